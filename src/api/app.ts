@@ -1,0 +1,147 @@
+// Builds the HTTP application: security hooks, problem+json errors, OpenAPI, API routes and the web app.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { sessionHook } from './auth/session-hook.ts';
+import type { AppContext, KasprApp, RouteInfo } from './context.ts';
+import { problem, problemBody, ProblemError, type FieldError } from './problem.ts';
+import { registerApiRoutes } from './routes/index.ts';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface BuildOptions {
+  /** A pino logger (see server/logger.ts); without one the app logs nothing. */
+  logger?: FastifyBaseLogger;
+}
+
+function fieldErrors(err: FastifyError): FieldError[] {
+  const context = err.validationContext ?? 'body';
+  return (err.validation ?? []).map((v) => {
+    const path = [context, ...v.instancePath.split('/').filter(Boolean)].join('.');
+    return { path, message: v.message ?? 'Invalid' };
+  });
+}
+
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003']);
+
+/** Turns any error into a problem; unexpected ones become a generic 500 with no internals. */
+function toProblem(err: FastifyError & { code?: string }): ProblemError {
+  if (err instanceof ProblemError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) return problem('validation-failed', undefined, fieldErrors(err));
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem('unsupported-media-type');
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return problem('malformed-json');
+  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return problem('malformed-json');
+  if (err.statusCode === 413) return problem('validation-failed', 'The request body is too large.');
+  if (err.code && DB_DOWN_CODES.has(err.code)) return problem('database-unavailable');
+  return problem('internal-error', 'The error was logged with this request id.');
+}
+
+/** The Fastify application for one database and configuration. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<KasprApp> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (opts) => {
+    const access = opts.config?.access;
+    if (access === undefined) return;
+    for (const method of [opts.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: opts.url, access, patientScoped: opts.config?.patientScoped ?? false });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'KASPR API',
+        version: '1',
+        description: 'Native JSON API of KASPR. Writes need the session cookie and the X-CSRF-Token header.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', sessionHook(ctx));
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const p = toProblem(err);
+    if (p.status >= 500) req.log.error({ err, requestId: req.id }, 'request failed');
+    if (p.code === 'login-throttled' && typeof p.extra?.retryAfterSeconds === 'number') {
+      reply.header('retry-after', String(p.extra.retryAfterSeconds));
+    }
+    return reply.status(p.status).type('application/problem+json').send(problemBody(p, req.id));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/fhir/');
+    if (!isApi && req.method === 'GET' && existsSync(WEB_DIST + 'index.html')) {
+      return reply.type('text/html').sendFile('index.html', WEB_DIST);
+    }
+    const p = problem('not-found');
+    return reply.status(404).type('application/problem+json').send(problemBody(p, req.id));
+  });
+
+  await app.register(
+    async (api) => {
+      registerApiRoutes(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ctx.db.query('SELECT 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'database-unavailable' });
+    }
+  });
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+
+  app.decorate('kaspr', { ctx, routes });
+  return app as unknown as KasprApp;
+}

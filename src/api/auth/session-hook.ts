@@ -1,0 +1,89 @@
+// Per-request security: session cookie → user, timeouts, route access, and CSRF checks, before any body is read.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { hasPermission } from '../../domain/access/roles.ts';
+import { sessionState } from '../../domain/auth/session-policy.ts';
+import { readSettings } from '../../store/services.ts';
+import { endSession, findSession, touchSession } from '../../store/sessions.ts';
+import { findUserById } from '../../store/users.ts';
+import { safeEqual, sha256 } from '../../security/tokens.ts';
+import type { AppContext, RouteAccess } from '../context.ts';
+import { problem } from '../problem.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Routes a signed-in admin who must still enrol a second factor may use.
+const ENROLMENT_ROUTES = new Set(['/api/v1/me', '/api/v1/me/totp/setup', '/api/v1/me/totp/enable', '/api/v1/auth/logout']);
+
+export function sessionCookieName(ctx: AppContext): string {
+  return ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session';
+}
+
+/** Refuses cross-site writes by Fetch Metadata and Origin (OWASP CSRF cheat sheet; ASVS 3.5). */
+function checkCrossSite(req: FastifyRequest): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site') throw problem('csrf-rejected', 'Cross-site requests may not change data.');
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      throw problem('csrf-rejected', 'The Origin header is not valid.');
+    }
+    if (host !== req.headers.host) throw problem('csrf-rejected', 'The request came from another origin.');
+  } else if (origin === 'null') {
+    throw problem('csrf-rejected', 'Opaque origins may not change data.');
+  }
+}
+
+/** Loads the session behind the cookie, ending it when it has timed out. */
+async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<'none' | 'expired' | 'ok'> {
+  const token = req.cookies[sessionCookieName(ctx)];
+  if (!token) return 'none';
+  const idHash = sha256(token);
+  const session = await findSession(ctx.db, idHash);
+  if (!session) return 'expired';
+  const now = ctx.now();
+  const state = sessionState(
+    { createdAt: session.created_at, lastSeenAt: session.last_seen_at },
+    now,
+    { idleMinutes: ctx.config.KASPR_SESSION_IDLE_MINUTES, absoluteHours: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS },
+  );
+  if (state !== 'active') {
+    await endSession(ctx.db, idHash, now);
+    return 'expired';
+  }
+  const user = await findUserById(ctx.db, session.user_id);
+  if (!user || user.disabled) {
+    await endSession(ctx.db, idHash, now);
+    return 'expired';
+  }
+  await touchSession(ctx.db, idHash, now);
+  const enrolment =
+    user.roles.includes('admin') && !user.totp_enabled && (await readSettings(ctx.db)).requireTotpForAdmins;
+  req.auth = { user, sessionHash: idHash, csrfToken: session.csrf_token, totpEnrolmentRequired: enrolment };
+  return 'ok';
+}
+
+/** The onRequest hook: authenticate, authorise by the route's declared access, and check CSRF. */
+export function sessionHook(ctx: AppContext) {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    const access: RouteAccess | undefined = req.routeOptions.config.access;
+    if (access === undefined) return; // static files and not-found: no data
+    checkCrossSite(req);
+    const state = await loadSession(ctx, req);
+    if (access === 'public') return;
+    if (!req.auth) throw problem(state === 'expired' ? 'session-expired' : 'unauthenticated');
+    if (!SAFE_METHODS.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, req.auth.csrfToken)) {
+        throw problem('csrf-rejected', 'Send the X-CSRF-Token header given at sign-in.');
+      }
+    }
+    if (req.auth.totpEnrolmentRequired && !ENROLMENT_ROUTES.has(req.routeOptions.url ?? '')) {
+      throw problem('totp-enrolment-required');
+    }
+    if (access !== 'authenticated' && !hasPermission(req.auth.user.roles, access)) throw problem('forbidden');
+  };
+}

@@ -1,0 +1,63 @@
+// Object-level access to a patient: their service, or an active break-glass grant; otherwise 404, audited.
+import type { FastifyRequest } from 'fastify';
+import type { Queryable } from '../store/db.ts';
+import { findPatientService } from '../store/patients.ts';
+import { authOf, auditFrom, type AppContext } from './context.ts';
+import { problem } from './problem.ts';
+
+export interface PatientAccess {
+  patientId: string;
+  serviceId: string;
+  /** True when access comes from a break-glass grant: every use is flagged for review. */
+  breakGlass: boolean;
+}
+
+async function activeGrant(db: Queryable, userId: string, patientId: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    'SELECT 1 FROM break_glass_grants WHERE user_id = $1 AND patient_id = $2 AND expires_at > $3 LIMIT 1',
+    [userId, patientId, now],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Resolves whether the signed-in user may see this patient. A patient who does not exist and one the user
+ * may not see give the same 404, so the answer leaks nothing (OWASP A01; security.md R3/R4).
+ */
+export async function patientAccess(ctx: AppContext, req: FastifyRequest, patientId: string, action: string): Promise<PatientAccess> {
+  const auth = authOf(req);
+  const now = ctx.now();
+  const serviceId = await findPatientService(ctx.db, patientId);
+  if (serviceId && auth.user.service_ids.includes(serviceId)) return { patientId, serviceId, breakGlass: false };
+  if (serviceId && (await activeGrant(ctx.db, auth.user.id, patientId, now))) {
+    return { patientId, serviceId, breakGlass: true };
+  }
+  await ctx.db.transaction((tx) =>
+    auditFrom(
+      req,
+      tx,
+      { action, resourceType: 'Patient', resourceId: patientId, patientId: serviceId ? patientId : null, outcome: serviceId ? 'denied' : 'not-found' },
+      now,
+    ),
+  );
+  throw problem('not-found');
+}
+
+/** Audits a read of patient data in its own transaction; the read fails if the audit cannot be written. */
+export async function auditRead(
+  ctx: AppContext,
+  req: FastifyRequest,
+  access: PatientAccess,
+  action: string,
+  resourceType = 'Patient',
+  resourceId: string = access.patientId,
+): Promise<void> {
+  await ctx.db.transaction((tx) =>
+    auditFrom(
+      req,
+      tx,
+      { action, resourceType, resourceId, patientId: access.patientId, outcome: 'success', flagged: access.breakGlass },
+      ctx.now(),
+    ),
+  );
+}

@@ -1,0 +1,96 @@
+// Problems: one place that maps a refusal's code to its HTTP status and renders application/problem+json.
+
+/** Every code the API can answer with, and its HTTP status. */
+export const PROBLEM_STATUS = {
+  'malformed-json': 400,
+  'unsupported-media-type': 415,
+  'validation-failed': 422,
+  unauthenticated: 401,
+  'login-failed': 401,
+  'totp-required': 401,
+  'totp-invalid': 401,
+  'session-expired': 401,
+  forbidden: 403,
+  'csrf-rejected': 403,
+  'totp-enrolment-required': 403,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  conflict: 409,
+  'setup-complete': 409,
+  'email-taken': 409,
+  'precondition-failed': 412,
+  'precondition-required': 428,
+  'login-throttled': 429,
+  'rate-limited': 429,
+  'internal-error': 500,
+  'database-unavailable': 503,
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_STATUS;
+
+const TITLES: Record<ProblemCode, string> = {
+  'malformed-json': 'The request body is not valid JSON',
+  'unsupported-media-type': 'Send the request body as application/json',
+  'validation-failed': 'Some fields are not valid',
+  unauthenticated: 'Sign in to continue',
+  'login-failed': 'Email or password is not right',
+  'totp-required': 'Enter the six-digit code from your authenticator app',
+  'totp-invalid': 'That code is not right or was already used',
+  'session-expired': 'Your session has ended; sign in again',
+  forbidden: 'You do not have permission for this',
+  'csrf-rejected': 'The request was refused to protect against cross-site request forgery',
+  'totp-enrolment-required': 'Set up a second factor (authenticator app) before continuing',
+  'not-found': 'Not found',
+  'method-not-allowed': 'That method is not allowed here',
+  conflict: 'The request conflicts with the current state',
+  'setup-complete': 'KASPR is already set up',
+  'email-taken': 'A user with that email already exists',
+  'precondition-failed': 'The record changed since you loaded it; reload and try again',
+  'precondition-required': 'Send If-Match with the version you are correcting',
+  'login-throttled': 'Too many sign-in attempts',
+  'rate-limited': 'Too many requests',
+  'internal-error': 'Something went wrong on our side',
+  'database-unavailable': 'The database is not answering; try again shortly',
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** A refusal raised at the edge and rendered by the one error handler. */
+export class ProblemError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(detail ?? TITLES[code]);
+    this.status = PROBLEM_STATUS[code];
+  }
+}
+
+export function problem(
+  code: ProblemCode,
+  detail?: string,
+  errors?: FieldError[],
+  extra?: Record<string, unknown>,
+): ProblemError {
+  return new ProblemError(code, detail, errors, extra);
+}
+
+/** The RFC 9457 body for a problem. */
+export function problemBody(p: ProblemError, requestId?: string): Record<string, unknown> {
+  return {
+    type: `https://kaspr.example/problems/${p.code}`,
+    title: TITLES[p.code],
+    status: p.status,
+    code: p.code,
+    ...(p.detail ? { detail: p.detail } : {}),
+    ...(p.errors ? { errors: p.errors } : {}),
+    ...(requestId ? { requestId } : {}),
+    ...p.extra,
+  };
+}

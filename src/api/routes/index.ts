@@ -1,0 +1,22 @@
+// Every native API route, registered under /api/v1.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { auditRoutes } from './audit.ts';
+import { authRoutes } from './auth.ts';
+import { breakGlassRoutes } from './break-glass.ts';
+import { meRoutes } from './me.ts';
+import { patientRoutes } from './patients.ts';
+import { serviceRoutes } from './services.ts';
+import { setupRoutes } from './setup.ts';
+import { userRoutes } from './users.ts';
+
+export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
+  setupRoutes(app, ctx);
+  authRoutes(app, ctx);
+  meRoutes(app, ctx);
+  userRoutes(app, ctx);
+  serviceRoutes(app, ctx);
+  patientRoutes(app, ctx);
+  breakGlassRoutes(app, ctx);
+  auditRoutes(app, ctx);
+}

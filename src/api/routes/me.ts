@@ -1,0 +1,88 @@
+// The signed-in user: who they are, their password and their second factor (TOTP).
+import type { FastifyInstance } from 'fastify';
+import { changePasswordSchema, totpCodeSchema } from '../../schemas/auth.ts';
+import { hashPassword, verifyPassword } from '../../security/passwords.ts';
+import { matchTotp, newTotpSecret, otpauthUrl } from '../../security/totp.ts';
+import { endUserSessions } from '../../store/sessions.ts';
+import { findUserById, setPassword, setTotp } from '../../store/users.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+import { sessionView } from '../auth/sessions.ts';
+
+export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get('/me', { config: { access: 'authenticated' }, schema: { tags: ['me'] } }, async (req) => {
+    const auth = authOf(req);
+    return sessionView(ctx, ctx.db, auth.user, auth.csrfToken);
+  });
+
+  api.post(
+    '/me/password',
+    { config: { access: 'authenticated' }, schema: { tags: ['me'], body: changePasswordSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      if (!(await verifyPassword(auth.user.password_hash, req.body.currentPassword))) {
+        throw problem('validation-failed', undefined, [{ path: 'body.currentPassword', message: 'Current password is not right' }]);
+      }
+      const passwordHash = await hashPassword(req.body.newPassword);
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        await setPassword(tx, auth.user.id, passwordHash);
+        // A password change ends every other session of this user (ASVS 7.4.3).
+        await endUserSessions(tx, auth.user.id, now, auth.sessionHash);
+        await auditFrom(req, tx, { action: 'user.password-change', resourceType: 'User', resourceId: auth.user.id, outcome: 'success' }, now);
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  api.post('/me/totp/setup', { config: { access: 'authenticated' }, schema: { tags: ['me'] } }, async (req) => {
+    const auth = authOf(req);
+    if (auth.user.totp_enabled) throw problem('conflict', 'A second factor is already set up. Turn it off first to replace it.');
+    const secret = newTotpSecret();
+    await ctx.db.transaction(async (tx) => {
+      await setTotp(tx, auth.user.id, secret, false);
+      await auditFrom(req, tx, { action: 'user.totp-setup', resourceType: 'User', resourceId: auth.user.id, outcome: 'success' }, ctx.now());
+    });
+    return { secret, otpauthUrl: otpauthUrl(secret, auth.user.email) };
+  });
+
+  api.post(
+    '/me/totp/enable',
+    { config: { access: 'authenticated' }, schema: { tags: ['me'], body: totpCodeSchema } },
+    async (req) => {
+      const auth = authOf(req);
+      const user = await findUserById(ctx.db, auth.user.id);
+      if (!user?.totp_secret || user.totp_enabled) throw problem('conflict', 'Start the set-up first.');
+      const now = ctx.now();
+      const step = matchTotp(user.totp_secret, req.body.code, now, user.totp_last_step);
+      if (step === null) throw problem('totp-invalid');
+      await ctx.db.transaction(async (tx) => {
+        await setTotp(tx, user.id, user.totp_secret, true, step);
+        await auditFrom(req, tx, { action: 'user.totp-enable', resourceType: 'User', resourceId: user.id, outcome: 'success' }, now);
+      });
+      const fresh = await findUserById(ctx.db, user.id);
+      return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);
+    },
+  );
+
+  api.post(
+    '/me/totp/disable',
+    { config: { access: 'authenticated' }, schema: { tags: ['me'], body: totpCodeSchema } },
+    async (req) => {
+      const auth = authOf(req);
+      const user = auth.user;
+      if (!user.totp_secret || !user.totp_enabled) throw problem('conflict', 'No second factor is set up.');
+      const now = ctx.now();
+      const step = matchTotp(user.totp_secret, req.body.code, now, user.totp_last_step);
+      if (step === null) throw problem('totp-invalid');
+      await ctx.db.transaction(async (tx) => {
+        await setTotp(tx, user.id, null, false, step);
+        await auditFrom(req, tx, { action: 'user.totp-disable', resourceType: 'User', resourceId: user.id, outcome: 'success' }, now);
+      });
+      const fresh = await findUserById(ctx.db, user.id);
+      return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);
+    },
+  );
+}

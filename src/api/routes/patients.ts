@@ -1,0 +1,173 @@
+// The patient registry: register, search, view, correct (by new version, with If-Match), history, timeline.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { formatNhsNumber } from '../../domain/patient/nhs-number.ts';
+import {
+  correctPatientSchema,
+  createPatientSchema,
+  patientIdParams,
+  patientSearchQuery,
+  type PatientRecord,
+} from '../../schemas/patient.ts';
+import {
+  contentOf,
+  correctPatient,
+  findPatient,
+  insertPatient,
+  listVersions,
+  lockPatient,
+  searchPatients,
+} from '../../store/patients.ts';
+import { addTimelineEvent, listTimeline } from '../../store/timeline.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+
+const etag = (p: PatientRecord) => `W/"${p.version}"`;
+
+function parseIfMatch(header: string | undefined): number | null {
+  if (!header) return null;
+  const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  return m ? Number(m[1]) : NaN;
+}
+
+function describeIdentifiers(p: { identifiers: { system: string; value: string }[] }): string {
+  const nhs = p.identifiers.find((i) => i.system === 'nhs');
+  return nhs ? ` (NHS ${formatNhsNumber(nhs.value)})` : '';
+}
+
+export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/patients',
+    { config: { access: 'patient:read' }, schema: { tags: ['patients'], querystring: patientSearchQuery } },
+    async (req) => {
+      const auth = authOf(req);
+      const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
+      await ctx.db.transaction((tx) =>
+        auditFrom(req, tx, { action: 'patient.search', resourceType: 'Patient', outcome: 'success', details: { results: patients.length } }, ctx.now()),
+      );
+      return { patients };
+    },
+  );
+
+  api.post(
+    '/patients',
+    { config: { access: 'patient:write' }, schema: { tags: ['patients'], body: createPatientSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { serviceId: requested, ...fields } = req.body;
+      const serviceId = requested ?? (auth.user.service_ids.length === 1 ? auth.user.service_ids[0] : undefined);
+      if (!serviceId) {
+        throw problem('validation-failed', undefined, [{ path: 'body.serviceId', message: 'Choose the service this patient belongs to' }]);
+      }
+      if (!auth.user.service_ids.includes(serviceId)) {
+        throw problem('validation-failed', undefined, [{ path: 'body.serviceId', message: 'You do not work in that service' }]);
+      }
+      const now = ctx.now();
+      const created = await ctx.db.transaction(async (tx) => {
+        const patient = await insertPatient(tx, serviceId, contentOf(fields), auth.user.id, now);
+        await addTimelineEvent(tx, {
+          patientId: patient.id,
+          occurredAt: now,
+          kind: 'patient-registered',
+          summary: `Registered${describeIdentifiers(patient)}`,
+          refType: 'PatientVersion',
+          refId: '1',
+          actorId: auth.user.id,
+        });
+        await auditFrom(req, tx, { action: 'patient.create', resourceType: 'Patient', resourceId: patient.id, patientId: patient.id, outcome: 'success' }, now);
+        return patient;
+      });
+      return reply.status(201).header('etag', etag(created)).header('location', `/api/v1/patients/${created.id}`).send(created);
+    },
+  );
+
+  api.get(
+    '/patients/:id',
+    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['patients'], params: patientIdParams } },
+    async (req, reply) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'patient.read');
+      const patient = await findPatient(ctx.db, access.patientId);
+      if (!patient) throw problem('not-found');
+      await auditRead(ctx, req, access, 'patient.read');
+      return reply.header('etag', etag(patient)).send({ ...patient, accessViaBreakGlass: access.breakGlass });
+    },
+  );
+
+  api.patch(
+    '/patients/:id',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: {
+        tags: ['patients'],
+        params: patientIdParams,
+        body: correctPatientSchema,
+        headers: z.object({ 'if-match': z.string().max(40).optional().describe('W/"<version>" from the ETag you read') }),
+      },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'patient.update');
+      const expected = parseIfMatch(req.headers['if-match']);
+      if (expected === null) throw problem('precondition-required');
+      const { reason, ...changes } = req.body;
+      if (Object.keys(changes).length === 0) {
+        throw problem('validation-failed', undefined, [{ path: 'body', message: 'Nothing to correct' }]);
+      }
+      const now = ctx.now();
+      const updated = await ctx.db.transaction(async (tx) => {
+        const locked = await lockPatient(tx, access.patientId);
+        if (!locked) throw problem('not-found');
+        if (locked.current_version !== expected) {
+          throw problem('precondition-failed', `You edited version ${expected}; the record is now at version ${locked.current_version}.`);
+        }
+        const current = await findPatient(tx, access.patientId);
+        if (!current) throw problem('not-found');
+        const { id: _id, serviceId: _s, version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...content } = current;
+        const next = { ...content, ...changes };
+        const patient = await correctPatient(tx, access.patientId, locked.current_version + 1, contentOf(next), auth.user.id, now, reason);
+        await addTimelineEvent(tx, {
+          patientId: access.patientId,
+          occurredAt: now,
+          kind: 'patient-corrected',
+          summary: `Record corrected (version ${patient.version}): ${Object.keys(changes).join(', ')}`,
+          refType: 'PatientVersion',
+          refId: String(patient.version),
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          { action: 'patient.update', resourceType: 'Patient', resourceId: access.patientId, patientId: access.patientId, outcome: 'success', flagged: access.breakGlass, details: { version: patient.version, fields: Object.keys(changes) } },
+          now,
+        );
+        return patient;
+      });
+      return reply.header('etag', etag(updated)).send(updated);
+    },
+  );
+
+  api.get(
+    '/patients/:id/versions',
+    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['patients'], params: patientIdParams } },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'patient.history');
+      const versions = await listVersions(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'patient.history');
+      return { versions };
+    },
+  );
+
+  api.get(
+    '/patients/:id/timeline',
+    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['patients'], params: patientIdParams } },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'patient.timeline');
+      const events = await listTimeline(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'patient.timeline', 'Timeline');
+      return { events };
+    },
+  );
+}

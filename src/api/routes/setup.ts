@@ -1,0 +1,48 @@
+// First run: with no user yet, the setup page creates the first service and its administrator.
+import type { FastifyInstance } from 'fastify';
+import { setupSchema } from '../../schemas/auth.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import { insertService } from '../../store/services.ts';
+import { countUsers, findUserById, insertUser } from '../../store/users.ts';
+import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+import { sessionView, startSession } from '../auth/sessions.ts';
+
+export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get('/setup', { config: { access: 'public' }, schema: { tags: ['setup'] } }, async () => ({
+    needed: (await countUsers(ctx.db)) === 0,
+  }));
+
+  api.post(
+    '/setup',
+    { config: { access: 'public' }, schema: { tags: ['setup'], body: setupSchema } },
+    async (req, reply) => {
+      const body = req.body;
+      const passwordHash = await hashPassword(body.password);
+      const now = ctx.now();
+      const result = await ctx.db.transaction(async (tx) => {
+        // Serialise concurrent first visits so exactly one becomes the administrator.
+        await tx.query('SELECT pg_advisory_xact_lock(727003)');
+        if ((await countUsers(tx)) > 0) return null;
+        const service = await insertService(tx, body.serviceName);
+        const roles = body.clinicalRole ? ['admin', body.clinicalRole] : ['admin'];
+        const userId = await insertUser(tx, {
+          email: body.email,
+          displayName: body.displayName,
+          passwordHash,
+          roles,
+          serviceIds: [service.id],
+        });
+        const csrfToken = await startSession(ctx, tx, reply, userId, req.ip);
+        await auditFrom(req, tx, { actorId: userId, action: 'setup.first-admin', resourceType: 'User', resourceId: userId, outcome: 'success' }, now);
+        return { userId, csrfToken };
+      });
+      if (!result) throw problem('setup-complete', 'An administrator already exists. Sign in instead.');
+      const user = await findUserById(ctx.db, result.userId);
+      if (!user) throw new Error('setup user vanished');
+      return reply.status(201).send(await sessionView(ctx, ctx.db, user, result.csrfToken));
+    },
+  );
+}

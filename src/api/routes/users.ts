@@ -1,0 +1,125 @@
+// Staff administration: create or invite users, set roles and services, disable, record credentials.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { createUserSchema, credentialSchema, updateUserSchema } from '../../schemas/auth.ts';
+import { uuid } from '../../schemas/common.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import { newToken, sha256 } from '../../security/tokens.ts';
+import { listServices } from '../../store/services.ts';
+import { endUserSessions } from '../../store/sessions.ts';
+import {
+  credentialView,
+  findUserByEmail,
+  findUserById,
+  insertCredential,
+  insertUser,
+  listCredentials,
+  listUsers,
+  setUserServices,
+  updateUser,
+  userView,
+} from '../../store/users.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+
+const INVITE_DAYS = 7;
+const idParams = z.object({ id: uuid }).strict();
+
+export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  async function checkServices(ids: string[]): Promise<void> {
+    const known = new Set((await listServices(ctx.db)).map((s) => s.id));
+    const unknown = ids.findIndex((id) => !known.has(id));
+    if (unknown >= 0) throw problem('validation-failed', undefined, [{ path: `body.serviceIds.${unknown}`, message: 'Unknown service' }]);
+  }
+
+  api.get('/users', { config: { access: 'user:manage' }, schema: { tags: ['staff'] } }, async () => ({
+    users: (await listUsers(ctx.db)).map(userView),
+  }));
+
+  api.post(
+    '/users',
+    { config: { access: 'user:manage' }, schema: { tags: ['staff'], body: createUserSchema } },
+    async (req, reply) => {
+      const body = req.body;
+      await checkServices(body.serviceIds);
+      if (await findUserByEmail(ctx.db, body.email)) throw problem('email-taken');
+      const passwordHash = body.password ? await hashPassword(body.password) : null;
+      const inviteToken = body.password ? null : newToken();
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const userId = await insertUser(tx, {
+          email: body.email,
+          displayName: body.displayName,
+          passwordHash,
+          roles: body.roles,
+          serviceIds: body.serviceIds,
+          ...(inviteToken
+            ? { inviteTokenHash: sha256(inviteToken), inviteExpiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) }
+            : {}),
+        });
+        await auditFrom(req, tx, { action: 'user.create', resourceType: 'User', resourceId: userId, outcome: 'success', details: { roles: body.roles } }, now);
+        return userId;
+      });
+      const user = await findUserById(ctx.db, id);
+      if (!user) throw new Error('user vanished');
+      return reply.status(201).send({
+        user: userView(user),
+        ...(inviteToken ? { invitePath: `/invite/${inviteToken}`, inviteExpiresInDays: INVITE_DAYS } : {}),
+      });
+    },
+  );
+
+  api.patch(
+    '/users/:id',
+    { config: { access: 'user:manage' }, schema: { tags: ['staff'], params: idParams, body: updateUserSchema } },
+    async (req) => {
+      const auth = authOf(req);
+      const target = await findUserById(ctx.db, req.params.id);
+      if (!target) throw problem('not-found');
+      const body = req.body;
+      if (target.id === auth.user.id && (body.disabled || (body.roles && !body.roles.includes('admin')))) {
+        throw problem('conflict', 'You cannot disable yourself or remove your own administrator role.');
+      }
+      if (body.serviceIds) await checkServices(body.serviceIds);
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        await updateUser(tx, target.id, body);
+        if (body.serviceIds) await setUserServices(tx, target.id, body.serviceIds);
+        // Disabling an account or changing its privileges ends its live sessions (ASVS 7.4.2, 3.3 rotation).
+        if (body.disabled || body.roles || body.serviceIds) await endUserSessions(tx, target.id, now);
+        await auditFrom(req, tx, { action: 'user.update', resourceType: 'User', resourceId: target.id, outcome: 'success', details: { fields: Object.keys(body) } }, now);
+      });
+      const user = await findUserById(ctx.db, target.id);
+      if (!user) throw new Error('user vanished');
+      return { user: userView(user) };
+    },
+  );
+
+  api.get(
+    '/users/:id/credentials',
+    { config: { access: 'user:manage' }, schema: { tags: ['staff'], params: idParams } },
+    async (req) => {
+      if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
+      const today = ctx.now().toISOString().slice(0, 10);
+      return { credentials: (await listCredentials(ctx.db, req.params.id)).map((c) => credentialView(c, today)) };
+    },
+  );
+
+  api.post(
+    '/users/:id/credentials',
+    { config: { access: 'user:manage' }, schema: { tags: ['staff'], params: idParams, body: credentialSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
+      const now = ctx.now();
+      const row = await ctx.db.transaction(async (tx) => {
+        const created = await insertCredential(tx, { ...req.body, userId: req.params.id, recordedBy: auth.user.id });
+        await auditFrom(req, tx, { action: 'credential.create', resourceType: 'StaffCredential', resourceId: created.id, outcome: 'success', details: { kind: req.body.kind } }, now);
+        return created;
+      });
+      return reply.status(201).send(credentialView(row, now.toISOString().slice(0, 10)));
+    },
+  );
+}

@@ -1,0 +1,45 @@
+// Staff roles and what each may do: a declarative policy, deny by default.
+
+export const ROLES = [
+  'admin',
+  'prescriber',
+  'nurse',
+  'practitioner',
+  'supervisor',
+  'cd-officer',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'patient:read',
+  'patient:write',
+  'user:manage',
+  'service:manage',
+  'settings:manage',
+  'audit:read',
+  'break-glass:review',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CLINICAL: readonly Permission[] = ['patient:read', 'patient:write'];
+
+/** The permissions each role grants. Admins manage staff and settings but see no patient unless also clinical. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: ['user:manage', 'service:manage', 'settings:manage', 'audit:read', 'break-glass:review'],
+  prescriber: CLINICAL,
+  nurse: CLINICAL,
+  practitioner: CLINICAL,
+  supervisor: [...CLINICAL, 'break-glass:review'],
+  'cd-officer': [],
+  auditor: ['patient:read', 'audit:read', 'break-glass:review'],
+};
+
+/** True when any of `roles` grants `permission`; unknown roles grant nothing. */
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((role) => isRole(role) && ROLE_PERMISSIONS[role].includes(permission));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,28 @@
+// Password hashing with argon2id at OWASP ASVS Appendix C parameters (m = 19 MiB, t = 2, p = 1).
+import { hash, parseOptions, verify, type Algorithm } from '@node-rs/argon2';
+
+const ARGON2ID = 2 as Algorithm;
+export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+// Verified against when the account does not exist, so a missing account takes as long as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+/** Checks a password; with no stored hash it still spends the same time and answers false. */
+export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
+  if (!stored) {
+    dummyHash ??= hash('kaspr-timing-equaliser', ARGON2_OPTIONS);
+    await verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(stored, password).catch(() => false);
+}
+
+/** True when a stored hash uses weaker parameters than today's and should be rehashed at next login. */
+export function needsRehash(stored: string): boolean {
+  const o = parseOptions(stored);
+  return o.memoryCost < ARGON2_OPTIONS.memoryCost || o.timeCost < ARGON2_OPTIONS.timeCost;
+}

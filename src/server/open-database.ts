@@ -1,0 +1,42 @@
+// Opens the configured database: PostgreSQL when DATABASE_URL is set, else the embedded engine in the data folder.
+import { resolve } from 'node:path';
+import type { Config } from '../config/env.ts';
+import { openPglite, openPostgres, type Database } from '../store/db.ts';
+import { migrate } from '../store/migrate.ts';
+import { isHalfInitialised, lockDataDir, pgDataPath } from './data-dir.ts';
+
+export interface OpenedDatabase {
+  db: Database;
+  close: () => Promise<void>;
+}
+
+/** Opens, locks (embedded) and migrates the database; fails fast with a message an operator can act on. */
+export async function openDatabase(config: Config, onError?: (err: Error) => void): Promise<OpenedDatabase> {
+  if (config.DATABASE_URL) {
+    const db = openPostgres(config.DATABASE_URL, onError);
+    await migrate(db);
+    return { db, close: () => db.close() };
+  }
+  const dir = resolve(config.KASPR_DATA_DIR);
+  const release = lockDataDir(dir);
+  try {
+    if (isHalfInitialised(dir)) {
+      throw new Error(
+        `The database in ${pgDataPath(dir)} was never fully created (a run was stopped while creating it). ` +
+          'Move that folder aside and start again, or restore a backup with `npx kaspr restore`.',
+      );
+    }
+    const db = await openPglite(pgDataPath(dir));
+    await migrate(db);
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

@@ -1,0 +1,232 @@
+// The patient registry: identities, immutable versions, search, scoped to the services a user works in.
+import type { CreatePatient, PatientRecord, PatientSummary, PatientVersion } from '../schemas/patient.ts';
+import type { Queryable } from './db.ts';
+
+type PatientContent = PatientVersion['record'];
+
+interface PatientRow {
+  id: string;
+  service_id: string;
+  version: number;
+  data: PatientContent;
+  created_at: Date;
+  recorded_at: Date;
+  recorded_by: string;
+}
+
+const SELECT_CURRENT = `
+  SELECT p.id, p.service_id, v.version, v.data, p.created_at, v.recorded_at, v.recorded_by
+  FROM patients p JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version`;
+
+function toRecord(row: PatientRow): PatientRecord {
+  return {
+    ...row.data,
+    id: row.id,
+    serviceId: row.service_id,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.recorded_at.toISOString(),
+    updatedBy: row.recorded_by,
+  };
+}
+
+/** The version content from a validated create request (normalised, empty lists made explicit). */
+export function contentOf(input: Omit<CreatePatient, 'serviceId'>): PatientContent {
+  return {
+    givenName: input.givenName,
+    familyName: input.familyName,
+    birthDate: input.birthDate,
+    ...(input.sex ? { sex: input.sex } : {}),
+    identifiers: input.identifiers ?? [],
+    ...(input.contact ? { contact: input.contact } : {}),
+    ...(input.gp ? { gp: input.gp } : {}),
+    ...(input.weight ? { weight: input.weight } : {}),
+    ...(input.height ? { height: input.height } : {}),
+    allergies: input.allergies ?? [],
+    medications: input.medications ?? [],
+  };
+}
+
+async function insertVersion(
+  tx: Queryable,
+  patientId: string,
+  version: number,
+  content: PatientContent,
+  by: string,
+  at: Date,
+  reason: string | null,
+): Promise<void> {
+  const id = (system: string) => content.identifiers.find((i) => i.system === system)?.value ?? null;
+  await tx.query(
+    `INSERT INTO patient_versions (patient_id, version, given_name, family_name, birth_date, nhs_number, mrn, data,
+       reason, recorded_at, recorded_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+    [
+      patientId,
+      version,
+      content.givenName,
+      content.familyName,
+      content.birthDate,
+      id('nhs'),
+      id('mrn'),
+      JSON.stringify(content),
+      reason,
+      at,
+      by,
+    ],
+  );
+}
+
+export async function insertPatient(
+  tx: Queryable,
+  serviceId: string,
+  content: PatientContent,
+  by: string,
+  at: Date,
+): Promise<PatientRecord> {
+  const [row] = await tx.query<{ id: string }>(
+    'INSERT INTO patients (service_id, current_version, created_at) VALUES ($1, 1, $2) RETURNING id',
+    [serviceId, at],
+  );
+  if (!row) throw new Error('insert returned no row');
+  await insertVersion(tx, row.id, 1, content, by, at, null);
+  const created = await findPatient(tx, row.id);
+  if (!created) throw new Error('patient vanished after insert');
+  return created;
+}
+
+/** Adds a new version and moves the patient to it; the caller has checked the expected version. */
+export async function correctPatient(
+  tx: Queryable,
+  patientId: string,
+  nextVersion: number,
+  content: PatientContent,
+  by: string,
+  at: Date,
+  reason: string,
+): Promise<PatientRecord> {
+  await insertVersion(tx, patientId, nextVersion, content, by, at, reason);
+  await tx.query('UPDATE patients SET current_version = $2 WHERE id = $1', [patientId, nextVersion]);
+  const updated = await findPatient(tx, patientId);
+  if (!updated) throw new Error('patient vanished after update');
+  return updated;
+}
+
+/** Reads and locks the patient row so concurrent corrections are serialised (PostgreSQL; PGlite is serial). */
+export async function lockPatient(tx: Queryable, patientId: string): Promise<{ current_version: number } | undefined> {
+  const rows = await tx.query<{ current_version: number }>(
+    'SELECT current_version FROM patients WHERE id = $1 FOR UPDATE',
+    [patientId],
+  );
+  return rows[0];
+}
+
+export async function findPatient(db: Queryable, id: string): Promise<PatientRecord | undefined> {
+  const rows = await db.query<PatientRow>(`${SELECT_CURRENT} WHERE p.id = $1`, [id]);
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
+export async function findPatientService(db: Queryable, id: string): Promise<string | undefined> {
+  const rows = await db.query<{ service_id: string }>('SELECT service_id FROM patients WHERE id = $1', [id]);
+  return rows[0]?.service_id;
+}
+
+export async function listVersions(db: Queryable, patientId: string): Promise<PatientVersion[]> {
+  const rows = await db.query<{
+    version: number;
+    data: PatientContent;
+    reason: string | null;
+    recorded_at: Date;
+    recorded_by: string;
+    display_name: string;
+  }>(
+    `SELECT v.version, v.data, v.reason, v.recorded_at, v.recorded_by, u.display_name
+     FROM patient_versions v JOIN users u ON u.id = v.recorded_by
+     WHERE v.patient_id = $1 ORDER BY v.version DESC`,
+    [patientId],
+  );
+  return rows.map((r) => ({
+    version: r.version,
+    recordedAt: r.recorded_at.toISOString(),
+    recordedBy: { id: r.recorded_by, displayName: r.display_name },
+    reason: r.reason,
+    record: r.data,
+  }));
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Parses a search text into what to match: an identifier, a date of birth, or name prefixes. */
+export function parseSearch(q: string): { identifier?: string; birthDate?: string; names: string[] } {
+  const text = q.trim();
+  const compact = text.replace(/\s+/g, '');
+  if (/^\d{10}$/.test(compact)) return { identifier: compact, names: [] };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) return { birthDate: text, names: [] };
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (uk) {
+    const [, d, m, y] = uk;
+    return { birthDate: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`, names: [] };
+  }
+  const names = text.split(/[\s,]+/).filter(Boolean).slice(0, 4);
+  return { names, ...(names.length === 1 ? { identifier: text } : {}) };
+}
+
+/** Searches the current versions of patients in the given services. */
+export async function searchPatients(
+  db: Queryable,
+  serviceIds: string[],
+  q: string | undefined,
+  limit: number,
+): Promise<PatientSummary[]> {
+  const params: unknown[] = [serviceIds];
+  const where: string[] = ['p.service_id = ANY($1::uuid[])'];
+  if (q && q.trim()) {
+    const s = parseSearch(q);
+    const alternatives: string[] = [];
+    if (s.identifier !== undefined) {
+      params.push(s.identifier);
+      alternatives.push(`v.nhs_number = $${params.length} OR v.mrn = $${params.length}`);
+    }
+    if (s.birthDate !== undefined) {
+      if (!Number.isNaN(Date.parse(s.birthDate))) {
+        params.push(s.birthDate);
+        alternatives.push(`v.birth_date = $${params.length}::date`);
+      }
+    }
+    if (s.names.length > 0) {
+      const parts = s.names.map((name) => {
+        params.push(`${escapeLike(name.toLowerCase())}%`);
+        const n = params.length;
+        return `(lower(v.given_name) LIKE $${n} OR lower(v.family_name) LIKE $${n})`;
+      });
+      alternatives.push(parts.join(' AND '));
+    }
+    where.push(alternatives.length ? `(${alternatives.map((a) => `(${a})`).join(' OR ')})` : 'false');
+  }
+  params.push(limit);
+  const rows = await db.query<PatientRow>(
+    `${SELECT_CURRENT} WHERE ${where.join(' AND ')}
+     ORDER BY lower(v.family_name), lower(v.given_name), v.birth_date LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    serviceId: r.service_id,
+    givenName: r.data.givenName,
+    familyName: r.data.familyName,
+    birthDate: r.data.birthDate,
+    ...(r.data.sex ? { sex: r.data.sex } : {}),
+    identifiers: r.data.identifiers,
+  }));
+}
+
+/** Patients in any service with this exact NHS number or MRN (for audited break-glass look-up). */
+export async function findByIdentifier(db: Queryable, identifier: string): Promise<{ id: string; service_id: string }[]> {
+  return db.query<{ id: string; service_id: string }>(
+    `SELECT p.id, p.service_id FROM patients p
+     JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
+     WHERE v.nhs_number = $1 OR v.mrn = $1`,
+    [identifier],
+  );
+}
