@@ -63,7 +63,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (opts) => {
     const access = opts.config?.access;
-    if (access === undefined) return;
+    if (access === undefined) {
+      // Fail closed: an API route that forgets to declare who may call it stops the server from starting.
+      if (/^\/(api|fhir)\//.test(opts.url)) throw new Error(`Route ${opts.url} declares no access rule`);
+      return;
+    }
     for (const method of [opts.method].flat()) {
       if (method === 'HEAD') continue;
       routes.push({ method, url: opts.url, access, patientScoped: opts.config?.patientScoped ?? false });

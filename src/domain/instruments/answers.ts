@@ -4,7 +4,9 @@ import type { Answers, InstrumentDefinition, InstrumentItem, Problem } from './t
 /** Every problem with the answers (unknown item, non-integer or out-of-range value); empty when all are valid. */
 export function answerProblems(def: InstrumentDefinition, answers: Answers): Problem[] {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
-    return [{ code: 'invalid-answers', path: 'answers', text: 'Answers must be an object keyed by item number.' }];
+    return [
+      { code: 'invalid-answers', path: 'answers', text: 'Answers must be an object keyed by item number.' },
+    ];
   }
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(answers)) {
@@ -16,7 +18,11 @@ export function answerProblems(def: InstrumentDefinition, answers: Answers): Pro
     }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      problems.push({ code: 'answer-not-integer', path, text: `Item ${key}: the answer must be a whole-number score.` });
+      problems.push({
+        code: 'answer-not-integer',
+        path,
+        text: `Item ${key}: the answer must be a whole-number score.`,
+      });
       continue;
     }
     const allowed = item.options.map((option) => option.score);
@@ -51,7 +57,10 @@ export function isAsked(item: InstrumentItem, answers: Answers): boolean | 'unkn
 /** Scored items that were asked (or may have been) but have no answer, in published order. */
 export function missingItems(def: InstrumentDefinition, answers: Answers): string[] {
   return def.items
-    .filter((item) => item.scored && isAsked(item, answers) !== false && answerOf(answers, item.number) === undefined)
+    .filter(
+      (item) =>
+        item.scored && isAsked(item, answers) !== false && answerOf(answers, item.number) === undefined,
+    )
     .map((item) => item.number);
 }
 

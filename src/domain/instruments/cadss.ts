@@ -15,14 +15,20 @@ export const cadss: InstrumentDefinition = {
   // Items scored 0–4 is [U] in clinic.md: made visible in totalRange.certainty below.
   items: neutralItems('cadss', 23, unlabelledScale(0, 4)),
   scoring: { kind: 'sum', description: 'Sum of items 1–23 (each 0–4 [U]), 0–92 [U].' },
-  totalRange: { min: 0, max: 92, source: `${SOURCE}: items 0–4 [U]; "0–92 for the 23-item version" [U]`, certainty: 'unverified' },
+  totalRange: {
+    min: 0,
+    max: 92,
+    source: `${SOURCE}: items 0–4 [U]; "0–92 for the 23-item version" [U]`,
+    certainty: 'unverified',
+  },
   // A safety measure, not for efficacy: no bands, response or remission are claimed.
   bands: [],
   bandsSource: null,
   flagRules: [],
   response: null,
   remission: null,
-  citation: 'Bremner JD, Krystal JH, Putnam FW, et al. Measurement of dissociative states with the Clinician-Administered Dissociative States Scale (CADSS). J Trauma Stress 1998;11(1):125–36. 23-item version as used in the ketamine/esketamine literature.',
+  citation:
+    'Bremner JD, Krystal JH, Putnam FW, et al. Measurement of dissociative states with the Clinician-Administered Dissociative States Scale (CADSS). J Trauma Stress 1998;11(1):125–36. 23-item version as used in the ketamine/esketamine literature.',
   licence: {
     textShipped: false,
     textLicensed: false,

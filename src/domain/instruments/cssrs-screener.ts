@@ -18,7 +18,8 @@ const ASKED_IF_Q2_YES: AskedWhen = {
 };
 
 const items: InstrumentItem[] = neutralItems('cssrs', 6, YES_NO).map((item): InstrumentItem => {
-  if (item.number === '3' || item.number === '4' || item.number === '5') return { ...item, askedWhen: ASKED_IF_Q2_YES };
+  if (item.number === '3' || item.number === '4' || item.number === '5')
+    return { ...item, askedWhen: ASKED_IF_Q2_YES };
   if (item.number !== '6') return item;
   // Q6 asks about lifetime suicidal behaviour and, if yes, whether it was within the past 3 months.
   // KASPR encodes both answers in one ordinal value so that "within 3 months" implies "lifetime".
@@ -99,11 +100,13 @@ export const cssrsScreener: InstrumentDefinition = {
   ],
   response: null,
   remission: null,
-  citation: 'Posner K, Brown GK, Stanley B, et al. The Columbia–Suicide Severity Rating Scale. Am J Psychiatry 2011;168:1266–77. Screener items per https://commondataelements.ninds.nih.gov/ (clinic.md §4).',
+  citation:
+    'Posner K, Brown GK, Stanley B, et al. The Columbia–Suicide Severity Rating Scale. Am J Psychiatry 2011;168:1266–77. Screener items per https://commondataelements.ninds.nih.gov/ (clinic.md §4).',
   licence: {
     textShipped: false,
     textLicensed: false,
-    holder: 'Research Foundation for Mental Hygiene (RFMH); Clario holds the exclusive licence for electronic implementations',
+    holder:
+      'Research Foundation for Mental Hygiene (RFMH); Clario holds the exclusive licence for electronic implementations',
     note: 'Do not ship the item text without written permission. Electronic use needs a Clario sublicence, certification of each version and per-administration fees (clinic.md §4, §7: "C-SSRS only under licence").',
     source: `${SOURCE} licence column [V clario.com]`,
     certainty: 'verified',

@@ -57,13 +57,19 @@ export function toFhirQuestionnaire(def: InstrumentDefinition): FhirQuestionnair
     title: def.title,
     status: 'active',
     copyright: `${def.licence.holder}. ${def.licence.note}`,
-    ...(def.loinc.panel === undefined ? {} : { code: [{ system: LOINC_SYSTEM, code: def.loinc.panel, display: def.title }] }),
+    ...(def.loinc.panel === undefined
+      ? {}
+      : { code: [{ system: LOINC_SYSTEM, code: def.loinc.panel, display: def.title }] }),
     item: def.items.map((item) => toFhirItem(def, item)),
   };
 }
 
 function sameScores(a: readonly { score: number }[], b: readonly { score: number }[]): boolean {
-  const key = (options: readonly { score: number }[]) => options.map((o) => o.score).sort((x, y) => x - y).join(',');
+  const key = (options: readonly { score: number }[]) =>
+    options
+      .map((o) => o.score)
+      .sort((x, y) => x - y)
+      .join(',');
   return key(a) === key(b);
 }
 
@@ -73,14 +79,26 @@ function attachText(def: InstrumentDefinition, parsed: ParsedQuestionnaire): Out
   parsed.items.forEach((fhirItem, i) => {
     const item = def.items.find((candidate) => candidate.number === fhirItem.linkId);
     if (item === undefined) {
-      problems.push({ code: 'item-mismatch', path: `item[${i}].linkId`, text: `${def.shortTitle} has no item "${fhirItem.linkId}".` });
+      problems.push({
+        code: 'item-mismatch',
+        path: `item[${String(i)}].linkId`,
+        text: `${def.shortTitle} has no item "${fhirItem.linkId}".`,
+      });
     } else if (!sameScores(item.options, fhirItem.options)) {
-      problems.push({ code: 'item-mismatch', path: `item[${i}].answerOption`, text: `Item ${item.number}: answer scores differ from ${def.shortTitle}.` });
+      problems.push({
+        code: 'item-mismatch',
+        path: `item[${String(i)}].answerOption`,
+        text: `Item ${item.number}: answer scores differ from ${def.shortTitle}.`,
+      });
     }
   });
   for (const item of def.items) {
     if (!parsed.items.some((fhirItem) => fhirItem.linkId === item.number)) {
-      problems.push({ code: 'item-mismatch', path: 'item', text: `Item ${item.number} of ${def.shortTitle} is missing.` });
+      problems.push({
+        code: 'item-mismatch',
+        path: 'item',
+        text: `Item ${item.number} of ${def.shortTitle} is missing.`,
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -128,7 +146,10 @@ function importDefinition(parsed: ParsedQuestionnaire): InstrumentDefinition {
     shortTitle: parsed.name ?? title,
     recallPeriod: 'Not stated (imported questionnaire)',
     items: parsed.items.map((item) => importedItem(parsed.id, item)),
-    scoring: { kind: 'sum', description: 'Sum of all items (imported Questionnaire; no published scoring rule encoded).' },
+    scoring: {
+      kind: 'sum',
+      description: 'Sum of all items (imported Questionnaire; no published scoring rule encoded).',
+    },
     totalRange: {
       min: scores.reduce((sum, s) => sum + Math.min(...s), 0),
       max: scores.reduce((sum, s) => sum + Math.max(...s), 0),
@@ -149,7 +170,11 @@ function importDefinition(parsed: ParsedQuestionnaire): InstrumentDefinition {
       source: 'Imported',
       certainty: 'unverified',
     },
-    loinc: { ...(parsed.loincPanel === undefined ? {} : { panel: parsed.loincPanel }), source: 'Imported', certainty: 'unverified' },
+    loinc: {
+      ...(parsed.loincPanel === undefined ? {} : { panel: parsed.loincPanel }),
+      source: 'Imported',
+      certainty: 'unverified',
+    },
     validated: false,
   };
 }

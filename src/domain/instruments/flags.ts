@@ -21,7 +21,8 @@ export function evaluateFlags(def: InstrumentDefinition, inputs: FlagInputs): Fl
     const base = { code: rule.code, severity: rule.severity, text: rule.text };
     switch (rule.kind) {
       case 'item-at-least':
-        if ((answerOf(inputs.answers, rule.item) ?? -1) >= rule.atLeast) flags.push({ ...base, item: rule.item });
+        if ((answerOf(inputs.answers, rule.item) ?? -1) >= rule.atLeast)
+          flags.push({ ...base, item: rule.item });
         break;
       case 'total-at-least':
         if (inputs.total !== null && inputs.total >= rule.atLeast) flags.push(base);

@@ -3,7 +3,12 @@ import { scoreAnswers } from './engine.ts';
 import { labelledScale } from './item-helpers.ts';
 import type { Answers, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
-const FREQUENCY = labelledScale(['Not at all', 'Several days', 'More than half the days', 'Nearly every day']);
+const FREQUENCY = labelledScale([
+  'Not at all',
+  'Several days',
+  'More than half the days',
+  'Nearly every day',
+]);
 
 // Standard published wording (Spitzer, Kroenke, Williams, Löwe 2006; Pfizer Inc.), stem "Over the last 2 weeks,
 // how often have you been bothered by the following problems?". Item LOINC codes in order per
@@ -28,10 +33,14 @@ export const gad7: InstrumentDefinition = {
   // so it is not modelled here.
   items: WORDING.map(([text, loinc], i) => ({
     number: String(i + 1),
-    code: `gad7-${i + 1}`,
-    label: `Item ${i + 1}`,
+    code: `gad7-${String(i + 1)}`,
+    label: `Item ${String(i + 1)}`,
     text,
-    loinc: { code: loinc, source: 'clinic.md §4 GAD-7 items [V https://loinc.org/69729-2]', certainty: 'verified' },
+    loinc: {
+      code: loinc,
+      source: 'clinic.md §4 GAD-7 items [V https://loinc.org/69729-2]',
+      certainty: 'verified',
+    },
     options: FREQUENCY,
     scored: true,
   })),
@@ -57,9 +66,19 @@ export const gad7: InstrumentDefinition = {
       certainty: 'verified',
     },
   ],
-  response: { minDropFraction: 0.5, source: 'clinic.md §4 GAD-7: ≥50% drop [U convention]', certainty: 'convention' },
-  remission: { cutoff: 5, comparator: '<', source: 'clinic.md §4 GAD-7: <5 [U convention]', certainty: 'convention' },
-  citation: 'Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166:1092–7. Developed with an educational grant from Pfizer Inc.',
+  response: {
+    minDropFraction: 0.5,
+    source: 'clinic.md §4 GAD-7: ≥50% drop [U convention]',
+    certainty: 'convention',
+  },
+  remission: {
+    cutoff: 5,
+    comparator: '<',
+    source: 'clinic.md §4 GAD-7: <5 [U convention]',
+    certainty: 'convention',
+  },
+  citation:
+    'Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166:1092–7. Developed with an educational grant from Pfizer Inc.',
   licence: {
     textShipped: true,
     textLicensed: true,

@@ -12,11 +12,15 @@ export function unlabelledScale(min: number, max: number): AnswerOption[] {
 }
 
 /** Items "1".."count" with neutral labels ("Item 1") and codes `<prefix>-<n>`, for text-not-shipped instruments. */
-export function neutralItems(prefix: string, count: number, options: readonly AnswerOption[]): InstrumentItem[] {
+export function neutralItems(
+  prefix: string,
+  count: number,
+  options: readonly AnswerOption[],
+): InstrumentItem[] {
   return Array.from({ length: count }, (_, i) => ({
     number: String(i + 1),
-    code: `${prefix}-${i + 1}`,
-    label: `Item ${i + 1}`,
+    code: `${prefix}-${String(i + 1)}`,
+    label: `Item ${String(i + 1)}`,
     options,
     scored: true,
   }));

@@ -38,7 +38,8 @@ export const ketamineUrinaryChecklist: InstrumentDefinition = {
   items,
   scoring: {
     kind: 'checklist',
-    description: 'Each item 0 = absent, 1 = present. Reports the present symptom codes. No total and no severity band: none is validated (harm.md §2.2 "Staging or grading: not found").',
+    description:
+      'Each item 0 = absent, 1 = present. Reports the present symptom codes. No total and no severity band: none is validated (harm.md §2.2 "Staging or grading: not found").',
   },
   totalRange: null,
   bands: [],
@@ -51,13 +52,15 @@ export const ketamineUrinaryChecklist: InstrumentDefinition = {
       code: 'red-flag-visible-haematuria',
       severity: 'urgent',
       text: 'Visible haematuria reported: a red flag. Exclude UTI and stones and consider urology referral under the local haematuria pathway (aged 45 and over via USC in the BNSSG draft).',
-      source: 'harm.md §2.2: BNSSG ICB "Ketamine Bladder – Draft" red flags, unexplained visible haematuria in adults [V, draft page]',
+      source:
+        'harm.md §2.2: BNSSG ICB "Ketamine Bladder – Draft" red flags, unexplained visible haematuria in adults [V, draft page]',
       certainty: 'verified',
     },
   ],
   response: null,
   remission: null,
-  citation: 'KASPR local checklist, not a published instrument. Symptoms from harm.md §2.1–2.3 (Chan 2022 HKMJ; Hong 2018 HKMJ; BNSSG ICB draft pathway).',
+  citation:
+    'KASPR local checklist, not a published instrument. Symptoms from harm.md §2.1–2.3 (Chan 2022 HKMJ; Hong 2018 HKMJ; BNSSG ICB draft pathway).',
   licence: {
     textShipped: true,
     textLicensed: true,

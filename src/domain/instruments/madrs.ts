@@ -21,9 +21,16 @@ export const madrs: InstrumentDefinition = {
     { code: 'moderate', label: 'Moderate', min: 20, max: 34 },
     { code: 'severe', label: 'Severe', min: 35, max: 60 },
   ],
-  bandsSource: { source: `${SOURCE}: 0–6 normal/absent, 7–19 mild, 20–34 moderate, 35–60 severe [V]`, certainty: 'verified' },
+  bandsSource: {
+    source: `${SOURCE}: 0–6 normal/absent, 7–19 mild, 20–34 moderate, 35–60 severe [V]`,
+    certainty: 'verified',
+  },
   flagRules: [],
-  response: { minDropFraction: 0.5, source: `${SOURCE}: response ≥50% drop [V Talati 2019]`, certainty: 'verified' },
+  response: {
+    minDropFraction: 0.5,
+    source: `${SOURCE}: response ≥50% drop [V Talati 2019]`,
+    certainty: 'verified',
+  },
   remission: {
     cutoff: 10,
     comparator: '<',
@@ -31,7 +38,8 @@ export const madrs: InstrumentDefinition = {
     certainty: 'verified',
     note: 'Hawley found optimal cut-offs of <9 and <10; esketamine trials used ≤12 [U]. Services may need a configurable cut-off.',
   },
-  citation: 'Montgomery SA, Åsberg M. A new depression scale designed to be sensitive to change. Br J Psychiatry 1979;134:382–9.',
+  citation:
+    'Montgomery SA, Åsberg M. A new depression scale designed to be sensitive to change. Br J Psychiatry 1979;134:382–9.',
   licence: {
     textShipped: false,
     textLicensed: false,

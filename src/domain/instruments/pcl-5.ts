@@ -4,7 +4,8 @@ import { labelledScale } from './item-helpers.ts';
 import type { Answers, Cutoff, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
 const SCALE = labelledScale(['Not at all', 'A little bit', 'Moderately', 'Quite a bit', 'Extremely']);
-const SOURCE = 'clinic.md §4 PCL-5 [V https://comorbidityguidelines.org.au/…/pcl5-scoring-and-interpretation]';
+const SOURCE =
+  'clinic.md §4 PCL-5 [V https://comorbidityguidelines.org.au/…/pcl5-scoring-and-interpretation]';
 
 // Standard published wording (Weathers et al. 2013, National Center for PTSD), stem "In the past month, how much
 // were you bothered by:". Clusters per clinic.md §4: B items 1–5, C 6–7, D 8–14, E 15–20.
@@ -55,8 +56,8 @@ export const pcl5: InstrumentDefinition = {
   recallPeriod: 'Past month',
   items: WORDING.map((text, i) => ({
     number: String(i + 1),
-    code: `pcl5-${i + 1}`,
-    label: `Item ${i + 1}`,
+    code: `pcl5-${String(i + 1)}`,
+    label: `Item ${String(i + 1)}`,
     text,
     options: SCALE,
     scored: true,
@@ -64,7 +65,8 @@ export const pcl5: InstrumentDefinition = {
   })),
   scoring: {
     kind: 'sum',
-    description: 'Sum of items 1–20 (each 0–4), 0–80. Cluster severities B (1–5), C (6–7), D (8–14), E (15–20).',
+    description:
+      'Sum of items 1–20 (each 0–4), 0–80. Cluster severities B (1–5), C (6–7), D (8–14), E (15–20).',
   },
   totalRange: { min: 0, max: 80, source: `${SOURCE}: "Sum 0–80"`, certainty: 'verified' },
   // "No empirically derived severity bands" (clinic.md §4), so none are claimed.
@@ -83,7 +85,7 @@ export const pcl5: InstrumentDefinition = {
       atLeast: provisionalCutoff.value,
       code: 'probable-ptsd',
       severity: 'warning',
-      text: `PCL-5 total at or above the provisional cut-point (${provisionalCutoff.value}): probable PTSD; confirm with a clinical assessment.`,
+      text: `PCL-5 total at or above the provisional cut-point (${String(provisionalCutoff.value)}): probable PTSD; confirm with a clinical assessment.`,
       source: provisionalCutoff.source,
       certainty: provisionalCutoff.certainty,
     },
@@ -100,11 +102,13 @@ export const pcl5: InstrumentDefinition = {
   // convention. Its own change thresholds: 5–10 points reliable, 10–20 clinically meaningful [V onlinemedicaltools].
   response: {
     minDropFraction: 0.5,
-    source: 'clinic.md §4 "General definitions": response is a ≥50% reduction from baseline (not PCL-5-specific)',
+    source:
+      'clinic.md §4 "General definitions": response is a ≥50% reduction from baseline (not PCL-5-specific)',
     certainty: 'convention',
   },
   remission: null,
-  citation: 'Weathers FW, Litz BT, Keane TM, Palmieri PA, Marx BP, Schnurr PP. The PTSD Checklist for DSM-5 (PCL-5). National Center for PTSD, 2013.',
+  citation:
+    'Weathers FW, Litz BT, Keane TM, Palmieri PA, Marx BP, Schnurr PP. The PTSD Checklist for DSM-5 (PCL-5). National Center for PTSD, 2013.',
   licence: {
     textShipped: true,
     textLicensed: true,

@@ -36,14 +36,21 @@ describe('PHQ-9 scoring', () => {
 
   it('reports the identity and version of the definition', () => {
     const result = resultOf(score(answersFrom([0, 0, 0, 0, 0, 0, 0, 0, 0])));
-    expect(result).toMatchObject({ instrumentId: 'phq-9', instrumentVersion: '1.0.0', missingItems: [], flags: [] });
+    expect(result).toMatchObject({
+      instrumentId: 'phq-9',
+      instrumentVersion: '1.0.0',
+      missingItems: [],
+      flags: [],
+    });
   });
 });
 
 describe('PHQ-9 item 9 safety flag', () => {
   it.each([1, 2, 3])('raises an urgent phq9-item9-positive flag when item 9 is %i', (answer) => {
     const result = resultOf(score(answersFrom([0, 0, 0, 0, 0, 0, 0, 0, answer])));
-    expect(result.flags).toEqual([expect.objectContaining({ code: 'phq9-item9-positive', severity: 'urgent', item: '9' })]);
+    expect(result.flags).toEqual([
+      expect.objectContaining({ code: 'phq9-item9-positive', severity: 'urgent', item: '9' }),
+    ]);
     expect(result.total).toBe(answer);
   });
 
@@ -64,7 +71,12 @@ describe('PHQ-9 missing items (no prorating: none is supported by the domain not
     const answers: Record<string, number> = answersFrom([3, 3, 3, 3, 3, 3, 3, 3, 3]);
     delete answers['3'];
     const result = resultOf(score(answers));
-    expect(result).toMatchObject({ completeness: 'incomplete', total: null, band: null, missingItems: ['3'] });
+    expect(result).toMatchObject({
+      completeness: 'incomplete',
+      total: null,
+      band: null,
+      missingItems: ['3'],
+    });
   });
 
   it('treats a null answer as missing', () => {
@@ -121,7 +133,9 @@ describe('PHQ-9 definition', () => {
     expect(phq9.items.filter((item) => item.scored)).toHaveLength(9);
     expect(phq9.items[9]).toMatchObject({ number: '10', scored: false });
     expect(phq9.items[0]?.text).toBe('Little interest or pleasure in doing things');
-    expect(phq9.items[8]?.text).toBe('Thoughts that you would be better off dead or of hurting yourself in some way');
+    expect(phq9.items[8]?.text).toBe(
+      'Thoughts that you would be better off dead or of hurting yourself in some way',
+    );
     expect(phq9.licence).toMatchObject({ textShipped: true, holder: 'Pfizer Inc.' });
   });
 

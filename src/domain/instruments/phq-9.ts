@@ -3,8 +3,18 @@ import { scoreAnswers } from './engine.ts';
 import { labelledScale } from './item-helpers.ts';
 import type { Answers, InstrumentDefinition, InstrumentItem, ScoreOutcome } from './types.ts';
 
-const FREQUENCY = labelledScale(['Not at all', 'Several days', 'More than half the days', 'Nearly every day']);
-const DIFFICULTY = labelledScale(['Not difficult at all', 'Somewhat difficult', 'Very difficult', 'Extremely difficult']);
+const FREQUENCY = labelledScale([
+  'Not at all',
+  'Several days',
+  'More than half the days',
+  'Nearly every day',
+]);
+const DIFFICULTY = labelledScale([
+  'Not difficult at all',
+  'Somewhat difficult',
+  'Very difficult',
+  'Extremely difficult',
+]);
 const LOINC_ITEMS_V = 'clinic.md §4 PHQ-9 LOINC column [V https://cdn.loinc.org/44261-6]';
 const LOINC_ITEMS_U = 'clinic.md §4 PHQ-9 LOINC column, marked [U]';
 
@@ -16,7 +26,10 @@ const WORDING: readonly (readonly [text: string, loinc: string])[] = [
   ['Trouble falling or staying asleep, or sleeping too much', '44259-0'],
   ['Feeling tired or having little energy', '44254-1'],
   ['Poor appetite or overeating', '44251-7'],
-  ['Feeling bad about yourself — or that you are a failure or have let yourself or your family down', '44258-2'],
+  [
+    'Feeling bad about yourself — or that you are a failure or have let yourself or your family down',
+    '44258-2',
+  ],
   ['Trouble concentrating on things, such as reading the newspaper or watching television', '44252-5'],
   [
     'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
@@ -28,11 +41,14 @@ const WORDING: readonly (readonly [text: string, loinc: string])[] = [
 const items: InstrumentItem[] = [
   ...WORDING.map(([text, loinc], i): InstrumentItem => ({
     number: String(i + 1),
-    code: `phq9-${i + 1}`,
-    label: `Item ${i + 1}`,
+    code: `phq9-${String(i + 1)}`,
+    label: `Item ${String(i + 1)}`,
     text,
     // Item LOINC codes: items 1–7 are [V] in clinic.md, items 8 and 9 are [U].
-    loinc: i < 7 ? { code: loinc, source: LOINC_ITEMS_V, certainty: 'verified' } : { code: loinc, source: LOINC_ITEMS_U, certainty: 'unverified' },
+    loinc:
+      i < 7
+        ? { code: loinc, source: LOINC_ITEMS_V, certainty: 'verified' }
+        : { code: loinc, source: LOINC_ITEMS_U, certainty: 'unverified' },
     options: FREQUENCY,
     scored: true,
   })),
@@ -55,7 +71,10 @@ export const phq9: InstrumentDefinition = {
   shortTitle: 'PHQ-9',
   recallPeriod: 'Past 2 weeks',
   items,
-  scoring: { kind: 'sum', description: 'Sum of items 1–9 (each 0–3), 0–27. Item 10 (difficulty) is not scored.' },
+  scoring: {
+    kind: 'sum',
+    description: 'Sum of items 1–9 (each 0–3), 0–27. Item 10 (difficulty) is not scored.',
+  },
   totalRange: { min: 0, max: 27, source: 'clinic.md §4 PHQ-9 "Sum 0–27"', certainty: 'verified' },
   // PHQ-9 bands per LOINC 44261-6 interpretation (1–4 minimal, 5–9, 10–14, 15–19, 20–27); a total of 0 is
   // folded into the lowest band because answer list LL382-3 labels 0–4 "none".
@@ -66,7 +85,10 @@ export const phq9: InstrumentDefinition = {
     { code: 'moderately-severe', label: 'Moderately severe', min: 15, max: 19 },
     { code: 'severe', label: 'Severe', min: 20, max: 27 },
   ],
-  bandsSource: { source: 'LOINC 44261-6 interpretation and answer list LL382-3 (clinic.md §4) [V]', certainty: 'verified' },
+  bandsSource: {
+    source: 'LOINC 44261-6 interpretation and answer list LL382-3 (clinic.md §4) [V]',
+    certainty: 'verified',
+  },
   flagRules: [
     {
       kind: 'item-at-least',
@@ -79,9 +101,19 @@ export const phq9: InstrumentDefinition = {
       certainty: 'convention',
     },
   ],
-  response: { minDropFraction: 0.5, source: 'clinic.md §4: response ≥50% drop [V convention, Talati 2019]', certainty: 'convention' },
-  remission: { cutoff: 5, comparator: '<', source: 'clinic.md §4: remission <5 [U convention]', certainty: 'convention' },
-  citation: 'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9. Developed by Drs Spitzer, Williams, Kroenke and colleagues with an educational grant from Pfizer Inc.',
+  response: {
+    minDropFraction: 0.5,
+    source: 'clinic.md §4: response ≥50% drop [V convention, Talati 2019]',
+    certainty: 'convention',
+  },
+  remission: {
+    cutoff: 5,
+    comparator: '<',
+    source: 'clinic.md §4: remission <5 [U convention]',
+    certainty: 'convention',
+  },
+  citation:
+    'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9. Developed by Drs Spitzer, Williams, Kroenke and colleagues with an educational grant from Pfizer Inc.',
   licence: {
     textShipped: true,
     textLicensed: true,
@@ -90,7 +122,12 @@ export const phq9: InstrumentDefinition = {
     source: 'clinic.md §4 PHQ-9 licence column [V news-medical.net 2010; LOINC]',
     certainty: 'verified',
   },
-  loinc: { panel: '44249-1', total: '44261-6', source: 'clinic.md §4 [V https://cdn.loinc.org/44261-6]', certainty: 'verified' },
+  loinc: {
+    panel: '44249-1',
+    total: '44261-6',
+    source: 'clinic.md §4 [V https://cdn.loinc.org/44261-6]',
+    certainty: 'verified',
+  },
   validated: true,
 };
 

@@ -24,7 +24,12 @@ export const qidsSr16: InstrumentDefinition = {
       { code: 'max-items-15-16', combine: 'max', items: ['15', '16'] },
     ],
   },
-  totalRange: { min: 0, max: 27, source: `${SOURCE}: "giving 0–27" [V millisecond manual]`, certainty: 'verified' },
+  totalRange: {
+    min: 0,
+    max: 27,
+    source: `${SOURCE}: "giving 0–27" [V millisecond manual]`,
+    certainty: 'verified',
+  },
   bands: [
     { code: 'none', label: 'None', min: 0, max: 5 },
     { code: 'mild', label: 'Mild', min: 6, max: 10 },
@@ -34,9 +39,19 @@ export const qidsSr16: InstrumentDefinition = {
   ],
   bandsSource: { source: `${SOURCE} bands [V millisecond manual]`, certainty: 'verified' },
   flagRules: [],
-  response: { minDropFraction: 0.5, source: `${SOURCE}: response ≥50% drop (untagged; general definition)`, certainty: 'convention' },
-  remission: { cutoff: 5, comparator: '<=', source: `${SOURCE}: remission ≤5 [U convention]`, certainty: 'convention' },
-  citation: 'Rush AJ, Trivedi MH, Ibrahim HM, et al. The 16-item Quick Inventory of Depressive Symptomatology (QIDS). Biol Psychiatry 2003;54:573–83. Administration and scoring: http://ids-qids.org/administration.html.',
+  response: {
+    minDropFraction: 0.5,
+    source: `${SOURCE}: response ≥50% drop (untagged; general definition)`,
+    certainty: 'convention',
+  },
+  remission: {
+    cutoff: 5,
+    comparator: '<=',
+    source: `${SOURCE}: remission ≤5 [U convention]`,
+    certainty: 'convention',
+  },
+  citation:
+    'Rush AJ, Trivedi MH, Ibrahim HM, et al. The 16-item Quick Inventory of Depressive Symptomatology (QIDS). Biol Psychiatry 2003;54:573–83. Administration and scoring: http://ids-qids.org/administration.html.',
   licence: {
     textShipped: false,
     textLicensed: false,

@@ -54,7 +54,10 @@ export function getInstrument(id: string): InstrumentDefinition | undefined {
 export function scoreInstrument(id: string, answers: Answers): ScoreOutcome {
   const def = getInstrument(id);
   if (def === undefined) {
-    return { ok: false, problems: [{ code: 'unknown-instrument', path: 'instrumentId', text: `No instrument "${id}".` }] };
+    return {
+      ok: false,
+      problems: [{ code: 'unknown-instrument', path: 'instrumentId', text: `No instrument "${id}".` }],
+    };
   }
   return scoreAnswers(def, answers);
 }

@@ -14,7 +14,12 @@ export const sds: InstrumentDefinition = {
   recallPeriod: 'Past year (original); past month in the ketamine validation (C-SDS-K)',
   items: neutralItems('sds', 5, unlabelledScale(0, 3)),
   scoring: { kind: 'sum', description: 'Sum of items 1–5 (each 0–3), 0–15.' },
-  totalRange: { min: 0, max: 15, source: `${SOURCE}: total 0–15 (EMCDDA instrument page) [V]`, certainty: 'verified' },
+  totalRange: {
+    min: 0,
+    max: 15,
+    source: `${SOURCE}: total 0–15 (EMCDDA instrument page) [V]`,
+    certainty: 'verified',
+  },
   // Cut-offs are substance-specific and none is verified for ketamine, so no bands or flags are claimed.
   bands: [],
   bandsSource: null,
@@ -45,7 +50,8 @@ export const sds: InstrumentDefinition = {
   ],
   response: null,
   remission: null,
-  citation: 'Gossop M, Darke S, Griffiths P, et al. The Severity of Dependence Scale (SDS). Addiction 1995;90(5):607–14. Ketamine: Tung et al., East Asian Arch Psychiatry 2014 (C-SDS-K).',
+  citation:
+    'Gossop M, Darke S, Griffiths P, et al. The Severity of Dependence Scale (SDS). Addiction 1995;90(5):607–14. Ketamine: Tung et al., East Asian Arch Psychiatry 2014 (C-SDS-K).',
   licence: {
     textShipped: false,
     textLicensed: false,

@@ -11,7 +11,9 @@ export function computeTotal(def: InstrumentDefinition, answers: Answers): numbe
   const rule = def.scoring;
   switch (rule.kind) {
     case 'sum':
-      return def.items.filter((item) => item.scored).reduce((sum, item) => sum + itemScore(answers, item.number), 0);
+      return def.items
+        .filter((item) => item.scored)
+        .reduce((sum, item) => sum + itemScore(answers, item.number), 0);
     case 'domain-sum':
       return rule.domains.reduce((sum, domain) => {
         const scores = domain.items.map((item) => itemScore(answers, item));
@@ -34,7 +36,9 @@ const TRIAGE_ORDER: readonly TriageLevel[] = ['none', 'low', 'moderate', 'high']
 export function triageLevel(rules: readonly TriageRule[], answers: Answers): TriageLevel {
   let level: TriageLevel = 'none';
   for (const rule of rules) {
-    const reached = rule.anyOf.some((condition) => (answerOf(answers, condition.item) ?? -1) >= condition.atLeast);
+    const reached = rule.anyOf.some(
+      (condition) => (answerOf(answers, condition.item) ?? -1) >= condition.atLeast,
+    );
     if (reached && TRIAGE_ORDER.indexOf(rule.level) > TRIAGE_ORDER.indexOf(level)) level = rule.level;
   }
   return level;
@@ -62,7 +66,9 @@ export function clusterRuleMet(def: InstrumentDefinition, answers: Answers): boo
   if (rule === undefined) return false;
   const byCluster = clusters(def);
   return Object.entries(rule.minimumEndorsed).every(([cluster, minimum]) => {
-    const endorsed = (byCluster.get(cluster) ?? []).filter((item) => itemScore(answers, item) >= rule.endorsedAtLeast);
+    const endorsed = (byCluster.get(cluster) ?? []).filter(
+      (item) => itemScore(answers, item) >= rule.endorsedAtLeast,
+    );
     return endorsed.length >= minimum;
   });
 }
@@ -77,7 +83,8 @@ export function subscores(def: InstrumentDefinition, answers: Answers): Record<s
     for (const domain of def.scoring.domains) {
       if (!allAnswered(answers, domain.items)) continue;
       const scores = domain.items.map((item) => itemScore(answers, item));
-      result[domain.code] = domain.combine === 'max' ? Math.max(...scores) : scores.reduce((a, b) => a + b, 0);
+      result[domain.code] =
+        domain.combine === 'max' ? Math.max(...scores) : scores.reduce((a, b) => a + b, 0);
     }
   }
   const rule = def.clusterRule;
@@ -85,7 +92,9 @@ export function subscores(def: InstrumentDefinition, answers: Answers): Record<s
     if (!allAnswered(answers, items)) continue;
     result[`cluster-${cluster}-severity`] = items.reduce((sum, item) => sum + itemScore(answers, item), 0);
     if (rule !== undefined) {
-      result[`cluster-${cluster}-endorsed`] = items.filter((item) => itemScore(answers, item) >= rule.endorsedAtLeast).length;
+      result[`cluster-${cluster}-endorsed`] = items.filter(
+        (item) => itemScore(answers, item) >= rule.endorsedAtLeast,
+      ).length;
     }
   }
   if (rule !== undefined) {

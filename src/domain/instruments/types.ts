@@ -188,6 +188,7 @@ export interface ScoreResult {
   readonly triage?: TriageLevel;
 }
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export type ScoreOutcome = Outcome<ScoreResult>;
