@@ -55,7 +55,7 @@ describe('route table', () => {
     expect(scoped.length).toBeGreaterThanOrEqual(4);
     for (const route of scoped) {
       const body = route.method === 'PATCH' ? { familyName: 'Hacked', reason: 'attempt' } : route.method === 'GET' ? undefined : {};
-      const headers = route.method === 'PATCH' ? { 'if-match': 'W/"1"' } : {};
+      const headers: Record<string, string> = route.method === 'PATCH' ? { 'if-match': 'W/"1"' } : {};
       const r = await w.bob.request(route.method, fill(route.url, patientId), body, headers);
       expect(r.status, `${route.method} ${route.url}`).toBe(404);
       for (const s of PHI) expect(r.text, `${route.method} ${route.url}`).not.toContain(s);

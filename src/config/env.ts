@@ -15,7 +15,7 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'Must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  KASPR_ADMIN_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
+  KASPR_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
   KASPR_ADMIN_PASSWORD: z.string().optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KASPR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(15),

@@ -9,7 +9,9 @@ import { bootstrapAdmin } from './bootstrap.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const opened = await openDatabase(config, (err) => logger.error({ err: err.message }, 'database connection error'));
+  const opened = await openDatabase(config, (err) => {
+    logger.error({ err: err.message }, 'database connection error');
+  });
   ensureSecrets(config.KASPR_DATA_DIR);
   const ctx = { db: opened.db, config, now: () => new Date() };
   const created = await bootstrapAdmin(ctx);

@@ -49,14 +49,10 @@ export function wrapPglite(db: PGlite): Database {
 
 /** Opens a PostgreSQL pool. Pool and client errors are handled so a dropped connection never kills the process. */
 export function openPostgres(connectionString: string, onError?: (err: Error) => void): Database {
-  const typeParsers = {
-    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
-      if (oid === DATE_OID) return keepDate;
-      if (oid === INT8_OID) return (v: string) => Number(v);
-      return pg.types.getTypeParser(oid, format);
-    },
-  };
-  const pool = new pg.Pool({ connectionString, max: 10, types: typeParsers as pg.CustomTypesConfig });
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(DATE_OID, keepDate);
+  types.setTypeParser(INT8_OID, (v: string) => Number(v));
+  const pool = new pg.Pool({ connectionString, max: 10, types });
   // node-postgres#1542/#2386: an idle client's 'error' would otherwise crash the process.
   pool.on('error', (err) => onError?.(err));
   pool.on('connect', (client) => client.on('error', (err) => onError?.(err)));

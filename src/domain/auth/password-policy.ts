@@ -16,7 +16,8 @@ export type PasswordProblem = 'too-short' | 'too-long' | 'too-common';
 
 /** The problem with a proposed password, or null when it is acceptable. */
 export function passwordProblem(password: string): PasswordProblem | null {
-  const length = [...password].length;
+  // Length in code points, so a character outside the Basic Multilingual Plane counts once.
+  const length = Array.from(password).length;
   if (length < MIN_PASSWORD_LENGTH) return 'too-short';
   if (length > MAX_PASSWORD_LENGTH) return 'too-long';
   if (COMMON.has(password.toLowerCase())) return 'too-common';

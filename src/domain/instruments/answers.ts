@@ -1,15 +1,18 @@
 // Checks answers against a definition: unknown items, invalid values, skip logic and missing items.
 import type { Answers, InstrumentDefinition, InstrumentItem, Problem } from './types.ts';
 
-/** Every problem with the answers (unknown item, non-integer or out-of-range value); empty when all are valid. */
-export function answerProblems(def: InstrumentDefinition, answers: Answers): Problem[] {
+/**
+ * Every problem with the answers (unknown item, non-integer or out-of-range value); empty when all are valid.
+ * Takes `unknown` because answers may come from untyped JavaScript callers.
+ */
+export function answerProblems(def: InstrumentDefinition, answers: unknown): Problem[] {
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
     return [
       { code: 'invalid-answers', path: 'answers', text: 'Answers must be an object keyed by item number.' },
     ];
   }
   const problems: Problem[] = [];
-  for (const [key, value] of Object.entries(answers)) {
+  for (const [key, value] of Object.entries(answers as Readonly<Record<string, unknown>>)) {
     const path = `answers.${key}`;
     const item = def.items.find((candidate) => candidate.number === key);
     if (item === undefined) {
@@ -30,7 +33,7 @@ export function answerProblems(def: InstrumentDefinition, answers: Answers): Pro
       problems.push({
         code: 'answer-out-of-range',
         path,
-        text: `Item ${key}: ${value} is not one of the allowed scores (${allowed.join(', ')}).`,
+        text: `Item ${key}: ${String(value)} is not one of the allowed scores (${allowed.join(', ')}).`,
       });
     }
   }

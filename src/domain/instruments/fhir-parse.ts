@@ -69,7 +69,7 @@ function parseOptions(raw: unknown, path: string, problems: Problem[]): AnswerOp
       problems.push({
         code: 'invalid-questionnaire',
         path: `${path}.answerOption[${String(j)}]`,
-        text: `Score ${score} appears twice.`,
+        text: `Score ${String(score)} appears twice.`,
       });
       return;
     }
@@ -87,8 +87,7 @@ function parseEnableWhen(item: Json, path: string, problems: Problem[]): AskedWh
   const questions = new Set<unknown>();
   const scores: number[] = [];
   for (const condition of conditions) {
-    const coding =
-      isRecord(condition) && isRecord(condition.answerCoding) ? condition.answerCoding : {};
+    const coding = isRecord(condition) && isRecord(condition.answerCoding) ? condition.answerCoding : {};
     const code = str(coding.code);
     if (!isRecord(condition) || condition.operator !== '=' || code === undefined || !/^-?\d+$/.test(code))
       break;

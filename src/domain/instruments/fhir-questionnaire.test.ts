@@ -100,7 +100,9 @@ describe("fromFhirQuestionnaire with a shipped id: attaches the service's licens
         if (option.valueCoding.code === '0') option.valueCoding.display = 'Never';
     });
     const def = definitionOf(fromFhirQuestionnaire(q));
-    expect(def.items.map((item) => item.text)).toEqual([1, 2, 3, 4, 5].map((n) => `Licensed wording ${String(n)}`));
+    expect(def.items.map((item) => item.text)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `Licensed wording ${String(n)}`),
+    );
     expect(def.items[0]?.options[0]).toEqual({ score: 0, label: 'Never' });
     expect(def.licence).toMatchObject({ textShipped: false, textLicensed: true });
     expect(def.scoring).toBe(sds.scoring);

@@ -73,6 +73,22 @@ function sameScores(a: readonly { score: number }[], b: readonly { score: number
   return key(a) === key(b);
 }
 
+/** The item with the service's text and answer labels laid over it; the same object when nothing changes. */
+function withServiceText(item: InstrumentItem, parsed: ParsedQuestionnaire): InstrumentItem {
+  const fhirItem = parsed.items.find((candidate) => candidate.linkId === item.number);
+  if (fhirItem === undefined) return item;
+  const options = item.options.map((option) => {
+    const label = fhirItem.options.find((o) => o.score === option.score)?.label;
+    return label === undefined || label === option.label ? option : { ...option, label };
+  });
+  const optionsChanged = options.some((option, i) => option !== item.options[i]);
+  // Our own export writes the neutral label where text is not shipped; that is not licensed text.
+  const text = fhirItem.text;
+  const textChanged = text !== undefined && text !== item.text && text !== item.label;
+  if (!optionsChanged && !textChanged) return item;
+  return { ...item, options, ...(textChanged ? { text } : {}) };
+}
+
 /** Licensed text and answer labels from a service's Questionnaire laid over a known definition; scoring is never taken from it. */
 function attachText(def: InstrumentDefinition, parsed: ParsedQuestionnaire): Outcome<InstrumentDefinition> {
   const problems: Problem[] = [];
@@ -102,22 +118,9 @@ function attachText(def: InstrumentDefinition, parsed: ParsedQuestionnaire): Out
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  let attached = false;
-  const items = def.items.map((item): InstrumentItem => {
-    const fhirItem = parsed.items.find((candidate) => candidate.linkId === item.number);
-    const options = item.options.map((option) => {
-      const label = fhirItem?.options.find((o) => o.score === option.score)?.label;
-      if (label === undefined || label === option.label) return option;
-      attached = true;
-      return { ...option, label };
-    });
-    // Our own export writes the neutral label where text is not shipped; that is not licensed text.
-    const text = fhirItem?.text;
-    if (text === undefined || text === item.text || text === item.label) return { ...item, options };
-    attached = true;
-    return { ...item, options, text };
-  });
-  if (!attached) return { ok: true, value: def };
+  const items = def.items.map((item) => withServiceText(item, parsed));
+  // Nothing new (e.g. re-importing our own export, whose text is the neutral label): the definition is unchanged.
+  if (items.every((item, i) => item === def.items[i])) return { ok: true, value: def };
   const note = `${def.licence.note} Item text loaded by the service from its own Questionnaire ${parsed.url ?? parsed.id}.`;
   return { ok: true, value: { ...def, items, licence: { ...def.licence, textLicensed: true, note } } };
 }

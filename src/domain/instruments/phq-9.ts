@@ -113,7 +113,7 @@ export const phq9: InstrumentDefinition = {
     certainty: 'convention',
   },
   citation:
-    'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9. Developed by Drs Spitzer, Williams, Kroenke and colleagues with an educational grant from Pfizer Inc.',
+    'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16:606–13. Developed by Drs Spitzer, Williams, Kroenke and colleagues with an educational grant from Pfizer Inc.',
   licence: {
     textShipped: true,
     textLicensed: true,

@@ -61,7 +61,9 @@ describe.each(instruments.map((def) => [def.id, def] as const))('definition %s',
     if (def.bands.length === 0) return;
     expect(def.bands[0]?.min).toBe(def.totalRange?.min);
     expect(def.bands.at(-1)?.max).toBe(def.totalRange?.max);
-    def.bands.slice(1).forEach((band, i) => { expect(band.min).toBe((def.bands[i]?.max ?? Number.NaN) + 1); });
+    def.bands.slice(1).forEach((band, i) => {
+      expect(band.min).toBe((def.bands[i]?.max ?? Number.NaN) + 1);
+    });
   });
 
   it('scores the lowest and highest answers to the ends of its total range', () => {

@@ -14,7 +14,8 @@ export function answersSummingTo(total: number, itemCount: number, itemMax: numb
     remaining -= score;
     return score;
   });
-  if (remaining !== 0) throw new Error(`total ${String(total)} is above ${String(itemCount)} × ${String(itemMax)}`);
+  if (remaining !== 0)
+    throw new Error(`total ${String(total)} is above ${String(itemCount)} × ${String(itemMax)}`);
   return answersFrom(scores);
 }
 

@@ -1,0 +1,65 @@
+// Runs the real server as a child process, the way `npm start` does, and waits until it serves.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  output: () => string;
+  exited: Promise<number | null>;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+let nextPort = 3400 + Math.floor(Math.random() * 500);
+
+/** Starts `src/server/main.ts` with the given environment on a fresh loopback port. */
+export async function startServerProcess(env: Record<string, string | undefined>, waitReady = true): Promise<ServerProcess> {
+  const port = nextPort++;
+  const childEnv: Record<string, string> = {};
+  const merged: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env };
+  for (const [k, v] of Object.entries(merged)) {
+    if (v !== undefined) childEnv[k] = v;
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on('exit', (code) => {
+      resolve(code);
+    });
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  if (waitReady) {
+    const deadline = Date.now() + 60_000;
+    let ready = false;
+    while (Date.now() < deadline && child.exitCode === null) {
+      try {
+        if ((await fetch(`${baseUrl}/readyz`)).ok) {
+          ready = true;
+          break;
+        }
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    if (!ready) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become ready:\n${out}`);
+    }
+  }
+  return {
+    child,
+    baseUrl,
+    output: () => out,
+    exited,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The route table: public pages (setup, sign-in, invitation) and the signed-in pages behind the session gate.
+import { Route, Routes } from 'react-router';
+import { AccountPage } from './account/AccountPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
+import { InvitePage } from './auth/InvitePage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { SetupPage } from './auth/SetupPage.tsx';
+import { BreakGlassPage } from './chart/BreakGlassPage.tsx';
+import { ChartPage } from './chart/ChartPage.tsx';
+import { CorrectPatientPage } from './chart/CorrectPatientPage.tsx';
+import { HomeRedirect } from './layout/HomeRedirect.tsx';
+import { NotFoundPage } from './layout/NotFoundPage.tsx';
+import { PublicOnly } from './layout/PublicOnly.tsx';
+import { RequirePermission } from './layout/RequirePermission.tsx';
+import { RequireSession } from './layout/RequireSession.tsx';
+import { StartupGate } from './layout/StartupGate.tsx';
+import { PatientsPage } from './patients/PatientsPage.tsx';
+import { RegisterPatientPage } from './patients/RegisterPatientPage.tsx';
+
+/** Every web route of KASPR. */
+export function AppRoutes() {
+  return (
+    <StartupGate>
+      <Routes>
+        <Route path="/setup" element={<PublicOnly page="setup"><SetupPage /></PublicOnly>} />
+        <Route path="/login" element={<PublicOnly page="login"><LoginPage /></PublicOnly>} />
+        <Route path="/invite/:token" element={<PublicOnly page="invite"><InvitePage /></PublicOnly>} />
+        <Route element={<RequireSession />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="patients" element={<RequirePermission permission="patient:read"><PatientsPage /></RequirePermission>} />
+          <Route
+            path="patients/new"
+            element={<RequirePermission permission="patient:write"><RegisterPatientPage /></RequirePermission>}
+          />
+          <Route path="patients/:id" element={<RequirePermission permission="patient:read"><ChartPage /></RequirePermission>} />
+          <Route
+            path="patients/:id/correct"
+            element={<RequirePermission permission="patient:write"><CorrectPatientPage /></RequirePermission>}
+          />
+          <Route
+            path="emergency-access"
+            element={<RequirePermission permission="patient:read"><BreakGlassPage /></RequirePermission>}
+          />
+          <Route path="admin" element={<AdminPage />} />
+          <Route path="audit" element={<RequirePermission permission="audit:read"><AuditPage /></RequirePermission>} />
+          <Route path="account" element={<AccountPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </StartupGate>
+  );
+}

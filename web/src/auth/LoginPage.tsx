@@ -1,0 +1,86 @@
+// LoginPage: sign in with email and password, then a six-digit code when the account has a second factor.
+import { useRef, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { SessionView } from '../../../src/schemas/auth.ts';
+import { api } from '../api/client.ts';
+import { usePageTitle } from '../layout/use-page-title.ts';
+import { useSession } from '../session/session-context.ts';
+import { Field } from '../ui/Field.tsx';
+import { FormProblem } from '../ui/FormProblem.tsx';
+import { Notice } from '../ui/Notice.tsx';
+import { useFormSubmit, type FormSubmit } from '../ui/use-form-submit.ts';
+
+function fromPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
+}
+
+/** The "Sign in to KASPR" form. */
+export function LoginPage() {
+  usePageTitle('Sign in');
+  const { signedIn, message, clearMessage } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const form: FormSubmit = useFormSubmit();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!email.trim()) local.email = 'Enter your email';
+    if (!password) local.password = 'Enter your password';
+    if (needsCode && !/^\d{6}$/.test(totp.trim())) local.totp = 'Enter the six digits shown in your authenticator app';
+    void form.submit(async () => {
+      try {
+        const body = { email: email.trim(), password, ...(needsCode ? { totp: totp.trim() } : {}) };
+        const view = await api.post<SessionView>('/auth/login', body);
+        clearMessage();
+        signedIn(view);
+        navigate(fromPath(location.state), { replace: true });
+      } catch (err) {
+        if ((err as { code?: string }).code === 'totp-required') {
+          setNeedsCode(true);
+          window.setTimeout(() => codeRef.current?.focus(), 0);
+        }
+        throw err;
+      }
+    }, local);
+  };
+
+  const codeError = form.errors.totp ?? (form.problem?.code === 'totp-invalid' ? form.problem.title : undefined);
+
+  return (
+    <>
+      <h1>Sign in to KASPR</h1>
+      {message && !form.problem ? <Notice kind={message.startsWith('Your session') ? 'warning' : 'info'}>{message}</Notice> : null}
+      <form onSubmit={onSubmit} noValidate className="stack">
+        <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+        <Field label="Email" type="email" value={email} onValue={setEmail} error={form.errors.email} autoComplete="username" required />
+        <Field label="Password" type="password" value={password} onValue={setPassword} error={form.errors.password} autoComplete="current-password" required />
+        {needsCode ? (
+          <Field
+            ref={codeRef}
+            label="Authentication code"
+            value={totp}
+            onValue={setTotp}
+            error={codeError}
+            hint="The six-digit code from your authenticator app."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            required
+          />
+        ) : null}
+        <div className="actions">
+          <button type="submit" disabled={form.busy}>
+            Sign in
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

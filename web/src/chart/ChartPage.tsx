@@ -1,0 +1,78 @@
+// ChartPage: one patient's chart: banner, then Timeline, Details and History tabs, and the way to correct the record.
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import type { PatientRecord } from '../../../src/schemas/patient.ts';
+import { useApiData } from '../api/use-api-data.ts';
+import { usePageTitle } from '../layout/use-page-title.ts';
+import { useSession } from '../session/session-context.ts';
+import { Notice } from '../ui/Notice.tsx';
+import { Tabs } from '../ui/Tabs.tsx';
+import { DetailsPanel } from './DetailsPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { PatientBanner } from './PatientBanner.tsx';
+import { TimelinePanel } from './TimelinePanel.tsx';
+
+export type ChartRecord = PatientRecord & { accessViaBreakGlass: boolean };
+
+const TABS = [
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'details', label: 'Details' },
+  { id: 'history', label: 'History' },
+] as const;
+
+/** The chart for /patients/:id. */
+export function ChartPage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { can } = useSession();
+  const record = useApiData<ChartRecord>(`/patients/${encodeURIComponent(id)}`);
+  const [tab, setTab] = useState<string>('timeline');
+  usePageTitle(record.data ? `${record.data.familyName.toUpperCase()}, ${record.data.givenName}` : 'Patient');
+  const flash = (location.state as { flash?: string } | null)?.flash;
+
+  if (record.loading && !record.data) return <p role="status">Loading the record…</p>;
+  if (record.error || !record.data) {
+    const notFound = record.error?.status === 404 || record.error?.status === 422;
+    return (
+      <>
+        <h1>{notFound ? 'Patient not found' : 'The record could not be opened'}</h1>
+        <Notice kind="error">
+          {notFound
+            ? 'There is no patient with this address in your services. If you need a patient of another service, use emergency access.'
+            : (record.error?.detail ?? record.error?.title ?? 'Try again.')}
+        </Notice>
+        <p>
+          <Link to="/patients">Back to patients</Link>
+        </p>
+      </>
+    );
+  }
+  const patient = record.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/patients">Patients</Link>
+      </p>
+      {patient.accessViaBreakGlass ? (
+        <div className="emergency-banner" role="alert">
+          Emergency access — audited and reviewed
+        </div>
+      ) : null}
+      {flash ? <Notice kind="success">{flash}</Notice> : null}
+      <PatientBanner patient={patient} />
+      <div className="chart-actions">
+        {can('patient:write') ? (
+          <Link to={`/patients/${patient.id}/correct`} className="button button-secondary">
+            Correct record
+          </Link>
+        ) : null}
+        <span className="hint">Version {patient.version}, last changed {patient.updatedAt.slice(0, 10)}</span>
+      </div>
+      <Tabs label="Patient record" tabs={TABS} active={tab} onChange={setTab}>
+        {tab === 'timeline' ? <TimelinePanel patientId={patient.id} /> : null}
+        {tab === 'details' ? <DetailsPanel patient={patient} /> : null}
+        {tab === 'history' ? <HistoryPanel patientId={patient.id} /> : null}
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// PatientBanner: who this chart is about, at a glance: name, birth date and age, sex, identifiers and allergies.
+import type { PatientRecord } from '../../../src/schemas/patient.ts';
+import { formatBirthDate, identifierValue, patientName, sexLabel } from '../ui/format.ts';
+
+/** The always-visible identity strip at the top of a chart. */
+export function PatientBanner({ patient }: { patient: PatientRecord }) {
+  const nhs = identifierValue(patient.identifiers, 'nhs');
+  const mrn = identifierValue(patient.identifiers, 'mrn');
+  return (
+    <section className="patient-banner" aria-labelledby="patient-name">
+      <h1 id="patient-name">{patientName(patient)}</h1>
+      <dl className="banner-facts">
+        <div>
+          <dt>Born</dt>
+          <dd>{formatBirthDate(patient.birthDate)}</dd>
+        </div>
+        <div>
+          <dt>Sex</dt>
+          <dd>{sexLabel(patient.sex)}</dd>
+        </div>
+        <div>
+          <dt>NHS number</dt>
+          <dd className="nowrap">{nhs || 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>MRN</dt>
+          <dd>{mrn || 'Not recorded'}</dd>
+        </div>
+      </dl>
+      {patient.allergies.length > 0 ? (
+        <div className="banner-allergies" role="note" aria-label="Allergies">
+          <strong>Allergies:</strong>{' '}
+          <ul className="inline-list">
+            {patient.allergies.map((a, i) => (
+              <li key={`${a.substance}-${i}`}>
+                {a.substance}
+                {a.reaction ? ` (${a.reaction})` : ''} — {a.severity}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="banner-no-allergies">No known allergies recorded</p>
+      )}
+    </section>
+  );
+}

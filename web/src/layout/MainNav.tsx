@@ -1,0 +1,31 @@
+// MainNav: the links to the areas the user's roles open (Patients, Admin, Audit, Account).
+import { NavLink } from 'react-router';
+import { useSession } from '../session/session-context.ts';
+
+/** Primary navigation; NavLink marks the current area with aria-current="page". */
+export function MainNav() {
+  const { can } = useSession();
+  const links = [
+    { to: '/patients', label: 'Patients', show: can('patient:read') },
+    {
+      to: '/admin',
+      label: 'Admin',
+      show: can('user:manage') || can('service:manage') || can('settings:manage') || can('break-glass:review'),
+    },
+    { to: '/audit', label: 'Audit', show: can('audit:read') },
+    { to: '/account', label: 'Account', show: true },
+  ];
+  return (
+    <nav aria-label="Main" className="main-nav">
+      <ul>
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to}>
+              <NavLink to={l.to}>{l.label}</NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

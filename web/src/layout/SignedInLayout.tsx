@@ -1,0 +1,54 @@
+// SignedInLayout: header (name, navigation, sign out), the main column, the idle warning and the footer.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { useSignedIn } from '../session/session-context.ts';
+import { IdleWarning } from '../session/IdleWarning.tsx';
+import { Footer } from './Footer.tsx';
+import { MainNav } from './MainNav.tsx';
+import { SignOutButton } from './SignOutButton.tsx';
+
+interface SignedInLayoutProps {
+  children: ReactNode;
+  /** Hide the navigation: the user must set up a second factor first. */
+  enrolmentOnly?: boolean;
+}
+
+/** The frame of every signed-in page. */
+export function SignedInLayout({ children, enrolmentOnly = false }: SignedInLayoutProps) {
+  const session = useSignedIn();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // Move focus to the new page's content after navigation so screen readers start there (WCAG 2.4.3).
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: false });
+  }, [location.pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <span className="brand">KASPR</span>
+          {enrolmentOnly ? null : <MainNav />}
+          <div className="header-user">
+            <span className="user-name">{session.user.displayName}</span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <IdleWarning idleMinutes={session.sessionIdleMinutes} />
+      <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        {children}
+      </main>
+      <Footer />
+    </div>
+  );
+}

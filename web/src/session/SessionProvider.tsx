@@ -1,0 +1,87 @@
+// SessionProvider: loads /me at start (falling back to /setup), and keeps the session current as requests come back.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { SessionView } from '../../../src/schemas/auth.ts';
+import type { Permission } from '../../../src/domain/access/roles.ts';
+import { asApiError, type ApiError } from '../api/api-error.ts';
+import { api, onSessionProblem, setCsrfToken } from '../api/client.ts';
+import { SESSION_ENDED_MESSAGE, SessionContext, type SessionApi, type SessionState } from './session-context.ts';
+
+const INITIAL: SessionState = { status: 'loading', session: null, setupNeeded: false, message: null, error: null };
+
+async function loadSignedOutState(): Promise<SessionState> {
+  const setup = await api.get<{ needed: boolean }>('/setup');
+  return { status: 'signed-out', session: null, setupNeeded: setup.needed, message: null, error: null };
+}
+
+/** Holds the session for the whole app. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>(INITIAL);
+  const statusRef = useRef(state.status);
+  statusRef.current = state.status;
+
+  const signedIn = useCallback((view: SessionView) => {
+    setCsrfToken(view.csrfToken);
+    setState({ status: 'signed-in', session: view, setupNeeded: false, message: null, error: null });
+  }, []);
+
+  const endSession = useCallback((message: string | null) => {
+    setCsrfToken('');
+    setState({ status: 'signed-out', session: null, setupNeeded: false, message, error: null });
+  }, []);
+
+  const load = useCallback(async () => {
+    try {
+      signedIn(await api.get<SessionView>('/me'));
+    } catch (err) {
+      const error: ApiError = asApiError(err);
+      const wasSignedIn = statusRef.current === 'signed-in';
+      if (error.status !== 401) {
+        // A passing network fault must not throw a signed-in user out; only a failed start is shown.
+        if (!wasSignedIn) setState({ ...INITIAL, status: 'unavailable', error });
+        return;
+      }
+      try {
+        const next = await loadSignedOutState();
+        setState({ ...next, message: wasSignedIn ? SESSION_ENDED_MESSAGE : null });
+      } catch (setupErr) {
+        setState({ ...INITIAL, status: 'unavailable', error: asApiError(setupErr) });
+      }
+    }
+  }, [signedIn]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    onSessionProblem((error) => {
+      if (statusRef.current !== 'signed-in') return;
+      if (error.sessionEnded) endSession(SESSION_ENDED_MESSAGE);
+      else void load();
+    });
+    return () => onSessionProblem(null);
+  }, [endSession, load]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.post('/auth/logout');
+    } catch {
+      // Signing out locally is what matters; the server session lapses on its own.
+    }
+    endSession('You have signed out.');
+  }, [endSession]);
+
+  const value = useMemo<SessionApi>(
+    () => ({
+      ...state,
+      signedIn,
+      signOut,
+      refresh: load,
+      can: (permission: Permission) => state.session?.user.permissions.includes(permission) ?? false,
+      clearMessage: () => setState((s) => ({ ...s, message: null })),
+    }),
+    [state, signedIn, signOut, load],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

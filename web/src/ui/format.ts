@@ -1,0 +1,56 @@
+// Display formats for the clinic: dates as "02 Mar 1985", ages in years, names as "FAMILY, Given", NHS numbers 3-3-4.
+import { formatNhsNumber } from '../../../src/domain/patient/nhs-number.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "1985-03-02" → "02 Mar 1985" (calendar dates carry no time zone). */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!m) return isoDate;
+  return `${m[3]} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** An instant as local "02 Mar 2025, 14:05". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Whole years between a birth date and today. */
+export function ageInYears(birthDate: string, today: Date = new Date()): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < mo || (today.getMonth() + 1 === mo && today.getDate() < d)) age -= 1;
+  return age;
+}
+
+/** "02 Mar 1985 (40 years)". */
+export function formatBirthDate(birthDate: string): string {
+  const age = ageInYears(birthDate);
+  return age === null ? formatDate(birthDate) : `${formatDate(birthDate)} (${age} ${age === 1 ? 'year' : 'years'})`;
+}
+
+/** "SMITH, Jane". */
+export function patientName(p: { givenName: string; familyName: string }): string {
+  return `${p.familyName.toUpperCase()}, ${p.givenName}`;
+}
+
+/** The value of one identifier system, formatted for display ("" when absent). */
+export function identifierValue(identifiers: { system: string; value: string }[], system: string): string {
+  const found = identifiers.find((i) => i.system === system)?.value;
+  if (!found) return '';
+  return system === 'nhs' ? formatNhsNumber(found) : found;
+}
+
+const SEX_LABELS: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
+
+/** "Female", or "Not recorded". */
+export function sexLabel(sex: string | undefined): string {
+  return sex ? (SEX_LABELS[sex] ?? sex) : 'Not recorded';
+}
