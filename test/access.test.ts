@@ -16,7 +16,16 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/accept-invite',
   'GET /api/v1/auth/invite/:token',
+  'GET /api/v1/self-report/:token',
+  'POST /api/v1/self-report/:token',
 ].sort();
+
+// A valid body for each patient-scoped write, so the refusal tested is the access check, not validation.
+const VALID_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/patients/:id': { familyName: 'Hacked', reason: 'attempt' },
+  'POST /api/v1/patients/:id/responses': { instrument: 'gad-7', answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 } },
+  'POST /api/v1/patients/:id/self-report-links': { instruments: ['phq-9'] },
+};
 
 const PHI = ['Testy', 'Patientson', '9434765919', 'MRN-0001', 'Penicillin', 'Sertraline'];
 
@@ -54,7 +63,9 @@ describe('route table', () => {
     const scoped = server.app.kaspr.routes.filter((r) => r.patientScoped);
     expect(scoped.length).toBeGreaterThanOrEqual(4);
     for (const route of scoped) {
-      const body = route.method === 'PATCH' ? { familyName: 'Hacked', reason: 'attempt' } : route.method === 'GET' ? undefined : {};
+      const key = `${route.method} ${route.url}`;
+      if (route.method !== 'GET') expect(VALID_BODIES, `add a valid body for ${key}`).toHaveProperty([key]);
+      const body = route.method === 'GET' ? undefined : VALID_BODIES[key];
       const headers: Record<string, string> = route.method === 'PATCH' ? { 'if-match': 'W/"1"' } : {};
       const r = await w.bob.request(route.method, fill(route.url, patientId), body, headers);
       expect(r.status, `${route.method} ${route.url}`).toBe(404);

@@ -1,11 +1,15 @@
 // Every native API route, registered under /api/v1.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { alertTaskRoutes } from './alerts-tasks.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { breakGlassRoutes } from './break-glass.ts';
+import { instrumentRoutes } from './instruments.ts';
 import { meRoutes } from './me.ts';
 import { patientRoutes } from './patients.ts';
+import { responseRoutes } from './responses.ts';
+import { selfReportRoutes } from './self-report.ts';
 import { serviceRoutes } from './services.ts';
 import { setupRoutes } from './setup.ts';
 import { userRoutes } from './users.ts';
@@ -19,4 +23,8 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   patientRoutes(app, ctx);
   breakGlassRoutes(app, ctx);
   auditRoutes(app, ctx);
+  instrumentRoutes(app, ctx);
+  responseRoutes(app, ctx);
+  alertTaskRoutes(app, ctx);
+  selfReportRoutes(app, ctx);
 }

@@ -1,0 +1,78 @@
+// Questionnaire definitions: list, read, FHIR export and import, and scoring without saving.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { fromFhirQuestionnaire, toFhirQuestionnaire } from '../../domain/instruments/fhir-questionnaire.ts';
+import type { InstrumentDefinition } from '../../domain/instruments/types.ts';
+import { instrumentIdParam, scoreRequestSchema } from '../../schemas/instruments.ts';
+import { definitionInForce, definitionsInForce, saveImportedDefinition } from '../../store/instruments.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+import { scoreOrRefuse } from '../record-response.ts';
+
+export function summary(def: InstrumentDefinition) {
+  return {
+    id: def.id,
+    version: def.version,
+    title: def.title,
+    shortTitle: def.shortTitle,
+    recallPeriod: def.recallPeriod,
+    itemCount: def.items.length,
+    hasTotal: def.totalRange !== null,
+    validated: def.validated,
+    textAvailable: def.items.every((i) => i.text !== undefined),
+  };
+}
+
+export async function instrumentOr404(ctx: AppContext, id: string): Promise<InstrumentDefinition> {
+  const def = await definitionInForce(ctx.db, id);
+  if (!def) throw problem('not-found', `No instrument "${id}".`);
+  return def;
+}
+
+export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get('/instruments', { config: { access: 'authenticated' }, schema: { tags: ['instruments'] } }, async () => ({
+    instruments: (await definitionsInForce(ctx.db)).map(summary),
+  }));
+
+  api.get(
+    '/instruments/:id',
+    { config: { access: 'authenticated' }, schema: { tags: ['instruments'], params: instrumentIdParam } },
+    async (req) => instrumentOr404(ctx, req.params.id),
+  );
+
+  api.get(
+    '/instruments/:id/questionnaire',
+    { config: { access: 'authenticated' }, schema: { tags: ['instruments'], params: instrumentIdParam } },
+    async (req, reply) => reply.type('application/fhir+json').send(toFhirQuestionnaire(await instrumentOr404(ctx, req.params.id))),
+  );
+
+  api.post(
+    '/instruments/:id/score',
+    { config: { access: 'authenticated' }, schema: { tags: ['instruments'], params: instrumentIdParam, body: scoreRequestSchema } },
+    async (req) => scoreOrRefuse(await instrumentOr404(ctx, req.params.id), req.body.answers),
+  );
+
+  api.post(
+    '/instruments/import',
+    {
+      config: { access: 'settings:manage' },
+      schema: { tags: ['instruments'], body: z.record(z.string(), z.unknown()).describe('A FHIR R4 Questionnaire resource') },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const outcome = fromFhirQuestionnaire(req.body, await definitionsInForce(ctx.db));
+      if (!outcome.ok) {
+        throw problem('validation-failed', 'The Questionnaire cannot be imported.', outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })));
+      }
+      const def = outcome.value;
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        await saveImportedDefinition(tx, def, auth.user.id, now);
+        await auditFrom(req, tx, { action: 'instrument.import', resourceType: 'Questionnaire', resourceId: def.id, outcome: 'success', details: { version: def.version } }, now);
+      });
+      return reply.status(201).send(summary(def));
+    },
+  );
+}

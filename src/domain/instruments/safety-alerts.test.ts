@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { scoreInstrument } from './registry.ts';
+import { safetyAlerts } from './safety-alerts.ts';
+import type { Answers } from './types.ts';
+
+const flagsOf = (id: string, answers: Answers) => {
+  const outcome = scoreInstrument(id, answers);
+  if (!outcome.ok) throw new Error('invalid answers in test');
+  return outcome.value.flags;
+};
+
+const phq9 = (item9: number): Answers => ({ '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '8': 1, '9': item9 });
+
+describe('safetyAlerts', () => {
+  it('raises an urgent alert when PHQ-9 item 9 is above 0, and none at 0', () => {
+    expect(safetyAlerts(flagsOf('phq-9', phq9(0)), 'PHQ-9')).toEqual([]);
+    const alerts = safetyAlerts(flagsOf('phq-9', phq9(1)), 'PHQ-9');
+    expect(alerts.map((a) => [a.code, a.taskPriority])).toEqual([['phq9-item9-positive', 'urgent']]);
+  });
+
+  it('raises an alert for C-SSRS moderate and high triage, not for low', () => {
+    const low = { '1': 1, '2': 0, '6': 0 };
+    const moderate = { '1': 1, '2': 1, '3': 1, '4': 0, '5': 0, '6': 0 };
+    const high = { '1': 1, '2': 1, '3': 1, '4': 1, '5': 0, '6': 0 };
+    expect(safetyAlerts(flagsOf('cssrs-screener', low), 'C-SSRS')).toEqual([]);
+    expect(safetyAlerts(flagsOf('cssrs-screener', moderate), 'C-SSRS').map((a) => a.code)).toEqual(['cssrs-moderate']);
+    expect(safetyAlerts(flagsOf('cssrs-screener', high), 'C-SSRS').map((a) => a.code)).toContain('cssrs-high');
+  });
+
+  it('ignores flags that are not safety flags', () => {
+    expect(safetyAlerts([{ code: 'probable-ptsd', severity: 'warning', text: 'x' }], 'PCL-5')).toEqual([]);
+  });
+});

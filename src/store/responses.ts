@@ -1,0 +1,65 @@
+// Saved questionnaire responses: immutable, with the score the engine gave at the time and its version.
+import type { ScoreResult } from '../domain/instruments/types.ts';
+import type { Queryable } from './db.ts';
+
+export interface ResponseRow {
+  id: string;
+  patient_id: string;
+  instrument_id: string;
+  instrument_version: string;
+  answers: Record<string, number | null>;
+  result: ScoreResult;
+  total: number | null;
+  completeness: string;
+  completed_at: Date;
+  source: 'clinician' | 'self-report';
+  recorded_at: Date;
+  recorded_by: string | null;
+  recorded_by_name: string | null;
+}
+
+export interface NewResponse {
+  patientId: string;
+  result: ScoreResult;
+  answers: Record<string, number | null>;
+  completedAt: Date;
+  source: 'clinician' | 'self-report';
+  recordedAt: Date;
+  recordedBy: string | null;
+  selfReportLinkId?: string;
+}
+
+export async function insertResponse(tx: Queryable, r: NewResponse): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO questionnaire_responses (patient_id, instrument_id, instrument_version, answers, result, total,
+       completeness, completed_at, source, recorded_at, recorded_by, self_report_link_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+    [
+      r.patientId,
+      r.result.instrumentId,
+      r.result.instrumentVersion,
+      JSON.stringify(r.answers),
+      JSON.stringify(r.result),
+      r.result.total,
+      r.result.completeness,
+      r.completedAt,
+      r.source,
+      r.recordedAt,
+      r.recordedBy,
+      r.selfReportLinkId ?? null,
+    ],
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/** A patient's responses in time order, optionally for one instrument. */
+export async function listResponses(db: Queryable, patientId: string, instrumentId?: string): Promise<ResponseRow[]> {
+  return db.query<ResponseRow>(
+    `SELECT r.*, u.display_name AS recorded_by_name FROM questionnaire_responses r
+     LEFT JOIN users u ON u.id = r.recorded_by
+     WHERE r.patient_id = $1 AND ($2::text IS NULL OR r.instrument_id = $2)
+     ORDER BY r.completed_at, r.recorded_at`,
+    [patientId, instrumentId ?? null],
+  );
+}

@@ -1,0 +1,181 @@
+// Questionnaires over real HTTP: scoring, saving, safety alerts and tasks, baseline response, self-report links.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, Client, SAMPLE_PATIENT, startTestServer, type TestServer, type World } from './support/server.ts';
+
+let server: TestServer;
+let w: World;
+let patientId: string;
+
+const phq9 = (items: number[]) => Object.fromEntries(items.map((v, i) => [String(i + 1), v]));
+
+beforeAll(async () => {
+  server = await startTestServer();
+  w = await buildWorld(server);
+  patientId = (await w.alice.post('/api/v1/patients', SAMPLE_PATIENT)).body.id;
+});
+afterAll(() => server.close());
+
+describe('definitions', () => {
+  it('lists the nine shipped instruments', async () => {
+    const r = await w.alice.get('/api/v1/instruments');
+    expect(r.status).toBe(200);
+    expect(r.body.instruments.map((i: { id: string }) => i.id)).toEqual([
+      'phq-9', 'gad-7', 'pcl-5', 'sds', 'qids-sr16', 'madrs', 'cadss', 'cssrs-screener', 'ketamine-urinary-checklist',
+    ]);
+  });
+
+  it('ships item text only where the licence allows', async () => {
+    const phq = (await w.alice.get('/api/v1/instruments/phq-9')).body;
+    expect(phq.items[0].text).toMatch(/interest or pleasure/i);
+    expect(phq.citation).toBeTruthy();
+    expect(phq.loinc.total).toBe('44261-6');
+    const madrs = (await w.alice.get('/api/v1/instruments/madrs')).body;
+    expect(madrs.items.every((i: { text?: string }) => i.text === undefined)).toBe(true);
+  });
+
+  it('answers 404 for an unknown instrument', async () => {
+    expect((await w.alice.get('/api/v1/instruments/beck-99')).status).toBe(404);
+  });
+});
+
+describe('scoring without saving', () => {
+  it.each([
+    [[0, 0, 0, 0, 0, 0, 0, 0, 0], 0],
+    [[1, 1, 1, 1, 1, 0, 0, 0, 0], 5],
+    [[2, 2, 2, 2, 2, 0, 0, 0, 0], 10],
+    [[3, 3, 3, 3, 3, 3, 3, 3, 3], 27],
+  ])('scores PHQ-9 %j as %i with its band', async (items, total) => {
+    const r = await w.alice.post('/api/v1/instruments/phq-9/score', { answers: phq9(items) });
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(total);
+    expect(r.body.completeness).toBe('complete');
+    expect(r.body.band.label).toBeTruthy();
+  });
+
+  it('reports a missing item as incomplete, never a low total', async () => {
+    const r = await w.alice.post('/api/v1/instruments/phq-9/score', { answers: phq9([3, 3, 3, 3, 3, 3, 3, 3]) });
+    expect(r.body).toMatchObject({ total: null, band: null, completeness: 'incomplete', missingItems: ['9'] });
+  });
+
+  it('refuses an out-of-range or unknown item with 422 naming the item', async () => {
+    const out = await w.alice.post('/api/v1/instruments/phq-9/score', { answers: { ...phq9([0, 0, 0, 0, 0, 0, 0, 0, 0]), '3': 4 } });
+    expect(out.status).toBe(422);
+    expect(out.body.errors).toEqual([{ path: 'body.answers.3', message: expect.any(String) }]);
+    const unknown = await w.alice.post('/api/v1/instruments/gad-7/score', { answers: { '8': 1 } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].path).toBe('body.answers.8');
+  });
+
+  it('writes nothing when scoring', async () => {
+    const [row] = await server.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM questionnaire_responses');
+    expect(row?.n).toBe(0);
+  });
+});
+
+describe('saving a response', () => {
+  it('saves, scores and puts it on the timeline', async () => {
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/responses`, {
+      instrument: 'phq-9',
+      answers: phq9([3, 3, 2, 2, 2, 2, 2, 2, 0]),
+      completedAt: '2026-10-01T10:00:00Z',
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.result.total).toBe(18);
+    expect(r.body.alertIds).toEqual([]);
+    const t = await w.alice.get(`/api/v1/patients/${patientId}/timeline`);
+    expect(t.body.events.map((e: { kind: string }) => e.kind)).toContain('questionnaire');
+  });
+
+  it('raises an alert and a task for the responsible clinician when PHQ-9 item 9 is above 0, audited', async () => {
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/responses`, {
+      instrument: 'phq-9',
+      answers: phq9([1, 1, 1, 1, 1, 1, 1, 1, 1]),
+      completedAt: '2026-10-15T10:00:00Z',
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.alertIds).toHaveLength(1);
+    const alerts = await w.alice.get(`/api/v1/patients/${patientId}/alerts`);
+    expect(alerts.body.alerts[0]).toMatchObject({ code: 'phq9-item9-positive', severity: 'urgent', acknowledged: null });
+    const tasks = await w.alice.get('/api/v1/tasks');
+    expect(tasks.body.tasks).toHaveLength(1);
+    expect(tasks.body.tasks[0]).toMatchObject({ patientId, priority: 'urgent', assignedTo: { id: w.aliceId }, completed: null });
+    const audit = await server.ctx.db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'alert.raise' AND patient_id = $1", [patientId]);
+    expect(audit).toHaveLength(1);
+
+    // Another service's clinician can neither see nor act on them.
+    expect((await w.bob.get(`/api/v1/patients/${patientId}/alerts`)).status).toBe(404);
+    expect((await w.bob.post(`/api/v1/alerts/${alerts.body.alerts[0].id}/acknowledge`, {})).status).toBe(404);
+    expect((await w.bob.post(`/api/v1/tasks/${tasks.body.tasks[0].id}/complete`, {})).status).toBe(404);
+    expect((await w.bob.get('/api/v1/tasks')).body.tasks).toEqual([]);
+
+    expect((await w.alice.post(`/api/v1/alerts/${alerts.body.alerts[0].id}/acknowledge`, { note: 'Seen same day; safety plan made' })).status).toBe(201);
+    expect((await w.alice.post(`/api/v1/tasks/${tasks.body.tasks[0].id}/complete`, { note: 'Reviewed' })).status).toBe(201);
+    expect((await w.alice.post(`/api/v1/tasks/${tasks.body.tasks[0].id}/complete`, {})).status).toBe(409);
+  });
+
+  it('raises an alert for C-SSRS moderate triage', async () => {
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/responses`, {
+      instrument: 'cssrs-screener',
+      answers: { '1': 1, '2': 1, '3': 1, '4': 0, '5': 0, '6': 0 },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.result.total).toBeNull();
+    expect(r.body.result.triage).toBe('moderate');
+    expect(r.body.alertIds).toHaveLength(1);
+  });
+
+  it('computes response and remission against the first complete response', async () => {
+    await w.alice.post(`/api/v1/patients/${patientId}/responses`, {
+      instrument: 'phq-9',
+      answers: phq9([1, 1, 1, 1, 0, 0, 0, 0, 0]),
+      completedAt: '2026-11-01T10:00:00Z',
+    });
+    const r = await w.alice.get(`/api/v1/patients/${patientId}/responses?instrument=phq-9`);
+    const list = r.body.responses;
+    expect(list.map((x: { result: { total: number } }) => x.result.total)).toEqual([18, 9, 4]);
+    expect(list[0].isBaseline).toBe(true);
+    expect(list[1].againstBaseline).toMatchObject({ baselineTotal: 18, response: true, remission: false, changeFraction: 0.5 });
+    expect(list[2].againstBaseline).toMatchObject({ response: true, remission: true });
+  });
+
+  it('refuses a response for a patient in another service', async () => {
+    const r = await w.bob.post(`/api/v1/patients/${patientId}/responses`, { instrument: 'gad-7', answers: {} });
+    expect(r.status).toBe(404);
+  });
+});
+
+describe('self-report link', () => {
+  it('lets the patient answer once without an account; the answers land on the chart', async () => {
+    const link = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['gad-7'], expiresInMinutes: 60 });
+    expect(link.status).toBe(201);
+    const patient = new Client(server.baseUrl);
+    const form = await patient.get(`/api/v1${link.body.path}`);
+    expect(form.status).toBe(200);
+    expect(form.body.instruments[0].id).toBe('gad-7');
+    expect(form.text).not.toContain('Patientson');
+    const answers = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [String(i + 1), 2]));
+    const submit = await patient.post(`/api/v1${link.body.path}`, { responses: [{ instrument: 'gad-7', answers }] });
+    expect(submit.status).toBe(201);
+    const again = await patient.post(`/api/v1${link.body.path}`, { responses: [{ instrument: 'gad-7', answers }] });
+    expect(again.status).toBe(404);
+    expect((await patient.get(`/api/v1${link.body.path}`)).status).toBe(404);
+    const saved = await w.alice.get(`/api/v1/patients/${patientId}/responses?instrument=gad-7`);
+    expect(saved.body.responses).toHaveLength(1);
+    expect(saved.body.responses[0]).toMatchObject({ source: 'self-report', result: { total: 14 } });
+  });
+
+  it('expires unused', async () => {
+    const link = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['phq-9'], expiresInMinutes: 5 });
+    server.ctx.now = () => new Date(Date.now() + 6 * 60_000);
+    try {
+      expect((await new Client(server.baseUrl).get(`/api/v1${link.body.path}`)).status).toBe(404);
+    } finally {
+      server.ctx.now = () => new Date();
+    }
+  });
+
+  it('refuses instruments whose text is not shipped', async () => {
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['madrs'] });
+    expect(r.status).toBe(422);
+  });
+});
