@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The API server the dev server forwards /api to; KASPR_API_URL overrides the default local server.
+const apiTarget = process.env.KASPR_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root,
@@ -14,7 +16,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/api': { target: apiTarget, changeOrigin: false },
     },
   },
 });

@@ -23,27 +23,81 @@ export function AppRoutes() {
   return (
     <StartupGate>
       <Routes>
-        <Route path="/setup" element={<PublicOnly page="setup"><SetupPage /></PublicOnly>} />
-        <Route path="/login" element={<PublicOnly page="login"><LoginPage /></PublicOnly>} />
-        <Route path="/invite/:token" element={<PublicOnly page="invite"><InvitePage /></PublicOnly>} />
+        <Route
+          path="/setup"
+          element={
+            <PublicOnly page="setup">
+              <SetupPage />
+            </PublicOnly>
+          }
+        />
+        <Route
+          path="/login"
+          element={
+            <PublicOnly page="login">
+              <LoginPage />
+            </PublicOnly>
+          }
+        />
+        <Route
+          path="/invite/:token"
+          element={
+            <PublicOnly page="invite">
+              <InvitePage />
+            </PublicOnly>
+          }
+        />
         <Route element={<RequireSession />}>
           <Route index element={<HomeRedirect />} />
-          <Route path="patients" element={<RequirePermission permission="patient:read"><PatientsPage /></RequirePermission>} />
+          <Route
+            path="patients"
+            element={
+              <RequirePermission permission="patient:read">
+                <PatientsPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="patients/new"
-            element={<RequirePermission permission="patient:write"><RegisterPatientPage /></RequirePermission>}
+            element={
+              <RequirePermission permission="patient:write">
+                <RegisterPatientPage />
+              </RequirePermission>
+            }
           />
-          <Route path="patients/:id" element={<RequirePermission permission="patient:read"><ChartPage /></RequirePermission>} />
+          <Route
+            path="patients/:id"
+            element={
+              <RequirePermission permission="patient:read">
+                <ChartPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="patients/:id/correct"
-            element={<RequirePermission permission="patient:write"><CorrectPatientPage /></RequirePermission>}
+            element={
+              <RequirePermission permission="patient:write">
+                <CorrectPatientPage />
+              </RequirePermission>
+            }
           />
           <Route
             path="emergency-access"
-            element={<RequirePermission permission="patient:read"><BreakGlassPage /></RequirePermission>}
+            element={
+              <RequirePermission permission="patient:read">
+                <BreakGlassPage />
+              </RequirePermission>
+            }
           />
           <Route path="admin" element={<AdminPage />} />
-          <Route path="audit" element={<RequirePermission permission="audit:read"><AuditPage /></RequirePermission>} />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission permission="audit:read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,4 +1,5 @@
 // AccountPage: the signed-in user's own account: who they are, their password and their second factor.
+import { roleNames } from '../admin/admin-types.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSignedIn } from '../session/session-context.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
@@ -22,7 +23,7 @@ export function AccountPage() {
         </div>
         <div>
           <dt>Roles</dt>
-          <dd>{user.roles.join(', ')}</dd>
+          <dd>{roleNames(user.roles)}</dd>
         </div>
         <div>
           <dt>Services</dt>

@@ -20,22 +20,44 @@ export function ChangePasswordForm() {
     setDone(false);
     const body = { currentPassword, newPassword };
     const parsed = changePasswordSchema.safeParse(body);
-    void form.submit(async () => {
-      await api.post('/me/password', body);
-      setCurrent('');
-      setNew('');
-      setDone(true);
-    }, parsed.success ? {} : zodErrors(parsed.error));
+    void form.submit(
+      async () => {
+        await api.post('/me/password', body);
+        setCurrent('');
+        setNew('');
+        setDone(true);
+      },
+      parsed.success ? {} : zodErrors(parsed.error),
+    );
   };
 
   return (
     <section className="panel" aria-labelledby="password-heading">
       <h2 id="password-heading">Change password</h2>
-      {done ? <Notice kind="success">Password changed. Any other sessions of your account were signed out.</Notice> : null}
+      {done ? (
+        <Notice kind="success">Password changed. Any other sessions of your account were signed out.</Notice>
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="stack">
         <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-        <Field label="Current password" type="password" value={currentPassword} onValue={setCurrent} error={form.errors.currentPassword} autoComplete="current-password" required />
-        <Field label="New password" type="password" value={newPassword} onValue={setNew} error={form.errors.newPassword} hint={PASSWORD_HINT} autoComplete="new-password" required />
+        <Field
+          label="Current password"
+          type="password"
+          value={currentPassword}
+          onValue={setCurrent}
+          error={form.errors.currentPassword}
+          autoComplete="current-password"
+          required
+        />
+        <Field
+          label="New password"
+          type="password"
+          value={newPassword}
+          onValue={setNew}
+          error={form.errors.newPassword}
+          hint={PASSWORD_HINT}
+          autoComplete="new-password"
+          required
+        />
         <div className="actions">
           <button type="submit" disabled={form.busy}>
             Change password

@@ -1,6 +1,7 @@
 // SecondFactorSection: the account's second factor: set it up, or turn it off with a current code.
 import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
+import type { FieldErrors } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
 import { useSession, useSignedIn } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
@@ -19,7 +20,9 @@ export function SecondFactorSection() {
 
   const onDisable = (e: FormEvent) => {
     e.preventDefault();
-    const local = /^\d{6}$/.test(code.trim()) ? {} : { code: 'Enter the six digits shown in your authenticator app' };
+    const local: FieldErrors = /^\d{6}$/.test(code.trim())
+      ? {}
+      : { code: 'Enter the six digits shown in your authenticator app' };
     void form.submit(async () => {
       signedIn(await api.post<SessionView>('/me/totp/disable', { code: code.trim() }));
       setCode('');
@@ -39,7 +42,9 @@ export function SecondFactorSection() {
             label="Authentication code"
             value={code}
             onValue={setCode}
-            error={form.errors.code ?? (form.problem?.code === 'totp-invalid' ? form.problem.title : undefined)}
+            error={
+              form.errors.code ?? (form.problem?.code === 'totp-invalid' ? form.problem.title : undefined)
+            }
             hint="A current code from your app, to confirm it is you."
             inputMode="numeric"
             autoComplete="one-time-code"
@@ -54,8 +59,13 @@ export function SecondFactorSection() {
         </form>
       ) : (
         <>
-          <p>Your account signs in with a password only. A second factor protects it if the password is ever exposed.</p>
-          <TotpSetup onDone={() => setDone('Second factor turned on. You will be asked for a code when you sign in.')} />
+          <p>
+            Your account signs in with a password only. A second factor protects it if the password is ever
+            exposed.
+          </p>
+          <TotpSetup
+            onDone={() => setDone('Second factor turned on. You will be asked for a code when you sign in.')}
+          />
         </>
       )}
     </section>

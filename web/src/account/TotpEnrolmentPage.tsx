@@ -9,8 +9,8 @@ export function TotpEnrolmentPage() {
     <>
       <h1>Set up a second factor</h1>
       <p>
-        Your service requires administrators to sign in with a second factor: a six-digit code from an authenticator app.
-        Set it up now to continue.
+        Your service requires administrators to sign in with a second factor: a six-digit code from an
+        authenticator app. Set it up now to continue.
       </p>
       <TotpSetup />
     </>

@@ -1,6 +1,7 @@
 // TotpSetup: starts second-factor enrolment, shows the secret to type into an authenticator app, and confirms a code.
 import { useState, type FormEvent } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
+import type { FieldErrors } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
 import { useSession } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
@@ -32,7 +33,9 @@ export function TotpSetup({ onDone }: { onDone?: () => void }) {
 
   const onConfirm = (e: FormEvent) => {
     e.preventDefault();
-    const local = /^\d{6}$/.test(code.trim()) ? {} : { code: 'Enter the six digits shown in your authenticator app' };
+    const local: FieldErrors = /^\d{6}$/.test(code.trim())
+      ? {}
+      : { code: 'Enter the six digits shown in your authenticator app' };
     void confirm.submit(async () => {
       signedIn(await api.post<SessionView>('/me/totp/enable', { code: code.trim() }));
       onDone?.();
@@ -43,7 +46,10 @@ export function TotpSetup({ onDone }: { onDone?: () => void }) {
     return (
       <div className="stack">
         <FormProblem problem={start.problem} />
-        <p>You will need an authenticator app on your phone or computer (for example one your organisation approves).</p>
+        <p>
+          You will need an authenticator app on your phone or computer (for example one your organisation
+          approves).
+        </p>
         <div className="actions">
           <button type="button" onClick={begin} disabled={start.busy}>
             Set up second factor
@@ -60,7 +66,10 @@ export function TotpSetup({ onDone }: { onDone?: () => void }) {
           <p className="secret" aria-label="Secret key">
             {groupSecret(enrolment.secret)}
           </p>
-          <p className="hint">Or, if your app accepts a set-up link, use: <code className="otpauth">{enrolment.otpauthUrl}</code></p>
+          <p className="hint">
+            Or, if your app accepts a set-up link, use:{' '}
+            <code className="otpauth">{enrolment.otpauthUrl}</code>
+          </p>
         </li>
         <li>Enter the six-digit code the app now shows.</li>
       </ol>
@@ -69,7 +78,10 @@ export function TotpSetup({ onDone }: { onDone?: () => void }) {
         label="Authentication code"
         value={code}
         onValue={setCode}
-        error={confirm.errors.code ?? (confirm.problem?.code === 'totp-invalid' ? confirm.problem.title : undefined)}
+        error={
+          confirm.errors.code ??
+          (confirm.problem?.code === 'totp-invalid' ? confirm.problem.title : undefined)
+        }
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}

@@ -1,6 +1,6 @@
 // AdminPage: staff, services, organisation settings and emergency-access reviews, each shown to those allowed.
 import { useApiData } from '../api/use-api-data.ts';
-import { RequirePermission } from '../layout/RequirePermission.tsx';
+import { NoAccessPage } from '../layout/NoAccessPage.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { BreakGlassReviews } from './BreakGlassReviews.tsx';
@@ -14,22 +14,41 @@ export function AdminPage() {
   usePageTitle('Admin');
   const { can } = useSession();
   const services = useApiData<{ services: Service[] }>('/services');
-  const any = can('user:manage') || can('service:manage') || can('settings:manage') || can('break-glass:review');
-  if (!any) return <RequirePermission permission="user:manage">{null}</RequirePermission>;
+  const any =
+    can('user:manage') || can('service:manage') || can('settings:manage') || can('break-glass:review');
+  if (!any) return <NoAccessPage />;
   const list = services.data?.services ?? [];
   return (
     <>
       <h1>Admin</h1>
       <nav aria-label="Admin sections" className="section-links">
         <ul>
-          {can('user:manage') ? <li><a href="#staff">Staff</a></li> : null}
-          {can('service:manage') ? <li><a href="#services">Services</a></li> : null}
-          {can('settings:manage') ? <li><a href="#settings">Settings</a></li> : null}
-          {can('break-glass:review') ? <li><a href="#reviews">Emergency access reviews</a></li> : null}
+          {can('user:manage') ? (
+            <li>
+              <a href="#staff">Staff</a>
+            </li>
+          ) : null}
+          {can('service:manage') ? (
+            <li>
+              <a href="#services">Services</a>
+            </li>
+          ) : null}
+          {can('settings:manage') ? (
+            <li>
+              <a href="#settings">Settings</a>
+            </li>
+          ) : null}
+          {can('break-glass:review') ? (
+            <li>
+              <a href="#reviews">Emergency access reviews</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       {can('user:manage') ? <StaffSection services={list} /> : null}
-      {can('service:manage') ? <ServicesSection services={list} error={services.error} onAdded={services.reload} /> : null}
+      {can('service:manage') ? (
+        <ServicesSection services={list} error={services.error} onAdded={services.reload} />
+      ) : null}
       {can('settings:manage') ? <SettingsSection /> : null}
       {can('break-glass:review') ? <BreakGlassReviews /> : null}
     </>

@@ -13,26 +13,45 @@ interface RoleServiceFieldsProps {
   servicesError?: string | undefined;
 }
 
-const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+const toggle = (list: string[], value: string, on: boolean) =>
+  on ? [...list, value] : list.filter((v) => v !== value);
 
 /** Two fieldsets of checkboxes: "Roles" and "Services". */
 export function RoleServiceFields(props: RoleServiceFieldsProps) {
   const id = useId();
   return (
     <div className="grid-2">
-      <fieldset className="checkbox-group" aria-describedby={props.rolesError ? `${id}-roles-error` : undefined}>
+      <fieldset
+        className="checkbox-group"
+        aria-describedby={props.rolesError ? `${id}-roles-error` : undefined}
+      >
         <legend>Roles</legend>
-        {props.rolesError ? <p className="field-error" id={`${id}-roles-error`}>{props.rolesError}</p> : null}
+        {props.rolesError ? (
+          <p className="field-error" id={`${id}-roles-error`}>
+            {props.rolesError}
+          </p>
+        ) : null}
         {ROLES.map((role) => (
           <label key={role} className="checkbox">
-            <input type="checkbox" checked={props.roles.includes(role)} onChange={(e) => props.onRoles(toggle(props.roles, role, e.target.checked))} />
+            <input
+              type="checkbox"
+              checked={props.roles.includes(role)}
+              onChange={(e) => props.onRoles(toggle(props.roles, role, e.target.checked))}
+            />
             {ROLE_LABELS[role] ?? role}
           </label>
         ))}
       </fieldset>
-      <fieldset className="checkbox-group" aria-describedby={props.servicesError ? `${id}-services-error` : undefined}>
+      <fieldset
+        className="checkbox-group"
+        aria-describedby={props.servicesError ? `${id}-services-error` : undefined}
+      >
         <legend>Services</legend>
-        {props.servicesError ? <p className="field-error" id={`${id}-services-error`}>{props.servicesError}</p> : null}
+        {props.servicesError ? (
+          <p className="field-error" id={`${id}-services-error`}>
+            {props.servicesError}
+          </p>
+        ) : null}
         {props.services.length === 0 ? <p className="hint">No services yet.</p> : null}
         {props.services.map((s) => (
           <label key={s.id} className="checkbox">

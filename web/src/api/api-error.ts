@@ -42,5 +42,8 @@ export class ApiError extends Error {
 /** Any thrown value as an ApiError, so every catch can show something sensible. */
 export function asApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  return new ApiError(0, { title: 'Could not reach the KASPR server', detail: 'Check the connection and try again.' });
+  return new ApiError(0, {
+    title: 'Could not reach the KASPR server',
+    detail: 'Check the connection and try again.',
+  });
 }

@@ -41,7 +41,11 @@ async function parseProblem(res: Response): Promise<ProblemBody> {
 }
 
 /** Sends one request; resolves with the JSON body and ETag, or rejects with an ApiError. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+export async function request<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: string | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
@@ -70,7 +74,8 @@ export async function request<T>(method: string, path: string, options: RequestO
 /** Shorthands for the common verbs, resolving with the body only. */
 export const api = {
   get: async <T>(path: string): Promise<T> => (await request<T>('GET', path)).data,
-  post: async <T>(path: string, body?: unknown): Promise<T> => (await request<T>('POST', path, { body })).data,
+  post: async <T>(path: string, body?: unknown): Promise<T> =>
+    (await request<T>('POST', path, { body })).data,
   patch: async <T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T> =>
     (await request<T>('PATCH', path, { body, ...(headers ? { headers } : {}) })).data,
 };

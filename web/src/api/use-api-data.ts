@@ -13,7 +13,12 @@ export interface ApiData<T> {
 
 /** Fetches `path` (skipped when null) and refetches on reload() or when the path changes. */
 export function useApiData<T>(path: string | null): ApiData<T> {
-  const [state, setState] = useState<{ data: T | null; etag: string | null; error: ApiError | null; loading: boolean }>({
+  const [state, setState] = useState<{
+    data: T | null;
+    etag: string | null;
+    error: ApiError | null;
+    loading: boolean;
+  }>({
     data: null,
     etag: null,
     error: null,

@@ -16,7 +16,9 @@ import { PASSWORD_HINT } from './password-hint.ts';
 export function InvitePage() {
   usePageTitle('Accept your invitation');
   const { token = '' } = useParams();
-  const invite = useApiData<{ email: string; displayName: string }>(`/auth/invite/${encodeURIComponent(token)}`);
+  const invite = useApiData<{ email: string; displayName: string }>(
+    `/auth/invite/${encodeURIComponent(token)}`,
+  );
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const form = useFormSubmit();
@@ -26,10 +28,13 @@ export function InvitePage() {
     e.preventDefault();
     const body = { token, password };
     const parsed = acceptInviteSchema.safeParse(body);
-    void form.submit(async () => {
-      signedIn(await api.post<SessionView>('/auth/accept-invite', body));
-      navigate('/', { replace: true });
-    }, parsed.success ? {} : zodErrors(parsed.error));
+    void form.submit(
+      async () => {
+        signedIn(await api.post<SessionView>('/auth/accept-invite', body));
+        navigate('/', { replace: true });
+      },
+      parsed.success ? {} : zodErrors(parsed.error),
+    );
   };
 
   if (invite.loading) return <p role="status">Checking your invitation…</p>;
@@ -50,8 +55,8 @@ export function InvitePage() {
     <>
       <h1>Accept your invitation</h1>
       <p>
-        Welcome, {invite.data.displayName}. Choose a password for <strong>{invite.data.email}</strong> to finish setting
-        up your account.
+        Welcome, {invite.data.displayName}. Choose a password for <strong>{invite.data.email}</strong> to
+        finish setting up your account.
       </p>
       <form onSubmit={onSubmit} noValidate className="stack">
         <FormProblem problem={form.problem} localErrors={form.localErrorCount} />

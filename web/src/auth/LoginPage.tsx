@@ -1,6 +1,5 @@
 // LoginPage: sign in with email and password, then a six-digit code when the account has a second factor.
 import { useRef, useState, type FormEvent } from 'react';
-import { useLocation, useNavigate } from 'react-router';
 import type { SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -10,17 +9,10 @@ import { FormProblem } from '../ui/FormProblem.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { useFormSubmit, type FormSubmit } from '../ui/use-form-submit.ts';
 
-function fromPath(state: unknown): string {
-  const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('/login') ? from : '/';
-}
-
 /** The "Sign in to KASPR" form. */
 export function LoginPage() {
   usePageTitle('Sign in');
   const { signedIn, message, clearMessage } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
   const form: FormSubmit = useFormSubmit();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -33,14 +25,15 @@ export function LoginPage() {
     const local: Record<string, string> = {};
     if (!email.trim()) local.email = 'Enter your email';
     if (!password) local.password = 'Enter your password';
-    if (needsCode && !/^\d{6}$/.test(totp.trim())) local.totp = 'Enter the six digits shown in your authenticator app';
+    if (needsCode && !/^\d{6}$/.test(totp.trim()))
+      local.totp = 'Enter the six digits shown in your authenticator app';
     void form.submit(async () => {
       try {
         const body = { email: email.trim(), password, ...(needsCode ? { totp: totp.trim() } : {}) };
         const view = await api.post<SessionView>('/auth/login', body);
         clearMessage();
+        // <PublicOnly> now redirects to the page that asked for sign-in.
         signedIn(view);
-        navigate(fromPath(location.state), { replace: true });
       } catch (err) {
         if ((err as { code?: string }).code === 'totp-required') {
           setNeedsCode(true);
@@ -51,16 +44,35 @@ export function LoginPage() {
     }, local);
   };
 
-  const codeError = form.errors.totp ?? (form.problem?.code === 'totp-invalid' ? form.problem.title : undefined);
+  const codeError =
+    form.errors.totp ?? (form.problem?.code === 'totp-invalid' ? form.problem.title : undefined);
 
   return (
     <>
       <h1>Sign in to KASPR</h1>
-      {message && !form.problem ? <Notice kind={message.startsWith('Your session') ? 'warning' : 'info'}>{message}</Notice> : null}
+      {message && !form.problem ? (
+        <Notice kind={message.startsWith('Your session') ? 'warning' : 'info'}>{message}</Notice>
+      ) : null}
       <form onSubmit={onSubmit} noValidate className="stack">
         <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-        <Field label="Email" type="email" value={email} onValue={setEmail} error={form.errors.email} autoComplete="username" required />
-        <Field label="Password" type="password" value={password} onValue={setPassword} error={form.errors.password} autoComplete="current-password" required />
+        <Field
+          label="Email"
+          type="email"
+          value={email}
+          onValue={setEmail}
+          error={form.errors.email}
+          autoComplete="username"
+          required
+        />
+        <Field
+          label="Password"
+          type="password"
+          value={password}
+          onValue={setPassword}
+          error={form.errors.password}
+          autoComplete="current-password"
+          required
+        />
         {needsCode ? (
           <Field
             ref={codeRef}

@@ -1,6 +1,5 @@
 // SetupPage: first run; creates the first service and its administrator, then signs them in.
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { setupSchema, type SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -21,10 +20,15 @@ const CLINICAL_ROLES = [
 /** The "Set up KASPR" form. */
 export function SetupPage() {
   usePageTitle('Set up KASPR');
-  const { signedIn } = useSession();
-  const navigate = useNavigate();
+  const { signedIn, refresh } = useSession();
   const form = useFormSubmit();
-  const [values, setValues] = useState({ displayName: '', email: '', password: '', serviceName: '', clinicalRole: '' });
+  const [values, setValues] = useState({
+    displayName: '',
+    email: '',
+    password: '',
+    serviceName: '',
+    clinicalRole: '',
+  });
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const onSubmit = (e: FormEvent) => {
@@ -32,21 +36,46 @@ export function SetupPage() {
     const { clinicalRole, ...rest } = values;
     const body = { ...rest, ...(clinicalRole ? { clinicalRole } : {}) };
     const parsed = setupSchema.safeParse(body);
-    void form.submit(async () => {
-      const view = await api.post<SessionView>('/setup', body);
-      signedIn(view);
-      navigate('/', { replace: true });
-    }, parsed.success ? {} : zodErrors(parsed.error));
+    void form.submit(
+      async () => {
+        try {
+          signedIn(await api.post<SessionView>('/setup', body)); // <PublicOnly> then opens the start page
+        } catch (err) {
+          // Someone else finished setup first: reload the state so the sign-in page is shown.
+          if ((err as { code?: string }).code === 'setup-complete') void refresh();
+          throw err;
+        }
+      },
+      parsed.success ? {} : zodErrors(parsed.error),
+    );
   };
 
   return (
     <>
       <h1>Set up KASPR</h1>
-      <p>Create your service and the first administrator account. You can add staff and more services once signed in.</p>
+      <p>
+        Create your service and the first administrator account. You can add staff and more services once
+        signed in.
+      </p>
       <form onSubmit={onSubmit} noValidate className="stack">
         <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-        <Field label="Your name" value={values.displayName} onValue={set('displayName')} error={form.errors.displayName} autoComplete="name" required />
-        <Field label="Email" type="email" value={values.email} onValue={set('email')} error={form.errors.email} autoComplete="email" required />
+        <Field
+          label="Your name"
+          value={values.displayName}
+          onValue={set('displayName')}
+          error={form.errors.displayName}
+          autoComplete="name"
+          required
+        />
+        <Field
+          label="Email"
+          type="email"
+          value={values.email}
+          onValue={set('email')}
+          error={form.errors.email}
+          autoComplete="email"
+          required
+        />
         <Field
           label="Password"
           type="password"
@@ -57,7 +86,14 @@ export function SetupPage() {
           autoComplete="new-password"
           required
         />
-        <Field label="Service name" value={values.serviceName} onValue={set('serviceName')} error={form.errors.serviceName} hint="The team or site, for example “Leeds Ketamine Service”." required />
+        <Field
+          label="Service name"
+          value={values.serviceName}
+          onValue={set('serviceName')}
+          error={form.errors.serviceName}
+          hint="The team or site, for example “Leeds Ketamine Service”."
+          required
+        />
         <SelectField
           label="Your clinical role (optional)"
           value={values.clinicalRole}

@@ -24,24 +24,27 @@ export function BreakGlassPage() {
     e.preventDefault();
     const body = { identifier: identifier.trim(), reason: reason.trim() };
     const parsed = breakGlassSchema.safeParse(body);
-    void form.submit(async () => {
-      const { grants } = await api.post<Grants>('/break-glass', body);
-      const first = grants[0];
-      if (first) navigate(`/patients/${first.patientId}`);
-    }, parsed.success ? {} : zodErrors(parsed.error));
+    void form.submit(
+      async () => {
+        const { grants } = await api.post<Grants>('/break-glass', body);
+        const first = grants[0];
+        if (first) navigate(`/patients/${first.patientId}`);
+      },
+      parsed.success ? {} : zodErrors(parsed.error),
+    );
   };
 
   const notFound = form.problem?.status === 404;
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/patients">Patients</Link>
+        <Link to="/patients">Back to patients</Link>
       </p>
       <h1>Emergency access</h1>
       <div className="notice notice-warning">
         <p>
-          Use this only when you need the record of a patient registered with another service, for their care now.
-          Access lasts a limited time, is recorded in the audit trail, and is reviewed by a supervisor.
+          Use this only when you need the record of a patient registered with another service, for their care
+          now. Access lasts a limited time, is recorded in the audit trail, and is reviewed by a supervisor.
         </p>
       </div>
       <form onSubmit={onSubmit} noValidate className="stack">

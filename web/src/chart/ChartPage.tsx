@@ -51,7 +51,7 @@ export function ChartPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/patients">Patients</Link>
+        <Link to="/patients">Back to patients</Link>
       </p>
       {patient.accessViaBreakGlass ? (
         <div className="emergency-banner" role="alert">
@@ -66,7 +66,9 @@ export function ChartPage() {
             Correct record
           </Link>
         ) : null}
-        <span className="hint">Version {patient.version}, last changed {patient.updatedAt.slice(0, 10)}</span>
+        <span className="hint">
+          Version {patient.version}, last changed {patient.updatedAt.slice(0, 10)}
+        </span>
       </div>
       <Tabs label="Patient record" tabs={TABS} active={tab} onChange={setTab}>
         {tab === 'timeline' ? <TimelinePanel patientId={patient.id} /> : null}

@@ -6,7 +6,11 @@ import { request } from '../api/client.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { PatientFormFields } from '../patients/form/PatientFormFields.tsx';
-import { buildPatientRequest, formErrors, type PatientContentBody } from '../patients/form/patient-form-request.ts';
+import {
+  buildPatientRequest,
+  formErrors,
+  type PatientContentBody,
+} from '../patients/form/patient-form-request.ts';
 import { formFromRecord, type PatientFormValues } from '../patients/form/patient-form-values.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
@@ -49,11 +53,21 @@ export function CorrectPatientPage() {
     const { changes, errors: removeErrors } = correctionChanges(base, built.body);
     const body = { ...changes, reason: reason.trim() };
     const parsed = correctPatientSchema.safeParse(body);
-    const local = { ...(parsed.success ? {} : formErrors(zodErrors(parsed.error), built.body)), ...built.errors, ...removeErrors };
-    if (Object.keys(changes).length === 0) local.form = 'Nothing has changed yet: edit the fields that are wrong.';
+    const local = {
+      ...(parsed.success ? {} : formErrors(zodErrors(parsed.error), built.body)),
+      ...built.errors,
+      ...removeErrors,
+    };
+    if (Object.keys(changes).length === 0)
+      local.form = 'Nothing has changed yet: edit the fields that are wrong.';
     void form.submit(async () => {
-      const res = await request<PatientRecord>('PATCH', `/patients/${patient.id}`, { body, headers: { 'if-match': etag } });
-      navigate(`/patients/${patient.id}`, { state: { flash: `Record corrected (version ${res.data.version}).` } });
+      const res = await request<PatientRecord>('PATCH', `/patients/${patient.id}`, {
+        body,
+        headers: { 'if-match': etag },
+      });
+      navigate(`/patients/${patient.id}`, {
+        state: { flash: `Record corrected (version ${res.data.version}).` },
+      });
     }, local);
   };
 
@@ -64,22 +78,37 @@ export function CorrectPatientPage() {
       </p>
       <h1>Correct record</h1>
       <p>
-        Correcting the record of <strong>{patientName(patient)}</strong> (version {patient.version}). The current version
-        is kept in the history; say why it is being corrected.
+        Correcting the record of <strong>{patientName(patient)}</strong> (version {patient.version}). The
+        current version is kept in the history; say why it is being corrected.
       </p>
       <form onSubmit={onSubmit} noValidate className="stack patient-form">
         <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
         {errors.form ? <p className="field-error">{errors.form}</p> : null}
         {stale ? (
           <div className="notice notice-warning">
-            <p>Someone else changed this record after you opened it. Reload to see the current version; your edits here will be replaced.</p>
+            <p>
+              Someone else changed this record after you opened it. Reload to see the current version; your
+              edits here will be replaced.
+            </p>
             <button type="button" onClick={record.reload}>
               Reload the current record
             </button>
           </div>
         ) : null}
-        <PatientFormFields values={values} patch={(change) => setValues((v) => (v ? { ...v, ...change } : v))} errors={errors} />
-        <Field label="Reason for correction" multiline value={reason} onValue={setReason} error={errors.reason} hint="For example: date of birth mistyped at registration." required />
+        <PatientFormFields
+          values={values}
+          patch={(change) => setValues((v) => (v ? { ...v, ...change } : v))}
+          errors={errors}
+        />
+        <Field
+          label="Reason for correction"
+          multiline
+          value={reason}
+          onValue={setReason}
+          error={errors.reason}
+          hint="For example: date of birth mistyped at registration."
+          required
+        />
         <div className="actions">
           <button type="submit" disabled={form.busy}>
             Save correction

@@ -1,30 +1,10 @@
 // DetailsPanel: every field of the current record, grouped as on the registration form.
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
 import { formatBirthDate, formatDate, identifierValue, sexLabel } from '../ui/format.ts';
-import { AllergyTable, MedicationTable } from './RecordLists.tsx';
-
-function Facts({ title, rows }: { title: string; rows: [string, ReactNode][] }) {
-  const id = useId();
-  const shown = rows.filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return (
-    <section className="details-group" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      {shown.length === 0 ? (
-        <p className="muted">Not recorded</p>
-      ) : (
-        <dl className="facts">
-          {shown.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-    </section>
-  );
-}
+import { AllergyTable } from './AllergyTable.tsx';
+import { Facts } from './Facts.tsx';
+import { MedicationTable } from './MedicationTable.tsx';
 
 /** The "Details" tab. */
 export function DetailsPanel({ patient: p }: { patient: PatientRecord }) {
@@ -50,16 +30,34 @@ export function DetailsPanel({ patient: p }: { patient: PatientRecord }) {
             ...others.map((i): [string, ReactNode] => [i.system.toUpperCase(), i.value]),
           ]}
         />
-        <Facts title="Contact" rows={[['Phone', p.contact?.phone], ['Email', p.contact?.email], ['Address', p.contact?.address]]} />
+        <Facts
+          title="Contact"
+          rows={[
+            ['Phone', p.contact?.phone],
+            ['Email', p.contact?.email],
+            ['Address', p.contact?.address],
+          ]}
+        />
         <Facts
           title="GP / primary care"
-          rows={[['GP name', p.gp?.name], ['Practice', p.gp?.practice], ['Practice phone', p.gp?.phone], ['Practice address', p.gp?.address]]}
+          rows={[
+            ['GP name', p.gp?.name],
+            ['Practice', p.gp?.practice],
+            ['Practice phone', p.gp?.phone],
+            ['Practice address', p.gp?.address],
+          ]}
         />
         <Facts
           title="Measurements"
           rows={[
-            ['Weight', p.weight ? `${p.weight.kg} kg (measured ${formatDate(p.weight.measuredOn)})` : undefined],
-            ['Height', p.height ? `${p.height.cm} cm (measured ${formatDate(p.height.measuredOn)})` : undefined],
+            [
+              'Weight',
+              p.weight ? `${p.weight.kg} kg (measured ${formatDate(p.weight.measuredOn)})` : undefined,
+            ],
+            [
+              'Height',
+              p.height ? `${p.height.cm} cm (measured ${formatDate(p.height.measuredOn)})` : undefined,
+            ],
           ]}
         />
       </div>

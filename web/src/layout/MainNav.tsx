@@ -10,7 +10,8 @@ export function MainNav() {
     {
       to: '/admin',
       label: 'Admin',
-      show: can('user:manage') || can('service:manage') || can('settings:manage') || can('break-glass:review'),
+      show:
+        can('user:manage') || can('service:manage') || can('settings:manage') || can('break-glass:review'),
     },
     { to: '/audit', label: 'Audit', show: can('audit:read') },
     { to: '/account', label: 'Account', show: true },

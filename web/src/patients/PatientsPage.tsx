@@ -46,7 +46,11 @@ export function PatientsPage() {
       </form>
       {search.error ? <Notice kind="error">{search.error.detail ?? search.error.title}</Notice> : null}
       <p role="status" aria-live="polite" className="result-count">
-        {search.loading ? 'Searching…' : search.results ? resultText(search.results.length, search.searched) : ''}
+        {search.loading
+          ? 'Searching…'
+          : search.results
+            ? resultText(search.results.length, search.searched)
+            : ''}
       </p>
       {search.results && search.results.length > 0 ? <PatientResultsTable patients={search.results} /> : null}
       <p className="emergency-link">
@@ -59,6 +63,7 @@ export function PatientsPage() {
 function resultText(count: number, query: string): string {
   if (count === 0) return query ? `No patients match “${query}”.` : 'No patients registered yet.';
   const noun = count === 1 ? 'patient' : 'patients';
+  const verb = count === 1 ? 'matches' : 'match';
   const more = count >= 50 ? ' Showing the first 50; search to narrow the list.' : '';
-  return (query ? `${count} ${noun} match “${query}”.` : `${count} ${noun}, by family name.`) + more;
+  return (query ? `${count} ${noun} ${verb} “${query}”.` : `${count} ${noun}, by family name.`) + more;
 }

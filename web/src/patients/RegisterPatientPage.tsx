@@ -30,7 +30,10 @@ export function RegisterPatientPage() {
     const built = buildPatientRequest(values);
     const request = { ...built.body, ...(serviceId ? { serviceId } : {}) };
     const parsed = createPatientSchema.safeParse(request);
-    const local = { ...(parsed.success ? {} : formErrors(zodErrors(parsed.error), built.body)), ...built.errors };
+    const local = {
+      ...(parsed.success ? {} : formErrors(zodErrors(parsed.error), built.body)),
+      ...built.errors,
+    };
     if (services.length > 1 && !serviceId) local.serviceId = 'Choose the service this patient belongs to';
     void form.submit(async () => {
       const created = await api.post<PatientRecord>('/patients', request);
@@ -41,7 +44,7 @@ export function RegisterPatientPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/patients">Patients</Link>
+        <Link to="/patients">Back to patients</Link>
       </p>
       <h1>Register patient</h1>
       <form onSubmit={onSubmit} noValidate className="stack patient-form">

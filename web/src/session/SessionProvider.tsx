@@ -4,9 +4,22 @@ import type { SessionView } from '../../../src/schemas/auth.ts';
 import type { Permission } from '../../../src/domain/access/roles.ts';
 import { asApiError, type ApiError } from '../api/api-error.ts';
 import { api, onSessionProblem, setCsrfToken } from '../api/client.ts';
-import { SESSION_ENDED_MESSAGE, SessionContext, type SessionApi, type SessionState } from './session-context.ts';
+import { maybeSignedIn, rememberSignedIn } from './signed-in-hint.ts';
+import {
+  SESSION_ENDED_MESSAGE,
+  SIGNED_OUT_MESSAGE,
+  SessionContext,
+  type SessionApi,
+  type SessionState,
+} from './session-context.ts';
 
-const INITIAL: SessionState = { status: 'loading', session: null, setupNeeded: false, message: null, error: null };
+const INITIAL: SessionState = {
+  status: 'loading',
+  session: null,
+  setupNeeded: false,
+  message: null,
+  error: null,
+};
 
 async function loadSignedOutState(): Promise<SessionState> {
   const setup = await api.get<{ needed: boolean }>('/setup');
@@ -21,15 +34,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((view: SessionView) => {
     setCsrfToken(view.csrfToken);
+    rememberSignedIn(true);
     setState({ status: 'signed-in', session: view, setupNeeded: false, message: null, error: null });
   }, []);
 
   const endSession = useCallback((message: string | null) => {
     setCsrfToken('');
+    rememberSignedIn(false);
     setState({ status: 'signed-out', session: null, setupNeeded: false, message, error: null });
   }, []);
 
   const load = useCallback(async () => {
+    // Without a sign-in in this browser, skip /me: its 401 would be logged as a console error.
+    if (statusRef.current === 'loading' && !maybeSignedIn()) {
+      try {
+        setState(await loadSignedOutState());
+      } catch (err) {
+        setState({ ...INITIAL, status: 'unavailable', error: asApiError(err) });
+      }
+      return;
+    }
     try {
       signedIn(await api.get<SessionView>('/me'));
     } catch (err) {
@@ -40,6 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (!wasSignedIn) setState({ ...INITIAL, status: 'unavailable', error });
         return;
       }
+      rememberSignedIn(false);
       try {
         const next = await loadSignedOutState();
         setState({ ...next, message: wasSignedIn ? SESSION_ENDED_MESSAGE : null });
@@ -68,7 +93,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // Signing out locally is what matters; the server session lapses on its own.
     }
-    endSession('You have signed out.');
+    endSession(SIGNED_OUT_MESSAGE);
   }, [endSession]);
 
   const value = useMemo<SessionApi>(

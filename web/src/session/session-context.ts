@@ -44,3 +44,4 @@ export function useSignedIn(): SessionView {
 }
 
 export const SESSION_ENDED_MESSAGE = 'Your session ended; sign in again';
+export const SIGNED_OUT_MESSAGE = 'You have signed out.';

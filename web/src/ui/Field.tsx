@@ -15,7 +15,17 @@ export interface FieldProps extends InputProps {
 }
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function Field({ label, value, onValue, hint, error, multiline = false, className, ref, ...rest }: FieldProps) {
+export function Field({
+  label,
+  value,
+  onValue,
+  hint,
+  error,
+  multiline = false,
+  className,
+  ref,
+  ...rest
+}: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -28,10 +38,15 @@ export function Field({ label, value, onValue, hint, error, multiline = false, c
   } as const;
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {rest.required ? <span className="required-mark"> (required)</span> : null}
-      </label>
+      <div className="label-row">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the label so the field's accessible name is exactly the label; `required` says it to assistive tech. */}
+        {rest.required ? (
+          <span className="required-mark" aria-hidden="true">
+            required
+          </span>
+        ) : null}
+      </div>
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}

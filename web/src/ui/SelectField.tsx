@@ -18,7 +18,15 @@ interface SelectFieldProps {
 }
 
 /** A labelled <select>. */
-export function SelectField({ label, value, onValue, options, placeholder, error, required }: SelectFieldProps) {
+export function SelectField({
+  label,
+  value,
+  onValue,
+  options,
+  placeholder,
+  error,
+  required,
+}: SelectFieldProps) {
   const id = useId();
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>

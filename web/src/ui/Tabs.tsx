@@ -56,7 +56,13 @@ export function Tabs({ label, tabs, active, onChange, children }: TabsProps) {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${base}-panel-${active}`} aria-labelledby={`${base}-tab-${active}`} className="tab-panel" tabIndex={0}>
+      <div
+        role="tabpanel"
+        id={`${base}-panel-${active}`}
+        aria-labelledby={`${base}-tab-${active}`}
+        className="tab-panel"
+        tabIndex={0}
+      >
         {children}
       </div>
     </div>

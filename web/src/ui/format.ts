@@ -33,7 +33,9 @@ export function ageInYears(birthDate: string, today: Date = new Date()): number 
 /** "02 Mar 1985 (40 years)". */
 export function formatBirthDate(birthDate: string): string {
   const age = ageInYears(birthDate);
-  return age === null ? formatDate(birthDate) : `${formatDate(birthDate)} (${age} ${age === 1 ? 'year' : 'years'})`;
+  return age === null
+    ? formatDate(birthDate)
+    : `${formatDate(birthDate)} (${age} ${age === 1 ? 'year' : 'years'})`;
 }
 
 /** "SMITH, Jane". */
@@ -48,7 +50,12 @@ export function identifierValue(identifiers: { system: string; value: string }[]
   return system === 'nhs' ? formatNhsNumber(found) : found;
 }
 
-const SEX_LABELS: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Unknown' };
+const SEX_LABELS: Record<string, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Unknown',
+};
 
 /** "Female", or "Not recorded". */
 export function sexLabel(sex: string | undefined): string {

@@ -59,4 +59,3 @@ export function useFormSubmit(): FormSubmit {
 
   return { busy, problem, errors, localErrorCount, submit, setErrors, reset };
 }
-

@@ -6,7 +6,10 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { emptyAllergy, type AllergyRow, type Severity } from './patient-form-values.ts';
 import type { SectionProps } from './IdentitySection.tsx';
 
-const SEVERITY_OPTIONS = ALLERGY_SEVERITIES.map((s) => ({ value: s, label: s[0]?.toUpperCase() + s.slice(1) }));
+const SEVERITY_OPTIONS = ALLERGY_SEVERITIES.map((s) => ({
+  value: s,
+  label: s[0]?.toUpperCase() + s.slice(1),
+}));
 
 /** The "Allergies" fieldset. */
 export function AllergiesSection({ values, patch, errors }: SectionProps) {
@@ -18,7 +21,11 @@ export function AllergiesSection({ values, patch, errors }: SectionProps) {
   return (
     <fieldset className="form-section">
       <legend>Allergies</legend>
-      {rows.length === 0 ? <p className="hint">No allergies entered. Add each known allergy, or leave empty if none are known.</p> : null}
+      {rows.length === 0 ? (
+        <p className="hint">
+          No allergies entered. Add each known allergy, or leave empty if none are known.
+        </p>
+      ) : null}
       {rows.map((row, i) => (
         <fieldset className="row-group" key={row.key}>
           <legend>Allergy {i + 1}</legend>
@@ -32,7 +39,13 @@ export function AllergiesSection({ values, patch, errors }: SectionProps) {
               autoComplete="off"
               required
             />
-            <Field label="Reaction" value={row.reaction} onValue={(reaction) => update(row.key, { reaction })} error={errors[`allergies.${i}.reaction`]} autoComplete="off" />
+            <Field
+              label="Reaction"
+              value={row.reaction}
+              onValue={(reaction) => update(row.key, { reaction })}
+              error={errors[`allergies.${i}.reaction`]}
+              autoComplete="off"
+            />
             <SelectField
               label="Severity"
               value={row.severity}
@@ -41,7 +54,11 @@ export function AllergiesSection({ values, patch, errors }: SectionProps) {
               error={errors[`allergies.${i}.severity`]}
             />
           </div>
-          <button type="button" className="button-link" onClick={() => patch({ allergies: rows.filter((r) => r.key !== row.key) })}>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => patch({ allergies: rows.filter((r) => r.key !== row.key) })}
+          >
             Remove allergy {i + 1}
           </button>
         </fieldset>

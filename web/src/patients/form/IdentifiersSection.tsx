@@ -8,7 +8,8 @@ import type { SectionProps } from './IdentitySection.tsx';
 export function IdentifiersSection({ values, patch, errors }: SectionProps) {
   const [nhsChecked, setNhsChecked] = useState(false);
   const nhs = normaliseNhsNumber(values.nhs);
-  const inlineNhsError = nhsChecked && nhs !== '' && !isValidNhsNumber(nhs) ? 'Not a valid NHS number' : undefined;
+  const inlineNhsError =
+    nhsChecked && nhs !== '' && !isValidNhsNumber(nhs) ? 'Not a valid NHS number' : undefined;
   return (
     <fieldset className="form-section">
       <legend>Identifiers</legend>
@@ -27,11 +28,19 @@ export function IdentifiersSection({ values, patch, errors }: SectionProps) {
           inputMode="numeric"
           autoComplete="off"
         />
-        <Field label="MRN" value={values.mrn} onValue={(mrn) => patch({ mrn })} error={errors['identifiers.mrn']} hint="Local medical record number." autoComplete="off" />
+        <Field
+          label="MRN"
+          value={values.mrn}
+          onValue={(mrn) => patch({ mrn })}
+          error={errors['identifiers.mrn']}
+          hint="Local medical record number."
+          autoComplete="off"
+        />
       </div>
       {values.otherIdentifiers.length > 0 ? (
         <p className="hint">
-          Also recorded: {values.otherIdentifiers.map((i) => `${i.system.toUpperCase()} ${i.value}`).join('; ')}
+          Also recorded:{' '}
+          {values.otherIdentifiers.map((i) => `${i.system.toUpperCase()} ${i.value}`).join('; ')}
         </p>
       ) : null}
       {errors['identifiers.other'] ? <p className="field-error">{errors['identifiers.other']}</p> : null}

@@ -21,8 +21,22 @@ export function IdentitySection({ values, patch, errors }: SectionProps) {
     <fieldset className="form-section">
       <legend>Identity</legend>
       <div className="grid-2">
-        <Field label="Given name" value={values.givenName} onValue={(givenName) => patch({ givenName })} error={errors.givenName} autoComplete="off" required />
-        <Field label="Family name" value={values.familyName} onValue={(familyName) => patch({ familyName })} error={errors.familyName} autoComplete="off" required />
+        <Field
+          label="Given name"
+          value={values.givenName}
+          onValue={(givenName) => patch({ givenName })}
+          error={errors.givenName}
+          autoComplete="off"
+          required
+        />
+        <Field
+          label="Family name"
+          value={values.familyName}
+          onValue={(familyName) => patch({ familyName })}
+          error={errors.familyName}
+          autoComplete="off"
+          required
+        />
         <Field
           label="Date of birth"
           type="date"
@@ -32,7 +46,14 @@ export function IdentitySection({ values, patch, errors }: SectionProps) {
           error={errors.birthDate}
           required
         />
-        <SelectField label="Sex" value={values.sex} onValue={(sex) => patch({ sex })} options={SEX_OPTIONS} placeholder="Not recorded" error={errors.sex} />
+        <SelectField
+          label="Sex"
+          value={values.sex}
+          onValue={(sex) => patch({ sex })}
+          options={SEX_OPTIONS}
+          placeholder="Not recorded"
+          error={errors.sex}
+        />
       </div>
     </fieldset>
   );

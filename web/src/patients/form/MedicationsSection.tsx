@@ -28,8 +28,20 @@ export function MedicationsSection({ values, patch, errors }: SectionProps) {
               autoComplete="off"
               required
             />
-            <Field label="Dose" value={row.dose} onValue={(dose) => update(row.key, { dose })} error={errors[`medications.${i}.dose`]} autoComplete="off" />
-            <Field label="Route" value={row.route} onValue={(route) => update(row.key, { route })} error={errors[`medications.${i}.route`]} autoComplete="off" />
+            <Field
+              label="Dose"
+              value={row.dose}
+              onValue={(dose) => update(row.key, { dose })}
+              error={errors[`medications.${i}.dose`]}
+              autoComplete="off"
+            />
+            <Field
+              label="Route"
+              value={row.route}
+              onValue={(route) => update(row.key, { route })}
+              error={errors[`medications.${i}.route`]}
+              autoComplete="off"
+            />
             <Field
               label="Frequency"
               value={row.frequency}
@@ -38,7 +50,11 @@ export function MedicationsSection({ values, patch, errors }: SectionProps) {
               autoComplete="off"
             />
           </div>
-          <button type="button" className="button-link" onClick={() => patch({ medications: rows.filter((r) => r.key !== row.key) })}>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => patch({ medications: rows.filter((r) => r.key !== row.key) })}
+          >
             Remove medication {i + 1}
           </button>
         </fieldset>

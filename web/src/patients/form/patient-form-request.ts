@@ -23,7 +23,12 @@ function filled<T extends Record<string, string>>(obj: T): Partial<T> | undefine
   return Object.keys(out).length ? out : undefined;
 }
 
-function measurement(raw: string, measuredOn: string, field: string, errors: FieldErrors): number | undefined {
+function measurement(
+  raw: string,
+  measuredOn: string,
+  field: string,
+  errors: FieldErrors,
+): number | undefined {
   if (!raw.trim()) return undefined;
   const n = Number(raw.trim().replace(',', '.'));
   if (!Number.isFinite(n)) errors[field] = 'Enter a number';
@@ -48,7 +53,11 @@ export function buildPatientRequest(v: PatientFormValues): BuiltRequest {
   const cm = measurement(v.heightCm, v.measuredOn, 'heightCm', errors);
   const allergies = v.allergies
     .filter((a) => t(a.substance) || t(a.reaction))
-    .map((a) => ({ substance: t(a.substance), ...(t(a.reaction) ? { reaction: t(a.reaction) } : {}), severity: a.severity }));
+    .map((a) => ({
+      substance: t(a.substance),
+      ...(t(a.reaction) ? { reaction: t(a.reaction) } : {}),
+      severity: a.severity,
+    }));
   const medications = v.medications
     .filter((m) => t(m.name) || t(m.dose) || t(m.route) || t(m.frequency))
     .map((m) => ({ name: t(m.name), ...filled({ dose: m.dose, route: m.route, frequency: m.frequency }) }));

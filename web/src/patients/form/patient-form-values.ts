@@ -49,8 +49,19 @@ let lastKey = 0;
 /** A key for a new allergy or medication row, unique for this page load. */
 export const newRowKey = (): number => (lastKey += 1);
 
-export const emptyAllergy = (): AllergyRow => ({ key: newRowKey(), substance: '', reaction: '', severity: 'unknown' });
-export const emptyMedication = (): MedicationRow => ({ key: newRowKey(), name: '', dose: '', route: '', frequency: '' });
+export const emptyAllergy = (): AllergyRow => ({
+  key: newRowKey(),
+  substance: '',
+  reaction: '',
+  severity: 'unknown',
+});
+export const emptyMedication = (): MedicationRow => ({
+  key: newRowKey(),
+  name: '',
+  dose: '',
+  route: '',
+  frequency: '',
+});
 
 /** A blank registration form. */
 export function emptyPatientForm(): PatientFormValues {
