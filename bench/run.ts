@@ -9,7 +9,7 @@ import { contentOf, insertPatient, searchPatients } from '../src/store/patients.
 import { insertService } from '../src/store/services.ts';
 import { insertUser } from '../src/store/users.ts';
 
-function time<T>(label: string, runs: number, fn: () => T): void {
+function time(label: string, runs: number, fn: () => unknown): void {
   const start = performance.now();
   for (let i = 0; i < runs; i += 1) fn();
   const ms = performance.now() - start;

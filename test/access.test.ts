@@ -25,6 +25,13 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/patients/:id': { familyName: 'Hacked', reason: 'attempt' },
   'POST /api/v1/patients/:id/responses': { instrument: 'gad-7', answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 } },
   'POST /api/v1/patients/:id/self-report-links': { instruments: ['phq-9'] },
+  'POST /api/v1/patients/:id/harm-assessments': {
+    assessment: { use: { daysUsedLast28: 2, routes: ['nasal'], bingeing: false, escalating: false }, symptoms: [], risks: [] },
+  },
+  'POST /api/v1/patients/:id/care-plan': {
+    interventions: [{ interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one' }],
+    reviewDue: '2030-01-01',
+  },
 };
 
 const PHI = ['Testy', 'Patientson', '9434765919', 'MRN-0001', 'Penicillin', 'Sertraline'];
@@ -85,7 +92,7 @@ describe('route table', () => {
   });
 
   it('refuses every permission-guarded route to a clinician without that permission (403)', async () => {
-    const guarded = server.app.kaspr.routes.filter((r) => ['user:manage', 'service:manage', 'settings:manage', 'audit:read', 'break-glass:review'].includes(r.access));
+    const guarded = server.app.kaspr.routes.filter((r) => ['user:manage', 'service:manage', 'settings:manage', 'audit:read', 'break-glass:review', 'supervision', 'content:manage'].includes(r.access));
     expect(guarded.length).toBeGreaterThan(8);
     for (const route of guarded) {
       const r = await w.alice.request(route.method, fill(route.url, w.bobId), route.method === 'GET' ? undefined : {});

@@ -1,5 +1,5 @@
-// The route table: public pages (setup, sign-in, invitation) and the signed-in pages behind the session gate.
-import { Route, Routes } from 'react-router';
+// The route table: the standalone self-report page, public pages (setup, sign-in, invitation) and signed-in pages.
+import { Outlet, Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
@@ -17,12 +17,22 @@ import { RequireSession } from './layout/RequireSession.tsx';
 import { StartupGate } from './layout/StartupGate.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { RegisterPatientPage } from './patients/RegisterPatientPage.tsx';
+import { SelfReportPage } from './self-report/SelfReportPage.tsx';
+import { TasksPage } from './tasks/TasksPage.tsx';
 
 /** Every web route of KASPR. */
 export function AppRoutes() {
   return (
-    <StartupGate>
-      <Routes>
+    <Routes>
+      {/* Outside the startup gate: the patient's page never waits on (or asks for) a session. */}
+      <Route path="/self-report/:token" element={<SelfReportPage />} />
+      <Route
+        element={
+          <StartupGate>
+            <Outlet />
+          </StartupGate>
+        }
+      >
         <Route
           path="/setup"
           element={
@@ -82,6 +92,14 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="tasks"
+            element={
+              <RequirePermission permission="patient:read">
+                <TasksPage />
+              </RequirePermission>
+            }
+          />
+          <Route
             path="emergency-access"
             element={
               <RequirePermission permission="patient:read">
@@ -101,7 +119,7 @@ export function AppRoutes() {
           <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
-      </Routes>
-    </StartupGate>
+      </Route>
+    </Routes>
   );
 }

@@ -5,6 +5,8 @@ import { alertTaskRoutes } from './alerts-tasks.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { breakGlassRoutes } from './break-glass.ts';
+import { harmPlanRoutes } from './harm-plan.ts';
+import { harmRoutes } from './harm.ts';
 import { instrumentRoutes } from './instruments.ts';
 import { meRoutes } from './me.ts';
 import { patientRoutes } from './patients.ts';
@@ -27,4 +29,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   responseRoutes(app, ctx);
   alertTaskRoutes(app, ctx);
   selfReportRoutes(app, ctx);
+  harmRoutes(app, ctx);
+  harmPlanRoutes(app, ctx);
 }

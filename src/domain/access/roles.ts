@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'settings:manage',
   'audit:read',
   'break-glass:review',
+  'supervision',
+  'content:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,11 +28,11 @@ const CLINICAL: readonly Permission[] = ['patient:read', 'patient:write'];
 
 /** The permissions each role grants. Admins manage staff and settings but see no patient unless also clinical. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['user:manage', 'service:manage', 'settings:manage', 'audit:read', 'break-glass:review'],
+  admin: ['user:manage', 'service:manage', 'settings:manage', 'audit:read', 'break-glass:review', 'content:manage'],
   prescriber: CLINICAL,
   nurse: CLINICAL,
   practitioner: CLINICAL,
-  supervisor: [...CLINICAL, 'break-glass:review'],
+  supervisor: [...CLINICAL, 'break-glass:review', 'supervision', 'content:manage'],
   'cd-officer': [],
   auditor: ['patient:read', 'audit:read', 'break-glass:review'],
 };

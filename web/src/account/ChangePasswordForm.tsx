@@ -1,5 +1,5 @@
 // ChangePasswordForm: change one's own password; other sessions of the account are signed out by the server.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { changePasswordSchema } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { PASSWORD_HINT } from '../auth/password-hint.ts';
@@ -15,7 +15,7 @@ export function ChangePasswordForm() {
   const [newPassword, setNew] = useState('');
   const [done, setDone] = useState(false);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     setDone(false);
     const body = { currentPassword, newPassword };

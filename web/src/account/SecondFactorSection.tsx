@@ -1,5 +1,5 @@
 // SecondFactorSection: the account's second factor: set it up, or turn it off with a current code.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
 import type { FieldErrors } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
@@ -18,7 +18,7 @@ export function SecondFactorSection() {
   const [code, setCode] = useState('');
   const [done, setDone] = useState<string | null>(null);
 
-  const onDisable = (e: FormEvent) => {
+  const onDisable = (e: SubmitEvent) => {
     e.preventDefault();
     const local: FieldErrors = /^\d{6}$/.test(code.trim())
       ? {}

@@ -1,5 +1,5 @@
 // TotpSetup: starts second-factor enrolment, shows the secret to type into an authenticator app, and confirms a code.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
 import type { FieldErrors } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
@@ -31,7 +31,7 @@ export function TotpSetup({ onDone }: { onDone?: () => void }) {
       setEnrolment(await api.post<Enrolment>('/me/totp/setup'));
     });
 
-  const onConfirm = (e: FormEvent) => {
+  const onConfirm = (e: SubmitEvent) => {
     e.preventDefault();
     const local: FieldErrors = /^\d{6}$/.test(code.trim())
       ? {}

@@ -1,5 +1,5 @@
 // AddUserForm: add a member of staff with roles and services, by invitation link or with a password set now.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { createUserSchema, type UserView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { PASSWORD_HINT } from '../auth/password-hint.ts';
@@ -29,7 +29,7 @@ export function AddUserForm({ services, onAdded }: { services: Service[]; onAdde
     (value: (typeof EMPTY)[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const { password, ...rest } = values;
     const body = { ...rest, ...(method === 'password' ? { password } : {}) };

@@ -1,5 +1,5 @@
 // CredentialsPanel: a member of staff's professional credentials (life support, registration) and their expiry.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { credentialSchema, type UserView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { useApiData } from '../api/use-api-data.ts';
@@ -22,7 +22,7 @@ export function CredentialsPanel({ user }: { user: UserView }) {
   const set = (key: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const rows = credentials.data?.credentials ?? [];
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')) as Partial<
       typeof EMPTY

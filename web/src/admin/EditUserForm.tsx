@@ -1,5 +1,5 @@
 // EditUserForm: change a member of staff's name, roles and services (their sessions end so new rights apply).
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { updateUserSchema, type UserView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
@@ -21,7 +21,7 @@ export function EditUserForm({ user, services, onSaved }: EditUserFormProps) {
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [serviceIds, setServiceIds] = useState<string[]>(user.serviceIds);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const same = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
     // Only changed parts are sent: the server ends the person's sessions when roles or services change.

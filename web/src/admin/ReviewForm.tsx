@@ -1,5 +1,5 @@
 // ReviewForm: records a reviewer's note on one emergency access.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { breakGlassReviewSchema } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
@@ -16,7 +16,7 @@ interface ReviewFormProps {
 export function ReviewForm({ grantId, who, onReviewed }: ReviewFormProps) {
   const form = useFormSubmit();
   const [note, setNote] = useState('');
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const parsed = breakGlassReviewSchema.safeParse({ note });
     void form.submit(

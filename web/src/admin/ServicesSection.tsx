@@ -1,5 +1,5 @@
 // ServicesSection: the services (teams or sites) of this KASPR, and adding one.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { serviceSchema } from '../../../src/schemas/auth.ts';
 import type { ApiError } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
@@ -21,7 +21,7 @@ export function ServicesSection({ services, error, onAdded }: ServicesSectionPro
   const form = useFormSubmit();
   const [name, setName] = useState('');
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const parsed = serviceSchema.safeParse({ name });
     void form.submit(

@@ -1,5 +1,5 @@
 // InvitePage: a new member of staff opens their invitation link and chooses a password.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { acceptInviteSchema, type SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
@@ -24,14 +24,14 @@ export function InvitePage() {
   const form = useFormSubmit();
   const [password, setPassword] = useState('');
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const body = { token, password };
     const parsed = acceptInviteSchema.safeParse(body);
     void form.submit(
       async () => {
         signedIn(await api.post<SessionView>('/auth/accept-invite', body));
-        navigate('/', { replace: true });
+        void navigate('/', { replace: true });
       },
       parsed.success ? {} : zodErrors(parsed.error),
     );

@@ -1,5 +1,5 @@
 // LoginPage: sign in with email and password, then a six-digit code when the account has a second factor.
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -20,7 +20,7 @@ export function LoginPage() {
   const [needsCode, setNeedsCode] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     if (!email.trim()) local.email = 'Enter your email';

@@ -1,5 +1,5 @@
 // SetupPage: first run; creates the first service and its administrator, then signs them in.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { setupSchema, type SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -31,7 +31,7 @@ export function SetupPage() {
   });
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const { clinicalRole, ...rest } = values;
     const body = { ...rest, ...(clinicalRole ? { clinicalRole } : {}) };

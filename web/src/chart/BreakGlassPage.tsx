@@ -1,5 +1,5 @@
 // BreakGlassPage: emergency, audited access to a patient of another service by exact NHS number or MRN.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { breakGlassSchema } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
@@ -20,7 +20,7 @@ export function BreakGlassPage() {
   const [identifier, setIdentifier] = useState('');
   const [reason, setReason] = useState('');
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const body = { identifier: identifier.trim(), reason: reason.trim() };
     const parsed = breakGlassSchema.safeParse(body);
@@ -28,7 +28,7 @@ export function BreakGlassPage() {
       async () => {
         const { grants } = await api.post<Grants>('/break-glass', body);
         const first = grants[0];
-        if (first) navigate(`/patients/${first.patientId}`);
+        if (first) void navigate(`/patients/${first.patientId}`);
       },
       parsed.success ? {} : zodErrors(parsed.error),
     );

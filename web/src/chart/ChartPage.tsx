@@ -1,10 +1,13 @@
-// ChartPage: one patient's chart: banner, then Timeline, Details and History tabs, and the way to correct the record.
+// ChartPage: one patient's chart: banner and alerts, then Timeline, Questionnaires, Details and History tabs.
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
+import type { AlertView } from '../../../src/store/alerts.ts';
+import { PatientAlerts } from '../alerts/PatientAlerts.tsx';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
+import { QuestionnairesPanel } from '../questionnaires/QuestionnairesPanel.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
@@ -16,6 +19,7 @@ export type ChartRecord = PatientRecord & { accessViaBreakGlass: boolean };
 
 const TABS = [
   { id: 'timeline', label: 'Timeline' },
+  { id: 'questionnaires', label: 'Questionnaires' },
   { id: 'details', label: 'Details' },
   { id: 'history', label: 'History' },
 ] as const;
@@ -26,6 +30,9 @@ export function ChartPage() {
   const location = useLocation();
   const { can } = useSession();
   const record = useApiData<ChartRecord>(`/patients/${encodeURIComponent(id)}`);
+  const alerts = useApiData<{ alerts: AlertView[] }>(
+    record.data ? `/patients/${encodeURIComponent(record.data.id)}/alerts` : null,
+  );
   const [tab, setTab] = useState<string>('timeline');
   usePageTitle(record.data ? `${record.data.familyName.toUpperCase()}, ${record.data.givenName}` : 'Patient');
   const flash = (location.state as { flash?: string } | null)?.flash;
@@ -60,6 +67,11 @@ export function ChartPage() {
       ) : null}
       {flash ? <Notice kind="success">{flash}</Notice> : null}
       <PatientBanner patient={patient} />
+      <PatientAlerts
+        alerts={alerts.data?.alerts ?? []}
+        canAcknowledge={can('patient:write')}
+        onChanged={alerts.reload}
+      />
       <div className="chart-actions">
         {can('patient:write') ? (
           <Link to={`/patients/${patient.id}/correct`} className="button button-secondary">
@@ -72,6 +84,13 @@ export function ChartPage() {
       </div>
       <Tabs label="Patient record" tabs={TABS} active={tab} onChange={setTab}>
         {tab === 'timeline' ? <TimelinePanel patientId={patient.id} /> : null}
+        {tab === 'questionnaires' ? (
+          <QuestionnairesPanel
+            patientId={patient.id}
+            canWrite={can('patient:write')}
+            onAlertsRaised={alerts.reload}
+          />
+        ) : null}
         {tab === 'details' ? <DetailsPanel patient={patient} /> : null}
         {tab === 'history' ? <HistoryPanel patientId={patient.id} /> : null}
       </Tabs>

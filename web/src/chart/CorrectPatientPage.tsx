@@ -1,5 +1,5 @@
 // CorrectPatientPage: correct the record as a new version, prefilled, with a reason, guarded by If-Match.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { correctPatientSchema, type PatientRecord } from '../../../src/schemas/patient.ts';
 import { request } from '../api/client.ts';
@@ -48,7 +48,7 @@ export function CorrectPatientPage() {
   const errors = formErrors(form.errors, built.body);
   const stale = form.problem?.code === 'precondition-failed';
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const { changes, errors: removeErrors } = correctionChanges(base, built.body);
     const body = { ...changes, reason: reason.trim() };
@@ -65,7 +65,7 @@ export function CorrectPatientPage() {
         body,
         headers: { 'if-match': etag },
       });
-      navigate(`/patients/${patient.id}`, {
+      void navigate(`/patients/${patient.id}`, {
         state: { flash: `Record corrected (version ${res.data.version}).` },
       });
     }, local);

@@ -51,5 +51,5 @@ export function correctionChanges(base: PatientContentBody, next: PatientContent
       if (field) errors[field] = 'A recorded value cannot be removed; enter the right value instead.';
     }
   }
-  return { changes: changes as Partial<PatientContentBody>, errors };
+  return { changes, errors };
 }

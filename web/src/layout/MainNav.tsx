@@ -1,4 +1,4 @@
-// MainNav: the links to the areas the user's roles open (Patients, Admin, Audit, Account).
+// MainNav: the links to the areas the user's roles open (Patients, Tasks, Admin, Audit, Account).
 import { NavLink } from 'react-router';
 import { useSession } from '../session/session-context.ts';
 
@@ -7,6 +7,7 @@ export function MainNav() {
   const { can } = useSession();
   const links = [
     { to: '/patients', label: 'Patients', show: can('patient:read') },
+    { to: '/tasks', label: 'Tasks', show: can('patient:read') },
     {
       to: '/admin',
       label: 'Admin',

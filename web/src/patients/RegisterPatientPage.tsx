@@ -1,5 +1,5 @@
 // RegisterPatientPage: the "Register patient" form; on success opens the new patient's chart.
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createPatientSchema, type PatientRecord } from '../../../src/schemas/patient.ts';
 import { api } from '../api/client.ts';
@@ -25,7 +25,7 @@ export function RegisterPatientPage() {
   const { body } = buildPatientRequest(values);
   const errors = formErrors(form.errors, body);
 
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
     const built = buildPatientRequest(values);
     const request = { ...built.body, ...(serviceId ? { serviceId } : {}) };
@@ -37,7 +37,7 @@ export function RegisterPatientPage() {
     if (services.length > 1 && !serviceId) local.serviceId = 'Choose the service this patient belongs to';
     void form.submit(async () => {
       const created = await api.post<PatientRecord>('/patients', request);
-      navigate(`/patients/${created.id}`, { state: { flash: 'Patient registered.' } });
+      void navigate(`/patients/${created.id}`, { state: { flash: 'Patient registered.' } });
     }, local);
   };
 

@@ -1,9 +1,11 @@
 // SessionProvider: loads /me at start (falling back to /setup), and keeps the session current as requests come back.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import type { SessionView } from '../../../src/schemas/auth.ts';
 import type { Permission } from '../../../src/domain/access/roles.ts';
 import { asApiError, type ApiError } from '../api/api-error.ts';
 import { api, onSessionProblem, setCsrfToken } from '../api/client.ts';
+import { isStandalonePage } from '../layout/standalone-pages.ts';
 import { maybeSignedIn, rememberSignedIn } from './signed-in-hint.ts';
 import {
   SESSION_ENDED_MESSAGE,
@@ -74,9 +76,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [signedIn]);
 
+  // A patient's self-report page works without a session: do not ask /me there (a kiosk may hold a clinician's cookie).
+  const standalone = isStandalonePage(useLocation().pathname);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!standalone) void load();
+  }, [load, standalone]);
 
   useEffect(() => {
     onSessionProblem((error) => {

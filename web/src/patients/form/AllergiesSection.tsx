@@ -8,7 +8,7 @@ import type { SectionProps } from './IdentitySection.tsx';
 
 const SEVERITY_OPTIONS = ALLERGY_SEVERITIES.map((s) => ({
   value: s,
-  label: s[0]?.toUpperCase() + s.slice(1),
+  label: s.charAt(0).toUpperCase() + s.slice(1),
 }));
 
 /** The "Allergies" fieldset. */

@@ -1,0 +1,174 @@
+// Harm assessments, clinicians' decisions, care plans and the worklists built from them.
+import type { HarmAssessment, HarmEvaluation } from '../domain/harm/index.ts';
+import type { Queryable } from './db.ts';
+
+export interface AssessmentRow {
+  id: string;
+  patient_id: string;
+  corrects: string | null;
+  correction_reason: string | null;
+  assessment: HarmAssessment;
+  context: Record<string, string>;
+  evaluation: HarmEvaluation;
+  proposed_level: number;
+  content_version: string;
+  assessed_at: Date;
+  recorded_at: Date;
+  recorded_by: string;
+  recorded_by_name: string;
+  decision_id: string | null;
+  confirmed_level: number | null;
+  overridden: boolean | null;
+  decision_reason: string | null;
+  review_due: string | null;
+  decided_at: Date | null;
+  decided_by_name: string | null;
+}
+
+const SELECT_ASSESSMENT = `
+  SELECT a.*, u.display_name AS recorded_by_name, d.id AS decision_id, d.confirmed_level, d.overridden,
+         d.reason AS decision_reason, d.review_due, d.decided_at, du.display_name AS decided_by_name
+  FROM harm_assessments a JOIN users u ON u.id = a.recorded_by
+  LEFT JOIN harm_decisions d ON d.assessment_id = a.id LEFT JOIN users du ON du.id = d.decided_by`;
+
+export async function insertAssessment(
+  tx: Queryable,
+  a: {
+    patientId: string;
+    assessment: HarmAssessment;
+    context: Record<string, string>;
+    evaluation: HarmEvaluation;
+    assessedAt: Date;
+    recordedAt: Date;
+    recordedBy: string;
+    corrects?: string;
+    correctionReason?: string;
+  },
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO harm_assessments (patient_id, corrects, correction_reason, assessment, context, evaluation, proposed_level,
+       content_version, assessed_at, recorded_at, recorded_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+    [
+      a.patientId,
+      a.corrects ?? null,
+      a.correctionReason ?? null,
+      JSON.stringify(a.assessment),
+      JSON.stringify(a.context),
+      JSON.stringify(a.evaluation),
+      a.evaluation.level,
+      a.evaluation.contentVersion,
+      a.assessedAt,
+      a.recordedAt,
+      a.recordedBy,
+    ],
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export async function findAssessment(db: Queryable, id: string): Promise<AssessmentRow | undefined> {
+  return (await db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.id = $1`, [id]))[0];
+}
+
+/** A patient's assessments, oldest first. */
+export async function listAssessments(db: Queryable, patientId: string): Promise<AssessmentRow[]> {
+  return db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.patient_id = $1 ORDER BY a.assessed_at, a.recorded_at`, [patientId]);
+}
+
+export async function insertDecision(
+  tx: Queryable,
+  d: { assessmentId: string; patientId: string; proposedLevel: number; confirmedLevel: number; reason: string | null; reviewDue: string; at: Date; by: string },
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO harm_decisions (assessment_id, patient_id, proposed_level, confirmed_level, overridden, reason, review_due, decided_at, decided_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
+    [d.assessmentId, d.patientId, d.proposedLevel, d.confirmedLevel, d.confirmedLevel !== d.proposedLevel, d.reason, d.reviewDue, d.at, d.by],
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export interface CarePlanRow {
+  id: string;
+  patient_id: string;
+  version: number;
+  plan: Record<string, unknown>;
+  review_due: string;
+  decision_id: string | null;
+  reason: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+  recorded_by_name: string;
+}
+
+export async function listCarePlans(db: Queryable, patientId: string): Promise<CarePlanRow[]> {
+  return db.query<CarePlanRow>(
+    `SELECT c.*, u.display_name AS recorded_by_name FROM care_plans c JOIN users u ON u.id = c.recorded_by
+     WHERE c.patient_id = $1 ORDER BY c.version DESC`,
+    [patientId],
+  );
+}
+
+export async function insertCarePlan(
+  tx: Queryable,
+  c: { patientId: string; plan: Record<string, unknown>; reviewDue: string; decisionId: string | null; reason: string | null; at: Date; by: string },
+): Promise<number> {
+  const [next] = await tx.query<{ v: number }>('SELECT COALESCE(max(version), 0) + 1 AS v FROM care_plans WHERE patient_id = $1', [c.patientId]);
+  const version = next?.v ?? 1;
+  await tx.query(
+    `INSERT INTO care_plans (patient_id, version, plan, review_due, decision_id, reason, recorded_at, recorded_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [c.patientId, version, JSON.stringify(c.plan), c.reviewDue, c.decisionId, c.reason, c.at, c.by],
+  );
+  return version;
+}
+
+export interface ReviewItem {
+  patientId: string;
+  givenName: string;
+  familyName: string;
+  level: number;
+  reviewDue: string;
+  overdue: boolean;
+  keyWorker: string | null;
+}
+
+/**
+ * Reviews due within `horizonDays` or overdue, for patients in the given services: the review date is the one
+ * set by the latest care plan or decision, and a review counts as done once a later assessment exists.
+ */
+export async function reviewWorklist(db: Queryable, serviceIds: string[], today: string, horizonDays: number): Promise<ReviewItem[]> {
+  const rows = await db.query<{ patient_id: string; given_name: string; family_name: string; level: number; review_due: string; key_worker: string | null }>(
+    `WITH latest_decision AS (
+       SELECT DISTINCT ON (d.patient_id) d.patient_id, d.confirmed_level, d.review_due, d.decided_at, d.decided_by
+       FROM harm_decisions d ORDER BY d.patient_id, d.decided_at DESC
+     ), latest_plan AS (
+       SELECT DISTINCT ON (c.patient_id) c.patient_id, c.review_due, c.recorded_at, c.plan->>'keyWorkerId' AS key_worker_id
+       FROM care_plans c ORDER BY c.patient_id, c.version DESC
+     )
+     SELECT ld.patient_id, v.given_name, v.family_name, ld.confirmed_level AS level,
+            (CASE WHEN lp.recorded_at > ld.decided_at THEN lp.review_due ELSE ld.review_due END)::text AS review_due,
+            COALESCE(ku.display_name, du.display_name) AS key_worker
+     FROM latest_decision ld
+     JOIN patients p ON p.id = ld.patient_id
+     JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
+     LEFT JOIN latest_plan lp ON lp.patient_id = ld.patient_id
+     LEFT JOIN users ku ON ku.id::text = lp.key_worker_id
+     LEFT JOIN users du ON du.id = ld.decided_by
+     WHERE p.service_id = ANY($1::uuid[])
+       AND NOT EXISTS (SELECT 1 FROM harm_assessments a WHERE a.patient_id = ld.patient_id AND a.recorded_at > ld.decided_at)
+       AND (CASE WHEN lp.recorded_at > ld.decided_at THEN lp.review_due ELSE ld.review_due END) <= ($2::date + $3::int)
+     ORDER BY review_due, v.family_name`,
+    [serviceIds, today, horizonDays],
+  );
+  return rows.map((r) => ({
+    patientId: r.patient_id,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    level: r.level,
+    reviewDue: r.review_due,
+    overdue: r.review_due < today,
+    keyWorker: r.key_worker,
+  }));
+}

@@ -1,0 +1,62 @@
+// The supervision queue: overrides, level-4 decisions, rising levels and overdue reviews not yet signed off.
+import type { Queryable } from './db.ts';
+import { reviewWorklist } from './harm.ts';
+
+export interface SupervisionItem {
+  kind: 'override' | 'level-4' | 'level-rose' | 'overdue-review';
+  itemType: 'decision' | 'review';
+  itemId: string;
+  patientId: string;
+  patientName: string;
+  summary: string;
+  at: string;
+  notes: { note: string; signedOff: boolean; by: string; at: string }[];
+}
+
+export async function supervisionQueue(db: Queryable, serviceIds: string[], today: string): Promise<{ items: SupervisionItem[]; overrideCount: number }> {
+  const rows = await db.query<{
+    id: string;
+    patient_id: string;
+    given_name: string;
+    family_name: string;
+    proposed_level: number;
+    confirmed_level: number;
+    overridden: boolean;
+    reason: string | null;
+    previous_level: number | null;
+    decided_at: Date;
+    decider: string;
+  }>(
+    `SELECT d.id, d.patient_id, v.given_name, v.family_name, d.proposed_level, d.confirmed_level, d.overridden, d.reason,
+            d.decided_at, u.display_name AS decider,
+            (SELECT d2.confirmed_level FROM harm_decisions d2 WHERE d2.patient_id = d.patient_id AND d2.decided_at < d.decided_at
+             ORDER BY d2.decided_at DESC LIMIT 1) AS previous_level
+     FROM harm_decisions d JOIN patients p ON p.id = d.patient_id
+     JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
+     JOIN users u ON u.id = d.decided_by
+     WHERE p.service_id = ANY($1::uuid[])
+       AND NOT EXISTS (SELECT 1 FROM supervision_notes n WHERE n.item_type = 'decision' AND n.item_id = d.id::text AND n.signed_off)
+     ORDER BY d.decided_at DESC LIMIT 500`,
+    [serviceIds],
+  );
+  const notes = await db.query<{ item_id: string; note: string; signed_off: boolean; display_name: string; recorded_at: Date }>(
+    `SELECT n.item_id, n.note, n.signed_off, u.display_name, n.recorded_at FROM supervision_notes n JOIN users u ON u.id = n.recorded_by
+     WHERE n.item_type = 'decision' AND n.item_id = ANY($1::text[]) ORDER BY n.recorded_at`,
+    [rows.map((r) => r.id)],
+  );
+  const notesFor = (id: string) =>
+    notes.filter((n) => n.item_id === id).map((n) => ({ note: n.note, signedOff: n.signed_off, by: n.display_name, at: n.recorded_at.toISOString() }));
+  const items: SupervisionItem[] = [];
+  for (const r of rows) {
+    const base = { itemType: 'decision' as const, itemId: r.id, patientId: r.patient_id, patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`, at: r.decided_at.toISOString(), notes: notesFor(r.id) };
+    if (r.overridden) items.push({ ...base, kind: 'override', summary: `${r.decider} set level ${r.confirmed_level} (proposed ${r.proposed_level}): ${r.reason ?? ''}` });
+    else if (r.confirmed_level === 4) items.push({ ...base, kind: 'level-4', summary: `Level 4 (urgent) confirmed by ${r.decider}` });
+    if (r.previous_level !== null && r.confirmed_level > r.previous_level) {
+      items.push({ ...base, kind: 'level-rose', summary: `Level rose from ${r.previous_level} to ${r.confirmed_level}` });
+    }
+  }
+  for (const review of (await reviewWorklist(db, serviceIds, today, 0)).filter((r) => r.overdue)) {
+    items.push({ kind: 'overdue-review', itemType: 'review', itemId: review.patientId, patientId: review.patientId, patientName: `${review.familyName.toUpperCase()}, ${review.givenName}`, summary: `Review was due ${review.reviewDue} (level ${review.level})`, at: review.reviewDue, notes: [] });
+  }
+  return { items, overrideCount: rows.filter((r) => r.overridden).length };
+}

@@ -1,0 +1,69 @@
+// TasksPage: the clinician's own tasks or the service's shared queue, to work through and complete.
+import { useState } from 'react';
+import type { TaskView } from '../../../src/store/alerts.ts';
+import { useApiData } from '../api/use-api-data.ts';
+import { usePageTitle } from '../layout/use-page-title.ts';
+import { useSession } from '../session/session-context.ts';
+import { Notice } from '../ui/Notice.tsx';
+import { CompletedTasks } from './CompletedTasks.tsx';
+import { TaskTable } from './TaskTable.tsx';
+import { usePatientNames } from './use-patient-names.ts';
+
+type Scope = 'mine' | 'service';
+const SCOPES: readonly { id: Scope; label: string }[] = [
+  { id: 'mine', label: 'My tasks' },
+  { id: 'service', label: 'Service queue' },
+];
+
+/** /tasks. */
+export function TasksPage() {
+  usePageTitle('Tasks');
+  const { can } = useSession();
+  const [scope, setScope] = useState<Scope>('mine');
+  const list = useApiData<{ tasks: TaskView[] }>(`/tasks?scope=${scope}`);
+  const tasks = list.data?.tasks ?? [];
+  const names = usePatientNames(tasks.map((t) => t.patientId));
+  const open = tasks.filter((t) => t.completed === null);
+  const done = tasks.filter((t) => t.completed !== null);
+
+  return (
+    <>
+      <h1>Tasks</h1>
+      <div role="group" aria-label="Which tasks" className="toggle-group">
+        {SCOPES.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            className="toggle"
+            aria-pressed={scope === s.id}
+            onClick={() => {
+              setScope(s.id);
+            }}
+          >
+            {s.label}
+          </button>
+        ))}
+      </div>
+      {list.error ? <Notice kind="error">{list.error.detail ?? list.error.title}</Notice> : null}
+      <section aria-labelledby="open-tasks-heading">
+        <h2 id="open-tasks-heading">Open tasks</h2>
+        {list.loading && !list.data ? <p role="status">Loading tasks…</p> : null}
+        {list.data && open.length === 0 ? (
+          <p>{scope === 'mine' ? 'No open tasks for you.' : 'No open tasks in your services.'}</p>
+        ) : null}
+        {open.length > 0 ? (
+          <TaskTable
+            tasks={open}
+            names={names}
+            canComplete={can('patient:write')}
+            onCompleted={list.reload}
+          />
+        ) : null}
+      </section>
+      <section aria-labelledby="done-tasks-heading" className="subsection">
+        <h2 id="done-tasks-heading">Completed in the last week</h2>
+        {list.data ? <CompletedTasks tasks={done} names={names} /> : null}
+      </section>
+    </>
+  );
+}
