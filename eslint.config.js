@@ -7,7 +7,10 @@ const domainPurity = (escape) => ({
     'error',
     {
       patterns: [
-        { regex: '^(?!\\.)', message: 'src/domain is pure: no packages, no node:*; pass data in from the caller.' },
+        {
+          regex: '^(?!\\.)',
+          message: 'src/domain is pure: no packages, no node:*; pass data in from the caller.',
+        },
         { regex: `^${escape}`, message: 'src/domain may not import from outside src/domain.' },
       ],
     },
@@ -24,9 +27,18 @@ const noIoGlobals = {
   ],
   'no-restricted-syntax': [
     'error',
-    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No clock in src/domain: pass the time in.' },
-    { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'No clock in src/domain: pass the time in.' },
-    { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'No randomness in src/domain.' },
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'No clock in src/domain: pass the time in.',
+    },
+    {
+      selector: "MemberExpression[object.name='Date'][property.name='now']",
+      message: 'No clock in src/domain: pass the time in.',
+    },
+    {
+      selector: "MemberExpression[object.name='Math'][property.name='random']",
+      message: 'No randomness in src/domain.',
+    },
   ],
 };
 
@@ -36,12 +48,21 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // Numbers and booleans in template strings read naturally in messages and SQL placeholders.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // Fastify handlers are async by contract even when they await nothing.
       '@typescript-eslint/require-await': 'off',
       // `onChange={(e) => setValue(e.target.value)}` is the React idiom; a void-returning shorthand is clear there.
@@ -73,7 +94,14 @@ export default tseslint.config(
     // Domain tests may use the test runner, and nothing else from outside.
     files: ['src/domain/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|vitest$)', message: 'Domain tests import only vitest and the domain.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!\\.|vitest$)', message: 'Domain tests import only vitest and the domain.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -36,7 +36,13 @@ async function searchBench(db: Database, engine: string, patients: number): Prom
   const today = new Date(Date.UTC(2026, 0, 1));
   const service = await db.transaction((tx) => insertService(tx, `Bench ${Date.now()}`));
   const user = await db.transaction((tx) =>
-    insertUser(tx, { email: `bench${Date.now()}@example.org`, displayName: 'Bench', passwordHash: null, roles: ['practitioner'], serviceIds: [service.id] }),
+    insertUser(tx, {
+      email: `bench${Date.now()}@example.org`,
+      displayName: 'Bench',
+      passwordHash: null,
+      roles: ['practitioner'],
+      serviceIds: [service.id],
+    }),
   );
   const t0 = performance.now();
   for (let start = 0; start < patients; start += 500) {
@@ -46,8 +52,12 @@ async function searchBench(db: Database, engine: string, patients: number): Prom
       }
     });
   }
-  process.stdout.write(`${engine}: registered ${patients} patients in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-  const ours = await timeAsync(`${engine}: search by family-name prefix`, 200, () => searchPatients(db, [service.id], 'holl', 50));
+  process.stdout.write(
+    `${engine}: registered ${patients} patients in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+  const ours = await timeAsync(`${engine}: search by family-name prefix`, 200, () =>
+    searchPatients(db, [service.id], 'holl', 50),
+  );
   const bare = await timeAsync(`${engine}: same query as hand-written SQL`, 200, () =>
     db.query(
       `SELECT p.id, p.service_id, v.data FROM patients p
@@ -57,14 +67,21 @@ async function searchBench(db: Database, engine: string, patients: number): Prom
       [service.id],
     ),
   );
-  process.stdout.write(`${engine}: ratio ours / hand-written = ${(ours / Math.max(bare, 0.001)).toFixed(2)}\n`);
-  await timeAsync(`${engine}: search by NHS number`, 200, () => searchPatients(db, [service.id], '9990000000', 50));
+  process.stdout.write(
+    `${engine}: ratio ours / hand-written = ${(ours / Math.max(bare, 0.001)).toFixed(2)}\n`,
+  );
+  await timeAsync(`${engine}: search by NHS number`, 200, () =>
+    searchPatients(db, [service.id], '9990000000', 50),
+  );
 }
 
 const phq9 = { '1': 2, '2': 1, '3': 3, '4': 0, '5': 1, '6': 2, '7': 1, '8': 0, '9': 0 };
 time('score PHQ-9', 100_000, () => scoreInstrument('phq-9', phq9));
 time('score QIDS-SR16', 100_000, () =>
-  scoreInstrument('qids-sr16', Object.fromEntries(Array.from({ length: 16 }, (_, i) => [String(i + 1), i % 4]))),
+  scoreInstrument(
+    'qids-sr16',
+    Object.fromEntries(Array.from({ length: 16 }, (_, i) => [String(i + 1), i % 4])),
+  ),
 );
 
 const count = Number(process.env.KASPR_BENCH_PATIENTS ?? 5000);

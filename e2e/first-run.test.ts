@@ -84,7 +84,12 @@ describe('a new installation, in a real browser', () => {
     await link.click();
 
     await page.getByRole('heading', { name: 'SMITH, Jane' }).waitFor();
-    expect(await page.getByText(/Penicillin/).first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(/Penicillin/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
     await page.getByText(/Registered \(NHS 943 476 5919\)/).waitFor();

@@ -17,6 +17,8 @@ const built = 'web/dist/index.html';
 const sources = Math.max(newest('web/src'), statSync('web/index.html').mtimeMs, newest('src/schemas'));
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stdout.write('Building the web app…\n');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -25,7 +25,12 @@ function run(label, cmd, args, env = {}) {
 
 function vitest(label, project, env = {}) {
   const file = `${OUT}/${label.replace(/\W+/g, '-')}.json`;
-  run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`], env);
+  run(
+    label,
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`],
+    env,
+  );
   if (!existsSync(file)) {
     totals.failed += 1;
     return;
@@ -54,6 +59,18 @@ function reachable(url) {
 }
 
 run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+run('format', 'npx', [
+  'prettier',
+  '--check',
+  '--log-level',
+  'warn',
+  'src',
+  'test',
+  'e2e',
+  'web/src',
+  'bench',
+  'scripts',
+]);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 vitest('unit', 'unit');
 
@@ -70,13 +87,23 @@ for (const engine of engines) {
 }
 
 const haveChromium = existsSync(CHROMIUM);
-if (CI && !haveChromium) failures.push(`Chromium is required under CI but ${CHROMIUM} is missing (apt-get install chromium)`);
+if (CI && !haveChromium)
+  failures.push(`Chromium is required under CI but ${CHROMIUM} is missing (apt-get install chromium)`);
 if (haveChromium) {
-  if (run('build web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
-    for (const engine of engines) vitest(`e2e (${engine})`, 'e2e', { KASPR_TEST_DB: engine, DATABASE_URL: pgUrl, KASPR_CHROMIUM: CHROMIUM });
+  if (
+    run('build web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
+  ) {
+    for (const engine of engines)
+      vitest(`e2e (${engine})`, 'e2e', {
+        KASPR_TEST_DB: engine,
+        DATABASE_URL: pgUrl,
+        KASPR_CHROMIUM: CHROMIUM,
+      });
   }
 } else {
-  notes.push(`Browser suites skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set KASPR_CHROMIUM).`);
+  notes.push(
+    `Browser suites skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set KASPR_CHROMIUM).`,
+  );
 }
 
 process.stdout.write('\n=== summary\n');

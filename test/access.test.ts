@@ -1,6 +1,13 @@
 // Authorisation generated from the route table: every route refuses strangers, and other services' users.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, buildWorld, SAMPLE_PATIENT, startTestServer, type TestServer, type World } from './support/server.ts';
+import {
+  Client,
+  buildWorld,
+  SAMPLE_PATIENT,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
 
 let server: TestServer;
 let w: World;
@@ -23,10 +30,17 @@ const PUBLIC_ROUTES = [
 // A valid body for each patient-scoped write, so the refusal tested is the access check, not validation.
 const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/patients/:id': { familyName: 'Hacked', reason: 'attempt' },
-  'POST /api/v1/patients/:id/responses': { instrument: 'gad-7', answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 } },
+  'POST /api/v1/patients/:id/responses': {
+    instrument: 'gad-7',
+    answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 },
+  },
   'POST /api/v1/patients/:id/self-report-links': { instruments: ['phq-9'] },
   'POST /api/v1/patients/:id/harm-assessments': {
-    assessment: { use: { daysUsedLast28: 2, routes: ['nasal'], bingeing: false, escalating: false }, symptoms: [], risks: [] },
+    assessment: {
+      use: { daysUsedLast28: 2, routes: ['nasal'], bingeing: false, escalating: false },
+      symptoms: [],
+      risks: [],
+    },
   },
   'POST /api/v1/patients/:id/care-plan': {
     interventions: [{ interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one' }],
@@ -52,7 +66,10 @@ describe('route table', () => {
   it('has a declared access rule for every route, and exactly the expected public ones', () => {
     const routes = server.app.kaspr.routes;
     expect(routes.length).toBeGreaterThan(25);
-    const publicOnes = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort();
+    const publicOnes = routes
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     expect(publicOnes).toEqual(PUBLIC_ROUTES);
   });
 
@@ -60,7 +77,11 @@ describe('route table', () => {
     const anonymous = new Client(server.baseUrl);
     const routes = server.app.kaspr.routes.filter((r) => r.access !== 'public');
     for (const route of routes) {
-      const r = await anonymous.request(route.method, fill(route.url, patientId), route.method === 'GET' ? undefined : {});
+      const r = await anonymous.request(
+        route.method,
+        fill(route.url, patientId),
+        route.method === 'GET' ? undefined : {},
+      );
       expect(r.status, `${route.method} ${route.url}`).toBe(401);
       for (const s of PHI) expect(r.text, `${route.method} ${route.url}`).not.toContain(s);
     }
@@ -92,10 +113,24 @@ describe('route table', () => {
   });
 
   it('refuses every permission-guarded route to a clinician without that permission (403)', async () => {
-    const guarded = server.app.kaspr.routes.filter((r) => ['user:manage', 'service:manage', 'settings:manage', 'audit:read', 'break-glass:review', 'supervision', 'content:manage'].includes(r.access));
+    const guarded = server.app.kaspr.routes.filter((r) =>
+      [
+        'user:manage',
+        'service:manage',
+        'settings:manage',
+        'audit:read',
+        'break-glass:review',
+        'supervision',
+        'content:manage',
+      ].includes(r.access),
+    );
     expect(guarded.length).toBeGreaterThan(8);
     for (const route of guarded) {
-      const r = await w.alice.request(route.method, fill(route.url, w.bobId), route.method === 'GET' ? undefined : {});
+      const r = await w.alice.request(
+        route.method,
+        fill(route.url, w.bobId),
+        route.method === 'GET' ? undefined : {},
+      );
       expect(r.status, `${route.method} ${route.url}`).toBe(403);
     }
   });
@@ -113,12 +148,18 @@ describe('break-glass access', () => {
   });
 
   it('does not reveal patients by name', async () => {
-    const r = await w.bob.post('/api/v1/break-glass', { identifier: 'Patientson', reason: 'Unconscious in the waiting room' });
+    const r = await w.bob.post('/api/v1/break-glass', {
+      identifier: 'Patientson',
+      reason: 'Unconscious in the waiting room',
+    });
     expect(r.status).toBe(404);
   });
 
   it('grants time-boxed access with a reason, flags every use, and is reviewed by someone else', async () => {
-    const g = await w.bob.post('/api/v1/break-glass', { identifier: '943 476 5919', reason: 'Collapsed in our clinic; needs allergy history' });
+    const g = await w.bob.post('/api/v1/break-glass', {
+      identifier: '943 476 5919',
+      reason: 'Collapsed in our clinic; needs allergy history',
+    });
     expect(g.status).toBe(201);
     expect(g.body.grants).toHaveLength(1);
     expect(g.body.grants[0].patientId).toBe(patientId);
@@ -135,13 +176,21 @@ describe('break-glass access', () => {
     const grant = list.body.grants.find((x: { id: string }) => x.id === g.body.grants[0].id);
     expect(grant.review).toBeNull();
     expect(grant.reason).toContain('Collapsed');
-    expect((await w.admin.post(`/api/v1/break-glass/${grant.id}/review`, { note: 'Appropriate: emergency' })).status).toBe(201);
-    expect((await w.admin.post(`/api/v1/break-glass/${grant.id}/review`, { note: 'again' })).status).toBe(409);
+    expect(
+      (await w.admin.post(`/api/v1/break-glass/${grant.id}/review`, { note: 'Appropriate: emergency' }))
+        .status,
+    ).toBe(201);
+    expect((await w.admin.post(`/api/v1/break-glass/${grant.id}/review`, { note: 'again' })).status).toBe(
+      409,
+    );
   });
 
   it('ends access when the grant expires', async () => {
     await server.ctx.db.query('ALTER TABLE break_glass_grants DISABLE TRIGGER break_glass_grants_no_change');
-    await server.ctx.db.query("UPDATE break_glass_grants SET expires_at = now() - interval '1 second' WHERE user_id = $1", [w.bobId]);
+    await server.ctx.db.query(
+      "UPDATE break_glass_grants SET expires_at = now() - interval '1 second' WHERE user_id = $1",
+      [w.bobId],
+    );
     await server.ctx.db.query('ALTER TABLE break_glass_grants ENABLE TRIGGER break_glass_grants_no_change');
     expect((await w.bob.get(`/api/v1/patients/${patientId}`)).status).toBe(404);
   });

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/store/audit.ts';
 import { createTestDatabase, testEngine } from './support/database.ts';
-import { buildWorld, SAMPLE_PATIENT, startTestServer, type TestServer, type World } from './support/server.ts';
+import {
+  buildWorld,
+  SAMPLE_PATIENT,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
 
 let server: TestServer;
 let w: World;
@@ -26,12 +32,27 @@ describe('what is audited', () => {
     await w.alice.get(`/api/v1/patients/${id}`);
     await w.alice.get(`/api/v1/patients/${id}/timeline`);
     await w.alice.get(`/api/v1/patients/${id}/versions`);
-    await w.alice.patch(`/api/v1/patients/${id}`, { givenName: 'Tess', reason: 'Preferred name' }, { 'if-match': 'W/"1"' });
-    const rows = await db().query<{ action: string; actor_id: string; patient_id: string; ip: string; outcome: string; at: Date; request_id: string }>(
-      'SELECT * FROM audit_log WHERE patient_id = $1 ORDER BY seq',
-      [id],
+    await w.alice.patch(
+      `/api/v1/patients/${id}`,
+      { givenName: 'Tess', reason: 'Preferred name' },
+      { 'if-match': 'W/"1"' },
     );
-    expect(rows.map((r) => r.action)).toEqual(['patient.create', 'patient.read', 'patient.timeline', 'patient.history', 'patient.update']);
+    const rows = await db().query<{
+      action: string;
+      actor_id: string;
+      patient_id: string;
+      ip: string;
+      outcome: string;
+      at: Date;
+      request_id: string;
+    }>('SELECT * FROM audit_log WHERE patient_id = $1 ORDER BY seq', [id]);
+    expect(rows.map((r) => r.action)).toEqual([
+      'patient.create',
+      'patient.read',
+      'patient.timeline',
+      'patient.history',
+      'patient.update',
+    ]);
     for (const r of rows) {
       expect(r.actor_id).toBe(w.aliceId);
       expect(r.ip).toBe('127.0.0.1');
@@ -60,7 +81,9 @@ describe('what is audited', () => {
 describe('append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE on the audit log', async () => {
     const before = await verifyAuditChain(db());
-    await expect(db().query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(/append-only/);
+    await expect(db().query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db().query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
     await expect(db().query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     const after = await verifyAuditChain(db());
@@ -72,9 +95,9 @@ describe('append-only', () => {
     await Promise.all(Array.from({ length: 20 }, () => w.alice.get('/api/v1/patients?q=zz')));
     const v = await verifyAuditChain(db());
     expect(v.intact).toBe(true);
-    const [{ n, max }] = (await db().query<{ n: number; max: number }>('SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_log')) as [
-      { n: number; max: number },
-    ];
+    const [{ n, max }] = (await db().query<{ n: number; max: number }>(
+      'SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_log',
+    )) as [{ n: number; max: number }];
     expect(n).toBe(max);
     expect(v.rows).toBe(n);
   });
@@ -86,14 +109,22 @@ describe('tamper detection', () => {
     try {
       const { appendAudit } = await import('../src/store/audit.ts');
       for (let i = 0; i < 5; i += 1) {
-        await t.db.transaction((tx) => appendAudit(tx, { actorId: null, action: `test.${i}`, resourceType: 'Test', outcome: 'success' }));
+        await t.db.transaction((tx) =>
+          appendAudit(tx, { actorId: null, action: `test.${i}`, resourceType: 'Test', outcome: 'success' }),
+        );
       }
       expect((await verifyAuditChain(t.db)).intact).toBe(true);
       await t.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change');
       await t.db.query("UPDATE audit_log SET action = 'test.forged' WHERE seq = 3");
-      expect(await verifyAuditChain(t.db)).toMatchObject({ intact: false, brokenAt: { seq: 3, problem: 'hash-mismatch' } });
+      expect(await verifyAuditChain(t.db)).toMatchObject({
+        intact: false,
+        brokenAt: { seq: 3, problem: 'hash-mismatch' },
+      });
       await t.db.query('DELETE FROM audit_log WHERE seq = 3');
-      expect(await verifyAuditChain(t.db)).toMatchObject({ intact: false, brokenAt: { seq: 3, problem: 'gap' } });
+      expect(await verifyAuditChain(t.db)).toMatchObject({
+        intact: false,
+        brokenAt: { seq: 3, problem: 'gap' },
+      });
     } finally {
       await t.drop();
     }
@@ -111,9 +142,21 @@ describe('kaspr audit verify', () => {
     } else {
       delete env.DATABASE_URL;
     }
-    const kaspr = (...args: string[]) => spawnSync(process.execPath, ['bin/kaspr.mjs', ...args], { env, encoding: 'utf8' });
+    const kaspr = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/kaspr.mjs', ...args], { env, encoding: 'utf8' });
     try {
-      const created = kaspr('user', 'create', '--email', 'cli@clinic.test', '--name', 'Cli User', '--role', 'nurse', '--password', 'a long cli pass phrase');
+      const created = kaspr(
+        'user',
+        'create',
+        '--email',
+        'cli@clinic.test',
+        '--name',
+        'Cli User',
+        '--role',
+        'nurse',
+        '--password',
+        'a long cli pass phrase',
+      );
       expect(created.stderr).toBe('');
       expect(created.status).toBe(0);
       const ok = kaspr('audit', 'verify');

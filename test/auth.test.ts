@@ -15,7 +15,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function makeUser(email: string, roles: string[] = ['practitioner']) {
-  const r = await admin.post('/api/v1/users', { email, displayName: email.split('@')[0], roles, serviceIds: [serviceId], password: STAFF_PASSWORD });
+  const r = await admin.post('/api/v1/users', {
+    email,
+    displayName: email.split('@')[0],
+    roles,
+    serviceIds: [serviceId],
+    password: STAFF_PASSWORD,
+  });
   expect(r.status).toBe(201);
   return r.body.user.id as string;
 }
@@ -27,7 +33,11 @@ describe('first run', () => {
   });
 
   it('refuses a weak password at setup and writes nothing', async () => {
-    const r = await new Client(server.baseUrl).post('/api/v1/setup', { ...ADMIN, password: 'short', serviceName: 'North' });
+    const r = await new Client(server.baseUrl).post('/api/v1/setup', {
+      ...ADMIN,
+      password: 'short',
+      serviceName: 'North',
+    });
     expect(r.status).toBe(422);
     expect(r.headers.get('content-type')).toContain('application/problem+json');
     expect(r.body.errors[0].path).toBe('body.password');
@@ -44,7 +54,11 @@ describe('first run', () => {
   });
 
   it('refuses a second setup', async () => {
-    const r = await new Client(server.baseUrl).post('/api/v1/setup', { ...ADMIN, email: 'x@y.test', serviceName: 'Other' });
+    const r = await new Client(server.baseUrl).post('/api/v1/setup', {
+      ...ADMIN,
+      email: 'x@y.test',
+      serviceName: 'Other',
+    });
     expect(r.status).toBe(409);
     expect(r.body.code).toBe('setup-complete');
     expect((await new Client(server.baseUrl).get('/api/v1/setup')).body).toEqual({ needed: false });
@@ -53,7 +67,10 @@ describe('first run', () => {
 
 describe('passwords and sessions', () => {
   it('stores argon2id with at least m=19456 KiB, t=2, p=1', async () => {
-    const [row] = await server.ctx.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [ADMIN.email]);
+    const [row] = await server.ctx.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE email = $1',
+      [ADMIN.email],
+    );
     expect(row?.password_hash.startsWith('$argon2id$')).toBe(true);
     const o = parseOptions(row!.password_hash);
     expect(o.memoryCost).toBeGreaterThanOrEqual(19456);
@@ -103,13 +120,17 @@ describe('passwords and sessions', () => {
     const c = new Client(server.baseUrl);
     await c.login('carol@clinic.test', STAFF_PASSWORD);
     expect((await c.get('/api/v1/me')).status).toBe(200);
-    await server.ctx.db.query("UPDATE sessions SET last_seen_at = now() - interval '15 minutes 1 second' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'carol@clinic.test')");
+    await server.ctx.db.query(
+      "UPDATE sessions SET last_seen_at = now() - interval '15 minutes 1 second' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'carol@clinic.test')",
+    );
     const idle = await c.get('/api/v1/me');
     expect(idle.status).toBe(401);
     expect(idle.body.code).toBe('session-expired');
 
     await c.login('carol@clinic.test', STAFF_PASSWORD);
-    await server.ctx.db.query("UPDATE sessions SET created_at = now() - interval '12 hours 1 second' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'carol@clinic.test')");
+    await server.ctx.db.query(
+      "UPDATE sessions SET created_at = now() - interval '12 hours 1 second' WHERE ended_at IS NULL AND user_id = (SELECT id FROM users WHERE email = 'carol@clinic.test')",
+    );
     expect((await c.get('/api/v1/me')).status).toBe(401);
   });
 
@@ -131,8 +152,12 @@ describe('CSRF', () => {
     expect(r.body.code).toBe('csrf-rejected');
   });
   it('refuses cross-site and foreign-origin writes even with the token', async () => {
-    expect((await admin.post('/api/v1/services', { name: 'X1' }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await admin.post('/api/v1/services', { name: 'X2' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await admin.post('/api/v1/services', { name: 'X1' }, { 'sec-fetch-site': 'cross-site' })).status,
+    ).toBe(403);
+    expect(
+      (await admin.post('/api/v1/services', { name: 'X2' }, { origin: 'https://evil.example' })).status,
+    ).toBe(403);
     const names = (await admin.get('/api/v1/services')).body.services.map((s: { name: string }) => s.name);
     expect(names).not.toContain('X1');
     expect(names).not.toContain('X2');
@@ -147,19 +172,24 @@ describe('sign-in throttling', () => {
   it('locks the account after five failures, refuses even the right password, with a clear message', async () => {
     await makeUser('erin@clinic.test');
     const c = new Client(server.baseUrl);
-    for (let i = 0; i < 5; i += 1) expect((await c.login('erin@clinic.test', 'not the password')).status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await c.login('erin@clinic.test', 'not the password')).status).toBe(401);
     const locked = await c.login('erin@clinic.test', STAFF_PASSWORD);
     expect(locked.status).toBe(429);
     expect(locked.body.code).toBe('login-throttled');
     expect(locked.body.detail).toMatch(/Try again in \d+ minute/);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     // After the lock lapses the right password works.
-    await server.ctx.db.query("UPDATE users SET locked_until = now() - interval '1 second' WHERE email = 'erin@clinic.test'");
+    await server.ctx.db.query(
+      "UPDATE users SET locked_until = now() - interval '1 second' WHERE email = 'erin@clinic.test'",
+    );
     expect((await c.login('erin@clinic.test', STAFF_PASSWORD)).status).toBe(200);
   });
 
   it('records every attempt without the password', async () => {
-    const rows = await server.ctx.db.query<{ details: unknown }>("SELECT details FROM audit_log WHERE action = 'auth.login'");
+    const rows = await server.ctx.db.query<{ details: unknown }>(
+      "SELECT details FROM audit_log WHERE action = 'auth.login'",
+    );
     expect(rows.length).toBeGreaterThan(5);
     expect(JSON.stringify(rows)).not.toContain('not the password');
     expect(JSON.stringify(rows)).not.toContain(STAFF_PASSWORD);
@@ -184,7 +214,9 @@ describe('TOTP second factor', () => {
     expect(noCode.status).toBe(401);
     expect(noCode.body.code).toBe('totp-required');
     expect(d.cookie).toBe('');
-    expect((await d.login('fay@clinic.test', STAFF_PASSWORD, '000000')).body.code).toMatch(/totp-invalid|login-throttled/);
+    expect((await d.login('fay@clinic.test', STAFF_PASSWORD, '000000')).body.code).toMatch(
+      /totp-invalid|login-throttled/,
+    );
     const code = totpAt(secret, stepAt(new Date()));
     expect((await d.login('fay@clinic.test', STAFF_PASSWORD, code)).status).toBe(200);
     const replay = await new Client(server.baseUrl).login('fay@clinic.test', STAFF_PASSWORD, code);
@@ -202,7 +234,9 @@ describe('TOTP second factor', () => {
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('totp-enrolment-required');
     const setup = await c.post('/api/v1/me/totp/setup');
-    const enable = await c.post('/api/v1/me/totp/enable', { code: totpAt(setup.body.secret, stepAt(new Date())) });
+    const enable = await c.post('/api/v1/me/totp/enable', {
+      code: totpAt(setup.body.secret, stepAt(new Date())),
+    });
     expect(enable.status).toBe(200);
     expect((await c.get('/api/v1/users')).status).toBe(200);
   });
@@ -212,31 +246,57 @@ describe('invitations and staff credentials', () => {
   it('invites a user who sets their own password through the link', async () => {
     const admin2 = new Client(server.baseUrl);
     // The first admin now has TOTP; use a fresh admin session via the invite flow's creator: the original client.
-    const r = await admin.post('/api/v1/users', { email: 'gil@clinic.test', displayName: 'Gil', roles: ['nurse'], serviceIds: [serviceId] });
+    const r = await admin.post('/api/v1/users', {
+      email: 'gil@clinic.test',
+      displayName: 'Gil',
+      roles: ['nurse'],
+      serviceIds: [serviceId],
+    });
     expect(r.status).toBe(201);
     expect(r.body.user.invitePending).toBe(true);
     const token = (r.body.invitePath as string).split('/').pop()!;
     expect((await admin2.get(`/api/v1/auth/invite/${token}`)).body.email).toBe('gil@clinic.test');
     const accept = await admin2.post('/api/v1/auth/accept-invite', { token, password: 'a brand new phrase' });
     expect(accept.status).toBe(200);
-    expect((await new Client(server.baseUrl).post('/api/v1/auth/accept-invite', { token, password: 'another new phrase' })).status).toBe(404);
+    expect(
+      (
+        await new Client(server.baseUrl).post('/api/v1/auth/accept-invite', {
+          token,
+          password: 'another new phrase',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('records a credential with an expiry and says whether it is valid today', async () => {
     const id = await makeUser('hal@clinic.test', ['nurse']);
-    const ok = await admin.post(`/api/v1/users/${id}/credentials`, { kind: 'ACLS', issuedOn: '2025-01-01', expiresOn: '2099-01-01' });
+    const ok = await admin.post(`/api/v1/users/${id}/credentials`, {
+      kind: 'ACLS',
+      issuedOn: '2025-01-01',
+      expiresOn: '2099-01-01',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.valid).toBe(true);
     const old = await admin.post(`/api/v1/users/${id}/credentials`, { kind: 'BLS', expiresOn: '2020-01-01' });
     expect(old.body.valid).toBe(false);
-    const bad = await admin.post(`/api/v1/users/${id}/credentials`, { kind: 'ACLS', issuedOn: '2025-01-01', expiresOn: '2024-01-01' });
+    const bad = await admin.post(`/api/v1/users/${id}/credentials`, {
+      kind: 'ACLS',
+      issuedOn: '2025-01-01',
+      expiresOn: '2024-01-01',
+    });
     expect(bad.status).toBe(422);
     const list = await admin.get(`/api/v1/users/${id}/credentials`);
     expect(list.body.credentials).toHaveLength(2);
   });
 
   it('refuses a duplicate email', async () => {
-    const r = await admin.post('/api/v1/users', { email: 'HAL@clinic.test', displayName: 'Hal 2', roles: ['nurse'], serviceIds: [serviceId], password: STAFF_PASSWORD });
+    const r = await admin.post('/api/v1/users', {
+      email: 'HAL@clinic.test',
+      displayName: 'Hal 2',
+      roles: ['nurse'],
+      serviceIds: [serviceId],
+      password: STAFF_PASSWORD,
+    });
     expect(r.status).toBe(409);
     expect(r.body.code).toBe('email-taken');
   });

@@ -1,7 +1,15 @@
 // The harm pathway over real HTTP: evaluate, save, decide or override, replay, care plan, worklist, supervision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPackContent } from '../src/domain/harm/index.ts';
-import { buildWorld, Client, SAMPLE_PATIENT, STAFF_PASSWORD, startTestServer, type TestServer, type World } from './support/server.ts';
+import {
+  buildWorld,
+  Client,
+  SAMPLE_PATIENT,
+  STAFF_PASSWORD,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
 
 let server: TestServer;
 let w: World;
@@ -19,7 +27,13 @@ beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
   patientId = (await w.alice.post('/api/v1/patients', SAMPLE_PATIENT)).body.id;
-  await w.admin.post('/api/v1/users', { email: 'sup@clinic.test', displayName: 'Sam Supervisor', roles: ['supervisor'], serviceIds: [w.serviceA], password: STAFF_PASSWORD });
+  await w.admin.post('/api/v1/users', {
+    email: 'sup@clinic.test',
+    displayName: 'Sam Supervisor',
+    roles: ['supervisor'],
+    serviceIds: [w.serviceA],
+    password: STAFF_PASSWORD,
+  });
   supervisor = new Client(server.baseUrl);
   await supervisor.login('sup@clinic.test', STAFF_PASSWORD);
 });
@@ -42,17 +56,23 @@ describe('evaluate without saving', () => {
   });
 
   it('proposes level 4 for visible haematuria, listing every triggered rule', async () => {
-    const r = await w.alice.post('/api/v1/harm/evaluate', { assessment: assessment({ symptoms: [{ code: 'visible-haematuria' }, { code: 'dysuria' }] }) });
+    const r = await w.alice.post('/api/v1/harm/evaluate', {
+      assessment: assessment({ symptoms: [{ code: 'visible-haematuria' }, { code: 'dysuria' }] }),
+    });
     expect(r.body.level).toBe(4);
     expect(r.body.redFlags).toContain('visible-haematuria');
     expect(r.body.reasons.map((x: { level: number }) => x.level)).toContain(2);
   });
 
   it('refuses an invalid assessment naming the field', async () => {
-    const r = await w.alice.post('/api/v1/harm/evaluate', { assessment: assessment({ symptoms: [{ code: 'headache' }] }) });
+    const r = await w.alice.post('/api/v1/harm/evaluate', {
+      assessment: assessment({ symptoms: [{ code: 'headache' }] }),
+    });
     expect(r.status).toBe(422);
     expect(r.body.errors[0].path).toBe('body.assessment.symptoms.0.code');
-    const days = await w.alice.post('/api/v1/harm/evaluate', { assessment: assessment({ use: { daysUsedLast28: 29, routes: [], bingeing: false, escalating: false } }) });
+    const days = await w.alice.post('/api/v1/harm/evaluate', {
+      assessment: assessment({ use: { daysUsedLast28: 29, routes: [], bingeing: false, escalating: false } }),
+    });
     expect(days.status).toBe(422);
   });
 });
@@ -61,7 +81,10 @@ describe('saved assessments and decisions', () => {
   let first: string;
 
   it('saves a versioned assessment and shows it on the timeline', async () => {
-    const r = await w.alice.post(`/api/v1/patients/${patientId}/harm-assessments`, { assessment: assessment(), context: { goals: 'Cut down before exams' } });
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/harm-assessments`, {
+      assessment: assessment(),
+      context: { goals: 'Cut down before exams' },
+    });
     expect(r.status).toBe(201);
     expect(r.body.evaluation.level).toBe(2);
     expect(r.body.comparison).toBeNull();
@@ -80,19 +103,33 @@ describe('saved assessments and decisions', () => {
     const noReason = await w.alice.post(`/api/v1/harm-assessments/${first}/decision`, { confirmedLevel: 3 });
     expect(noReason.status).toBe(422);
     expect(noReason.body.code).toBe('override-reason-required');
-    const r = await w.alice.post(`/api/v1/harm-assessments/${first}/decision`, { confirmedLevel: 3, reason: 'Escalating pattern reported by family' });
+    const r = await w.alice.post(`/api/v1/harm-assessments/${first}/decision`, {
+      confirmedLevel: 3,
+      reason: 'Escalating pattern reported by family',
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ proposedLevel: 2, confirmedLevel: 3, overridden: true });
-    expect((await w.alice.post(`/api/v1/harm-assessments/${first}/decision`, { confirmedLevel: 2 })).status).toBe(409);
+    expect(
+      (await w.alice.post(`/api/v1/harm-assessments/${first}/decision`, { confirmedLevel: 2 })).status,
+    ).toBe(409);
     const queue = await supervisor.get('/api/v1/supervision');
     expect(queue.status).toBe(200);
     expect(queue.body.overrideCount).toBe(1);
     const item = queue.body.items.find((i: { kind: string }) => i.kind === 'override');
     expect(item.summary).toContain('Escalating pattern');
     expect((await w.alice.get('/api/v1/supervision')).status).toBe(403);
-    const signed = await supervisor.post('/api/v1/supervision/notes', { itemType: 'decision', itemId: item.itemId, note: 'Agree: reasonable clinical judgement', signOff: true });
+    const signed = await supervisor.post('/api/v1/supervision/notes', {
+      itemType: 'decision',
+      itemId: item.itemId,
+      note: 'Agree: reasonable clinical judgement',
+      signOff: true,
+    });
     expect(signed.status).toBe(201);
-    expect((await supervisor.get('/api/v1/supervision')).body.items.filter((i: { kind: string }) => i.kind === 'override')).toEqual([]);
+    expect(
+      (await supervisor.get('/api/v1/supervision')).body.items.filter(
+        (i: { kind: string }) => i.kind === 'override',
+      ),
+    ).toEqual([]);
   });
 
   it('alerts the key worker when a new sentinel symptom appears or the level rises on re-assessment', async () => {
@@ -100,39 +137,67 @@ describe('saved assessments and decisions', () => {
       assessment: assessment({ symptoms: [{ code: 'urinary-frequency' }, { code: 'visible-haematuria' }] }),
     });
     expect(r.status).toBe(201);
-    expect(r.body.comparison).toMatchObject({ newSymptoms: ['visible-haematuria'], levelChange: 'up', previousLevel: 2, currentLevel: 4 });
+    expect(r.body.comparison).toMatchObject({
+      newSymptoms: ['visible-haematuria'],
+      levelChange: 'up',
+      previousLevel: 2,
+      currentLevel: 4,
+    });
     expect(r.body.alertIds.length).toBeGreaterThanOrEqual(2);
     const alerts = await w.alice.get(`/api/v1/patients/${patientId}/alerts`);
-    expect(alerts.body.alerts.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['harm-new-symptom', 'harm-level-rose']));
-    const accept = await w.alice.post(`/api/v1/harm-assessments/${r.body.id}/decision`, { confirmedLevel: 4 });
+    expect(alerts.body.alerts.map((a: { code: string }) => a.code)).toEqual(
+      expect.arrayContaining(['harm-new-symptom', 'harm-level-rose']),
+    );
+    const accept = await w.alice.post(`/api/v1/harm-assessments/${r.body.id}/decision`, {
+      confirmedLevel: 4,
+    });
     expect(accept.body.overridden).toBe(false);
     const list = await w.alice.get(`/api/v1/patients/${patientId}/harm-assessments`);
     expect(list.body.assessments).toHaveLength(2);
     expect(list.body.assessments[1].comparison.levelChange).toBe('up');
     const queue = await supervisor.get('/api/v1/supervision');
-    expect(queue.body.items.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['level-4', 'level-rose']));
+    expect(queue.body.items.map((i: { kind: string }) => i.kind)).toEqual(
+      expect.arrayContaining(['level-4', 'level-rose']),
+    );
   });
 
   it('keeps another service out', async () => {
     expect((await w.bob.get(`/api/v1/harm-assessments/${first}`)).status).toBe(404);
-    expect((await w.bob.post(`/api/v1/harm-assessments/${first}/decision`, { confirmedLevel: 1, reason: 'x' })).status).toBe(404);
+    expect(
+      (await w.bob.post(`/api/v1/harm-assessments/${first}/decision`, { confirmedLevel: 1, reason: 'x' }))
+        .status,
+    ).toBe(404);
   });
 
   it('refuses UPDATE and DELETE of assessments and decisions at the database', async () => {
-    await expect(server.ctx.db.query('UPDATE harm_assessments SET proposed_level = 1')).rejects.toThrow(/append-only/);
+    await expect(server.ctx.db.query('UPDATE harm_assessments SET proposed_level = 1')).rejects.toThrow(
+      /append-only/,
+    );
     await expect(server.ctx.db.query('DELETE FROM harm_decisions')).rejects.toThrow(/append-only/);
   });
 });
 
 describe('care plan and review worklist', () => {
   it('records a care plan as versions and puts the review on the worklist when due', async () => {
-    const bad = await w.alice.post(`/api/v1/patients/${patientId}/care-plan`, { interventions: [{ interventionId: 'aromatherapy', deliveryMode: 'group-programme' }], reviewDue: '2026-01-01' });
+    const bad = await w.alice.post(`/api/v1/patients/${patientId}/care-plan`, {
+      interventions: [{ interventionId: 'aromatherapy', deliveryMode: 'group-programme' }],
+      reviewDue: '2026-01-01',
+    });
     expect(bad.status).toBe(422);
     const today = new Date().toISOString().slice(0, 10);
     const r = await w.alice.post(`/api/v1/patients/${patientId}/care-plan`, {
       interventions: [
-        { interventionId: 'urgent-medical-review', deliveryMode: 'one-to-one', ownerId: w.aliceId, dueDate: today },
-        { interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one', materials: [{ title: 'Bladder and ketamine leaflet' }] },
+        {
+          interventionId: 'urgent-medical-review',
+          deliveryMode: 'one-to-one',
+          ownerId: w.aliceId,
+          dueDate: today,
+        },
+        {
+          interventionId: 'harm-reduction-advice',
+          deliveryMode: 'one-to-one',
+          materials: [{ title: 'Bladder and ketamine leaflet' }],
+        },
       ],
       goals: ['Stop injecting-free use by the summer'],
       keyWorkerId: w.aliceId,
@@ -143,14 +208,20 @@ describe('care plan and review worklist', () => {
     const plan = await w.alice.get(`/api/v1/patients/${patientId}/care-plan`);
     expect(plan.body.current.interventions).toHaveLength(2);
     const worklist = await w.alice.get('/api/v1/harm/review-worklist');
-    expect(worklist.body.items).toEqual([expect.objectContaining({ patientId, reviewDue: today, level: 4, keyWorker: 'Alice North' })]);
+    expect(worklist.body.items).toEqual([
+      expect.objectContaining({ patientId, reviewDue: today, level: 4, keyWorker: 'Alice North' }),
+    ]);
     expect((await w.bob.get('/api/v1/harm/review-worklist')).body.items).toEqual([]);
   });
 });
 
 describe('content packs', () => {
   it('refuses an invalid pack with a clear error', async () => {
-    const broken = { ...defaultPackContent, version: '9.9.9', rules: [{ ...defaultPackContent.rules[0], level: 7 }] };
+    const broken = {
+      ...defaultPackContent,
+      version: '9.9.9',
+      rules: [{ ...defaultPackContent.rules[0], level: 7 }],
+    };
     const r = await w.admin.post('/api/v1/harm/content-packs', broken);
     expect(r.status).toBe(422);
     expect(r.body.errors.length).toBeGreaterThan(0);
@@ -161,7 +232,9 @@ describe('content packs', () => {
     const stricter = {
       ...defaultPackContent,
       version: '1.1.0',
-      rules: defaultPackContent.rules.map((rule) => (rule.id === 'use-on-4-or-more-days' ? { ...rule, level: 3 } : rule)),
+      rules: defaultPackContent.rules.map((rule) =>
+        rule.id === 'use-on-4-or-more-days' ? { ...rule, level: 3 } : rule,
+      ),
     };
     expect((await w.alice.post('/api/v1/harm/content-packs', stricter)).status).toBe(403);
     const r = await w.admin.post('/api/v1/harm/content-packs', stricter);

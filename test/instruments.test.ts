@@ -1,6 +1,13 @@
 // Questionnaires over real HTTP: scoring, saving, safety alerts and tasks, baseline response, self-report links.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, Client, SAMPLE_PATIENT, startTestServer, type TestServer, type World } from './support/server.ts';
+import {
+  buildWorld,
+  Client,
+  SAMPLE_PATIENT,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
 
 let server: TestServer;
 let w: World;
@@ -20,7 +27,15 @@ describe('definitions', () => {
     const r = await w.alice.get('/api/v1/instruments');
     expect(r.status).toBe(200);
     expect(r.body.instruments.map((i: { id: string }) => i.id)).toEqual([
-      'phq-9', 'gad-7', 'pcl-5', 'sds', 'qids-sr16', 'madrs', 'cadss', 'cssrs-screener', 'ketamine-urinary-checklist',
+      'phq-9',
+      'gad-7',
+      'pcl-5',
+      'sds',
+      'qids-sr16',
+      'madrs',
+      'cadss',
+      'cssrs-screener',
+      'ketamine-urinary-checklist',
     ]);
   });
 
@@ -53,12 +68,21 @@ describe('scoring without saving', () => {
   });
 
   it('reports a missing item as incomplete, never a low total', async () => {
-    const r = await w.alice.post('/api/v1/instruments/phq-9/score', { answers: phq9([3, 3, 3, 3, 3, 3, 3, 3]) });
-    expect(r.body).toMatchObject({ total: null, band: null, completeness: 'incomplete', missingItems: ['9'] });
+    const r = await w.alice.post('/api/v1/instruments/phq-9/score', {
+      answers: phq9([3, 3, 3, 3, 3, 3, 3, 3]),
+    });
+    expect(r.body).toMatchObject({
+      total: null,
+      band: null,
+      completeness: 'incomplete',
+      missingItems: ['9'],
+    });
   });
 
   it('refuses an out-of-range or unknown item with 422 naming the item', async () => {
-    const out = await w.alice.post('/api/v1/instruments/phq-9/score', { answers: { ...phq9([0, 0, 0, 0, 0, 0, 0, 0, 0]), '3': 4 } });
+    const out = await w.alice.post('/api/v1/instruments/phq-9/score', {
+      answers: { ...phq9([0, 0, 0, 0, 0, 0, 0, 0, 0]), '3': 4 },
+    });
     expect(out.status).toBe(422);
     expect(out.body.errors).toEqual([{ path: 'body.answers.3', message: expect.any(String) }]);
     const unknown = await w.alice.post('/api/v1/instruments/gad-7/score', { answers: { '8': 1 } });
@@ -67,7 +91,9 @@ describe('scoring without saving', () => {
   });
 
   it('writes nothing when scoring', async () => {
-    const [row] = await server.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM questionnaire_responses');
+    const [row] = await server.ctx.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM questionnaire_responses',
+    );
     expect(row?.n).toBe(0);
   });
 });
@@ -95,11 +121,23 @@ describe('saving a response', () => {
     expect(r.status).toBe(201);
     expect(r.body.alertIds).toHaveLength(1);
     const alerts = await w.alice.get(`/api/v1/patients/${patientId}/alerts`);
-    expect(alerts.body.alerts[0]).toMatchObject({ code: 'phq9-item9-positive', severity: 'urgent', acknowledged: null });
+    expect(alerts.body.alerts[0]).toMatchObject({
+      code: 'phq9-item9-positive',
+      severity: 'urgent',
+      acknowledged: null,
+    });
     const tasks = await w.alice.get('/api/v1/tasks');
     expect(tasks.body.tasks).toHaveLength(1);
-    expect(tasks.body.tasks[0]).toMatchObject({ patientId, priority: 'urgent', assignedTo: { id: w.aliceId }, completed: null });
-    const audit = await server.ctx.db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'alert.raise' AND patient_id = $1", [patientId]);
+    expect(tasks.body.tasks[0]).toMatchObject({
+      patientId,
+      priority: 'urgent',
+      assignedTo: { id: w.aliceId },
+      completed: null,
+    });
+    const audit = await server.ctx.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE action = 'alert.raise' AND patient_id = $1",
+      [patientId],
+    );
     expect(audit).toHaveLength(1);
 
     // Another service's clinician can neither see nor act on them.
@@ -108,8 +146,16 @@ describe('saving a response', () => {
     expect((await w.bob.post(`/api/v1/tasks/${tasks.body.tasks[0].id}/complete`, {})).status).toBe(404);
     expect((await w.bob.get('/api/v1/tasks')).body.tasks).toEqual([]);
 
-    expect((await w.alice.post(`/api/v1/alerts/${alerts.body.alerts[0].id}/acknowledge`, { note: 'Seen same day; safety plan made' })).status).toBe(201);
-    expect((await w.alice.post(`/api/v1/tasks/${tasks.body.tasks[0].id}/complete`, { note: 'Reviewed' })).status).toBe(201);
+    expect(
+      (
+        await w.alice.post(`/api/v1/alerts/${alerts.body.alerts[0].id}/acknowledge`, {
+          note: 'Seen same day; safety plan made',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await w.alice.post(`/api/v1/tasks/${tasks.body.tasks[0].id}/complete`, { note: 'Reviewed' })).status,
+    ).toBe(201);
     expect((await w.alice.post(`/api/v1/tasks/${tasks.body.tasks[0].id}/complete`, {})).status).toBe(409);
   });
 
@@ -134,19 +180,30 @@ describe('saving a response', () => {
     const list = r.body.responses;
     expect(list.map((x: { result: { total: number } }) => x.result.total)).toEqual([18, 9, 4]);
     expect(list[0].isBaseline).toBe(true);
-    expect(list[1].againstBaseline).toMatchObject({ baselineTotal: 18, response: true, remission: false, changeFraction: 0.5 });
+    expect(list[1].againstBaseline).toMatchObject({
+      baselineTotal: 18,
+      response: true,
+      remission: false,
+      changeFraction: 0.5,
+    });
     expect(list[2].againstBaseline).toMatchObject({ response: true, remission: true });
   });
 
   it('refuses a response for a patient in another service', async () => {
-    const r = await w.bob.post(`/api/v1/patients/${patientId}/responses`, { instrument: 'gad-7', answers: {} });
+    const r = await w.bob.post(`/api/v1/patients/${patientId}/responses`, {
+      instrument: 'gad-7',
+      answers: {},
+    });
     expect(r.status).toBe(404);
   });
 });
 
 describe('self-report link', () => {
   it('lets the patient answer once without an account; the answers land on the chart', async () => {
-    const link = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['gad-7'], expiresInMinutes: 60 });
+    const link = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, {
+      instruments: ['gad-7'],
+      expiresInMinutes: 60,
+    });
     expect(link.status).toBe(201);
     const patient = new Client(server.baseUrl);
     const form = await patient.get(`/api/v1${link.body.path}`);
@@ -154,9 +211,13 @@ describe('self-report link', () => {
     expect(form.body.instruments[0].id).toBe('gad-7');
     expect(form.text).not.toContain('Patientson');
     const answers = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [String(i + 1), 2]));
-    const submit = await patient.post(`/api/v1${link.body.path}`, { responses: [{ instrument: 'gad-7', answers }] });
+    const submit = await patient.post(`/api/v1${link.body.path}`, {
+      responses: [{ instrument: 'gad-7', answers }],
+    });
     expect(submit.status).toBe(201);
-    const again = await patient.post(`/api/v1${link.body.path}`, { responses: [{ instrument: 'gad-7', answers }] });
+    const again = await patient.post(`/api/v1${link.body.path}`, {
+      responses: [{ instrument: 'gad-7', answers }],
+    });
     expect(again.status).toBe(404);
     expect((await patient.get(`/api/v1${link.body.path}`)).status).toBe(404);
     const saved = await w.alice.get(`/api/v1/patients/${patientId}/responses?instrument=gad-7`);
@@ -165,7 +226,10 @@ describe('self-report link', () => {
   });
 
   it('expires unused', async () => {
-    const link = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['phq-9'], expiresInMinutes: 5 });
+    const link = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, {
+      instruments: ['phq-9'],
+      expiresInMinutes: 5,
+    });
     server.ctx.now = () => new Date(Date.now() + 6 * 60_000);
     try {
       expect((await new Client(server.baseUrl).get(`/api/v1${link.body.path}`)).status).toBe(404);
@@ -175,7 +239,9 @@ describe('self-report link', () => {
   });
 
   it('refuses instruments whose text is not shipped', async () => {
-    const r = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, { instruments: ['madrs'] });
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/self-report-links`, {
+      instruments: ['madrs'],
+    });
     expect(r.status).toBe(422);
   });
 });

@@ -1,6 +1,12 @@
 // The patient registry over real HTTP: register, search, view, correct by new version, history and timeline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, SAMPLE_PATIENT, startTestServer, type TestServer, type World } from './support/server.ts';
+import {
+  buildWorld,
+  SAMPLE_PATIENT,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
 
 let server: TestServer;
 let w: World;
@@ -40,9 +46,14 @@ describe('registering a patient', () => {
 
   it('refuses an NHS number whose check digit is wrong, naming the field', async () => {
     const before = await countRows('patients');
-    const r = await w.alice.post('/api/v1/patients', { ...SAMPLE_PATIENT, identifiers: [{ system: 'nhs', value: '9434765918' }] });
+    const r = await w.alice.post('/api/v1/patients', {
+      ...SAMPLE_PATIENT,
+      identifiers: [{ system: 'nhs', value: '9434765918' }],
+    });
     expect(r.status).toBe(422);
-    expect(r.body.errors).toEqual([{ path: 'body.identifiers.0.value', message: expect.stringMatching(/NHS number/) }]);
+    expect(r.body.errors).toEqual([
+      { path: 'body.identifiers.0.value', message: expect.stringMatching(/NHS number/) },
+    ]);
     expect(await countRows('patients')).toBe(before);
   });
 
@@ -53,7 +64,11 @@ describe('registering a patient', () => {
     ['an over-long name', JSON.stringify({ ...SAMPLE_PATIENT, givenName: 'x'.repeat(101) }), 422],
     ['an impossible date', JSON.stringify({ ...SAMPLE_PATIENT, birthDate: '1990-02-30' }), 422],
     ['a future birth date', JSON.stringify({ ...SAMPLE_PATIENT, birthDate: '2999-01-01' }), 422],
-    ['a weight in grams', JSON.stringify({ ...SAMPLE_PATIENT, weight: { kg: 70000, measuredOn: '2026-01-01' } }), 422],
+    [
+      'a weight in grams',
+      JSON.stringify({ ...SAMPLE_PATIENT, weight: { kg: 70000, measuredOn: '2026-01-01' } }),
+      422,
+    ],
     ['an empty body', '', 400],
   ])('answers %s with problem+json and writes nothing', async (_label, body, status) => {
     const before = [await countRows('patients'), await countRows('patient_versions')];
@@ -66,7 +81,9 @@ describe('registering a patient', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const r = await w.alice.request('POST', '/api/v1/patients', 'givenName=A', { 'content-type': 'application/x-www-form-urlencoded' });
+    const r = await w.alice.request('POST', '/api/v1/patients', 'givenName=A', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(r.status).toBe(415);
   });
 });
@@ -78,10 +95,21 @@ describe('searching', () => {
       ['Ben', 'Holloway', '1975-11-30'],
       ['Chloe', 'Marlow', '1990-03-02'],
     ] as const) {
-      expect((await w.alice.post('/api/v1/patients', { givenName: given, familyName: family, birthDate: dob })).status).toBe(201);
+      expect(
+        (await w.alice.post('/api/v1/patients', { givenName: given, familyName: family, birthDate: dob }))
+          .status,
+      ).toBe(201);
     }
     // A namesake in the other service must never appear in Alice's results.
-    expect((await w.bob.post('/api/v1/patients', { givenName: 'Amara', familyName: 'Holloway', birthDate: '1990-03-02' })).status).toBe(201);
+    expect(
+      (
+        await w.bob.post('/api/v1/patients', {
+          givenName: 'Amara',
+          familyName: 'Holloway',
+          birthDate: '1990-03-02',
+        })
+      ).status,
+    ).toBe(201);
   });
 
   const names = (r: { body: { patients: { givenName: string; familyName: string }[] } }) =>
@@ -94,8 +122,14 @@ describe('searching', () => {
     expect(names(await w.alice.get('/api/v1/patients?q=ben%20holl'))).toEqual(['Ben Holloway']);
   });
   it('finds by date of birth in ISO or UK form', async () => {
-    expect(names(await w.alice.get('/api/v1/patients?q=1990-03-02'))).toEqual(['Amara Holloway', 'Chloe Marlow']);
-    expect(names(await w.alice.get('/api/v1/patients?q=2/3/1990'))).toEqual(['Amara Holloway', 'Chloe Marlow']);
+    expect(names(await w.alice.get('/api/v1/patients?q=1990-03-02'))).toEqual([
+      'Amara Holloway',
+      'Chloe Marlow',
+    ]);
+    expect(names(await w.alice.get('/api/v1/patients?q=2/3/1990'))).toEqual([
+      'Amara Holloway',
+      'Chloe Marlow',
+    ]);
   });
   it('finds by NHS number with or without spaces, and by MRN', async () => {
     expect(names(await w.alice.get('/api/v1/patients?q=943%20476%205919'))).toEqual(['Testy Patientson']);
@@ -115,15 +149,26 @@ describe('viewing and correcting', () => {
   });
 
   it('needs If-Match to correct (428) and refuses a stale version (412)', async () => {
-    const missing = await w.alice.patch(`/api/v1/patients/${patientId}`, { familyName: 'Patterson', reason: 'Spelling' });
+    const missing = await w.alice.patch(`/api/v1/patients/${patientId}`, {
+      familyName: 'Patterson',
+      reason: 'Spelling',
+    });
     expect(missing.status).toBe(428);
-    const stale = await w.alice.patch(`/api/v1/patients/${patientId}`, { familyName: 'Patterson', reason: 'Spelling' }, { 'if-match': 'W/"7"' });
+    const stale = await w.alice.patch(
+      `/api/v1/patients/${patientId}`,
+      { familyName: 'Patterson', reason: 'Spelling' },
+      { 'if-match': 'W/"7"' },
+    );
     expect(stale.status).toBe(412);
     expect((await w.alice.get(`/api/v1/patients/${patientId}`)).body.familyName).toBe('Patientson');
   });
 
   it('needs a reason to correct', async () => {
-    const r = await w.alice.patch(`/api/v1/patients/${patientId}`, { familyName: 'Patterson' }, { 'if-match': 'W/"1"' });
+    const r = await w.alice.patch(
+      `/api/v1/patients/${patientId}`,
+      { familyName: 'Patterson' },
+      { 'if-match': 'W/"1"' },
+    );
     expect(r.status).toBe(422);
     expect(r.body.errors[0].path).toBe('body.reason');
   });
@@ -131,15 +176,27 @@ describe('viewing and correcting', () => {
   it('makes a new version and keeps the old one readable with who, when and why', async () => {
     const r = await w.alice.patch(
       `/api/v1/patients/${patientId}`,
-      { familyName: 'Patterson', weight: { kg: 68.5, measuredOn: '2026-11-20' }, reason: 'Surname misspelt at registration' },
+      {
+        familyName: 'Patterson',
+        weight: { kg: 68.5, measuredOn: '2026-11-20' },
+        reason: 'Surname misspelt at registration',
+      },
       { 'if-match': 'W/"1"' },
     );
     expect(r.status).toBe(200);
     expect(r.headers.get('etag')).toBe('W/"2"');
-    expect(r.body).toMatchObject({ familyName: 'Patterson', givenName: 'Testy', version: 2, weight: { kg: 68.5 } });
+    expect(r.body).toMatchObject({
+      familyName: 'Patterson',
+      givenName: 'Testy',
+      version: 2,
+      weight: { kg: 68.5 },
+    });
     const history = await w.alice.get(`/api/v1/patients/${patientId}/versions`);
     expect(history.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    expect(history.body.versions[0]).toMatchObject({ reason: 'Surname misspelt at registration', recordedBy: { displayName: 'Alice North' } });
+    expect(history.body.versions[0]).toMatchObject({
+      reason: 'Surname misspelt at registration',
+      recordedBy: { displayName: 'Alice North' },
+    });
     expect(history.body.versions[1].record.familyName).toBe('Patientson');
     expect(history.body.versions[1].reason).toBeNull();
   });
@@ -168,10 +225,14 @@ describe('viewing and correcting', () => {
 
 describe('records are never overwritten', () => {
   it('refuses UPDATE and DELETE of a patient version at the database', async () => {
-    await expect(server.ctx.db.query("UPDATE patient_versions SET family_name = 'X'")).rejects.toThrow(/append-only/);
+    await expect(server.ctx.db.query("UPDATE patient_versions SET family_name = 'X'")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(server.ctx.db.query('DELETE FROM patient_versions')).rejects.toThrow(/append-only/);
     await expect(server.ctx.db.query('DELETE FROM patients')).rejects.toThrow(/never deleted/);
-    await expect(server.ctx.db.query('UPDATE patients SET current_version = 1')).rejects.toThrow(/new version/);
+    await expect(server.ctx.db.query('UPDATE patients SET current_version = 1')).rejects.toThrow(
+      /new version/,
+    );
     await expect(server.ctx.db.query('DELETE FROM timeline_events')).rejects.toThrow(/append-only/);
   });
 });

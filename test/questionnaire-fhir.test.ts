@@ -18,7 +18,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const IDS = ['phq-9', 'gad-7', 'pcl-5', 'sds', 'qids-sr16', 'madrs', 'cadss', 'cssrs-screener', 'ketamine-urinary-checklist'];
+const IDS = [
+  'phq-9',
+  'gad-7',
+  'pcl-5',
+  'sds',
+  'qids-sr16',
+  'madrs',
+  'cadss',
+  'cssrs-screener',
+  'ketamine-urinary-checklist',
+];
 
 describe('export', () => {
   it.each(IDS)('exports %s as a valid FHIR R4 Questionnaire', async (id) => {
@@ -30,7 +40,13 @@ describe('export', () => {
   });
 
   it('the validator does reject a broken Questionnaire (so the checks above mean something)', () => {
-    expect(() => validateResource({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: '1', type: 'choice', bogus: 1 }] } as unknown as Resource)).toThrow();
+    expect(() =>
+      validateResource({
+        resourceType: 'Questionnaire',
+        status: 'active',
+        item: [{ linkId: '1', type: 'choice', bogus: 1 }],
+      } as unknown as Resource),
+    ).toThrow();
   });
 });
 
@@ -49,7 +65,11 @@ describe('import', () => {
         text: `Sleep question ${linkId}`,
         type: 'choice',
         answerOption: [0, 1, 2].map((score) => ({
-          valueCoding: { system: 'https://clinic.example/answers', code: String(score), display: `Answer ${score}` },
+          valueCoding: {
+            system: 'https://clinic.example/answers',
+            code: String(score),
+            display: `Answer ${score}`,
+          },
           extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: score }],
         })),
       })),
@@ -59,7 +79,9 @@ describe('import', () => {
     const r = await w.admin.post('/api/v1/instruments/import', q);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ id: 'local-sleep-3', validated: false });
-    const scored = await w.alice.post('/api/v1/instruments/local-sleep-3/score', { answers: { '1': 2, '2': 1, '3': 0 } });
+    const scored = await w.alice.post('/api/v1/instruments/local-sleep-3/score', {
+      answers: { '1': 2, '2': 1, '3': 0 },
+    });
     expect(scored.body.total).toBe(3);
     const back = await w.alice.get('/api/v1/instruments/local-sleep-3/questionnaire');
     expect(() => validateResource(back.body as Resource)).not.toThrow();

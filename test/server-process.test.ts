@@ -7,7 +7,11 @@ import { createTestDatabase, testEngine, type TestDatabase } from './support/dat
 import { startServerProcess, type ServerProcess } from './support/process.ts';
 import { Client, SAMPLE_PATIENT } from './support/server.ts';
 
-const ADMIN_ENV = { KASPR_ADMIN_EMAIL: 'boot@clinic.test', KASPR_ADMIN_PASSWORD: 'boot pass phrase 2026', LOG_LEVEL: 'info' };
+const ADMIN_ENV = {
+  KASPR_ADMIN_EMAIL: 'boot@clinic.test',
+  KASPR_ADMIN_PASSWORD: 'boot pass phrase 2026',
+  LOG_LEVEL: 'info',
+};
 let dataDir: string;
 let pgDb: TestDatabase | undefined;
 let env: Record<string, string | undefined>;
@@ -38,11 +42,23 @@ describe('starting', () => {
   it('publishes an OpenAPI document generated from the request schemas', async () => {
     const doc = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: { 'application/json': { schema: { properties: Record<string, unknown> } } };
+            };
+          }
+        >
+      >;
     };
     expect(doc.openapi).toMatch(/^3\./);
     const create = doc.paths['/api/v1/patients']?.post?.requestBody?.content['application/json'].schema;
-    expect(Object.keys(create?.properties ?? {})).toEqual(expect.arrayContaining(['givenName', 'familyName', 'birthDate', 'identifiers']));
+    expect(Object.keys(create?.properties ?? {})).toEqual(
+      expect.arrayContaining(['givenName', 'familyName', 'birthDate', 'identifiers']),
+    );
   });
 });
 
@@ -79,7 +95,14 @@ describe('logs', () => {
     await new Promise((r) => setTimeout(r, 200));
     const log = server.output();
     expect(log).toContain('/api/v1/patients');
-    for (const s of ['Testy', 'Patientson', '9434765919', 'Penicillin', ADMIN_ENV.KASPR_ADMIN_PASSWORD, c.cookie.split('=')[1]!]) {
+    for (const s of [
+      'Testy',
+      'Patientson',
+      '9434765919',
+      'Penicillin',
+      ADMIN_ENV.KASPR_ADMIN_PASSWORD,
+      c.cookie.split('=')[1]!,
+    ]) {
       expect(log).not.toContain(s);
     }
   });

@@ -42,13 +42,18 @@ export async function openBrowserWorld(env: Record<string, string> = {}): Promis
     args: CHROMIUM_ARGS,
     headless: true,
   });
-  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
     // Chromium reports every 4xx answer to fetch as a console error; those are expected replies the app
     // handles (a 401 before sign-in, a 422 on a bad form), not errors in the app's own code.
-    const expectedReply = /^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text());
+    const expectedReply = /^Failed to load resource: the server responded with a status of 4\d\d/.test(
+      msg.text(),
+    );
     if (msg.type() === 'error' && !expectedReply) consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));

@@ -38,11 +38,13 @@ const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '
 /** Turns any error into a problem; unexpected ones become a generic 500 with no internals. */
 function toProblem(err: FastifyError & { code?: string }): ProblemError {
   if (err instanceof ProblemError) return err;
-  if (hasZodFastifySchemaValidationErrors(err)) return problem('validation-failed', undefined, fieldErrors(err));
+  if (hasZodFastifySchemaValidationErrors(err))
+    return problem('validation-failed', undefined, fieldErrors(err));
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem('unsupported-media-type');
   if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
     return problem('malformed-json');
-  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return problem('malformed-json');
+  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+    return problem('malformed-json');
   if (err.statusCode === 413) return problem('validation-failed', 'The request body is too large.');
   if (err.code && DB_DOWN_CODES.has(err.code)) return problem('database-unavailable');
   return problem('internal-error', 'The error was logged with this request id.');
@@ -129,7 +131,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     { prefix: '/api/v1' },
   );
 
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     try {
       await ctx.db.query('SELECT 1');
@@ -143,7 +147,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
   }
 
   app.decorate('kaspr', { ctx, routes });

@@ -1,16 +1,33 @@
 // Evaluating a harm assessment against a content pack at the edge: domain problems become 422 field errors.
-import { evaluateHarm, parseAssessment, type HarmAssessment, type HarmEvaluation, type ValidContentPack } from '../domain/harm/index.ts';
+import {
+  evaluateHarm,
+  parseAssessment,
+  type HarmAssessment,
+  type HarmEvaluation,
+  type ValidContentPack,
+} from '../domain/harm/index.ts';
 import { problem } from './problem.ts';
 
 /** Parses and evaluates, or throws a 422 naming each offending field (`body.assessment.symptoms.2.code`). */
-export function evaluateOrRefuse(raw: unknown, pack: ValidContentPack): { assessment: HarmAssessment; evaluation: HarmEvaluation } {
+export function evaluateOrRefuse(
+  raw: unknown,
+  pack: ValidContentPack,
+): { assessment: HarmAssessment; evaluation: HarmEvaluation } {
   const parsed = parseAssessment(raw);
   if (!parsed.ok) {
-    throw problem('validation-failed', undefined, parsed.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })));
+    throw problem(
+      'validation-failed',
+      undefined,
+      parsed.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+    );
   }
   const evaluated = evaluateHarm(parsed.value, pack);
   if (!evaluated.ok) {
-    throw problem('validation-failed', undefined, evaluated.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })));
+    throw problem(
+      'validation-failed',
+      undefined,
+      evaluated.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+    );
   }
   return { assessment: parsed.value, evaluation: evaluated.value };
 }

@@ -24,11 +24,17 @@ async function activeGrant(db: Queryable, userId: string, patientId: string, now
  * Resolves whether the signed-in user may see this patient. A patient who does not exist and one the user
  * may not see give the same 404, so the answer leaks nothing (OWASP A01; security.md R3/R4).
  */
-export async function patientAccess(ctx: AppContext, req: FastifyRequest, patientId: string, action: string): Promise<PatientAccess> {
+export async function patientAccess(
+  ctx: AppContext,
+  req: FastifyRequest,
+  patientId: string,
+  action: string,
+): Promise<PatientAccess> {
   const auth = authOf(req);
   const now = ctx.now();
   const serviceId = await findPatientService(ctx.db, patientId);
-  if (serviceId && auth.user.service_ids.includes(serviceId)) return { patientId, serviceId, breakGlass: false };
+  if (serviceId && auth.user.service_ids.includes(serviceId))
+    return { patientId, serviceId, breakGlass: false };
   if (serviceId && (await activeGrant(ctx.db, auth.user.id, patientId, now))) {
     return { patientId, serviceId, breakGlass: true };
   }
@@ -36,7 +42,13 @@ export async function patientAccess(ctx: AppContext, req: FastifyRequest, patien
     auditFrom(
       req,
       tx,
-      { action, resourceType: 'Patient', resourceId: patientId, patientId: serviceId ? patientId : null, outcome: serviceId ? 'denied' : 'not-found' },
+      {
+        action,
+        resourceType: 'Patient',
+        resourceId: patientId,
+        patientId: serviceId ? patientId : null,
+        outcome: serviceId ? 'denied' : 'not-found',
+      },
       now,
     ),
   );
@@ -56,7 +68,14 @@ export async function auditRead(
     auditFrom(
       req,
       tx,
-      { action, resourceType, resourceId, patientId: access.patientId, outcome: 'success', flagged: access.breakGlass },
+      {
+        action,
+        resourceType,
+        resourceId,
+        patientId: access.patientId,
+        outcome: 'success',
+        flagged: access.breakGlass,
+      },
       ctx.now(),
     ),
   );

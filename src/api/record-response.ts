@@ -74,13 +74,29 @@ export async function recordResponse(
   await auditFrom(
     req,
     tx,
-    { action: 'response.create', resourceType: 'QuestionnaireResponse', resourceId: id, patientId: r.patientId, outcome: 'success', flagged: r.flagged ?? false, details: { instrument: r.def.id, source: r.source } },
+    {
+      action: 'response.create',
+      resourceType: 'QuestionnaireResponse',
+      resourceId: id,
+      patientId: r.patientId,
+      outcome: 'success',
+      flagged: r.flagged ?? false,
+      details: { instrument: r.def.id, source: r.source },
+    },
     r.now,
   );
   const alertIds: string[] = [];
   const taskIds: string[] = [];
   for (const alert of safetyAlerts(r.result.flags, r.def.shortTitle)) {
-    const alertId = await insertAlert(tx, { patientId: r.patientId, code: alert.code, severity: alert.severity, text: alert.text, sourceType: 'QuestionnaireResponse', sourceId: id, at: r.now });
+    const alertId = await insertAlert(tx, {
+      patientId: r.patientId,
+      code: alert.code,
+      severity: alert.severity,
+      text: alert.text,
+      sourceType: 'QuestionnaireResponse',
+      sourceId: id,
+      at: r.now,
+    });
     // The clinician who recorded it is responsible for the review; a self-report goes to the service's queue.
     const taskId = await insertTask(tx, {
       patientId: r.patientId,
@@ -93,11 +109,25 @@ export async function recordResponse(
       sourceId: alertId,
       at: r.now,
     });
-    await addTimelineEvent(tx, { patientId: r.patientId, occurredAt: r.now, kind: 'safety-alert', summary: alert.text, refType: 'Alert', refId: alertId });
+    await addTimelineEvent(tx, {
+      patientId: r.patientId,
+      occurredAt: r.now,
+      kind: 'safety-alert',
+      summary: alert.text,
+      refType: 'Alert',
+      refId: alertId,
+    });
     await auditFrom(
       req,
       tx,
-      { action: 'alert.raise', resourceType: 'Alert', resourceId: alertId, patientId: r.patientId, outcome: 'success', details: { code: alert.code, taskId } },
+      {
+        action: 'alert.raise',
+        resourceType: 'Alert',
+        resourceId: alertId,
+        patientId: r.patientId,
+        outcome: 'success',
+        details: { code: alert.code, taskId },
+      },
       r.now,
     );
     alertIds.push(alertId);

@@ -15,13 +15,24 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'Must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  KASPR_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
-  KASPR_ADMIN_PASSWORD: z.string().optional().or(z.literal('').transform(() => undefined)),
+  KASPR_ADMIN_EMAIL: z
+    .email()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  KASPR_ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KASPR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(15),
   KASPR_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
   KASPR_SECURE_COOKIES: bool.describe('Set when served over HTTPS: Secure, __Host- prefixed cookies'),
-  KASPR_BREAK_GLASS_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  KASPR_BREAK_GLASS_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -34,7 +45,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   if (Boolean(parsed.data.KASPR_ADMIN_EMAIL) !== Boolean(parsed.data.KASPR_ADMIN_PASSWORD)) {
-    throw new Error('Invalid configuration:\n  KASPR_ADMIN_EMAIL and KASPR_ADMIN_PASSWORD go together: set both or neither');
+    throw new Error(
+      'Invalid configuration:\n  KASPR_ADMIN_EMAIL and KASPR_ADMIN_PASSWORD go together: set both or neither',
+    );
   }
   return parsed.data;
 }

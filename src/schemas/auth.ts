@@ -1,7 +1,11 @@
 // Sign-in, setup, staff and service shapes, shared by API and web forms.
 import { z } from 'zod';
 import { ROLES } from '../domain/access/roles.ts';
-import { MAX_PASSWORD_LENGTH, PASSWORD_PROBLEM_TEXT, passwordProblem } from '../domain/auth/password-policy.ts';
+import {
+  MAX_PASSWORD_LENGTH,
+  PASSWORD_PROBLEM_TEXT,
+  passwordProblem,
+} from '../domain/auth/password-policy.ts';
 import { email, isoDate, shortText, uuid } from './common.ts';
 
 export const newPassword = z
@@ -16,7 +20,10 @@ export const loginSchema = z
   .object({
     email: z.string().trim().toLowerCase().min(1).max(254),
     password: z.string().min(1).max(1024),
-    totp: z.string().regex(/^\d{6}$/, 'Six digits').optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'Six digits')
+      .optional(),
   })
   .strict();
 
@@ -64,7 +71,9 @@ export const credentialSchema = z
     path: ['expiresOn'],
   });
 
-export const acceptInviteSchema = z.object({ token: z.string().min(20).max(200), password: newPassword }).strict();
+export const acceptInviteSchema = z
+  .object({ token: z.string().min(20).max(200), password: newPassword })
+  .strict();
 
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1).max(1024), newPassword })

@@ -13,7 +13,8 @@ export const isoDate = z
   }, 'Not a real calendar date');
 
 /** Short single-line text, trimmed, bounded. */
-export const shortText = (max = 200) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+export const shortText = (max = 200) =>
+  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('Not a valid email address'));
 

@@ -13,9 +13,11 @@ export const assessmentContextSchema = z
   })
   .strict();
 
-const assessmentBody = z.record(z.string(), z.unknown()).describe(
-  'Harm assessment: { use: { daysUsedLast28, routes, bingeing, escalating, lastUsed? }, symptoms: [{ code, onset?, persistsAfterStoppingWeeks? }], risks: [code], measures?, labs? }',
-);
+const assessmentBody = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'Harm assessment: { use: { daysUsedLast28, routes, bingeing, escalating, lastUsed? }, symptoms: [{ code, onset?, persistsAfterStoppingWeeks? }], risks: [code], measures?, labs? }',
+  );
 
 export const evaluateSchema = z.object({ assessment: assessmentBody }).strict();
 
@@ -28,11 +30,19 @@ export const saveAssessmentSchema = z
     correctionReason: shortText(500).optional(),
   })
   .strict()
-  .refine((b) => !b.corrects || b.correctionReason, { message: 'Say why the assessment is corrected', path: ['correctionReason'] });
+  .refine((b) => !b.corrects || b.correctionReason, {
+    message: 'Say why the assessment is corrected',
+    path: ['correctionReason'],
+  });
 
 export const decisionSchema = z
   .object({
-    confirmedLevel: z.number().int().min(1).max(4).describe('The level the clinician confirms; differs from the proposal for an override'),
+    confirmedLevel: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .describe('The level the clinician confirms; differs from the proposal for an override'),
     reason: text(2000).optional().describe('Required when the level differs from the proposed one'),
   })
   .strict();
@@ -49,7 +59,10 @@ export const carePlanSchema = z
             ownerId: uuid.optional(),
             dueDate: isoDate.optional(),
             deliveryMode: z.enum(DELIVERY_MODES),
-            materials: z.array(z.object({ title: shortText(200), reference: text(500).optional() }).strict()).max(20).optional(),
+            materials: z
+              .array(z.object({ title: shortText(200), reference: text(500).optional() }).strict())
+              .max(20)
+              .optional(),
             note: text(1000).optional(),
           })
           .strict(),

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { shortText } from './common.ts';
 
-export const instrumentIdParam = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Unknown instrument') }).strict();
+export const instrumentIdParam = z
+  .object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Unknown instrument') })
+  .strict();
 
 /** Answers keyed "1"…"N" in published order; each value is the item's numeric score, or null if unanswered. */
 export const answersSchema = z
@@ -16,19 +18,32 @@ export const saveResponseSchema = z
   .object({
     instrument: z.string().min(1).max(64),
     answers: answersSchema,
-    completedAt: z.iso.datetime({ offset: true }).optional().describe('When the patient answered; defaults to now'),
+    completedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('When the patient answered; defaults to now'),
   })
   .strict();
 
 export const selfReportLinkSchema = z
   .object({
     instruments: z.array(z.string().min(1).max(64)).min(1).max(5),
-    expiresInMinutes: z.number().int().min(5).max(7 * 24 * 60).default(24 * 60),
+    expiresInMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 24 * 60)
+      .default(24 * 60),
   })
   .strict();
 
 export const selfReportSubmitSchema = z
-  .object({ responses: z.array(z.object({ instrument: z.string().min(1).max(64), answers: answersSchema }).strict()).min(1).max(5) })
+  .object({
+    responses: z
+      .array(z.object({ instrument: z.string().min(1).max(64), answers: answersSchema }).strict())
+      .min(1)
+      .max(5),
+  })
   .strict();
 
 export const noteSchema = z.object({ note: shortText(1000).optional() }).strict();

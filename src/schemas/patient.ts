@@ -108,7 +108,12 @@ export type CorrectPatient = z.infer<typeof correctPatientSchema>;
 
 export const patientSearchQuery = z
   .object({
-    q: z.string().trim().max(100).optional().describe('Name, date of birth (YYYY-MM-DD or DD/MM/YYYY), NHS number or MRN'),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .describe('Name, date of birth (YYYY-MM-DD or DD/MM/YYYY), NHS number or MRN'),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();

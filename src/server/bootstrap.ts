@@ -28,7 +28,18 @@ export async function bootstrapAdmin(ctx: AppContext): Promise<string | null> {
       roles: ['admin'],
       serviceIds: [service.id],
     });
-    await appendAudit(tx, { actorId: id, action: 'setup.first-admin', resourceType: 'User', resourceId: id, outcome: 'success', details: { from: 'environment' } }, ctx.now());
+    await appendAudit(
+      tx,
+      {
+        actorId: id,
+        action: 'setup.first-admin',
+        resourceType: 'User',
+        resourceId: id,
+        outcome: 'success',
+        details: { from: 'environment' },
+      },
+      ctx.now(),
+    );
     return id;
   });
 }

@@ -17,7 +17,11 @@ export function createLogger(level: string): Logger {
     level,
     base: undefined,
     serializers: {
-      req: (req: LoggableRequest) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+      req: (req: LoggableRequest) => ({
+        id: req.id,
+        method: req.method,
+        route: req.routeOptions?.url ?? 'unmatched',
+      }),
       res: (res: LoggableReply) => ({ statusCode: res.statusCode }),
       err: pino.stdSerializers.err,
     },

@@ -61,12 +61,16 @@ export async function listAlerts(db: Queryable, patientId: string): Promise<Aler
     sourceType: r.source_type,
     sourceId: r.source_id,
     createdAt: r.created_at.toISOString(),
-    acknowledged: r.acknowledged_at ? { by: r.ack_name ?? '', at: r.acknowledged_at.toISOString(), note: r.note } : null,
+    acknowledged: r.acknowledged_at
+      ? { by: r.ack_name ?? '', at: r.acknowledged_at.toISOString(), note: r.note }
+      : null,
   }));
 }
 
 export async function findAlertPatient(db: Queryable, alertId: string): Promise<string | undefined> {
-  const rows = await db.query<{ patient_id: string }>('SELECT patient_id FROM alerts WHERE id = $1', [alertId]);
+  const rows = await db.query<{ patient_id: string }>('SELECT patient_id FROM alerts WHERE id = $1', [
+    alertId,
+  ]);
   return rows[0]?.patient_id;
 }
 
@@ -148,7 +152,9 @@ export async function listTasks(
     sourceType: r.source_type,
     sourceId: r.source_id,
     createdAt: r.created_at.toISOString(),
-    completed: r.completed_at ? { by: r.completer ?? '', at: r.completed_at.toISOString(), note: r.note } : null,
+    completed: r.completed_at
+      ? { by: r.completer ?? '', at: r.completed_at.toISOString(), note: r.note }
+      : null,
   }));
 }
 

@@ -120,18 +120,29 @@ export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise
   let prevHash = GENESIS_HASH;
   let rows = 0;
   for (;;) {
-    const batch = await db.query<AuditRow>(
-      'SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2',
-      [expectedSeq, batchSize],
-    );
+    const batch = await db.query<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [
+      expectedSeq,
+      batchSize,
+    ]);
     for (const row of batch) {
-      if (row.seq !== expectedSeq) return { intact: false, rows, headHash: prevHash, brokenAt: { seq: expectedSeq, problem: 'gap' } };
+      if (row.seq !== expectedSeq)
+        return { intact: false, rows, headHash: prevHash, brokenAt: { seq: expectedSeq, problem: 'gap' } };
       if (row.prev_hash !== prevHash) {
-        return { intact: false, rows, headHash: prevHash, brokenAt: { seq: row.seq, problem: 'prev-hash-mismatch' } };
+        return {
+          intact: false,
+          rows,
+          headHash: prevHash,
+          brokenAt: { seq: row.seq, problem: 'prev-hash-mismatch' },
+        };
       }
       const { hash, ...rest } = row;
       if (hashOf(rest) !== hash) {
-        return { intact: false, rows, headHash: prevHash, brokenAt: { seq: row.seq, problem: 'hash-mismatch' } };
+        return {
+          intact: false,
+          rows,
+          headHash: prevHash,
+          brokenAt: { seq: row.seq, problem: 'hash-mismatch' },
+        };
       }
       prevHash = hash;
       expectedSeq += 1;

@@ -56,7 +56,11 @@ export function openPostgres(connectionString: string, onError?: (err: Error) =>
   // node-postgres#1542/#2386: an idle client's 'error' would otherwise crash the process.
   pool.on('error', (err) => onError?.(err));
   pool.on('connect', (client) => client.on('error', (err) => onError?.(err)));
-  const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<T[]> => {
+  const run = async <T>(
+    c: pg.Pool | pg.PoolClient,
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<T[]> => {
     const result = await c.query(sql, params ? [...params] : []);
     return result.rows as T[];
   };

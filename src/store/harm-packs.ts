@@ -23,37 +23,55 @@ export async function packInForce(db: Queryable): Promise<ValidContentPack> {
 }
 
 /** A pack by its content version (`id@version`), for replaying a stored recommendation. */
-export async function packByContentVersion(db: Queryable, contentVersion: string): Promise<ValidContentPack | undefined> {
+export async function packByContentVersion(
+  db: Queryable,
+  contentVersion: string,
+): Promise<ValidContentPack | undefined> {
   if (contentVersion === `${defaultPack.id}@${defaultPack.version}`) return defaultPack;
   const at = contentVersion.lastIndexOf('@');
-  const rows = await db.query<PackRow>('SELECT * FROM harm_content_packs WHERE pack_id = $1 AND version = $2', [
-    contentVersion.slice(0, at),
-    contentVersion.slice(at + 1),
-  ]);
+  const rows = await db.query<PackRow>(
+    'SELECT * FROM harm_content_packs WHERE pack_id = $1 AND version = $2',
+    [contentVersion.slice(0, at), contentVersion.slice(at + 1)],
+  );
   return rows[0] ? revalidate(rows[0]) : undefined;
 }
 
-export async function listPacks(db: Queryable): Promise<{ id: string; version: string; title: string; loadedAt: string | null; inForce: boolean }[]> {
+export async function listPacks(
+  db: Queryable,
+): Promise<{ id: string; version: string; title: string; loadedAt: string | null; inForce: boolean }[]> {
   const rows = await db.query<PackRow>('SELECT * FROM harm_content_packs ORDER BY loaded_at DESC');
-  const list: { id: string; version: string; title: string; loadedAt: string | null; inForce: boolean }[] = rows.map((r, i) => {
-    const pack = revalidate(r);
-    return { id: pack.id, version: pack.version, title: pack.title, loadedAt: r.loaded_at.toISOString(), inForce: i === 0 };
+  const list: { id: string; version: string; title: string; loadedAt: string | null; inForce: boolean }[] =
+    rows.map((r, i) => {
+      const pack = revalidate(r);
+      return {
+        id: pack.id,
+        version: pack.version,
+        title: pack.title,
+        loadedAt: r.loaded_at.toISOString(),
+        inForce: i === 0,
+      };
+    });
+  list.push({
+    id: defaultPack.id,
+    version: defaultPack.version,
+    title: defaultPack.title,
+    loadedAt: null,
+    inForce: rows.length === 0,
   });
-  list.push({ id: defaultPack.id, version: defaultPack.version, title: defaultPack.title, loadedAt: null, inForce: rows.length === 0 });
   return list;
 }
 
 export async function savePack(tx: Queryable, pack: ValidContentPack, by: string, at: Date): Promise<void> {
-  await tx.query('INSERT INTO harm_content_packs (pack_id, version, content, loaded_at, loaded_by) VALUES ($1,$2,$3,$4,$5)', [
-    pack.id,
-    pack.version,
-    JSON.stringify(pack),
-    at,
-    by,
-  ]);
+  await tx.query(
+    'INSERT INTO harm_content_packs (pack_id, version, content, loaded_at, loaded_by) VALUES ($1,$2,$3,$4,$5)',
+    [pack.id, pack.version, JSON.stringify(pack), at, by],
+  );
 }
 
 export async function packVersionTaken(db: Queryable, id: string, version: string): Promise<boolean> {
   if (id === defaultPack.id && version === defaultPack.version) return true;
-  return (await db.query('SELECT 1 FROM harm_content_packs WHERE pack_id = $1 AND version = $2', [id, version])).length > 0;
+  return (
+    (await db.query('SELECT 1 FROM harm_content_packs WHERE pack_id = $1 AND version = $2', [id, version]))
+      .length > 0
+  );
 }

@@ -73,17 +73,39 @@ export async function findAssessment(db: Queryable, id: string): Promise<Assessm
 
 /** A patient's assessments, oldest first. */
 export async function listAssessments(db: Queryable, patientId: string): Promise<AssessmentRow[]> {
-  return db.query<AssessmentRow>(`${SELECT_ASSESSMENT} WHERE a.patient_id = $1 ORDER BY a.assessed_at, a.recorded_at`, [patientId]);
+  return db.query<AssessmentRow>(
+    `${SELECT_ASSESSMENT} WHERE a.patient_id = $1 ORDER BY a.assessed_at, a.recorded_at`,
+    [patientId],
+  );
 }
 
 export async function insertDecision(
   tx: Queryable,
-  d: { assessmentId: string; patientId: string; proposedLevel: number; confirmedLevel: number; reason: string | null; reviewDue: string; at: Date; by: string },
+  d: {
+    assessmentId: string;
+    patientId: string;
+    proposedLevel: number;
+    confirmedLevel: number;
+    reason: string | null;
+    reviewDue: string;
+    at: Date;
+    by: string;
+  },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO harm_decisions (assessment_id, patient_id, proposed_level, confirmed_level, overridden, reason, review_due, decided_at, decided_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-    [d.assessmentId, d.patientId, d.proposedLevel, d.confirmedLevel, d.confirmedLevel !== d.proposedLevel, d.reason, d.reviewDue, d.at, d.by],
+    [
+      d.assessmentId,
+      d.patientId,
+      d.proposedLevel,
+      d.confirmedLevel,
+      d.confirmedLevel !== d.proposedLevel,
+      d.reason,
+      d.reviewDue,
+      d.at,
+      d.by,
+    ],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -112,9 +134,20 @@ export async function listCarePlans(db: Queryable, patientId: string): Promise<C
 
 export async function insertCarePlan(
   tx: Queryable,
-  c: { patientId: string; plan: Record<string, unknown>; reviewDue: string; decisionId: string | null; reason: string | null; at: Date; by: string },
+  c: {
+    patientId: string;
+    plan: Record<string, unknown>;
+    reviewDue: string;
+    decisionId: string | null;
+    reason: string | null;
+    at: Date;
+    by: string;
+  },
 ): Promise<number> {
-  const [next] = await tx.query<{ v: number }>('SELECT COALESCE(max(version), 0) + 1 AS v FROM care_plans WHERE patient_id = $1', [c.patientId]);
+  const [next] = await tx.query<{ v: number }>(
+    'SELECT COALESCE(max(version), 0) + 1 AS v FROM care_plans WHERE patient_id = $1',
+    [c.patientId],
+  );
   const version = next?.v ?? 1;
   await tx.query(
     `INSERT INTO care_plans (patient_id, version, plan, review_due, decision_id, reason, recorded_at, recorded_by)
@@ -138,8 +171,20 @@ export interface ReviewItem {
  * Reviews due within `horizonDays` or overdue, for patients in the given services: the review date is the one
  * set by the latest care plan or decision, and a review counts as done once a later assessment exists.
  */
-export async function reviewWorklist(db: Queryable, serviceIds: string[], today: string, horizonDays: number): Promise<ReviewItem[]> {
-  const rows = await db.query<{ patient_id: string; given_name: string; family_name: string; level: number; review_due: string; key_worker: string | null }>(
+export async function reviewWorklist(
+  db: Queryable,
+  serviceIds: string[],
+  today: string,
+  horizonDays: number,
+): Promise<ReviewItem[]> {
+  const rows = await db.query<{
+    patient_id: string;
+    given_name: string;
+    family_name: string;
+    level: number;
+    review_due: string;
+    key_worker: string | null;
+  }>(
     `WITH latest_decision AS (
        SELECT DISTINCT ON (d.patient_id) d.patient_id, d.confirmed_level, d.review_due, d.decided_at, d.decided_by
        FROM harm_decisions d ORDER BY d.patient_id, d.decided_at DESC

@@ -14,7 +14,10 @@ export async function definitionsInForce(db: Queryable): Promise<InstrumentDefin
   return list;
 }
 
-export async function definitionInForce(db: Queryable, id: string): Promise<InstrumentDefinition | undefined> {
+export async function definitionInForce(
+  db: Queryable,
+  id: string,
+): Promise<InstrumentDefinition | undefined> {
   return (await definitionsInForce(db)).find((d) => d.id === id);
 }
 

@@ -25,9 +25,10 @@ export async function migrate(db: Database): Promise<MigrationResult> {
     const checksum = createHash('sha256').update(sql).digest('hex');
     await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-      const done = await tx.query<{ checksum: string }>('SELECT checksum FROM kaspr_migrations WHERE id = $1', [
-        file,
-      ]);
+      const done = await tx.query<{ checksum: string }>(
+        'SELECT checksum FROM kaspr_migrations WHERE id = $1',
+        [file],
+      );
       if (done[0]) {
         if (done[0].checksum !== checksum) {
           throw new Error(`Migration ${file} was changed after it was applied; add a new migration instead.`);

@@ -113,7 +113,10 @@ export async function correctPatient(
 }
 
 /** Reads and locks the patient row so concurrent corrections are serialised (PostgreSQL; PGlite is serial). */
-export async function lockPatient(tx: Queryable, patientId: string): Promise<{ current_version: number } | undefined> {
+export async function lockPatient(
+  tx: Queryable,
+  patientId: string,
+): Promise<{ current_version: number } | undefined> {
   const rows = await tx.query<{ current_version: number }>(
     'SELECT current_version FROM patients WHERE id = $1 FOR UPDATE',
     [patientId],
@@ -168,7 +171,10 @@ export function parseSearch(q: string): { identifier?: string; birthDate?: strin
     const [, d, m, y] = uk;
     return { birthDate: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`, names: [] };
   }
-  const names = text.split(/[\s,]+/).filter(Boolean).slice(0, 4);
+  const names = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, 4);
   return { names, ...(names.length === 1 ? { identifier: text } : {}) };
 }
 
@@ -222,7 +228,10 @@ export async function searchPatients(
 }
 
 /** Patients in any service with this exact NHS number or MRN (for audited break-glass look-up). */
-export async function findByIdentifier(db: Queryable, identifier: string): Promise<{ id: string; service_id: string }[]> {
+export async function findByIdentifier(
+  db: Queryable,
+  identifier: string,
+): Promise<{ id: string; service_id: string }[]> {
   return db.query<{ id: string; service_id: string }>(
     `SELECT p.id, p.service_id FROM patients p
      JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version

@@ -54,7 +54,11 @@ export async function insertResponse(tx: Queryable, r: NewResponse): Promise<str
 }
 
 /** A patient's responses in time order, optionally for one instrument. */
-export async function listResponses(db: Queryable, patientId: string, instrumentId?: string): Promise<ResponseRow[]> {
+export async function listResponses(
+  db: Queryable,
+  patientId: string,
+  instrumentId?: string,
+): Promise<ResponseRow[]> {
   return db.query<ResponseRow>(
     `SELECT r.*, u.display_name AS recorded_by_name FROM questionnaire_responses r
      LEFT JOIN users u ON u.id = r.recorded_by

@@ -29,7 +29,9 @@ export interface OrgSettings {
 const DEFAULT_SETTINGS: OrgSettings = { requireTotpForAdmins: false };
 
 export async function readSettings(db: Queryable): Promise<OrgSettings> {
-  const rows = await db.query<{ value: Partial<OrgSettings> }>("SELECT value FROM settings WHERE key = 'org'");
+  const rows = await db.query<{ value: Partial<OrgSettings> }>(
+    "SELECT value FROM settings WHERE key = 'org'",
+  );
   return { ...DEFAULT_SETTINGS, ...(rows[0]?.value ?? {}) };
 }
 

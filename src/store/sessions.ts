@@ -38,7 +38,12 @@ export async function endSession(db: Queryable, idHash: string, now: Date): Prom
 }
 
 /** Ends every live session of a user (logout everywhere, disabled account, password change). */
-export async function endUserSessions(db: Queryable, userId: string, now: Date, exceptHash?: string): Promise<void> {
+export async function endUserSessions(
+  db: Queryable,
+  userId: string,
+  now: Date,
+  exceptHash?: string,
+): Promise<void> {
   await db.query(
     'UPDATE sessions SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL AND id_hash <> $3',
     [userId, now, exceptHash ?? ''],

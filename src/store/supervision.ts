@@ -13,7 +13,11 @@ export interface SupervisionItem {
   notes: { note: string; signedOff: boolean; by: string; at: string }[];
 }
 
-export async function supervisionQueue(db: Queryable, serviceIds: string[], today: string): Promise<{ items: SupervisionItem[]; overrideCount: number }> {
+export async function supervisionQueue(
+  db: Queryable,
+  serviceIds: string[],
+  today: string,
+): Promise<{ items: SupervisionItem[]; overrideCount: number }> {
   const rows = await db.query<{
     id: string;
     patient_id: string;
@@ -39,24 +43,63 @@ export async function supervisionQueue(db: Queryable, serviceIds: string[], toda
      ORDER BY d.decided_at DESC LIMIT 500`,
     [serviceIds],
   );
-  const notes = await db.query<{ item_id: string; note: string; signed_off: boolean; display_name: string; recorded_at: Date }>(
+  const notes = await db.query<{
+    item_id: string;
+    note: string;
+    signed_off: boolean;
+    display_name: string;
+    recorded_at: Date;
+  }>(
     `SELECT n.item_id, n.note, n.signed_off, u.display_name, n.recorded_at FROM supervision_notes n JOIN users u ON u.id = n.recorded_by
      WHERE n.item_type = 'decision' AND n.item_id = ANY($1::text[]) ORDER BY n.recorded_at`,
     [rows.map((r) => r.id)],
   );
   const notesFor = (id: string) =>
-    notes.filter((n) => n.item_id === id).map((n) => ({ note: n.note, signedOff: n.signed_off, by: n.display_name, at: n.recorded_at.toISOString() }));
+    notes
+      .filter((n) => n.item_id === id)
+      .map((n) => ({
+        note: n.note,
+        signedOff: n.signed_off,
+        by: n.display_name,
+        at: n.recorded_at.toISOString(),
+      }));
   const items: SupervisionItem[] = [];
   for (const r of rows) {
-    const base = { itemType: 'decision' as const, itemId: r.id, patientId: r.patient_id, patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`, at: r.decided_at.toISOString(), notes: notesFor(r.id) };
-    if (r.overridden) items.push({ ...base, kind: 'override', summary: `${r.decider} set level ${r.confirmed_level} (proposed ${r.proposed_level}): ${r.reason ?? ''}` });
-    else if (r.confirmed_level === 4) items.push({ ...base, kind: 'level-4', summary: `Level 4 (urgent) confirmed by ${r.decider}` });
+    const base = {
+      itemType: 'decision' as const,
+      itemId: r.id,
+      patientId: r.patient_id,
+      patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`,
+      at: r.decided_at.toISOString(),
+      notes: notesFor(r.id),
+    };
+    if (r.overridden)
+      items.push({
+        ...base,
+        kind: 'override',
+        summary: `${r.decider} set level ${r.confirmed_level} (proposed ${r.proposed_level}): ${r.reason ?? ''}`,
+      });
+    else if (r.confirmed_level === 4)
+      items.push({ ...base, kind: 'level-4', summary: `Level 4 (urgent) confirmed by ${r.decider}` });
     if (r.previous_level !== null && r.confirmed_level > r.previous_level) {
-      items.push({ ...base, kind: 'level-rose', summary: `Level rose from ${r.previous_level} to ${r.confirmed_level}` });
+      items.push({
+        ...base,
+        kind: 'level-rose',
+        summary: `Level rose from ${r.previous_level} to ${r.confirmed_level}`,
+      });
     }
   }
   for (const review of (await reviewWorklist(db, serviceIds, today, 0)).filter((r) => r.overdue)) {
-    items.push({ kind: 'overdue-review', itemType: 'review', itemId: review.patientId, patientId: review.patientId, patientName: `${review.familyName.toUpperCase()}, ${review.givenName}`, summary: `Review was due ${review.reviewDue} (level ${review.level})`, at: review.reviewDue, notes: [] });
+    items.push({
+      kind: 'overdue-review',
+      itemType: 'review',
+      itemId: review.patientId,
+      patientId: review.patientId,
+      patientName: `${review.familyName.toUpperCase()}, ${review.givenName}`,
+      summary: `Review was due ${review.reviewDue} (level ${review.level})`,
+      at: review.reviewDue,
+      notes: [],
+    });
   }
   return { items, overrideCount: rows.filter((r) => r.overridden).length };
 }

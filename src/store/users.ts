@@ -158,7 +158,14 @@ export interface CredentialRow {
 
 export async function insertCredential(
   tx: Queryable,
-  c: { userId: string; kind: string; identifier?: string; issuedOn?: string; expiresOn?: string; recordedBy: string },
+  c: {
+    userId: string;
+    kind: string;
+    identifier?: string;
+    issuedOn?: string;
+    expiresOn?: string;
+    recordedBy: string;
+  },
 ): Promise<CredentialRow> {
   const [row] = await tx.query<CredentialRow>(
     `INSERT INTO staff_credentials (user_id, kind, identifier, issued_on, expires_on, recorded_by)

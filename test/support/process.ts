@@ -12,14 +12,25 @@ export interface ServerProcess {
 let nextPort = 3400 + Math.floor(Math.random() * 500);
 
 /** Starts `src/server/main.ts` with the given environment on a fresh loopback port. */
-export async function startServerProcess(env: Record<string, string | undefined>, waitReady = true): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  waitReady = true,
+): Promise<ServerProcess> {
   const port = nextPort++;
   const childEnv: Record<string, string> = {};
-  const merged: Record<string, string | undefined> = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env };
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...env,
+  };
   for (const [k, v] of Object.entries(merged)) {
     if (v !== undefined) childEnv[k] = v;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => {
     out += d.toString();

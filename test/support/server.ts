@@ -17,7 +17,11 @@ export interface TestServer {
 
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
-  const config = loadConfig({ KASPR_DATA_DIR: mkdtempSync(join(tmpdir(), 'kaspr-test-')), LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    KASPR_DATA_DIR: mkdtempSync(join(tmpdir(), 'kaspr-test-')),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const ctx: AppContext = { db: database.db, config, now: () => new Date() };
   const app = await buildApp(ctx);
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -46,7 +50,12 @@ export class Client {
   csrfToken = '';
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (method !== 'GET' && this.csrfToken && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrfToken;
@@ -69,7 +78,8 @@ export class Client {
       /* not JSON */
     }
     const maybe = parsed as { csrfToken?: unknown } | undefined;
-    if (maybe && typeof maybe === 'object' && typeof maybe.csrfToken === 'string') this.csrfToken = maybe.csrfToken;
+    if (maybe && typeof maybe === 'object' && typeof maybe.csrfToken === 'string')
+      this.csrfToken = maybe.csrfToken;
     return { status: res.status, body: parsed as T, headers: res.headers, text };
   }
 
@@ -88,7 +98,11 @@ export class Client {
   }
 }
 
-export const ADMIN = { email: 'admin@clinic.test', password: 'admin pass phrase 2026', displayName: 'Ada Admin' };
+export const ADMIN = {
+  email: 'admin@clinic.test',
+  password: 'admin pass phrase 2026',
+  displayName: 'Ada Admin',
+};
 export const STAFF_PASSWORD = 'staff pass phrase 2026';
 
 export interface World {
@@ -127,7 +141,16 @@ export async function buildWorld(server: TestServer): Promise<World> {
   };
   const alice = await make('alice@clinic.test', 'Alice North', serviceA);
   const bob = await make('bob@clinic.test', 'Bob South', serviceB);
-  return { server, admin, serviceA, serviceB, alice: alice.client, bob: bob.client, aliceId: alice.id, bobId: bob.id };
+  return {
+    server,
+    admin,
+    serviceA,
+    serviceB,
+    alice: alice.client,
+    bob: bob.client,
+    aliceId: alice.id,
+    bobId: bob.id,
+  };
 }
 
 export const SAMPLE_PATIENT = {

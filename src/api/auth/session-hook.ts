@@ -11,7 +11,12 @@ import { problem } from '../problem.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Routes a signed-in admin who must still enrol a second factor may use.
-const ENROLMENT_ROUTES = new Set(['/api/v1/me', '/api/v1/me/totp/setup', '/api/v1/me/totp/enable', '/api/v1/auth/logout']);
+const ENROLMENT_ROUTES = new Set([
+  '/api/v1/me',
+  '/api/v1/me/totp/setup',
+  '/api/v1/me/totp/enable',
+  '/api/v1/auth/logout',
+]);
 
 export function sessionCookieName(ctx: AppContext): string {
   return ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session';
@@ -44,11 +49,10 @@ async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<'none'
   const session = await findSession(ctx.db, idHash);
   if (!session) return 'expired';
   const now = ctx.now();
-  const state = sessionState(
-    { createdAt: session.created_at, lastSeenAt: session.last_seen_at },
-    now,
-    { idleMinutes: ctx.config.KASPR_SESSION_IDLE_MINUTES, absoluteHours: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS },
-  );
+  const state = sessionState({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, now, {
+    idleMinutes: ctx.config.KASPR_SESSION_IDLE_MINUTES,
+    absoluteHours: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS,
+  });
   if (state !== 'active') {
     await endSession(ctx.db, idHash, now);
     return 'expired';

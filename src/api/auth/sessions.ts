@@ -33,7 +33,12 @@ export async function startSession(
 }
 
 /** What the web client needs to know about the signed-in user. */
-export async function sessionView(ctx: AppContext, db: Queryable, user: UserRow, csrfToken: string): Promise<SessionView> {
+export async function sessionView(
+  ctx: AppContext,
+  db: Queryable,
+  user: UserRow,
+  csrfToken: string,
+): Promise<SessionView> {
   const services = (await listServices(db)).filter((s) => user.service_ids.includes(s.id));
   const settings = await readSettings(db);
   return {
@@ -41,7 +46,8 @@ export async function sessionView(ctx: AppContext, db: Queryable, user: UserRow,
       ...userView(user),
       permissions: PERMISSIONS.filter((p) => hasPermission(user.roles, p)),
       services: services.map((s) => ({ id: s.id, name: s.name })),
-      totpEnrolmentRequired: user.roles.includes('admin') && !user.totp_enabled && settings.requireTotpForAdmins,
+      totpEnrolmentRequired:
+        user.roles.includes('admin') && !user.totp_enabled && settings.requireTotpForAdmins,
     },
     csrfToken,
     sessionIdleMinutes: ctx.config.KASPR_SESSION_IDLE_MINUTES,

@@ -16,7 +16,10 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients/:id/alerts',
-    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['alerts'], params: patientIdParams } },
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['alerts'], params: patientIdParams },
+    },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'alert.list');
       const alerts = await listAlerts(ctx.db, access.patientId);
@@ -35,16 +38,29 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
       const access = await patientAccess(ctx, req, patientId, 'alert.acknowledge');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        if ((await tx.query('SELECT 1 FROM alert_acknowledgements WHERE alert_id = $1', [req.params.id])).length > 0) {
+        if (
+          (await tx.query('SELECT 1 FROM alert_acknowledgements WHERE alert_id = $1', [req.params.id]))
+            .length > 0
+        ) {
           throw problem('conflict', 'This alert was already acknowledged.');
         }
-        await tx.query('INSERT INTO alert_acknowledgements (alert_id, acknowledged_by, acknowledged_at, note) VALUES ($1,$2,$3,$4)', [
-          req.params.id,
-          auth.user.id,
+        await tx.query(
+          'INSERT INTO alert_acknowledgements (alert_id, acknowledged_by, acknowledged_at, note) VALUES ($1,$2,$3,$4)',
+          [req.params.id, auth.user.id, now, req.body.note ?? null],
+        );
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'alert.acknowledge',
+            resourceType: 'Alert',
+            resourceId: req.params.id,
+            patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+          },
           now,
-          req.body.note ?? null,
-        ]);
-        await auditFrom(req, tx, { action: 'alert.acknowledge', resourceType: 'Alert', resourceId: req.params.id, patientId, outcome: 'success', flagged: access.breakGlass }, now);
+        );
       });
       return reply.status(201).send({ acknowledged: true });
     },
@@ -54,7 +70,12 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/tasks',
     {
       config: { access: 'patient:read' },
-      schema: { tags: ['tasks'], querystring: z.object({ scope: z.enum(['mine', 'service']).default('mine'), patientId: uuid.optional() }).strict() },
+      schema: {
+        tags: ['tasks'],
+        querystring: z
+          .object({ scope: z.enum(['mine', 'service']).default('mine'), patientId: uuid.optional() })
+          .strict(),
+      },
     },
     async (req) => {
       const auth = authOf(req);
@@ -68,7 +89,14 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
         req.query.scope === 'mine'
           ? await listTasks(ctx.db, { assignedTo: auth.user.id, serviceIds: auth.user.service_ids })
           : await listTasks(ctx.db, { serviceIds: auth.user.service_ids });
-      await ctx.db.transaction((tx) => auditFrom(req, tx, { action: 'task.list', resourceType: 'Task', outcome: 'success', details: { count: tasks.length } }, ctx.now()));
+      await ctx.db.transaction((tx) =>
+        auditFrom(
+          req,
+          tx,
+          { action: 'task.list', resourceType: 'Task', outcome: 'success', details: { count: tasks.length } },
+          ctx.now(),
+        ),
+      );
       return { tasks };
     },
   );
@@ -83,11 +111,28 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
       const access = await patientAccess(ctx, req, task.patient_id, 'task.complete');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        if ((await tx.query('SELECT 1 FROM task_completions WHERE task_id = $1', [req.params.id])).length > 0) {
+        if (
+          (await tx.query('SELECT 1 FROM task_completions WHERE task_id = $1', [req.params.id])).length > 0
+        ) {
           throw problem('conflict', 'This task was already completed.');
         }
-        await tx.query('INSERT INTO task_completions (task_id, completed_by, completed_at, note) VALUES ($1,$2,$3,$4)', [req.params.id, auth.user.id, now, req.body.note ?? null]);
-        await auditFrom(req, tx, { action: 'task.complete', resourceType: 'Task', resourceId: req.params.id, patientId: task.patient_id, outcome: 'success', flagged: access.breakGlass }, now);
+        await tx.query(
+          'INSERT INTO task_completions (task_id, completed_by, completed_at, note) VALUES ($1,$2,$3,$4)',
+          [req.params.id, auth.user.id, now, req.body.note ?? null],
+        );
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'task.complete',
+            resourceType: 'Task',
+            resourceId: req.params.id,
+            patientId: task.patient_id,
+            outcome: 'success',
+            flagged: access.breakGlass,
+          },
+          now,
+        );
       });
       return reply.status(201).send({ completed: true });
     },

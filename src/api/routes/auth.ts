@@ -35,11 +35,26 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const since = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
       if ((await failedAttemptsFromIp(ctx.db, req.ip, since)) >= IP_ATTEMPTS_PER_WINDOW) {
         await ctx.db.transaction((tx) =>
-          auditFrom(req, tx, { action: 'auth.login', resourceType: 'Session', outcome: 'denied', details: { reason: 'ip-throttled' } }, now),
+          auditFrom(
+            req,
+            tx,
+            {
+              action: 'auth.login',
+              resourceType: 'Session',
+              outcome: 'denied',
+              details: { reason: 'ip-throttled' },
+            },
+            now,
+          ),
         );
-        throw problem('login-throttled', `Too many failed sign-ins from this address. Try again in ${IP_WINDOW_MINUTES} minutes.`, undefined, {
-          retryAfterSeconds: IP_WINDOW_MINUTES * 60,
-        });
+        throw problem(
+          'login-throttled',
+          `Too many failed sign-ins from this address. Try again in ${IP_WINDOW_MINUTES} minutes.`,
+          undefined,
+          {
+            retryAfterSeconds: IP_WINDOW_MINUTES * 60,
+          },
+        );
       }
       const user = await findUserByEmail(ctx.db, req.body.email);
       const fail = async (reason: string, countAgainstAccount: boolean) => {
@@ -47,12 +62,22 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           await recordLoginAttempt(tx, { at: now, emailKey, ip: req.ip, success: false });
           if (user && countAgainstAccount) {
             const seconds = lockoutSeconds(user.failed_logins + 1);
-            await recordLoginFailure(tx, user.id, seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null);
+            await recordLoginFailure(
+              tx,
+              user.id,
+              seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null,
+            );
           }
           await auditFrom(
             req,
             tx,
-            { actorId: user?.id ?? null, action: 'auth.login', resourceType: 'Session', outcome: 'denied', details: { reason } },
+            {
+              actorId: user?.id ?? null,
+              action: 'auth.login',
+              resourceType: 'Session',
+              outcome: 'denied',
+              details: { reason },
+            },
             now,
           );
         });
@@ -93,7 +118,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         const oldCookie = req.auth?.sessionHash;
         if (oldCookie) await endSession(tx, oldCookie, now);
         const token = await startSession(ctx, tx, reply, user.id, req.ip);
-        await auditFrom(req, tx, { actorId: user.id, action: 'auth.login', resourceType: 'Session', outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          { actorId: user.id, action: 'auth.login', resourceType: 'Session', outcome: 'success' },
+          now,
+        );
         return token;
       });
       const fresh = await findUserById(ctx.db, user.id);
@@ -111,7 +141,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         await endSession(tx, auth.sessionHash, now);
         await auditFrom(req, tx, { action: 'auth.logout', resourceType: 'Session', outcome: 'success' }, now);
       });
-      reply.clearCookie(ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session', { path: '/' });
+      reply.clearCookie(ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session', {
+        path: '/',
+      });
       return reply.status(204).send();
     },
   );
@@ -123,13 +155,27 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       const user = await findUserByInvite(ctx.db, sha256(req.body.token));
       if (!user || !user.invite_expires_at || user.invite_expires_at < now || user.disabled) {
-        throw problem('not-found', 'This invitation link is not valid or has expired. Ask an administrator for a new one.');
+        throw problem(
+          'not-found',
+          'This invitation link is not valid or has expired. Ask an administrator for a new one.',
+        );
       }
       const passwordHash = await hashPassword(req.body.password);
       const csrfToken = await ctx.db.transaction(async (tx) => {
         await setPassword(tx, user.id, passwordHash);
         const token = await startSession(ctx, tx, reply, user.id, req.ip);
-        await auditFrom(req, tx, { actorId: user.id, action: 'auth.accept-invite', resourceType: 'User', resourceId: user.id, outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            actorId: user.id,
+            action: 'auth.accept-invite',
+            resourceType: 'User',
+            resourceId: user.id,
+            outcome: 'success',
+          },
+          now,
+        );
         return token;
       });
       const fresh = await findUserById(ctx.db, user.id);
@@ -139,7 +185,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/auth/invite/:token',
-    { config: { access: 'public' }, schema: { tags: ['auth'], params: z.object({ token: z.string().max(200) }) } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], params: z.object({ token: z.string().max(200) }) },
+    },
     async (req) => {
       const user = await findUserByInvite(ctx.db, sha256(req.params.token));
       if (!user || !user.invite_expires_at || user.invite_expires_at < ctx.now()) throw problem('not-found');

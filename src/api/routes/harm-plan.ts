@@ -15,57 +15,146 @@ import { problem } from '../problem.ts';
 export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/harm/content-packs', { config: { access: 'authenticated' }, schema: { tags: ['harm'] } }, async () => ({ packs: await listPacks(ctx.db) }));
-  api.get('/harm/content-pack', { config: { access: 'authenticated' }, schema: { tags: ['harm'] } }, async () => packInForce(ctx.db));
+  api.get(
+    '/harm/content-packs',
+    { config: { access: 'authenticated' }, schema: { tags: ['harm'] } },
+    async () => ({ packs: await listPacks(ctx.db) }),
+  );
+  api.get(
+    '/harm/content-pack',
+    { config: { access: 'authenticated' }, schema: { tags: ['harm'] } },
+    async () => packInForce(ctx.db),
+  );
 
   api.post(
     '/harm/content-packs',
-    { config: { access: 'content:manage' }, schema: { tags: ['harm'], body: z.record(z.string(), z.unknown()).describe('A harm-pathway content pack') } },
+    {
+      config: { access: 'content:manage' },
+      schema: {
+        tags: ['harm'],
+        body: z.record(z.string(), z.unknown()).describe('A harm-pathway content pack'),
+      },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const outcome = validateContentPack(req.body);
-      if (!outcome.ok) throw problem('validation-failed', 'The content pack is not valid.', outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })));
+      if (!outcome.ok)
+        throw problem(
+          'validation-failed',
+          'The content pack is not valid.',
+          outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+        );
       const pack = outcome.value;
       if (await packVersionTaken(ctx.db, pack.id, pack.version)) throw problem('content-version-exists');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await savePack(tx, pack, auth.user.id, now);
-        await auditFrom(req, tx, { action: 'content-pack.load', resourceType: 'HarmContentPack', resourceId: `${pack.id}@${pack.version}`, outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'content-pack.load',
+            resourceType: 'HarmContentPack',
+            resourceId: `${pack.id}@${pack.version}`,
+            outcome: 'success',
+          },
+          now,
+        );
       });
-      return reply.status(201).send({ id: pack.id, version: pack.version, contentVersion: `${pack.id}@${pack.version}` });
+      return reply
+        .status(201)
+        .send({ id: pack.id, version: pack.version, contentVersion: `${pack.id}@${pack.version}` });
     },
   );
 
   api.get(
     '/patients/:id/care-plan',
-    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['harm'], params: patientIdParams } },
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['harm'], params: patientIdParams },
+    },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.read');
       const rows = await listCarePlans(ctx.db, access.patientId);
       await auditRead(ctx, req, access, 'care-plan.read', 'CarePlan');
-      const view = (r: (typeof rows)[number]) => ({ version: r.version, ...r.plan, reviewDue: r.review_due, decisionId: r.decision_id, reason: r.reason, recordedAt: r.recorded_at.toISOString(), recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name } });
+      const view = (r: (typeof rows)[number]) => ({
+        version: r.version,
+        ...r.plan,
+        reviewDue: r.review_due,
+        decisionId: r.decision_id,
+        reason: r.reason,
+        recordedAt: r.recorded_at.toISOString(),
+        recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+      });
       return { current: rows[0] ? view(rows[0]) : null, history: rows.map(view) };
     },
   );
 
   api.post(
     '/patients/:id/care-plan',
-    { config: { access: 'patient:write', patientScoped: true }, schema: { tags: ['harm'], params: patientIdParams, body: carePlanSchema } },
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['harm'], params: patientIdParams, body: carePlanSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.create');
       const { reviewDue, decisionId, reason, ...plan } = req.body;
       const known = new Set((await packInForce(ctx.db)).interventions.map((i) => i.id));
       const unknown = plan.interventions.findIndex((i) => !known.has(i.interventionId));
-      if (unknown >= 0) throw problem('validation-failed', undefined, [{ path: `body.interventions.${unknown}.interventionId`, message: 'Not an intervention of the content pack in force' }]);
+      if (unknown >= 0)
+        throw problem('validation-failed', undefined, [
+          {
+            path: `body.interventions.${unknown}.interventionId`,
+            message: 'Not an intervention of the content pack in force',
+          },
+        ]);
       const now = ctx.now();
       const version = await ctx.db.transaction(async (tx) => {
-        if (decisionId && (await tx.query('SELECT 1 FROM harm_decisions WHERE id = $1 AND patient_id = $2', [decisionId, access.patientId])).length === 0) {
-          throw problem('validation-failed', undefined, [{ path: 'body.decisionId', message: 'Not a decision about this patient' }]);
+        if (
+          decisionId &&
+          (
+            await tx.query('SELECT 1 FROM harm_decisions WHERE id = $1 AND patient_id = $2', [
+              decisionId,
+              access.patientId,
+            ])
+          ).length === 0
+        ) {
+          throw problem('validation-failed', undefined, [
+            { path: 'body.decisionId', message: 'Not a decision about this patient' },
+          ]);
         }
-        const v = await insertCarePlan(tx, { patientId: access.patientId, plan, reviewDue, decisionId: decisionId ?? null, reason: reason ?? null, at: now, by: auth.user.id });
-        await addTimelineEvent(tx, { patientId: access.patientId, occurredAt: now, kind: 'care-plan', summary: `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`, refType: 'CarePlan', refId: String(v), actorId: auth.user.id });
-        await auditFrom(req, tx, { action: 'care-plan.create', resourceType: 'CarePlan', resourceId: String(v), patientId: access.patientId, outcome: 'success', flagged: access.breakGlass }, now);
+        const v = await insertCarePlan(tx, {
+          patientId: access.patientId,
+          plan,
+          reviewDue,
+          decisionId: decisionId ?? null,
+          reason: reason ?? null,
+          at: now,
+          by: auth.user.id,
+        });
+        await addTimelineEvent(tx, {
+          patientId: access.patientId,
+          occurredAt: now,
+          kind: 'care-plan',
+          summary: `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`,
+          refType: 'CarePlan',
+          refId: String(v),
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'care-plan.create',
+            resourceType: 'CarePlan',
+            resourceId: String(v),
+            patientId: access.patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+          },
+          now,
+        );
         return v;
       });
       return reply.status(201).send({ version, reviewDue });
@@ -74,23 +163,57 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/harm/review-worklist',
-    { config: { access: 'patient:read' }, schema: { tags: ['harm'], querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7) }).strict() } },
+    {
+      config: { access: 'patient:read' },
+      schema: {
+        tags: ['harm'],
+        querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7) }).strict(),
+      },
+    },
     async (req) => {
       const auth = authOf(req);
       const today = ctx.now().toISOString().slice(0, 10);
       const items = await reviewWorklist(ctx.db, auth.user.service_ids, today, req.query.horizonDays);
-      await ctx.db.transaction((tx) => auditFrom(req, tx, { action: 'review-worklist.read', resourceType: 'Worklist', outcome: 'success', details: { count: items.length } }, ctx.now()));
+      await ctx.db.transaction((tx) =>
+        auditFrom(
+          req,
+          tx,
+          {
+            action: 'review-worklist.read',
+            resourceType: 'Worklist',
+            outcome: 'success',
+            details: { count: items.length },
+          },
+          ctx.now(),
+        ),
+      );
       return { today, items };
     },
   );
 
-  api.get('/supervision', { config: { access: 'supervision' }, schema: { tags: ['supervision'] } }, async (req) => {
-    const auth = authOf(req);
-    const today = ctx.now().toISOString().slice(0, 10);
-    const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
-    await ctx.db.transaction((tx) => auditFrom(req, tx, { action: 'supervision.read', resourceType: 'Supervision', outcome: 'success', details: { count: queue.items.length } }, ctx.now()));
-    return queue;
-  });
+  api.get(
+    '/supervision',
+    { config: { access: 'supervision' }, schema: { tags: ['supervision'] } },
+    async (req) => {
+      const auth = authOf(req);
+      const today = ctx.now().toISOString().slice(0, 10);
+      const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
+      await ctx.db.transaction((tx) =>
+        auditFrom(
+          req,
+          tx,
+          {
+            action: 'supervision.read',
+            resourceType: 'Supervision',
+            outcome: 'success',
+            details: { count: queue.items.length },
+          },
+          ctx.now(),
+        ),
+      );
+      return queue;
+    },
+  );
 
   api.post(
     '/supervision/notes',
@@ -111,11 +234,38 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
       const id = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.query<{ id: string }>(
           'INSERT INTO supervision_notes (item_type, item_id, patient_id, note, signed_off, recorded_at, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
-          [req.body.itemType, req.body.itemId, target.patient_id, req.body.note, req.body.signOff, now, auth.user.id],
+          [
+            req.body.itemType,
+            req.body.itemId,
+            target.patient_id,
+            req.body.note,
+            req.body.signOff,
+            now,
+            auth.user.id,
+          ],
         );
         if (!row) throw new Error('insert returned no row');
-        await addTimelineEvent(tx, { patientId: target.patient_id, occurredAt: now, kind: 'supervision', summary: `Supervision ${req.body.signOff ? 'sign-off' : 'note'} (${req.body.itemType})`, refType: 'SupervisionNote', refId: row.id, actorId: auth.user.id });
-        await auditFrom(req, tx, { action: 'supervision.note', resourceType: 'SupervisionNote', resourceId: row.id, patientId: target.patient_id, outcome: 'success' }, now);
+        await addTimelineEvent(tx, {
+          patientId: target.patient_id,
+          occurredAt: now,
+          kind: 'supervision',
+          summary: `Supervision ${req.body.signOff ? 'sign-off' : 'note'} (${req.body.itemType})`,
+          refType: 'SupervisionNote',
+          refId: row.id,
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'supervision.note',
+            resourceType: 'SupervisionNote',
+            resourceId: row.id,
+            patientId: target.patient_id,
+            outcome: 'success',
+          },
+          now,
+        );
         return row.id;
       });
       return reply.status(201).send({ id });

@@ -7,7 +7,13 @@ import { uuid } from '../../schemas/common.ts';
 import { decisionSchema, evaluateSchema, saveAssessmentSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { insertAlert, insertTask } from '../../store/alerts.ts';
-import { findAssessment, insertAssessment, insertDecision, listAssessments, type AssessmentRow } from '../../store/harm.ts';
+import {
+  findAssessment,
+  insertAssessment,
+  insertDecision,
+  listAssessments,
+  type AssessmentRow,
+} from '../../store/harm.ts';
 import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
@@ -29,7 +35,15 @@ function assessmentView(row: AssessmentRow, previous?: AssessmentRow) {
     context: row.context,
     evaluation: row.evaluation,
     decision: row.decision_id
-      ? { id: row.decision_id, confirmedLevel: row.confirmed_level, overridden: row.overridden, reason: row.decision_reason, reviewDue: row.review_due, decidedAt: row.decided_at?.toISOString() ?? null, decidedBy: row.decided_by_name }
+      ? {
+          id: row.decision_id,
+          confirmedLevel: row.confirmed_level,
+          overridden: row.overridden,
+          reason: row.decision_reason,
+          reviewDue: row.review_due,
+          decidedAt: row.decided_at?.toISOString() ?? null,
+          decidedBy: row.decided_by_name,
+        }
       : null,
     comparison: previous ? compareAssessments(previous, row) : null,
   };
@@ -45,13 +59,18 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { row, access };
   }
 
-  api.post('/harm/evaluate', { config: { access: 'authenticated' }, schema: { tags: ['harm'], body: evaluateSchema } }, async (req) =>
-    evaluateOrRefuse(req.body.assessment, await packInForce(ctx.db)).evaluation,
+  api.post(
+    '/harm/evaluate',
+    { config: { access: 'authenticated' }, schema: { tags: ['harm'], body: evaluateSchema } },
+    async (req) => evaluateOrRefuse(req.body.assessment, await packInForce(ctx.db)).evaluation,
   );
 
   api.post(
     '/patients/:id/harm-assessments',
-    { config: { access: 'patient:write', patientScoped: true }, schema: { tags: ['harm'], params: patientIdParams, body: saveAssessmentSchema } },
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['harm'], params: patientIdParams, body: saveAssessmentSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.create');
@@ -60,7 +79,9 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
       const assessedAt = req.body.assessedAt ? new Date(req.body.assessedAt) : now;
       const history = await listAssessments(ctx.db, access.patientId);
       if (req.body.corrects && !history.some((h) => h.id === req.body.corrects)) {
-        throw problem('validation-failed', undefined, [{ path: 'body.corrects', message: 'Not an assessment of this patient' }]);
+        throw problem('validation-failed', undefined, [
+          { path: 'body.corrects', message: 'Not an assessment of this patient' },
+        ]);
       }
       const previous = history.filter((h) => h.id !== req.body.corrects).at(-1);
       const comparison = previous ? compareAssessments(previous, { assessment, evaluation }) : null;
@@ -73,7 +94,9 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
           assessedAt,
           recordedAt: now,
           recordedBy: auth.user.id,
-          ...(req.body.corrects ? { corrects: req.body.corrects, correctionReason: req.body.correctionReason ?? '' } : {}),
+          ...(req.body.corrects
+            ? { corrects: req.body.corrects, correctionReason: req.body.correctionReason ?? '' }
+            : {}),
         });
         await addTimelineEvent(tx, {
           patientId: access.patientId,
@@ -84,14 +107,49 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
           refId: id,
           actorId: auth.user.id,
         });
-        await auditFrom(req, tx, { action: 'harm-assessment.create', resourceType: 'HarmAssessment', resourceId: id, patientId: access.patientId, outcome: 'success', flagged: access.breakGlass, details: { contentVersion: evaluation.contentVersion, proposedLevel: evaluation.level } }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'harm-assessment.create',
+            resourceType: 'HarmAssessment',
+            resourceId: id,
+            patientId: access.patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { contentVersion: evaluation.contentVersion, proposedLevel: evaluation.level },
+          },
+          now,
+        );
         const alertIds: string[] = [];
         // A new sentinel symptom, a new red flag or a rising level alerts the key worker (whoever assessed last time).
         for (const a of comparison?.alerts ?? []) {
           const text =
-            a.code === 'new-symptom' ? `New sentinel symptom since last assessment: ${a.symptom}` : a.code === 'new-red-flag' ? `New red flag: ${a.redFlag}` : `Level of need rose from ${a.from} to ${a.to}`;
-          const alertId = await insertAlert(tx, { patientId: access.patientId, code: `harm-${a.code}`, severity: a.code === 'new-symptom' ? 'warning' : 'urgent', text, sourceType: 'HarmAssessment', sourceId: id, at: now });
-          await insertTask(tx, { patientId: access.patientId, serviceId: access.serviceId, assignedTo: previous?.recorded_by ?? auth.user.id, title: `Re-assessment: ${text}`, detail: 'Review the change and the care plan.', priority: a.code === 'new-symptom' ? 'high' : 'urgent', sourceType: 'Alert', sourceId: alertId, at: now });
+            a.code === 'new-symptom'
+              ? `New sentinel symptom since last assessment: ${a.symptom}`
+              : a.code === 'new-red-flag'
+                ? `New red flag: ${a.redFlag}`
+                : `Level of need rose from ${a.from} to ${a.to}`;
+          const alertId = await insertAlert(tx, {
+            patientId: access.patientId,
+            code: `harm-${a.code}`,
+            severity: a.code === 'new-symptom' ? 'warning' : 'urgent',
+            text,
+            sourceType: 'HarmAssessment',
+            sourceId: id,
+            at: now,
+          });
+          await insertTask(tx, {
+            patientId: access.patientId,
+            serviceId: access.serviceId,
+            assignedTo: previous?.recorded_by ?? auth.user.id,
+            title: `Re-assessment: ${text}`,
+            detail: 'Review the change and the care plan.',
+            priority: a.code === 'new-symptom' ? 'high' : 'urgent',
+            sourceType: 'Alert',
+            sourceId: alertId,
+            at: now,
+          });
           alertIds.push(alertId);
         }
         return { id, alertIds };
@@ -102,7 +160,10 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients/:id/harm-assessments',
-    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['harm'], params: patientIdParams } },
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['harm'], params: patientIdParams },
+    },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.list');
       const rows = await listAssessments(ctx.db, access.patientId);
@@ -111,45 +172,105 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  api.get('/harm-assessments/:id', { config: { access: 'patient:read' }, schema: { tags: ['harm'], params: idParams } }, async (req) => {
-    const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.read');
-    await auditRead(ctx, req, access, 'harm-assessment.read', 'HarmAssessment', row.id);
-    return assessmentView(row);
-  });
+  api.get(
+    '/harm-assessments/:id',
+    { config: { access: 'patient:read' }, schema: { tags: ['harm'], params: idParams } },
+    async (req) => {
+      const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.read');
+      await auditRead(ctx, req, access, 'harm-assessment.read', 'HarmAssessment', row.id);
+      return assessmentView(row);
+    },
+  );
 
-  api.post('/harm-assessments/:id/replay', { config: { access: 'patient:read' }, schema: { tags: ['harm'], params: idParams } }, async (req) => {
-    const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.replay');
-    const pack = await packByContentVersion(ctx.db, row.content_version);
-    if (!pack) throw problem('not-found', `Content version ${row.content_version} is not available.`);
-    const { evaluation } = evaluateOrRefuse(row.assessment, pack);
-    await auditRead(ctx, req, access, 'harm-assessment.replay', 'HarmAssessment', row.id);
-    // Compare canonical JSON: the database stores the evaluation as jsonb, which does not keep key order.
-    const canonical = (value: unknown) => canonicalJson(JSON.parse(JSON.stringify(value)) as Json);
-    return { identical: canonical(evaluation) === canonical(row.evaluation), stored: row.evaluation, replayed: evaluation };
-  });
+  api.post(
+    '/harm-assessments/:id/replay',
+    { config: { access: 'patient:read' }, schema: { tags: ['harm'], params: idParams } },
+    async (req) => {
+      const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.replay');
+      const pack = await packByContentVersion(ctx.db, row.content_version);
+      if (!pack) throw problem('not-found', `Content version ${row.content_version} is not available.`);
+      const { evaluation } = evaluateOrRefuse(row.assessment, pack);
+      await auditRead(ctx, req, access, 'harm-assessment.replay', 'HarmAssessment', row.id);
+      // Compare canonical JSON: the database stores the evaluation as jsonb, which does not keep key order.
+      const canonical = (value: unknown) => canonicalJson(JSON.parse(JSON.stringify(value)) as Json);
+      return {
+        identical: canonical(evaluation) === canonical(row.evaluation),
+        stored: row.evaluation,
+        replayed: evaluation,
+      };
+    },
+  );
 
   api.post(
     '/harm-assessments/:id/decision',
-    { config: { access: 'patient:write' }, schema: { tags: ['harm'], params: idParams, body: decisionSchema } },
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['harm'], params: idParams, body: decisionSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-decision.create');
       const overridden = req.body.confirmedLevel !== row.proposed_level;
       const reason = req.body.reason?.trim() ?? '';
-      if (overridden && reason.length === 0) throw problem('override-reason-required', `The proposed level was ${row.proposed_level}.`, [{ path: 'body.reason', message: 'Required when overriding the proposed level' }]);
+      if (overridden && reason.length === 0)
+        throw problem('override-reason-required', `The proposed level was ${row.proposed_level}.`, [
+          { path: 'body.reason', message: 'Required when overriding the proposed level' },
+        ]);
       const pack = await packByContentVersion(ctx.db, row.content_version);
-      const days = pack?.levels.find((l) => l.level === req.body.confirmedLevel)?.reviewWithinDays ?? row.evaluation.reviewWithinDays;
+      const days =
+        pack?.levels.find((l) => l.level === req.body.confirmedLevel)?.reviewWithinDays ??
+        row.evaluation.reviewWithinDays;
       const now = ctx.now();
       const reviewDue = addDays(now, days);
       const decisionId = await ctx.db.transaction(async (tx) => {
-        if ((await tx.query('SELECT 1 FROM harm_decisions WHERE assessment_id = $1', [row.id])).length > 0) throw problem('already-decided');
-        const id = await insertDecision(tx, { assessmentId: row.id, patientId: row.patient_id, proposedLevel: row.proposed_level, confirmedLevel: req.body.confirmedLevel, reason: reason || null, reviewDue, at: now, by: auth.user.id });
-        const verb = overridden ? `overridden to level ${req.body.confirmedLevel} (proposed ${row.proposed_level})` : `accepted at level ${req.body.confirmedLevel}`;
-        await addTimelineEvent(tx, { patientId: row.patient_id, occurredAt: now, kind: 'harm-decision', summary: `Level of need ${verb}; review by ${reviewDue}`, refType: 'HarmDecision', refId: id, actorId: auth.user.id });
-        await auditFrom(req, tx, { action: overridden ? 'harm-decision.override' : 'harm-decision.accept', resourceType: 'HarmDecision', resourceId: id, patientId: row.patient_id, outcome: 'success', flagged: access.breakGlass, details: { proposedLevel: row.proposed_level, confirmedLevel: req.body.confirmedLevel } }, now);
+        if ((await tx.query('SELECT 1 FROM harm_decisions WHERE assessment_id = $1', [row.id])).length > 0)
+          throw problem('already-decided');
+        const id = await insertDecision(tx, {
+          assessmentId: row.id,
+          patientId: row.patient_id,
+          proposedLevel: row.proposed_level,
+          confirmedLevel: req.body.confirmedLevel,
+          reason: reason || null,
+          reviewDue,
+          at: now,
+          by: auth.user.id,
+        });
+        const verb = overridden
+          ? `overridden to level ${req.body.confirmedLevel} (proposed ${row.proposed_level})`
+          : `accepted at level ${req.body.confirmedLevel}`;
+        await addTimelineEvent(tx, {
+          patientId: row.patient_id,
+          occurredAt: now,
+          kind: 'harm-decision',
+          summary: `Level of need ${verb}; review by ${reviewDue}`,
+          refType: 'HarmDecision',
+          refId: id,
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: overridden ? 'harm-decision.override' : 'harm-decision.accept',
+            resourceType: 'HarmDecision',
+            resourceId: id,
+            patientId: row.patient_id,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { proposedLevel: row.proposed_level, confirmedLevel: req.body.confirmedLevel },
+          },
+          now,
+        );
         return id;
       });
-      return reply.status(201).send({ id: decisionId, assessmentId: row.id, proposedLevel: row.proposed_level, confirmedLevel: req.body.confirmedLevel, overridden, reviewDue });
+      return reply.status(201).send({
+        id: decisionId,
+        assessmentId: row.id,
+        proposedLevel: row.proposed_level,
+        confirmedLevel: req.body.confirmedLevel,
+        overridden,
+        reviewDue,
+      });
     },
   );
 }

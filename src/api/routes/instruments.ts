@@ -32,9 +32,13 @@ export async function instrumentOr404(ctx: AppContext, id: string): Promise<Inst
 export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/instruments', { config: { access: 'authenticated' }, schema: { tags: ['instruments'] } }, async () => ({
-    instruments: (await definitionsInForce(ctx.db)).map(summary),
-  }));
+  api.get(
+    '/instruments',
+    { config: { access: 'authenticated' }, schema: { tags: ['instruments'] } },
+    async () => ({
+      instruments: (await definitionsInForce(ctx.db)).map(summary),
+    }),
+  );
 
   api.get(
     '/instruments/:id',
@@ -45,12 +49,18 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.get(
     '/instruments/:id/questionnaire',
     { config: { access: 'authenticated' }, schema: { tags: ['instruments'], params: instrumentIdParam } },
-    async (req, reply) => reply.type('application/fhir+json').send(toFhirQuestionnaire(await instrumentOr404(ctx, req.params.id))),
+    async (req, reply) =>
+      reply
+        .type('application/fhir+json')
+        .send(toFhirQuestionnaire(await instrumentOr404(ctx, req.params.id))),
   );
 
   api.post(
     '/instruments/:id/score',
-    { config: { access: 'authenticated' }, schema: { tags: ['instruments'], params: instrumentIdParam, body: scoreRequestSchema } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['instruments'], params: instrumentIdParam, body: scoreRequestSchema },
+    },
     async (req) => scoreOrRefuse(await instrumentOr404(ctx, req.params.id), req.body.answers),
   );
 
@@ -58,19 +68,37 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/instruments/import',
     {
       config: { access: 'settings:manage' },
-      schema: { tags: ['instruments'], body: z.record(z.string(), z.unknown()).describe('A FHIR R4 Questionnaire resource') },
+      schema: {
+        tags: ['instruments'],
+        body: z.record(z.string(), z.unknown()).describe('A FHIR R4 Questionnaire resource'),
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
       const outcome = fromFhirQuestionnaire(req.body, await definitionsInForce(ctx.db));
       if (!outcome.ok) {
-        throw problem('validation-failed', 'The Questionnaire cannot be imported.', outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })));
+        throw problem(
+          'validation-failed',
+          'The Questionnaire cannot be imported.',
+          outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+        );
       }
       const def = outcome.value;
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await saveImportedDefinition(tx, def, auth.user.id, now);
-        await auditFrom(req, tx, { action: 'instrument.import', resourceType: 'Questionnaire', resourceId: def.id, outcome: 'success', details: { version: def.version } }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'instrument.import',
+            resourceType: 'Questionnaire',
+            resourceId: def.id,
+            outcome: 'success',
+            details: { version: def.version },
+          },
+          now,
+        );
       });
       return reply.status(201).send(summary(def));
     },

@@ -23,7 +23,9 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       if (!(await verifyPassword(auth.user.password_hash, req.body.currentPassword))) {
-        throw problem('validation-failed', undefined, [{ path: 'body.currentPassword', message: 'Current password is not right' }]);
+        throw problem('validation-failed', undefined, [
+          { path: 'body.currentPassword', message: 'Current password is not right' },
+        ]);
       }
       const passwordHash = await hashPassword(req.body.newPassword);
       const now = ctx.now();
@@ -31,22 +33,42 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
         await setPassword(tx, auth.user.id, passwordHash);
         // A password change ends every other session of this user (ASVS 7.4.3).
         await endUserSessions(tx, auth.user.id, now, auth.sessionHash);
-        await auditFrom(req, tx, { action: 'user.password-change', resourceType: 'User', resourceId: auth.user.id, outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'user.password-change',
+            resourceType: 'User',
+            resourceId: auth.user.id,
+            outcome: 'success',
+          },
+          now,
+        );
       });
       return reply.status(204).send();
     },
   );
 
-  api.post('/me/totp/setup', { config: { access: 'authenticated' }, schema: { tags: ['me'] } }, async (req) => {
-    const auth = authOf(req);
-    if (auth.user.totp_enabled) throw problem('conflict', 'A second factor is already set up. Turn it off first to replace it.');
-    const secret = newTotpSecret();
-    await ctx.db.transaction(async (tx) => {
-      await setTotp(tx, auth.user.id, secret, false);
-      await auditFrom(req, tx, { action: 'user.totp-setup', resourceType: 'User', resourceId: auth.user.id, outcome: 'success' }, ctx.now());
-    });
-    return { secret, otpauthUrl: otpauthUrl(secret, auth.user.email) };
-  });
+  api.post(
+    '/me/totp/setup',
+    { config: { access: 'authenticated' }, schema: { tags: ['me'] } },
+    async (req) => {
+      const auth = authOf(req);
+      if (auth.user.totp_enabled)
+        throw problem('conflict', 'A second factor is already set up. Turn it off first to replace it.');
+      const secret = newTotpSecret();
+      await ctx.db.transaction(async (tx) => {
+        await setTotp(tx, auth.user.id, secret, false);
+        await auditFrom(
+          req,
+          tx,
+          { action: 'user.totp-setup', resourceType: 'User', resourceId: auth.user.id, outcome: 'success' },
+          ctx.now(),
+        );
+      });
+      return { secret, otpauthUrl: otpauthUrl(secret, auth.user.email) };
+    },
+  );
 
   api.post(
     '/me/totp/enable',
@@ -60,7 +82,12 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (step === null) throw problem('totp-invalid');
       await ctx.db.transaction(async (tx) => {
         await setTotp(tx, user.id, user.totp_secret, true, step);
-        await auditFrom(req, tx, { action: 'user.totp-enable', resourceType: 'User', resourceId: user.id, outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          { action: 'user.totp-enable', resourceType: 'User', resourceId: user.id, outcome: 'success' },
+          now,
+        );
       });
       const fresh = await findUserById(ctx.db, user.id);
       return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);
@@ -79,7 +106,12 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (step === null) throw problem('totp-invalid');
       await ctx.db.transaction(async (tx) => {
         await setTotp(tx, user.id, null, false, step);
-        await auditFrom(req, tx, { action: 'user.totp-disable', resourceType: 'User', resourceId: user.id, outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          { action: 'user.totp-disable', resourceType: 'User', resourceId: user.id, outcome: 'success' },
+          now,
+        );
       });
       const fresh = await findUserById(ctx.db, user.id);
       return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);

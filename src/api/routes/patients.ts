@@ -46,7 +46,17 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
       await ctx.db.transaction((tx) =>
-        auditFrom(req, tx, { action: 'patient.search', resourceType: 'Patient', outcome: 'success', details: { results: patients.length } }, ctx.now()),
+        auditFrom(
+          req,
+          tx,
+          {
+            action: 'patient.search',
+            resourceType: 'Patient',
+            outcome: 'success',
+            details: { results: patients.length },
+          },
+          ctx.now(),
+        ),
       );
       return { patients };
     },
@@ -58,12 +68,17 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, ...fields } = req.body;
-      const serviceId = requested ?? (auth.user.service_ids.length === 1 ? auth.user.service_ids[0] : undefined);
+      const serviceId =
+        requested ?? (auth.user.service_ids.length === 1 ? auth.user.service_ids[0] : undefined);
       if (!serviceId) {
-        throw problem('validation-failed', undefined, [{ path: 'body.serviceId', message: 'Choose the service this patient belongs to' }]);
+        throw problem('validation-failed', undefined, [
+          { path: 'body.serviceId', message: 'Choose the service this patient belongs to' },
+        ]);
       }
       if (!auth.user.service_ids.includes(serviceId)) {
-        throw problem('validation-failed', undefined, [{ path: 'body.serviceId', message: 'You do not work in that service' }]);
+        throw problem('validation-failed', undefined, [
+          { path: 'body.serviceId', message: 'You do not work in that service' },
+        ]);
       }
       const now = ctx.now();
       const created = await ctx.db.transaction(async (tx) => {
@@ -77,16 +92,34 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
           refId: '1',
           actorId: auth.user.id,
         });
-        await auditFrom(req, tx, { action: 'patient.create', resourceType: 'Patient', resourceId: patient.id, patientId: patient.id, outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'patient.create',
+            resourceType: 'Patient',
+            resourceId: patient.id,
+            patientId: patient.id,
+            outcome: 'success',
+          },
+          now,
+        );
         return patient;
       });
-      return reply.status(201).header('etag', etag(created)).header('location', `/api/v1/patients/${created.id}`).send(created);
+      return reply
+        .status(201)
+        .header('etag', etag(created))
+        .header('location', `/api/v1/patients/${created.id}`)
+        .send(created);
     },
   );
 
   api.get(
     '/patients/:id',
-    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['patients'], params: patientIdParams } },
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['patients'], params: patientIdParams },
+    },
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.read');
       const patient = await findPatient(ctx.db, access.patientId);
@@ -104,7 +137,9 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['patients'],
         params: patientIdParams,
         body: correctPatientSchema,
-        headers: z.object({ 'if-match': z.string().max(40).optional().describe('W/"<version>" from the ETag you read') }),
+        headers: z.object({
+          'if-match': z.string().max(40).optional().describe('W/"<version>" from the ETag you read'),
+        }),
       },
     },
     async (req, reply) => {
@@ -121,13 +156,32 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
         const locked = await lockPatient(tx, access.patientId);
         if (!locked) throw problem('not-found');
         if (locked.current_version !== expected) {
-          throw problem('precondition-failed', `You edited version ${expected}; the record is now at version ${locked.current_version}.`);
+          throw problem(
+            'precondition-failed',
+            `You edited version ${expected}; the record is now at version ${locked.current_version}.`,
+          );
         }
         const current = await findPatient(tx, access.patientId);
         if (!current) throw problem('not-found');
-        const { id: _id, serviceId: _s, version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, ...content } = current;
+        const {
+          id: _id,
+          serviceId: _s,
+          version: _v,
+          createdAt: _c,
+          updatedAt: _u,
+          updatedBy: _b,
+          ...content
+        } = current;
         const next = { ...content, ...changes };
-        const patient = await correctPatient(tx, access.patientId, locked.current_version + 1, contentOf(next), auth.user.id, now, reason);
+        const patient = await correctPatient(
+          tx,
+          access.patientId,
+          locked.current_version + 1,
+          contentOf(next),
+          auth.user.id,
+          now,
+          reason,
+        );
         await addTimelineEvent(tx, {
           patientId: access.patientId,
           occurredAt: now,
@@ -140,7 +194,15 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
         await auditFrom(
           req,
           tx,
-          { action: 'patient.update', resourceType: 'Patient', resourceId: access.patientId, patientId: access.patientId, outcome: 'success', flagged: access.breakGlass, details: { version: patient.version, fields: Object.keys(changes) } },
+          {
+            action: 'patient.update',
+            resourceType: 'Patient',
+            resourceId: access.patientId,
+            patientId: access.patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { version: patient.version, fields: Object.keys(changes) },
+          },
           now,
         );
         return patient;
@@ -151,7 +213,10 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients/:id/versions',
-    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['patients'], params: patientIdParams } },
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['patients'], params: patientIdParams },
+    },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.history');
       const versions = await listVersions(ctx.db, access.patientId);
@@ -162,7 +227,10 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients/:id/timeline',
-    { config: { access: 'patient:read', patientScoped: true }, schema: { tags: ['patients'], params: patientIdParams } },
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['patients'], params: patientIdParams },
+    },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.timeline');
       const events = await listTimeline(ctx.db, access.patientId);

@@ -17,7 +17,10 @@ export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/patients/:id/responses',
-    { config: { access: 'patient:write', patientScoped: true }, schema: { tags: ['responses'], params: patientIdParams, body: saveResponseSchema } },
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['responses'], params: patientIdParams, body: saveResponseSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'response.create');
@@ -26,7 +29,9 @@ export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       const completedAt = req.body.completedAt ? new Date(req.body.completedAt) : now;
       if (completedAt.getTime() > now.getTime() + 5 * 60_000) {
-        throw problem('validation-failed', undefined, [{ path: 'body.completedAt', message: 'Cannot be in the future' }]);
+        throw problem('validation-failed', undefined, [
+          { path: 'body.completedAt', message: 'Cannot be in the future' },
+        ]);
       }
       const saved = await ctx.db.transaction((tx) =>
         recordResponse(tx, req, {
@@ -42,7 +47,9 @@ export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
           flagged: access.breakGlass,
         }),
       );
-      return reply.status(201).send({ id: saved.id, result: saved.result, alertIds: saved.alertIds, taskIds: saved.taskIds });
+      return reply
+        .status(201)
+        .send({ id: saved.id, result: saved.result, alertIds: saved.alertIds, taskIds: saved.taskIds });
     },
   );
 
@@ -50,7 +57,11 @@ export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/patients/:id/responses',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['responses'], params: patientIdParams, querystring: z.object({ instrument: z.string().max(64).optional() }).strict() },
+      schema: {
+        tags: ['responses'],
+        params: patientIdParams,
+        querystring: z.object({ instrument: z.string().max(64).optional() }).strict(),
+      },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'response.list');
@@ -58,7 +69,9 @@ export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
       const defs = new Map((await definitionsInForce(ctx.db)).map((d) => [d.id, d]));
       // Baseline: the patient's first complete response to each instrument.
       const baseline = new Map<string, { id: string; total: number | null }>();
-      for (const r of rows) if (r.completeness === 'complete' && !baseline.has(r.instrument_id)) baseline.set(r.instrument_id, { id: r.id, total: r.total });
+      for (const r of rows)
+        if (r.completeness === 'complete' && !baseline.has(r.instrument_id))
+          baseline.set(r.instrument_id, { id: r.id, total: r.total });
       await auditRead(ctx, req, access, 'response.list', 'QuestionnaireResponse');
       return {
         responses: rows.map((r) => {
@@ -78,7 +91,12 @@ export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
             isBaseline,
             againstBaseline:
               def && base && !isBaseline && r.completeness === 'complete'
-                ? { baselineTotal: base.total, ...assessResponse(base.total, r.total, def), responseRule: def.response, remissionRule: def.remission }
+                ? {
+                    baselineTotal: base.total,
+                    ...assessResponse(base.total, r.total, def),
+                    responseRule: def.response,
+                    remissionRule: def.remission,
+                  }
                 : null,
           };
         }),

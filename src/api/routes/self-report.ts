@@ -35,21 +35,33 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
     );
     const link = rows[0];
     if (!link || link.used_at || link.expires_at <= ctx.now()) {
-      throw problem('not-found', 'This questionnaire link has expired or was already used. Ask your clinic for a new one.');
+      throw problem(
+        'not-found',
+        'This questionnaire link has expired or was already used. Ask your clinic for a new one.',
+      );
     }
     return link;
   }
 
   api.post(
     '/patients/:id/self-report-links',
-    { config: { access: 'patient:write', patientScoped: true }, schema: { tags: ['self-report'], params: patientIdParams, body: selfReportLinkSchema } },
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['self-report'], params: patientIdParams, body: selfReportLinkSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'self-report.create');
-      const known = new Set((await definitionsInForce(ctx.db)).filter((d) => d.items.every((i) => i.text !== undefined)).map((d) => d.id));
+      const known = new Set(
+        (await definitionsInForce(ctx.db))
+          .filter((d) => d.items.every((i) => i.text !== undefined))
+          .map((d) => d.id),
+      );
       const bad = req.body.instruments.findIndex((id) => !known.has(id));
       if (bad >= 0) {
-        throw problem('validation-failed', undefined, [{ path: `body.instruments.${bad}`, message: 'Unknown instrument, or its item text is not loaded' }]);
+        throw problem('validation-failed', undefined, [
+          { path: `body.instruments.${bad}`, message: 'Unknown instrument, or its item text is not loaded' },
+        ]);
       }
       const token = newToken();
       const now = ctx.now();
@@ -61,41 +73,88 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
           [sha256(token), access.patientId, req.body.instruments, auth.user.id, now, expiresAt],
         );
         if (!row) throw new Error('insert returned no row');
-        await addTimelineEvent(tx, { patientId: access.patientId, occurredAt: now, kind: 'self-report-link', summary: `Self-report link issued (${req.body.instruments.join(', ')})`, refType: 'SelfReportLink', refId: row.id, actorId: auth.user.id });
-        await auditFrom(req, tx, { action: 'self-report.create', resourceType: 'SelfReportLink', resourceId: row.id, patientId: access.patientId, outcome: 'success' }, now);
+        await addTimelineEvent(tx, {
+          patientId: access.patientId,
+          occurredAt: now,
+          kind: 'self-report-link',
+          summary: `Self-report link issued (${req.body.instruments.join(', ')})`,
+          refType: 'SelfReportLink',
+          refId: row.id,
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'self-report.create',
+            resourceType: 'SelfReportLink',
+            resourceId: row.id,
+            patientId: access.patientId,
+            outcome: 'success',
+          },
+          now,
+        );
         return row.id;
       });
-      return reply.status(201).send({ id, path: `/self-report/${token}`, expiresAt: expiresAt.toISOString() });
+      return reply
+        .status(201)
+        .send({ id, path: `/self-report/${token}`, expiresAt: expiresAt.toISOString() });
     },
   );
 
-  api.get('/self-report/:token', { config: { access: 'public' }, schema: { tags: ['self-report'], params: tokenParams } }, async (req) => {
-    const link = await liveLink(req.params.token);
-    const defs = (await definitionsInForce(ctx.db)).filter((d) => link.instrument_ids.includes(d.id));
-    // The patient sees the questions only: no name or other identifier travels with the link.
-    return { expiresAt: link.expires_at.toISOString(), instruments: link.instrument_ids.map((id) => defs.find((d) => d.id === id)).filter((d) => d !== undefined) };
-  });
+  api.get(
+    '/self-report/:token',
+    { config: { access: 'public' }, schema: { tags: ['self-report'], params: tokenParams } },
+    async (req) => {
+      const link = await liveLink(req.params.token);
+      const defs = (await definitionsInForce(ctx.db)).filter((d) => link.instrument_ids.includes(d.id));
+      // The patient sees the questions only: no name or other identifier travels with the link.
+      return {
+        expiresAt: link.expires_at.toISOString(),
+        instruments: link.instrument_ids
+          .map((id) => defs.find((d) => d.id === id))
+          .filter((d) => d !== undefined),
+      };
+    },
+  );
 
   api.post(
     '/self-report/:token',
-    { config: { access: 'public' }, schema: { tags: ['self-report'], params: tokenParams, body: selfReportSubmitSchema } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['self-report'], params: tokenParams, body: selfReportSubmitSchema },
+    },
     async (req, reply) => {
       const link = await liveLink(req.params.token);
       const defs = await definitionsInForce(ctx.db);
       const scored = req.body.responses.map((r, i) => {
         const def = defs.find((d) => d.id === r.instrument);
         if (!def || !link.instrument_ids.includes(r.instrument)) {
-          throw problem('validation-failed', undefined, [{ path: `body.responses.${i}.instrument`, message: 'Not part of this link' }]);
+          throw problem('validation-failed', undefined, [
+            { path: `body.responses.${i}.instrument`, message: 'Not part of this link' },
+          ]);
         }
         return { def, answers: r.answers, result: scoreOrRefuse(def, r.answers, `body.responses.${i}`) };
       });
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         // The primary key makes the link single-use even when two submissions race.
-        const used = await tx.query('INSERT INTO self_report_uses (link_id, used_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING link_id', [link.id, now]);
+        const used = await tx.query(
+          'INSERT INTO self_report_uses (link_id, used_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING link_id',
+          [link.id, now],
+        );
         if (used.length === 0) throw problem('not-found', 'This questionnaire link was already used.');
         for (const s of scored) {
-          await recordResponse(tx, req, { ...s, patientId: link.patient_id, serviceId: link.service_id, completedAt: now, now, source: 'self-report', recordedBy: null, selfReportLinkId: link.id });
+          await recordResponse(tx, req, {
+            ...s,
+            patientId: link.patient_id,
+            serviceId: link.service_id,
+            completedAt: now,
+            now,
+            source: 'self-report',
+            recordedBy: null,
+            selfReportLinkId: link.id,
+          });
         }
       });
       return reply.status(201).send({ received: scored.length });

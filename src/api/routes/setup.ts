@@ -36,7 +36,18 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
           serviceIds: [service.id],
         });
         const csrfToken = await startSession(ctx, tx, reply, userId, req.ip);
-        await auditFrom(req, tx, { actorId: userId, action: 'setup.first-admin', resourceType: 'User', resourceId: userId, outcome: 'success' }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            actorId: userId,
+            action: 'setup.first-admin',
+            resourceType: 'User',
+            resourceId: userId,
+            outcome: 'success',
+          },
+          now,
+        );
         return { userId, csrfToken };
       });
       if (!result) throw problem('setup-complete', 'An administrator already exists. Sign in instead.');

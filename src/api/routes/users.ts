@@ -31,7 +31,10 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function checkServices(ids: string[]): Promise<void> {
     const known = new Set((await listServices(ctx.db)).map((s) => s.id));
     const unknown = ids.findIndex((id) => !known.has(id));
-    if (unknown >= 0) throw problem('validation-failed', undefined, [{ path: `body.serviceIds.${unknown}`, message: 'Unknown service' }]);
+    if (unknown >= 0)
+      throw problem('validation-failed', undefined, [
+        { path: `body.serviceIds.${unknown}`, message: 'Unknown service' },
+      ]);
   }
 
   api.get('/users', { config: { access: 'user:manage' }, schema: { tags: ['staff'] } }, async () => ({
@@ -56,10 +59,24 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
           roles: body.roles,
           serviceIds: body.serviceIds,
           ...(inviteToken
-            ? { inviteTokenHash: sha256(inviteToken), inviteExpiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) }
+            ? {
+                inviteTokenHash: sha256(inviteToken),
+                inviteExpiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
+              }
             : {}),
         });
-        await auditFrom(req, tx, { action: 'user.create', resourceType: 'User', resourceId: userId, outcome: 'success', details: { roles: body.roles } }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'user.create',
+            resourceType: 'User',
+            resourceId: userId,
+            outcome: 'success',
+            details: { roles: body.roles },
+          },
+          now,
+        );
         return userId;
       });
       const user = await findUserById(ctx.db, id);
@@ -73,7 +90,10 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.patch(
     '/users/:id',
-    { config: { access: 'user:manage' }, schema: { tags: ['staff'], params: idParams, body: updateUserSchema } },
+    {
+      config: { access: 'user:manage' },
+      schema: { tags: ['staff'], params: idParams, body: updateUserSchema },
+    },
     async (req) => {
       const auth = authOf(req);
       const target = await findUserById(ctx.db, req.params.id);
@@ -89,7 +109,18 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (body.serviceIds) await setUserServices(tx, target.id, body.serviceIds);
         // Disabling an account or changing its privileges ends its live sessions (ASVS 7.4.2, 3.3 rotation).
         if (body.disabled || body.roles || body.serviceIds) await endUserSessions(tx, target.id, now);
-        await auditFrom(req, tx, { action: 'user.update', resourceType: 'User', resourceId: target.id, outcome: 'success', details: { fields: Object.keys(body) } }, now);
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'user.update',
+            resourceType: 'User',
+            resourceId: target.id,
+            outcome: 'success',
+            details: { fields: Object.keys(body) },
+          },
+          now,
+        );
       });
       const user = await findUserById(ctx.db, target.id);
       if (!user) throw new Error('user vanished');
@@ -103,20 +134,40 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
       const today = ctx.now().toISOString().slice(0, 10);
-      return { credentials: (await listCredentials(ctx.db, req.params.id)).map((c) => credentialView(c, today)) };
+      return {
+        credentials: (await listCredentials(ctx.db, req.params.id)).map((c) => credentialView(c, today)),
+      };
     },
   );
 
   api.post(
     '/users/:id/credentials',
-    { config: { access: 'user:manage' }, schema: { tags: ['staff'], params: idParams, body: credentialSchema } },
+    {
+      config: { access: 'user:manage' },
+      schema: { tags: ['staff'], params: idParams, body: credentialSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
       const now = ctx.now();
       const row = await ctx.db.transaction(async (tx) => {
-        const created = await insertCredential(tx, { ...req.body, userId: req.params.id, recordedBy: auth.user.id });
-        await auditFrom(req, tx, { action: 'credential.create', resourceType: 'StaffCredential', resourceId: created.id, outcome: 'success', details: { kind: req.body.kind } }, now);
+        const created = await insertCredential(tx, {
+          ...req.body,
+          userId: req.params.id,
+          recordedBy: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'credential.create',
+            resourceType: 'StaffCredential',
+            resourceId: created.id,
+            outcome: 'success',
+            details: { kind: req.body.kind },
+          },
+          now,
+        );
         return created;
       });
       return reply.status(201).send(credentialView(row, now.toISOString().slice(0, 10)));

@@ -14,7 +14,9 @@ export async function backup(file: string | undefined): Promise<number> {
   const config = loadConfig();
   const target = resolve(file);
   if (config.DATABASE_URL) {
-    const r = spawnSync('pg_dump', ['--format=custom', `--file=${target}`, config.DATABASE_URL], { stdio: 'inherit' });
+    const r = spawnSync('pg_dump', ['--format=custom', `--file=${target}`, config.DATABASE_URL], {
+      stdio: 'inherit',
+    });
     if (r.status !== 0) fail('pg_dump failed; is the PostgreSQL client installed?');
     print(`Backed up PostgreSQL to ${target}`);
     return 0;
@@ -43,9 +45,13 @@ export async function restore(file: string | undefined): Promise<number> {
   const source = resolve(file);
   if (!existsSync(source)) fail(`No backup at ${source}.`);
   if (config.DATABASE_URL) {
-    const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.DATABASE_URL}`, source], {
-      stdio: 'inherit',
-    });
+    const r = spawnSync(
+      'pg_restore',
+      ['--clean', '--if-exists', '--no-owner', `--dbname=${config.DATABASE_URL}`, source],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (r.status !== 0) fail('pg_restore failed.');
     print(`Restored ${source} into PostgreSQL.`);
     return 0;
@@ -63,7 +69,9 @@ export async function restore(file: string | undefined): Promise<number> {
     const db = wrapPglite(pglite);
     const chain = await verifyAuditChain(db);
     await db.close();
-    print(`Restored ${source} into ${dir} (audit chain ${chain.intact ? 'intact' : 'BROKEN'}: ${chain.rows} entries, head ${chain.headHash}).`);
+    print(
+      `Restored ${source} into ${dir} (audit chain ${chain.intact ? 'intact' : 'BROKEN'}: ${chain.rows} entries, head ${chain.headHash}).`,
+    );
     return chain.intact ? 0 : 1;
   } finally {
     release();

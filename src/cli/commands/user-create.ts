@@ -31,7 +31,9 @@ export async function userCreate(args: string[]): Promise<number> {
     password,
   });
   if (!parsed.success || !password) {
-    const problems = parsed.success ? ['password: required'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const problems = parsed.success
+      ? ['password: required']
+      : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     fail(`Cannot create the user:\n  ${problems.join('\n  ')}\n\n${USER_CREATE_HELP}`);
   }
   const { db, close } = await openForCli();
@@ -48,7 +50,14 @@ export async function userCreate(args: string[]): Promise<number> {
         roles: parsed.data.roles,
         serviceIds: [service.id],
       });
-      await appendAudit(tx, { actorId: null, action: 'user.create', resourceType: 'User', resourceId: userId, outcome: 'success', details: { via: 'cli' } });
+      await appendAudit(tx, {
+        actorId: null,
+        action: 'user.create',
+        resourceType: 'User',
+        resourceId: userId,
+        outcome: 'success',
+        details: { via: 'cli' },
+      });
       return userId;
     });
     print(`Created user ${id} (${parsed.data.roles.join(', ')}).`);

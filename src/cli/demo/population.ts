@@ -2,9 +2,76 @@
 import type { CreatePatient } from '../../schemas/patient.ts';
 import type { Random } from './random.ts';
 
-const GIVEN_F = ['Amara', 'Beth', 'Chloe', 'Dana', 'Ellie', 'Farah', 'Grace', 'Hana', 'Isla', 'Jade', 'Kira', 'Lena', 'Maya', 'Nia', 'Orla', 'Priya', 'Rosa', 'Sian', 'Tara', 'Zoe'];
-const GIVEN_M = ['Adam', 'Ben', 'Callum', 'Dev', 'Ethan', 'Finn', 'Gabe', 'Hari', 'Idris', 'Jon', 'Kai', 'Liam', 'Marek', 'Niall', 'Owen', 'Ravi', 'Sam', 'Theo', 'Umar', 'Zac'];
-const FAMILY = ['Archer', 'Bennett', 'Carver', 'Dunmore', 'Ellery', 'Fairweather', 'Garnet', 'Holloway', 'Ingram', 'Jessop', 'Kestrel', 'Lockwood', 'Marlow', 'Northcott', 'Oakley', 'Pemberton', 'Quill', 'Rowan', 'Stirling', 'Thornby', 'Underhill', 'Vance', 'Whitlow', 'Yardley'];
+const GIVEN_F = [
+  'Amara',
+  'Beth',
+  'Chloe',
+  'Dana',
+  'Ellie',
+  'Farah',
+  'Grace',
+  'Hana',
+  'Isla',
+  'Jade',
+  'Kira',
+  'Lena',
+  'Maya',
+  'Nia',
+  'Orla',
+  'Priya',
+  'Rosa',
+  'Sian',
+  'Tara',
+  'Zoe',
+];
+const GIVEN_M = [
+  'Adam',
+  'Ben',
+  'Callum',
+  'Dev',
+  'Ethan',
+  'Finn',
+  'Gabe',
+  'Hari',
+  'Idris',
+  'Jon',
+  'Kai',
+  'Liam',
+  'Marek',
+  'Niall',
+  'Owen',
+  'Ravi',
+  'Sam',
+  'Theo',
+  'Umar',
+  'Zac',
+];
+const FAMILY = [
+  'Archer',
+  'Bennett',
+  'Carver',
+  'Dunmore',
+  'Ellery',
+  'Fairweather',
+  'Garnet',
+  'Holloway',
+  'Ingram',
+  'Jessop',
+  'Kestrel',
+  'Lockwood',
+  'Marlow',
+  'Northcott',
+  'Oakley',
+  'Pemberton',
+  'Quill',
+  'Rowan',
+  'Stirling',
+  'Thornby',
+  'Underhill',
+  'Vance',
+  'Whitlow',
+  'Yardley',
+];
 const ALLERGENS = [
   { substance: 'Penicillin', reaction: 'Rash' },
   { substance: 'Latex', reaction: 'Hives' },
@@ -35,7 +102,11 @@ export function syntheticNhsNumber(random: Random): string {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** One synthetic patient, as a registration request. `today` fixes dates so a seed always gives the same data. */
-export function syntheticPatient(random: Random, index: number, today: Date): Omit<CreatePatient, 'serviceId'> {
+export function syntheticPatient(
+  random: Random,
+  index: number,
+  today: Date,
+): Omit<CreatePatient, 'serviceId'> {
   const female = random.chance(0.5);
   const age = random.int(18, 70);
   const birth = new Date(Date.UTC(today.getUTCFullYear() - age, random.int(0, 11), random.int(1, 28)));

@@ -28,7 +28,14 @@ const CLINICAL: readonly Permission[] = ['patient:read', 'patient:write'];
 
 /** The permissions each role grants. Admins manage staff and settings but see no patient unless also clinical. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['user:manage', 'service:manage', 'settings:manage', 'audit:read', 'break-glass:review', 'content:manage'],
+  admin: [
+    'user:manage',
+    'service:manage',
+    'settings:manage',
+    'audit:read',
+    'break-glass:review',
+    'content:manage',
+  ],
   prescriber: CLINICAL,
   nurse: CLINICAL,
   practitioner: CLINICAL,

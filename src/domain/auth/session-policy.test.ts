@@ -8,7 +8,9 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 describe('sessionState', () => {
   it('is active up to the idle limit and times out one second after it', () => {
     expect(sessionState({ createdAt: t0, lastSeenAt: t0 }, at(15 * 60_000), policy)).toBe('active');
-    expect(sessionState({ createdAt: t0, lastSeenAt: t0 }, at(15 * 60_000 + 1000), policy)).toBe('idle-timeout');
+    expect(sessionState({ createdAt: t0, lastSeenAt: t0 }, at(15 * 60_000 + 1000), policy)).toBe(
+      'idle-timeout',
+    );
   });
   it('ends at the absolute limit even when the user stayed active', () => {
     const lastSeen = at(12 * 3_600_000 - 1000);

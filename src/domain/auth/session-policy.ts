@@ -14,7 +14,8 @@ export type SessionState = 'active' | 'idle-timeout' | 'absolute-timeout';
 
 /** Whether a session may still be used at `now`: idle and absolute limits are both enforced (R11). */
 export function sessionState(session: SessionTimes, now: Date, policy: SessionPolicy): SessionState {
-  if (now.getTime() - session.createdAt.getTime() > policy.absoluteHours * 3_600_000) return 'absolute-timeout';
+  if (now.getTime() - session.createdAt.getTime() > policy.absoluteHours * 3_600_000)
+    return 'absolute-timeout';
   if (now.getTime() - session.lastSeenAt.getTime() > policy.idleMinutes * 60_000) return 'idle-timeout';
   return 'active';
 }

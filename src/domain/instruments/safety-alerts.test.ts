@@ -9,7 +9,17 @@ const flagsOf = (id: string, answers: Answers) => {
   return outcome.value.flags;
 };
 
-const phq9 = (item9: number): Answers => ({ '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '8': 1, '9': item9 });
+const phq9 = (item9: number): Answers => ({
+  '1': 1,
+  '2': 1,
+  '3': 1,
+  '4': 1,
+  '5': 1,
+  '6': 1,
+  '7': 1,
+  '8': 1,
+  '9': item9,
+});
 
 describe('safetyAlerts', () => {
   it('raises an urgent alert when PHQ-9 item 9 is above 0, and none at 0', () => {
@@ -23,8 +33,12 @@ describe('safetyAlerts', () => {
     const moderate = { '1': 1, '2': 1, '3': 1, '4': 0, '5': 0, '6': 0 };
     const high = { '1': 1, '2': 1, '3': 1, '4': 1, '5': 0, '6': 0 };
     expect(safetyAlerts(flagsOf('cssrs-screener', low), 'C-SSRS')).toEqual([]);
-    expect(safetyAlerts(flagsOf('cssrs-screener', moderate), 'C-SSRS').map((a) => a.code)).toEqual(['cssrs-moderate']);
-    expect(safetyAlerts(flagsOf('cssrs-screener', high), 'C-SSRS').map((a) => a.code)).toContain('cssrs-high');
+    expect(safetyAlerts(flagsOf('cssrs-screener', moderate), 'C-SSRS').map((a) => a.code)).toEqual([
+      'cssrs-moderate',
+    ]);
+    expect(safetyAlerts(flagsOf('cssrs-screener', high), 'C-SSRS').map((a) => a.code)).toContain(
+      'cssrs-high',
+    );
   });
 
   it('ignores flags that are not safety flags', () => {
