@@ -46,6 +46,17 @@ const VALID_BODIES: Record<string, unknown> = {
     interventions: [{ interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one' }],
     reviewDue: '2030-01-01',
   },
+  'POST /api/v1/patients/:id/appointments': {
+    startsAt: '2030-01-01T10:00:00Z',
+    durationMinutes: 30,
+    contactType: 'phone',
+  },
+  'POST /api/v1/patients/:id/formulation': {
+    presentingHarms: 'x',
+    drivers: 'x',
+    protectiveFactors: 'x',
+    goals: 'x',
+  },
 };
 
 const PHI = ['Testy', 'Patientson', '9434765919', 'MRN-0001', 'Penicillin', 'Sertraline'];

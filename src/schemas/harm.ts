@@ -84,3 +84,18 @@ export const supervisionNoteSchema = z
     signOff: z.boolean(),
   })
   .strict();
+
+export const formulationSchema = z
+  .object({
+    presentingHarms: text(4000),
+    drivers: text(4000).describe('Drivers and function of use'),
+    protectiveFactors: text(4000),
+    goals: text(4000),
+    baseVersion: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('The version this edit started from; 412 if another was saved since'),
+  })
+  .strict();

@@ -2,9 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { alertTaskRoutes } from './alerts-tasks.ts';
+import { appointmentRoutes } from './appointments.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { breakGlassRoutes } from './break-glass.ts';
+import { formulationRoutes } from './formulation.ts';
 import { harmPlanRoutes } from './harm-plan.ts';
 import { harmRoutes } from './harm.ts';
 import { instrumentRoutes } from './instruments.ts';
@@ -31,4 +33,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   selfReportRoutes(app, ctx);
   harmRoutes(app, ctx);
   harmPlanRoutes(app, ctx);
+  formulationRoutes(app, ctx);
+  appointmentRoutes(app, ctx);
 }

@@ -1,0 +1,198 @@
+// Appointments and contacts: book, reschedule, cancel, attended or missed; day lists; next appointment.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { canChangeStatus, missedNeedsFollowUp } from '../../domain/appointments/status.ts';
+import { appointmentStatusSchema, bookAppointmentSchema, dayListQuery } from '../../schemas/appointments.ts';
+import { uuid } from '../../schemas/common.ts';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { insertTask } from '../../store/alerts.ts';
+import {
+  addAppointmentEvent,
+  dayList,
+  findAppointment,
+  insertAppointment,
+  latestConfirmedLevel,
+  patientAppointments,
+} from '../../store/appointments.ts';
+import { addTimelineEvent } from '../../store/timeline.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/appointments',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['appointments'], params: patientIdParams, body: bookAppointmentSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const created = await insertAppointment(tx, {
+          patientId: access.patientId,
+          serviceId: access.serviceId,
+          practitionerId: req.body.practitionerId ?? null,
+          contactType: req.body.contactType,
+          durationMinutes: req.body.durationMinutes,
+          note: req.body.note ?? null,
+          startsAt: new Date(req.body.startsAt),
+          at: now,
+          by: auth.user.id,
+        });
+        await addTimelineEvent(tx, {
+          patientId: access.patientId,
+          occurredAt: now,
+          kind: 'appointment',
+          summary: `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`,
+          refType: 'Appointment',
+          refId: created,
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'appointment.create',
+            resourceType: 'Appointment',
+            resourceId: created,
+            patientId: access.patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+          },
+          now,
+        );
+        return created;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  api.post(
+    '/appointments/:id/status',
+    {
+      config: { access: 'patient:write' },
+      schema: {
+        tags: ['appointments'],
+        params: z.object({ id: uuid }).strict(),
+        body: appointmentStatusSchema,
+      },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const appt = await findAppointment(ctx.db, req.params.id);
+      if (!appt) throw problem('not-found');
+      const access = await patientAccess(ctx, req, appt.patientId, 'appointment.update');
+      const to = req.body.status;
+      if (!canChangeStatus(appt.status, to))
+        throw problem('conflict', `An appointment that is ${appt.status} cannot be marked ${to}.`);
+      const now = ctx.now();
+      const startsAt =
+        to === 'rescheduled' && req.body.startsAt ? new Date(req.body.startsAt) : new Date(appt.startsAt);
+      const level = await latestConfirmedLevel(ctx.db, appt.patientId);
+      await ctx.db.transaction(async (tx) => {
+        await addAppointmentEvent(tx, {
+          appointmentId: appt.id,
+          status: to,
+          startsAt,
+          reason: req.body.reason ?? null,
+          at: now,
+          by: auth.user.id,
+        });
+        const summary =
+          to === 'rescheduled'
+            ? `Appointment moved to ${when(startsAt.toISOString())}`
+            : `Appointment of ${when(appt.startsAt)}: ${to}`;
+        await addTimelineEvent(tx, {
+          patientId: appt.patientId,
+          occurredAt: now,
+          kind: 'appointment',
+          summary,
+          refType: 'Appointment',
+          refId: appt.id,
+          actorId: auth.user.id,
+        });
+        if (missedNeedsFollowUp(to, level)) {
+          await insertTask(tx, {
+            patientId: appt.patientId,
+            serviceId: appt.serviceId,
+            assignedTo: appt.practitioner?.id ?? auth.user.id,
+            title: `Follow up missed appointment (level ${level ?? ''})`,
+            detail: `Did not attend on ${when(appt.startsAt)}. Contact the person and review risk.`,
+            priority: 'high',
+            sourceType: 'Appointment',
+            sourceId: appt.id,
+            at: now,
+          });
+        }
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'appointment.update',
+            resourceType: 'Appointment',
+            resourceId: appt.id,
+            patientId: appt.patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { status: to },
+          },
+          now,
+        );
+      });
+      return { id: appt.id, status: to, startsAt: startsAt.toISOString() };
+    },
+  );
+
+  api.get(
+    '/patients/:id/appointments',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['appointments'], params: patientIdParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'appointment.list');
+      const appointments = await patientAppointments(ctx.db, access.patientId);
+      const now = ctx.now().toISOString();
+      const next =
+        appointments.find(
+          (a) => (a.status === 'booked' || a.status === 'rescheduled') && a.startsAt >= now,
+        ) ?? null;
+      await auditRead(ctx, req, access, 'appointment.list', 'Appointment');
+      return { appointments, next };
+    },
+  );
+
+  api.get(
+    '/appointments',
+    { config: { access: 'patient:read' }, schema: { tags: ['appointments'], querystring: dayListQuery } },
+    async (req) => {
+      const auth = authOf(req);
+      const date = req.query.date ?? ctx.now().toISOString().slice(0, 10);
+      const appointments = await dayList(ctx.db, date, {
+        serviceIds: auth.user.service_ids,
+        ...(req.query.scope === 'mine' ? { practitionerId: auth.user.id } : {}),
+      });
+      await ctx.db.transaction((tx) =>
+        auditFrom(
+          req,
+          tx,
+          {
+            action: 'appointment.day-list',
+            resourceType: 'Appointment',
+            outcome: 'success',
+            details: { date, count: appointments.length },
+          },
+          ctx.now(),
+        ),
+      );
+      return { date, appointments };
+    },
+  );
+}
