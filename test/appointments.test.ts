@@ -76,7 +76,7 @@ describe('appointments', () => {
       },
     });
     await w.alice.post(`/api/v1/harm-assessments/${a.body.id}/decision`, { confirmedLevel: 3 });
-    const before = (await w.alice.get('/api/v1/tasks')).body.tasks.length;
+    const before: number = (await w.alice.get('/api/v1/tasks')).body.tasks.length;
     expect(
       (await w.alice.post(`/api/v1/appointments/${id}/status`, { status: 'did-not-attend' })).status,
     ).toBe(200);
