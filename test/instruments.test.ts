@@ -170,6 +170,18 @@ describe('saving a response', () => {
     expect(r.body.alertIds).toHaveLength(1);
   });
 
+  it('catches a sentinel urinary symptom on the checklist (surveillance at any visit) with an alert and a task', async () => {
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/responses`, {
+      instrument: 'ketamine-urinary-checklist',
+      answers: { '1': 1, '2': 0, '3': 1, '4': 0, '5': 0, '6': 0, '7': 0 },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.result.sentinelSymptoms).toEqual(['urinary-frequency', 'dysuria']);
+    expect(r.body.alertIds).toHaveLength(1);
+    const alerts = (await w.alice.get(`/api/v1/patients/${patientId}/alerts`)).body.alerts;
+    expect(alerts.some((a: { code: string }) => a.code === 'sentinel-symptom-reported')).toBe(true);
+  });
+
   it('computes response and remission against the first complete response', async () => {
     await w.alice.post(`/api/v1/patients/${patientId}/responses`, {
       instrument: 'phq-9',

@@ -1,7 +1,7 @@
 // Scoring and saving one questionnaire response, with the alerts, tasks, timeline entry and audit it brings.
 import type { FastifyRequest } from 'fastify';
 import { scoreAnswers } from '../domain/instruments/engine.ts';
-import { safetyAlerts } from '../domain/instruments/safety-alerts.ts';
+import { safetyAlerts, sentinelSymptomAlert } from '../domain/instruments/safety-alerts.ts';
 import type { Answers, InstrumentDefinition, ScoreResult } from '../domain/instruments/types.ts';
 import { insertAlert, insertTask } from '../store/alerts.ts';
 import type { Queryable } from '../store/db.ts';
@@ -87,7 +87,8 @@ export async function recordResponse(
   );
   const alertIds: string[] = [];
   const taskIds: string[] = [];
-  for (const alert of safetyAlerts(r.result.flags, r.def.shortTitle)) {
+  const sentinel = sentinelSymptomAlert(r.result, r.def.shortTitle);
+  for (const alert of [...safetyAlerts(r.result.flags, r.def.shortTitle), ...(sentinel ? [sentinel] : [])]) {
     const alertId = await insertAlert(tx, {
       patientId: r.patientId,
       code: alert.code,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreInstrument } from './registry.ts';
-import { safetyAlerts } from './safety-alerts.ts';
+import { safetyAlerts, sentinelSymptomAlert } from './safety-alerts.ts';
 import type { Answers } from './types.ts';
 
 const flagsOf = (id: string, answers: Answers) => {
@@ -43,5 +43,33 @@ describe('safetyAlerts', () => {
 
   it('ignores flags that are not safety flags', () => {
     expect(safetyAlerts([{ code: 'probable-ptsd', severity: 'warning', text: 'x' }], 'PCL-5')).toEqual([]);
+  });
+});
+
+describe('sentinelSymptomAlert', () => {
+  const checklist = (answers: Answers) => {
+    const outcome = scoreInstrument('ketamine-urinary-checklist', answers);
+    if (!outcome.ok) throw new Error('invalid answers in test');
+    return outcome.value;
+  };
+  const none = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 };
+
+  it('stays quiet when no urinary symptom is reported', () => {
+    expect(sentinelSymptomAlert(checklist(none), 'Checklist')).toBeNull();
+  });
+
+  it('alerts on any sentinel urinary symptom, naming them', () => {
+    const alert = sentinelSymptomAlert(checklist({ ...none, '1': 1, '2': 1 }), 'Checklist');
+    expect(alert?.code).toBe('sentinel-symptom-reported');
+    expect(alert?.text).toContain('urinary-frequency');
+    expect(alert?.text).toContain('urinary-urgency');
+  });
+
+  it('leaves visible haematuria to its own urgent red flag', () => {
+    const result = checklist({ ...none, '5': 1 });
+    expect(sentinelSymptomAlert(result, 'Checklist')).toBeNull();
+    expect(safetyAlerts(result.flags, 'Checklist').map((a) => a.code)).toEqual([
+      'red-flag-visible-haematuria',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 // Which score flags become a visible alert on the patient and a task for the responsible clinician.
-import type { Flag } from './types.ts';
+import type { Flag, ScoreResult } from './types.ts';
 
 /**
  * Flags that must reach a clinician: PHQ-9 item 9 above 0 and C-SSRS triage at moderate or high
@@ -33,4 +33,25 @@ export function safetyAlerts(flags: readonly Flag[], instrumentTitle: string): S
       taskPriority: f.severity === 'urgent' ? 'urgent' : 'high',
       taskTitle: `Review ${instrumentTitle} safety flag: ${f.text}`,
     }));
+}
+
+/**
+ * Sentinel surveillance: any ketamine-related urinary symptom reported on the checklist (at a harm-service
+ * review or at a treatment-clinic visit) alerts the care team so that emerging harm is assessed early
+ * (harm.md §2.3, early "sentinel" versus late harm). Visible haematuria is already an urgent safety flag.
+ */
+export function sentinelSymptomAlert(
+  result: Pick<ScoreResult, 'sentinelSymptoms'>,
+  instrumentTitle: string,
+): SafetyAlert | null {
+  const found = (result.sentinelSymptoms ?? []).filter((code) => code !== 'visible-haematuria');
+  if (found.length === 0) return null;
+  const text = `Sentinel urinary symptom(s) reported: ${found.join(', ')}. Consider a harm assessment.`;
+  return {
+    code: 'sentinel-symptom-reported',
+    severity: 'warning',
+    text,
+    taskPriority: 'high',
+    taskTitle: `Review ${instrumentTitle}: ${text}`,
+  };
 }
