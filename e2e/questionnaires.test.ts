@@ -10,9 +10,18 @@ const CLINICIAN = { email: 'clin@clinic.test', password: 'a long clinician phras
 beforeAll(async () => {
   world = await openBrowserWorld();
   const api = new Client(world.server.baseUrl);
-  const setup = await api.post('/api/v1/setup', { ...CLINICIAN, displayName: 'Cleo Clinician', serviceName: 'North', clinicalRole: 'practitioner' });
+  const setup = await api.post('/api/v1/setup', {
+    ...CLINICIAN,
+    displayName: 'Cleo Clinician',
+    serviceName: 'North',
+    clinicalRole: 'practitioner',
+  });
   expect(setup.status).toBe(201);
-  const p = await api.post('/api/v1/patients', { givenName: 'Jane', familyName: 'Smith', birthDate: '1985-03-02' });
+  const p = await api.post('/api/v1/patients', {
+    givenName: 'Jane',
+    familyName: 'Smith',
+    birthDate: '1985-03-02',
+  });
   patientId = p.body.id;
   const { page } = world;
   await page.goto('/login');
@@ -50,7 +59,11 @@ describe('questionnaires on the chart', () => {
     const { page } = world;
     await administerPhq9([1, 1, 1, 1, 1, 1, 1, 1, 1], '2026-10-15T10:00');
     await page.getByText('Saved: PHQ-9 score 9').waitFor();
-    await page.getByRole('alert').filter({ hasText: /item 9/i }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /item 9/i })
+      .first()
+      .waitFor();
   });
 
   it('draws the trend with band shading and shows response against baseline', async () => {
@@ -61,7 +74,10 @@ describe('questionnaires on the chart', () => {
     const chart = page.getByRole('img', { name: /PHQ-9 trend: 18 on 1 Oct 2026 to 4 on 1 Nov 2026/ });
     await chart.waitFor();
     expect(await chart.locator('rect').count()).toBeGreaterThanOrEqual(5);
-    await page.getByText(/remission/i).first().waitFor();
+    await page
+      .getByText(/remission/i)
+      .first()
+      .waitFor();
     const history = page.getByRole('table', { name: 'PHQ-9 history' });
     expect(await history.getByRole('row').count()).toBe(4);
   });
@@ -82,7 +98,11 @@ describe('self-report', () => {
     await patientPage.goto(url);
     await patientPage.getByRole('heading', { name: 'Before your appointment' }).waitFor();
     for (let i = 1; i <= 7; i += 1) {
-      await patientPage.getByRole('group', { name: new RegExp(`^${i}\\. `) }).getByRole('radio').nth(1).check();
+      await patientPage
+        .getByRole('group', { name: new RegExp(`^${i}\\. `) })
+        .getByRole('radio')
+        .nth(1)
+        .check();
     }
     await patientPage.getByRole('button', { name: 'Send answers' }).click();
     await patientPage.getByText('Thank you — your answers have been sent to your clinic.').waitFor();
@@ -95,7 +115,10 @@ describe('self-report', () => {
     await page.getByRole('tab', { name: 'Questionnaires' }).click();
     const history = page.getByRole('table', { name: 'GAD-7 history' });
     await history.waitFor();
-    await history.getByRole('cell', { name: /self-report/i }).first().waitFor();
+    await history
+      .getByRole('cell', { name: /self-report/i })
+      .first()
+      .waitFor();
   });
 
   it('printed no console errors along the way', () => {
