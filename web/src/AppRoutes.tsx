@@ -18,7 +18,9 @@ import { StartupGate } from './layout/StartupGate.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { RegisterPatientPage } from './patients/RegisterPatientPage.tsx';
 import { SelfReportPage } from './self-report/SelfReportPage.tsx';
+import { SupervisionPage } from './supervision/SupervisionPage.tsx';
 import { TasksPage } from './tasks/TasksPage.tsx';
+import { WorklistPage } from './worklist/WorklistPage.tsx';
 
 /** Every web route of KASPR. */
 export function AppRoutes() {
@@ -96,6 +98,22 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="patient:read">
                 <TasksPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="worklist"
+            element={
+              <RequirePermission permission="patient:read">
+                <WorklistPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="supervision"
+            element={
+              <RequirePermission permission="supervision">
+                <SupervisionPage />
               </RequirePermission>
             }
           />

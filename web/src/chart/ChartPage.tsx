@@ -1,10 +1,14 @@
-// ChartPage: one patient's chart: banner and alerts, then Timeline, Questionnaires, Details and History tabs.
+// ChartPage: one patient's chart: banner, next appointment and alerts, then the record's tabs.
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
 import type { AlertView } from '../../../src/store/alerts.ts';
 import { PatientAlerts } from '../alerts/PatientAlerts.tsx';
+import type { PatientAppointments } from '../appointments/appointment-types.ts';
+import { AppointmentsPanel } from '../appointments/AppointmentsPanel.tsx';
+import { NextAppointment } from '../appointments/NextAppointment.tsx';
 import { useApiData } from '../api/use-api-data.ts';
+import { HarmPathwayPanel } from '../harm/HarmPathwayPanel.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { QuestionnairesPanel } from '../questionnaires/QuestionnairesPanel.tsx';
@@ -19,6 +23,8 @@ export type ChartRecord = PatientRecord & { accessViaBreakGlass: boolean };
 
 const TABS = [
   { id: 'timeline', label: 'Timeline' },
+  { id: 'harm', label: 'Harm pathway' },
+  { id: 'appointments', label: 'Appointments' },
   { id: 'questionnaires', label: 'Questionnaires' },
   { id: 'details', label: 'Details' },
   { id: 'history', label: 'History' },
@@ -32,6 +38,9 @@ export function ChartPage() {
   const record = useApiData<ChartRecord>(`/patients/${encodeURIComponent(id)}`);
   const alerts = useApiData<{ alerts: AlertView[] }>(
     record.data ? `/patients/${encodeURIComponent(record.data.id)}/alerts` : null,
+  );
+  const appointments = useApiData<PatientAppointments>(
+    record.data ? `/patients/${encodeURIComponent(record.data.id)}/appointments` : null,
   );
   const [tab, setTab] = useState<string>('timeline');
   usePageTitle(record.data ? `${record.data.familyName.toUpperCase()}, ${record.data.givenName}` : 'Patient');
@@ -67,6 +76,7 @@ export function ChartPage() {
       ) : null}
       {flash ? <Notice kind="success">{flash}</Notice> : null}
       <PatientBanner patient={patient} />
+      <NextAppointment data={appointments.data} />
       <PatientAlerts
         alerts={alerts.data?.alerts ?? []}
         canAcknowledge={can('patient:write')}
@@ -84,6 +94,20 @@ export function ChartPage() {
       </div>
       <Tabs label="Patient record" tabs={TABS} active={tab} onChange={setTab}>
         {tab === 'timeline' ? <TimelinePanel patientId={patient.id} /> : null}
+        {tab === 'harm' ? (
+          <HarmPathwayPanel
+            patientId={patient.id}
+            canWrite={can('patient:write')}
+            onAlertsRaised={alerts.reload}
+          />
+        ) : null}
+        {tab === 'appointments' ? (
+          <AppointmentsPanel
+            patientId={patient.id}
+            canWrite={can('patient:write')}
+            appointments={appointments}
+          />
+        ) : null}
         {tab === 'questionnaires' ? (
           <QuestionnairesPanel
             patientId={patient.id}

@@ -1,4 +1,4 @@
-// MainNav: the links to the areas the user's roles open (Patients, Tasks, Admin, Audit, Account).
+// MainNav: the links to the areas the user's roles open (Patients, Worklist, Tasks, Supervision, Admin, Audit, Account).
 import { NavLink } from 'react-router';
 import { useSession } from '../session/session-context.ts';
 
@@ -7,7 +7,9 @@ export function MainNav() {
   const { can } = useSession();
   const links = [
     { to: '/patients', label: 'Patients', show: can('patient:read') },
+    { to: '/worklist', label: 'Worklist', show: can('patient:read') },
     { to: '/tasks', label: 'Tasks', show: can('patient:read') },
+    { to: '/supervision', label: 'Supervision', show: can('supervision') },
     {
       to: '/admin',
       label: 'Admin',

@@ -61,3 +61,11 @@ const SEX_LABELS: Record<string, string> = {
 export function sexLabel(sex: string | undefined): string {
   return sex ? (SEX_LABELS[sex] ?? sex) : 'Not recorded';
 }
+
+/** An instant as local time of day, "14:05". */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

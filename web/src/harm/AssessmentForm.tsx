@@ -1,0 +1,88 @@
+// AssessmentForm: the structured harm assessment, one form in sections, with the live proposal beside it.
+import { useMemo, useState, type SubmitEvent } from 'react';
+import { riskCodes } from '../../../src/domain/harm/index.ts';
+import { api } from '../api/client.ts';
+import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
+import { FormProblem } from '../ui/FormProblem.tsx';
+import { localDate } from '../ui/local-date.ts';
+import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { assessmentOf, contextOf, EMPTY_DRAFT, errorAt, type AssessmentDraft } from './assessment-draft.ts';
+import { RISK_LABELS, optionsOf } from './harm-labels.ts';
+import type { SavedAssessment } from './harm-types.ts';
+import { LabsFieldset } from './LabsFieldset.tsx';
+import { MeasuresFieldset } from './MeasuresFieldset.tsx';
+import { PersonFieldset } from './PersonFieldset.tsx';
+import { ProposalPanel } from './ProposalPanel.tsx';
+import { SymptomsFieldset } from './SymptomsFieldset.tsx';
+import { UsePatternFieldset } from './UsePatternFieldset.tsx';
+import { useHarmProposal } from './use-harm-proposal.ts';
+
+const DAYS_PATH = 'assessment.use.daysUsedLast28';
+
+interface AssessmentFormProps {
+  patientId: string;
+  onSaved: (saved: SavedAssessment) => void;
+}
+
+/** Use pattern, Symptoms, Risks, Linked measures, Labs and The person; "Save assessment". */
+export function AssessmentForm({ patientId, onSaved }: AssessmentFormProps) {
+  const form = useFormSubmit();
+  const [draft, setDraft] = useState<AssessmentDraft>(EMPTY_DRAFT);
+  const [today] = useState(() => localDate());
+  const daysGiven = draft.days.trim() !== '';
+  const assessment = useMemo(() => (daysGiven ? assessmentOf(draft) : null), [draft, daysGiven]);
+  const proposal = useHarmProposal(assessment);
+  // The live check names bad fields as they are typed; a refused save adds (and wins over) its own messages.
+  const errors = { ...(proposal.error?.fieldErrors ?? {}), ...form.errors };
+
+  const onChange = (patch: Partial<AssessmentDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (form.problem || form.localErrorCount > 0) form.reset();
+  };
+
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const localErrors: Record<string, string> = {};
+    if (!daysGiven) localErrors[DAYS_PATH] = 'Enter the number of days used in the last 28 (0 to 28)';
+    void form.submit(async () => {
+      const context = contextOf(draft);
+      const saved = await api.post<SavedAssessment>(
+        `/patients/${encodeURIComponent(patientId)}/harm-assessments`,
+        { assessment: assessmentOf(draft), ...(context ? { context } : {}) },
+      );
+      onSaved(saved);
+    }, localErrors);
+  };
+
+  const section = { draft, onChange, errors };
+  return (
+    <div className="harm-assess-layout">
+      <form onSubmit={onSubmit} noValidate className="stack" aria-label="Structured assessment">
+        <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+        <UsePatternFieldset {...section} today={today} />
+        <SymptomsFieldset {...section} today={today} />
+        <CheckboxGroup
+          legend="Risks"
+          className="form-section"
+          options={optionsOf(riskCodes, RISK_LABELS)}
+          values={draft.risks}
+          onValues={(risks) => onChange({ risks })}
+          error={errorAt(errors, 'assessment.risks')}
+          columns
+        />
+        <MeasuresFieldset {...section} />
+        <LabsFieldset {...section} />
+        <PersonFieldset {...section} />
+        <div className="actions">
+          <button type="submit" disabled={form.busy}>
+            Save assessment
+          </button>
+        </div>
+      </form>
+      <ProposalPanel
+        proposal={proposal}
+        waiting={daysGiven ? null : 'Enter the days used in the last 28 to see the proposal.'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// MeasuresFieldset: the "Linked measures" section: SDS and PHQ-9 totals and the urinary checklist result.
+import { Checkbox } from '../ui/Checkbox.tsx';
+import { Field } from '../ui/Field.tsx';
+import type { DraftSectionProps } from './assessment-draft.ts';
+
+const at = (key: string) => `assessment.measures.${key}`;
+
+/** Questionnaire results scored elsewhere; blank means not done, which the proposal reports as missing. */
+export function MeasuresFieldset({ draft, onChange, errors }: DraftSectionProps) {
+  const checklist = draft.urinaryChecklist;
+  return (
+    <fieldset className="form-section">
+      <legend>Linked measures</legend>
+      <div className="field-grid">
+        <Field
+          label="SDS total"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={15}
+          hint="Severity of Dependence Scale, 0–15"
+          value={draft.sdsTotal}
+          onValue={(sdsTotal) => onChange({ sdsTotal })}
+          error={errors[at('sdsTotal')]}
+        />
+        <Field
+          label="PHQ-9 total"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={27}
+          hint="0–27"
+          value={draft.phq9Total}
+          onValue={(phq9Total) => onChange({ phq9Total })}
+          error={errors[at('phq9Total')]}
+        />
+      </div>
+      {/* Two boxes, so a checklist not done is not sent as a negative one. */}
+      <div className="checkbox-group">
+        <Checkbox
+          label="Urinary checklist done"
+          checked={checklist !== 'not-done'}
+          onChecked={(done) => onChange({ urinaryChecklist: done ? 'negative' : 'not-done' })}
+        />
+        <Checkbox
+          label="Urinary checklist positive"
+          checked={checklist === 'positive'}
+          onChecked={(positive) => onChange({ urinaryChecklist: positive ? 'positive' : 'negative' })}
+        />
+      </div>
+      {errors[at('urinaryChecklistPositive')] ? (
+        <p className="field-error">{errors[at('urinaryChecklistPositive')]}</p>
+      ) : null}
+    </fieldset>
+  );
+}
