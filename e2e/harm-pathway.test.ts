@@ -71,9 +71,10 @@ describe('the harm pathway in a real browser', () => {
     await form.getByLabel('Goal 1').fill('Stop use and get the bladder checked');
     await form.getByRole('button', { name: 'Save care plan' }).click();
     await page.getByText('Care plan version 1 saved.').waitFor();
-    expect(await page.getByRole('table', { name: 'Interventions' }).getByRole('row').count()).toBeGreaterThan(
-      1,
-    );
+    // The saved plan re-renders from the server: wait for its rows rather than counting at once.
+    const interventions = page.getByRole('table', { name: 'Interventions' });
+    await interventions.getByRole('row').nth(1).waitFor();
+    expect(await interventions.getByRole('row').count()).toBeGreaterThan(1);
   });
 
   it('shows the review on the worklist', async () => {
