@@ -67,15 +67,39 @@ export interface FieldError {
 /** A refusal raised at the edge and rendered by the one error handler. */
 export class ProblemError extends Error {
   readonly status: number;
+  readonly title: string;
   constructor(
-    readonly code: ProblemCode,
+    readonly code: ProblemCode | RuleCode,
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly extra?: Record<string, unknown>,
+    rule?: { status: 409 | 422; title: string },
   ) {
-    super(detail ?? TITLES[code]);
-    this.status = PROBLEM_STATUS[code];
+    super(detail ?? (rule ? rule.title : TITLES[code as ProblemCode]));
+    this.status = rule ? rule.status : PROBLEM_STATUS[code as ProblemCode];
+    this.title = rule ? rule.title : TITLES[code as ProblemCode];
   }
+}
+
+/** A clinical or regulatory rule's own code, e.g. `consent-required` or `insufficient-stock`. */
+export type RuleCode = string & { readonly __rule?: never };
+
+/**
+ * A refusal by a named rule: 409 when a rule blocks the action in the current state (no consent, not enough
+ * stock), 422 when the input is out of bounds (dose above the protocol maximum). The code names the rule.
+ */
+export function ruleRefusal(
+  kind: 'blocked' | 'out-of-bounds',
+  code: string,
+  detail: string,
+  extra?: Record<string, unknown>,
+  errors?: FieldError[],
+): ProblemError {
+  const rule =
+    kind === 'blocked'
+      ? { status: 409 as const, title: 'A clinical rule blocks this' }
+      : { status: 422 as const, title: 'The request is outside what the rules allow' };
+  return new ProblemError(code, detail, errors, extra, rule);
 }
 
 export function problem(
@@ -91,7 +115,7 @@ export function problem(
 export function problemBody(p: ProblemError, requestId?: string): Record<string, unknown> {
   return {
     type: `https://kaspr.example/problems/${p.code}`,
-    title: TITLES[p.code],
+    title: p.title,
     status: p.status,
     code: p.code,
     ...(p.detail ? { detail: p.detail } : {}),

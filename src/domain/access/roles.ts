@@ -21,6 +21,10 @@ export const PERMISSIONS = [
   'break-glass:review',
   'supervision',
   'content:manage',
+  'cd:read',
+  'cd:write',
+  'cd:manage',
+  'treatment:prescribe',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,12 +40,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'break-glass:review',
     'content:manage',
   ],
-  prescriber: CLINICAL,
-  nurse: CLINICAL,
+  prescriber: [...CLINICAL, 'cd:read', 'cd:write', 'treatment:prescribe'],
+  nurse: [...CLINICAL, 'cd:read', 'cd:write'],
   practitioner: CLINICAL,
   supervisor: [...CLINICAL, 'break-glass:review', 'supervision', 'content:manage'],
-  'cd-officer': [],
-  auditor: ['patient:read', 'audit:read', 'break-glass:review'],
+  'cd-officer': ['cd:read', 'cd:write', 'cd:manage'],
+  auditor: ['patient:read', 'audit:read', 'break-glass:review', 'cd:read'],
 };
 
 /** True when any of `roles` grants `permission`; unknown roles grant nothing. */

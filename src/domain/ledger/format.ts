@@ -1,0 +1,124 @@
+// Shared wording for regulator views: names from a directory, strengths, containers, quantities and balances.
+import type { IsoDate } from '../harm/calendar-date.ts';
+import type { Balance } from './balance.ts';
+import type { LedgerEntry, Quantity } from './entry.ts';
+import type { Product } from './product.ts';
+import type { SectionLine } from './register.ts';
+import { localDateOf } from './timing.ts';
+import { subtractMg, timesMg, volumeOfMg, type Milligrams } from './units.ts';
+
+/** A person, firm or place as the register prints it. */
+export interface Party {
+  readonly name: string;
+  readonly address?: string;
+  readonly initials?: string;
+}
+
+/** Names and addresses by id (patients, staff, locations), loaded by the caller; the domain holds only ids. */
+export type Directory = Readonly<Record<string, Party>>;
+
+/** The party for an id, or a placeholder that shows the id so a gap is visible rather than blank. */
+export function partyOf(directory: Directory, id: string | undefined): Party {
+  if (id === undefined) return { name: '' };
+  return directory[id] ?? { name: `[unknown ${id}]` };
+}
+
+/** "10 mg/mL" or "28 mg per unit". */
+export function strengthText(product: Product): string {
+  const { strength } = product;
+  return strength.per === 'ml' ? `${strength.mgPerMl} mg/mL` : `${strength.mgPerUnit} mg per unit`;
+}
+
+/** "20 mL vial" or "2-unit pack" (21 CFR 1304.22(c)(2): units or volume in each commercial container). */
+export function containerText(product: Product): string {
+  const { strength } = product;
+  const size = strength.per === 'ml' ? `${strength.containerMl} mL` : `${strength.containerUnits}-unit`;
+  return `${size} ${product.containerName}`;
+}
+
+/** "35 mg (3.5 mL)" for a liquid, "56 mg (2 units)" for a solid dose. */
+export function mgText(mg: Milligrams, product: Product): string {
+  const { strength } = product;
+  if (strength.per === 'ml') return `${mg} mg (${volumeOfMg(mg, strength.mgPerMl)} mL)`;
+  return `${mg} mg (${Math.round((mg / strength.mgPerUnit) * 1000) / 1000} units)`;
+}
+
+/** Sealed containers plus any opened mg: "2 × 20 mL vial (400 mg)", "1 × 20 mL vial (200 mg) + 50 mg (5 mL) opened". */
+export function stockText(containers: number, mg: Milligrams, product: Product): string {
+  const sealed = timesMg(product.mgPerContainer, containers);
+  const opened = subtractMg(mg, sealed);
+  const parts: string[] = [];
+  if (containers !== 0) parts.push(`${containers} × ${containerText(product)} (${sealed} mg)`);
+  if (opened !== 0 || containers === 0)
+    parts.push(`${mgText(opened, product)}${containers !== 0 ? ' opened' : ''}`);
+  return parts.join(' + ');
+}
+
+/** An entry's quantity in its kind's terms: draws in mg (and any containers opened), the rest as stock. */
+export function quantityText(kind: LedgerEntry['kind'], quantity: Quantity, product: Product): string {
+  if (kind !== 'administration' && kind !== 'waste')
+    return stockText(quantity.containers, quantity.mg, product);
+  const opened = quantity.containers > 0 ? `, ${quantity.containers} × ${containerText(product)} opened` : '';
+  return `${mgText(quantity.mg, product)}${opened}`;
+}
+
+/** The kind of entry a correction corrects (the correction's own kind when the target is not found). */
+export function correctedKind(entry: LedgerEntry, all: readonly LedgerEntry[]): LedgerEntry['kind'] {
+  return all.find((e) => e.id === entry.correctsEntryId)?.kind ?? entry.kind;
+}
+
+/** The balance as printed: "4 × 20 mL vial (800 mg) + 165 mg (16.5 mL) opened; total 965 mg". */
+export function balanceText(balance: Balance, product: Product): string {
+  return `${stockText(balance.containers, balance.mg, product)}; total ${balance.mg} mg`;
+}
+
+/** What every regulator row shows: when, who, witnesses, running balance, struck-through and footnotes. */
+export interface RowBase {
+  readonly seq: number;
+  readonly entryId: string;
+  readonly kind: LedgerEntry['kind'];
+  /** Date of the transaction, in its local calendar. */
+  readonly date: IsoDate | null;
+  /** Date the entry was made (a correction's date, reg 20(c)). */
+  readonly enteredOn: IsoDate | null;
+  readonly enteredBy: string;
+  readonly witnessedBy: readonly string[];
+  readonly balance: string;
+  /** Corrected entries stay as written and are shown struck through (reg 20(c)). */
+  readonly struck: boolean;
+  /** One dated note per correction of this entry. */
+  readonly footnotes: readonly string[];
+  readonly lateEntryReason: string | null;
+}
+
+/** The shared part of a row for a register section line. */
+export function rowBase(
+  line: SectionLine,
+  all: readonly LedgerEntry[],
+  product: Product,
+  directory: Directory,
+): RowBase {
+  const { entry } = line;
+  const footnotes = line.correctedBy.flatMap((id) => {
+    const fix = all.find((e) => e.id === id);
+    if (fix === undefined) return [];
+    const who = partyOf(directory, fix.authorId).name;
+    const now = quantityText(entry.kind, fix.quantity, product);
+    return [
+      `Corrected on ${localDateOf(fix.recordedAt) ?? fix.recordedAt} by ${who} (entry ${fix.seq}): ${fix.reason ?? ''}; now reads ${now}.`,
+    ];
+  });
+  return {
+    seq: entry.seq,
+    entryId: entry.id,
+    kind: entry.kind,
+    date: localDateOf(entry.occurredAt) ?? null,
+    enteredOn: localDateOf(entry.recordedAt) ?? null,
+    enteredBy: partyOf(directory, entry.authorId).name,
+    witnessedBy: entry.witnesses.map((w) => partyOf(directory, w.userId).name),
+    balance: balanceText(line.balanceAfter, product),
+    struck: line.correctedBy.length > 0,
+    footnotes,
+    lateEntryReason: entry.lateEntryReason ?? null,
+  };
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { dischargeCheck, type DischargeInput } from './discharge.ts';
+import { at, esketamine, ivPsychiatric, sublingual, vitals } from './test-fixtures.ts';
+
+// Infusion 10:00–10:40; baseline 120/80, HR 80, SpO2 98.
+const baseline = vitals({ systolic: 120, diastolic: 80, heartRate: 80, spo2: 98 }, at(-10));
+const ready: DischargeInput = {
+  protocol: ivPsychiatric,
+  baseline,
+  latestVitals: vitals({ systolic: 120, diastolic: 80, heartRate: 80, spo2: 98 }, at(65)),
+  dosedAt: at(0),
+  administrationEndedAt: at(40),
+  now: at(70),
+  alertAndOriented: true,
+  escortPresent: true,
+};
+const check = (changes: Partial<DischargeInput>) => dischargeCheck({ ...ready, ...changes });
+const codes = (changes: Partial<DischargeInput>) => check(changes).unmet.map((u) => u.code);
+const latest = (v: Parameters<typeof vitals>[0]) => ({
+  latestVitals: vitals({ systolic: 120, diastolic: 80, heartRate: 80, spo2: 98, ...v }, at(65)),
+});
+
+describe('dischargeCheck: IV', () => {
+  it('discharges when every condition is met, with no driving until 12 h after the infusion ends', () => {
+    const result = check({});
+    expect(result.ok).toBe(true);
+    expect(result.unmet).toEqual([]);
+    expect(result.earliestDischargeAt).toEqual(at(70));
+    expect(result.noDrivingUntil).toEqual(at(40 + 12 * 60));
+    expect(result.noDrivingRule).toContain('tenet 7');
+  });
+
+  it.each([
+    ['systolic exactly +15%', { systolic: 138 }, []],
+    ['systolic just over +15%', { systolic: 139 }, ['vitals-not-at-baseline']],
+    ['systolic exactly −15%', { systolic: 102 }, []],
+    ['systolic just under −15%', { systolic: 101 }, ['vitals-not-at-baseline']],
+    ['diastolic exactly +15%', { diastolic: 92 }, []],
+    ['diastolic just over +15%', { diastolic: 92.1 }, ['vitals-not-at-baseline']],
+    ['diastolic exactly −15%', { diastolic: 68 }, []],
+    ['diastolic just under −15%', { diastolic: 67.9 }, ['vitals-not-at-baseline']],
+    ['heart rate exactly +15%', { heartRate: 92 }, []],
+    ['heart rate just over +15%', { heartRate: 93 }, ['vitals-not-at-baseline']],
+    ['heart rate exactly −15%', { heartRate: 68 }, []],
+    ['heart rate just under −15%', { heartRate: 67 }, ['vitals-not-at-baseline']],
+    ['SpO2 94%', { spo2: 94 }, []],
+    ['SpO2 93%', { spo2: 93 }, ['spo2-below-minimum']],
+  ])('%s gives %j', (_label, reading, expected) => {
+    expect(codes(latest(reading))).toEqual(expected);
+  });
+
+  it('says which vital is out and what the tolerance allows', () => {
+    const result = check(latest({ systolic: 139, heartRate: 95 }));
+    expect(result.unmet.map((u) => u.text)).toEqual([
+      'Systolic BP 139 mmHg is not within ±15% of baseline 120 mmHg (102–138).',
+      'Heart rate 95 bpm is not within ±15% of baseline 80 bpm (68–92).',
+    ]);
+  });
+
+  it('needs 30 min after the infusion ends: 29 min is not enough, 30 is', () => {
+    expect(codes({ now: at(69) })).toEqual(['observation-period-not-met']);
+    expect(check({ now: at(69) }).unmet[0]?.text).toContain(
+      '29 min since administration ended; this protocol needs at least 30 min',
+    );
+    expect(codes({ now: at(70) })).toEqual([]);
+  });
+
+  it('needs vitals taken after the infusion ended, and both sets present', () => {
+    expect(codes({ latestVitals: vitals({}, at(39)) })).toEqual(['vitals-not-after-administration']);
+    expect(codes({ latestVitals: null })).toEqual(['vitals-missing']);
+    expect(codes({ baseline: null })).toEqual(['vitals-missing']);
+  });
+
+  it('needs the patient alert and oriented, with a responsible adult present', () => {
+    expect(codes({ alertAndOriented: false, escortPresent: false })).toEqual([
+      'not-alert-and-oriented',
+      'escort-not-present',
+    ]);
+  });
+
+  it('refuses impossible times rather than guessing', () => {
+    expect(codes({ dosedAt: at(50) })).toEqual(['times-invalid']);
+    expect(codes({ now: new Date('x') })).toEqual(['times-invalid']);
+  });
+});
+
+describe('dischargeCheck: esketamine (≥2 h from the first device; REMS)', () => {
+  const spravato: Partial<DischargeInput> = {
+    protocol: esketamine,
+    dosedAt: at(0),
+    administrationEndedAt: at(10),
+    now: at(120),
+    latestVitals: vitals({ heartRate: 80 }, at(115)),
+    effectsResolved: true,
+  };
+
+  it('is not met at 1 h 59 min and met at 2 h', () => {
+    expect(codes({ ...spravato, now: at(119) })).toEqual(['observation-period-not-met']);
+    expect(codes(spravato)).toEqual([]);
+    expect(check(spravato).earliestDischargeAt).toEqual(at(120));
+  });
+
+  it('needs sedation, dissociation and respiratory depression recorded as resolved', () => {
+    expect(codes({ ...spravato, effectsResolved: undefined })).toEqual(['effects-not-resolved']);
+  });
+
+  it('forbids driving until the next day after a restful sleep (label), in the clinic’s time zone', () => {
+    const utc = check(spravato);
+    expect(utc.noDrivingUntil.toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(utc.noDrivingRule).toContain('restful sleep');
+    const newYork = check({ ...spravato, utcOffsetMinutes: -300 });
+    expect(newYork.noDrivingUntil.toISOString()).toBe('2026-11-23T05:00:00.000Z');
+  });
+});
+
+describe('dischargeCheck: sublingual', () => {
+  it('counts 2 h from dosing, and does not ask for an escort after a home session', () => {
+    const kap: Partial<DischargeInput> = {
+      protocol: sublingual,
+      dosedAt: at(0),
+      administrationEndedAt: at(0),
+      now: at(120),
+      latestVitals: vitals({ heartRate: 80 }, at(118)),
+    };
+    expect(codes({ ...kap, now: at(119) })).toEqual(['observation-period-not-met']);
+    expect(codes({ ...kap, escortPresent: false, setting: 'home' })).toEqual([]);
+    expect(codes({ ...kap, escortPresent: false })).toEqual(['escort-not-present']);
+    expect(check(kap).noDrivingUntil).toEqual(at(12 * 60));
+  });
+});

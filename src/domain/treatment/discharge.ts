@@ -1,0 +1,170 @@
+// Discharge after a session: vitals back near baseline, observation time, orientation, escort, and driving.
+import { addMinutes, isValidInstant, minutesBetween, startOfNextLocalDay } from './calendar.ts';
+import type { Protocol } from './protocol.ts';
+import type { SessionSetting } from './protocol-types.ts';
+import { fmt, isAbove, isBelow } from './rounding.ts';
+import type { VitalSigns } from './vitals.ts';
+
+/** A discharge condition not yet met. */
+export type DischargeCode =
+  | 'vitals-missing'
+  | 'vitals-not-after-administration'
+  | 'vitals-not-at-baseline'
+  | 'spo2-below-minimum'
+  | 'observation-period-not-met'
+  | 'not-alert-and-oriented'
+  | 'escort-not-present'
+  | 'effects-not-resolved'
+  | 'times-invalid';
+
+/** One unmet condition, with its source. */
+export interface DischargeUnmet {
+  readonly code: DischargeCode;
+  readonly text: string;
+  readonly source: string;
+}
+
+/** What is known at the moment of the discharge decision. */
+export interface DischargeInput {
+  readonly protocol: Protocol;
+  readonly baseline: VitalSigns | null;
+  readonly latestVitals: VitalSigns | null;
+  /** End of the infusion, or the last esketamine device or lozenge. */
+  readonly administrationEndedAt: Date;
+  /** Start of dosing (first device for esketamine). */
+  readonly dosedAt: Date;
+  readonly now: Date;
+  readonly alertAndOriented: boolean;
+  readonly escortPresent: boolean;
+  /** Esketamine REMS: sedation, dissociation and respiratory depression have resolved. */
+  readonly effectsResolved?: boolean;
+  /** Where the session took place; the escort rule applies to clinic sessions. Default 'clinic'. */
+  readonly setting?: SessionSetting;
+  /** The clinic's UTC offset in minutes, for "the next day" (esketamine); default 0. */
+  readonly utcOffsetMinutes?: number;
+}
+
+/** The decision: ok only when nothing is unmet; when observation ends; when driving may resume. */
+export interface DischargeResult {
+  readonly ok: boolean;
+  readonly unmet: readonly DischargeUnmet[];
+  readonly earliestDischargeAt: Date;
+  readonly noDrivingUntil: Date;
+  readonly noDrivingRule: string;
+}
+
+function vitalsUnmet(input: DischargeInput): DischargeUnmet[] {
+  const { baseline, latestVitals: latest, administrationEndedAt, protocol } = input;
+  const { vitalsTolerance: tol, spo2Min } = protocol.discharge;
+  if (baseline === null || latest === null) {
+    return [
+      {
+        code: 'vitals-missing',
+        text: `No ${baseline === null ? 'baseline' : 'post-administration'} vital signs are recorded.`,
+        source: tol.source,
+      },
+    ];
+  }
+  if (!isValidInstant(latest.takenAt) || latest.takenAt.getTime() < administrationEndedAt.getTime()) {
+    return [
+      {
+        code: 'vitals-not-after-administration',
+        text: 'The latest vital signs were taken before administration ended: take a new set.',
+        source: tol.source,
+      },
+    ];
+  }
+  const unmet: DischargeUnmet[] = [];
+  const pairs = [
+    ['Systolic BP', 'systolic', 'mmHg'],
+    ['Diastolic BP', 'diastolic', 'mmHg'],
+    ['Heart rate', 'heartRate', 'bpm'],
+  ] as const;
+  for (const [label, key, unit] of pairs) {
+    const base = baseline[key];
+    const now = latest[key];
+    const allowed = (Math.abs(base) * tol.value) / 100;
+    if (!Number.isFinite(base) || !Number.isFinite(now) || isAbove(Math.abs(now - base), allowed)) {
+      unmet.push({
+        code: 'vitals-not-at-baseline',
+        text: `${label} ${fmt(now)} ${unit} is not within ±${tol.value}% of baseline ${fmt(base)} ${unit} (${fmt(base - allowed)}–${fmt(base + allowed)}).`,
+        source: tol.source,
+      });
+    }
+  }
+  if (!Number.isFinite(latest.spo2) || isBelow(latest.spo2, spo2Min.value)) {
+    unmet.push({
+      code: 'spo2-below-minimum',
+      text: `SpO2 ${fmt(latest.spo2)}% is below ${spo2Min.value}%.`,
+      source: spo2Min.source,
+    });
+  }
+  return unmet;
+}
+
+function noDriving(input: DischargeInput): [Date, string] {
+  const rule = input.protocol.discharge.noDriving;
+  if (rule.kind === 'hours-after-end') {
+    return [
+      addMinutes(input.administrationEndedAt, rule.hours.value * 60),
+      `No driving for ${rule.hours.value} hours after administration ends. Source: ${rule.hours.source}`,
+    ];
+  }
+  const nextDay = startOfNextLocalDay(input.administrationEndedAt, input.utcOffsetMinutes ?? 0);
+  return [
+    nextDay,
+    `No driving or operating machinery until the next day, after a restful sleep (the time shown is the start of the next day; the sleep cannot be checked here). Source: ${rule.source}`,
+  ];
+}
+
+/** Every discharge condition of the protocol, checked at `now`. */
+export function dischargeCheck(input: DischargeInput): DischargeResult {
+  const { protocol, now, dosedAt, administrationEndedAt } = input;
+  const d = protocol.discharge;
+  const unmet: DischargeUnmet[] = [];
+  const add = (when: boolean, code: DischargeCode, text: string, source: string) => {
+    if (when) unmet.push({ code, text, source });
+  };
+  const start = d.observation.from === 'dosing-start' ? dosedAt : administrationEndedAt;
+  const earliestDischargeAt = addMinutes(start, d.observation.minimum.value);
+  const [noDrivingUntil, noDrivingRule] = noDriving(input);
+  const timesValid =
+    [now, dosedAt, administrationEndedAt].every(isValidInstant) &&
+    dosedAt.getTime() <= administrationEndedAt.getTime();
+  add(
+    !timesValid,
+    'times-invalid',
+    'Dosing, end of administration and now must be valid times, with dosing no later than its end.',
+    'KASPR [SYN]',
+  );
+  if (timesValid) {
+    const waited = minutesBetween(start, now);
+    const from = d.observation.from === 'dosing-start' ? 'dosing started' : 'administration ended';
+    add(
+      isBelow(waited, d.observation.minimum.value),
+      'observation-period-not-met',
+      `${Math.max(0, Math.floor(waited))} min since ${from}; this protocol needs at least ${d.observation.minimum.value} min.`,
+      d.observation.minimum.source,
+    );
+    unmet.push(...vitalsUnmet(input));
+  }
+  add(
+    d.alertAndOriented.required && !input.alertAndOriented,
+    'not-alert-and-oriented',
+    'The patient is not yet alert and oriented.',
+    d.alertAndOriented.source,
+  );
+  add(
+    d.escort.required && (input.setting ?? 'clinic') === 'clinic' && !input.escortPresent,
+    'escort-not-present',
+    'No responsible adult is present to take the patient home.',
+    d.escort.source,
+  );
+  add(
+    d.effectsResolved.required && input.effectsResolved !== true,
+    'effects-not-resolved',
+    'Sedation, dissociation and respiratory depression are not all recorded as resolved.',
+    d.effectsResolved.source,
+  );
+  return { ok: unmet.length === 0, unmet, earliestDischargeAt, noDrivingUntil, noDrivingRule };
+}

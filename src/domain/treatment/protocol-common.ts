@@ -1,0 +1,152 @@
+// Builders and the defaults the shipped protocols share (weight limits, pre-dose BP, alerts, discharge vitals).
+import type { DischargeRule, PreDoseRule, WeightRule } from './protocol.ts';
+import type {
+  AlertSeverity,
+  AlertThreshold,
+  AlertThresholds,
+  Comparator,
+  ProtocolValue,
+  Requirement,
+  ValueUnit,
+} from './protocol-types.ts';
+import type { Certainty } from './problems.ts';
+
+/** A number read directly from a source. */
+export function fact<U extends ValueUnit>(
+  value: number,
+  unit: U,
+  source: string,
+  certainty: Certainty = 'verified',
+): ProtocolValue<U> {
+  return { value, unit, basis: 'fact', source, certainty };
+}
+
+/** A default a clinic may change, shown with where it came from. */
+export function setting<U extends ValueUnit>(
+  value: number,
+  unit: U,
+  source: string,
+  certainty: Certainty,
+): ProtocolValue<U> {
+  return { value, unit, basis: 'setting', source, certainty };
+}
+
+/** A yes/no rule with its source. */
+export function rule(
+  required: boolean,
+  basis: 'fact' | 'setting',
+  source: string,
+  certainty: Certainty,
+): Requirement {
+  return { required, basis, source, certainty };
+}
+
+/** An alert threshold (always a setting: clinic.md §1, Yip 2022 — make BP thresholds configurable). */
+export function alertAt<U extends ValueUnit>(
+  comparator: Comparator,
+  value: number,
+  unit: U,
+  severity: AlertSeverity,
+  source: string,
+  certainty: Certainty,
+): AlertThreshold<U> {
+  return { comparator, value, unit, severity, basis: 'setting', source, certainty };
+}
+
+export const ASKP = 'ASKP Basics of Administration (seeds/001; clinic.md §3 "ASKP text")';
+
+/** Weight limits for weight-based doses; clinic.md gives none, so all three are KASPR settings. */
+export const defaultWeightRule: WeightRule = {
+  maxAge: setting(
+    30,
+    'days',
+    'KASPR setting [SYN]: clinic.md gives no limit on how old a weight may be; 30 days keeps mg/kg doses on a recent weight.',
+    'synthesis',
+  ),
+  plausibleMin: setting(
+    30,
+    'kg',
+    'KASPR setting [SYN]: clinic.md gives no range; an adult lower bound that catches entry errors.',
+    'synthesis',
+  ),
+  plausibleMax: setting(
+    350,
+    'kg',
+    'KASPR setting [SYN]: clinic.md gives no range; an upper bound that catches lb or g entered as kg.',
+    'synthesis',
+  ),
+};
+
+const PRE_DOSE_BP =
+  'clinic.md §2: Spravato PI general guide, pre-dose BP >140 systolic or >90 diastolic → weigh risk and benefit [S, droracle quoting the PI]; §1: one clinic gives no treatment that day above 140/90 [V, acceleratedpsychiatry.com]; the APA attribution is unconfirmed [U]; §7.3 default "pre-dose >140/90 warn".';
+
+/** Pre-dose BP needing a prescriber's acknowledgement, and how old the baseline may be. */
+export const defaultPreDoseRule: PreDoseRule = {
+  systolicAbove: setting(140, 'mmHg', PRE_DOSE_BP, 'secondary'),
+  diastolicAbove: setting(90, 'mmHg', PRE_DOSE_BP, 'secondary'),
+  baselineMaxAge: setting(
+    60,
+    'min',
+    'KASPR setting [SYN]: clinic.md asks for a baseline BP (§1, APA summary [S]) but gives no window; baseline from the same visit, within 60 min.',
+    'synthesis',
+  ),
+};
+
+const STOP_THRESHOLDS =
+  'clinic.md §1: stop thresholds of about 180/100 mmHg and HR about 110 bpm are sometimes attributed to the APA consensus (Sanacora 2017), not confirmed [U]; Yip 2022 [V]: make thresholds configurable.';
+
+const RISE =
+  'clinic.md §2 Spravato label: 8–19% had a rise of ≥40 mmHg systolic and/or ≥25 mmHg diastolic in the first 1.5 h [V]';
+
+/** Intra-session alert thresholds; `riseCertainty` is 'verified' for esketamine, 'synthesis' by analogy otherwise. */
+export function defaultAlerts(riseCertainty: Certainty): AlertThresholds {
+  const riseSource =
+    riseCertainty === 'verified'
+      ? `${RISE}; used here as an alert threshold.`
+      : `${RISE} for esketamine; applied to this route by analogy [SYN].`;
+  return {
+    systolic: alertAt('>=', 180, 'mmHg', 'urgent', STOP_THRESHOLDS, 'unverified'),
+    diastolic: alertAt('>=', 100, 'mmHg', 'urgent', STOP_THRESHOLDS, 'unverified'),
+    heartRate: alertAt('>=', 110, 'bpm', 'urgent', STOP_THRESHOLDS, 'unverified'),
+    spo2: alertAt(
+      '<',
+      94,
+      '%',
+      'urgent',
+      'KASPR setting [SYN]: clinic.md gives no SpO2 floor; pulse oximetry at every session and respiratory depression are label and REMS concerns (§2 [V]); 94% matches the discharge default.',
+      'synthesis',
+    ),
+    respiratoryRate: alertAt(
+      '<',
+      10,
+      'breaths/min',
+      'urgent',
+      'KASPR setting [SYN]: clinic.md gives no respiratory-rate figure; a conventional adult lower limit for respiratory depression (§2 REMS goal [V]). Confirm locally.',
+      'synthesis',
+    ),
+    systolicRise: alertAt('>=', 40, 'mmHg', 'warning', riseSource, riseCertainty),
+    diastolicRise: alertAt('>=', 25, 'mmHg', 'warning', riseSource, riseCertainty),
+  };
+}
+
+/** The discharge rules every shipped protocol shares; each protocol adds observation, escort and driving. */
+export const sharedDischarge: Pick<DischargeRule, 'vitalsTolerance' | 'spo2Min' | 'alertAndOriented'> = {
+  vitalsTolerance: setting(
+    15,
+    '%',
+    `KASPR setting [SYN]: ${ASKP} tenet 6 — vital signs return to pre-administration values before discharge; RCEM checklist (clinic.md §3 [V]) — back to baseline. Neither gives a tolerance; ±15% of baseline is KASPR's default for SBP, DBP and HR.`,
+    'synthesis',
+  ),
+  spo2Min: setting(
+    94,
+    '%',
+    'KASPR setting [SYN]: RCEM checklist (clinic.md §3 [V]) — vital signs at baseline with no extra oxygen needed; no figure given.',
+    'synthesis',
+  ),
+  alertAndOriented: rule(
+    true,
+    'fact',
+    'clinic.md §3 RCEM procedural-sedation discharge checklist: alert and orientated [V].',
+    'verified',
+  ),
+};
