@@ -57,6 +57,37 @@ const VALID_BODIES: Record<string, unknown> = {
     protectiveFactors: 'x',
     goals: 'x',
   },
+  'POST /api/v1/patients/:id/referrals': { indication: 'ptsd' },
+  'POST /api/v1/patients/:id/eligibility': {
+    route: 'iv-racemic',
+    checklist: {
+      historyAndPhysical: true,
+      psychiatricHistory: true,
+      substanceUseHistory: true,
+      medicationsReviewed: true,
+      allergiesReviewed: true,
+      priorTreatmentTrials: 'x',
+      baselineBp: { systolic: 120, diastolic: 80 },
+      pregnancyStatus: 'unknown',
+    },
+    contraindications: [{ code: 'active-psychosis', present: false, judgement: 'none' }],
+    decision: 'eligible',
+  },
+  'POST /api/v1/patients/:id/consents': {
+    route: 'iv-racemic',
+    documentId: 'consent-iv-racemic',
+    documentVersion: '1.0.0',
+    signature: { kind: 'typed', name: 'x' },
+  },
+  'POST /api/v1/patients/:id/treatment-sessions': {
+    protocol: 'iv-racemic-psychiatric',
+    setting: 'clinic',
+    baseline: { takenAt: new Date().toISOString(), systolic: 120, diastolic: 80, heartRate: 70, spo2: 98 },
+    dose: { mgPerKg: 0.5 },
+    escortConfirmed: true,
+    fastingConfirmed: true,
+    newContraindication: false,
+  },
 };
 
 const PHI = ['Testy', 'Patientson', '9434765919', 'MRN-0001', 'Penicillin', 'Sertraline'];
@@ -107,7 +138,9 @@ describe('route table', () => {
       const body = route.method === 'GET' ? undefined : VALID_BODIES[key];
       const headers: Record<string, string> = route.method === 'PATCH' ? { 'if-match': 'W/"1"' } : {};
       const r = await w.bob.request(route.method, fill(route.url, patientId), body, headers);
-      expect(r.status, `${route.method} ${route.url}`).toBe(404);
+      // A route needing a permission Bob (a practitioner) lacks refuses first, with 403: that leaks nothing either.
+      const expected = route.access === 'treatment:prescribe' ? 403 : 404;
+      expect(r.status, `${route.method} ${route.url}`).toBe(expected);
       for (const s of PHI) expect(r.text, `${route.method} ${route.url}`).not.toContain(s);
     }
     const still = await w.alice.get(`/api/v1/patients/${patientId}`);

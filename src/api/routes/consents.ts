@@ -1,0 +1,224 @@
+// Versioned consent per route: documents, signing (typed or drawn, witnessed where required), PDF copy, withdrawal.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { consentDocuments } from '../../domain/consent/documents.ts';
+import { renderPdf } from '../../documents/pdf.ts';
+import { uuid } from '../../schemas/common.ts';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { consentSchema, withdrawSchema } from '../../schemas/treatment.ts';
+import { findPatient } from '../../store/patients.ts';
+import { addTimelineEvent } from '../../store/timeline.ts';
+import { findConsent, listConsents, type ConsentRow } from '../../store/treatment.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem, ruleRefusal } from '../problem.ts';
+import { reauthenticateWitness } from '../witness.ts';
+
+const idParams = z.object({ id: uuid }).strict();
+
+function consentView(c: ConsentRow) {
+  return {
+    id: c.id,
+    patientId: c.patient_id,
+    route: c.route,
+    documentId: c.document_id,
+    documentVersion: c.document_version,
+    signature: { kind: c.signature.kind, name: c.signature.name },
+    witness: c.witness_name,
+    signedAt: c.signed_at.toISOString(),
+    recordedBy: c.recorded_by_name,
+    active: c.withdrawn_at === null,
+    withdrawn: c.withdrawn_at ? { at: c.withdrawn_at.toISOString(), reason: c.withdrawal_reason } : null,
+    pdfPath: `/api/v1/consents/${c.id}/pdf`,
+  };
+}
+
+export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/consent-documents',
+    { config: { access: 'authenticated' }, schema: { tags: ['consent'] } },
+    async () => ({ documents: consentDocuments }),
+  );
+
+  api.post(
+    '/patients/:id/consents',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['consent'], params: patientIdParams, body: consentSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'consent.create');
+      const doc = consentDocuments.find(
+        (d) =>
+          d.id === req.body.documentId &&
+          d.version === req.body.documentVersion &&
+          d.route === req.body.route,
+      );
+      if (!doc)
+        throw problem('validation-failed', undefined, [
+          { path: 'body.documentId', message: 'No such document version for this route' },
+        ]);
+      if (doc.witnessRequired && !req.body.witness) {
+        throw ruleRefusal(
+          'out-of-bounds',
+          'witness-required',
+          'This consent document needs a witness.',
+          undefined,
+          [{ path: 'body.witness', message: 'A witness must countersign' }],
+        );
+      }
+      const witnessId = req.body.witness
+        ? await reauthenticateWitness(ctx.db, auth.user.id, req.body.witness)
+        : null;
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string }>(
+          `INSERT INTO consents (patient_id, route, document_id, document_version, signature, witness_user_id, signed_at, recorded_by)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+          [
+            access.patientId,
+            doc.route,
+            doc.id,
+            doc.version,
+            JSON.stringify(req.body.signature),
+            witnessId,
+            now,
+            auth.user.id,
+          ],
+        );
+        if (!row) throw new Error('insert returned no row');
+        await addTimelineEvent(tx, {
+          patientId: access.patientId,
+          occurredAt: now,
+          kind: 'consent',
+          summary: `Consent signed: ${doc.title} (v${doc.version})`,
+          refType: 'Consent',
+          refId: row.id,
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'consent.create',
+            resourceType: 'Consent',
+            resourceId: row.id,
+            patientId: access.patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { document: `${doc.id}@${doc.version}` },
+          },
+          now,
+        );
+        return row.id;
+      });
+      const saved = await findConsent(ctx.db, id);
+      if (!saved) throw new Error('consent vanished');
+      return reply.status(201).send(consentView(saved));
+    },
+  );
+
+  api.get(
+    '/patients/:id/consents',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['consent'], params: patientIdParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'consent.list');
+      const rows = await listConsents(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'consent.list', 'Consent');
+      return { consents: rows.map(consentView) };
+    },
+  );
+
+  api.get(
+    '/consents/:id/pdf',
+    { config: { access: 'patient:read' }, schema: { tags: ['consent'], params: idParams } },
+    async (req, reply) => {
+      const consent = await findConsent(ctx.db, req.params.id);
+      if (!consent) throw problem('not-found');
+      const access = await patientAccess(ctx, req, consent.patient_id, 'consent.pdf');
+      const patient = await findPatient(ctx.db, consent.patient_id);
+      const doc = consentDocuments.find(
+        (d) => d.id === consent.document_id && d.version === consent.document_version,
+      );
+      if (!patient || !doc) throw problem('not-found');
+      const signedOn = consent.signed_at.toISOString().slice(0, 16).replace('T', ' ');
+      const pdf = await renderPdf({
+        title: doc.title,
+        subtitle: `${patient.familyName.toUpperCase()}, ${patient.givenName} · born ${patient.birthDate} · document ${doc.id} version ${doc.version}`,
+        blocks: [
+          ...doc.sections.map((s) => ({ heading: s.heading, text: s.text, note: `Source: ${s.source}` })),
+          {
+            heading: 'Signature',
+            text: `Signed by ${consent.signature.name} (${consent.signature.kind === 'drawn' ? 'drawn signature on screen' : 'typed name'}) on ${signedOn} UTC, recorded by ${consent.recorded_by_name}${consent.witness_name ? `, witnessed by ${consent.witness_name}` : ''}.`,
+          },
+          ...(consent.withdrawn_at
+            ? [
+                {
+                  heading: 'Withdrawn',
+                  text: `Consent withdrawn on ${consent.withdrawn_at.toISOString().slice(0, 10)}: ${consent.withdrawal_reason ?? ''}`,
+                },
+              ]
+            : []),
+        ],
+        footer:
+          'KASPR consent record. This copy was generated from the signed record; the record itself cannot be changed.',
+      });
+      await auditRead(ctx, req, access, 'consent.pdf', 'Consent', consent.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="consent-${consent.id}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  api.post(
+    '/consents/:id/withdraw',
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['consent'], params: idParams, body: withdrawSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const consent = await findConsent(ctx.db, req.params.id);
+      if (!consent) throw problem('not-found');
+      const access = await patientAccess(ctx, req, consent.patient_id, 'consent.withdraw');
+      if (consent.withdrawn_at) throw problem('conflict', 'This consent was already withdrawn.');
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        await tx.query(
+          'INSERT INTO consent_withdrawals (consent_id, withdrawn_at, reason, recorded_by) VALUES ($1,$2,$3,$4)',
+          [consent.id, now, req.body.reason, auth.user.id],
+        );
+        await addTimelineEvent(tx, {
+          patientId: consent.patient_id,
+          occurredAt: now,
+          kind: 'consent',
+          summary: `Consent withdrawn (${consent.route})`,
+          refType: 'Consent',
+          refId: consent.id,
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'consent.withdraw',
+            resourceType: 'Consent',
+            resourceId: consent.id,
+            patientId: consent.patient_id,
+            outcome: 'success',
+            flagged: access.breakGlass,
+          },
+          now,
+        );
+      });
+      return reply.status(201).send({ withdrawn: true });
+    },
+  );
+}

@@ -1,0 +1,325 @@
+// Dosing sessions: pre-checks and dose at start, administration record, vitals flowsheet with alerts, discharge.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { protocolRef, sessionPreChecks, vitalAlerts } from '../../domain/treatment/index.ts';
+import { uuid } from '../../schemas/common.ts';
+import { patientIdParams } from '../../schemas/patient.ts';
+import {
+  administrationSchema,
+  observationSchema,
+  startSessionSchema,
+  vitalsSchema,
+} from '../../schemas/treatment.ts';
+import { findPatient } from '../../store/patients.ts';
+import { addTimelineEvent } from '../../store/timeline.ts';
+import {
+  activeConsent,
+  addSessionEvent,
+  hasValidAcls,
+  latestEligibility,
+  listSessions,
+  sessionEvents,
+} from '../../store/treatment.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem, ruleRefusal } from '../problem.ts';
+import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
+import { doseOrRefuse, protocolOr404 } from '../treatment-dose.ts';
+import { recordAdministration } from '../session-administration.ts';
+import { visibleSession } from '../session-access.ts';
+import { dischargeRoutes } from './treatment-discharge.ts';
+
+const idParams = z.object({ id: uuid }).strict();
+
+export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/treatment-sessions',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['treatment'], params: patientIdParams, body: startSessionSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.create');
+      const body = req.body;
+      const protocol = protocolOr404(body.protocol);
+      const now = ctx.now();
+      const today = now.toISOString().slice(0, 10);
+      const consent = await activeConsent(ctx.db, access.patientId, protocol.route);
+      const eligibility = await latestEligibility(ctx.db, access.patientId, protocol.route);
+      const acls = body.aclsClinicianId ? await hasValidAcls(ctx.db, body.aclsClinicianId, today) : false;
+      const checks = sessionPreChecks({
+        protocol,
+        consent: consent ? { active: true, route: protocol.route } : null,
+        eligibility: eligibility ? { signed: eligibility.decision === 'eligible' } : null,
+        baseline: toVitalSigns(body.baseline),
+        now,
+        escortConfirmed: body.escortConfirmed,
+        fastingConfirmed: body.fastingConfirmed,
+        newContraindication: body.newContraindication,
+        aclsClinicianPresent: acls,
+        setting: body.setting,
+        ...(body.prescriberAcknowledgedHighBp !== undefined
+          ? { prescriberAcknowledgedHighBp: body.prescriberAcknowledgedHighBp }
+          : {}),
+        ...(body.chaperonePresent !== undefined ? { chaperonePresent: body.chaperonePresent } : {}),
+        ...(body.prescriberOnSite !== undefined ? { prescriberOnSite: body.prescriberOnSite } : {}),
+        ...(body.remsPatientEnrolled !== undefined ? { remsPatientEnrolled: body.remsPatientEnrolled } : {}),
+      });
+      const first = checks.blocks[0];
+      if (!checks.ok && first) {
+        await ctx.db.transaction((tx) =>
+          auditFrom(
+            req,
+            tx,
+            {
+              action: 'treatment-session.create',
+              resourceType: 'TreatmentSession',
+              patientId: access.patientId,
+              outcome: 'denied',
+              details: { blocks: checks.blocks.map((b) => b.code) },
+            },
+            now,
+          ),
+        );
+        throw ruleRefusal('blocked', first.code, checks.blocks.map((b) => b.text).join(' '), {
+          blocks: checks.blocks,
+        });
+      }
+      const patient = await findPatient(ctx.db, access.patientId);
+      if (!patient || !consent) throw problem('not-found');
+      const dose = doseOrRefuse(protocol, patient.weight ?? null, today, body.dose, body.firstSession);
+      const id = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string }>(
+          `INSERT INTO treatment_sessions (patient_id, service_id, protocol_ref, protocol, setting, consent_id, prechecks, baseline, dose, acls_user_id, started_at, created_by)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+          [
+            access.patientId,
+            access.serviceId,
+            protocolRef(protocol),
+            JSON.stringify(protocol),
+            body.setting,
+            consent.id,
+            JSON.stringify({ ...body, baseline: undefined, dose: undefined }),
+            JSON.stringify(body.baseline),
+            JSON.stringify(dose),
+            body.aclsClinicianId ?? null,
+            now,
+            auth.user.id,
+          ],
+        );
+        if (!row) throw new Error('insert returned no row');
+        await addSessionEvent(tx, {
+          sessionId: row.id,
+          kind: 'vitals',
+          data: { ...body.baseline, baseline: true, alerts: [] },
+          at: new Date(body.baseline.takenAt),
+          recordedAt: now,
+          by: auth.user.id,
+        });
+        await addTimelineEvent(tx, {
+          patientId: access.patientId,
+          occurredAt: now,
+          kind: 'treatment-session',
+          summary: `Dosing session started: ${protocol.title}, ${dose.doseMg} mg planned`,
+          refType: 'TreatmentSession',
+          refId: row.id,
+          actorId: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'treatment-session.create',
+            resourceType: 'TreatmentSession',
+            resourceId: row.id,
+            patientId: access.patientId,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { protocol: protocolRef(protocol) },
+          },
+          now,
+        );
+        return row.id;
+      });
+      return reply.status(201).send({ id, protocol: protocolRef(protocol), dose, prechecks: checks });
+    },
+  );
+
+  api.get(
+    '/treatment-sessions/:id',
+    { config: { access: 'patient:read' }, schema: { tags: ['treatment'], params: idParams } },
+    async (req) => {
+      const { session, access } = await visibleSession(
+        ctx,
+        req,
+        req.params.id,
+        'treatment-session.read',
+        false,
+      );
+      const events = await sessionEvents(ctx.db, session.id);
+      await auditRead(ctx, req, access, 'treatment-session.read', 'TreatmentSession', session.id);
+      return {
+        id: session.id,
+        patientId: session.patient_id,
+        protocol: session.protocol_ref,
+        setting: session.setting,
+        startedAt: session.started_at.toISOString(),
+        baseline: session.baseline,
+        dose: session.dose,
+        events: events.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          at: e.at.toISOString(),
+          data: e.data,
+          recordedBy: e.recorded_by_name,
+        })),
+        discharge: session.discharged_at
+          ? {
+              dischargedAt: session.discharged_at.toISOString(),
+              noDrivingUntil: session.no_driving_until?.toISOString() ?? null,
+              summary: session.discharge_summary,
+              pdfPath: `/api/v1/treatment-sessions/${session.id}/discharge-summary.pdf`,
+            }
+          : null,
+      };
+    },
+  );
+
+  api.get(
+    '/patients/:id/treatment-sessions',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['treatment'], params: patientIdParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.list');
+      const rows = await listSessions(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'treatment-session.list', 'TreatmentSession');
+      return {
+        sessions: rows.map((s) => ({
+          id: s.id,
+          protocol: s.protocol_ref,
+          setting: s.setting,
+          startedAt: s.started_at.toISOString(),
+          dose: s.dose,
+          dischargedAt: s.discharged_at?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+
+  api.post(
+    '/treatment-sessions/:id/vitals',
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['treatment'], params: idParams, body: vitalsSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { session, access } = await visibleSession(
+        ctx,
+        req,
+        req.params.id,
+        'treatment-session.vitals',
+        true,
+      );
+      const protocol = sessionProtocol(session.protocol);
+      const alerts = vitalAlerts(toVitalSigns(req.body), toVitalSigns(session.baseline), protocol);
+      const now = ctx.now();
+      const eventId = await ctx.db.transaction(async (tx) => {
+        const id = await addSessionEvent(tx, {
+          sessionId: session.id,
+          kind: 'vitals',
+          data: { ...req.body, alerts },
+          at: new Date(req.body.takenAt),
+          recordedAt: now,
+          by: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'treatment-session.vitals',
+            resourceType: 'TreatmentSession',
+            resourceId: session.id,
+            patientId: session.patient_id,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { alerts: alerts.map((a) => a.code) },
+          },
+          now,
+        );
+        return id;
+      });
+      return reply.status(201).send({ id: eventId, alerts });
+    },
+  );
+
+  api.post(
+    '/treatment-sessions/:id/administration',
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['treatment'], params: idParams, body: administrationSchema },
+    },
+    async (req, reply) => {
+      const { session, access } = await visibleSession(
+        ctx,
+        req,
+        req.params.id,
+        'treatment-session.administration',
+        true,
+      );
+      return reply.status(201).send(await recordAdministration(ctx, req, session, access, req.body));
+    },
+  );
+
+  api.post(
+    '/treatment-sessions/:id/observations',
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['treatment'], params: idParams, body: observationSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { session, access } = await visibleSession(
+        ctx,
+        req,
+        req.params.id,
+        'treatment-session.observation',
+        true,
+      );
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const eventId = await addSessionEvent(tx, {
+          sessionId: session.id,
+          kind: req.body.kind,
+          data: { score: req.body.score ?? null, text: req.body.text ?? null },
+          at: req.body.at ? new Date(req.body.at) : now,
+          recordedAt: now,
+          by: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'treatment-session.observation',
+            resourceType: 'TreatmentSession',
+            resourceId: session.id,
+            patientId: session.patient_id,
+            outcome: 'success',
+            flagged: access.breakGlass,
+            details: { kind: req.body.kind },
+          },
+          now,
+        );
+        return eventId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  dischargeRoutes(app, ctx);
+}

@@ -1,0 +1,158 @@
+// Treatment-pathway request shapes (DESIGN.md: dose calculation and vitals contracts), shared with the web forms.
+import { z } from 'zod';
+import { isoDate, shortText, uuid } from './common.ts';
+
+const positive = z.number().positive().finite();
+const routeEnum = z.enum(['iv-racemic', 'im', 'intranasal-esketamine', 'oral', 'sublingual']);
+
+export const doseCalculationSchema = z
+  .object({
+    protocol: z.string().min(1).max(80),
+    weightKg: positive
+      .optional()
+      .describe('Weight in kg measured today; leave out to use the dated weight on the chart'),
+    patientId: uuid.optional().describe('Take the dated weight from this patient’s chart'),
+    mgPerKg: positive.optional(),
+    doseMg: positive.optional(),
+    durationMin: positive.optional(),
+    concentrationMgPerMl: positive.optional(),
+    bagVolumeMl: positive.optional(),
+    prescriberReason: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+
+export const vitalsSchema = z
+  .object({
+    takenAt: z.iso.datetime({ offset: true }),
+    systolic: z.number().int().min(40).max(300),
+    diastolic: z.number().int().min(20).max(200),
+    heartRate: z.number().int().min(20).max(250),
+    spo2: z.number().min(50).max(100),
+    respiratoryRate: z.number().int().min(2).max(80).optional(),
+  })
+  .strict();
+
+export const referralSchema = z
+  .object({
+    indication: shortText(80),
+    indicationOther: z.string().trim().max(200).optional(),
+    referrer: z.string().trim().max(200).optional(),
+    receivedOn: isoDate.optional(),
+  })
+  .strict();
+
+const yes = z.literal(true, { error: 'Must be completed before a decision' });
+
+export const eligibilitySchema = z
+  .object({
+    route: routeEnum,
+    checklist: z
+      .object({
+        historyAndPhysical: yes,
+        psychiatricHistory: yes,
+        substanceUseHistory: yes,
+        medicationsReviewed: yes,
+        allergiesReviewed: yes,
+        priorTreatmentTrials: z.string().trim().min(1, 'Record the prior treatment trials').max(2000),
+        baselineBp: z
+          .object({
+            systolic: z.number().int().min(40).max(300),
+            diastolic: z.number().int().min(20).max(200),
+          })
+          .strict(),
+        pregnancyStatus: z.enum(['not-applicable', 'not-pregnant', 'pregnant', 'unknown']),
+      })
+      .strict(),
+    contraindications: z
+      .array(z.object({ code: shortText(80), present: z.boolean(), judgement: shortText(1000) }).strict())
+      .min(1)
+      .max(30),
+    decision: z.enum(['eligible', 'not-eligible', 'deferred']),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
+export const consentSchema = z
+  .object({
+    route: routeEnum,
+    documentId: shortText(80),
+    documentVersion: shortText(20),
+    signature: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('typed'), name: shortText(200) }).strict(),
+      z
+        .object({
+          kind: z.literal('drawn'),
+          name: shortText(200),
+          image: z
+            .string()
+            .max(400_000)
+            .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'A PNG data URL'),
+        })
+        .strict(),
+    ]),
+    witness: z
+      .object({ email: z.string().max(254), password: z.string().min(1).max(1024) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const withdrawSchema = z.object({ reason: shortText(1000) }).strict();
+
+export const startSessionSchema = z
+  .object({
+    protocol: z.string().min(1).max(80),
+    setting: z.enum(['clinic', 'home', 'remote']),
+    baseline: vitalsSchema,
+    dose: z
+      .object({
+        mgPerKg: positive.optional(),
+        doseMg: positive.optional(),
+        durationMin: positive.optional(),
+        concentrationMgPerMl: positive.optional(),
+        bagVolumeMl: positive.optional(),
+        prescriberReason: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    escortConfirmed: z.boolean(),
+    fastingConfirmed: z.boolean(),
+    newContraindication: z.boolean(),
+    aclsClinicianId: uuid.optional().describe('The clinician present with a valid ACLS credential'),
+    prescriberAcknowledgedHighBp: z.boolean().optional(),
+    chaperonePresent: z.boolean().optional(),
+    prescriberOnSite: z.boolean().optional(),
+    remsPatientEnrolled: z.boolean().optional(),
+    firstSession: z.boolean().optional(),
+  })
+  .strict();
+
+export const administrationSchema = z
+  .object({
+    event: z.enum(['start', 'stop', 'rate-change']),
+    at: z.iso.datetime({ offset: true }).optional(),
+    product: z.string().trim().max(200).optional(),
+    concentrationMgPerMl: positive.optional(),
+    lot: z.string().trim().max(80).optional(),
+    expiry: isoDate.optional(),
+    doseMg: positive.optional(),
+    rateMgPerHour: positive.optional(),
+  })
+  .strict();
+
+export const observationSchema = z
+  .object({
+    kind: z.enum(['cadss', 'sedation', 'adverse-event', 'rescue-medication', 'note']),
+    at: z.iso.datetime({ offset: true }).optional(),
+    score: z.number().min(0).max(100).optional(),
+    text: z.string().trim().max(4000).optional(),
+  })
+  .strict();
+
+export const dischargeSchema = z
+  .object({
+    alertAndOriented: z.boolean(),
+    escortPresent: z.boolean(),
+    effectsResolved: z.boolean().optional(),
+    utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
+  })
+  .strict();
