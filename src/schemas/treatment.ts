@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDate, shortText, uuid } from './common.ts';
 
-const positive = z.number().positive().finite();
+const positive = z.number().positive();
 const routeEnum = z.enum(['iv-racemic', 'im', 'intranasal-esketamine', 'oral', 'sublingual']);
 
 export const doseCalculationSchema = z
