@@ -57,6 +57,14 @@ const VALID_BODIES: Record<string, unknown> = {
     protectiveFactors: 'x',
     goals: 'x',
   },
+  'POST /api/v1/patients/:id/therapy-sessions': {
+    kind: 'integration',
+    heldAt: '2026-01-01T10:00:00Z',
+    durationMinutes: 50,
+    notes: 'x',
+  },
+  'POST /api/v1/patients/:id/care-messages': { text: 'x' },
+  'POST /api/v1/patients/:id/tasks': { title: 'x' },
   'POST /api/v1/patients/:id/referrals': { indication: 'ptsd' },
   'POST /api/v1/patients/:id/eligibility': {
     route: 'iv-racemic',

@@ -156,3 +156,33 @@ export const dischargeSchema = z
     utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
   })
   .strict();
+
+export const therapySessionSchema = z
+  .object({
+    kind: z.enum(['preparation', 'integration']),
+    dosingSessionId: uuid.optional(),
+    heldAt: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int().min(5).max(480),
+    notes: z.string().trim().min(1, 'Required').max(8000),
+  })
+  .strict();
+
+export const careMessageSchema = z
+  .object({ text: z.string().trim().min(1, 'Required').max(4000), toUserId: uuid.optional() })
+  .strict();
+
+export const careTaskSchema = z
+  .object({
+    title: shortText(300),
+    detail: z.string().trim().max(2000).optional(),
+    assignedTo: uuid.optional(),
+    priority: z.enum(['urgent', 'high', 'normal']).default('normal'),
+  })
+  .strict();
+
+export const remsSubmissionSchema = z
+  .object({
+    submittedAt: z.iso.datetime({ offset: true }).optional(),
+    reference: z.string().trim().max(200).optional(),
+  })
+  .strict();

@@ -19,6 +19,7 @@ import { responseRoutes } from './responses.ts';
 import { selfReportRoutes } from './self-report.ts';
 import { serviceRoutes } from './services.ts';
 import { setupRoutes } from './setup.ts';
+import { sharedCareRoutes } from './shared-care.ts';
 import { treatmentScreeningRoutes } from './treatment-screening.ts';
 import { treatmentSessionRoutes } from './treatment-sessions.ts';
 import { userRoutes } from './users.ts';
@@ -45,4 +46,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   treatmentScreeningRoutes(app, ctx);
   consentRoutes(app, ctx);
   treatmentSessionRoutes(app, ctx);
+  sharedCareRoutes(app, ctx);
 }
