@@ -521,7 +521,8 @@ export function usPdf(sections: readonly UsSection[], generated: string): Promis
           r.supplier === null
             ? ''
             : `${r.containersReceived ?? ''} from ${r.supplier.name}, ${r.supplier.address}, DEA ${r.supplier.deaNumber}` +
-              (r.invoiceNumber === null ? '' : `; invoice ${r.invoiceNumber}`),
+              (r.invoiceNumber === null ? '' : `; invoice ${r.invoiceNumber}`) +
+              (r.lot === null ? '' : `; lot ${r.lot}`),
           r.quantity,
           party(r.patient),
           r.administeredBy ?? '',

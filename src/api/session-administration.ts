@@ -2,8 +2,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { administrationSchema } from '../schemas/treatment.ts';
+import { recordLedgerEntry } from '../store/ledger.ts';
 import { addTimelineEvent } from '../store/timeline.ts';
-import { addSessionEvent, sessionEvents, type SessionRow } from '../store/treatment.ts';
+import { addSessionEvent, latestEligibility, sessionEvents, type SessionRow } from '../store/treatment.ts';
 import { authOf, auditFrom, type AppContext } from './context.ts';
 import type { PatientAccess } from './patient-access.ts';
 import { ruleRefusal } from './problem.ts';
@@ -58,15 +59,66 @@ export async function recordAdministration(
       body.rateMgPerHour ?? (body.event === 'start' ? (session.dose.rateMgPerHour ?? null) : null),
   };
   const kind = `administration-${body.event}`;
+  const stock = body.event === 'start' ? body.cdStock : undefined;
+  if (body.cdStock && !stock) {
+    throw ruleRefusal(
+      'out-of-bounds',
+      'cd-stock-at-start-only',
+      'Stock is drawn when administration starts.',
+      undefined,
+      [{ path: 'body.cdStock', message: 'Only with event "start"' }],
+    );
+  }
+  const route = (session.protocol as { route?: string }).route ?? '';
+  const prescriberId = stock
+    ? ((await latestEligibility(ctx.db, session.patient_id, route))?.signed_by ?? session.created_by)
+    : null;
   const id = await ctx.db.transaction(async (tx) => {
     const eventId = await addSessionEvent(tx, {
       sessionId: session.id,
       kind,
-      data,
+      data: { ...data, ...(stock ? { cdStock: stock } : {}) },
       at,
       recordedAt: now,
       by: auth.user.id,
     });
+    if (stock) {
+      if (data.doseMg === null) {
+        throw ruleRefusal('out-of-bounds', 'dose-missing', 'Give the dose to draw from stock.', undefined, [
+          { path: 'body.doseMg', message: 'Required to draw stock' },
+        ]);
+      }
+      // The dose is drawn from the controlled-drug register in the same transaction: both are recorded, or neither.
+      const drawn = await recordLedgerEntry(tx, {
+        draft: {
+          kind: 'administration',
+          productId: stock.productId,
+          locationId: stock.locationId,
+          quantity: {
+            mg: data.doseMg,
+            ...(stock.containersOpened ? { containers: stock.containersOpened } : {}),
+          },
+          occurredAt: at.toISOString(),
+          patientId: session.patient_id,
+          sessionId: session.id,
+          administeredById: auth.user.id,
+          ...(prescriberId ? { prescriberId } : {}),
+          ...(body.lot ? { lot: body.lot } : {}),
+        },
+        authorId: auth.user.id,
+        now: ctx.now,
+      });
+      if (!drawn.ok) {
+        const code = drawn.problems[0]?.code ?? 'cd-entry-refused';
+        throw ruleRefusal(
+          code === 'insufficient-stock' ? 'blocked' : 'out-of-bounds',
+          code,
+          drawn.problems.map((p) => p.text).join(' '),
+          { balances: drawn.balances },
+          drawn.problems.map((p) => ({ path: `body.cdStock.${p.path}`, message: p.text })),
+        );
+      }
+    }
     if (body.event !== 'rate-change') {
       await addTimelineEvent(tx, {
         patientId: session.patient_id,

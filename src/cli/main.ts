@@ -2,6 +2,7 @@
 import { auditVerify } from './commands/audit-verify.ts';
 import { backup, restore } from './commands/backup.ts';
 import { demo, DEMO_HELP } from './commands/demo.ts';
+import { ledgerVerify } from './commands/ledger-verify.ts';
 import { USER_CREATE_HELP, userCreate } from './commands/user-create.ts';
 import { openForCli, print } from './open.ts';
 
@@ -14,6 +15,7 @@ Commands:
   user create          create a staff account
   demo                 add a seeded synthetic population (never real data)
   audit verify         check the audit log's hash chain; exit 1 naming the first broken entry
+  ledger verify        check the controlled-drug register's hash chain; exit 1 naming the first broken entry
   backup FILE          copy the whole database to FILE
   restore FILE         restore a backup into an empty data folder (or PostgreSQL)
 
@@ -46,6 +48,9 @@ async function run(argv: string[]): Promise<number> {
       return demo([sub, ...rest].filter((a): a is string => a !== undefined));
     case 'audit':
       if (sub === 'verify') return auditVerify();
+      break;
+    case 'ledger':
+      if (sub === 'verify') return ledgerVerify();
       break;
     case 'backup':
       return backup(sub);

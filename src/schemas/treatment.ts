@@ -136,6 +136,15 @@ export const administrationSchema = z
     expiry: isoDate.optional(),
     doseMg: positive.optional(),
     rateMgPerHour: positive.optional(),
+    cdStock: z
+      .object({
+        productId: uuid,
+        locationId: uuid,
+        containersOpened: z.number().int().min(1).max(50).optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Draw the dose from the controlled-drug register (at start)'),
   })
   .strict();
 

@@ -50,10 +50,10 @@ export async function latestEligibility(
   db: Queryable,
   patientId: string,
   route: string,
-): Promise<{ id: string; decision: string; signed_at: Date } | undefined> {
+): Promise<{ id: string; decision: string; signed_at: Date; signed_by: string } | undefined> {
   return (
-    await db.query<{ id: string; decision: string; signed_at: Date }>(
-      'SELECT id, decision, signed_at FROM treatment_eligibility WHERE patient_id = $1 AND route = $2 ORDER BY signed_at DESC LIMIT 1',
+    await db.query<{ id: string; decision: string; signed_at: Date; signed_by: string }>(
+      'SELECT id, decision, signed_at, signed_by FROM treatment_eligibility WHERE patient_id = $1 AND route = $2 ORDER BY signed_at DESC LIMIT 1',
       [patientId, route],
     )
   )[0];

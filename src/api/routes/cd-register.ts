@@ -9,13 +9,14 @@ import {
   ENTRY_KINDS,
   findBalance,
   makeProduct,
-  mgText,
   openMg,
   type Balance,
   type EntryKind,
   type LedgerProblem,
+  type Milligrams,
   type Product,
 } from '../../domain/ledger/index.ts';
+import { mgText } from '../../domain/ledger/format.ts';
 import {
   entryBodySchema,
   locationBodySchema,
@@ -48,8 +49,8 @@ import { findUserById } from '../../store/users.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { patientAccess, type PatientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal, type FieldError } from '../problem.ts';
-import { balanceView, domainRefusal, entryView, locationView, productView } from './cd-register-view.ts';
-import { cdRegisterViewRoutes } from './cd-register-views.ts';
+import { balanceView, domainRefusal, entryView, locationView, productView } from './cd-register-json.ts';
+import { cdRegisterViewRoutes } from './cd-register-read.ts';
 import { witnessSignatures } from './cd-register-witness.ts';
 
 const TAGS = ['cd-register'];
@@ -62,7 +63,11 @@ function settingsView(settings: LedgerSettings) {
     witnesses: Object.fromEntries(
       ENTRY_KINDS.map((kind) => [
         kind,
-        { ...policy.witnesses[kind], minimum: minimumWitnesses(kind), default: DEFAULT_WITNESSES[kind].count },
+        {
+          ...policy.witnesses[kind],
+          minimum: minimumWitnesses(kind),
+          default: DEFAULT_WITNESSES[kind].count,
+        },
       ]),
     ),
   };
@@ -91,8 +96,10 @@ function draftOf(body: EntryBody): LedgerDraft {
     lateEntryReason: body.lateEntryReason,
     correctsEntryId: body.correctsEntryId,
   };
-  for (const key of Object.keys(draft)) if (draft[key] === undefined) delete draft[key];
-  return draft as unknown as LedgerDraft;
+  // Absent stays absent: the domain reads a present field as given (wrong-kind-fields, hashing).
+  return Object.fromEntries(
+    Object.entries(draft).filter(([, value]) => value !== undefined),
+  ) as unknown as LedgerDraft;
 }
 
 /** The stock behind an `insufficient-stock` refusal: what is there, and what was asked for. */
@@ -109,8 +116,8 @@ function stockNumbers(body: EntryBody, product: Product, balances: readonly Bala
 
 type WriteOutcome = LedgerWriteResult | { readonly ok: false; readonly registerChanged: Balance };
 
-function timelineSummary(kind: EntryKind, mg: number, product: Product, seq: number): string {
-  const what = `${mgText(mg as Product['mgPerContainer'], product)} ${product.drug}`;
+function timelineSummary(kind: EntryKind, mg: Milligrams, product: Product, seq: number): string {
+  const what = `${mgText(mg, product)} ${product.drug}`;
   return kind === 'administration'
     ? `Controlled drug administered: ${what} (register entry ${seq})`
     : `Controlled drug ${kind}: ${what} (register entry ${seq})`;
@@ -121,11 +128,9 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // ------------------------------------------------------------ products and locations
 
-  api.get(
-    '/cd-register/products',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS } },
-    async () => ({ products: (await listProducts(ctx.db)).map(productView) }),
-  );
+  api.get('/cd-register/products', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () => ({
+    products: (await listProducts(ctx.db)).map(productView),
+  }));
 
   api.post(
     '/cd-register/products',
@@ -153,7 +158,13 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
               ? 'body.strength.mgPerUnit'
               : `body.${p.path}`;
         const errors: FieldError[] = made.problems.map((p) => ({ path: path(p), message: p.text }));
-        throw ruleRefusal('out-of-bounds', 'invalid-product', made.problems[0]?.text ?? '', undefined, errors);
+        throw ruleRefusal(
+          'out-of-bounds',
+          'invalid-product',
+          made.problems[0]?.text ?? '',
+          undefined,
+          errors,
+        );
       }
       const product = made.value;
       const now = ctx.now();
@@ -176,11 +187,9 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/cd-register/locations',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS } },
-    async () => ({ locations: (await listLocations(ctx.db)).map(locationView) }),
-  );
+  api.get('/cd-register/locations', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () => ({
+    locations: (await listLocations(ctx.db)).map(locationView),
+  }));
 
   api.post(
     '/cd-register/locations',
@@ -212,10 +221,8 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // ------------------------------------------------------------ settings
 
-  api.get(
-    '/cd-register/settings',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS } },
-    async () => settingsView(await readLedgerSettings(ctx.db)),
+  api.get('/cd-register/settings', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () =>
+    settingsView(await readLedgerSettings(ctx.db)),
   );
 
   api.patch(
@@ -226,7 +233,7 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const counts = req.body.witnessCounts ?? {};
       const errors: FieldError[] = Object.entries(counts).flatMap(([kind, count]) => {
         const minimum = minimumWitnesses(kind as EntryKind);
-        return count !== undefined && count < minimum
+        return count < minimum
           ? [
               {
                 path: `body.witnessCounts.${kind}`,
@@ -235,7 +242,8 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
             ]
           : [];
       });
-      if (errors.length > 0) throw problem('validation-failed', 'A witness count is below the legal minimum.', errors);
+      if (errors.length > 0)
+        throw problem('validation-failed', 'A witness count is below the legal minimum.', errors);
       const now = ctx.now();
       const settings = await ctx.db.transaction(async (tx) => {
         // Under the register lock, so an entry is checked against one policy or the other, never half of each.
@@ -290,6 +298,11 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
       errors.push({ path: 'body.locationId', message: 'No such location' });
     if (body.toLocationId !== undefined && !(await findLocation(ctx.db, body.toLocationId)))
       errors.push({ path: 'body.toLocationId', message: 'No such location' });
+    if (body.expected !== undefined && body.kind !== 'count')
+      errors.push({
+        path: 'body.expected',
+        message: 'Only a count carries the balance it was checked against',
+      });
     if (!product || errors.length > 0) throw problem('validation-failed', undefined, errors);
     return product;
   }
@@ -303,7 +316,9 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const product = await checkReferences(body);
       // A patient-linked entry: the author must be allowed to see the patient (404 otherwise, audited).
       const access: PatientAccess | undefined =
-        body.patientId === undefined ? undefined : await patientAccess(ctx, req, body.patientId, 'cd-entry.create');
+        body.patientId === undefined
+          ? undefined
+          : await patientAccess(ctx, req, body.patientId, 'cd-entry.create');
       await checkStaff(body);
       const hasSingle = body.witness !== undefined;
       const credentials = [...(body.witness ? [body.witness] : []), ...(body.witnesses ?? [])];
@@ -323,18 +338,28 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
               patientId: access?.patientId ?? null,
               outcome: 'failed',
               flagged: access?.breakGlass ?? false,
-              details: { kind: body.kind, productId: body.productId, locationId: body.locationId, ...details },
+              details: {
+                kind: body.kind,
+                productId: body.productId,
+                locationId: body.locationId,
+                ...details,
+              },
             },
             now,
           );
         if (body.kind === 'count' && body.expected !== undefined) {
-          const shown = findBalance(await currentBalances(tx, body.productId), body.productId, body.locationId);
+          const shown = findBalance(
+            await currentBalances(tx, body.productId),
+            body.productId,
+            body.locationId,
+          );
           if (shown.containers !== body.expected.containers || shown.mg !== body.expected.mg) {
             await refused({ codes: ['register-changed'] });
             return { ok: false, registerChanged: shown };
           }
         }
-        const occurredAt = body.kind === 'correction' ? {} : { occurredAt: draft.occurredAt ?? now.toISOString() };
+        const occurredAt =
+          body.kind === 'correction' ? {} : { occurredAt: draft.occurredAt ?? now.toISOString() };
         const written = await recordLedgerEntry(tx, {
           draft: { ...draft, ...occurredAt },
           authorId: auth.user.id,

@@ -106,13 +106,11 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
           now,
         );
       });
-      return reply
-        .status(201)
-        .send({
-          dischargedAt: now.toISOString(),
-          ...summary,
-          pdfPath: `/api/v1/treatment-sessions/${session.id}/discharge-summary.pdf`,
-        });
+      return reply.status(201).send({
+        dischargedAt: now.toISOString(),
+        ...summary,
+        pdfPath: `/api/v1/treatment-sessions/${session.id}/discharge-summary.pdf`,
+      });
     },
   );
 

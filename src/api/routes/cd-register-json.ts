@@ -1,8 +1,7 @@
 // How the register's products, locations, entries and balances read in JSON, and how domain refusals become problems.
+import { containerText, strengthText } from '../../domain/ledger/format.ts';
 import {
-  containerText,
   openMg,
-  strengthText,
   type Balance,
   type LedgerEntry,
   type LedgerProblem,

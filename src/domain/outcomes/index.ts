@@ -1,0 +1,49 @@
+// The service outcome measures' public API (capability C6): definitions, measures, agreement, intervals, export.
+export { carePlanAlignment, referralsWithinTarget } from './alignment.ts';
+export type { CarePlanAlignment, LevelInterventions, ReferralTimeliness } from './alignment.ts';
+export { calibrationAgreement, SPLIT_BELOW } from './calibration.ts';
+export type {
+  CalibrationReport,
+  PractitionerAgreement,
+  Vignette,
+  VignetteAgreement,
+  VignetteRating,
+} from './calibration.ts';
+export { baselineAndLatest, changeFromBaseline, phq9ResponseAndRemission } from './change.ts';
+export type { BaselineAndLatest, ChangeFromBaseline, OutcomeField, Phq9ResponseRemission } from './change.ts';
+export { compareMeans, compareProportions } from './compare.ts';
+export type {
+  GroupCount,
+  GroupShare,
+  GroupValues,
+  MeanComparison,
+  ProportionComparison,
+  SmallNumberCaveat,
+} from './compare.ts';
+export { levelSpread, overrideRates } from './consistency.ts';
+export type { LevelSpread, LevelSpreadReport, OverrideRates } from './consistency.ts';
+export { contactGaps, reviewsOnTime, sameKeyWorker } from './continuity.ts';
+export { measureDefinition, measureDefinitions, measureIds } from './definitions.ts';
+export type { MeasureDefinition, MeasureFamily, MeasureId } from './definitions.ts';
+export { attendedOfBooked, didNotAttendRate, timeInTreatment } from './engagement.ts';
+export type { TimeInTreatment } from './engagement.ts';
+export { escalationByMonth, levelChangesAtReview } from './escalation.ts';
+export type { EscalationMonth, LevelChanges } from './escalation.ts';
+export { daysToFirstSentinel, firstLevelByMonth, sentinelAtFirstAssessment } from './identification.ts';
+export type { FirstLevelMonth } from './identification.ts';
+export { meanDifferenceInterval, newcombeDifference, wilsonInterval, Z_95 } from './intervals.ts';
+export type { DifferenceInterval, Interval } from './intervals.ts';
+export { cohenKappa, cohenKappaFromTable, fleissKappa, subjectAgreement } from './kappa.ts';
+export type { CohenKappa, FleissKappa } from './kappa.ts';
+export type { Computed, Grouped, NoValue, NoValueCode, Proportion, Summary } from './results.ts';
+export type {
+  AppointmentRow,
+  AssessmentRow,
+  CarePlanRow,
+  CrisisEventRow,
+  EpisodeRow,
+  ReferralRow,
+  ReviewRow,
+} from './rows.ts';
+export { suppressCounts, suppressTable } from './suppression.ts';
+export type { PublishedCount, PublishedTable } from './suppression.ts';

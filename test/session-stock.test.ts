@@ -1,0 +1,161 @@
+// A dosing session's administration draws the dose from the controlled-drug register, in one transaction.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildWorld,
+  Client,
+  STAFF_PASSWORD,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
+
+let server: TestServer;
+let w: World;
+let prescriber: Client;
+let officer: Client;
+let prescriberId: string;
+let productId: string;
+let safeId: string;
+
+const API = '/api/v1/cd-register';
+const today = new Date().toISOString().slice(0, 10);
+
+async function startSession(patientId: string): Promise<string> {
+  await prescriber.post(`/api/v1/patients/${patientId}/eligibility`, {
+    route: 'iv-racemic',
+    checklist: {
+      historyAndPhysical: true,
+      psychiatricHistory: true,
+      substanceUseHistory: true,
+      medicationsReviewed: true,
+      allergiesReviewed: true,
+      priorTreatmentTrials: 'SSRIs',
+      baselineBp: { systolic: 120, diastolic: 80 },
+      pregnancyStatus: 'not-applicable',
+    },
+    contraindications: [{ code: 'active-psychosis', present: false, judgement: 'None' }],
+    decision: 'eligible',
+  });
+  await prescriber.post(`/api/v1/patients/${patientId}/consents`, {
+    route: 'iv-racemic',
+    documentId: 'consent-iv-racemic',
+    documentVersion: '1.0.0',
+    signature: { kind: 'typed', name: 'Pat' },
+  });
+  const s = await prescriber.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
+    protocol: 'iv-racemic-psychiatric',
+    setting: 'clinic',
+    baseline: {
+      takenAt: new Date(Date.now() - 60_000).toISOString(),
+      systolic: 120,
+      diastolic: 80,
+      heartRate: 70,
+      spo2: 98,
+    },
+    dose: { mgPerKg: 0.5, durationMin: 40 },
+    escortConfirmed: true,
+    fastingConfirmed: true,
+    newContraindication: false,
+    aclsClinicianId: prescriberId,
+  });
+  expect(s.status).toBe(201);
+  return s.body.id as string;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  w = await buildWorld(server);
+  const p = await w.admin.post('/api/v1/users', {
+    email: 'rx@clinic.test',
+    displayName: 'Rex Prescriber',
+    roles: ['prescriber'],
+    serviceIds: [w.serviceA],
+    password: STAFF_PASSWORD,
+  });
+  prescriberId = p.body.user.id;
+  await w.admin.post(`/api/v1/users/${prescriberId}/credentials`, { kind: 'ACLS', expiresOn: '2099-01-01' });
+  await w.admin.post('/api/v1/users', {
+    email: 'cdo@clinic.test',
+    displayName: 'Carla Officer',
+    roles: ['cd-officer'],
+    serviceIds: [w.serviceA],
+    password: STAFF_PASSWORD,
+  });
+  prescriber = new Client(server.baseUrl);
+  await prescriber.login('rx@clinic.test', STAFF_PASSWORD);
+  officer = new Client(server.baseUrl);
+  await officer.login('cdo@clinic.test', STAFF_PASSWORD);
+  productId = (
+    await officer.post(`${API}/products`, {
+      drug: 'Ketamine hydrochloride',
+      form: 'solution for injection',
+      strength: { mgPerMl: 10 },
+      containerSize: 5,
+      containerName: 'vial',
+      code: { system: 'other', value: 'KET-10-5' },
+      schedule: { uk: { schedule: 2, drugClass: 'B' } },
+    })
+  ).body.id;
+  safeId = (await officer.post(`${API}/locations`, { name: 'Infusion suite safe', premises: 'North Clinic' }))
+    .body.id;
+  const receipt = await officer.post(`${API}/entries`, {
+    kind: 'receipt',
+    productId,
+    locationId: safeId,
+    quantity: { containers: 1 },
+    supplier: { name: 'Acme Wholesale', address: '1 Main St' },
+    invoice: 'INV-1',
+    lot: 'L1',
+    expiry: '2028-01-01',
+  });
+  expect(receipt.status).toBe(201);
+});
+afterAll(() => server.close());
+
+describe('administration in a dosing session', () => {
+  it('draws the dose from the register and appears there, linked to the patient and session', async () => {
+    const patientId = (
+      await prescriber.post('/api/v1/patients', {
+        givenName: 'Sam',
+        familyName: 'Stock',
+        birthDate: '1980-01-01',
+        weight: { kg: 70, measuredOn: today },
+      })
+    ).body.id;
+    const sessionId = await startSession(patientId);
+    const r = await prescriber.post(`/api/v1/treatment-sessions/${sessionId}/administration`, {
+      event: 'start',
+      product: 'Ketamine 10 mg/mL',
+      lot: 'L1',
+      cdStock: { productId, locationId: safeId },
+    });
+    expect(r.status).toBe(201);
+    const register = await officer.get(`${API}/entries?productId=${productId}&locationId=${safeId}`);
+    const line = register.body.lines.find(
+      (l: { entry: { kind: string } }) => l.entry.kind === 'administration',
+    );
+    expect(line.entry).toMatchObject({ patientId, sessionId, quantity: { mg: 35 } });
+    const balances = (await officer.get(`${API}/balances`)).body.balances;
+    expect(balances.find((b: { locationId: string }) => b.locationId === safeId)).toMatchObject({ mg: 15 });
+  });
+
+  it('refuses with 409 insufficient-stock and records nothing when the safe cannot cover the dose', async () => {
+    const patientId = (
+      await prescriber.post('/api/v1/patients', {
+        givenName: 'Una',
+        familyName: 'Understocked',
+        birthDate: '1981-01-01',
+        weight: { kg: 70, measuredOn: today },
+      })
+    ).body.id;
+    const sessionId = await startSession(patientId);
+    const r = await prescriber.post(`/api/v1/treatment-sessions/${sessionId}/administration`, {
+      event: 'start',
+      cdStock: { productId, locationId: safeId },
+    });
+    expect(r.status).toBe(409);
+    expect(r.body.code).toBe('insufficient-stock');
+    const session = await prescriber.get(`/api/v1/treatment-sessions/${sessionId}`);
+    expect(session.body.events.map((e: { kind: string }) => e.kind)).not.toContain('administration-start');
+  });
+});
