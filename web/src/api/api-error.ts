@@ -9,6 +9,8 @@ export interface ProblemBody {
   code?: string;
   detail?: string;
   errors?: { path: string; message: string }[];
+  /** Extension members a rule adds to its refusal, e.g. `blocks` or `unmet` (RFC 9457 §3.2). */
+  [extension: string]: unknown;
 }
 
 /** A refused or failed request. `status` is 0 when the server could not be reached. */
@@ -18,6 +20,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldErrors: FieldErrors;
+  /** The whole problem body, for the extension members of a rule's refusal. */
+  readonly body: ProblemBody;
 
   constructor(status: number, body: ProblemBody) {
     super(body.detail ?? body.title ?? `Request failed (${status})`);
@@ -26,6 +30,7 @@ export class ApiError extends Error {
     this.code = body.code ?? (status === 0 ? 'network' : `http-${status}`);
     this.title = body.title ?? (status === 0 ? 'Could not reach the KASPR server' : 'The request failed');
     this.detail = body.detail;
+    this.body = body;
     this.fieldErrors = {};
     for (const e of body.errors ?? []) {
       const key = e.path.replace(/^(body|query|querystring|params)\.?/, '');

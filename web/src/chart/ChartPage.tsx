@@ -13,6 +13,7 @@ import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { QuestionnairesPanel } from '../questionnaires/QuestionnairesPanel.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { TreatmentPanel } from '../treatment/TreatmentPanel.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
@@ -26,6 +27,7 @@ const TABS = [
   { id: 'harm', label: 'Harm pathway' },
   { id: 'appointments', label: 'Appointments' },
   { id: 'questionnaires', label: 'Questionnaires' },
+  { id: 'treatment', label: 'Treatment' },
   { id: 'details', label: 'Details' },
   { id: 'history', label: 'History' },
 ] as const;
@@ -113,6 +115,13 @@ export function ChartPage() {
             patientId={patient.id}
             canWrite={can('patient:write')}
             onAlertsRaised={alerts.reload}
+          />
+        ) : null}
+        {tab === 'treatment' ? (
+          <TreatmentPanel
+            patientId={patient.id}
+            canWrite={can('patient:write')}
+            canPrescribe={can('treatment:prescribe')}
           />
         ) : null}
         {tab === 'details' ? <DetailsPanel patient={patient} /> : null}

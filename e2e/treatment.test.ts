@@ -1,0 +1,177 @@
+// Browser: screen a patient, consent, run an IV session entering vitals, see an alert, fail an early discharge,
+// then discharge correctly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../test/support/server.ts';
+import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+
+let world: BrowserWorld;
+let patientId: string;
+const PRESCRIBER = { email: 'rx@clinic.test', password: 'a long prescriber phrase' };
+
+/** A time `minutesAgo` before now, as a datetime-local value in the machine's (and browser's) time zone. */
+function localTime(minutesAgo: number): string {
+  const d = new Date(Date.now() - minutesAgo * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+beforeAll(async () => {
+  world = await openBrowserWorld();
+  const api = new Client(world.server.baseUrl);
+  const setup = await api.post('/api/v1/setup', {
+    ...PRESCRIBER,
+    displayName: 'Rae Prescriber',
+    serviceName: 'Infusion Clinic',
+    clinicalRole: 'prescriber',
+  });
+  await api.post(`/api/v1/users/${setup.body.user.id}/credentials`, {
+    kind: 'ACLS',
+    expiresOn: '2099-01-01',
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  patientId = (
+    await api.post('/api/v1/patients', {
+      givenName: 'Ivy',
+      familyName: 'Infusion',
+      birthDate: '1980-01-01',
+      weight: { kg: 70, measuredOn: today },
+    })
+  ).body.id;
+  const { page } = world;
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(PRESCRIBER.email);
+  await page.getByLabel('Password', { exact: true }).fill(PRESCRIBER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+});
+afterAll(async () => {
+  await world.close();
+});
+
+describe('the treatment pathway in a real browser', () => {
+  it('screens the patient: referral and a signed eligibility decision', async () => {
+    const { page } = world;
+    await page.goto(`/patients/${patientId}`);
+    await page.getByRole('tab', { name: 'Treatment' }).click();
+    await page.getByRole('heading', { name: 'Referral and eligibility' }).waitFor();
+    const referral = page.getByRole('form', { name: 'Referral' });
+    await referral.getByLabel('Indication').selectOption({ label: 'Treatment-resistant depression' });
+    await referral.getByRole('button', { name: 'Record referral' }).click();
+    await page.getByText(/Referral recorded/).waitFor();
+
+    const form = page.getByRole('form', { name: 'Eligibility decision' });
+    for (const box of [
+      'Full history and physical',
+      'Psychiatric history',
+      'Substance-use history (with the harm screen)',
+      'Medications reviewed',
+      'Allergies reviewed',
+    ]) {
+      await form.getByLabel(box, { exact: true }).check();
+    }
+    await form.getByLabel('Prior treatment trials').fill('Sertraline and venlafaxine, adequate trials');
+    await form.getByLabel('Baseline systolic').fill('122');
+    await form.getByLabel('Baseline diastolic').fill('78');
+    await form.getByLabel('Pregnancy status').selectOption({ label: 'Not pregnant' });
+    const groups = form.getByRole('group', { name: 'Contraindications', exact: true }).getByRole('group');
+    const count = await groups.count();
+    expect(count).toBeGreaterThan(3);
+    for (let i = 0; i < count; i += 1) {
+      await groups.nth(i).getByRole('radio', { name: 'Absent' }).check();
+      await groups.nth(i).getByLabel('Clinical judgement').fill('Not present on history and examination');
+    }
+    await form.getByRole('radio', { name: 'Eligible', exact: true }).check();
+    await form.getByRole('button', { name: 'Sign eligibility decision' }).click();
+    await page.getByText(/Eligibility decision signed: Eligible/).waitFor();
+  });
+
+  it('records consent signed on screen', async () => {
+    const { page } = world;
+    const form = page.getByRole('form', { name: 'Sign consent' });
+    await form.getByLabel("Patient's full name").fill('Ivy Infusion');
+    await form.getByRole('radio', { name: 'Typed name' }).check();
+    await form.getByRole('button', { name: 'Sign consent' }).click();
+    await page.getByText(/Consent signed: Consent to intravenous ketamine treatment/).waitFor();
+    await page.getByRole('link', { name: 'Consent PDF' }).first().waitFor();
+  });
+
+  it('starts an IV session with the dose from the chart weight', async () => {
+    const { page } = world;
+    const form = page.getByRole('form', { name: 'Start a session' });
+    await form
+      .getByLabel('Protocol')
+      .selectOption({ label: 'IV racemic ketamine — psychiatric indications' });
+    await form.getByLabel('Baseline systolic').fill('120');
+    await form.getByLabel('Baseline diastolic').fill('80');
+    await form.getByLabel('Baseline heart rate').fill('70');
+    await form.getByLabel('Baseline SpO2').fill('98');
+    await form.getByLabel('Dose (mg/kg)').fill('0.5');
+    await form.getByLabel('Duration (minutes)').fill('40');
+    await page.getByText('Dose 35 mg (0.5 mg/kg) over 40 min at 52.5 mg/h').waitFor();
+    for (const box of ['Escort confirmed', 'Fasting confirmed', 'ACLS-certified clinician present (me)']) {
+      await form.getByLabel(box).check();
+    }
+    await form.getByRole('button', { name: 'Start session' }).click();
+    await page.getByRole('heading', { name: 'Session in progress' }).waitFor();
+  });
+
+  it('records administration and a high blood pressure that raises an alert', async () => {
+    const { page } = world;
+    const start = page.getByRole('form', { name: 'Start administration' });
+    await start.getByLabel('Time').fill(localTime(60));
+    await start.getByLabel('Lot').fill('L2026A');
+    await start.getByRole('button', { name: 'Start administration' }).click();
+    const stop = page.getByRole('form', { name: 'Stop administration' });
+    await stop.waitFor();
+    await stop.getByLabel('Time').fill(localTime(45));
+    await stop.getByRole('button', { name: 'Stop administration' }).click();
+    await page
+      .getByText(/Stopped/)
+      .first()
+      .waitFor();
+
+    const vitals = page.getByRole('form', { name: 'Record vitals' });
+    await vitals.getByLabel('Taken at').fill(localTime(40));
+    await vitals.getByLabel('Systolic', { exact: true }).fill('185');
+    await vitals.getByLabel('Diastolic', { exact: true }).fill('95');
+    await vitals.getByLabel('Heart rate', { exact: true }).fill('88');
+    await vitals.getByLabel('SpO2', { exact: true }).fill('97');
+    await vitals.getByRole('button', { name: 'Record vitals' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Systolic BP 185 mmHg/ })
+      .first()
+      .waitFor();
+  });
+
+  it('refuses an early discharge naming the unmet rule', async () => {
+    const { page } = world;
+    const form = page.getByRole('form', { name: 'Discharge' });
+    await form.getByLabel('Alert and oriented').check();
+    await form.getByLabel('Responsible adult escort present').check();
+    await form.getByRole('button', { name: 'Discharge patient' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not ready for discharge:' }).waitFor();
+  });
+
+  it('discharges once vitals are back to baseline, stating when driving may resume', async () => {
+    const { page } = world;
+    const vitals = page.getByRole('form', { name: 'Record vitals' });
+    await vitals.getByLabel('Taken at').fill(localTime(1));
+    await vitals.getByLabel('Systolic', { exact: true }).fill('124');
+    await vitals.getByLabel('Diastolic', { exact: true }).fill('82');
+    await vitals.getByLabel('Heart rate', { exact: true }).fill('72');
+    await vitals.getByLabel('SpO2', { exact: true }).fill('98');
+    await vitals.getByRole('button', { name: 'Record vitals' }).click();
+    await page.getByRole('table', { name: 'Vitals' }).getByRole('row').nth(3).waitFor();
+    const form = page.getByRole('form', { name: 'Discharge' });
+    await form.getByLabel('Alert and oriented').check();
+    await form.getByLabel('Responsible adult escort present').check();
+    await form.getByRole('button', { name: 'Discharge patient' }).click();
+    await page.getByText(/Discharged\. No driving before/).waitFor();
+    await page.getByRole('link', { name: 'Discharge summary PDF' }).waitFor();
+  });
+
+  it('printed no console errors along the way', () => {
+    expect(world.consoleErrors).toEqual([]);
+  });
+});

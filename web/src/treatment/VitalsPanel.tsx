@@ -1,0 +1,49 @@
+// VitalsPanel: "Vitals": record a reading, then the live chart and the flowsheet table.
+import { VitalsChart } from './VitalsChart.tsx';
+import { VitalsForm } from './VitalsForm.tsx';
+import type { ChartReading } from './vitals-geometry.ts';
+import { VitalsTable } from './VitalsTable.tsx';
+import type { Protocol, SessionDetail, SessionEvent, VitalsData } from './treatment-types.ts';
+
+interface VitalsPanelProps {
+  session: SessionDetail;
+  protocol: Protocol | null;
+  canWrite: boolean;
+  onChanged: () => void;
+}
+
+type VitalsEvent = Extract<SessionEvent, { kind: 'vitals' }>;
+const isVitals = (e: SessionEvent): e is VitalsEvent => e.kind === 'vitals';
+const MARKERS: Readonly<Record<string, string>> = {
+  'administration-start': 'Start',
+  'administration-stop': 'Stop',
+};
+
+/** Readings by the time they were taken (the server's order), baseline first. */
+export function VitalsPanel({ session, protocol, canWrite, onChanged }: VitalsPanelProps) {
+  const readings: { id: number; at: string; data: VitalsData }[] = session.events.filter(isVitals);
+  const points: ChartReading[] = readings.map((r) => ({
+    id: r.id,
+    at: Date.parse(r.data.takenAt),
+    systolic: r.data.systolic,
+    diastolic: r.data.diastolic,
+    heartRate: r.data.heartRate,
+    baseline: r.data.baseline === true,
+  }));
+  const baseline = points.find((p) => p.baseline);
+  const markers = [
+    ...(baseline ? [{ at: baseline.at, label: 'Baseline' }] : []),
+    ...session.events.flatMap((e) => {
+      const label = MARKERS[e.kind];
+      return label ? [{ at: Date.parse(e.at), label }] : [];
+    }),
+  ];
+  return (
+    <section className="session-part" aria-labelledby={`vitals-${session.id}`}>
+      <h5 id={`vitals-${session.id}`}>Vitals</h5>
+      {canWrite ? <VitalsForm sessionId={session.id} onRecorded={onChanged} /> : null}
+      <VitalsChart readings={points} protocol={protocol} markers={markers} />
+      <VitalsTable readings={readings} />
+    </section>
+  );
+}
