@@ -174,6 +174,11 @@ describe('route table', () => {
         'break-glass:review',
         'supervision',
         'content:manage',
+        'reports:read',
+        'cd:read',
+        'cd:write',
+        'cd:manage',
+        'treatment:prescribe',
       ].includes(r.access),
     );
     expect(guarded.length).toBeGreaterThan(8);

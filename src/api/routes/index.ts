@@ -15,6 +15,7 @@ import { instrumentRoutes } from './instruments.ts';
 import { meRoutes } from './me.ts';
 import { patientRoutes } from './patients.ts';
 import { protocolRoutes } from './protocols.ts';
+import { reportRoutes } from './reports.ts';
 import { responseRoutes } from './responses.ts';
 import { selfReportRoutes } from './self-report.ts';
 import { serviceRoutes } from './services.ts';
@@ -47,4 +48,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   consentRoutes(app, ctx);
   treatmentSessionRoutes(app, ctx);
   sharedCareRoutes(app, ctx);
+  reportRoutes(app, ctx);
 }

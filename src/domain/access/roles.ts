@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'cd:write',
   'cd:manage',
   'treatment:prescribe',
+  'reports:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,7 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   prescriber: [...CLINICAL, 'cd:read', 'cd:write', 'treatment:prescribe'],
   nurse: [...CLINICAL, 'cd:read', 'cd:write'],
   practitioner: CLINICAL,
-  supervisor: [...CLINICAL, 'break-glass:review', 'supervision', 'content:manage'],
+  supervisor: [...CLINICAL, 'break-glass:review', 'supervision', 'content:manage', 'reports:read'],
   'cd-officer': ['cd:read', 'cd:write', 'cd:manage'],
   auditor: ['patient:read', 'audit:read', 'break-glass:review', 'cd:read'],
 };
