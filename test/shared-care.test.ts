@@ -154,6 +154,34 @@ describe('shared care', () => {
   });
 });
 
+describe('esketamine REMS monitoring form', () => {
+  it('is prefilled from the session record and lists what is still missing', async () => {
+    const r = await prescriber.get(`/api/v1/treatment-sessions/${dosingSessionId}/rems-record`);
+    expect(r.status).toBe(200);
+    expect(r.body.record).toMatchObject({
+      formVersion: '2021-11',
+      patient: {
+        firstName: 'Nia',
+        lastName: 'Nasal',
+        dateOfBirth: '1975-05-05',
+        firstTreatment: true,
+        enrolled: true,
+      },
+      session: { doseAdministered: '56 mg' },
+      monitoringHcp: { firstName: 'Esme', lastName: 'Prescriber', email: 'esk@clinic.test' },
+    });
+    const paths = r.body.problems.map((p: { path: string }) => p.path);
+    // What the record cannot know is named, and the 2-hour minimum is not yet met.
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'monitoringHcp.telephone',
+        'healthcareSetting.address1',
+        'session.totalDurationMin',
+      ]),
+    );
+  });
+});
+
 describe('esketamine REMS monitoring-form tracker', () => {
   it('shows the form as due within 7 days, then submitted', async () => {
     const t = await prescriber.get('/api/v1/rems/tracker');

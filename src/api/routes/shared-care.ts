@@ -19,6 +19,9 @@ import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { visibleSession } from '../session-access.ts';
+import { remsDraft } from '../rems-record.ts';
+import { findPatient } from '../../store/patients.ts';
+import { findUserById } from '../../store/users.ts';
 
 export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -287,6 +290,40 @@ export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
         ),
       );
       return { items };
+    },
+  );
+
+  api.get(
+    '/treatment-sessions/:id/rems-record',
+    {
+      config: { access: 'patient:read' },
+      schema: { tags: ['treatment'], params: z.object({ id: uuid }).strict() },
+    },
+    async (req) => {
+      const { session, access } = await visibleSession(ctx, req, req.params.id, 'rems.record', false);
+      if ((session.protocol as { route?: string }).route !== 'intranasal-esketamine')
+        throw problem('not-found', 'Only esketamine sessions have a REMS monitoring form.');
+      const patient = await findPatient(ctx.db, session.patient_id);
+      const hcp = await findUserById(ctx.db, session.created_by);
+      const [service] = await ctx.db.query<{ name: string }>('SELECT name FROM services WHERE id = $1', [
+        session.service_id,
+      ]);
+      const [earlier] = await ctx.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM treatment_sessions WHERE patient_id = $1 AND started_at < $2 AND protocol->>'route' = 'intranasal-esketamine'",
+        [session.patient_id, session.started_at],
+      );
+      if (!patient || !hcp) throw problem('not-found');
+      const draft = remsDraft(
+        session,
+        await sessionEvents(ctx.db, session.id),
+        patient,
+        { displayName: hcp.display_name, email: hcp.email },
+        service?.name ?? '',
+        (earlier?.n ?? 0) === 0,
+        ctx.now(),
+      );
+      await auditRead(ctx, req, access, 'rems.record', 'TreatmentSession', session.id);
+      return draft;
     },
   );
 
