@@ -3,6 +3,8 @@ import { Outlet, Route, Routes } from 'react-router';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
+import { CdRegisterPage } from './cd-register/CdRegisterPage.tsx';
+import { ProductRegisterPage } from './cd-register/ProductRegisterPage.tsx';
 import { InvitePage } from './auth/InvitePage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
@@ -131,6 +133,22 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="audit:read">
                 <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="cd-register"
+            element={
+              <RequirePermission permission="cd:read">
+                <CdRegisterPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="cd-register/:productId/:locationId"
+            element={
+              <RequirePermission permission="cd:read">
+                <ProductRegisterPage />
               </RequirePermission>
             }
           />

@@ -6,6 +6,7 @@ import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { useFormSubmit, zodErrors } from '../ui/use-form-submit.ts';
+import { firstError } from './entry-form-context.ts';
 import { toNumber } from './cd-format.ts';
 import type { ProductBody, ProductView } from './cd-types.ts';
 
@@ -21,12 +22,35 @@ const EMPTY = {
   containerName: 'vial',
   codeSystem: 'dmd' as CodeSystem,
   code: '',
+  usSchedule: '',
+  ukSchedule: '',
+  ukClass: '',
 };
 
 const MEASURES = [
   { value: 'ml', label: 'Liquid, per mL' },
   { value: 'unit', label: 'Solid dose, per unit' },
 ];
+const US_SCHEDULES = (['II', 'III', 'IV', 'V'] as const).map((value) => ({
+  value,
+  label: `Schedule ${value}`,
+}));
+const UK_SCHEDULES = ([1, 2, 3, 4, 5] as const).map((n) => ({ n, value: String(n), label: `Schedule ${n}` }));
+const UK_CLASSES = (['A', 'B', 'C'] as const).map((value) => ({ value, label: `Class ${value}` }));
+
+type Schedule = NonNullable<ProductBody['schedule']>;
+
+/** The schedules chosen; the UK needs schedule and class together (the register prints both). */
+function scheduleOf(values: typeof EMPTY): Schedule {
+  const us = US_SCHEDULES.find((o) => o.value === values.usSchedule)?.value;
+  const schedule = UK_SCHEDULES.find((o) => o.value === values.ukSchedule)?.n;
+  const drugClass = UK_CLASSES.find((o) => o.value === values.ukClass)?.value;
+  return {
+    ...(us ? { us } : {}),
+    ...(schedule !== undefined && drugClass ? { uk: { schedule, drugClass } } : {}),
+  };
+}
+
 const CODE_SYSTEMS = [
   { value: 'dmd', label: 'dm+d (UK)' },
   { value: 'ndc', label: 'NDC (US)' },
@@ -62,15 +86,21 @@ export function AddProductForm({ onAdded }: { onAdded: () => void }) {
       containerSize: toNumber(values.containerSize) ?? Number.NaN,
       containerName: values.containerName,
       code: { system: values.codeSystem, value: values.code },
+      schedule: scheduleOf(values),
     };
     const parsed = productBodySchema.safeParse(body);
-    const local = parsed.success ? {} : zodErrors(parsed.error);
     // A union reports a bad strength as "strength: Invalid input"; say what is wrong on the one strength field.
-    delete local.strength;
-    delete local[strengthKey];
+    const local = Object.fromEntries(
+      Object.entries(parsed.success ? {} : zodErrors(parsed.error)).filter(
+        ([key]) => !key.startsWith('strength'),
+      ),
+    );
     const strengthError = strengthProblem(values.strength);
     if (strengthError) local[strengthKey] = strengthError;
     if (toNumber(values.containerSize) === undefined) local.containerSize = 'Enter the container size';
+    if (Boolean(values.ukSchedule) !== Boolean(values.ukClass))
+      local[values.ukSchedule ? 'schedule.uk.drugClass' : 'schedule.uk.schedule'] =
+        'Give the UK schedule and class together';
     void form.submit(async () => {
       const product = await api.post<ProductView>('/cd-register/products', body);
       setAdded(product.label);
@@ -154,6 +184,30 @@ export function AddProductForm({ onAdded }: { onAdded: () => void }) {
           error={form.errors['code.value']}
           hint="The code printed on the box"
           required
+        />
+        <SelectField
+          label="DEA schedule"
+          value={values.usSchedule}
+          onValue={set('usSchedule')}
+          options={US_SCHEDULES}
+          placeholder="Not recorded"
+          error={form.errors['schedule.us']}
+        />
+        <SelectField
+          label="UK schedule"
+          value={values.ukSchedule}
+          onValue={set('ukSchedule')}
+          options={UK_SCHEDULES}
+          placeholder="Not recorded"
+          error={form.errors['schedule.uk.schedule']}
+        />
+        <SelectField
+          label="UK class"
+          value={values.ukClass}
+          onValue={set('ukClass')}
+          options={UK_CLASSES}
+          placeholder="Not recorded"
+          error={firstError(form.errors, 'schedule.uk.drugClass', 'schedule.uk')}
         />
       </div>
       <div className="actions">

@@ -70,15 +70,18 @@ export function CorrectionForm({ ctx }: { ctx: EntryFormContext }) {
     };
     const own = { ...signed.errors };
     if (!entryId) own.correctsEntryId = 'Choose the entry to correct';
-    void form.submit(async () => {
-      const written = await api.post<EntryWritten>('/cd-register/entries', body);
-      setEntryId('');
-      setContainers('');
-      setMg('');
-      setReason('');
-      setWitnesses(blankWitnesses(ctx.settings, 'correction'));
-      ctx.onRecorded(written);
-    }, localErrors(body, own));
+    void form.submit(
+      async () => {
+        const written = await api.post<EntryWritten>('/cd-register/entries', body);
+        setEntryId('');
+        setContainers('');
+        setMg('');
+        setReason('');
+        setWitnesses(blankWitnesses(ctx.settings, 'correction'));
+        ctx.onRecorded(written);
+      },
+      localErrors(body, own),
+    );
   };
 
   return (
@@ -92,7 +95,7 @@ export function CorrectionForm({ ctx }: { ctx: EntryFormContext }) {
       onSubmit={onSubmit}
     >
       <SelectField
-        label="Entry"
+        label="Entry to correct"
         value={entryId}
         onValue={setEntryId}
         options={options}

@@ -43,19 +43,22 @@ export function CountForm({ ctx }: { ctx: EntryFormContext }) {
     const own = { ...signed.errors };
     if (sealed === undefined) own['quantity.containers'] = 'Enter the sealed containers counted (0 if none)';
     if (openedMg === undefined) own['quantity.mg'] = 'Enter the mg in opened containers (0 if none)';
-    void form.submit(async () => {
-      try {
-        const written = await api.post<EntryWritten>('/cd-register/entries', body);
-        setContainers('');
-        setOpened('');
-        setExplanation('');
-        setWitnesses(blankWitnesses(ctx.settings, 'count'));
-        ctx.onRecorded(written);
-      } catch (err) {
-        if (err instanceof ApiError && err.code === 'register-changed') ctx.onStale();
-        throw err;
-      }
-    }, localErrors(body, own));
+    void form.submit(
+      async () => {
+        try {
+          const written = await api.post<EntryWritten>('/cd-register/entries', body);
+          setContainers('');
+          setOpened('');
+          setExplanation('');
+          setWitnesses(blankWitnesses(ctx.settings, 'count'));
+          ctx.onRecorded(written);
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'register-changed') ctx.onStale();
+          throw err;
+        }
+      },
+      localErrors(body, own),
+    );
   };
 
   return (
@@ -71,9 +74,7 @@ export function CountForm({ ctx }: { ctx: EntryFormContext }) {
       <div className="cd-count-grid">
         <div className="cd-expected" role="group" aria-label="The register shows">
           <p className="label">The register shows</p>
-          <p className="cd-expected-figure">
-            {containersText(balance.containers, product)} sealed
-          </p>
+          <p className="cd-expected-figure">{containersText(balance.containers, product)} sealed</p>
           <p className="cd-expected-figure">{expectedOpened} mg opened</p>
           <p className="hint">{balance.mg} mg in all</p>
         </div>

@@ -4,7 +4,7 @@ import { quantityText } from '../../../src/domain/ledger/format.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { formatDate } from '../ui/format.ts';
 import { Notice } from '../ui/Notice.tsx';
-import { stockSentence } from './cd-format.ts';
+import { openedOf, stockSentence } from './cd-format.ts';
 import type { Discrepancies, EntryView, LossItem } from './cd-types.ts';
 import { LossDeadlines } from './LossDeadlines.tsx';
 import { registerPath } from './StockTable.tsx';
@@ -79,14 +79,20 @@ export function DiscrepancyWorklist({ catalog }: { catalog: Catalog }) {
                       <EntryLink entry={c.entry} catalog={catalog} />
                     </td>
                     <td className="nowrap">{formatDate(c.entry.occurredAt)}</td>
-                    <td>{stockSentence(c.counted, null, product)}</td>
-                    <td>{stockSentence(c.expected, null, product)}</td>
+                    <td>
+                      {stockSentence(c.counted, product ? openedOf(c.counted, product) : null, product)}
+                    </td>
+                    <td>
+                      {stockSentence(c.expected, product ? openedOf(c.expected, product) : null, product)}
+                    </td>
                     <td className="nowrap">
                       {signed(c.difference.containers)} sealed, {signed(c.difference.mg)} mg
                     </td>
                     <td>
                       {c.explanation ?? <span className="muted">None given</span>}
-                      {c.correctedBy.length > 0 ? <span className="hint cd-block">Corrected since</span> : null}
+                      {c.correctedBy.length > 0 ? (
+                        <span className="hint cd-block">Corrected since</span>
+                      ) : null}
                     </td>
                   </tr>
                 );

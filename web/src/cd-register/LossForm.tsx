@@ -42,15 +42,18 @@ export function LossForm({ ctx }: { ctx: EntryFormContext }) {
     if (sealed === undefined && openedMg === undefined)
       own['quantity.containers'] = 'Enter the containers, the opened mg, or both';
     if (!why) own.reason = 'Say what happened';
-    void form.submit(async () => {
-      const written = await api.post<EntryWritten>('/cd-register/entries', body);
-      setContainers('');
-      setOpened('');
-      setTheft(false);
-      setDetails('');
-      setWitnesses(blankWitnesses(ctx.settings, 'loss'));
-      ctx.onRecorded(written);
-    }, localErrors(body, own));
+    void form.submit(
+      async () => {
+        const written = await api.post<EntryWritten>('/cd-register/entries', body);
+        setContainers('');
+        setOpened('');
+        setTheft(false);
+        setDetails('');
+        setWitnesses(blankWitnesses(ctx.settings, 'loss'));
+        ctx.onRecorded(written);
+      },
+      localErrors(body, own),
+    );
   };
 
   return (

@@ -63,13 +63,16 @@ export function ReceiveStockForm({ ctx }: { ctx: EntryFormContext }) {
     if (containers === undefined) own['quantity.containers'] = 'Enter the number of containers received';
     if (!when) own.occurredAt = 'Enter the date and time of the transaction';
     if (!values.expiry) own.expiry = 'Enter the expiry date';
-    void form.submit(async () => {
-      const written = await api.post<EntryWritten>('/cd-register/entries', body);
-      setValues(EMPTY);
-      setOccurredAt(localDateTime(new Date()));
-      setWitnesses(blankWitnesses(ctx.settings, 'receipt'));
-      ctx.onRecorded(written);
-    }, localErrors(body, own));
+    void form.submit(
+      async () => {
+        const written = await api.post<EntryWritten>('/cd-register/entries', body);
+        setValues(EMPTY);
+        setOccurredAt(localDateTime(new Date()));
+        setWitnesses(blankWitnesses(ctx.settings, 'receipt'));
+        ctx.onRecorded(written);
+      },
+      localErrors(body, own),
+    );
   };
 
   return (

@@ -33,13 +33,16 @@ export function RecordWasteForm({ ctx }: { ctx: EntryFormContext }) {
     };
     const own = { ...signed.errors };
     if (wasted === undefined) own['quantity.mg'] = 'Enter the mg wasted';
-    void form.submit(async () => {
-      const written = await api.post<EntryWritten>('/cd-register/entries', body);
-      setMg('');
-      setReason('');
-      setWitnesses(blankWitnesses(ctx.settings, 'waste'));
-      ctx.onRecorded(written);
-    }, localErrors(body, own));
+    void form.submit(
+      async () => {
+        const written = await api.post<EntryWritten>('/cd-register/entries', body);
+        setMg('');
+        setReason('');
+        setWitnesses(blankWitnesses(ctx.settings, 'waste'));
+        ctx.onRecorded(written);
+      },
+      localErrors(body, own),
+    );
   };
 
   return (

@@ -32,7 +32,7 @@ export function RegisterModeSetting({ mode, onSaved }: RegisterModeSettingProps)
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby="cd-mode-heading">
+    <form onSubmit={onSubmit} noValidate className="stack">
       <h2 id="cd-mode-heading">Register mode</h2>
       <p className="hint">
         Which regulator&apos;s record the register keeps: the fields an entry needs (a US receipt needs the

@@ -2,7 +2,7 @@
 import { Fragment } from 'react';
 import { quantityText } from '../../../src/domain/ledger/format.ts';
 import { openMg } from '../../../src/domain/ledger/index.ts';
-import { formatDate, formatDateTime } from '../ui/format.ts';
+import { formatDate, formatDateTime, formatTime } from '../ui/format.ts';
 import { containersText, KIND_LABELS } from './cd-format.ts';
 import type { BalanceView, ProductView, RegisterLine } from './cd-types.ts';
 import { EntryDetails } from './EntryDetails.tsx';
@@ -24,6 +24,16 @@ function quantityCell(line: RegisterLine, product: ProductView): string {
       ? `Entry ${corrects.seq} now reads ${quantityText(corrects.kind, entry.quantity, product)}`
       : quantityText('receipt', entry.quantity, product);
   return quantityText(entry.kind, entry.quantity, product);
+}
+
+/** "22 Nov 2026" over "09:35", local time. */
+function When({ iso }: { iso: string }) {
+  return (
+    <>
+      <span className="cd-block">{formatDateTime(iso).split(', ')[0]}</span>
+      <span className="cd-block muted">{formatTime(iso)}</span>
+    </>
+  );
 }
 
 function BalanceCell({ balance, product }: { balance: BalanceView | undefined; product: ProductView }) {
@@ -73,13 +83,17 @@ export function RegisterTable({ lines, product, locationId, catalog, canOpenChar
               <Fragment key={entry.id}>
                 <tr className={struck ? 'cd-struck' : undefined}>
                   <th scope="row">{entry.seq}</th>
-                  <td className="nowrap">{formatDateTime(entry.occurredAt)}</td>
-                  <td className="nowrap">{formatDateTime(entry.recordedAt)}</td>
+                  <td className="nowrap">
+                    <When iso={entry.occurredAt} />
+                  </td>
+                  <td className="nowrap">
+                    <When iso={entry.recordedAt} />
+                  </td>
                   <td>
                     {KIND_LABELS[entry.kind]}
                     {struck ? <span className="hint cd-block">Corrected — see the note below</span> : null}
                   </td>
-                  <td>
+                  <td className="cd-details">
                     <EntryDetails
                       line={line}
                       locationId={locationId}

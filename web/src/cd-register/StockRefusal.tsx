@@ -36,7 +36,9 @@ interface StockRefusalProps {
 /** Nothing unless the refusal is `insufficient-stock` (409) or `register-changed` (409). */
 export function StockRefusal({ problem, product, catalog }: StockRefusalProps) {
   if (problem?.code === 'insufficient-stock') {
-    const stock = Array.isArray(problem.body.stock) ? (problem.body.stock as unknown[]).filter(isStockFigure) : [];
+    const stock = Array.isArray(problem.body.stock)
+      ? (problem.body.stock as unknown[]).filter(isStockFigure)
+      : [];
     const asked = requestedText(problem.body.requested);
     return (
       <ul className="cd-refusal-figures">

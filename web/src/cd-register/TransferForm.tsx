@@ -43,13 +43,16 @@ export function TransferForm({ ctx }: { ctx: EntryFormContext }) {
     if (!to) own.toLocationId = 'Choose where the stock goes';
     if (sealed === undefined && openedMg === undefined)
       own['quantity.containers'] = 'Enter the containers, the opened mg, or both';
-    void form.submit(async () => {
-      const written = await api.post<EntryWritten>('/cd-register/entries', body);
-      setContainers('');
-      setOpened('');
-      setWitnesses(blankWitnesses(ctx.settings, 'transfer'));
-      ctx.onRecorded(written);
-    }, localErrors(body, own));
+    void form.submit(
+      async () => {
+        const written = await api.post<EntryWritten>('/cd-register/entries', body);
+        setContainers('');
+        setOpened('');
+        setWitnesses(blankWitnesses(ctx.settings, 'transfer'));
+        ctx.onRecorded(written);
+      },
+      localErrors(body, own),
+    );
   };
 
   return (
@@ -62,9 +65,7 @@ export function TransferForm({ ctx }: { ctx: EntryFormContext }) {
       ctx={ctx}
       onSubmit={onSubmit}
     >
-      {destinations.length === 0 ? (
-        <p>There is no other stock location to transfer to.</p>
-      ) : null}
+      {destinations.length === 0 ? <p>There is no other stock location to transfer to.</p> : null}
       <div className="field-grid">
         <SelectField
           label="To location"

@@ -1,5 +1,12 @@
 // Register wording for the screens: entry kinds, modes, containers and balances in the clinic's words.
-import { addMg, milligrams, timesMg, type Product } from '../../../src/domain/ledger/index.ts';
+import {
+  addMg,
+  milligrams,
+  subtractMg,
+  timesMg,
+  type Product,
+  type Quantity,
+} from '../../../src/domain/ledger/index.ts';
 import type { EntryKind, RegisterMode } from './cd-types.ts';
 
 export const KIND_LABELS: Readonly<Record<EntryKind, string>> = {
@@ -57,8 +64,17 @@ export function optionalText(text: string): string | undefined {
  * Total mg of sealed containers plus an opened remainder, exact to the microgram; a remainder finer than
  * 0.001 mg is passed through as typed, for the server to refuse with its own words.
  */
-export function sealedPlusOpened(containers: number, openedMg: number, product: Pick<Product, 'mgPerContainer'>): number {
+export function sealedPlusOpened(
+  containers: number,
+  openedMg: number,
+  product: Pick<Product, 'mgPerContainer'>,
+): number {
   const opened = milligrams(openedMg);
   const sealed = timesMg(product.mgPerContainer, containers);
   return opened === undefined ? sealed + openedMg : addMg(sealed, opened);
+}
+
+/** The mg in opened containers: total mg less the sealed containers' contents. */
+export function openedOf(quantity: Quantity, product: Pick<Product, 'mgPerContainer'>): number {
+  return subtractMg(quantity.mg, timesMg(product.mgPerContainer, quantity.containers));
 }

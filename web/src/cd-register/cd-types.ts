@@ -13,7 +13,11 @@ import type {
   RegisterMode,
   WitnessRule,
 } from '../../../src/domain/ledger/index.ts';
-import type { entryBodySchema, locationBodySchema, productBodySchema } from '../../../src/schemas/cd-register.ts';
+import type {
+  entryBodySchema,
+  locationBodySchema,
+  productBodySchema,
+} from '../../../src/schemas/cd-register.ts';
 import type { ChainVerification } from '../../../src/store/audit.ts';
 import type { LedgerSettings } from '../../../src/store/ledger.ts';
 

@@ -18,9 +18,10 @@ export function witnessKey(i: number, count: number): string {
  * `{ witness }` for one, `{ witnesses }` for more, and messages for half-filled signatures. A signature left
  * wholly blank is not sent, so the server's own refusal (witness-required) says what the entry needs.
  */
-export function witnessRequest(
-  inputs: readonly WitnessInput[],
-): { body: Pick<EntryBody, 'witness' | 'witnesses'>; errors: FieldErrors } {
+export function witnessRequest(inputs: readonly WitnessInput[]): {
+  body: Pick<EntryBody, 'witness' | 'witnesses'>;
+  errors: FieldErrors;
+} {
   const errors: FieldErrors = {};
   const signed: WitnessBody[] = [];
   inputs.forEach((w, i) => {
@@ -28,7 +29,7 @@ export function witnessRequest(
     if (email === '' && w.password === '') return;
     const key = witnessKey(i, inputs.length);
     if (email === '') errors[`${key}.email`] = "Enter the witness's email";
-    else if (w.password === '') errors[`${key}.password`] = "The witness enters their password";
+    else if (w.password === '') errors[`${key}.password`] = 'The witness enters their password';
     else signed.push({ email, password: w.password });
   });
   if (signed.length === 0) return { body: {}, errors };

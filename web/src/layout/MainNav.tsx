@@ -16,6 +16,7 @@ export function MainNav() {
       show:
         can('user:manage') || can('service:manage') || can('settings:manage') || can('break-glass:review'),
     },
+    { to: '/cd-register', label: 'CD register', show: can('cd:read') },
     { to: '/audit', label: 'Audit', show: can('audit:read') },
     { to: '/account', label: 'Account', show: true },
   ];
