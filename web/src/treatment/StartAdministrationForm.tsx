@@ -5,6 +5,8 @@ import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { localDateTime } from '../ui/local-date.ts';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useSession } from '../session/session-context.ts';
+import { StockSourceField, stockOf } from './StockSourceField.tsx';
 import { instantOf, toNumber } from './treatment-input.ts';
 import type { AdministrationBody, SessionDetail } from './treatment-types.ts';
 
@@ -24,6 +26,8 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
   const [lot, setLot] = useState('');
   const [expiry, setExpiry] = useState('');
   const [dose, setDose] = useState(String(session.dose.doseMg));
+  const [stock, setStock] = useState('');
+  const canDrawStock = useSession().can('cd:write');
 
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -42,6 +46,7 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
         ...(lot.trim() ? { lot: lot.trim() } : {}),
         ...(expiry ? { expiry } : {}),
         ...(doseMg !== undefined ? { doseMg } : {}),
+        ...(stockOf(stock) ? { cdStock: stockOf(stock) } : {}),
       };
       await api.post(`/treatment-sessions/${encodeURIComponent(session.id)}/administration`, body);
       onDone();
@@ -91,6 +96,13 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
           onValue={setDose}
           error={form.errors.doseMg}
         />
+        {canDrawStock ? (
+          <StockSourceField
+            value={stock}
+            onValue={setStock}
+            error={form.errors['cdStock.productId'] ?? form.errors.cdStock}
+          />
+        ) : null}
       </div>
       <div className="actions">
         <button type="submit" disabled={form.busy}>
