@@ -24,6 +24,7 @@ import { sharedCareRoutes } from './shared-care.ts';
 import { treatmentScreeningRoutes } from './treatment-screening.ts';
 import { treatmentSessionRoutes } from './treatment-sessions.ts';
 import { userRoutes } from './users.ts';
+import { vignetteRoutes } from './vignettes.ts';
 
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   setupRoutes(app, ctx);
@@ -49,4 +50,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   treatmentSessionRoutes(app, ctx);
   sharedCareRoutes(app, ctx);
   reportRoutes(app, ctx);
+  vignetteRoutes(app, ctx);
 }

@@ -1,0 +1,253 @@
+// Calibration vignettes (C6): a supervisor writes anonymised cases, practitioners rate them independently, and
+// the report shows team agreement (Fleiss), each practitioner against reference and engine (Cohen), and splits.
+import type { FastifyInstance } from 'fastify';
+import { calibrationAgreement, measureDefinition } from '../../domain/outcomes/index.ts';
+import { createVignetteSchema, rateVignetteSchema, vignetteIdParams } from '../../schemas/vignettes.ts';
+import { packInForce } from '../../store/harm-packs.ts';
+import {
+  findVignette,
+  insertRating,
+  insertVignette,
+  listRatings,
+  listVignettes,
+  ratingsBy,
+} from '../../store/vignettes.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { evaluateOrRefuse } from '../harm-evaluation.ts';
+import { problem } from '../problem.ts';
+
+export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/calibration/vignettes',
+    { config: { access: 'supervision' }, schema: { tags: ['calibration'], body: createVignetteSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { serviceId: requested, title, narrative, assessment, referenceLevel } = req.body;
+      const serviceId =
+        requested ?? (auth.user.service_ids.length === 1 ? auth.user.service_ids[0] : undefined);
+      if (!serviceId)
+        throw problem('validation-failed', undefined, [
+          { path: 'body.serviceId', message: 'Choose the service this vignette is for' },
+        ]);
+      if (!auth.user.service_ids.includes(serviceId))
+        throw problem('validation-failed', undefined, [
+          { path: 'body.serviceId', message: 'You do not work in that service' },
+        ]);
+      // Refusals name `body.assessment.…`; the engine's level is stored beside the supervisor's reference level.
+      const { assessment: parsed, evaluation } = evaluateOrRefuse(assessment, await packInForce(ctx.db));
+      const now = ctx.now();
+      const row = await ctx.db.transaction(async (tx) => {
+        const v = await insertVignette(tx, {
+          serviceId,
+          title,
+          narrative,
+          assessment: parsed,
+          referenceLevel,
+          engineLevel: evaluation.level,
+          contentVersion: evaluation.contentVersion,
+          by: auth.user.id,
+          at: now,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'calibration-vignette.create',
+            resourceType: 'CalibrationVignette',
+            resourceId: v.id,
+            outcome: 'success',
+          },
+          now,
+        );
+        return v;
+      });
+      return reply.status(201).send({
+        id: row.id,
+        serviceId: row.service_id,
+        title: row.title,
+        narrative: row.narrative,
+        assessment: row.assessment,
+        referenceLevel: row.reference_level,
+        engineLevel: row.engine_level,
+        contentVersion: row.content_version,
+        createdAt: row.created_at.toISOString(),
+      });
+    },
+  );
+
+  api.get(
+    '/calibration/vignettes',
+    { config: { access: 'patient:read' }, schema: { tags: ['calibration'] } },
+    async (req) => {
+      const auth = authOf(req);
+      const rows = await listVignettes(ctx.db, auth.user.service_ids);
+      const mine = new Map(
+        (
+          await ratingsBy(
+            ctx.db,
+            auth.user.id,
+            rows.map((r) => r.id),
+          )
+        ).map((r) => [r.vignette_id, r]),
+      );
+      await ctx.db.transaction((tx) =>
+        auditFrom(
+          req,
+          tx,
+          {
+            action: 'calibration-vignettes.read',
+            resourceType: 'CalibrationVignette',
+            outcome: 'success',
+            details: { count: rows.length },
+          },
+          ctx.now(),
+        ),
+      );
+      // Ratings are independent: no reference level, no engine level, nobody else's rating.
+      return {
+        vignettes: rows.map((r) => {
+          const own = mine.get(r.id);
+          return {
+            id: r.id,
+            serviceId: r.service_id,
+            title: r.title,
+            narrative: r.narrative,
+            assessment: r.assessment,
+            createdAt: r.created_at.toISOString(),
+            myRating: own
+              ? { level: own.level, rationale: own.rationale, ratedAt: own.rated_at.toISOString() }
+              : null,
+          };
+        }),
+      };
+    },
+  );
+
+  api.post(
+    '/calibration/vignettes/:id/ratings',
+    {
+      config: { access: 'patient:read' },
+      schema: { tags: ['calibration'], params: vignetteIdParams, body: rateVignetteSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const vignette = await findVignette(ctx.db, req.params.id, auth.user.service_ids);
+      if (!vignette) throw problem('not-found');
+      if (vignette.created_by === auth.user.id)
+        throw problem(
+          'conflict',
+          'You wrote this vignette and set its reference level, so you do not rate it.',
+        );
+      const now = ctx.now();
+      const rationale = req.body.rationale ? req.body.rationale : null;
+      const stored = await ctx.db.transaction(async (tx) => {
+        if (
+          !(await insertRating(tx, {
+            vignetteId: vignette.id,
+            raterId: auth.user.id,
+            level: req.body.level,
+            rationale,
+            at: now,
+          }))
+        )
+          return false;
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'calibration-rating.create',
+            resourceType: 'CalibrationRating',
+            resourceId: vignette.id,
+            outcome: 'success',
+            details: { level: req.body.level },
+          },
+          now,
+        );
+        return true;
+      });
+      if (!stored)
+        throw problem('conflict', 'You have already rated this vignette; ratings are not changed.');
+      return reply.status(201).send({
+        vignetteId: vignette.id,
+        level: req.body.level,
+        rationale,
+        ratedAt: now.toISOString(),
+      });
+    },
+  );
+
+  api.get(
+    '/calibration/report',
+    { config: { access: 'supervision' }, schema: { tags: ['calibration'] } },
+    async (req) => {
+      const auth = authOf(req);
+      const rows = await listVignettes(ctx.db, auth.user.service_ids);
+      const ratings = await listRatings(
+        ctx.db,
+        rows.map((r) => r.id),
+      );
+      const report = calibrationAgreement(
+        rows.map((r) => ({
+          id: r.id,
+          referenceLevel: r.reference_level,
+          engineLevel: r.engine_level,
+        })),
+        ratings.map((r) => ({
+          vignetteId: r.vignette_id,
+          practitionerId: r.rater_id,
+          level: r.level,
+        })),
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const names = new Map(ratings.map((r) => [r.rater_id, r.rater_name]));
+      await ctx.db.transaction((tx) =>
+        auditFrom(
+          req,
+          tx,
+          {
+            action: 'calibration-report.read',
+            resourceType: 'CalibrationReport',
+            outcome: 'success',
+            details: { vignettes: rows.length, ratings: ratings.length },
+          },
+          ctx.now(),
+        ),
+      );
+      return {
+        fleiss: report.team,
+        perPractitioner: report.practitioners.map((p) => ({
+          raterId: p.practitionerId,
+          displayName: names.get(p.practitionerId) ?? null,
+          withReference: p.withReference,
+          vsReference: p.kappaWithReference,
+          vsEngine: p.kappaWithEngine,
+        })),
+        // Least agreement first: the top of the list is where the team splits.
+        vignettes: report.vignettes.map((v) => {
+          const row = byId.get(v.vignetteId);
+          return {
+            id: v.vignetteId,
+            title: row?.title ?? null,
+            referenceLevel: v.referenceLevel,
+            engineLevel: row?.engine_level ?? null,
+            contentVersion: row?.content_version ?? null,
+            counts: { 1: v.counts[0] ?? 0, 2: v.counts[1] ?? 0, 3: v.counts[2] ?? 0, 4: v.counts[3] ?? 0 },
+            raters: v.counts.reduce((a, b) => a + b, 0),
+            agreement: v.agreement,
+            splitsTeam: v.splitsTeam,
+          };
+        }),
+        unrated: rows
+          .filter((r) => !report.vignettes.some((v) => v.vignetteId === r.id))
+          .map((r) => ({ id: r.id, title: r.title })),
+        definitions: [
+          measureDefinition('calibration-fleiss-kappa'),
+          measureDefinition('calibration-cohen-kappa'),
+          measureDefinition('calibration-split-vignettes'),
+        ],
+      };
+    },
+  );
+}
