@@ -2,6 +2,7 @@
 // and see the register with its running balance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
+import { startIvSession } from '../test/support/treatment.ts';
 import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
@@ -65,44 +66,7 @@ beforeAll(async () => {
       weight: { kg: 70, measuredOn: today },
     })
   ).body.id;
-  await api.post(`/api/v1/patients/${patientId}/eligibility`, {
-    route: 'iv-racemic',
-    checklist: {
-      historyAndPhysical: true,
-      psychiatricHistory: true,
-      substanceUseHistory: true,
-      medicationsReviewed: true,
-      allergiesReviewed: true,
-      priorTreatmentTrials: 'SSRIs',
-      baselineBp: { systolic: 120, diastolic: 80 },
-      pregnancyStatus: 'not-pregnant',
-    },
-    contraindications: [{ code: 'active-psychosis', present: false, judgement: 'None' }],
-    decision: 'eligible',
-  });
-  await api.post(`/api/v1/patients/${patientId}/consents`, {
-    route: 'iv-racemic',
-    documentId: 'consent-iv-racemic',
-    documentVersion: '1.0.0',
-    signature: { kind: 'typed', name: 'Ivy Infusion' },
-  });
-  const session = await api.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
-    protocol: 'iv-racemic-psychiatric',
-    setting: 'clinic',
-    baseline: {
-      takenAt: new Date(Date.now() - 60_000).toISOString(),
-      systolic: 120,
-      diastolic: 80,
-      heartRate: 70,
-      spo2: 98,
-    },
-    dose: { mgPerKg: 0.5, durationMin: 40 },
-    escortConfirmed: true,
-    fastingConfirmed: true,
-    newContraindication: false,
-    aclsClinicianId: me,
-  });
-  expect(session.status).toBe(201);
+  await startIvSession(api, patientId, me);
   const { page } = world;
   await page.goto('/login');
   await page.getByLabel('Email', { exact: true }).fill(RX.email);

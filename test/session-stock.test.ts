@@ -1,4 +1,5 @@
 // A dosing session's administration draws the dose from the controlled-drug register, in one transaction.
+import { startIvSession } from './support/treatment.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildWorld,
@@ -19,48 +20,6 @@ let safeId: string;
 
 const API = '/api/v1/cd-register';
 const today = new Date().toISOString().slice(0, 10);
-
-async function startSession(patientId: string): Promise<string> {
-  await prescriber.post(`/api/v1/patients/${patientId}/eligibility`, {
-    route: 'iv-racemic',
-    checklist: {
-      historyAndPhysical: true,
-      psychiatricHistory: true,
-      substanceUseHistory: true,
-      medicationsReviewed: true,
-      allergiesReviewed: true,
-      priorTreatmentTrials: 'SSRIs',
-      baselineBp: { systolic: 120, diastolic: 80 },
-      pregnancyStatus: 'not-applicable',
-    },
-    contraindications: [{ code: 'active-psychosis', present: false, judgement: 'None' }],
-    decision: 'eligible',
-  });
-  await prescriber.post(`/api/v1/patients/${patientId}/consents`, {
-    route: 'iv-racemic',
-    documentId: 'consent-iv-racemic',
-    documentVersion: '1.0.0',
-    signature: { kind: 'typed', name: 'Pat' },
-  });
-  const s = await prescriber.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
-    protocol: 'iv-racemic-psychiatric',
-    setting: 'clinic',
-    baseline: {
-      takenAt: new Date(Date.now() - 60_000).toISOString(),
-      systolic: 120,
-      diastolic: 80,
-      heartRate: 70,
-      spo2: 98,
-    },
-    dose: { mgPerKg: 0.5, durationMin: 40 },
-    escortConfirmed: true,
-    fastingConfirmed: true,
-    newContraindication: false,
-    aclsClinicianId: prescriberId,
-  });
-  expect(s.status).toBe(201);
-  return s.body.id as string;
-}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -122,7 +81,7 @@ describe('administration in a dosing session', () => {
         weight: { kg: 70, measuredOn: today },
       })
     ).body.id;
-    const sessionId = await startSession(patientId);
+    const sessionId = await startIvSession(prescriber, patientId, prescriberId);
     const r = await prescriber.post(`/api/v1/treatment-sessions/${sessionId}/administration`, {
       event: 'start',
       product: 'Ketamine 10 mg/mL',
@@ -148,7 +107,7 @@ describe('administration in a dosing session', () => {
         weight: { kg: 70, measuredOn: today },
       })
     ).body.id;
-    const sessionId = await startSession(patientId);
+    const sessionId = await startIvSession(prescriber, patientId, prescriberId);
     const r = await prescriber.post(`/api/v1/treatment-sessions/${sessionId}/administration`, {
       event: 'start',
       cdStock: { productId, locationId: safeId },

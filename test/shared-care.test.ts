@@ -1,5 +1,6 @@
 // Shared care in the treatment pathway: therapy sessions, messages and tasks, questionnaires due, REMS tracker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signConsent, signEligibility } from './support/treatment.ts';
 import {
   buildWorld,
   Client,
@@ -17,16 +18,6 @@ let patientId: string;
 let dosingSessionId: string;
 
 const today = new Date().toISOString().slice(0, 10);
-const checklist = {
-  historyAndPhysical: true,
-  psychiatricHistory: true,
-  substanceUseHistory: true,
-  medicationsReviewed: true,
-  allergiesReviewed: true,
-  priorTreatmentTrials: 'Two SSRIs',
-  baselineBp: { systolic: 118, diastolic: 76 },
-  pregnancyStatus: 'not-pregnant',
-};
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -53,18 +44,8 @@ beforeAll(async () => {
   await prescriber.post(`/api/v1/patients/${patientId}/referrals`, {
     indication: 'treatment-resistant-depression',
   });
-  await prescriber.post(`/api/v1/patients/${patientId}/eligibility`, {
-    route: 'intranasal-esketamine',
-    checklist,
-    contraindications: [{ code: 'aneurysmal-vascular-disease', present: false, judgement: 'No history' }],
-    decision: 'eligible',
-  });
-  await prescriber.post(`/api/v1/patients/${patientId}/consents`, {
-    route: 'intranasal-esketamine',
-    documentId: 'consent-intranasal-esketamine',
-    documentVersion: '1.0.0',
-    signature: { kind: 'typed', name: 'Nia Nasal' },
-  });
+  await signEligibility(prescriber, patientId, 'intranasal-esketamine');
+  await signConsent(prescriber, patientId, 'Nia Nasal', 'intranasal-esketamine');
   const s = await prescriber.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
     protocol: 'esketamine-intranasal',
     setting: 'clinic',
