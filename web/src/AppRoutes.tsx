@@ -8,6 +8,7 @@ import { ProductRegisterPage } from './cd-register/ProductRegisterPage.tsx';
 import { InvitePage } from './auth/InvitePage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
+import { CalibrationPage } from './calibration/CalibrationPage.tsx';
 import { BreakGlassPage } from './chart/BreakGlassPage.tsx';
 import { ChartPage } from './chart/ChartPage.tsx';
 import { CorrectPatientPage } from './chart/CorrectPatientPage.tsx';
@@ -17,6 +18,7 @@ import { PublicOnly } from './layout/PublicOnly.tsx';
 import { RequirePermission } from './layout/RequirePermission.tsx';
 import { RequireSession } from './layout/RequireSession.tsx';
 import { StartupGate } from './layout/StartupGate.tsx';
+import { OutcomesPage } from './outcomes/OutcomesPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { RegisterPatientPage } from './patients/RegisterPatientPage.tsx';
 import { SelfReportPage } from './self-report/SelfReportPage.tsx';
@@ -116,6 +118,22 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="supervision">
                 <SupervisionPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="calibration"
+            element={
+              <RequirePermission permission="patient:read">
+                <CalibrationPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="outcomes"
+            element={
+              <RequirePermission permission="reports:read">
+                <OutcomesPage />
               </RequirePermission>
             }
           />

@@ -1,4 +1,4 @@
-// MainNav: the links to the areas the user's roles open (Patients, Worklist, Tasks, Supervision, Admin, Audit, Account).
+// MainNav: the links to the areas the user's roles open (Patients, Worklist, Tasks, Supervision, Calibration, Outcomes, Admin, Audit, Account).
 import { NavLink } from 'react-router';
 import { useSession } from '../session/session-context.ts';
 
@@ -10,6 +10,8 @@ export function MainNav() {
     { to: '/worklist', label: 'Worklist', show: can('patient:read') },
     { to: '/tasks', label: 'Tasks', show: can('patient:read') },
     { to: '/supervision', label: 'Supervision', show: can('supervision') },
+    { to: '/calibration', label: 'Calibration', show: can('patient:read') },
+    { to: '/outcomes', label: 'Outcomes', show: can('reports:read') },
     {
       to: '/admin',
       label: 'Admin',

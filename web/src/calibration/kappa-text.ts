@@ -1,0 +1,22 @@
+// Words for agreement statistics: a kappa to two places with its Landis & Koch band, or why it has none.
+import type { Computed } from './calibration-types.ts';
+
+// Bands per Landis & Koch (1977), the usual plain-words reading of kappa.
+function band(kappa: number): string {
+  if (kappa < 0) return 'worse than chance';
+  if (kappa <= 0.2) return 'slight';
+  if (kappa <= 0.4) return 'fair';
+  if (kappa <= 0.6) return 'moderate';
+  if (kappa <= 0.8) return 'substantial';
+  return 'almost perfect';
+}
+
+/** "κ 0.62 (substantial)". */
+export function kappaText(kappa: number): string {
+  return `κ ${kappa.toFixed(2).replace('-', '−')} (${band(kappa)})`;
+}
+
+/** The kappa of a computed statistic, or "Not computed: <reason>". */
+export function computedKappaText(c: Computed<{ kappa: number }>): string {
+  return c.ok ? kappaText(c.value.kappa) : `Not computed: ${c.reason.text}`;
+}
