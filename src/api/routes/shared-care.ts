@@ -253,20 +253,22 @@ export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
         family_name: string;
         started_at: Date;
         submitted_at: Date | null;
+        dosed_at: Date | null;
       }>(
-        `SELECT s.id, s.patient_id, v.given_name, v.family_name, s.started_at, r.submitted_at FROM treatment_sessions s
+        `SELECT s.id, s.patient_id, v.given_name, v.family_name, s.started_at, r.submitted_at, d.at AS dosed_at
+       FROM treatment_sessions s
        JOIN patients p ON p.id = s.patient_id JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
        LEFT JOIN rems_submissions r ON r.session_id = s.id
+       LEFT JOIN LATERAL (SELECT e.at FROM session_events e WHERE e.session_id = s.id AND e.kind = 'administration-start'
+                          ORDER BY e.id LIMIT 1) d ON true
        WHERE s.protocol->>'route' = 'intranasal-esketamine' AND s.service_id = ANY($1::uuid[]) ORDER BY s.started_at DESC LIMIT 500`,
         [auth.user.service_ids],
       );
       const now = ctx.now();
-      const items = [];
-      for (const r of rows) {
-        const events = await sessionEvents(ctx.db, r.id);
-        const dosedAt = events.find((e) => e.kind === 'administration-start')?.at ?? r.started_at;
+      const items = rows.map((r) => {
+        const dosedAt = r.dosed_at ?? r.started_at;
         const status = remsSubmissionStatus(dosedAt, now, r.submitted_at);
-        items.push({
+        return {
           sessionId: r.id,
           patientId: r.patient_id,
           patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`,
@@ -274,8 +276,8 @@ export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
           dueAt: status.dueAt.toISOString(),
           status: status.status,
           submittedAt: r.submitted_at?.toISOString() ?? null,
-        });
-      }
+        };
+      });
       await ctx.db.transaction((tx) =>
         auditFrom(
           req,

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dischargeCheck, type SessionSetting } from '../../domain/treatment/index.ts';
+import { dischargeAdvice } from '../../domain/consent/documents.ts';
 import { renderPdf } from '../../documents/pdf.ts';
 import { uuid } from '../../schemas/common.ts';
 import { dischargeSchema } from '../../schemas/treatment.ts';
@@ -75,8 +76,7 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
         administrationEndedAt: (stop?.at ?? start.at).toISOString(),
         noDrivingUntil: result.noDrivingUntil.toISOString(),
         noDrivingRule: result.noDrivingRule,
-        ifUnwell:
-          'If you feel unwell, faint, confused, or have chest pain or trouble breathing, call 999 (or your local emergency number). For other worries, call the clinic.',
+        ifUnwell: dischargeAdvice.text,
       };
       await ctx.db.transaction(async (tx) => {
         await tx.query(
@@ -148,7 +148,7 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
             text: `Do not drive, operate machinery or sign legal documents before ${fmt(session.no_driving_until)}.`,
             note: s.noDrivingRule,
           },
-          { heading: 'If you feel unwell', text: s.ifUnwell },
+          { heading: dischargeAdvice.heading, text: s.ifUnwell, note: `Source: ${dischargeAdvice.source}` },
         ],
         footer: 'KASPR discharge summary, generated from the session record.',
       });

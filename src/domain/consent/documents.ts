@@ -95,6 +95,19 @@ const IV_DRIVING = drivingAfter(
   'clinic.md §3 discharge criteria (ASKP: no driving for 12 hours; ketamine label: accompanied by a responsible adult; RCEM written instructions)',
 );
 
+/** The sections every racemic-ketamine route shares (IV, IM, oral, sublingual). */
+const RACEMIC_SECTIONS: readonly ConsentSection[] = [
+  OFF_LABEL,
+  DISSOCIATION,
+  BLOOD_PRESSURE,
+  OTHER_EFFECTS,
+  BLADDER,
+  MISUSE,
+  IV_DRIVING,
+  INTEGRATION,
+  WITHDRAW,
+];
+
 /** The consent documents KASPR ships, one per route; a clinic adapts them and gives its version a new number. */
 export const consentDocuments: readonly ConsentDocument[] = [
   {
@@ -102,17 +115,7 @@ export const consentDocuments: readonly ConsentDocument[] = [
     version: '1.0.0',
     route: 'iv-racemic',
     title: 'Consent to intravenous ketamine treatment',
-    sections: [
-      OFF_LABEL,
-      DISSOCIATION,
-      BLOOD_PRESSURE,
-      OTHER_EFFECTS,
-      BLADDER,
-      MISUSE,
-      IV_DRIVING,
-      INTEGRATION,
-      WITHDRAW,
-    ],
+    sections: RACEMIC_SECTIONS,
     witnessRequired: false,
   },
   {
@@ -120,17 +123,7 @@ export const consentDocuments: readonly ConsentDocument[] = [
     version: '1.0.0',
     route: 'im',
     title: 'Consent to intramuscular ketamine treatment',
-    sections: [
-      OFF_LABEL,
-      DISSOCIATION,
-      BLOOD_PRESSURE,
-      OTHER_EFFECTS,
-      BLADDER,
-      MISUSE,
-      IV_DRIVING,
-      INTEGRATION,
-      WITHDRAW,
-    ],
+    sections: RACEMIC_SECTIONS,
     witnessRequired: false,
   },
   {
@@ -163,17 +156,7 @@ export const consentDocuments: readonly ConsentDocument[] = [
     version: '1.0.0',
     route: 'sublingual',
     title: 'Consent to ketamine lozenges (ketamine-assisted psychotherapy)',
-    sections: [
-      OFF_LABEL,
-      DISSOCIATION,
-      BLOOD_PRESSURE,
-      OTHER_EFFECTS,
-      BLADDER,
-      MISUSE,
-      IV_DRIVING,
-      INTEGRATION,
-      WITHDRAW,
-    ],
+    sections: RACEMIC_SECTIONS,
     witnessRequired: false,
   },
   {
@@ -181,17 +164,7 @@ export const consentDocuments: readonly ConsentDocument[] = [
     version: '1.0.0',
     route: 'oral',
     title: 'Consent to oral ketamine treatment',
-    sections: [
-      OFF_LABEL,
-      DISSOCIATION,
-      BLOOD_PRESSURE,
-      OTHER_EFFECTS,
-      BLADDER,
-      MISUSE,
-      IV_DRIVING,
-      INTEGRATION,
-      WITHDRAW,
-    ],
+    sections: RACEMIC_SECTIONS,
     witnessRequired: false,
   },
 ];
@@ -200,3 +173,16 @@ export const consentDocuments: readonly ConsentDocument[] = [
 export function consentDocumentFor(route: ConsentRoute): ConsentDocument | undefined {
   return consentDocuments.find((d) => d.route === route);
 }
+
+/**
+ * What to do if unwell after discharge, printed on every discharge summary. The emergency number is the UK's;
+ * a clinic elsewhere ships its own wording (clinic.md §3: RCEM written instructions include an emergency
+ * phone number).
+ */
+export const dischargeAdvice: ConsentSection = {
+  heading: 'If you feel unwell',
+  text:
+    'If you feel unwell, faint, confused, or have chest pain or trouble breathing, call 999 (or your local ' +
+    'emergency number). For other worries, call the clinic.',
+  source: 'clinic.md §3 discharge criteria (RCEM: written instructions with an emergency phone number)',
+};
