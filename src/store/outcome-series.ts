@@ -1,0 +1,329 @@
+// The service dashboard's aggregates (months, funnel, practitioners, teams), computed in SQL for national scale.
+import type { Queryable } from './db.ts';
+
+export interface OutcomeScope {
+  /** Service ids (uuids); an organisation is several services, a service is one team. */
+  readonly serviceIds: readonly string[];
+  /** 'YYYY-MM-DD', inclusive. */
+  readonly from: string;
+  /** 'YYYY-MM-DD', inclusive. */
+  readonly to: string;
+  /** Restrict every figure to this practitioner's caseload in the period. */
+  readonly practitionerId?: string;
+}
+
+export interface SeriesMonth {
+  /** 'YYYY-MM'; every month from `from` to `to` is present, zero months too. */
+  readonly month: string;
+  /** Patients registered (patients.created_at) in the month. */
+  readonly newPatients: number;
+  /** People whose first ever decided harm assessment falls in the month, by confirmed level 1..4. */
+  readonly firstAssessed: readonly [number, number, number, number];
+  /** Decided harm assessments assessed in the month. */
+  readonly assessments: number;
+  /** Of those, overridden. */
+  readonly overrides: number;
+  /** Of those, confirmed at level 4. */
+  readonly level4: number;
+  /** Appointments whose latest event starts in the month and is not a cancellation. */
+  readonly booked: number;
+  /** Of those, attended. */
+  readonly attended: number;
+  /** Of those, did not attend. */
+  readonly didNotAttend: number;
+  /** Crisis events in the month that were not retracted. */
+  readonly crisisEvents: number;
+}
+
+/** Distinct people at each stage, within the period. */
+export interface Funnel {
+  /** Registered in the period, or with a decided assessment or a non-cancelled appointment in it. */
+  readonly inContact: number;
+  /** With at least one decided harm assessment in the period. */
+  readonly assessed: number;
+  /** With a decided assessment in the period that recorded a sentinel symptom or was confirmed at level 2 or above. */
+  readonly harmIdentified: number;
+  /** With a care plan recorded in the period. */
+  readonly carePlanned: number;
+  /** With an attended appointment in the period on or after the day of their first care plan in the period. */
+  readonly interventionDelivered: number;
+}
+
+export interface PractitionerRow {
+  readonly practitionerId: string;
+  readonly displayName: string;
+  readonly assessments: number;
+  readonly overrides: number;
+}
+
+export interface TeamRow {
+  readonly serviceId: string;
+  readonly name: string;
+  /** People in contact with the team in the period (as the funnel's first stage). */
+  readonly patients: number;
+  readonly assessments: number;
+  readonly overrides: number;
+  readonly attended: number;
+  readonly didNotAttend: number;
+}
+
+export interface OutcomeSeries {
+  readonly months: readonly SeriesMonth[];
+  readonly funnel: Funnel;
+  readonly practitioners: readonly PractitionerRow[];
+  readonly teams: readonly TeamRow[];
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The day after a 'YYYY-MM-DD' date, as the UTC midnight that ends the period. */
+function endOfDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
+}
+
+/**
+ * The statement parameters and the shared CTEs: `scope` (the patients counted), `decided` (decided assessments
+ * in the period) and `appts` (appointments whose latest event is in the period and not cancelled). Parameters:
+ * $1 service ids, $2/$3 the period as [start, end) UTC instants, $4 the practitioner.
+ * Period tests on timestamps are ranges so the indexes on them serve; a day is a UTC calendar day.
+ */
+export function scopeSql(withPractitioner: boolean): string {
+  // A practitioner's caseload: they decided an assessment, held a (non-cancelled) appointment, or were named
+  // key worker in a care plan, within the period.
+  const caseload = withPractitioner
+    ? `AND p.id IN (
+         SELECT a.patient_id FROM harm_decisions d JOIN harm_assessments a ON a.id = d.assessment_id
+          WHERE d.decided_by = $4::uuid AND a.assessed_at >= $2 AND a.assessed_at < $3
+         UNION
+         SELECT ap.patient_id FROM appointments ap
+           JOIN LATERAL (SELECT status, starts_at FROM appointment_events WHERE appointment_id = ap.id
+                          ORDER BY id DESC LIMIT 1) e ON true
+          WHERE ap.practitioner_id = $4::uuid AND e.starts_at >= $2 AND e.starts_at < $3 AND e.status <> 'cancelled'
+         UNION
+         SELECT c.patient_id FROM care_plans c
+          WHERE c.plan->>'keyWorkerId' = $4::uuid::text AND c.recorded_at >= $2 AND c.recorded_at < $3)`
+    : '';
+  return `scope AS MATERIALIZED (
+      SELECT p.id, p.service_id, p.created_at FROM patients p
+       WHERE p.service_id = ANY($1::uuid[]) ${caseload}
+    ), decided AS MATERIALIZED (
+      SELECT a.patient_id, s.service_id, a.assessed_at, a.recorded_at, a.id, d.confirmed_level, d.overridden,
+             d.decided_by,
+             d.confirmed_level >= 2 OR COALESCE(jsonb_array_length(CASE WHEN jsonb_typeof(a.assessment->'symptoms') = 'array'
+                                                                     THEN a.assessment->'symptoms' END), 0) > 0 AS harm
+        FROM harm_assessments a
+        JOIN harm_decisions d ON d.assessment_id = a.id
+        JOIN scope s ON s.id = a.patient_id
+       WHERE a.assessed_at >= $2 AND a.assessed_at < $3
+    ), appts AS MATERIALIZED (
+      -- The latest event decides an appointment's state and time, so it is in the period exactly when some
+      -- event in the period has no later event.
+      SELECT ap.patient_id, s.service_id, e.starts_at, e.status
+        FROM appointment_events e
+        JOIN appointments ap ON ap.id = e.appointment_id
+        JOIN scope s ON s.id = ap.patient_id
+       WHERE e.starts_at >= $2 AND e.starts_at < $3 AND e.status <> 'cancelled'
+         AND NOT EXISTS (SELECT 1 FROM appointment_events later
+                          WHERE later.appointment_id = e.appointment_id AND later.id > e.id)
+    )`;
+}
+
+const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM')`;
+/** The period's first day, and the day after its last, as UTC calendar days. */
+const FIRST_DAY = `($2::timestamptz AT TIME ZONE 'UTC')::date`;
+const END_DAY = `($3::timestamptz AT TIME ZONE 'UTC')::date`;
+
+/** One row per month of the period, zero months included. */
+export const MONTHS_SQL = (withPractitioner: boolean) => `
+  WITH ${scopeSql(withPractitioner)},
+  months AS (
+    SELECT to_char(m, 'YYYY-MM') AS month
+      FROM generate_series(date_trunc('month', ${FIRST_DAY}::timestamp), (${END_DAY} - 1)::timestamp, interval '1 month') m
+  ), registered AS (
+    SELECT ${MONTH('created_at')} AS month, count(*)::int AS n FROM scope
+     WHERE created_at >= $2 AND created_at < $3 GROUP BY 1
+  ), assessed AS (
+    SELECT ${MONTH('assessed_at')} AS month, count(*)::int AS n,
+           count(*) FILTER (WHERE overridden)::int AS overrides,
+           count(*) FILTER (WHERE confirmed_level = 4)::int AS level4
+      FROM decided GROUP BY 1
+  ), firsts AS (
+    -- A first-ever assessment in the period is the person's earliest in the period with none before it.
+    SELECT ${MONTH('f.assessed_at')} AS month,
+           count(*) FILTER (WHERE f.confirmed_level = 1)::int AS l1, count(*) FILTER (WHERE f.confirmed_level = 2)::int AS l2,
+           count(*) FILTER (WHERE f.confirmed_level = 3)::int AS l3, count(*) FILTER (WHERE f.confirmed_level = 4)::int AS l4
+      FROM (SELECT DISTINCT ON (patient_id) patient_id, assessed_at, confirmed_level FROM decided
+             ORDER BY patient_id, assessed_at, recorded_at, id) f
+     WHERE NOT EXISTS (SELECT 1 FROM harm_assessments a JOIN harm_decisions d ON d.assessment_id = a.id
+                        WHERE a.patient_id = f.patient_id AND a.assessed_at < $2)
+     GROUP BY 1
+  ), appointments_by_month AS (
+    SELECT ${MONTH('starts_at')} AS month, count(*)::int AS booked,
+           count(*) FILTER (WHERE status = 'attended')::int AS attended,
+           count(*) FILTER (WHERE status = 'did-not-attend')::int AS dna
+      FROM appts GROUP BY 1
+  ), crises AS (
+    SELECT to_char(c.occurred_on, 'YYYY-MM') AS month, count(*)::int AS n
+      FROM crisis_events c JOIN scope s ON s.id = c.patient_id
+     WHERE c.occurred_on >= ${FIRST_DAY} AND c.occurred_on < ${END_DAY}
+       AND NOT EXISTS (SELECT 1 FROM crisis_event_retractions r WHERE r.event_id = c.id)
+     GROUP BY 1
+  )
+  SELECT m.month, COALESCE(r.n, 0) AS new_patients,
+         COALESCE(f.l1, 0) AS l1, COALESCE(f.l2, 0) AS l2, COALESCE(f.l3, 0) AS l3, COALESCE(f.l4, 0) AS l4,
+         COALESCE(a.n, 0) AS assessments, COALESCE(a.overrides, 0) AS overrides, COALESCE(a.level4, 0) AS level4,
+         COALESCE(b.booked, 0) AS booked, COALESCE(b.attended, 0) AS attended, COALESCE(b.dna, 0) AS dna,
+         COALESCE(c.n, 0) AS crisis_events
+    FROM months m
+    LEFT JOIN registered r USING (month) LEFT JOIN firsts f USING (month) LEFT JOIN assessed a USING (month)
+    LEFT JOIN appointments_by_month b USING (month) LEFT JOIN crises c USING (month)
+   ORDER BY m.month`;
+
+/** Per-person stage flags, counted per team and overall (the row whose service_id is null). */
+export const PEOPLE_SQL = (withPractitioner: boolean) => `
+  WITH ${scopeSql(withPractitioner)},
+  per_assessed AS (
+    SELECT patient_id, count(*)::int AS n, count(*) FILTER (WHERE overridden)::int AS overrides, bool_or(harm) AS harm
+      FROM decided GROUP BY patient_id
+  ), per_appts AS (
+    SELECT patient_id, count(*) FILTER (WHERE status = 'attended')::int AS attended,
+           count(*) FILTER (WHERE status = 'did-not-attend')::int AS dna,
+           max(starts_at) FILTER (WHERE status = 'attended') AS last_attended
+      FROM appts GROUP BY patient_id
+  ), per_plans AS (
+    SELECT c.patient_id, min(c.recorded_at) AS first_plan
+      FROM care_plans c JOIN scope s ON s.id = c.patient_id
+     WHERE c.recorded_at >= $2 AND c.recorded_at < $3 GROUP BY c.patient_id
+  ), people AS (
+    SELECT s.service_id,
+           (s.created_at >= $2 AND s.created_at < $3) OR pa.patient_id IS NOT NULL OR pp.patient_id IS NOT NULL AS in_contact,
+           pa.patient_id IS NOT NULL AS assessed, COALESCE(pa.harm, false) AS harm, pc.patient_id IS NOT NULL AS planned,
+           COALESCE((pp.last_attended AT TIME ZONE 'UTC')::date >= (pc.first_plan AT TIME ZONE 'UTC')::date, false) AS delivered,
+           COALESCE(pa.n, 0) AS assessments, COALESCE(pa.overrides, 0) AS overrides,
+           COALESCE(pp.attended, 0) AS attended, COALESCE(pp.dna, 0) AS dna
+      FROM scope s
+      LEFT JOIN per_assessed pa ON pa.patient_id = s.id
+      LEFT JOIN per_appts pp ON pp.patient_id = s.id
+      LEFT JOIN per_plans pc ON pc.patient_id = s.id
+     WHERE (s.created_at >= $2 AND s.created_at < $3) OR pa.patient_id IS NOT NULL OR pp.patient_id IS NOT NULL
+        OR pc.patient_id IS NOT NULL
+  )
+  SELECT service_id, count(*) FILTER (WHERE in_contact)::int AS in_contact, count(*) FILTER (WHERE assessed)::int AS assessed,
+         count(*) FILTER (WHERE harm)::int AS harm, count(*) FILTER (WHERE planned)::int AS planned,
+         count(*) FILTER (WHERE delivered)::int AS delivered, COALESCE(sum(assessments), 0)::int AS assessments,
+         COALESCE(sum(overrides), 0)::int AS overrides, COALESCE(sum(attended), 0)::int AS attended,
+         COALESCE(sum(dna), 0)::int AS dna
+    FROM people GROUP BY GROUPING SETS ((service_id), ())`;
+
+/** Decided assessments in the period by the practitioner who decided them. */
+export const PRACTITIONERS_SQL = (withPractitioner: boolean) => `
+  WITH ${scopeSql(withPractitioner)}
+  SELECT d.decided_by AS id, u.display_name, count(*)::int AS assessments,
+         count(*) FILTER (WHERE d.overridden)::int AS overrides
+    FROM decided d JOIN users u ON u.id = d.decided_by
+   GROUP BY d.decided_by, u.display_name
+   ORDER BY lower(u.display_name), d.decided_by`;
+
+interface MonthRow {
+  month: string;
+  new_patients: number;
+  l1: number;
+  l2: number;
+  l3: number;
+  l4: number;
+  assessments: number;
+  overrides: number;
+  level4: number;
+  booked: number;
+  attended: number;
+  dna: number;
+  crisis_events: number;
+}
+
+interface PeopleRow {
+  service_id: string | null;
+  in_contact: number;
+  assessed: number;
+  harm: number;
+  planned: number;
+  delivered: number;
+  assessments: number;
+  overrides: number;
+  attended: number;
+  dna: number;
+}
+
+/** The statement parameters for a scope; throws on a malformed period (callers validate at the edge). */
+export function scopeParams(scope: OutcomeScope): unknown[] {
+  if (
+    !ISO_DAY.test(scope.from) ||
+    !ISO_DAY.test(scope.to) ||
+    Number.isNaN(Date.parse(scope.from + 'T00:00:00Z'))
+  )
+    throw new Error('outcome period must be YYYY-MM-DD dates');
+  const params: unknown[] = [[...scope.serviceIds], `${scope.from}T00:00:00.000Z`, endOfDay(scope.to)];
+  if (scope.practitionerId !== undefined) params.push(scope.practitionerId);
+  return params;
+}
+
+/**
+ * The dashboard's figures for a set of services over a period, optionally over one practitioner's caseload.
+ * Four statements, sent together; all counting happens in the database.
+ */
+export async function loadOutcomeSeries(db: Queryable, scope: OutcomeScope): Promise<OutcomeSeries> {
+  const params = scopeParams(scope);
+  const withPractitioner = scope.practitionerId !== undefined;
+  const [months, people, practitioners, services] = await Promise.all([
+    db.query<MonthRow>(MONTHS_SQL(withPractitioner), params),
+    db.query<PeopleRow>(PEOPLE_SQL(withPractitioner), params),
+    db.query<{ id: string; display_name: string; assessments: number; overrides: number }>(
+      PRACTITIONERS_SQL(withPractitioner),
+      params,
+    ),
+    db.query<{ id: string; name: string }>(
+      'SELECT id, name FROM services WHERE id = ANY($1::uuid[]) ORDER BY lower(name), id',
+      [[...scope.serviceIds]],
+    ),
+  ]);
+  const total = people.find((r) => r.service_id === null);
+  const byService = new Map(people.filter((r) => r.service_id !== null).map((r) => [r.service_id, r]));
+  return {
+    months: months.map((m) => ({
+      month: m.month,
+      newPatients: m.new_patients,
+      firstAssessed: [m.l1, m.l2, m.l3, m.l4],
+      assessments: m.assessments,
+      overrides: m.overrides,
+      level4: m.level4,
+      booked: m.booked,
+      attended: m.attended,
+      didNotAttend: m.dna,
+      crisisEvents: m.crisis_events,
+    })),
+    funnel: {
+      inContact: total?.in_contact ?? 0,
+      assessed: total?.assessed ?? 0,
+      harmIdentified: total?.harm ?? 0,
+      carePlanned: total?.planned ?? 0,
+      interventionDelivered: total?.delivered ?? 0,
+    },
+    practitioners: practitioners.map((p) => ({
+      practitionerId: p.id,
+      displayName: p.display_name,
+      assessments: p.assessments,
+      overrides: p.overrides,
+    })),
+    teams: services.map((s) => {
+      const row = byService.get(s.id);
+      return {
+        serviceId: s.id,
+        name: s.name,
+        patients: row?.in_contact ?? 0,
+        assessments: row?.assessments ?? 0,
+        overrides: row?.overrides ?? 0,
+        attended: row?.attended ?? 0,
+        didNotAttend: row?.dna ?? 0,
+      };
+    }),
+  };
+}
