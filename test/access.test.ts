@@ -29,6 +29,12 @@ const PUBLIC_ROUTES = [
 
 // A valid body for each patient-scoped write, so the refusal tested is the access check, not validation.
 const VALID_BODIES: Record<string, unknown> = {
+  'POST /api/v1/patients/:id/onward-referrals': {
+    destination: 'urology',
+    decidedOn: '2026-01-01',
+    targetDays: 14,
+  },
+  'POST /api/v1/patients/:id/crisis-events': { kind: 'admission', occurredOn: '2026-01-01' },
   'PATCH /api/v1/patients/:id': { familyName: 'Hacked', reason: 'attempt' },
   'POST /api/v1/patients/:id/responses': {
     instrument: 'gad-7',

@@ -15,6 +15,9 @@ import {
   type UsRecordHeading,
   type UsRecordRow,
 } from '../domain/ledger/index.ts';
+import { toCsv, type Cell } from '../documents/csv.ts';
+
+export { csvCell, toCsv, type Cell } from '../documents/csv.ts';
 
 export type ReportFormat = 'json' | 'csv' | 'pdf';
 
@@ -89,25 +92,6 @@ export function usSections(
 }
 
 // ---------------------------------------------------------------- CSV
-
-export type Cell = string | number | boolean | null | undefined;
-
-/**
- * One CSV field. Text that a spreadsheet would run as a formula (starting with = + - @, tab or carriage
- * return) is prefixed with a single quote (ASVS 1.2.10, security.md R18); every text field is quoted.
- */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-/** RFC 4180 CSV: a header line, then one line per row, CRLF line ends. */
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 const joined = (items: readonly string[]): string => items.join('; ');
 

@@ -16,7 +16,7 @@ export const assessmentContextSchema = z
 const assessmentBody = z
   .record(z.string(), z.unknown())
   .describe(
-    'Harm assessment: { use: { daysUsedLast28, routes, bingeing, escalating, lastUsed? }, symptoms: [{ code, onset?, persistsAfterStoppingWeeks? }], risks: [code], measures?, labs? }',
+    'Harm assessment: { use: { daysUsedLast28, routes, bingeing, escalating, lastUsed? }, symptoms: [{ code, onset?, persistsAfterStoppingWeeks? }], risks: [code], measures? (sdsTotal, phq9Total, urinaryChecklistPositive, topPsychologicalHealth, topPhysicalHealth, topQualityOfLife), labs? }',
   );
 
 export const evaluateSchema = z.object({ assessment: assessmentBody }).strict();

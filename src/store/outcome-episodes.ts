@@ -1,4 +1,5 @@
-// Loads each patient's episode of care (assessments, appointments, reviews, care plans) as outcome-measure rows.
+// Loads each patient's episode of care (assessments, appointments, reviews, care plans, referrals, crisis events,
+// urinary checklists) as outcome-measure rows.
 import type { EpisodeRow } from '../domain/outcomes/index.ts';
 import { isoDate, type IsoDate, type LevelNumber } from '../domain/harm/index.ts';
 import type { AppointmentStatus } from '../domain/appointments/status.ts';
@@ -9,66 +10,139 @@ const day = (d: Date): IsoDate => {
   if (!value) throw new Error('invalid date from the database');
   return value;
 };
+const dateText = (text: string): IsoDate => {
+  const value = isoDate(text);
+  if (!value) throw new Error('invalid date from the database');
+  return value;
+};
 const level = (n: number): LevelNumber => n as LevelNumber;
 
+/** Which patients a report covers: services, a period, and optionally one practitioner's caseload. */
+export interface EpisodeScope {
+  readonly serviceIds: readonly string[];
+  readonly from: string;
+  readonly to: string;
+  /**
+   * One practitioner's caseload: people for whom they confirmed a harm assessment, held an appointment, or were
+   * named key worker in a care plan, within the period.
+   */
+  readonly practitionerId?: string;
+}
+
+/** Rows grouped by patient id, so each episode picks its own in one lookup. */
+function byPatient<T extends { patient_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.patient_id);
+    if (list) list.push(row);
+    else map.set(row.patient_id, [row]);
+  }
+  return map;
+}
+
+const CASELOAD = `
+  AND ($4::uuid IS NULL OR p.id IN (
+    SELECT d.patient_id FROM harm_decisions d JOIN harm_assessments a ON a.id = d.assessment_id
+      WHERE d.decided_by = $4 AND a.assessed_at >= $2::date AND a.assessed_at < ($3::date + 1)
+    UNION SELECT a.patient_id FROM appointments a
+      WHERE a.practitioner_id = $4 AND EXISTS (SELECT 1 FROM appointment_events e WHERE e.appointment_id = a.id
+        AND e.starts_at >= $2::date AND e.starts_at < ($3::date + 1))
+    UNION SELECT c.patient_id FROM care_plans c
+      WHERE c.plan->>'keyWorkerId' = $4::text AND c.recorded_at >= $2::date AND c.recorded_at < ($3::date + 1)))`;
+
 /**
- * Episodes of patients in the given services with their events between `from` and `to` (inclusive): people
- * first seen in the period or with any assessment or appointment in it.
+ * Episodes of patients in the scope with their events between `from` and `to` (inclusive): people first seen in
+ * the period or with any assessment or appointment in it.
  */
-export async function loadEpisodes(
-  db: Queryable,
-  serviceIds: string[],
-  from: string,
-  to: string,
-): Promise<EpisodeRow[]> {
+export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<EpisodeRow[]> {
+  const { from, to } = scope;
   const patients = await db.query<{ id: string; created_at: Date; team: string }>(
     `SELECT p.id, p.created_at, s.name AS team FROM patients p JOIN services s ON s.id = p.service_id
-     WHERE p.service_id = ANY($1::uuid[]) AND p.created_at < ($2::date + 1)`,
-    [serviceIds, to],
+     WHERE p.service_id = ANY($1::uuid[]) AND p.created_at < ($3::date + 1) ${CASELOAD}`,
+    [scope.serviceIds, from, to, scope.practitionerId ?? null],
   );
   const ids = patients.map((p) => p.id);
   if (ids.length === 0) return [];
-  const assessments = await db.query<{
-    patient_id: string;
-    assessed_at: Date;
-    assessment: {
-      symptoms: { code: string }[];
-      use: { daysUsedLast28: number };
-      measures?: { sdsTotal?: number; phq9Total?: number };
-    };
-    proposed_level: number;
-    confirmed_level: number;
-    overridden: boolean;
-    decided_by: string;
-    decided_at: Date;
-    review_due: string;
-  }>(
-    `SELECT a.patient_id, a.assessed_at, a.assessment, a.proposed_level, d.confirmed_level, d.overridden, d.decided_by, d.decided_at, d.review_due::text AS review_due
-     FROM harm_assessments a JOIN harm_decisions d ON d.assessment_id = a.id WHERE a.patient_id = ANY($1::uuid[]) ORDER BY a.assessed_at`,
-    [ids],
+  const assessments = byPatient(
+    await db.query<{
+      patient_id: string;
+      assessed_at: Date;
+      assessment: {
+        symptoms: { code: string }[];
+        use: { daysUsedLast28: number };
+        measures?: { sdsTotal?: number; phq9Total?: number };
+      };
+      proposed_level: number;
+      confirmed_level: number;
+      overridden: boolean;
+      decided_by: string;
+      decided_at: Date;
+      review_due: string;
+    }>(
+      `SELECT a.patient_id, a.assessed_at, a.assessment, a.proposed_level, d.confirmed_level, d.overridden, d.decided_by, d.decided_at, d.review_due::text AS review_due
+       FROM harm_assessments a JOIN harm_decisions d ON d.assessment_id = a.id
+       WHERE a.patient_id = ANY($1::uuid[]) AND a.assessed_at >= $2::date AND a.assessed_at < ($3::date + 1)
+       ORDER BY a.assessed_at`,
+      [ids, from, to],
+    ),
   );
-  const appointments = await db.query<{ patient_id: string; starts_at: Date; status: AppointmentStatus }>(
-    `SELECT a.patient_id, e.starts_at, e.status FROM appointments a
-     JOIN LATERAL (SELECT status, starts_at FROM appointment_events WHERE appointment_id = a.id ORDER BY id DESC LIMIT 1) e ON true
-     WHERE a.patient_id = ANY($1::uuid[])`,
-    [ids],
+  const appointments = byPatient(
+    await db.query<{ patient_id: string; starts_at: Date; status: AppointmentStatus }>(
+      `SELECT a.patient_id, e.starts_at, e.status FROM appointments a
+       JOIN LATERAL (SELECT status, starts_at FROM appointment_events WHERE appointment_id = a.id ORDER BY id DESC LIMIT 1) e ON true
+       WHERE a.patient_id = ANY($1::uuid[]) AND e.starts_at >= $2::date AND e.starts_at < ($3::date + 1)`,
+      [ids, from, to],
+    ),
   );
-  const plans = await db.query<{
-    patient_id: string;
-    recorded_at: Date;
-    plan: { interventions: { interventionId: string }[]; keyWorkerId?: string };
-    confirmed_level: number | null;
-  }>(
-    `SELECT c.patient_id, c.recorded_at, c.plan, d.confirmed_level FROM care_plans c LEFT JOIN harm_decisions d ON d.id = c.decision_id
-     WHERE c.patient_id = ANY($1::uuid[]) ORDER BY c.version`,
-    [ids],
+  const plans = byPatient(
+    await db.query<{
+      patient_id: string;
+      recorded_at: Date;
+      plan: { interventions: { interventionId: string }[]; keyWorkerId?: string };
+      confirmed_level: number | null;
+    }>(
+      `SELECT c.patient_id, c.recorded_at, c.plan, d.confirmed_level FROM care_plans c LEFT JOIN harm_decisions d ON d.id = c.decision_id
+       WHERE c.patient_id = ANY($1::uuid[]) AND c.recorded_at < ($2::date + 1) ORDER BY c.version`,
+      [ids, to],
+    ),
   );
-  const inPeriod = (d: Date) => {
-    const x = day(d);
-    return x >= from && x <= to;
-  };
+  const referrals = byPatient(
+    await db.query<{
+      patient_id: string;
+      confirmed_level: number;
+      decided_on: string;
+      target_days: number;
+      made_on: string | null;
+    }>(
+      `SELECT r.patient_id, r.confirmed_level, r.decided_on::text AS decided_on, r.target_days,
+              CASE WHEN e.kind = 'made' THEN e.on_date::text END AS made_on
+       FROM onward_referrals r LEFT JOIN onward_referral_events e ON e.referral_id = r.id
+       WHERE r.patient_id = ANY($1::uuid[]) AND r.decided_on BETWEEN $2::date AND $3::date
+         AND (e.kind IS NULL OR e.kind = 'made')`,
+      [ids, from, to],
+    ),
+  );
+  const crises = byPatient(
+    await db.query<{ patient_id: string; occurred_on: string; kind: string }>(
+      `SELECT c.patient_id, c.occurred_on::text AS occurred_on, c.kind FROM crisis_events c
+       WHERE c.patient_id = ANY($1::uuid[]) AND c.occurred_on BETWEEN $2::date AND $3::date
+         AND NOT EXISTS (SELECT 1 FROM crisis_event_retractions x WHERE x.event_id = c.id)`,
+      [ids, from, to],
+    ),
+  );
+  const checklists = byPatient(
+    await db.query<{ patient_id: string; completed_at: Date; present: number }>(
+      `SELECT r.patient_id, r.completed_at,
+              (SELECT count(*) FROM jsonb_each_text(r.answers) i WHERE i.key IN ('1','2','3','4','5','6','7') AND i.value = '1')::int AS present
+       FROM questionnaire_responses r
+       WHERE r.patient_id = ANY($1::uuid[]) AND r.instrument_id = 'ketamine-urinary-checklist'
+         AND r.completed_at >= $2::date AND r.completed_at < ($3::date + 1)`,
+      [ids, from, to],
+    ),
+  );
   const episodes: EpisodeRow[] = patients.map((p) => {
-    const own = assessments.filter((a) => a.patient_id === p.id && inPeriod(a.assessed_at));
+    const own = assessments.get(p.id) ?? [];
+    const ownPlans = plans.get(p.id) ?? [];
     return {
       patientId: p.id,
       team: p.team,
@@ -84,32 +158,31 @@ export async function loadEpisodes(
         sdsTotal: a.assessment.measures?.sdsTotal ?? null,
         phq9Total: a.assessment.measures?.phq9Total ?? null,
       })),
-      appointments: appointments
-        .filter((a) => a.patient_id === p.id && inPeriod(a.starts_at))
-        .map((a) => ({ on: day(a.starts_at), status: a.status })),
+      appointments: (appointments.get(p.id) ?? []).map((a) => ({ on: day(a.starts_at), status: a.status })),
       // Each decision sets a review; it is done by the next assessment after the decision.
       reviews: own.map((a) => {
         const next = own.find((b) => b.assessed_at > a.decided_at);
-        const dueOn = isoDate(a.review_due);
-        if (!dueOn) throw new Error('invalid review date');
-        return { dueOn, doneOn: next ? day(next.assessed_at) : null };
+        return { dueOn: dateText(a.review_due), doneOn: next ? day(next.assessed_at) : null };
       }),
-      keyWorkerIds: [
-        ...new Set(
-          plans
-            .filter((c) => c.patient_id === p.id && c.plan.keyWorkerId)
-            .map((c) => c.plan.keyWorkerId ?? ''),
-        ),
-      ],
-      carePlans: plans
-        .filter((c) => c.patient_id === p.id && c.confirmed_level !== null && inPeriod(c.recorded_at))
+      keyWorkerIds: [...new Set(ownPlans.flatMap((c) => (c.plan.keyWorkerId ? [c.plan.keyWorkerId] : [])))],
+      carePlans: ownPlans
+        .filter((c) => c.confirmed_level !== null && day(c.recorded_at) >= from)
         .map((c) => ({
           on: day(c.recorded_at),
           confirmedLevel: level(c.confirmed_level ?? 1),
           interventions: c.plan.interventions.map((i) => i.interventionId),
         })),
-      referrals: [],
-      crisisEvents: [],
+      referrals: (referrals.get(p.id) ?? []).map((r) => ({
+        confirmedLevel: level(r.confirmed_level),
+        decidedOn: dateText(r.decided_on),
+        madeOn: r.made_on === null ? null : dateText(r.made_on),
+        targetDays: r.target_days,
+      })),
+      crisisEvents: (crises.get(p.id) ?? []).map((c) => ({ on: dateText(c.occurred_on), kind: c.kind })),
+      urinaryChecklists: (checklists.get(p.id) ?? []).map((c) => ({
+        on: day(c.completed_at),
+        presentCount: c.present,
+      })),
     };
   });
   return episodes.filter(

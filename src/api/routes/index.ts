@@ -15,6 +15,8 @@ import { instrumentRoutes } from './instruments.ts';
 import { meRoutes } from './me.ts';
 import { patientRoutes } from './patients.ts';
 import { protocolRoutes } from './protocols.ts';
+import { referralCrisisRoutes } from './referrals-crisis.ts';
+import { reportExportRoutes } from './report-exports.ts';
 import { reportRoutes } from './reports.ts';
 import { responseRoutes } from './responses.ts';
 import { selfReportRoutes } from './self-report.ts';
@@ -50,5 +52,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   treatmentSessionRoutes(app, ctx);
   sharedCareRoutes(app, ctx);
   reportRoutes(app, ctx);
+  reportExportRoutes(app, ctx);
+  referralCrisisRoutes(app, ctx);
   vignetteRoutes(app, ctx);
 }

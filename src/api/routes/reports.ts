@@ -1,97 +1,108 @@
-// Service outcome measures for a period and service, each beside its written definition (capability C6).
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { isoDate, type IsoDate } from '../../domain/harm/index.ts';
-import {
-  attendedOfBooked,
-  carePlanAlignment,
-  changeFromBaseline,
-  contactGaps,
-  daysToFirstSentinel,
-  didNotAttendRate,
-  escalationByMonth,
-  firstLevelByMonth,
-  levelChangesAtReview,
-  levelSpread,
-  measureDefinition,
-  overrideRates,
-  phq9ResponseAndRemission,
-  reviewsOnTime,
-  sameKeyWorker,
-  sentinelAtFirstAssessment,
-  timeInTreatment,
-  type MeasureId,
-} from '../../domain/outcomes/index.ts';
-import { isoDate as dateField, uuid } from '../../schemas/common.ts';
+// Service outcome reports (C6): every measure beside its definition for a period, team and practitioner; the
+// pilot comparison of two periods or teams; and the TOP-compatible export of 28-day use and health items.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Json } from '../../domain/audit/canonical-json.ts';
+import { pilotComparison, topColumns, topRows } from '../../domain/outcomes/index.ts';
+import { toCsv } from '../../documents/csv.ts';
+import { pilotQuery, reportScopeQuery } from '../../schemas/outcomes.ts';
 import { packInForce } from '../../store/harm-packs.ts';
 import { loadEpisodes } from '../../store/outcome-episodes.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
-import { problem } from '../problem.ts';
+import { loadTopSources } from '../../store/top-export.ts';
+import { serviceOutcomes, scopeNames, type ReportScope } from '../../reports/service-outcomes.ts';
+import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import { resolveScope } from '../report-scope.ts';
 
-const query = z.object({ from: dateField, to: dateField, service: uuid.optional() }).strict();
+/** The scope as an audit detail: ids and dates only. */
+export function scopeDetails(scope: ReportScope): { [key: string]: Json } {
+  return {
+    from: scope.from,
+    to: scope.to,
+    services: [...scope.serviceIds],
+    practitioner: scope.practitionerId ?? null,
+  };
+}
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
+  const audit = (req: FastifyRequest, action: string, details: { [key: string]: Json }) =>
+    ctx.db.transaction((tx) =>
+      auditFrom(req, tx, { action, resourceType: 'Report', outcome: 'success', details }, ctx.now()),
+    );
+
   api.get(
     '/reports/service-outcomes',
-    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: query } },
+    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: reportScopeQuery } },
     async (req) => {
-      const auth = authOf(req);
-      const from = isoDate(req.query.from);
-      const to = isoDate(req.query.to);
-      if (!from || !to || from > to)
-        throw problem('validation-failed', undefined, [
-          { path: 'querystring.to', message: 'Must not be before "from"' },
-        ]);
-      if (req.query.service && !auth.user.service_ids.includes(req.query.service)) throw problem('not-found');
-      const services = req.query.service ? [req.query.service] : auth.user.service_ids;
-      const episodes = await loadEpisodes(ctx.db, services, from, to);
-      const pack = await packInForce(ctx.db);
-      const asOf: IsoDate = to;
-      const measure = <T>(id: MeasureId, value: T) => ({ id, definition: measureDefinition(id), value });
-      const measures = [
-        measure('days-to-first-sentinel', daysToFirstSentinel(episodes)),
-        measure('sentinel-at-first-assessment', sentinelAtFirstAssessment(episodes)),
-        measure('first-level-by-month', firstLevelByMonth(episodes, from, to)),
-        measure('override-rate', overrideRates(episodes)),
-        measure('level-spread', levelSpread(episodes)),
-        measure('care-plan-matches-level', carePlanAlignment(episodes, pack.levels)),
-        measure('attended-of-booked', attendedOfBooked(episodes, asOf)),
-        measure('did-not-attend-rate', didNotAttendRate(episodes, asOf)),
-        measure('time-in-treatment', timeInTreatment(episodes, asOf)),
-        measure('reviews-on-time', reviewsOnTime(episodes, asOf)),
-        measure('contact-gap', contactGaps(episodes)),
-        measure('same-key-worker', sameKeyWorker(episodes)),
-        measure('level-rose-at-review', levelChangesAtReview(episodes)),
-        measure('level-4-per-month', escalationByMonth(episodes, from, to)),
-        measure('change-days-used', changeFromBaseline(episodes, 'daysUsedLast28')),
-        measure('change-sds', changeFromBaseline(episodes, 'sdsTotal')),
-        measure('change-phq9', changeFromBaseline(episodes, 'phq9Total')),
-        measure('phq9-response', phq9ResponseAndRemission(episodes)),
-      ];
-      await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'report.service-outcomes',
-            resourceType: 'Report',
-            outcome: 'success',
-            details: { from, to, episodes: episodes.length },
-          },
-          ctx.now(),
-        ),
+      const scope = await resolveScope(ctx.db, req, req.query);
+      const report = await serviceOutcomes(ctx.db, scope);
+      await audit(req, 'report.service-outcomes', { ...scopeDetails(scope), episodes: report.episodes });
+      return report;
+    },
+  );
+
+  api.get(
+    '/reports/pilot-comparison',
+    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: pilotQuery } },
+    async (req) => {
+      const q = req.query;
+      const first = await resolveScope(
+        ctx.db,
+        req,
+        { from: q.firstFrom, to: q.firstTo, service: q.firstService, practitioner: q.practitioner },
+        { from: 'firstFrom', to: 'firstTo', service: 'firstService' },
       );
+      const second = await resolveScope(
+        ctx.db,
+        req,
+        { from: q.secondFrom, to: q.secondTo, service: q.secondService, practitioner: q.practitioner },
+        { from: 'secondFrom', to: 'secondTo', service: 'secondService' },
+      );
+      const names = await scopeNames(ctx.db, [...new Set([...first.serviceIds, ...second.serviceIds])]);
+      const teamName = (s: ReportScope) =>
+        s.serviceIds.length === 1 ? names.services.find((x) => x.id === s.serviceIds[0])?.name : 'All teams';
+      const labelOf = (s: ReportScope, given: string | undefined) =>
+        given ?? `${teamName(s) ?? 'Team'}, ${s.from} to ${s.to}`;
+      const pack = await packInForce(ctx.db);
+      const rows = pilotComparison(
+        { label: labelOf(first, q.firstLabel), episodes: await loadEpisodes(ctx.db, first), asOf: first.to },
+        {
+          label: labelOf(second, q.secondLabel),
+          episodes: await loadEpisodes(ctx.db, second),
+          asOf: second.to,
+        },
+        pack.levels,
+      );
+      await audit(req, 'report.pilot-comparison', {
+        first: scopeDetails(first),
+        second: scopeDetails(second),
+      });
       return {
-        period: { from, to },
-        serviceIds: services,
-        episodes: episodes.length,
-        notYetRecorded: [
-          'Onward referrals with target times and crisis events are not recorded yet, so referral-within-target and crisis-events-per-month are not reported.',
-        ],
-        measures,
+        first: { ...first, label: labelOf(first, q.firstLabel) },
+        second: { ...second, label: labelOf(second, q.secondLabel) },
+        rows,
+        note: 'Counts, intervals and caveats are shown for every measure, including small ones: a difference between small groups may be chance.',
       };
+    },
+  );
+
+  api.get(
+    '/reports/top-export.csv',
+    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: reportScopeQuery } },
+    async (req, reply) => {
+      const scope = await resolveScope(ctx.db, req, req.query);
+      const { sources, startedBefore } = await loadTopSources(ctx.db, scope);
+      const rows = topRows(sources, startedBefore);
+      await audit(req, 'report.top-export', { ...scopeDetails(scope), rows: rows.length });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="top-${scope.from}-to-${scope.to}.csv"`)
+        .send(
+          toCsv(
+            topColumns.map((c) => c.heading),
+            rows.map((r) => topColumns.map((c) => r[c.key])),
+          ),
+        );
     },
   );
 }

@@ -21,7 +21,14 @@ describe('parseAssessment: valid input', () => {
       },
       symptoms: [{ code: 'dysuria', onset: '2024-02-29', persistsAfterStoppingWeeks: 0 }],
       risks: ['driving'],
-      measures: { sdsTotal: 0, phq9Total: 27, urinaryChecklistPositive: false },
+      measures: {
+        sdsTotal: 0,
+        phq9Total: 27,
+        urinaryChecklistPositive: false,
+        topPsychologicalHealth: 0,
+        topPhysicalHealth: 20,
+        topQualityOfLife: 10,
+      },
       labs: { egfr: 0, creatinineUmolL: 80, alt: 30, alp: 90, urinalysis: 'blood +' },
     });
     expect(valueOf(parseAssessment(json))).toEqual(json);
@@ -167,6 +174,24 @@ describe('parseAssessment: refusals name the path', () => {
       assessmentJson({ measures: { urinaryChecklistPositive: 1 } }),
       'wrong-type',
       'assessment.measures.urinaryChecklistPositive',
+    ],
+    [
+      'TOP psychological health 21',
+      assessmentJson({ measures: { topPsychologicalHealth: 21 } }),
+      'out-of-range',
+      'assessment.measures.topPsychologicalHealth',
+    ],
+    [
+      'TOP physical health -1',
+      assessmentJson({ measures: { topPhysicalHealth: -1 } }),
+      'out-of-range',
+      'assessment.measures.topPhysicalHealth',
+    ],
+    [
+      'TOP quality of life 10.5',
+      assessmentJson({ measures: { topQualityOfLife: 10.5 } }),
+      'not-integer',
+      'assessment.measures.topQualityOfLife',
     ],
     ['negative eGFR', assessmentJson({ labs: { egfr: -5 } }), 'out-of-range', 'assessment.labs.egfr'],
     ['eGFR as text', assessmentJson({ labs: { egfr: '59' } }), 'wrong-type', 'assessment.labs.egfr'],

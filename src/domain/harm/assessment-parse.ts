@@ -101,7 +101,17 @@ function readSymptoms(p: ProblemList, value: unknown, path: string): ReportedSym
 function readMeasures(p: ProblemList, value: unknown, path: string): AssessmentMeasures | undefined {
   const obj = readObject(p, value, path);
   if (obj === undefined) return undefined;
-  checkKnownFields(p, obj, path, ['sdsTotal', 'phq9Total', 'urinaryChecklistPositive']);
+  checkKnownFields(p, obj, path, [
+    'sdsTotal',
+    'phq9Total',
+    'urinaryChecklistPositive',
+    'topPsychologicalHealth',
+    'topPhysicalHealth',
+    'topQualityOfLife',
+  ]);
+  // TOP section 4 ratings run 0–20 (harm.md §6, the TOP form [V]).
+  const topRating = (key: string): number | undefined =>
+    optional(obj, key, (v) => readInteger(p, v, `${path}.${key}`, 0, 20));
   return compact({
     // Ranges: SDS 0–15 (harm.md §4, EMCDDA [V]); PHQ-9 0–27 (nine items scored 0–3).
     sdsTotal: optional(obj, 'sdsTotal', (v) => readInteger(p, v, `${path}.sdsTotal`, 0, 15)),
@@ -109,6 +119,9 @@ function readMeasures(p: ProblemList, value: unknown, path: string): AssessmentM
     urinaryChecklistPositive: optional(obj, 'urinaryChecklistPositive', (v) =>
       readBoolean(p, v, `${path}.urinaryChecklistPositive`),
     ),
+    topPsychologicalHealth: topRating('topPsychologicalHealth'),
+    topPhysicalHealth: topRating('topPhysicalHealth'),
+    topQualityOfLife: topRating('topQualityOfLife'),
   });
 }
 

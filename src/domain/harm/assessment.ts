@@ -32,6 +32,12 @@ export interface AssessmentMeasures {
   readonly phq9Total?: number;
   /** True when the KASPR urinary checklist reported any symptom present. */
   readonly urinaryChecklistPositive?: boolean;
+  /** TOP section 4: the person's rating of their psychological health, 0 (poor) to 20 (good) (harm.md §6). */
+  readonly topPsychologicalHealth?: number;
+  /** TOP section 4: the person's rating of their physical health, 0 (poor) to 20 (good) (harm.md §6). */
+  readonly topPhysicalHealth?: number;
+  /** TOP section 4: the person's rating of their overall quality of life, 0 (poor) to 20 (good) (harm.md §6). */
+  readonly topQualityOfLife?: number;
 }
 
 /** Laboratory results, in the units named. */

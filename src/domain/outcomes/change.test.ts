@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeFromBaseline, phq9ResponseAndRemission } from './change.ts';
-import { assessment, episode } from './test-fixtures.ts';
+import { baselineAndLatest, changeFromBaseline, phq9ResponseAndRemission } from './change.ts';
+import { assessment, d, episode } from './test-fixtures.ts';
 
 const episodes = [
   episode('E1', {
@@ -49,6 +49,21 @@ describe('changeFromBaseline', () => {
     });
     // Urinary: E1 4 → 1 = −3.
     expect(changeFromBaseline(episodes, 'urinarySymptomCount').change).toMatchObject({ n: 1, mean: -3 });
+  });
+
+  it('reads urinary checklists filled in apart from assessments, in date order with the assessments', () => {
+    const person = episode('U', {
+      assessments: [assessment('2026-01-10', { urinarySymptomCount: 5 })],
+      urinaryChecklists: [
+        { on: d('2026-03-01'), presentCount: 1 },
+        { on: d('2026-01-01'), presentCount: 6 },
+      ],
+    });
+    // Baseline is the 1 January checklist (6), latest the 1 March checklist (1): change −5.
+    expect(baselineAndLatest([person], 'urinarySymptomCount')).toEqual([
+      { patientId: 'U', baseline: 6, latest: 1 },
+    ]);
+    expect(changeFromBaseline([person], 'sdsTotal').withoutFollowUp).toBe(0);
   });
 
   it('has no value with no follow-up values', () => {

@@ -1,4 +1,5 @@
 // Outcomes: change from baseline in days used, SDS, PHQ-9 and urinary symptoms, and PHQ-9 response and remission.
+import type { IsoDate } from '../harm/calendar-date.ts';
 import { phq9 } from '../instruments/phq-9.ts';
 import { assessResponse } from '../instruments/response.ts';
 import { byDate } from './calendar.ts';
@@ -27,8 +28,15 @@ export interface ChangeFromBaseline {
 
 /** The values of `field` a person has recorded, earliest first; blanks are skipped. */
 function recordedValues(episode: EpisodeRow, field: OutcomeField): number[] {
-  return byDate(episode.assessments, (a) => a.on)
-    .map((a: AssessmentRow) => a[field])
+  const dated: { on: IsoDate; value: number | null | undefined }[] = episode.assessments.map(
+    (a: AssessmentRow) => ({ on: a.on, value: a[field] }),
+  );
+  // Urinary checklists are often filled in apart from an assessment; each one is a value of its own.
+  if (field === 'urinarySymptomCount') {
+    for (const c of episode.urinaryChecklists ?? []) dated.push({ on: c.on, value: c.presentCount });
+  }
+  return byDate(dated, (x) => x.on)
+    .map((x) => x.value)
     .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 }
 

@@ -15,6 +15,7 @@ export const measureIds = [
   'days-to-first-sentinel',
   'sentinel-at-first-assessment',
   'first-level-by-month',
+  'identification-funnel',
   'override-rate',
   'level-spread',
   'calibration-fleiss-kappa',
@@ -90,6 +91,16 @@ const definitions: { readonly [K in MeasureId]: Omit<MeasureDefinition, 'id'> } 
     denominator: 'People first assessed in the month',
     unit: 'share at each level, and mean level, per calendar month',
     source: `${SEED}: earlier identification and "move from reactive, threshold-based responses". KASPR synthesis.`,
+  },
+  'identification-funnel': {
+    family: 'earlier-identification',
+    title: 'From identification to intervention (funnel)',
+    definition:
+      'How many people move through each step within the period: in contact with the service; assessed (a harm assessment confirmed); harm identified (a sentinel symptom recorded, or a level of 2 or more confirmed); a care plan agreed; and an intervention delivered (an appointment attended on or after the first care plan). Each step counts people, so a big drop between two steps shows where people are lost.',
+    numerator: 'People reaching each step in the period',
+    denominator: 'People in contact in the period (registered, assessed or with an appointment in it)',
+    unit: 'people at each step, and each step as a share of the first',
+    source: `${SEED}: earlier identification and better alignment between presentation and intervention. KASPR synthesis.`,
   },
   'override-rate': {
     family: 'consistency',

@@ -16,11 +16,15 @@ function assessmentsInOrder(episode: EpisodeRow): AssessmentRow[] {
  * contact to the first assessment recording one; summarised across those people.
  */
 export function daysToFirstSentinel(episodes: readonly EpisodeRow[]): Summary {
-  const days = episodes.flatMap((episode) => {
+  return summarise(daysToFirstSentinelValues(episodes), 'people with a sentinel symptom recorded');
+}
+
+/** The per-person days behind `daysToFirstSentinel`, for comparing two groups. */
+export function daysToFirstSentinelValues(episodes: readonly EpisodeRow[]): number[] {
+  return episodes.flatMap((episode) => {
     const first = assessmentsInOrder(episode).find((a) => a.sentinelSymptoms.length > 0);
     return first === undefined ? [] : [daysBetween(episode.firstContactOn, first.on)];
   });
-  return summarise(days, 'people with a sentinel symptom recorded');
 }
 
 /**

@@ -29,7 +29,12 @@ export { attendedOfBooked, didNotAttendRate, timeInTreatment } from './engagemen
 export type { TimeInTreatment } from './engagement.ts';
 export { escalationByMonth, levelChangesAtReview } from './escalation.ts';
 export type { EscalationMonth, LevelChanges } from './escalation.ts';
-export { daysToFirstSentinel, firstLevelByMonth, sentinelAtFirstAssessment } from './identification.ts';
+export {
+  daysToFirstSentinel,
+  daysToFirstSentinelValues,
+  firstLevelByMonth,
+  sentinelAtFirstAssessment,
+} from './identification.ts';
 export type { FirstLevelMonth } from './identification.ts';
 export { meanDifferenceInterval, newcombeDifference, wilsonInterval, Z_95 } from './intervals.ts';
 export type { DifferenceInterval, Interval } from './intervals.ts';
@@ -44,6 +49,13 @@ export type {
   EpisodeRow,
   ReferralRow,
   ReviewRow,
+  UrinaryChecklistRow,
 } from './rows.ts';
 export { suppressCounts, suppressTable } from './suppression.ts';
 export type { PublishedCount, PublishedTable } from './suppression.ts';
+export { crisisKindIds, crisisKinds, referralDestinationIds, referralDestinations } from './event-kinds.ts';
+export type { CrisisKind, ReferralDestination } from './event-kinds.ts';
+export { topColumns, topRows } from './top-export.ts';
+export type { TopRow, TopSource, TopStage } from './top-export.ts';
+export { pilotComparison } from './pilot.ts';
+export type { PilotGroup, PilotRow } from './pilot.ts';

@@ -54,6 +54,12 @@ export interface ReferralRow {
   readonly targetDays: number;
 }
 
+/** One completed urinary symptom checklist: how many of its 7 symptoms were present. */
+export interface UrinaryChecklistRow {
+  readonly on: IsoDate;
+  readonly presentCount: number;
+}
+
 /** One crisis event (emergency attendance, crisis-team contact, admission) recorded for a person. */
 export interface CrisisEventRow {
   readonly on: IsoDate;
@@ -77,6 +83,8 @@ export interface EpisodeRow {
   readonly carePlans: readonly CarePlanRow[];
   readonly referrals: readonly ReferralRow[];
   readonly crisisEvents: readonly CrisisEventRow[];
+  /** Urinary checklists completed in the period (outside assessments), for `change-urinary-symptoms`. */
+  readonly urinaryChecklists?: readonly UrinaryChecklistRow[];
 }
 
 /** An assessment together with the episode it belongs to (for grouping by team). */

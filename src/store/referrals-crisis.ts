@@ -1,0 +1,239 @@
+// Onward referrals (with target times, made or cancelled by a later event) and crisis events (retracted, never
+// deleted), the records behind the referral-within-target and crisis-events-per-month measures.
+import type { Queryable } from './db.ts';
+
+export type ReferralState = 'pending' | 'made' | 'cancelled';
+
+export interface ReferralView {
+  id: string;
+  patientId: string;
+  serviceId: string;
+  destination: string;
+  confirmedLevel: number;
+  decidedOn: string;
+  targetDays: number;
+  /** The date the referral should be made by: decidedOn + targetDays. */
+  dueOn: string;
+  reason: string | null;
+  state: ReferralState;
+  /** The date it was made or cancelled, when it has been. */
+  closedOn: string | null;
+  closedNote: string | null;
+  recordedAt: string;
+  recordedBy: { id: string; displayName: string };
+}
+
+interface ReferralRow {
+  id: string;
+  patient_id: string;
+  service_id: string;
+  destination: string;
+  confirmed_level: number;
+  decided_on: string;
+  due_on: string;
+  target_days: number;
+  reason: string | null;
+  kind: 'made' | 'cancelled' | null;
+  on_date: string | null;
+  note: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+  recorded_by_name: string;
+}
+
+const REFERRALS = `
+  SELECT r.id, r.patient_id, r.service_id, r.destination, r.confirmed_level, r.decided_on::text AS decided_on,
+         (r.decided_on + r.target_days)::text AS due_on, r.target_days, r.reason, e.kind, e.on_date::text AS on_date,
+         e.note, r.recorded_at, r.recorded_by, u.display_name AS recorded_by_name
+  FROM onward_referrals r
+  LEFT JOIN onward_referral_events e ON e.referral_id = r.id
+  JOIN users u ON u.id = r.recorded_by`;
+
+function referralView(r: ReferralRow): ReferralView {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    serviceId: r.service_id,
+    destination: r.destination,
+    confirmedLevel: r.confirmed_level,
+    decidedOn: r.decided_on,
+    targetDays: r.target_days,
+    dueOn: r.due_on,
+    reason: r.reason,
+    state: r.kind ?? 'pending',
+    closedOn: r.on_date,
+    closedNote: r.note,
+    recordedAt: r.recorded_at.toISOString(),
+    recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+  };
+}
+
+export interface NewReferral {
+  patientId: string;
+  serviceId: string;
+  decisionId: string | null;
+  destination: string;
+  confirmedLevel: number;
+  decidedOn: string;
+  targetDays: number;
+  reason: string | null;
+  at: Date;
+  by: string;
+}
+
+export async function insertReferral(tx: Queryable, r: NewReferral): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO onward_referrals (patient_id, service_id, decision_id, destination, confirmed_level, decided_on, target_days, reason, recorded_at, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      r.patientId,
+      r.serviceId,
+      r.decisionId,
+      r.destination,
+      r.confirmedLevel,
+      r.decidedOn,
+      r.targetDays,
+      r.reason,
+      r.at,
+      r.by,
+    ],
+  );
+  if (!row) throw new Error('referral insert returned no row');
+  return row.id;
+}
+
+/** Records that a referral was made or cancelled; false when it already was (the row is unique per referral). */
+export async function closeReferral(
+  tx: Queryable,
+  e: {
+    referralId: string;
+    kind: 'made' | 'cancelled';
+    on: string;
+    note: string | null;
+    at: Date;
+    by: string;
+  },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO onward_referral_events (referral_id, kind, on_date, note, recorded_at, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (referral_id) DO NOTHING RETURNING id`,
+    [e.referralId, e.kind, e.on, e.note, e.at, e.by],
+  );
+  return rows.length === 1;
+}
+
+export async function findReferral(db: Queryable, id: string): Promise<ReferralView | null> {
+  const [row] = await db.query<ReferralRow>(`${REFERRALS} WHERE r.id = $1`, [id]);
+  return row ? referralView(row) : null;
+}
+
+export async function patientReferrals(db: Queryable, patientId: string): Promise<ReferralView[]> {
+  const rows = await db.query<ReferralRow>(
+    `${REFERRALS} WHERE r.patient_id = $1 ORDER BY r.decided_on DESC, r.recorded_at DESC`,
+    [patientId],
+  );
+  return rows.map(referralView);
+}
+
+export interface CrisisEventView {
+  id: string;
+  patientId: string;
+  serviceId: string;
+  occurredOn: string;
+  kind: string;
+  note: string | null;
+  recordedAt: string;
+  recordedBy: { id: string; displayName: string };
+  retraction: { reason: string; recordedAt: string; recordedBy: string } | null;
+}
+
+interface CrisisRow {
+  id: string;
+  patient_id: string;
+  service_id: string;
+  occurred_on: string;
+  kind: string;
+  note: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+  recorded_by_name: string;
+  retraction_reason: string | null;
+  retracted_at: Date | null;
+  retracted_by: string | null;
+}
+
+const CRISIS = `
+  SELECT c.id, c.patient_id, c.service_id, c.occurred_on::text AS occurred_on, c.kind, c.note, c.recorded_at,
+         c.recorded_by, u.display_name AS recorded_by_name, x.reason AS retraction_reason,
+         x.recorded_at AS retracted_at, x.recorded_by AS retracted_by
+  FROM crisis_events c
+  LEFT JOIN crisis_event_retractions x ON x.event_id = c.id
+  JOIN users u ON u.id = c.recorded_by`;
+
+function crisisView(r: CrisisRow): CrisisEventView {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    serviceId: r.service_id,
+    occurredOn: r.occurred_on,
+    kind: r.kind,
+    note: r.note,
+    recordedAt: r.recorded_at.toISOString(),
+    recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+    retraction:
+      r.retraction_reason !== null && r.retracted_at !== null && r.retracted_by !== null
+        ? {
+            reason: r.retraction_reason,
+            recordedAt: r.retracted_at.toISOString(),
+            recordedBy: r.retracted_by,
+          }
+        : null,
+  };
+}
+
+export async function insertCrisisEvent(
+  tx: Queryable,
+  e: {
+    patientId: string;
+    serviceId: string;
+    occurredOn: string;
+    kind: string;
+    note: string | null;
+    at: Date;
+    by: string;
+  },
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO crisis_events (patient_id, service_id, occurred_on, kind, note, recorded_at, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [e.patientId, e.serviceId, e.occurredOn, e.kind, e.note, e.at, e.by],
+  );
+  if (!row) throw new Error('crisis event insert returned no row');
+  return row.id;
+}
+
+/** Retracts a crisis event recorded in error; false when it was already retracted. */
+export async function retractCrisisEvent(
+  tx: Queryable,
+  r: { eventId: string; reason: string; at: Date; by: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO crisis_event_retractions (event_id, reason, recorded_at, recorded_by)
+     VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+    [r.eventId, r.reason, r.at, r.by],
+  );
+  return rows.length === 1;
+}
+
+export async function findCrisisEvent(db: Queryable, id: string): Promise<CrisisEventView | null> {
+  const [row] = await db.query<CrisisRow>(`${CRISIS} WHERE c.id = $1`, [id]);
+  return row ? crisisView(row) : null;
+}
+
+export async function patientCrisisEvents(db: Queryable, patientId: string): Promise<CrisisEventView[]> {
+  const rows = await db.query<CrisisRow>(
+    `${CRISIS} WHERE c.patient_id = $1 ORDER BY c.occurred_on DESC, c.recorded_at DESC`,
+    [patientId],
+  );
+  return rows.map(crisisView);
+}
