@@ -28,6 +28,7 @@ import {
 import type { Queryable } from '../store/db.ts';
 import { packInForce } from '../store/harm-packs.ts';
 import { loadEpisodes } from '../store/outcome-episodes.ts';
+import { loadOutcomeSeries, type OutcomeSeries } from '../store/outcome-series.ts';
 import { listRatings, listVignettes } from '../store/vignettes.ts';
 
 /** What a report covers: services (a service is one team), a period, and optionally one practitioner's caseload. */
@@ -158,13 +159,17 @@ export interface ServiceOutcomesReport {
   readonly episodes: number;
   readonly names: ScopeNames;
   readonly measures: readonly ReportMeasure[];
+  /** Monthly counts, the identification → intervention funnel, and per-practitioner and per-team rows (SQL). */
+  readonly series: OutcomeSeries;
 }
 
 export async function serviceOutcomes(db: Queryable, scope: ReportScope): Promise<ServiceOutcomesReport> {
   const episodes = await loadEpisodes(db, scope);
   const pack = await packInForce(db);
+  const series = await loadOutcomeSeries(db, scope);
   const measures = [
     ...episodeMeasures(episodes, scope, pack.levels),
+    measure('identification-funnel', series.funnel),
     ...(await calibrationMeasures(db, scope.serviceIds)),
   ];
   return {
@@ -174,5 +179,6 @@ export async function serviceOutcomes(db: Queryable, scope: ReportScope): Promis
     episodes: episodes.length,
     names: await scopeNames(db, scope.serviceIds),
     measures: [...measures].sort((a, b) => measureIds.indexOf(a.id) - measureIds.indexOf(b.id)),
+    series,
   };
 }
