@@ -19,6 +19,7 @@ import { RequirePermission } from './layout/RequirePermission.tsx';
 import { RequireSession } from './layout/RequireSession.tsx';
 import { StartupGate } from './layout/StartupGate.tsx';
 import { OutcomesPage } from './outcomes/OutcomesPage.tsx';
+import { PilotPage } from './outcomes/PilotPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { RegisterPatientPage } from './patients/RegisterPatientPage.tsx';
 import { SelfReportPage } from './self-report/SelfReportPage.tsx';
@@ -134,6 +135,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="reports:read">
                 <OutcomesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="outcomes/pilot"
+            element={
+              <RequirePermission permission="reports:read">
+                <PilotPage />
               </RequirePermission>
             }
           />

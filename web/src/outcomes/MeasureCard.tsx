@@ -1,21 +1,21 @@
-// MeasureCard: one service outcome measure: its number (or why there is none) beside its written definition.
-import { MonthlyChart } from './MonthlyChart.tsx';
-import { MonthlyNumbers } from './MonthlyNumbers.tsx';
-import { firstLevelTable, levelFourTable, type MonthlyTable } from './monthly-rows.ts';
+// MeasureCard: one service outcome measure: its number (or why there is none) and chart beside its written definition.
+import { Link } from 'react-router';
+import { ChartView } from './ChartView.tsx';
+import { chartOf } from './measure-charts.ts';
 import { headlineOf } from './outcome-text.ts';
-import type { OutcomeMeasure } from './outcome-types.ts';
+import type { OutcomeMeasure, ScopeNames } from './outcome-types.ts';
 
-function monthlyOf(m: OutcomeMeasure): MonthlyTable | null {
-  if (m.id === 'first-level-by-month') return firstLevelTable(m.value);
-  if (m.id === 'level-4-per-month') return levelFourTable(m.value);
-  return null;
-}
+const CALIBRATION = new Set([
+  'calibration-fleiss-kappa',
+  'calibration-cohen-kappa',
+  'calibration-split-vignettes',
+]);
 
-/** Title, headline, Wilson interval and details; the definition beside; the source in a disclosure. */
-export function MeasureCard({ measure }: { measure: OutcomeMeasure }) {
+/** Title, headline, interval and details; the definition with numerator, denominator, unit and source; the chart. */
+export function MeasureCard({ measure, names }: { measure: OutcomeMeasure; names: ScopeNames }) {
   const { definition } = measure;
   const head = headlineOf(measure);
-  const monthly = monthlyOf(measure);
+  const chart = chartOf(measure, names);
   const headingId = `measure-${measure.id}`;
   return (
     <article className="outcome-card" aria-labelledby={headingId}>
@@ -33,24 +33,26 @@ export function MeasureCard({ measure }: { measure: OutcomeMeasure }) {
               {d}
             </p>
           ))}
+          {CALIBRATION.has(measure.id) ? (
+            <p className="outcome-detail">
+              <Link to="/calibration">Calibration vignettes</Link> (all periods)
+            </p>
+          ) : null}
         </div>
-        <div className="outcome-definition">
-          <p>{definition.definition}</p>
-          <p className="muted">Unit: {definition.unit}</p>
-          <details className="trend-sources">
-            <summary>Source and counting</summary>
-            <p>Counts: {definition.numerator}</p>
-            <p>Out of: {definition.denominator}</p>
-            <p>Source: {definition.source}</p>
-          </details>
-        </div>
+        <dl className="outcome-definition">
+          <dt className="visually-hidden">Definition</dt>
+          <dd>{definition.definition}</dd>
+          <dt>Counts</dt>
+          <dd>{definition.numerator}</dd>
+          <dt>Out of</dt>
+          <dd>{definition.denominator}</dd>
+          <dt>Unit</dt>
+          <dd>{definition.unit}</dd>
+          <dt>Source</dt>
+          <dd className="muted">{definition.source}</dd>
+        </dl>
       </div>
-      {monthly ? (
-        <>
-          <MonthlyChart {...monthly} />
-          <MonthlyNumbers table={monthly} caption={definition.title} />
-        </>
-      ) : null}
+      {chart ? <ChartView {...chart} /> : null}
     </article>
   );
 }

@@ -1,6 +1,7 @@
-// The monthly measures as rows of counts per series, for the bar chart, its spoken summary and its table.
+// The monthly measures as rows of counts per series, for the stacked bar chart, its spoken summary and its table.
 import { bandColour } from '../questionnaires/trend-geometry.ts';
-import type { EscalationMonth, FirstLevelMonth } from './outcome-types.ts';
+import type { NumberTable } from './number-table.ts';
+import type { EscalationMonth, FirstLevelMonth, SeriesMonth } from './outcome-types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -26,31 +27,77 @@ export function monthLabel(month: string): string {
 }
 
 const LEVELS = [1, 2, 3, 4] as const;
+const LEVEL_COLOURS = LEVELS.map((l) => bandColour(l - 1, LEVELS.length));
 
-/** People first assessed each month, split by their confirmed level. */
-export function firstLevelTable(months: readonly FirstLevelMonth[]): MonthlyTable {
-  const rows = months.map((m) => ({ month: m.month, counts: LEVELS.map((l) => m.atLevel[l].numerator) }));
-  const words = months.map(
-    (m) =>
-      `${monthLabel(m.month)}: ${m.people} ${m.people === 1 ? 'person' : 'people'}` +
-      (m.people > 0 ? ` (${LEVELS.map((l) => `level ${l} ${m.atLevel[l].numerator}`).join(', ')})` : ''),
-  );
+/** Months of per-level counts as a stacked table, levels 1 to 4. */
+function levelTable(title: string, rows: MonthRow[]): MonthlyTable {
+  const words = rows.map((r) => {
+    const people = r.counts.reduce((a, b) => a + b, 0);
+    return (
+      `${monthLabel(r.month)}: ${people} ${people === 1 ? 'person' : 'people'}` +
+      (people > 0 ? ` (${LEVELS.map((l, i) => `level ${l} ${r.counts[i] ?? 0}`).join(', ')})` : '')
+    );
+  });
   return {
     series: LEVELS.map((l) => `Level ${l}`),
-    colours: LEVELS.map((l) => bandColour(l - 1, LEVELS.length)),
+    colours: LEVEL_COLOURS,
     rows,
-    summary: `Level of need at first assessment by month. ${words.join('; ')}.`,
+    summary: `${title}. ${words.join('; ')}.`,
+  };
+}
+
+/** People first assessed each month, split by their confirmed level (the measure's own count). */
+export function firstLevelTable(months: readonly FirstLevelMonth[]): MonthlyTable {
+  return levelTable(
+    'Level of need at first assessment by month',
+    months.map((m) => ({ month: m.month, counts: LEVELS.map((l) => m.atLevel[l].numerator) })),
+  );
+}
+
+/** People whose first ever decided assessment fell in each month, by confirmed level (the dashboard series). */
+export function seriesLevelTable(months: readonly SeriesMonth[]): MonthlyTable {
+  return levelTable(
+    'Level at first assessment by month',
+    months.map((m) => ({ month: m.month, counts: [...m.firstAssessed] })),
+  );
+}
+
+function countTable(title: string, colour: string, months: readonly { month: string; n: number }[]) {
+  return {
+    series: [title],
+    colours: [colour],
+    rows: months.map((m) => ({ month: m.month, counts: [m.n] })),
+    summary: `${title} by month. ${months.map((m) => `${monthLabel(m.month)}: ${m.n}`).join('; ')}.`,
   };
 }
 
 /** Level 4 confirmations each month. */
 export function levelFourTable(months: readonly EscalationMonth[]): MonthlyTable {
+  return countTable(
+    'Level 4 confirmations',
+    bandColour(3, 4),
+    months.map((m) => ({ month: m.month, n: m.level4Assessments })),
+  );
+}
+
+/** Crisis events each month. */
+export function crisisTable(months: readonly EscalationMonth[]): MonthlyTable {
+  return countTable(
+    'Crisis events',
+    '#6a3d9a',
+    months.map((m) => ({ month: m.month, n: m.crisisEvents })),
+  );
+}
+
+/** A monthly table as the rows of "Show the numbers", with a total column when there are several series. */
+export function monthlyNumbers(table: MonthlyTable, caption: string): NumberTable {
+  const several = table.series.length > 1;
   return {
-    series: ['Level 4 confirmations'],
-    colours: [bandColour(3, 4)],
-    rows: months.map((m) => ({ month: m.month, counts: [m.level4Assessments] })),
-    summary: `Level 4 confirmations by month. ${months
-      .map((m) => `${monthLabel(m.month)}: ${m.level4Assessments}`)
-      .join('; ')}.`,
+    caption,
+    columns: ['Month', ...table.series, ...(several ? ['Total'] : [])],
+    rows: table.rows.map((r) => ({
+      label: monthLabel(r.month),
+      cells: [...r.counts, ...(several ? [r.counts.reduce((a, b) => a + b, 0)] : [])],
+    })),
   };
 }

@@ -1,6 +1,7 @@
 // Words for outcome numbers: shares as "50 % (1 of 2)" with a Wilson interval, medians as "12 days", and reasons.
 import { wilsonInterval } from '../../../src/domain/outcomes/index.ts';
-import type { OutcomeMeasure, Proportion, Summary } from './outcome-types.ts';
+import { kappaText } from '../calibration/kappa-text.ts';
+import type { ChangeFromBaseline, OutcomeMeasure, Proportion, Summary } from './outcome-types.ts';
 
 /** What a measure's card shows: the headline number, its interval, further lines, or why there is none. */
 export interface Headline {
@@ -10,7 +11,8 @@ export interface Headline {
   reason: string | null;
 }
 
-const round1 = (n: number) => String(Math.round(n * 10) / 10).replace('-', '−');
+/** 1.25 → "1.3", −2 → "−2" (a true minus sign). */
+export const round1 = (n: number) => String(Math.round(n * 10) / 10).replace('-', '−');
 
 /** 0.5 → "50 %". */
 export function percent(share: number): string {
@@ -22,16 +24,32 @@ export function shareText(p: Proportion): string | null {
   return p.value === null ? null : `${percent(p.value)} (${p.numerator} of ${p.denominator})`;
 }
 
-/** "95 % interval 9 % to 91 %" (Wilson score interval), or null when it cannot be computed. */
-export function wilsonText(p: Proportion): string | null {
+/** The Wilson score interval of a share, or null when it cannot be computed. */
+export function wilsonOf(p: Proportion): { lower: number; upper: number } | null {
   if (p.value === null) return null;
   const ci = wilsonInterval(p.numerator, p.denominator);
-  return ci.ok ? `95 % interval ${percent(ci.value.lower)} to ${percent(ci.value.upper)}` : null;
+  return ci.ok ? ci.value : null;
+}
+
+/** "9 % to 91 %". */
+export function rangeText(ci: { lower: number; upper: number }): string {
+  return `${percent(ci.lower)} to ${percent(ci.upper)}`;
+}
+
+/** "95 % interval 9 % to 91 %" (Wilson score interval), or null when it cannot be computed. */
+export function wilsonText(p: Proportion): string | null {
+  const ci = wilsonOf(p);
+  return ci ? `95 % interval ${rangeText(ci)}` : null;
 }
 
 /** "12 days" (median), or null. */
 export function medianText(s: Summary, unit: string): string | null {
   return s.median === null ? null : `${round1(s.median)} ${unit}`;
+}
+
+/** "1 person", "2 people". */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function share(p: Proportion, details: string[] = []): Headline {
@@ -40,18 +58,39 @@ function share(p: Proportion, details: string[] = []): Headline {
 
 function summary(s: Summary, unit: string, what: [string, string], details: string[] = []): Headline {
   const mean = s.mean === null ? [] : [`Mean ${round1(s.mean)} ${unit}; ${count(s.n, ...what)}.`];
+  const median = medianText(s, unit);
   return {
-    main: medianText(s, unit) === null ? null : `${medianText(s, unit) ?? ''} (median)`,
+    main: median === null ? null : `${median} (median)`,
     interval: null,
     details: [...mean, ...details],
     reason: s.reason?.text ?? null,
   };
 }
 
-/** "1 person", "2 people". */
-export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function change(c: ChangeFromBaseline, unit: string): Headline {
+  const s = c.change;
+  return {
+    main: s.mean === null ? null : `${round1(s.mean)} ${unit} (mean change)`,
+    interval: null,
+    details: [
+      ...(s.median === null
+        ? []
+        : [`Median ${round1(s.median)} ${unit}; ${count(s.n, 'person', 'people')}.`]),
+      ...(c.baselineMean !== null && c.latestMean !== null
+        ? [`Mean ${round1(c.baselineMean)} at baseline, ${round1(c.latestMean)} at the latest.`]
+        : []),
+      `${c.withoutFollowUp} without a follow-up.`,
+    ],
+    reason: s.reason?.text ?? null,
+  };
 }
+
+const plain = (main: string, details: string[] = []): Headline => ({
+  main,
+  interval: null,
+  details,
+  reason: null,
+});
 
 const line = (label: string, p: Proportion) => `${label}: ${shareText(p) ?? 'none to count'}`;
 
@@ -70,32 +109,22 @@ export function headlineOf(m: OutcomeMeasure): Headline {
         [`${m.value.stillOpen} still in treatment.`],
       );
     case 'change-days-used':
+      return change(m.value, 'days');
     case 'change-sds':
-    case 'change-phq9': {
-      const c = m.value;
-      const unit = m.id === 'change-days-used' ? 'days' : 'points';
-      const s = c.change;
-      return {
-        main: s.mean === null ? null : `${round1(s.mean)} ${unit} (mean change)`,
-        interval: null,
-        details: [
-          ...(s.median === null
-            ? []
-            : [`Median ${round1(s.median)} ${unit}; ${count(s.n, 'person', 'people')}.`]),
-          ...(c.baselineMean !== null && c.latestMean !== null
-            ? [`Mean ${round1(c.baselineMean)} at baseline, ${round1(c.latestMean)} at the latest.`]
-            : []),
-          `${c.withoutFollowUp} without a follow-up.`,
-        ],
-        reason: s.reason?.text ?? null,
-      };
-    }
+    case 'change-phq9':
+      return change(m.value, 'points');
+    case 'change-urinary-symptoms':
+      return change(m.value, 'symptoms');
     case 'sentinel-at-first-assessment':
     case 'attended-of-booked':
     case 'did-not-attend-rate':
     case 'reviews-on-time':
     case 'same-key-worker':
+    case 'phq9-response':
+    case 'phq9-remission':
       return share(m.value);
+    case 'referral-within-target':
+      return share(m.value.withinTarget, [`${m.value.pending} still within their target time.`]);
     case 'override-rate':
       return share(m.value.overall, [
         `${count(m.value.byPractitioner.length, 'practitioner', 'practitioners')}, ${count(m.value.byTeam.length, 'team', 'teams')}.`,
@@ -116,25 +145,57 @@ export function headlineOf(m: OutcomeMeasure): Headline {
         line('Fell', m.value.fell),
         line('Unchanged', m.value.unchanged),
       ]);
-    case 'phq9-response':
-      return share(m.value.response, [line('Remission', m.value.remission)]);
-    case 'first-level-by-month': {
-      const people = m.value.reduce((n, month) => n + month.people, 0);
-      return {
-        main: `${count(people, 'person', 'people')} first assessed`,
-        interval: null,
-        details: [],
-        reason: null,
-      };
-    }
-    case 'level-4-per-month': {
-      const total = m.value.reduce((n, month) => n + month.level4Assessments, 0);
-      return {
-        main: count(total, 'level 4 confirmation', 'level 4 confirmations'),
-        interval: null,
-        details: [],
-        reason: null,
-      };
+    case 'level-fell-at-review':
+      return share(m.value.fell, [
+        `${count(m.value.reviews, 'review', 'reviews')}.`,
+        line('Rose', m.value.rose),
+        line('Unchanged', m.value.unchanged),
+      ]);
+    case 'first-level-by-month':
+      return plain(
+        `${count(
+          m.value.reduce((n, month) => n + month.people, 0),
+          'person',
+          'people',
+        )} first assessed`,
+      );
+    case 'identification-funnel':
+      return plain(`${count(m.value.interventionDelivered, 'person', 'people')} reached an intervention`, [
+        `Of ${count(m.value.inContact, 'person', 'people')} in contact.`,
+      ]);
+    case 'level-4-per-month':
+      return plain(
+        count(
+          m.value.reduce((n, month) => n + month.level4Assessments, 0),
+          'level 4 confirmation',
+          'level 4 confirmations',
+        ),
+      );
+    case 'crisis-events-per-month':
+      return plain(
+        count(
+          m.value.reduce((n, month) => n + month.crisisEvents, 0),
+          'crisis event',
+          'crisis events',
+        ),
+      );
+    case 'calibration-fleiss-kappa':
+      return m.value.ok
+        ? plain(kappaText(m.value.value.kappa), [
+            `${count(m.value.value.subjects, 'vignette', 'vignettes')}, ${count(m.value.value.raters, 'rater', 'raters')} each.`,
+          ])
+        : { main: null, interval: null, details: [], reason: m.value.reason.text };
+    case 'calibration-cohen-kappa':
+      return m.value.length === 0
+        ? { main: null, interval: null, details: [], reason: 'No practitioner has rated a vignette yet.' }
+        : plain(count(m.value.length, 'practitioner rated', 'practitioners rated'));
+    case 'calibration-split-vignettes': {
+      const splits = m.value.filter((v) => v.splitsTeam).length;
+      return m.value.length === 0
+        ? { main: null, interval: null, details: [], reason: 'No vignette has been rated yet.' }
+        : plain(count(splits, 'vignette splits the team', 'vignettes split the team'), [
+            `Of ${count(m.value.length, 'vignette', 'vignettes')} rated.`,
+          ]);
     }
   }
 }
