@@ -59,3 +59,13 @@ export { topColumns, topRows } from './top-export.ts';
 export type { TopRow, TopSource, TopStage } from './top-export.ts';
 export { pilotComparison } from './pilot.ts';
 export type { PilotGroup, PilotRow } from './pilot.ts';
+export { isMarker, reportTableIds, reportTables, SUPPRESSED, suppressionNote } from './report-tables.ts';
+export type {
+  Audience,
+  ColumnFormat,
+  ReportTable,
+  ReportTableId,
+  ReportTablesInput,
+  TableCell,
+  TableColumn,
+} from './report-tables.ts';
