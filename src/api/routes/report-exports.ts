@@ -1,8 +1,127 @@
 // CSV of every service outcomes table and a PDF report for a board or commissioner, with small counts suppressed
 // for audiences outside the team.
-import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Json } from '../../domain/audit/canonical-json.ts';
+import {
+  reportTableIds,
+  reportTables,
+  suppressionNote,
+  type Audience,
+  type ReportTable,
+} from '../../domain/outcomes/index.ts';
+import { toCsv } from '../../documents/csv.ts';
+import { renderOutcomesReport } from '../../documents/outcomes-report.ts';
+import { serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
+import { audience, reportScopeQuery } from '../../schemas/outcomes.ts';
+import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+import { resolveScope } from '../report-scope.ts';
+import { scopeDetails } from './reports.ts';
 
-export function reportExportRoutes(_app: FastifyInstance, _ctx: AppContext): void {
-  // Routes are added with the export tables.
+const [firstTable, ...otherTables] = reportTableIds;
+
+const exportQuery = reportScopeQuery.extend({ audience });
+const csvQuery = exportQuery.extend({
+  table: z.enum([firstTable, ...otherTables]).describe(`One of: ${reportTableIds.join(', ')}`),
+});
+
+const TAGS = ['reports'];
+
+export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  const audit = (req: FastifyRequest, action: string, details: { [key: string]: Json }) =>
+    ctx.db.transaction((tx) =>
+      auditFrom(req, tx, { action, resourceType: 'Report', outcome: 'success', details }, ctx.now()),
+    );
+
+  /** The report over the checked scope, and its tables for the audience. */
+  async function tablesFor(req: FastifyRequest, query: z.infer<typeof reportScopeQuery>, who: Audience) {
+    const scope = await resolveScope(ctx.db, req, query);
+    const report = await serviceOutcomes(ctx.db, scope);
+    return { scope, report, tables: reportTables(report, who) };
+  }
+
+  const details = (scope: ReportScope, who: Audience, tables: readonly ReportTable[]) => ({
+    ...scopeDetails(scope),
+    audience: who,
+    suppressed: tables.some((t) => t.suppressed),
+  });
+
+  api.get(
+    '/reports/service-outcomes/tables',
+    { config: { access: 'reports:read' }, schema: { tags: TAGS, querystring: exportQuery } },
+    async (req) => {
+      const { scope, tables } = await tablesFor(req, req.query, req.query.audience);
+      await audit(req, 'report.tables', details(scope, req.query.audience, tables));
+      return {
+        audience: req.query.audience,
+        note: suppressionNote(req.query.audience),
+        period: { from: scope.from, to: scope.to },
+        tables,
+      };
+    },
+  );
+
+  api.get(
+    '/reports/service-outcomes/export.csv',
+    { config: { access: 'reports:read' }, schema: { tags: TAGS, querystring: csvQuery } },
+    async (req, reply) => {
+      const { table: id, audience: who } = req.query;
+      const { scope, tables } = await tablesFor(req, req.query, who);
+      const table = tables.find((t) => t.id === id);
+      if (table === undefined)
+        throw problem('validation-failed', undefined, [
+          { path: 'querystring.table', message: 'No such table' },
+        ]);
+      await audit(req, 'report.export-csv', { ...details(scope, who, [table]), table: id });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="service-outcomes-${id}-${scope.from}-to-${scope.to}-${who}.csv"`,
+        )
+        .send(
+          toCsv(
+            table.columns.map((c) => c.heading),
+            table.rows,
+          ),
+        );
+    },
+  );
+
+  api.get(
+    '/reports/service-outcomes/report.pdf',
+    { config: { access: 'reports:read' }, schema: { tags: TAGS, querystring: exportQuery } },
+    async (req, reply) => {
+      const who = req.query.audience;
+      const { scope, report, tables } = await tablesFor(req, req.query, who);
+      const practitioner =
+        scope.practitionerId === undefined
+          ? null
+          : who === 'external'
+            ? 'one practitioner (named in the team copy only)'
+            : (report.names.practitioners.find((p) => p.id === scope.practitionerId)?.displayName ??
+              'unknown');
+      const pdf = await renderOutcomesReport({
+        period: { from: scope.from, to: scope.to },
+        teams: report.names.services.map((s) => s.name),
+        practitioner,
+        audience: who,
+        generatedAt: ctx.now().toISOString(),
+        note: suppressionNote(who),
+        measures: report.measures,
+        tables,
+      });
+      await audit(req, 'report.export-pdf', details(scope, who, tables));
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="service-outcomes-${scope.from}-to-${scope.to}-${who}.pdf"`,
+        )
+        .send(pdf);
+    },
+  );
 }
