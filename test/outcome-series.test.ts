@@ -168,10 +168,11 @@ beforeAll(async () => {
       ['rescheduled', '2025-12-31T23:59:00Z'],
     ]);
 
-    // p2: registered in January; first assessed 23:30 UTC on 31 January (still January), overridden 3 → 4.
+    // p2: registered in January; first assessed 23:30 UTC on 31 January (still January), overridden 3 → 4, but
+    // recorded after the March one, so the first-assessment summary must move back to it.
     ids.p2 = await patient(tx, north, '2026-01-05', 2);
-    await assessment(tx, ids.p2, '2026-01-31T23:30:00Z', 3, 4, bea);
     await assessment(tx, ids.p2, '2026-03-02', 4, 4, bea);
+    await assessment(tx, ids.p2, '2026-01-31T23:30:00Z', 3, 4, bea);
     // Attended before the care plan was written: the plan counts, the delivery does not.
     await appointment(tx, ids.p2, north, bea, [
       ['booked', '2026-01-10'],
@@ -330,6 +331,37 @@ describe('loadOutcomeSeries for the organisation', () => {
     expect(series.months.map((m) => m.level4)).toEqual(
       escalationByMonth(episodes, from, to).map((m) => m.level4Assessments),
     );
+  });
+});
+
+describe('the summary tables kept by triggers', () => {
+  it('match the first decided assessments and the latest appointment events worked out from the records', async () => {
+    const db = database.db;
+    const firsts = await db.query(
+      `SELECT DISTINCT ON (a.patient_id) a.patient_id, a.id AS assessment_id, d.confirmed_level
+         FROM harm_assessments a JOIN harm_decisions d ON d.assessment_id = a.id
+        ORDER BY a.patient_id, a.assessed_at, a.recorded_at, a.id`,
+    );
+    expect(
+      await db.query(
+        'SELECT patient_id, assessment_id, confirmed_level FROM outcome_first_assessments ORDER BY patient_id',
+      ),
+    ).toEqual(firsts);
+    const latest = await db.query(
+      `SELECT DISTINCT ON (appointment_id) appointment_id, status, starts_at FROM appointment_events
+        ORDER BY appointment_id, id DESC`,
+    );
+    expect(
+      await db.query(
+        'SELECT appointment_id, status, starts_at FROM outcome_appointment_states ORDER BY appointment_id',
+      ),
+    ).toEqual(latest);
+    const facts = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM harm_decisions d
+         LEFT JOIN outcome_assessment_facts f ON f.decision_id = d.id AND f.confirmed_level = d.confirmed_level
+        WHERE f.decision_id IS NULL`,
+    );
+    expect(facts[0]?.n).toBe(0);
   });
 });
 

@@ -82,105 +82,98 @@ function endOfDay(day: string): string {
 }
 
 /**
- * The statement parameters and the shared CTEs: `scope` (the patients counted), `decided` (decided assessments
- * in the period) and `appts` (appointments whose latest event is in the period and not cancelled). Parameters:
- * $1 service ids, $2/$3 the period as [start, end) UTC instants, $4 the practitioner.
- * Period tests on timestamps are ranges so the indexes on them serve; a day is a UTC calendar day.
+ * The shared CTEs: `scope` (the patients counted), `decided` (decided assessments in the period), `appts`
+ * (appointments whose latest event is in the period and not a cancellation) and `firsts` (first ever decided
+ * assessments that fall in the period). They read the summary tables of
+ * migration 010, which triggers keep in step with harm_decisions and appointment_events. Parameters: $1 service
+ * ids, $2/$3 the period as [start, end) UTC instants, $4 the practitioner. Period tests are ranges so the indexes
+ * on the instants serve; a day is a UTC calendar day.
  */
-export function scopeSql(withPractitioner: boolean): string {
+function scopeSql(withPractitioner: boolean): string {
   // A practitioner's caseload: they decided an assessment, held a (non-cancelled) appointment, or were named
   // key worker in a care plan, within the period.
   const caseload = withPractitioner
     ? `AND p.id IN (
-         SELECT a.patient_id FROM harm_decisions d JOIN harm_assessments a ON a.id = d.assessment_id
-          WHERE d.decided_by = $4::uuid AND a.assessed_at >= $2 AND a.assessed_at < $3
+         SELECT f.patient_id FROM outcome_assessment_facts f
+          WHERE f.decided_by = $4::uuid AND f.assessed_at >= $2 AND f.assessed_at < $3
          UNION
-         SELECT ap.patient_id FROM appointments ap
-           JOIN LATERAL (SELECT status, starts_at FROM appointment_events WHERE appointment_id = ap.id
-                          ORDER BY id DESC LIMIT 1) e ON true
-          WHERE ap.practitioner_id = $4::uuid AND e.starts_at >= $2 AND e.starts_at < $3 AND e.status <> 'cancelled'
+         SELECT st.patient_id FROM outcome_appointment_states st
+          WHERE st.practitioner_id = $4::uuid AND st.starts_at >= $2 AND st.starts_at < $3 AND st.status <> 'cancelled'
          UNION
          SELECT c.patient_id FROM care_plans c
           WHERE c.plan->>'keyWorkerId' = $4::uuid::text AND c.recorded_at >= $2 AND c.recorded_at < $3)`
     : '';
-  return `scope AS MATERIALIZED (
+  // Without a practitioner, the summary rows' own service column selects them: one index range per service.
+  const inScope = (alias: string) =>
+    withPractitioner ? `AND ${alias}.patient_id IN (SELECT id FROM scope)` : '';
+  return `scope AS (
       SELECT p.id, p.service_id, p.created_at FROM patients p
        WHERE p.service_id = ANY($1::uuid[]) ${caseload}
-    ), decided AS MATERIALIZED (
-      SELECT a.patient_id, s.service_id, a.assessed_at, a.recorded_at, a.id, d.confirmed_level, d.overridden,
-             d.decided_by,
-             d.confirmed_level >= 2 OR COALESCE(jsonb_array_length(CASE WHEN jsonb_typeof(a.assessment->'symptoms') = 'array'
-                                                                     THEN a.assessment->'symptoms' END), 0) > 0 AS harm
-        FROM harm_assessments a
-        JOIN harm_decisions d ON d.assessment_id = a.id
-        JOIN scope s ON s.id = a.patient_id
-       WHERE a.assessed_at >= $2 AND a.assessed_at < $3
-    ), appts AS MATERIALIZED (
-      -- The latest event decides an appointment's state and time, so it is in the period exactly when some
-      -- event in the period has no later event.
-      SELECT ap.patient_id, s.service_id, e.starts_at, e.status
-        FROM appointment_events e
-        JOIN appointments ap ON ap.id = e.appointment_id
-        JOIN scope s ON s.id = ap.patient_id
-       WHERE e.starts_at >= $2 AND e.starts_at < $3 AND e.status <> 'cancelled'
-         AND NOT EXISTS (SELECT 1 FROM appointment_events later
-                          WHERE later.appointment_id = e.appointment_id AND later.id > e.id)
+    ), decided AS (
+      SELECT f.patient_id, f.service_id, f.assessed_at, f.confirmed_level, f.overridden, f.decided_by, f.harm
+        FROM outcome_assessment_facts f
+       WHERE f.service_id = ANY($1::uuid[]) AND f.assessed_at >= $2 AND f.assessed_at < $3 ${inScope('f')}
+    ), appts AS (
+      SELECT st.patient_id, st.service_id, st.starts_at, st.status
+        FROM outcome_appointment_states st
+       WHERE st.service_id = ANY($1::uuid[]) AND st.starts_at >= $2 AND st.starts_at < $3 AND st.status <> 'cancelled'
+         ${inScope('st')}
+    ), firsts AS (
+      SELECT f.patient_id, f.assessed_at, f.confirmed_level
+        FROM outcome_first_assessments f
+       WHERE f.service_id = ANY($1::uuid[]) AND f.assessed_at >= $2 AND f.assessed_at < $3 ${inScope('f')}
     )`;
 }
 
-const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM')`;
+/** Timestamps grouped by UTC calendar month (formatted once per group, not per row). */
+const MONTH = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'UTC')`;
 /** The period's first day, and the day after its last, as UTC calendar days. */
 const FIRST_DAY = `($2::timestamptz AT TIME ZONE 'UTC')::date`;
 const END_DAY = `($3::timestamptz AT TIME ZONE 'UTC')::date`;
 
 /** One row per month of the period, zero months included. */
-export const MONTHS_SQL = (withPractitioner: boolean) => `
+const MONTHS_SQL = (withPractitioner: boolean) => `
   WITH ${scopeSql(withPractitioner)},
   months AS (
-    SELECT to_char(m, 'YYYY-MM') AS month
-      FROM generate_series(date_trunc('month', ${FIRST_DAY}::timestamp), (${END_DAY} - 1)::timestamp, interval '1 month') m
+    SELECT m FROM generate_series(date_trunc('month', ${FIRST_DAY}::timestamp), (${END_DAY} - 1)::timestamp,
+                                  interval '1 month') m
   ), registered AS (
-    SELECT ${MONTH('created_at')} AS month, count(*)::int AS n FROM scope
+    SELECT ${MONTH('created_at')} AS m, count(*)::int AS n FROM scope
      WHERE created_at >= $2 AND created_at < $3 GROUP BY 1
   ), assessed AS (
-    SELECT ${MONTH('assessed_at')} AS month, count(*)::int AS n,
+    SELECT ${MONTH('assessed_at')} AS m, count(*)::int AS n,
            count(*) FILTER (WHERE overridden)::int AS overrides,
            count(*) FILTER (WHERE confirmed_level = 4)::int AS level4
       FROM decided GROUP BY 1
-  ), firsts AS (
-    -- A first-ever assessment in the period is the person's earliest in the period with none before it.
-    SELECT ${MONTH('f.assessed_at')} AS month,
+  ), first_by_month AS (
+    SELECT ${MONTH('f.assessed_at')} AS m,
            count(*) FILTER (WHERE f.confirmed_level = 1)::int AS l1, count(*) FILTER (WHERE f.confirmed_level = 2)::int AS l2,
            count(*) FILTER (WHERE f.confirmed_level = 3)::int AS l3, count(*) FILTER (WHERE f.confirmed_level = 4)::int AS l4
-      FROM (SELECT DISTINCT ON (patient_id) patient_id, assessed_at, confirmed_level FROM decided
-             ORDER BY patient_id, assessed_at, recorded_at, id) f
-     WHERE NOT EXISTS (SELECT 1 FROM harm_assessments a JOIN harm_decisions d ON d.assessment_id = a.id
-                        WHERE a.patient_id = f.patient_id AND a.assessed_at < $2)
-     GROUP BY 1
+      FROM firsts f GROUP BY 1
   ), appointments_by_month AS (
-    SELECT ${MONTH('starts_at')} AS month, count(*)::int AS booked,
+    SELECT ${MONTH('starts_at')} AS m, count(*)::int AS booked,
            count(*) FILTER (WHERE status = 'attended')::int AS attended,
            count(*) FILTER (WHERE status = 'did-not-attend')::int AS dna
       FROM appts GROUP BY 1
   ), crises AS (
-    SELECT to_char(c.occurred_on, 'YYYY-MM') AS month, count(*)::int AS n
+    SELECT date_trunc('month', c.occurred_on::timestamp) AS m, count(*)::int AS n
       FROM crisis_events c JOIN scope s ON s.id = c.patient_id
      WHERE c.occurred_on >= ${FIRST_DAY} AND c.occurred_on < ${END_DAY}
        AND NOT EXISTS (SELECT 1 FROM crisis_event_retractions r WHERE r.event_id = c.id)
      GROUP BY 1
   )
-  SELECT m.month, COALESCE(r.n, 0) AS new_patients,
+  SELECT to_char(months.m, 'YYYY-MM') AS month, COALESCE(r.n, 0) AS new_patients,
          COALESCE(f.l1, 0) AS l1, COALESCE(f.l2, 0) AS l2, COALESCE(f.l3, 0) AS l3, COALESCE(f.l4, 0) AS l4,
          COALESCE(a.n, 0) AS assessments, COALESCE(a.overrides, 0) AS overrides, COALESCE(a.level4, 0) AS level4,
          COALESCE(b.booked, 0) AS booked, COALESCE(b.attended, 0) AS attended, COALESCE(b.dna, 0) AS dna,
          COALESCE(c.n, 0) AS crisis_events
-    FROM months m
-    LEFT JOIN registered r USING (month) LEFT JOIN firsts f USING (month) LEFT JOIN assessed a USING (month)
-    LEFT JOIN appointments_by_month b USING (month) LEFT JOIN crises c USING (month)
-   ORDER BY m.month`;
+    FROM months
+    LEFT JOIN registered r USING (m) LEFT JOIN first_by_month f USING (m) LEFT JOIN assessed a USING (m)
+    LEFT JOIN appointments_by_month b USING (m) LEFT JOIN crises c USING (m)
+   ORDER BY months.m`;
 
 /** Per-person stage flags, counted per team and overall (the row whose service_id is null). */
-export const PEOPLE_SQL = (withPractitioner: boolean) => `
+const PEOPLE_SQL = (withPractitioner: boolean) => `
   WITH ${scopeSql(withPractitioner)},
   per_assessed AS (
     SELECT patient_id, count(*)::int AS n, count(*) FILTER (WHERE overridden)::int AS overrides, bool_or(harm) AS harm
@@ -216,7 +209,7 @@ export const PEOPLE_SQL = (withPractitioner: boolean) => `
     FROM people GROUP BY GROUPING SETS ((service_id), ())`;
 
 /** Decided assessments in the period by the practitioner who decided them. */
-export const PRACTITIONERS_SQL = (withPractitioner: boolean) => `
+const PRACTITIONERS_SQL = (withPractitioner: boolean) => `
   WITH ${scopeSql(withPractitioner)}
   SELECT d.decided_by AS id, u.display_name, count(*)::int AS assessments,
          count(*) FILTER (WHERE d.overridden)::int AS overrides
@@ -254,7 +247,7 @@ interface PeopleRow {
 }
 
 /** The statement parameters for a scope; throws on a malformed period (callers validate at the edge). */
-export function scopeParams(scope: OutcomeScope): unknown[] {
+function scopeParams(scope: OutcomeScope): unknown[] {
   if (
     !ISO_DAY.test(scope.from) ||
     !ISO_DAY.test(scope.to) ||
