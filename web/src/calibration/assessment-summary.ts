@@ -26,6 +26,9 @@ export function assessmentSummary(a: HarmAssessment): { label: string; value: st
   const measures = [
     m.sdsTotal !== undefined ? `SDS ${m.sdsTotal}` : null,
     m.phq9Total !== undefined ? `PHQ-9 ${m.phq9Total}` : null,
+    m.topPsychologicalHealth !== undefined ? `TOP psychological health ${m.topPsychologicalHealth}/20` : null,
+    m.topPhysicalHealth !== undefined ? `TOP physical health ${m.topPhysicalHealth}/20` : null,
+    m.topQualityOfLife !== undefined ? `TOP quality of life ${m.topQualityOfLife}/20` : null,
     m.urinaryChecklistPositive !== undefined
       ? `urinary checklist ${m.urinaryChecklistPositive ? 'positive' : 'negative'}`
       : null,

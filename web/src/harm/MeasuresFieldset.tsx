@@ -1,9 +1,16 @@
-// MeasuresFieldset: the "Linked measures" section: SDS and PHQ-9 totals and the urinary checklist result.
+// MeasuresFieldset: the "Linked measures" section: SDS and PHQ-9 totals, TOP health ratings and the urinary checklist.
 import { Checkbox } from '../ui/Checkbox.tsx';
 import { Field } from '../ui/Field.tsx';
-import type { DraftSectionProps } from './assessment-draft.ts';
+import type { AssessmentDraft, DraftSectionProps } from './assessment-draft.ts';
 
 const at = (key: string) => `assessment.measures.${key}`;
+
+// TOP section 4: the person's own ratings over the last 28 days (Marsden 2008; harm.md §6).
+const TOP_ITEMS = [
+  { key: 'topPsychologicalHealth', label: 'TOP psychological health, 0 (poor) – 20 (good)' },
+  { key: 'topPhysicalHealth', label: 'TOP physical health, 0 (poor) – 20 (good)' },
+  { key: 'topQualityOfLife', label: 'TOP overall quality of life, 0 (poor) – 20 (good)' },
+] as const satisfies readonly { key: keyof AssessmentDraft; label: string }[];
 
 /** Questionnaire results scored elsewhere; blank means not done, which the proposal reports as missing. */
 export function MeasuresFieldset({ draft, onChange, errors }: DraftSectionProps) {
@@ -34,6 +41,20 @@ export function MeasuresFieldset({ draft, onChange, errors }: DraftSectionProps)
           onValue={(phq9Total) => onChange({ phq9Total })}
           error={errors[at('phq9Total')]}
         />
+        {TOP_ITEMS.map(({ key, label }) => (
+          <Field
+            key={key}
+            label={label}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={20}
+            step={1}
+            value={draft[key]}
+            onValue={(value) => onChange({ [key]: value })}
+            error={errors[at(key)]}
+          />
+        ))}
       </div>
       {/* Two boxes, so a checklist not done is not sent as a negative one. */}
       <div className="checkbox-group">

@@ -25,6 +25,10 @@ export interface AssessmentDraft {
   risks: readonly RiskCode[];
   sdsTotal: string;
   phq9Total: string;
+  /** TOP section 4 self-ratings, 0 (poor) to 20 (good). */
+  topPsychologicalHealth: string;
+  topPhysicalHealth: string;
+  topQualityOfLife: string;
   urinaryChecklist: ChecklistState;
   egfr: string;
   creatinine: string;
@@ -50,6 +54,9 @@ export const EMPTY_DRAFT: AssessmentDraft = {
   risks: [],
   sdsTotal: '',
   phq9Total: '',
+  topPsychologicalHealth: '',
+  topPhysicalHealth: '',
+  topQualityOfLife: '',
   urinaryChecklist: 'not-done',
   egfr: '',
   creatinine: '',
@@ -110,6 +117,9 @@ export function assessmentOf(draft: AssessmentDraft): Record<string, unknown> {
       measures: present({
         sdsTotal: num(draft.sdsTotal),
         phq9Total: num(draft.phq9Total),
+        topPsychologicalHealth: num(draft.topPsychologicalHealth),
+        topPhysicalHealth: num(draft.topPhysicalHealth),
+        topQualityOfLife: num(draft.topQualityOfLife),
         urinaryChecklistPositive: checklist === 'not-done' ? undefined : checklist === 'positive',
       }),
       labs: present({
