@@ -126,7 +126,15 @@ describe('independent ratings', () => {
     expect(list.status).toBe(200);
     expect(list.body.vignettes.map((v: { id: string }) => v.id)).toEqual(vignetteIds);
     const text = JSON.stringify(list.body);
-    for (const hidden of ['referenceLevel', 'engineLevel', 'ratings', 'Pat One', 'rationale":"Pattern'])
+    for (const hidden of [
+      'referenceLevel',
+      'engineLevel',
+      'ratings',
+      'Pat One',
+      'rationale":"Pattern',
+      'createdBy',
+      'Sam Supervisor',
+    ])
       expect(text).not.toContain(hidden);
     expect(list.body.vignettes.map((v: { myRating: { level: number } }) => v.myRating.level)).toEqual([
       2, 4, 2,
@@ -157,6 +165,23 @@ describe('independent ratings', () => {
         )
       ).status,
     ).toBe(404);
+  });
+
+  it('tells the author which vignettes they wrote, so the page offers them no rating form', async () => {
+    const own = await supervisor.get('/api/v1/calibration/vignettes');
+    expect(own.status).toBe(200);
+    expect(own.body.vignettes.map((v: { writtenByMe: boolean }) => v.writtenByMe)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(own.body.vignettes.every((v: { myRating: unknown }) => v.myRating === null)).toBe(true);
+    const rater = await raters[0]!.client.get('/api/v1/calibration/vignettes');
+    expect(rater.body.vignettes.map((v: { writtenByMe: boolean }) => v.writtenByMe)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('keeps vignettes and ratings append-only', async () => {

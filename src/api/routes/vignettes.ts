@@ -105,7 +105,7 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
           ctx.now(),
         ),
       );
-      // Ratings are independent: no reference level, no engine level, nobody else's rating.
+      // Ratings are independent: no reference level, no engine level, nobody else's rating, not who wrote it.
       return {
         vignettes: rows.map((r) => {
           const own = mine.get(r.id);
@@ -116,6 +116,8 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
             narrative: r.narrative,
             assessment: r.assessment,
             createdAt: r.created_at.toISOString(),
+            // The author set the reference level and is refused a rating, so the page shows no form.
+            writtenByMe: r.created_by === auth.user.id,
             myRating: own
               ? { level: own.level, rationale: own.rationale, ratedAt: own.rated_at.toISOString() }
               : null,

@@ -1,4 +1,5 @@
-// VignetteCard: one vignette's title, narrative and assessment inputs, with the user's rating or the form to rate it.
+// VignetteCard: one vignette's title, narrative and assessment inputs, with the user's rating, the form to rate it,
+// or, for its author, a note that they do not rate it.
 import type { LevelDefinition } from '../harm/harm-types.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { assessmentSummary } from './assessment-summary.ts';
@@ -28,7 +29,12 @@ export function VignetteCard({ vignette, levels, onRated }: VignetteCardProps) {
           </div>
         ))}
       </dl>
-      {mine ? (
+      {vignette.writtenByMe ? (
+        <p className="vignette-rated">
+          You wrote this vignette.{' '}
+          <span className="muted">You set its reference level, so you do not rate it.</span>
+        </p>
+      ) : mine ? (
         <p className="vignette-rated">
           <span className="badge badge-ok">Rated</span> You rated level {mine.level}
           {label(mine.level) ? ` (${label(mine.level)})` : ''} on {formatDateTime(mine.ratedAt)}.

@@ -18,6 +18,8 @@ export interface VignetteView {
   narrative: string;
   assessment: HarmAssessment;
   createdAt: string;
+  /** The signed-in user wrote it and set its reference level, so does not rate it. */
+  writtenByMe: boolean;
   myRating: { level: LevelNumber; rationale: string | null; ratedAt: string } | null;
 }
 
