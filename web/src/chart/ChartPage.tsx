@@ -17,6 +17,7 @@ import { TreatmentPanel } from '../treatment/TreatmentPanel.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { OutcomeRecordsPanel } from './OutcomeRecordsPanel.tsx';
 import { PatientBanner } from './PatientBanner.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 
@@ -26,6 +27,7 @@ const TABS = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'harm', label: 'Harm pathway' },
   { id: 'appointments', label: 'Appointments' },
+  { id: 'outcome-records', label: 'Referrals and crisis events' },
   { id: 'questionnaires', label: 'Questionnaires' },
   { id: 'treatment', label: 'Treatment' },
   { id: 'details', label: 'Details' },
@@ -109,6 +111,9 @@ export function ChartPage() {
             canWrite={can('patient:write')}
             appointments={appointments}
           />
+        ) : null}
+        {tab === 'outcome-records' ? (
+          <OutcomeRecordsPanel patientId={patient.id} canWrite={can('patient:write')} />
         ) : null}
         {tab === 'questionnaires' ? (
           <QuestionnairesPanel
