@@ -45,7 +45,8 @@ export async function startServerProcess(
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   if (waitReady) {
-    const deadline = Date.now() + 60_000;
+    // Generous: a first start on a busy 2-core machine (migrations, content packs) can take over a minute.
+    const deadline = Date.now() + 110_000;
     let ready = false;
     while (Date.now() < deadline && child.exitCode === null) {
       try {
