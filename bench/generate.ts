@@ -222,6 +222,9 @@ export async function generate(db: Database, spec: DataSetSpec): Promise<number>
       format:
         'Generating [{bar}] {value}/{total} patients ({assessments} assessments) | {stage} | {eta_formatted} left',
       etaBuffer: 8,
+      // Also when stdout is a file or pipe (CI logs), every 10 s.
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
     },
     cliProgress.Presets.shades_classic,
   );

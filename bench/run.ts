@@ -1,97 +1,223 @@
-// Benchmarks (`npm run bench`): figures printed, never a pass/fail. Scoring throughput and registry search latency.
-import { performance } from 'node:perf_hooks';
-import { scoreInstrument } from '../src/domain/instruments/registry.ts';
-import { syntheticPatient } from '../src/cli/demo/population.ts';
-import { seededRandom } from '../src/cli/demo/random.ts';
-import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
-import { migrate } from '../src/store/migrate.ts';
-import { contentOf, insertPatient, searchPatients } from '../src/store/patients.ts';
-import { insertService } from '../src/store/services.ts';
-import { insertUser } from '../src/store/users.ts';
+// Benchmarks (`npm run bench [-- --fresh] [--patients N] [--seed S]`): figures printed, never a pass/fail of the
+// build. Quick micro-benchmarks, then the national-scale data set on PostgreSQL: dashboard queries and the patient
+// chart API under load, each beside the same work done by hand-written SQL or a bare HTTP handler.
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { verifyAuditChain } from '../src/store/audit.ts';
+import type { Database } from '../src/store/db.ts';
+import { checkServer, openBenchDatabase, type DataSetSpec } from './bench-db.ts';
+import {
+  CONNECTIONS,
+  load,
+  samplePatients,
+  signIn,
+  startServer,
+  SECONDS,
+  type LoadResult,
+} from './chart-api.ts';
+import { dashboardScopes, measureDashboard, RUNS, type DashboardResult } from './dashboard.ts';
+import {
+  BENCH_CLINICIAN,
+  BENCH_PASSWORD,
+  BENCH_SUPERVISOR,
+  ensureBenchUsers,
+  generate,
+  GENERATOR_VERSION,
+} from './generate.ts';
+import { pgliteSearchBench, scoringBench, searchBench } from './micro.ts';
+import { ms, table, timeRuns, type Timing } from './timing.ts';
 
-function time(label: string, runs: number, fn: () => unknown): void {
-  const start = performance.now();
-  for (let i = 0; i < runs; i += 1) fn();
-  const ms = performance.now() - start;
-  process.stdout.write(`${label.padEnd(44)} ${(runs / (ms / 1000)).toFixed(0).padStart(10)} ops/s\n`);
+const out = (line = '') => process.stdout.write(`${line}\n`);
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { fresh: { type: 'boolean' }, patients: { type: 'string' }, seed: { type: 'string' } },
+});
+const spec: DataSetSpec = {
+  seed: Number(values.seed ?? 2026),
+  patients: Number(values.patients ?? 100_000),
+  generatorVersion: GENERATOR_VERSION,
+};
+const DASHBOARD_YEAR = 2025;
+
+out(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+out('\n== micro-benchmarks ==');
+scoringBench();
+await pgliteSearchBench(1000);
+
+out('\n== national scale on PostgreSQL ==');
+let version: string;
+try {
+  version = await checkServer();
+} catch (err) {
+  out(err instanceof Error ? err.message : String(err));
+  out(
+    'The national-scale benchmark needs PostgreSQL: set DATABASE_URL to an admin connection (it creates kaspr_bench).',
+  );
+  process.exit(1);
+}
+out(version);
+const { db, reuse } = await openBenchDatabase(spec, values.fresh === true);
+if (reuse)
+  out(
+    `reusing the complete data set in kaspr_bench (seed ${spec.seed}, ${spec.patients} patients); --fresh regenerates`,
+  );
+else out(`generated in ${(await generate(db, spec)).toFixed(0)} s`);
+await ensureBenchUsers(db);
+await describeDataSet(db);
+
+out('\n-- registry search (all services) --');
+const serviceIds = (await db.query<{ id: string }>('SELECT id FROM services')).map((s) => s.id);
+await searchBench(db, 'postgres', serviceIds);
+
+out(
+  `\n-- dashboard: loadOutcomeSeries vs one hand-written statement (p50/p95 of ${RUNS} runs after a warm-up) --`,
+);
+const dashboards: DashboardResult[] = [];
+for (const { label, scope } of await dashboardScopes(db, DASHBOARD_YEAR)) {
+  const r = await measureDashboard(db, label, scope);
+  dashboards.push(r);
+  out(
+    `${label.padEnd(42)} ours p50 ${ms(r.ours.p50)} p95 ${ms(r.ours.p95)}` +
+      (r.handWritten
+        ? `\n${' '.repeat(42)} hand-written p50 ${ms(r.handWritten.p50)} p95 ${ms(r.handWritten.p95)}  ratio ${(r.ours.p50 / r.handWritten.p50).toFixed(2)}` +
+          `\n${' '.repeat(42)} before migration 010 (hand-written, base tables) p50 ${ms(r.baseTables?.p50 ?? 0)}  same figures, all three: ${r.agree ? 'yes' : 'NO'}`
+        : '  (no hand-written counterpart)'),
+  );
 }
 
-async function timeAsync(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
+out(
+  `\n-- patient chart API: GET /api/v1/patients/:id, ${CONNECTIONS} connections, ${SECONDS} s each, after a 3 s warm-up --`,
+);
+const patientIds = await samplePatients(db, 5000);
+const oneService = (await dashboardScopes(db, DASHBOARD_YEAR))[1]?.scope.serviceIds[0] ?? '';
+const loads: LoadResult[] = [];
+let report: Timing | null = null;
+let cookie = '';
+for (const kind of ['kaspr', 'bare', 'raw'] as const) {
+  const server = await startServer(kind);
+  try {
+    if (kind === 'kaspr') {
+      cookie = await signIn(server.url, BENCH_CLINICIAN, BENCH_PASSWORD);
+      const supervisor = await signIn(server.url, BENCH_SUPERVISOR, BENCH_PASSWORD);
+      const path = `/api/v1/reports/service-outcomes?from=${DASHBOARD_YEAR}-01-01&to=${DASHBOARD_YEAR}-12-31&service=${oneService}`;
+      report = await timeRuns(3, async () => {
+        const res = await fetch(server.url + path, { headers: { cookie: supervisor } });
+        if (res.status !== 200)
+          throw new Error(`service-outcomes answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      });
+      out(
+        `service-outcomes report (loadEpisodes + measures), one service, ${DASHBOARD_YEAR}: p50 ${ms(report.p50)} (3 runs)`,
+      );
+    }
+    await load(kind, server.url, cookie, patientIds, 3);
+    const r = await load(kind, server.url, cookie, patientIds);
+    loads.push(r);
+    out(
+      `${kind.padEnd(6)} ${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+    );
+  } finally {
+    await server.stop();
   }
-  samples.sort((a, b) => a - b);
-  const p50 = samples[Math.floor(runs * 0.5)] ?? 0;
-  const p95 = samples[Math.floor(runs * 0.95)] ?? 0;
-  process.stdout.write(`${label.padEnd(44)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms\n`);
-  return p50;
 }
-
-async function searchBench(db: Database, engine: string, patients: number): Promise<void> {
-  await migrate(db);
-  const random = seededRandom(7);
-  const today = new Date(Date.UTC(2026, 0, 1));
-  const service = await db.transaction((tx) => insertService(tx, `Bench ${Date.now()}`));
-  const user = await db.transaction((tx) =>
-    insertUser(tx, {
-      email: `bench${Date.now()}@example.org`,
-      displayName: 'Bench',
-      passwordHash: null,
-      roles: ['practitioner'],
-      serviceIds: [service.id],
-    }),
-  );
-  const t0 = performance.now();
-  for (let start = 0; start < patients; start += 500) {
-    await db.transaction(async (tx) => {
-      for (let i = start; i < Math.min(patients, start + 500); i += 1) {
-        await insertPatient(tx, service.id, contentOf(syntheticPatient(random, i, today)), user, today);
-      }
-    });
-  }
-  process.stdout.write(
-    `${engine}: registered ${patients} patients in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-  );
-  const ours = await timeAsync(`${engine}: search by family-name prefix`, 200, () =>
-    searchPatients(db, [service.id], 'holl', 50),
-  );
-  const bare = await timeAsync(`${engine}: same query as hand-written SQL`, 200, () =>
-    db.query(
-      `SELECT p.id, p.service_id, v.data FROM patients p
-       JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
-       WHERE p.service_id = $1 AND (lower(v.family_name) LIKE 'holl%' OR lower(v.given_name) LIKE 'holl%')
-       ORDER BY lower(v.family_name), lower(v.given_name), v.birth_date LIMIT 50`,
-      [service.id],
-    ),
-  );
-  process.stdout.write(
-    `${engine}: ratio ours / hand-written = ${(ours / Math.max(bare, 0.001)).toFixed(2)}\n`,
-  );
-  await timeAsync(`${engine}: search by NHS number`, 200, () =>
-    searchPatients(db, [service.id], '9990000000', 50),
-  );
-}
-
-const phq9 = { '1': 2, '2': 1, '3': 3, '4': 0, '5': 1, '6': 2, '7': 1, '8': 0, '9': 0 };
-time('score PHQ-9', 100_000, () => scoreInstrument('phq-9', phq9));
-time('score QIDS-SR16', 100_000, () =>
-  scoreInstrument(
-    'qids-sr16',
-    Object.fromEntries(Array.from({ length: 16 }, (_, i) => [String(i + 1), i % 4])),
-  ),
+const chain = await verifyAuditChain(db);
+out(
+  `audit chain after the load: ${chain.intact ? 'intact' : `BROKEN at ${chain.brokenAt?.seq ?? '?'}`} (${chain.rows} entries)`,
 );
 
-const count = Number(process.env.KASPR_BENCH_PATIENTS ?? 5000);
-const pglite = await openPglite();
-await searchBench(pglite, 'pglite', count);
-await pglite.close();
-if (process.env.DATABASE_URL) {
-  const pg = openPostgres(process.env.DATABASE_URL);
-  await searchBench(pg, 'postgres', count);
-  await pg.close();
-} else {
-  process.stdout.write('postgres: skipped (set DATABASE_URL to a scratch database to include it)\n');
+printSummary(dashboards, loads, report);
+await db.close();
+
+async function describeDataSet(database: Database): Promise<void> {
+  const tables = [
+    'patients',
+    'patient_versions',
+    'harm_assessments',
+    'harm_decisions',
+    'questionnaire_responses',
+    'care_plans',
+    'appointments',
+    'appointment_events',
+    'onward_referrals',
+    'crisis_events',
+    'crisis_event_retractions',
+    'outcome_assessment_facts',
+    'outcome_first_assessments',
+    'outcome_appointment_states',
+    'audit_log',
+  ];
+  const rows = await database.query<{ t: string; n: number; size: string }>(
+    `SELECT t, (xpath('/row/n/text()', query_to_xml('SELECT count(*) AS n FROM ' || t, false, true, '')))[1]::text::bigint AS n,
+            pg_size_pretty(pg_total_relation_size(t::regclass)) AS size FROM unnest($1::text[]) t`,
+    [tables],
+  );
+  out(table([['table', 'rows', 'size'], ...rows.map((r) => [r.t, String(r.n), r.size])]));
+}
+
+function printSummary(
+  dash: readonly DashboardResult[],
+  loaded: readonly LoadResult[],
+  reportTime: Timing | null,
+): void {
+  const org = dash[0];
+  const kaspr = loaded.find((l) => l.server === 'kaspr');
+  const bare = loaded.find((l) => l.server === 'bare');
+  const raw = loaded.find((l) => l.server === 'raw');
+  const rows: string[][] = [['measure', 'ours', 'baseline', 'ratio', 'target', 'met']];
+  for (const d of dash) {
+    const ratio = d.handWritten ? d.ours.p50 / d.handWritten.p50 : null;
+    const isOrg = d === org;
+    rows.push([
+      `dashboard: ${d.label}`,
+      `p50 ${ms(d.ours.p50)}`,
+      d.handWritten ? `p50 ${ms(d.handWritten.p50)} (hand-written)` : '—',
+      ratio === null ? '—' : ratio.toFixed(2),
+      isOrg ? '< 500 ms and ratio ≤ 2' : d.handWritten ? 'ratio ≤ 2' : '(information)',
+      isOrg
+        ? d.ours.p50 < 500 && ratio !== null && ratio <= 2 && d.agree
+          ? 'yes'
+          : 'NO'
+        : ratio === null
+          ? '—'
+          : ratio <= 2 && d.agree
+            ? 'yes'
+            : 'NO',
+    ]);
+  }
+  if (kaspr && bare) {
+    const ratio = kaspr.requestsPerSecond / bare.requestsPerSecond;
+    rows.push([
+      `chart API at ${CONNECTIONS} connections`,
+      `${kaspr.requestsPerSecond.toFixed(0)} req/s, p99 ${kaspr.p99} ms`,
+      `${bare.requestsPerSecond.toFixed(0)} req/s, p99 ${bare.p99} ms (bare)`,
+      ratio.toFixed(2),
+      '≥ 0.7 × bare',
+      ratio >= 0.7 && kaspr.non2xx === 0 && bare.non2xx === 0 ? 'yes' : 'NO',
+    ]);
+  }
+  if (kaspr && raw) {
+    rows.push([
+      'chart API vs read-only ceiling',
+      `${kaspr.requestsPerSecond.toFixed(0)} req/s`,
+      `${raw.requestsPerSecond.toFixed(0)} req/s (raw)`,
+      (kaspr.requestsPerSecond / raw.requestsPerSecond).toFixed(2),
+      '(information)',
+      '—',
+    ]);
+  }
+  if (reportTime)
+    rows.push([
+      'service-outcomes report, one service',
+      `p50 ${ms(reportTime.p50)}`,
+      '—',
+      '—',
+      '(no target)',
+      '—',
+    ]);
+  out('\n== summary ==');
+  out(table(rows));
 }

@@ -1,5 +1,5 @@
 // The service dashboard's aggregates (months, funnel, practitioners, teams), computed in SQL for national scale.
-import type { Queryable } from './db.ts';
+import type { Database, Queryable } from './db.ts';
 
 export interface OutcomeScope {
   /** Service ids (uuids); an organisation is several services, a service is one team. */
@@ -106,7 +106,7 @@ function scopeSql(withPractitioner: boolean): string {
   // Without a practitioner, the summary rows' own service column selects them: one index range per service.
   const inScope = (alias: string) =>
     withPractitioner ? `AND ${alias}.patient_id IN (SELECT id FROM scope)` : '';
-  return `scope AS (
+  return `scope AS NOT MATERIALIZED (
       SELECT p.id, p.service_id, p.created_at FROM patients p
        WHERE p.service_id = ANY($1::uuid[]) ${caseload}
     ), decided AS (
@@ -172,40 +172,40 @@ const MONTHS_SQL = (withPractitioner: boolean) => `
     LEFT JOIN appointments_by_month b USING (m) LEFT JOIN crises c USING (m)
    ORDER BY months.m`;
 
-/** Per-person stage flags, counted per team and overall (the row whose service_id is null). */
+/**
+ * Per-person stage flags, counted per team and overall (the row whose service_id is null). Every event of the
+ * period becomes one narrow row, and one grouping per person turns them into the person's stages.
+ */
 const PEOPLE_SQL = (withPractitioner: boolean) => `
   WITH ${scopeSql(withPractitioner)},
-  per_assessed AS (
-    SELECT patient_id, count(*)::int AS n, count(*) FILTER (WHERE overridden)::int AS overrides, bool_or(harm) AS harm
-      FROM decided GROUP BY patient_id
-  ), per_appts AS (
-    SELECT patient_id, count(*) FILTER (WHERE status = 'attended')::int AS attended,
-           count(*) FILTER (WHERE status = 'did-not-attend')::int AS dna,
-           max(starts_at) FILTER (WHERE status = 'attended') AS last_attended
-      FROM appts GROUP BY patient_id
-  ), per_plans AS (
-    SELECT c.patient_id, min(c.recorded_at) AS first_plan
+  events AS (
+    SELECT patient_id, service_id, 1 AS assessments, overridden::int AS overrides, harm, 0 AS booked,
+           0 AS attended, 0 AS dna, NULL::timestamptz AS attended_at, NULL::timestamptz AS plan_at, false AS registered
+      FROM decided
+    UNION ALL
+    SELECT patient_id, service_id, 0, 0, false, 1, (status = 'attended')::int, (status = 'did-not-attend')::int,
+           CASE WHEN status = 'attended' THEN starts_at END, NULL, false
+      FROM appts
+    UNION ALL
+    SELECT c.patient_id, s.service_id, 0, 0, false, 0, 0, 0, NULL, c.recorded_at, false
       FROM care_plans c JOIN scope s ON s.id = c.patient_id
-     WHERE c.recorded_at >= $2 AND c.recorded_at < $3 GROUP BY c.patient_id
+     WHERE c.recorded_at >= $2 AND c.recorded_at < $3
+    UNION ALL
+    SELECT id, service_id, 0, 0, false, 0, 0, 0, NULL, NULL, true FROM scope WHERE created_at >= $2 AND created_at < $3
   ), people AS (
-    SELECT s.service_id,
-           (s.created_at >= $2 AND s.created_at < $3) OR pa.patient_id IS NOT NULL OR pp.patient_id IS NOT NULL AS in_contact,
-           pa.patient_id IS NOT NULL AS assessed, COALESCE(pa.harm, false) AS harm, pc.patient_id IS NOT NULL AS planned,
-           COALESCE((pp.last_attended AT TIME ZONE 'UTC')::date >= (pc.first_plan AT TIME ZONE 'UTC')::date, false) AS delivered,
-           COALESCE(pa.n, 0) AS assessments, COALESCE(pa.overrides, 0) AS overrides,
-           COALESCE(pp.attended, 0) AS attended, COALESCE(pp.dna, 0) AS dna
-      FROM scope s
-      LEFT JOIN per_assessed pa ON pa.patient_id = s.id
-      LEFT JOIN per_appts pp ON pp.patient_id = s.id
-      LEFT JOIN per_plans pc ON pc.patient_id = s.id
-     WHERE (s.created_at >= $2 AND s.created_at < $3) OR pa.patient_id IS NOT NULL OR pp.patient_id IS NOT NULL
-        OR pc.patient_id IS NOT NULL
+    SELECT service_id, sum(assessments) AS assessments, sum(overrides) AS overrides, bool_or(harm) AS harm,
+           sum(booked) AS booked, sum(attended) AS attended, sum(dna) AS dna, max(attended_at) AS last_attended,
+           min(plan_at) AS first_plan, bool_or(registered) AS registered
+      FROM events GROUP BY patient_id, service_id
   )
-  SELECT service_id, count(*) FILTER (WHERE in_contact)::int AS in_contact, count(*) FILTER (WHERE assessed)::int AS assessed,
-         count(*) FILTER (WHERE harm)::int AS harm, count(*) FILTER (WHERE planned)::int AS planned,
-         count(*) FILTER (WHERE delivered)::int AS delivered, COALESCE(sum(assessments), 0)::int AS assessments,
-         COALESCE(sum(overrides), 0)::int AS overrides, COALESCE(sum(attended), 0)::int AS attended,
-         COALESCE(sum(dna), 0)::int AS dna
+  SELECT service_id,
+         count(*) FILTER (WHERE registered OR assessments > 0 OR booked > 0)::int AS in_contact,
+         count(*) FILTER (WHERE assessments > 0)::int AS assessed, count(*) FILTER (WHERE harm)::int AS harm,
+         count(first_plan)::int AS planned,
+         count(*) FILTER (WHERE (last_attended AT TIME ZONE 'UTC')::date >= (first_plan AT TIME ZONE 'UTC')::date)::int
+           AS delivered,
+         COALESCE(sum(assessments), 0)::int AS assessments, COALESCE(sum(overrides), 0)::int AS overrides,
+         COALESCE(sum(attended), 0)::int AS attended, COALESCE(sum(dna), 0)::int AS dna
     FROM people GROUP BY GROUPING SETS ((service_id), ())`;
 
 /** Decided assessments in the period by the practitioner who decided them. */
@@ -259,6 +259,23 @@ function scopeParams(scope: OutcomeScope): unknown[] {
   return params;
 }
 
+const canOpenTransactions = (db: Queryable): db is Database =>
+  typeof (db as Partial<Database>).transaction === 'function';
+
+/**
+ * Runs one aggregate statement in a transaction of its own (when `db` can open one) with two settings for it alone:
+ * JIT compilation off, because at national scale the plans cost enough to trigger it and it then spends longer
+ * compiling (seconds) than the statement takes to run; and room to group a year's events per person in memory
+ * rather than on disk (docs/performance.md has the figures). Inside a caller's transaction it runs as it is.
+ */
+async function aggregate<T>(db: Queryable, sql: string, params: readonly unknown[]): Promise<T[]> {
+  if (!canOpenTransactions(db)) return db.query<T>(sql, params);
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)");
+    return tx.query<T>(sql, params);
+  });
+}
+
 /**
  * The dashboard's figures for a set of services over a period, optionally over one practitioner's caseload.
  * Four statements, sent together; all counting happens in the database.
@@ -267,9 +284,10 @@ export async function loadOutcomeSeries(db: Queryable, scope: OutcomeScope): Pro
   const params = scopeParams(scope);
   const withPractitioner = scope.practitionerId !== undefined;
   const [months, people, practitioners, services] = await Promise.all([
-    db.query<MonthRow>(MONTHS_SQL(withPractitioner), params),
-    db.query<PeopleRow>(PEOPLE_SQL(withPractitioner), params),
-    db.query<{ id: string; display_name: string; assessments: number; overrides: number }>(
+    aggregate<MonthRow>(db, MONTHS_SQL(withPractitioner), params),
+    aggregate<PeopleRow>(db, PEOPLE_SQL(withPractitioner), params),
+    aggregate<{ id: string; display_name: string; assessments: number; overrides: number }>(
+      db,
       PRACTITIONERS_SQL(withPractitioner),
       params,
     ),
