@@ -40,15 +40,20 @@ function byPatient<T extends { patient_id: string }>(rows: readonly T[]): Map<st
   return map;
 }
 
+/**
+ * A practitioner's caseload, as the dashboard's SQL counts it (src/store/outcome-series.ts): they decided an
+ * assessment, held an appointment whose latest state in the period is not a cancellation, or were named key
+ * worker in a care plan, within the period. Reads migration 010's summary tables.
+ */
 const CASELOAD = `
-  AND ($4::uuid IS NULL OR p.id IN (
-    SELECT d.patient_id FROM harm_decisions d JOIN harm_assessments a ON a.id = d.assessment_id
-      WHERE d.decided_by = $4 AND a.assessed_at >= $2::date AND a.assessed_at < ($3::date + 1)
-    UNION SELECT a.patient_id FROM appointments a
-      WHERE a.practitioner_id = $4 AND EXISTS (SELECT 1 FROM appointment_events e WHERE e.appointment_id = a.id
-        AND e.starts_at >= $2::date AND e.starts_at < ($3::date + 1))
+  AND p.id IN (
+    SELECT f.patient_id FROM outcome_assessment_facts f
+      WHERE f.decided_by = $4::uuid AND f.assessed_at >= $3::date AND f.assessed_at < ($2::date + 1)
+    UNION SELECT st.patient_id FROM outcome_appointment_states st
+      WHERE st.practitioner_id = $4::uuid AND st.starts_at >= $3::date AND st.starts_at < ($2::date + 1)
+        AND st.status <> 'cancelled'
     UNION SELECT c.patient_id FROM care_plans c
-      WHERE c.plan->>'keyWorkerId' = $4::text AND c.recorded_at >= $2::date AND c.recorded_at < ($3::date + 1)))`;
+      WHERE c.plan->>'keyWorkerId' = $4::uuid::text AND c.recorded_at >= $3::date AND c.recorded_at < ($2::date + 1))`;
 
 /**
  * Episodes of patients in the scope with their events between `from` and `to` (inclusive): people first seen in
@@ -56,10 +61,11 @@ const CASELOAD = `
  */
 export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<EpisodeRow[]> {
   const { from, to } = scope;
+  const byPractitioner = scope.practitionerId !== undefined;
   const patients = await db.query<{ id: string; created_at: Date; team: string }>(
     `SELECT p.id, p.created_at, s.name AS team FROM patients p JOIN services s ON s.id = p.service_id
-     WHERE p.service_id = ANY($1::uuid[]) AND p.created_at < ($3::date + 1) ${CASELOAD}`,
-    [scope.serviceIds, from, to, scope.practitionerId ?? null],
+     WHERE p.service_id = ANY($1::uuid[]) AND p.created_at < ($2::date + 1) ${byPractitioner ? CASELOAD : ''}`,
+    byPractitioner ? [scope.serviceIds, to, from, scope.practitionerId] : [scope.serviceIds, to],
   );
   const ids = patients.map((p) => p.id);
   if (ids.length === 0) return [];
@@ -67,11 +73,10 @@ export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<
     await db.query<{
       patient_id: string;
       assessed_at: Date;
-      assessment: {
-        symptoms: { code: string }[];
-        use: { daysUsedLast28: number };
-        measures?: { sdsTotal?: number; phq9Total?: number };
-      };
+      symptoms: { code: string }[];
+      days_used: number;
+      sds: number | null;
+      phq9: number | null;
       proposed_level: number;
       confirmed_level: number;
       overridden: boolean;
@@ -79,7 +84,11 @@ export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<
       decided_at: Date;
       review_due: string;
     }>(
-      `SELECT a.patient_id, a.assessed_at, a.assessment, a.proposed_level, d.confirmed_level, d.overridden, d.decided_by, d.decided_at, d.review_due::text AS review_due
+      // Only the parts of the assessment the measures read, not the whole document.
+      `SELECT a.patient_id, a.assessed_at, a.assessment->'symptoms' AS symptoms,
+              (a.assessment->'use'->>'daysUsedLast28')::int AS days_used,
+              (a.assessment->'measures'->>'sdsTotal')::int AS sds, (a.assessment->'measures'->>'phq9Total')::int AS phq9,
+              a.proposed_level, d.confirmed_level, d.overridden, d.decided_by, d.decided_at, d.review_due::text AS review_due
        FROM harm_assessments a JOIN harm_decisions d ON d.assessment_id = a.id
        WHERE a.patient_id = ANY($1::uuid[]) AND a.assessed_at >= $2::date AND a.assessed_at < ($3::date + 1)
        ORDER BY a.assessed_at`,
@@ -88,20 +97,24 @@ export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<
   );
   const appointments = byPatient(
     await db.query<{ patient_id: string; starts_at: Date; status: AppointmentStatus }>(
-      `SELECT a.patient_id, e.starts_at, e.status FROM appointments a
-       JOIN LATERAL (SELECT status, starts_at FROM appointment_events WHERE appointment_id = a.id ORDER BY id DESC LIMIT 1) e ON true
-       WHERE a.patient_id = ANY($1::uuid[]) AND e.starts_at >= $2::date AND e.starts_at < ($3::date + 1)`,
-      [ids, from, to],
+      // Each appointment's latest state, from migration 010's summary table (kept by a trigger on its events).
+      `SELECT st.patient_id, st.starts_at, st.status FROM outcome_appointment_states st
+       WHERE st.service_id = ANY($4::uuid[]) AND st.starts_at >= $2::date AND st.starts_at < ($3::date + 1)
+         AND st.patient_id = ANY($1::uuid[])`,
+      [ids, from, to, scope.serviceIds],
     ),
   );
   const plans = byPatient(
     await db.query<{
       patient_id: string;
       recorded_at: Date;
-      plan: { interventions: { interventionId: string }[]; keyWorkerId?: string };
+      interventions: string[];
+      key_worker_id: string | null;
       confirmed_level: number | null;
     }>(
-      `SELECT c.patient_id, c.recorded_at, c.plan, d.confirmed_level FROM care_plans c LEFT JOIN harm_decisions d ON d.id = c.decision_id
+      `SELECT c.patient_id, c.recorded_at, c.plan->>'keyWorkerId' AS key_worker_id, d.confirmed_level,
+              ARRAY(SELECT i->>'interventionId' FROM jsonb_array_elements(c.plan->'interventions') i) AS interventions
+       FROM care_plans c LEFT JOIN harm_decisions d ON d.id = c.decision_id
        WHERE c.patient_id = ANY($1::uuid[]) AND c.recorded_at < ($2::date + 1) ORDER BY c.version`,
       [ids, to],
     ),
@@ -153,10 +166,10 @@ export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<
         proposedLevel: level(a.proposed_level),
         confirmedLevel: level(a.confirmed_level),
         overridden: a.overridden,
-        sentinelSymptoms: a.assessment.symptoms.map((s) => s.code),
-        daysUsedLast28: a.assessment.use.daysUsedLast28,
-        sdsTotal: a.assessment.measures?.sdsTotal ?? null,
-        phq9Total: a.assessment.measures?.phq9Total ?? null,
+        sentinelSymptoms: a.symptoms.map((s) => s.code),
+        daysUsedLast28: a.days_used,
+        sdsTotal: a.sds,
+        phq9Total: a.phq9,
       })),
       appointments: (appointments.get(p.id) ?? []).map((a) => ({ on: day(a.starts_at), status: a.status })),
       // Each decision sets a review; it is done by the next assessment after the decision.
@@ -164,13 +177,13 @@ export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<
         const next = own.find((b) => b.assessed_at > a.decided_at);
         return { dueOn: dateText(a.review_due), doneOn: next ? day(next.assessed_at) : null };
       }),
-      keyWorkerIds: [...new Set(ownPlans.flatMap((c) => (c.plan.keyWorkerId ? [c.plan.keyWorkerId] : [])))],
+      keyWorkerIds: [...new Set(ownPlans.flatMap((c) => (c.key_worker_id ? [c.key_worker_id] : [])))],
       carePlans: ownPlans
         .filter((c) => c.confirmed_level !== null && day(c.recorded_at) >= from)
         .map((c) => ({
           on: day(c.recorded_at),
           confirmedLevel: level(c.confirmed_level ?? 1),
-          interventions: c.plan.interventions.map((i) => i.interventionId),
+          interventions: c.interventions,
         })),
       referrals: (referrals.get(p.id) ?? []).map((r) => ({
         confirmedLevel: level(r.confirmed_level),
