@@ -182,6 +182,21 @@ describe('GET /reports/service-outcomes', () => {
     expect(carolsOwn.body.episodes).toBe(1);
   });
 
+  it('serves the SQL aggregates alone, quickly, with the same figures as the full report', async () => {
+    const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    const q = `from=${from}&to=${today}&service=${w.serviceA}`;
+    const [full, fast] = await Promise.all([
+      manager.get(`/api/v1/reports/service-outcomes?${q}`),
+      manager.get(`/api/v1/reports/service-outcomes/series?${q}`),
+    ]);
+    expect(fast.status).toBe(200);
+    expect(fast.body.series).toEqual(full.body.series);
+    expect(fast.body.funnel.value).toEqual(full.body.series.funnel);
+    expect(fast.body.funnel.definition.title).toMatch(/funnel/);
+    expect(fast.body.names).toEqual(full.body.names);
+    expect((await w.alice.get(`/api/v1/reports/service-outcomes/series?${q}`)).status).toBe(403);
+  });
+
   it('refuses a practitioner who does not work in the services reported on', async () => {
     const r = await manager.get(
       `/api/v1/reports/service-outcomes?from=${today}&to=${today}&practitioner=${w.bobId}`,

@@ -2,11 +2,12 @@
 // pilot comparison of two periods or teams; and the TOP-compatible export of 28-day use and health items.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Json } from '../../domain/audit/canonical-json.ts';
-import { pilotComparison, topColumns, topRows } from '../../domain/outcomes/index.ts';
+import { measureDefinition, pilotComparison, topColumns, topRows } from '../../domain/outcomes/index.ts';
 import { toCsv } from '../../documents/csv.ts';
 import { pilotQuery, reportScopeQuery } from '../../schemas/outcomes.ts';
 import { packInForce } from '../../store/harm-packs.ts';
 import { loadEpisodes } from '../../store/outcome-episodes.ts';
+import { loadOutcomeSeries } from '../../store/outcome-series.ts';
 import { loadTopSources } from '../../store/top-export.ts';
 import { serviceOutcomes, scopeNames, type ReportScope } from '../../reports/service-outcomes.ts';
 import { auditFrom, zodApp, type AppContext } from '../context.ts';
@@ -38,6 +39,27 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const report = await serviceOutcomes(ctx.db, scope);
       await audit(req, 'report.service-outcomes', { ...scopeDetails(scope), episodes: report.episodes });
       return report;
+    },
+  );
+
+  api.get(
+    '/reports/service-outcomes/series',
+    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: reportScopeQuery } },
+    async (req) => {
+      const scope = await resolveScope(ctx.db, req, req.query);
+      const [series, names] = await Promise.all([
+        loadOutcomeSeries(ctx.db, scope),
+        scopeNames(ctx.db, scope.serviceIds),
+      ]);
+      await audit(req, 'report.service-outcomes-series', scopeDetails(scope));
+      return {
+        period: { from: scope.from, to: scope.to },
+        serviceIds: scope.serviceIds,
+        practitionerId: scope.practitionerId ?? null,
+        names,
+        funnel: { definition: measureDefinition('identification-funnel'), value: series.funnel },
+        series,
+      };
     },
   );
 
