@@ -10,6 +10,7 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+import { parseCsv } from './support/csv.ts';
 
 let server: TestServer;
 let w: World;
@@ -53,33 +54,6 @@ async function binary(
 }
 
 /** Splits CSV text into rows of unquoted fields (RFC 4180 quoting). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  return rows;
-}
 
 const column = (rows: string[][], name: string): string[] => {
   const at = rows[0]!.indexOf(name);

@@ -2,9 +2,9 @@
 // and counted by the service outcomes report (referral-within-target, crisis-events-per-month).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addStaff,
   buildWorld,
   Client,
-  STAFF_PASSWORD,
   startTestServer,
   type TestServer,
   type World,
@@ -43,15 +43,7 @@ beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
   // Supervisors hold reports:read (src/domain/access/roles.ts).
-  await w.admin.post('/api/v1/users', {
-    email: 'mgr@clinic.test',
-    displayName: 'Mo Manager',
-    roles: ['supervisor'],
-    serviceIds: [w.serviceA],
-    password: STAFF_PASSWORD,
-  });
-  manager = new Client(server.baseUrl);
-  await manager.login('mgr@clinic.test', STAFF_PASSWORD);
+  manager = (await addStaff(w, 'mgr@clinic.test', 'Mo Manager', ['supervisor'], [w.serviceA])).client;
   patientId = (
     await w.alice.post('/api/v1/patients', {
       givenName: 'Rhea',

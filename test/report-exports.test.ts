@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportTableIds } from '../src/domain/outcomes/index.ts';
 import { pdfText } from './support/pdf-text.ts';
 import {
+  addStaff,
   buildWorld,
   Client,
-  STAFF_PASSWORD,
   startTestServer,
   type TestServer,
   type World,
 } from './support/server.ts';
+import { parseCsv } from './support/csv.ts';
 
 let server: TestServer;
 let w: World;
@@ -33,33 +34,6 @@ const assess = (days: number) => ({
 });
 
 /** Splits CSV text into rows of unquoted fields (RFC 4180 quoting). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  return rows;
-}
 
 /** The CSV of one table, as rows of fields keyed by heading. */
 async function csv(table: string, audience?: string) {
@@ -94,15 +68,7 @@ async function binary(path: string) {
 beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
-  await w.admin.post('/api/v1/users', {
-    email: 'mgr@clinic.test',
-    displayName: 'Mo Manager',
-    roles: ['supervisor'],
-    serviceIds: [w.serviceA],
-    password: STAFF_PASSWORD,
-  });
-  manager = new Client(server.baseUrl);
-  await manager.login('mgr@clinic.test', STAFF_PASSWORD);
+  manager = (await addStaff(w, 'mgr@clinic.test', 'Mo Manager', ['supervisor'], [w.serviceA])).client;
   // Three people, each assessed once by Alice; the second is overridden (level 3 for a proposed 2).
   const patients: string[] = [];
   for (const [i, name] of ['Ann', 'Ben', 'Cat'].entries()) {

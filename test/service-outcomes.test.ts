@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureIds } from '../src/domain/outcomes/index.ts';
 import {
+  addStaff,
   buildWorld,
   Client,
-  STAFF_PASSWORD,
   startTestServer,
   type TestServer,
   type World,
@@ -31,15 +31,7 @@ const assess = (days: number, symptoms: string[], measures?: Record<string, numb
 beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
-  await w.admin.post('/api/v1/users', {
-    email: 'mgr@clinic.test',
-    displayName: 'Mo Manager',
-    roles: ['supervisor'],
-    serviceIds: [w.serviceA],
-    password: STAFF_PASSWORD,
-  });
-  manager = new Client(server.baseUrl);
-  await manager.login('mgr@clinic.test', STAFF_PASSWORD);
+  manager = (await addStaff(w, 'mgr@clinic.test', 'Mo Manager', ['supervisor'], [w.serviceA])).client;
   // Patient 1: level 2 proposed, accepted; one attended appointment.
   p1 = (
     await w.alice.post('/api/v1/patients', {
@@ -84,16 +76,13 @@ beforeAll(async () => {
   });
   await w.alice.post(`/api/v1/appointments/${ap2.body.id}/status`, { status: 'did-not-attend' });
   // Carol, a second practitioner in the same team, assesses a third patient at level 1.
-  const c = await w.admin.post('/api/v1/users', {
-    email: 'carol@clinic.test',
-    displayName: 'Carol North',
-    roles: ['practitioner'],
-    serviceIds: [w.serviceA],
-    password: STAFF_PASSWORD,
-  });
-  carolId = c.body.user.id;
-  carol = new Client(server.baseUrl);
-  await carol.login('carol@clinic.test', STAFF_PASSWORD);
+  ({ client: carol, id: carolId } = await addStaff(
+    w,
+    'carol@clinic.test',
+    'Carol North',
+    ['practitioner'],
+    [w.serviceA],
+  ));
   const p3 = (
     await carol.post('/api/v1/patients', { givenName: 'Three', familyName: 'Third', birthDate: '1993-01-01' })
   ).body.id;

@@ -153,6 +153,28 @@ export async function buildWorld(server: TestServer): Promise<World> {
   };
 }
 
+/** Adds a staff member with the given roles (password STAFF_PASSWORD) and signs them in. */
+export async function addStaff(
+  w: World,
+  email: string,
+  displayName: string,
+  roles: string[],
+  serviceIds: string[],
+): Promise<{ client: Client; id: string }> {
+  const r = await w.admin.post('/api/v1/users', {
+    email,
+    displayName,
+    roles,
+    serviceIds,
+    password: STAFF_PASSWORD,
+  });
+  if (r.status !== 201) throw new Error(`create user failed: ${r.text}`);
+  const client = new Client(w.server.baseUrl);
+  const l = await client.login(email, STAFF_PASSWORD);
+  if (l.status !== 200) throw new Error(`login failed: ${l.text}`);
+  return { client, id: r.body.user.id as string };
+}
+
 export const SAMPLE_PATIENT = {
   givenName: 'Testy',
   familyName: 'Patientson',

@@ -1,6 +1,7 @@
 // Onward referrals with target times (made or cancelled later) and crisis events (retracted if recorded in
 // error): the records behind the referral-within-target and crisis-events-per-month measures (C6).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Json } from '../../domain/audit/canonical-json.ts';
 import { z } from 'zod';
 import { crisisKinds, referralDestinations } from '../../domain/outcomes/index.ts';
 import { uuid } from '../../schemas/common.ts';
@@ -46,6 +47,47 @@ async function decisionFor(
   return rows[0] ?? null;
 }
 
+/** A change to a referral or crisis event: a timeline line on the chart and an audit entry, in one transaction. */
+async function record(
+  req: FastifyRequest,
+  tx: Queryable,
+  change: {
+    patientId: string;
+    kind: string;
+    summary: string;
+    ref: { type: string; id: string };
+    action: string;
+    flagged: boolean;
+    now: Date;
+    details?: { [key: string]: Json };
+  },
+): Promise<void> {
+  const actorId = authOf(req).user.id;
+  await addTimelineEvent(tx, {
+    patientId: change.patientId,
+    occurredAt: change.now,
+    kind: change.kind,
+    summary: change.summary,
+    refType: change.ref.type,
+    refId: change.ref.id,
+    actorId,
+  });
+  await auditFrom(
+    req,
+    tx,
+    {
+      action: change.action,
+      resourceType: change.ref.type,
+      resourceId: change.ref.id,
+      patientId: change.patientId,
+      outcome: 'success',
+      flagged: change.flagged,
+      ...(change.details ? { details: change.details } : {}),
+    },
+    change.now,
+  );
+}
+
 export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
@@ -89,28 +131,15 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           at: now,
           by: auth.user.id,
         });
-        await addTimelineEvent(tx, {
+        await record(req, tx, {
           patientId: access.patientId,
-          occurredAt: now,
           kind: 'onward-referral',
           summary: `Referral to ${label(referralDestinations, req.body.destination)} decided (target ${String(req.body.targetDays)} days)`,
-          refType: 'OnwardReferral',
-          refId: created,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'onward-referral.create',
-            resourceType: 'OnwardReferral',
-            resourceId: created,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+          ref: { type: 'OnwardReferral', id: created },
+          action: 'onward-referral.create',
+          flagged: access.breakGlass,
           now,
-        );
+        });
         return created;
       });
       return reply.status(201).send(await findReferral(ctx.db, id));
@@ -148,29 +177,16 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           by: auth.user.id,
         });
         if (!closed) throw problem('conflict', 'This referral was already made or cancelled.');
-        await addTimelineEvent(tx, {
+        await record(req, tx, {
           patientId: referral.patientId,
-          occurredAt: now,
           kind: 'onward-referral',
           summary: `Referral to ${label(referralDestinations, referral.destination)} ${req.body.outcome} on ${req.body.on}`,
-          refType: 'OnwardReferral',
-          refId: referral.id,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'onward-referral.update',
-            resourceType: 'OnwardReferral',
-            resourceId: referral.id,
-            patientId: referral.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { outcome: req.body.outcome },
-          },
+          ref: { type: 'OnwardReferral', id: referral.id },
+          action: 'onward-referral.update',
+          flagged: access.breakGlass,
           now,
-        );
+          details: { outcome: req.body.outcome },
+        });
       });
       return findReferral(ctx.db, referral.id);
     },
@@ -214,28 +230,15 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           at: now,
           by: auth.user.id,
         });
-        await addTimelineEvent(tx, {
+        await record(req, tx, {
           patientId: access.patientId,
-          occurredAt: now,
           kind: 'crisis-event',
           summary: `Crisis event recorded: ${label(crisisKinds, req.body.kind)} on ${req.body.occurredOn}`,
-          refType: 'CrisisEvent',
-          refId: created,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'crisis-event.create',
-            resourceType: 'CrisisEvent',
-            resourceId: created,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+          ref: { type: 'CrisisEvent', id: created },
+          action: 'crisis-event.create',
+          flagged: access.breakGlass,
           now,
-        );
+        });
         return created;
       });
       return reply.status(201).send(await findCrisisEvent(ctx.db, id));
@@ -262,28 +265,15 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           by: auth.user.id,
         });
         if (!done) throw problem('conflict', 'This crisis event was already retracted.');
-        await addTimelineEvent(tx, {
+        await record(req, tx, {
           patientId: event.patientId,
-          occurredAt: now,
           kind: 'crisis-event',
           summary: `Crisis event of ${event.occurredOn} retracted as recorded in error`,
-          refType: 'CrisisEvent',
-          refId: event.id,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'crisis-event.retract',
-            resourceType: 'CrisisEvent',
-            resourceId: event.id,
-            patientId: event.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+          ref: { type: 'CrisisEvent', id: event.id },
+          action: 'crisis-event.retract',
+          flagged: access.breakGlass,
           now,
-        );
+        });
       });
       return findCrisisEvent(ctx.db, event.id);
     },
