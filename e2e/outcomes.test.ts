@@ -1,5 +1,6 @@
-// Browser: the service outcomes dashboard over known records (funnel, trends, levels, numbers tables, team and
-// practitioner filters kept in the address, exports) and the pilot comparison with counts, intervals and caveats.
+// Browser: the service outcomes dashboard over known records (funnel, trends, levels, numbers tables, the charts
+// before the slow measures, team and practitioner filters kept in the address, exports) and the pilot comparison
+// with counts, intervals and caveats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
 import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
@@ -219,6 +220,38 @@ describe('the service outcomes dashboard in a real browser', () => {
     const rates = await numbersOf('Override rate');
     expect(await rates('Alice North')).toEqual(['1', '3', '33 %', expect.stringMatching(/^\d+ % to \d+ %$/)]);
     expect(await rates('Team: South')).toEqual(['0', '1', '0 %', expect.stringMatching(/^0 % to \d+ %$/)]);
+  });
+
+  it('draws the funnel from the series while the per-person measures are still being computed', async () => {
+    const { page } = world;
+    // Hold the full report (not the series, at /service-outcomes/series?) until the charts have been checked.
+    const fullReport = /\/api\/v1\/reports\/service-outcomes\?/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(fullReport, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`/outcomes?from=${from}&to=${today}`);
+      await expect
+        .poll(async () => funnel().getAttribute('aria-label'))
+        .toContain('in contact 4, assessed 4');
+      const computing = page.getByRole('status').filter({ hasText: /^Computing the per-person measures/ });
+      await computing.getByRole('progressbar', { name: 'Computing the per-person measures' }).waitFor();
+      const overrides = page.getByRole('article', { name: 'Override rate' });
+      expect(await overrides.count()).toBe(0);
+      release();
+      await overrides
+        .getByRole('img', { name: /^Override rate: All assessments 25 % \(1 of 4\); / })
+        .waitFor();
+      expect(await computing.count()).toBe(0);
+    } finally {
+      release();
+      await page.unroute(fullReport);
+    }
   });
 
   it('narrows to one team and one practitioner, and keeps the view in the address', async () => {

@@ -1,4 +1,5 @@
 // OutcomesPage: the service outcomes dashboard for a period, team and practitioner, with the filters in the address.
+// The charts come from the fast series endpoint; the measure cards follow when the slower full report arrives.
 import { Link, useSearchParams } from 'react-router';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -6,16 +7,16 @@ import { useSignedIn } from '../session/session-context.ts';
 import { formatDate } from '../ui/format.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
-import { MeasureCard } from './MeasureCard.tsx';
-import { queryFromParams, queryParams, reportPath } from './outcome-query.ts';
-import { FAMILIES, type ServiceOutcomes } from './outcome-types.ts';
+import { OutcomeMeasures } from './OutcomeMeasures.tsx';
+import { queryFromParams, queryParams, reportPath, seriesPath } from './outcome-query.ts';
+import type { OutcomeSeriesReport, ServiceOutcomes } from './outcome-types.ts';
 import { OutcomesFilter } from './OutcomesFilter.tsx';
 import { OutcomesOverview } from './OutcomesOverview.tsx';
 import { practitionerName, teamName } from './scope-names.ts';
 import './outcomes.css';
 
 /** "North, Alex Smith's caseload" or "All teams (organisation)". */
-function scopeTitle(data: ServiceOutcomes, service: string): string {
+function scopeTitle(data: Pick<OutcomeSeriesReport, 'names' | 'practitionerId'>, service: string): string {
   const team = service ? teamName(data.names, service) : 'All teams (organisation)';
   return data.practitionerId
     ? `${team}, ${practitionerName(data.names, data.practitionerId)}'s caseload`
@@ -29,8 +30,16 @@ export function OutcomesPage() {
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
   const key = queryParams(query).toString();
+  // Both at once: the series answers in moments, the full report can take tens of seconds for an organisation.
+  const charts = useApiData<OutcomeSeriesReport>(seriesPath(query));
   const report = useApiData<ServiceOutcomes>(reportPath(query));
-  const data = report.data;
+  // After a change of filters an earlier full report would not match the charts: the cards wait for the new one.
+  const full = report.loading || report.error ? null : report.data;
+  // The full report carries the same series, so the charts still show if only the series request failed; the
+  // earlier filters' charts stay on screen while the new ones load, unless the full report is there first.
+  const earlier = charts.error ? null : charts.data;
+  const data = (charts.loading ? null : earlier) ?? full ?? earlier;
+  const problem = charts.error ?? (data ? null : report.error);
   return (
     <>
       <h1>Service outcomes</h1>
@@ -43,7 +52,7 @@ export function OutcomesPage() {
         initial={query}
         teams={user.services}
         practitioners={data?.names.practitioners ?? []}
-        errors={report.error?.fieldErrors ?? {}}
+        errors={charts.error?.fieldErrors ?? report.error?.fieldErrors ?? {}}
         onShow={(q) => setParams(queryParams(q))}
       />
       <p>
@@ -53,31 +62,20 @@ export function OutcomesPage() {
           Compare two periods or two teams (pilot evaluation)
         </Link>
       </p>
-      {report.error ? <Notice kind="error">{report.error.detail ?? report.error.title}</Notice> : null}
-      {report.loading ? <p role="status">Loading the outcome measures…</p> : null}
+      {problem ? <Notice kind="error">{problem.detail ?? problem.title}</Notice> : null}
+      {charts.loading ? <p role="status">Loading the outcome charts…</p> : null}
       {data ? (
         <>
           <p className="outcome-count">
-            {scopeTitle(data, query.service)}: {data.episodes} {data.episodes === 1 ? 'person' : 'people'} in
-            the period{' '}
+            {scopeTitle(data, query.service)}
+            {full ? `: ${full.episodes} ${full.episodes === 1 ? 'person' : 'people'} in the period` : ''}{' '}
             <span className="muted">
               ({formatDate(data.period.from)} to {formatDate(data.period.to)})
             </span>
           </p>
           <OutcomesOverview series={data.series} />
           <ExportPanel query={query} />
-          {FAMILIES.map(({ family, heading }) => {
-            const measures = data.measures.filter((m) => m.definition.family === family);
-            if (measures.length === 0) return null;
-            return (
-              <section key={family} aria-labelledby={`family-${family}`} className="subsection">
-                <h2 id={`family-${family}`}>{heading}</h2>
-                {measures.map((m) => (
-                  <MeasureCard key={m.id} measure={m} names={data.names} />
-                ))}
-              </section>
-            );
-          })}
+          <OutcomeMeasures report={full} error={report.loading || charts.error ? null : report.error} />
         </>
       ) : null}
     </>

@@ -44,6 +44,11 @@ export function reportPath(q: OutcomeQuery): string {
   return `/reports/service-outcomes?${queryParams(q).toString()}`;
 }
 
+/** GET /reports/service-outcomes/series: the charts alone, which answers in moments where the report takes long. */
+export function seriesPath(q: OutcomeQuery): string {
+  return `/reports/service-outcomes/series?${queryParams(q).toString()}`;
+}
+
 /** GET /reports/service-outcomes/tables: every table of the report, as the exports give them. */
 export function tablesPath(q: OutcomeQuery, audience: Audience): string {
   const params = queryParams(q);

@@ -108,6 +108,16 @@ export interface ServiceOutcomes {
   series: OutcomeSeries;
 }
 
+/** The reply to GET /reports/service-outcomes/series: the charts' figures, fast at national scale. */
+export interface OutcomeSeriesReport {
+  period: { from: string; to: string };
+  serviceIds: string[];
+  practitionerId: string | null;
+  names: ScopeNames;
+  funnel: { definition: MeasureDefinition; value: Funnel };
+  series: OutcomeSeries;
+}
+
 /** One group of a pilot comparison as the reply describes it. */
 export interface PilotGroupView {
   label: string;
