@@ -16,6 +16,7 @@ import {
   type UsRecordRow,
 } from '../domain/ledger/index.ts';
 import { toCsv, type Cell } from '../documents/csv.ts';
+import { pdfBytes } from '../documents/pdf.ts';
 
 export { csvCell, toCsv, type Cell } from '../documents/csv.ts';
 
@@ -317,14 +318,7 @@ export function renderReportPdf(report: PdfReport): Promise<Buffer> {
     margin: MARGIN,
     info: { Title: report.title, Creator: 'KASPR' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-  });
+  const finished = pdfBytes(doc);
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
 

@@ -10,6 +10,7 @@ import {
   type TableCell,
   type TableColumn,
 } from '../domain/outcomes/index.ts';
+import { pdfBytes } from './pdf.ts';
 
 export interface OutcomesReportDocument {
   readonly period: { readonly from: string; readonly to: string };
@@ -364,14 +365,7 @@ export function renderOutcomesReport(report: OutcomesReportDocument): Promise<Bu
     bufferPages: true,
     info: { Title: `${title}, ${report.period.from} to ${report.period.to}`, Creator: 'KASPR' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-  });
+  const finished = pdfBytes(doc);
   const suppressed = report.tables.some((t) => t.suppressed);
   doc.font('Helvetica-Bold').fontSize(20).text(title);
   doc.moveDown(0.3).font('Helvetica').fontSize(10);

@@ -15,17 +15,22 @@ export interface PdfContent {
   footer: string;
 }
 
-/** Renders a document to PDF bytes with the standard Helvetica fonts (no font files, no network). */
-export function renderPdf(content: PdfContent): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: content.title, Creator: 'KASPR' } });
+/** The bytes of a pdfkit document, once `doc.end()` has been called and its stream has ended. */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => {
       resolve(Buffer.concat(chunks));
     });
     doc.on('error', reject);
   });
+}
+
+/** Renders a document to PDF bytes with the standard Helvetica fonts (no font files, no network). */
+export function renderPdf(content: PdfContent): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: content.title, Creator: 'KASPR' } });
+  const finished = pdfBytes(doc);
   doc.font('Helvetica-Bold').fontSize(18).text(content.title);
   if (content.subtitle)
     doc.moveDown(0.3).font('Helvetica').fontSize(11).fillColor('#444444').text(content.subtitle);

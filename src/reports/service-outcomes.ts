@@ -164,9 +164,12 @@ export interface ServiceOutcomesReport {
 }
 
 export async function serviceOutcomes(db: Queryable, scope: ReportScope): Promise<ServiceOutcomesReport> {
-  const episodes = await loadEpisodes(db, scope);
-  const pack = await packInForce(db);
-  const series = await loadOutcomeSeries(db, scope);
+  // Independent reads: on PostgreSQL they run on separate pool connections at once.
+  const [episodes, pack, series] = await Promise.all([
+    loadEpisodes(db, scope),
+    packInForce(db),
+    loadOutcomeSeries(db, scope),
+  ]);
   const measures = [
     ...episodeMeasures(episodes, scope, pack.levels),
     measure('identification-funnel', series.funnel),

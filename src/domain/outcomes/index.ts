@@ -69,3 +69,4 @@ export type {
   TableCell,
   TableColumn,
 } from './report-tables.ts';
+export type { Funnel, OutcomeSeries, PractitionerRow, SeriesMonth, TeamRow } from './series.ts';

@@ -9,6 +9,7 @@ import type { EscalationMonth, LevelChanges } from './escalation.ts';
 import type { FirstLevelMonth } from './identification.ts';
 import type { FleissKappa } from './kappa.ts';
 import type { Computed, Proportion, Summary } from './results.ts';
+import type { Funnel, SeriesMonth, TeamRow } from './series.ts';
 
 /** Who a set of tables is for: `team` sees every number; `external` (a board, a commissioner) sees counts ≥ 5. */
 export type Audience = 'team' | 'external';
@@ -54,39 +55,14 @@ export interface ReportTable {
   readonly suppressed: boolean;
 }
 
-/** One month of the dashboard's SQL series (as `src/store/outcome-series.ts` returns it). */
-export interface SeriesMonthInput {
-  readonly month: string;
-  readonly newPatients: number;
-  /** People first assessed in the month at confirmed levels 1 to 4. */
-  readonly firstAssessed: readonly number[];
-  readonly assessments: number;
-  readonly overrides: number;
-  readonly level4: number;
-  readonly booked: number;
-  readonly attended: number;
-  readonly didNotAttend: number;
-  readonly crisisEvents: number;
-}
+/** As the dashboard's SQL returns it (src/domain/outcomes/series.ts). */
+export type SeriesMonthInput = SeriesMonth;
 
-/** Distinct people at each step from contact to intervention. */
-export interface FunnelInput {
-  readonly inContact: number;
-  readonly assessed: number;
-  readonly harmIdentified: number;
-  readonly carePlanned: number;
-  readonly interventionDelivered: number;
-}
+/** As the dashboard's SQL returns it (src/domain/outcomes/series.ts). */
+export type FunnelInput = Funnel;
 
-export interface TeamRowInput {
-  readonly serviceId: string;
-  readonly name: string;
-  readonly patients: number;
-  readonly assessments: number;
-  readonly overrides: number;
-  readonly attended: number;
-  readonly didNotAttend: number;
-}
+/** As the dashboard's SQL returns it (src/domain/outcomes/series.ts). */
+export type TeamRowInput = TeamRow;
 
 /** What the tables are made from: the service outcomes report's measures, series and practitioner names. */
 export interface ReportTablesInput {

@@ -1,15 +1,13 @@
 // MonthlyChart: counts per calendar month as SVG bars, stacked by series (e.g. level 1 to 4), with a spoken summary.
 import { countTicks } from './chart-scale.ts';
+import { BOX, MonthFrame, PLOT, yScale } from './MonthFrame.tsx';
 import { monthLabel, type MonthlyTable } from './monthly-rows.ts';
-
-const BOX = { width: 640, height: 220, left: 40, right: 12, top: 12, bottom: 30 } as const;
-const PLOT = { x0: BOX.left, x1: BOX.width - BOX.right, y0: BOX.top, y1: BOX.height - BOX.bottom } as const;
 
 /** Bars per month, one colour per series (with a legend when there are several), the summary as aria-label; each segment has a <title> tooltip. */
 export function MonthlyChart({ series, colours, rows, summary }: MonthlyTable) {
   const ticks = countTicks(Math.max(1, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0))));
   const max = ticks.at(-1) ?? 1;
-  const y = (v: number) => PLOT.y1 - (v / max) * (PLOT.y1 - PLOT.y0);
+  const y = yScale(max);
   const slot = (PLOT.x1 - PLOT.x0) / Math.max(1, rows.length);
   const barWidth = Math.min(48, slot * 0.6);
   return (
@@ -20,15 +18,7 @@ export function MonthlyChart({ series, colours, rows, summary }: MonthlyTable) {
         role="img"
         aria-label={summary}
       >
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={PLOT.x0} x2={PLOT.x1} y1={y(v)} y2={y(v)} className="trend-grid" />
-            <text x={PLOT.x0 - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
-              {v}
-            </text>
-          </g>
-        ))}
-        <line x1={PLOT.x0} x2={PLOT.x1} y1={PLOT.y1} y2={PLOT.y1} className="trend-axis" />
+        <MonthFrame ticks={ticks} y={y} />
         {rows.map((r, i) => {
           const x = PLOT.x0 + slot * i + (slot - barWidth) / 2;
           let below = 0;

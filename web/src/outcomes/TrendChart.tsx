@@ -1,10 +1,8 @@
 // TrendChart: counts per calendar month as SVG lines, one colour and dash per series, with a legend and spoken summary.
 import type { TrendLine } from './chart-spec.ts';
 import { countTicks } from './chart-scale.ts';
+import { BOX, MonthFrame, PLOT, yScale } from './MonthFrame.tsx';
 import { monthLabel } from './monthly-rows.ts';
-
-const BOX = { width: 640, height: 220, left: 40, right: 16, top: 12, bottom: 30 } as const;
-const PLOT = { x0: BOX.left, x1: BOX.width - BOX.right, y0: BOX.top, y1: BOX.height - BOX.bottom } as const;
 
 /** Lines over the months (a single month is drawn as points); every point has a <title> tooltip. */
 export function TrendChart({
@@ -19,7 +17,7 @@ export function TrendChart({
   const max = Math.max(1, ...lines.flatMap((l) => l.values));
   const ticks = countTicks(max);
   const top = Math.max(max, ticks.at(-1) ?? max);
-  const y = (v: number) => PLOT.y1 - (v / top) * (PLOT.y1 - PLOT.y0);
+  const y = yScale(top);
   const slot = (PLOT.x1 - PLOT.x0) / Math.max(1, months.length);
   const x = (i: number) => PLOT.x0 + slot * i + slot / 2;
   return (
@@ -30,15 +28,7 @@ export function TrendChart({
         role="img"
         aria-label={summary}
       >
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={PLOT.x0} x2={PLOT.x1} y1={y(v)} y2={y(v)} className="trend-grid" />
-            <text x={PLOT.x0 - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
-              {v}
-            </text>
-          </g>
-        ))}
-        <line x1={PLOT.x0} x2={PLOT.x1} y1={PLOT.y1} y2={PLOT.y1} className="trend-axis" />
+        <MonthFrame ticks={ticks} y={y} />
         {months.map((m, i) => (
           <text key={m} x={x(i)} y={PLOT.y1 + 18} textAnchor="middle">
             {monthLabel(m)}
