@@ -1,4 +1,7 @@
 // Problems: one place that maps a refusal's code to its HTTP status and renders application/problem+json.
+import type { RuleCode } from '../domain/rule-codes.ts';
+
+export type { RuleCode };
 
 /** Every code the API can answer with, and its HTTP status. */
 export const PROBLEM_STATUS = {
@@ -81,16 +84,13 @@ export class ProblemError extends Error {
   }
 }
 
-/** A clinical or regulatory rule's own code, e.g. `consent-required` or `insufficient-stock`. */
-export type RuleCode = string & { readonly __rule?: never };
-
 /**
  * A refusal by a named rule: 409 when a rule blocks the action in the current state (no consent, not enough
  * stock), 422 when the input is out of bounds (dose above the protocol maximum). The code names the rule.
  */
 export function ruleRefusal(
   kind: 'blocked' | 'out-of-bounds',
-  code: string,
+  code: RuleCode,
   detail: string,
   extra?: Record<string, unknown>,
   errors?: FieldError[],

@@ -55,7 +55,7 @@ export function doseOrRefuse(
     const first = outcome.problems[0];
     throw ruleRefusal(
       'out-of-bounds',
-      first?.code ?? 'dose-invalid',
+      first?.code ?? 'dose-not-allowed',
       outcome.problems.map((p) => p.text).join(' '),
       { problems: outcome.problems },
       outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),

@@ -114,7 +114,7 @@ export function domainRefusal(
   const first = problems[0];
   return ruleRefusal(
     'out-of-bounds',
-    first?.code ?? 'validation-failed',
+    first?.code ?? 'cd-entry-refused',
     first?.text ?? 'The entry was refused.',
     undefined,
     errors,
