@@ -257,3 +257,48 @@ describe('self-report link', () => {
     expect(r.status).toBe(422);
   });
 });
+
+describe('suicide-item safety flags on QIDS-SR16 and MADRS', () => {
+  const itemAt = (count: number, item: number, value: number) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [String(i + 1), i + 1 === item ? value : 0]));
+
+  it.each([
+    ['qids-sr16', itemAt(16, 12, 3), 'qids-item12-urgent', 'urgent', 'urgent'],
+    ['qids-sr16', itemAt(16, 12, 1), 'qids-item12-positive', 'warning', 'high'],
+    ['madrs', itemAt(10, 10, 4), 'madrs-item10-positive', 'urgent', 'urgent'],
+  ])(
+    'saving %s with the suicide item at its cut-off raises an alert on the chart and a task, audited',
+    async (instrument, answers, code, severity, priority) => {
+      const p = (await w.alice.post('/api/v1/patients', SAMPLE_PATIENT)).body.id as string;
+      const r = await w.alice.post(`/api/v1/patients/${p}/responses`, { instrument, answers });
+      expect(r.status).toBe(201);
+      expect(r.body.alertIds).toHaveLength(1);
+      expect(r.body.taskIds).toHaveLength(1);
+      const alerts = (await w.alice.get(`/api/v1/patients/${p}/alerts`)).body.alerts;
+      expect(alerts).toEqual([expect.objectContaining({ code, severity, acknowledged: null })]);
+      const tasks = (await w.alice.get('/api/v1/tasks')).body.tasks.filter(
+        (t: { patientId: string }) => t.patientId === p,
+      );
+      expect(tasks).toEqual([
+        expect.objectContaining({ priority, assignedTo: expect.objectContaining({ id: w.aliceId }) }),
+      ]);
+      const audit = await server.ctx.db.query<{ action: string }>(
+        "SELECT action FROM audit_log WHERE action = 'alert.raise' AND patient_id = $1",
+        [p],
+      );
+      expect(audit).toHaveLength(1);
+    },
+  );
+
+  it('raises nothing below the cut-offs (QIDS item 12 = 0, MADRS item 10 = 3)', async () => {
+    const p = (await w.alice.post('/api/v1/patients', SAMPLE_PATIENT)).body.id as string;
+    for (const [instrument, answers] of [
+      ['qids-sr16', itemAt(16, 12, 0)],
+      ['madrs', itemAt(10, 10, 3)],
+    ] as const) {
+      const r = await w.alice.post(`/api/v1/patients/${p}/responses`, { instrument, answers });
+      expect(r.status).toBe(201);
+      expect(r.body.alertIds).toEqual([]);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // Scoring and saving one questionnaire response, with the alerts, tasks, timeline entry and audit it brings.
 import type { FastifyRequest } from 'fastify';
 import { scoreAnswers } from '../domain/instruments/engine.ts';
-import { safetyAlerts, sentinelSymptomAlert } from '../domain/instruments/safety-alerts.ts';
+import { alertTaskRouting, responseAlerts } from '../domain/instruments/safety-alerts.ts';
 import type { Answers, InstrumentDefinition, ScoreResult } from '../domain/instruments/types.ts';
 import { insertAlert, insertTask } from '../store/alerts.ts';
 import type { Queryable } from '../store/db.ts';
@@ -87,8 +87,12 @@ export async function recordResponse(
   );
   const alertIds: string[] = [];
   const taskIds: string[] = [];
-  const sentinel = sentinelSymptomAlert(r.result, r.def.shortTitle);
-  for (const alert of [...safetyAlerts(r.result.flags, r.def.shortTitle), ...(sentinel ? [sentinel] : [])]) {
+  const routing = alertTaskRouting({
+    instrumentTitle: r.def.shortTitle,
+    source: r.source,
+    recordedBy: r.recordedBy,
+  });
+  for (const alert of responseAlerts(r.result, r.def.shortTitle)) {
     const alertId = await insertAlert(tx, {
       patientId: r.patientId,
       code: alert.code,
@@ -98,13 +102,12 @@ export async function recordResponse(
       sourceId: id,
       at: r.now,
     });
-    // The clinician who recorded it is responsible for the review; a self-report goes to the service's queue.
     const taskId = await insertTask(tx, {
       patientId: r.patientId,
       serviceId: r.serviceId,
-      assignedTo: r.recordedBy,
+      assignedTo: routing.assignedTo,
       title: alert.taskTitle,
-      detail: `Raised by a ${r.def.shortTitle} ${r.source === 'self-report' ? 'self-report' : 'response'}; review the patient and record what was done.`,
+      detail: routing.detail,
       priority: alert.taskPriority,
       sourceType: 'Alert',
       sourceId: alertId,

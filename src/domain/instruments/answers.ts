@@ -57,12 +57,29 @@ export function isAsked(item: InstrumentItem, answers: Answers): boolean | 'unkn
   return item.askedWhen.scoreIn.includes(gate);
 }
 
-/** Scored items that were asked (or may have been) but have no answer, in published order. */
+/**
+ * True when another item of the item's one-of group is answered, so this one may be left blank
+ * (QIDS-SR16: "either item 6 or 7", "either item 8 or 9").
+ */
+export function coveredByOneOfGroup(def: InstrumentDefinition, item: string, answers: Answers): boolean {
+  return (def.oneOfGroups ?? []).some(
+    (group) =>
+      group.items.includes(item) && group.items.some((member) => answerOf(answers, member) !== undefined),
+  );
+}
+
+/**
+ * Scored items that were asked (or may have been) but have no answer, in published order. An item of a
+ * one-of group is missing only when no item of its group is answered; then every item of the group is listed.
+ */
 export function missingItems(def: InstrumentDefinition, answers: Answers): string[] {
   return def.items
     .filter(
       (item) =>
-        item.scored && isAsked(item, answers) !== false && answerOf(answers, item.number) === undefined,
+        item.scored &&
+        isAsked(item, answers) !== false &&
+        answerOf(answers, item.number) === undefined &&
+        !coveredByOneOfGroup(def, item.number, answers),
     )
     .map((item) => item.number);
 }

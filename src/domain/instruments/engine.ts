@@ -1,21 +1,24 @@
 // The scoring engine: applies any instrument definition to a set of answers and returns a score result.
 import { answeredOutsideSkipLogic, answerProblems, missingItems } from './answers.ts';
 import { evaluateFlags } from './flags.ts';
-import { computeTotal, findBand, sentinelSymptoms, subscores, triageLevel } from './totals.ts';
+import { computeTotal, findBand, proratedTotal, sentinelSymptoms, subscores, triageLevel } from './totals.ts';
 import type { Answers, Flag, InstrumentDefinition, ScoreOutcome, ScoreResult } from './types.ts';
 
 /**
  * Scores `answers` with `def`. Invalid answers give `{ ok: false, problems }`. Missing required items give
- * `completeness: 'incomplete'` with `total: null` and `band: null`: no instrument here has a prorating rule
- * in the domain notes (clinic.md §4, harm.md §4), so a partial total is never reported.
+ * `completeness: 'incomplete'` with `total: null` and `band: null`, unless the definition carries a published
+ * prorating rule that covers that many missing items (PHQ-9: one or two); then the total is prorated, marked
+ * with `prorated`, and the missing items are still listed. Item-level safety flags fire on whatever was
+ * answered (and on a skipped safety item), so prorating never hides them.
  */
 export function scoreAnswers(def: InstrumentDefinition, answers: Answers): ScoreOutcome {
   const problems = answerProblems(def, answers);
   if (problems.length > 0) return { ok: false, problems };
 
   const missing = missingItems(def, answers);
-  const complete = missing.length === 0;
-  const total = complete ? computeTotal(def, answers) : null;
+  const prorated = proratedTotal(def, answers, missing);
+  const complete = missing.length === 0 || prorated !== null;
+  const total = prorated !== null ? prorated.total : complete ? computeTotal(def, answers) : null;
   const band = total === null ? null : findBand(def.bands, total);
   const triage = def.scoring.kind === 'triage' ? triageLevel(def.scoring.rules, answers) : null;
 
@@ -38,6 +41,7 @@ export function scoreAnswers(def: InstrumentDefinition, answers: Answers): Score
     flags,
     completeness: complete ? 'complete' : 'incomplete',
     missingItems: missing,
+    ...(prorated === null ? {} : { prorated: prorated.prorated }),
     ...(sub === undefined ? {} : { subscores: sub }),
     ...(def.scoring.kind === 'checklist' ? { sentinelSymptoms: sentinelSymptoms(def, answers) } : {}),
     // A triage level is reported only when missing answers cannot have understated it:

@@ -13,16 +13,22 @@ export interface FlagInputs {
 
 /**
  * Flags raised by the definition's rules. Item, triage and cluster flags fire on whatever was answered,
- * so a positive safety answer is never hidden by a missing one; total flags need a complete total.
+ * so a positive safety answer is never hidden by a missing one; a skipped safety item raises its own
+ * flag; total flags need a total (complete, or prorated under a published rule).
  */
 export function evaluateFlags(def: InstrumentDefinition, inputs: FlagInputs): Flag[] {
   const flags: Flag[] = [];
   for (const rule of def.flagRules) {
     const base = { code: rule.code, severity: rule.severity, text: rule.text };
     switch (rule.kind) {
-      case 'item-at-least':
-        if ((answerOf(inputs.answers, rule.item) ?? -1) >= rule.atLeast)
+      case 'item-at-least': {
+        const answer = answerOf(inputs.answers, rule.item);
+        if (answer !== undefined && answer >= rule.atLeast && answer <= (rule.atMost ?? Infinity))
           flags.push({ ...base, item: rule.item });
+        break;
+      }
+      case 'item-unanswered':
+        if (answerOf(inputs.answers, rule.item) === undefined) flags.push({ ...base, item: rule.item });
         break;
       case 'total-at-least':
         if (inputs.total !== null && inputs.total >= rule.atLeast) flags.push(base);

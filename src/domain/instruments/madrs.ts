@@ -1,13 +1,14 @@
 // MADRS clinician-rated depression scale: definition without item text, and scoring.
 import { scoreAnswers } from './engine.ts';
 import { neutralItems, unlabelledScale } from './item-helpers.ts';
+import { madrsItem10FlagRules } from './suicide-item-flags.ts';
 import type { Answers, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
 const SOURCE = 'clinic.md §4 MADRS';
 
 export const madrs: InstrumentDefinition = {
   id: 'madrs',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Montgomery–Åsberg Depression Rating Scale',
   shortTitle: 'MADRS',
   recallPeriod: 'Past week',
@@ -25,7 +26,7 @@ export const madrs: InstrumentDefinition = {
     source: `${SOURCE}: 0–6 normal/absent, 7–19 mild, 20–34 moderate, 35–60 severe [V]`,
     certainty: 'verified',
   },
-  flagRules: [],
+  flagRules: madrsItem10FlagRules(),
   response: {
     minDropFraction: 0.5,
     source: `${SOURCE}: response ≥50% drop [V Talati 2019]`,

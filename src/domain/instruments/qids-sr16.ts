@@ -1,13 +1,14 @@
 // QIDS-SR16 depression self-report: definition without item text, and the max/sum domain scoring.
 import { scoreAnswers } from './engine.ts';
 import { neutralItems, unlabelledScale } from './item-helpers.ts';
+import { qidsItem12FlagRules } from './suicide-item-flags.ts';
 import type { Answers, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
 const SOURCE = 'clinic.md §4 QIDS-SR16';
 
 export const qidsSr16: InstrumentDefinition = {
   id: 'qids-sr16',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Quick Inventory of Depressive Symptomatology, Self-Report (16 items)',
   shortTitle: 'QIDS-SR16',
   recallPeriod: 'Past 7 days',
@@ -38,7 +39,7 @@ export const qidsSr16: InstrumentDefinition = {
     { code: 'very-severe', label: 'Very severe', min: 21, max: 27 },
   ],
   bandsSource: { source: `${SOURCE} bands [V millisecond manual]`, certainty: 'verified' },
-  flagRules: [],
+  flagRules: qidsItem12FlagRules(),
   response: {
     minDropFraction: 0.5,
     source: `${SOURCE}: response ≥50% drop (untagged; general definition)`,

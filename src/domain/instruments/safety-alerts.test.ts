@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreInstrument } from './registry.ts';
-import { safetyAlerts, sentinelSymptomAlert } from './safety-alerts.ts';
+import { alertTaskRouting, responseAlerts, safetyAlerts, sentinelSymptomAlert } from './safety-alerts.ts';
 import type { Answers } from './types.ts';
 
 const flagsOf = (id: string, answers: Answers) => {
@@ -71,5 +71,35 @@ describe('sentinelSymptomAlert', () => {
     expect(safetyAlerts(result.flags, 'Checklist').map((a) => a.code)).toEqual([
       'red-flag-visible-haematuria',
     ]);
+  });
+});
+
+describe('responseAlerts and alertTaskRouting', () => {
+  it('lists safety-flag alerts first, then the sentinel surveillance alert', () => {
+    const outcome = scoreInstrument('ketamine-urinary-checklist', {
+      '1': 1,
+      '2': 0,
+      '3': 0,
+      '4': 0,
+      '5': 1,
+      '6': 0,
+      '7': 0,
+    });
+    if (!outcome.ok) throw new Error('invalid answers in test');
+    const codes = responseAlerts(outcome.value, 'Checklist').map((a) => a.code);
+    expect(codes[codes.length - 1]).toBe('sentinel-symptom-reported');
+  });
+
+  it('gives the task to the clinician who recorded it, and a self-report to the service queue', () => {
+    expect(
+      alertTaskRouting({ instrumentTitle: 'PHQ-9', source: 'clinician', recordedBy: 'u1' }).assignedTo,
+    ).toBe('u1');
+    const selfReport = alertTaskRouting({
+      instrumentTitle: 'PHQ-9',
+      source: 'self-report',
+      recordedBy: null,
+    });
+    expect(selfReport.assignedTo).toBeNull();
+    expect(selfReport.detail).toMatch(/self-report/);
   });
 });

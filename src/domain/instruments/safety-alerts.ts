@@ -2,12 +2,17 @@
 import type { Flag, ScoreResult } from './types.ts';
 
 /**
- * Flags that must reach a clinician: PHQ-9 item 9 above 0 and C-SSRS triage at moderate or high
+ * Flags that must reach a clinician: PHQ-9 item 9 above 0 or left unanswered, QIDS-SR16 item 12 and MADRS
+ * item 10 at their suicide-item cut-offs (suicide-item-flags.ts), C-SSRS triage at moderate or high
  * (issue C2 "Safety flags"; C-SSRS triage per clinic.md §4), and visible haematuria on the urinary
  * checklist (a red flag in the harm pathway, harm.md §2.2). Other flags are shown with the score only.
  */
 export const SAFETY_ALERT_CODES: readonly string[] = [
   'phq9-item9-positive',
+  'phq9-item9-unanswered',
+  'qids-item12-positive',
+  'qids-item12-urgent',
+  'madrs-item10-positive',
   'cssrs-moderate',
   'cssrs-high',
   'red-flag-visible-haematuria',
@@ -53,5 +58,35 @@ export function sentinelSymptomAlert(
     text,
     taskPriority: 'high',
     taskTitle: `Review ${instrumentTitle}: ${text}`,
+  };
+}
+
+/** Every alert a scored response raises: its safety flags in order, then sentinel surveillance. */
+export function responseAlerts(
+  result: Pick<ScoreResult, 'flags' | 'sentinelSymptoms'>,
+  instrumentTitle: string,
+): SafetyAlert[] {
+  const sentinel = sentinelSymptomAlert(result, instrumentTitle);
+  return [...safetyAlerts(result.flags, instrumentTitle), ...(sentinel ? [sentinel] : [])];
+}
+
+export interface AlertTaskRouting {
+  /** The responsible user, or null for the service's queue. */
+  assignedTo: string | null;
+  detail: string;
+}
+
+/**
+ * Who reviews an alert: the clinician who recorded the response is responsible for it; a self-report
+ * (no recording clinician) goes to the service's queue so that someone picks it up.
+ */
+export function alertTaskRouting(r: {
+  instrumentTitle: string;
+  source: 'clinician' | 'self-report';
+  recordedBy: string | null;
+}): AlertTaskRouting {
+  return {
+    assignedTo: r.source === 'self-report' ? null : r.recordedBy,
+    detail: `Raised by a ${r.instrumentTitle} ${r.source === 'self-report' ? 'self-report' : 'response'}; review the patient and record what was done.`,
   };
 }

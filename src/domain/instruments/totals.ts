@@ -1,6 +1,6 @@
 // Turns valid answers into a total, band, subscores, triage level and sentinel symptoms, per the definition's rule.
-import { answerOf } from './answers.ts';
-import type { Answers, Band, InstrumentDefinition, TriageLevel, TriageRule } from './types.ts';
+import { answerOf, coveredByOneOfGroup } from './answers.ts';
+import type { Answers, Band, InstrumentDefinition, ProratedTotal, TriageLevel, TriageRule } from './types.ts';
 
 function itemScore(answers: Answers, item: string): number {
   return answerOf(answers, item) ?? 0;
@@ -23,6 +23,39 @@ export function computeTotal(def: InstrumentDefinition, answers: Answers): numbe
     case 'checklist':
       return null;
   }
+}
+
+/**
+ * The prorated total when the definition has a prorating rule, its scoring is a plain sum, at least one and
+ * at most `maxMissing` scored items are missing: each missing item takes the mean of the answered ones
+ * (NHS Data Dictionary rule for PHQ-9), and the exact total is rounded half up. Otherwise null.
+ */
+export function proratedTotal(
+  def: InstrumentDefinition,
+  answers: Answers,
+  missing: readonly string[],
+): { total: number; prorated: ProratedTotal } | null {
+  const rule = def.prorating;
+  if (rule === undefined || def.scoring.kind !== 'sum') return null;
+  if (missing.length === 0 || missing.length > rule.maxMissing) return null;
+  const answered = def.items.filter((item) => item.scored && answerOf(answers, item.number) !== undefined);
+  if (answered.length === 0) return null;
+  const answeredSum = answered.reduce((sum, item) => sum + itemScore(answers, item.number), 0);
+  const scoredCount = answered.length + missing.length;
+  // sum × n / answered, rather than sum + k × mean, so that an exact half (e.g. 4 × 9 / 8 = 4.5) stays exact.
+  const exactTotal = (answeredSum * scoredCount) / answered.length;
+  return {
+    // Half up: a half point never lowers the band (KASPR convention; the NHS rule states no rounding).
+    total: Math.floor(exactTotal + 0.5),
+    prorated: {
+      missingItems: [...missing],
+      answeredSum,
+      substitutedMean: answeredSum / answered.length,
+      exactTotal,
+      rounding: rule.rounding,
+      source: rule.source,
+    },
+  };
 }
 
 /** The band whose inclusive range holds the total, or null when none does. */
@@ -57,6 +90,13 @@ function allAnswered(answers: Answers, items: readonly string[]): boolean {
   return items.every((item) => answerOf(answers, item) !== undefined);
 }
 
+/** Every item answered, or left blank as the other choice of a one-of group that is answered. */
+function domainAnswered(def: InstrumentDefinition, answers: Answers, items: readonly string[]): boolean {
+  return items.every(
+    (item) => answerOf(answers, item) !== undefined || coveredByOneOfGroup(def, item, answers),
+  );
+}
+
 /**
  * True when the answered items already satisfy the cluster rule. Endorsements only grow as answers are
  * added, so a rule met on partial answers stays met; "not met" is only final when all items are answered.
@@ -81,7 +121,7 @@ export function subscores(def: InstrumentDefinition, answers: Answers): Record<s
   const result: Record<string, number> = {};
   if (def.scoring.kind === 'domain-sum') {
     for (const domain of def.scoring.domains) {
-      if (!allAnswered(answers, domain.items)) continue;
+      if (!domainAnswered(def, answers, domain.items)) continue;
       const scores = domain.items.map((item) => itemScore(answers, item));
       result[domain.code] =
         domain.combine === 'max' ? Math.max(...scores) : scores.reduce((a, b) => a + b, 0);

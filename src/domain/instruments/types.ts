@@ -88,10 +88,20 @@ interface FlagBase extends Sourced {
   readonly code: string;
   readonly severity: FlagSeverity;
   readonly text: string;
+  /** 'setting' marks a cut-off that is a local judgement a deployment may change, not a published value. */
+  readonly basis?: 'published' | 'setting';
 }
 
 export type FlagRule =
-  | (FlagBase & { readonly kind: 'item-at-least'; readonly item: string; readonly atLeast: number })
+  | (FlagBase & {
+      readonly kind: 'item-at-least';
+      readonly item: string;
+      readonly atLeast: number;
+      /** Upper bound (inclusive), so graded flags on one item do not both fire. */
+      readonly atMost?: number;
+    })
+  /** Fires when the item has no answer (e.g. a skipped suicide item must be asked directly). */
+  | (FlagBase & { readonly kind: 'item-unanswered'; readonly item: string })
   | (FlagBase & { readonly kind: 'total-at-least'; readonly atLeast: number })
   | (FlagBase & { readonly kind: 'triage-level'; readonly level: Exclude<TriageLevel, 'none'> })
   | (FlagBase & { readonly kind: 'cluster-rule-met' });
@@ -118,6 +128,37 @@ export interface Cutoff extends Sourced {
   readonly note?: string;
 }
 
+/**
+ * Items of which the published form asks the respondent to answer only one (QIDS-SR16 "either item 6 or 7").
+ * The group counts as answered when any of its items is answered.
+ */
+export interface OneOfGroup extends Sourced {
+  readonly items: readonly string[];
+}
+
+/**
+ * Prorating of a few missing items: each missing item takes the mean of the answered scored items, and
+ * the exact total is rounded to a whole number. More than `maxMissing` missing items give no total.
+ */
+export interface ProratingRule extends Sourced {
+  readonly maxMissing: number;
+  readonly rounding: 'half-up';
+  readonly roundingSource: Sourced;
+}
+
+/** How a prorated total was made, so a reader can see it is not a full set of answers. */
+export interface ProratedTotal {
+  readonly missingItems: readonly string[];
+  /** Sum of the answered scored items. */
+  readonly answeredSum: number;
+  /** Mean of the answered scored items, substituted for each missing one. */
+  readonly substitutedMean: number;
+  /** Total before rounding. */
+  readonly exactTotal: number;
+  readonly rounding: 'half-up';
+  readonly source: string;
+}
+
 export interface InstrumentDefinition {
   readonly id: string;
   /** Version of this encoding; bump it whenever scoring, bands or flags change. */
@@ -133,6 +174,10 @@ export interface InstrumentDefinition {
   readonly bandsSource: Sourced | null;
   readonly flagRules: readonly FlagRule[];
   readonly clusterRule?: ClusterRule;
+  /** Items answered as alternatives (only one of each group is required). */
+  readonly oneOfGroups?: readonly OneOfGroup[];
+  /** A published rule for reporting a total when a few items are missing; absent means never prorate. */
+  readonly prorating?: ProratingRule;
   readonly provisionalCutoff?: Cutoff;
   /** Published cut-offs that are recorded for reference but NOT applied as flags or bands. */
   readonly referenceCutoffs?: readonly (Cutoff & { readonly population: string })[];
@@ -181,8 +226,15 @@ export interface ScoreResult {
   readonly total: number | null;
   readonly band: { readonly code: string; readonly label: string } | null;
   readonly flags: readonly Flag[];
+  /**
+   * 'complete' when a total (or result) may be reported under the instrument's rules: every required item
+   * answered, or few enough missing for its published prorating rule (then `prorated` says so).
+   */
   readonly completeness: 'complete' | 'incomplete';
+  /** Required items (or one-of groups) with no answer, in published order; also listed when prorated. */
   readonly missingItems: readonly string[];
+  /** Present when the total substitutes the mean for missing items; the total is then not a raw sum. */
+  readonly prorated?: ProratedTotal;
   readonly subscores?: Readonly<Record<string, number>>;
   readonly sentinelSymptoms?: readonly string[];
   readonly triage?: TriageLevel;
