@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dischargeCheck, type DischargeInput } from './discharge.ts';
 import { at, esketamine, ivPsychiatric, sublingual, vitals } from './test-fixtures.ts';
+import { breathsPerMinute } from './units.ts';
 
 // Infusion 10:00–10:40; baseline 120/80, HR 80, SpO2 98.
 const baseline = vitals({ systolic: 120, diastolic: 80, heartRate: 80, spo2: 98 }, at(-10));
@@ -55,6 +56,43 @@ describe('dischargeCheck: IV', () => {
       'Systolic BP 139 mmHg is not within ±15% of baseline 120 mmHg (102–138).',
       'Heart rate 95 bpm is not within ±15% of baseline 80 bpm (68–92).',
     ]);
+  });
+
+  describe('absolute ceiling: the urgent alert thresholds hold whatever the baseline', () => {
+    // A hypertensive baseline, so ±15% alone would allow readings the session flags as urgent.
+    const high = { baseline: vitals({ systolic: 160, diastolic: 95, heartRate: 100, spo2: 98 }, at(-10)) };
+    const reading = (v: Parameters<typeof vitals>[0], respiratoryRate?: number) => ({
+      ...high,
+      latestVitals: {
+        ...vitals({ systolic: 160, diastolic: 95, heartRate: 100, spo2: 98, ...v }, at(65)),
+        ...(respiratoryRate !== undefined ? { respiratoryRate: breathsPerMinute(respiratoryRate) } : {}),
+      },
+    });
+
+    it('refuses 183/108 after a 160/95 baseline (within 15%, but urgent on both)', () => {
+      const result = check(reading({ systolic: 183, diastolic: 108 }));
+      expect(result.unmet.map((u) => u.code)).toEqual([
+        'vitals-at-urgent-threshold',
+        'vitals-at-urgent-threshold',
+      ]);
+      expect(result.unmet[0]?.text).toContain('Systolic BP 183 mmHg is at or above 180 mmHg');
+      expect(result.unmet[1]?.text).toContain('Diastolic BP 108 mmHg is at or above 100 mmHg');
+    });
+
+    it.each([
+      ['systolic 179', { systolic: 179 }, undefined, []],
+      ['systolic 180', { systolic: 180 }, undefined, ['vitals-at-urgent-threshold']],
+      ['diastolic 99', { diastolic: 99 }, undefined, []],
+      ['diastolic 100', { diastolic: 100 }, undefined, ['vitals-at-urgent-threshold']],
+      ['heart rate 109', { heartRate: 109 }, undefined, []],
+      ['heart rate 110', { heartRate: 110 }, undefined, ['vitals-at-urgent-threshold']],
+      ['respiratory rate 10', {}, 10, []],
+      ['respiratory rate 9', {}, 9, ['vitals-at-urgent-threshold']],
+      ['SpO2 94 (floor)', { spo2: 94 }, undefined, []],
+      ['SpO2 93, reported once', { spo2: 93 }, undefined, ['spo2-below-minimum']],
+    ])('%s gives %j', (_label, v, rr, expected) => {
+      expect(codes(reading(v, rr))).toEqual(expected);
+    });
   });
 
   it('needs 30 min after the infusion ends: 29 min is not enough, 30 is', () => {

@@ -3,13 +3,14 @@ import { addMinutes, isValidInstant, minutesBetween, startOfNextLocalDay } from 
 import type { Protocol } from './protocol.ts';
 import type { SessionSetting } from './protocol-types.ts';
 import { fmt, isAbove, isBelow } from './rounding.ts';
-import type { VitalSigns } from './vitals.ts';
+import { vitalAlerts, type VitalSigns } from './vitals.ts';
 
 /** A discharge condition not yet met. */
 export type DischargeCode =
   | 'vitals-missing'
   | 'vitals-not-after-administration'
   | 'vitals-not-at-baseline'
+  | 'vitals-at-urgent-threshold'
   | 'spo2-below-minimum'
   | 'observation-period-not-met'
   | 'not-alert-and-oriented'
@@ -97,6 +98,18 @@ function vitalsUnmet(input: DischargeInput): DischargeUnmet[] {
       code: 'spo2-below-minimum',
       text: `SpO2 ${fmt(latest.spo2)}% is below ${spo2Min.value}%.`,
       source: spo2Min.source,
+    });
+  }
+  // Back towards baseline is not enough when the baseline itself was high (160/95 → 183/108 is within 15%):
+  // every vital must also be clear of the urgent thresholds the session alerts on (clinical-safety review §6.3).
+  const spo2Reported = unmet.some((u) => u.code === 'spo2-below-minimum');
+  for (const alert of vitalAlerts(latest, baseline, protocol)) {
+    if (alert.severity !== 'urgent' || alert.code === 'reading-incomplete') continue;
+    if (alert.code === 'spo2' && spo2Reported) continue;
+    unmet.push({
+      code: 'vitals-at-urgent-threshold',
+      text: `${alert.text} That is an urgent alert threshold: not safe for discharge, whatever the baseline.`,
+      source: alert.source,
     });
   }
   return unmet;

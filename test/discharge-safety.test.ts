@@ -1,0 +1,137 @@
+// Discharge safety over real HTTP: absolute vital-sign ceilings, the end of an infusion, the esketamine 40-minute
+// BP, the REMS form's derived fields and the discharge summary.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SessionClock } from './support/session-clock.ts';
+import { buildWorld, Client, STAFF_PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { signConsent, signEligibility } from './support/treatment.ts';
+
+let server: TestServer;
+let prescriber: Client;
+let prescriberId: string;
+let clock: SessionClock;
+let patientCount = 0;
+
+const normal = { systolic: 120, diastolic: 80, heartRate: 70, spo2: 98 };
+
+beforeAll(async () => {
+  server = await startTestServer({ KASPR_SESSION_IDLE_MINUTES: '30' });
+  const w = await buildWorld(server);
+  const r = await w.admin.post('/api/v1/users', {
+    email: 'dis@clinic.test',
+    displayName: 'Dana Discharge',
+    roles: ['prescriber'],
+    serviceIds: [w.serviceA],
+    password: STAFF_PASSWORD,
+  });
+  prescriberId = r.body.user.id;
+  await w.admin.post(`/api/v1/users/${prescriberId}/credentials`, { kind: 'ACLS', expiresOn: '2099-01-01' });
+  prescriber = new Client(server.baseUrl);
+  await prescriber.login('dis@clinic.test', STAFF_PASSWORD);
+  clock = new SessionClock(server, [prescriber]);
+});
+afterAll(() => server.close());
+
+interface Opened {
+  id: string;
+  patientId: string;
+  /** ISO time `min` minutes after administration started. */
+  at: (min: number) => string;
+  /** Moves the clock to `min` minutes after administration started. */
+  advanceTo: (min: number) => Promise<void>;
+  vitals: (min: number, v?: Partial<typeof normal> & { respiratoryRate?: number }) => Promise<void>;
+  discharge: (body?: Record<string, unknown>) => ReturnType<Client['post']>;
+}
+
+/** A new patient, eligible and consented, with a session started now and administration starting now. */
+async function openSession(
+  kind: 'iv' | 'esketamine',
+  options: {
+    baseline?: Partial<typeof normal>;
+    extra?: Record<string, unknown>;
+    medications?: object[];
+  } = {},
+): Promise<Opened> {
+  const route = kind === 'iv' ? 'iv-racemic' : 'intranasal-esketamine';
+  patientCount += 1;
+  const p = await prescriber.post('/api/v1/patients', {
+    givenName: 'Dee',
+    familyName: `Discharge${patientCount}`,
+    birthDate: '1980-01-01',
+    sex: 'female',
+    weight: { kg: 70, measuredOn: clock.now().toISOString().slice(0, 10) },
+    medications: options.medications ?? [],
+  });
+  const patientId = p.body.id as string;
+  await signEligibility(prescriber, patientId, route);
+  await signConsent(prescriber, patientId, 'Dee Discharge', route);
+  const base = clock.minutes;
+  const s = await prescriber.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
+    protocol: kind === 'iv' ? 'iv-racemic-psychiatric' : 'esketamine-intranasal',
+    setting: 'clinic',
+    baseline: { takenAt: clock.at(base - 1), ...normal, ...options.baseline },
+    dose: kind === 'iv' ? { mgPerKg: 0.5, durationMin: 40 } : { doseMg: 56 },
+    escortConfirmed: true,
+    fastingConfirmed: true,
+    newContraindication: false,
+    aclsClinicianId: prescriberId,
+    ...(kind === 'esketamine'
+      ? { prescriberOnSite: true, remsPatientEnrolled: true, firstSession: true }
+      : {}),
+    ...options.extra,
+  });
+  if (s.status !== 201) throw new Error(`session start failed: ${s.text}`);
+  const id = s.body.id as string;
+  const a = await prescriber.post(`/api/v1/treatment-sessions/${id}/administration`, {
+    event: 'start',
+    at: clock.at(base),
+  });
+  if (a.status !== 201) throw new Error(`administration start failed: ${a.text}`);
+  return {
+    id,
+    patientId,
+    at: (min) => clock.at(base + min),
+    advanceTo: (min) => clock.advanceTo(base + min),
+    vitals: async (min, v = {}) => {
+      const r = await prescriber.post(`/api/v1/treatment-sessions/${id}/vitals`, {
+        takenAt: clock.at(base + min),
+        ...normal,
+        ...v,
+      });
+      if (r.status !== 201) throw new Error(`vitals failed: ${r.text}`);
+    },
+    discharge: (body = {}) =>
+      prescriber.post(`/api/v1/treatment-sessions/${id}/discharge`, {
+        alertAndOriented: true,
+        escortPresent: true,
+        ...body,
+      }),
+  };
+}
+
+async function stopAt(s: Opened, min: number): Promise<void> {
+  const r = await prescriber.post(`/api/v1/treatment-sessions/${s.id}/administration`, {
+    event: 'stop',
+    at: s.at(min),
+  });
+  if (r.status !== 201) throw new Error(`administration stop failed: ${r.text}`);
+}
+
+const codesOf = (body: { unmet?: { code: string }[] }) => (body.unmet ?? []).map((u) => u.code);
+
+describe('discharge: absolute ceilings', () => {
+  it('refuses 183/108 after a 160/95 baseline (within 15% of baseline, but urgent), then allows 150/90', async () => {
+    const s = await openSession('iv', {
+      baseline: { systolic: 160, diastolic: 95 },
+      extra: { prescriberAcknowledgedHighBp: true },
+    });
+    await stopAt(s, 40);
+    await s.vitals(65, { systolic: 183, diastolic: 108 });
+    await s.advanceTo(71);
+    const refused = await s.discharge();
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('vitals-at-urgent-threshold');
+    expect(codesOf(refused.body)).toEqual(['vitals-at-urgent-threshold', 'vitals-at-urgent-threshold']);
+    await s.vitals(70, { systolic: 150, diastolic: 90 });
+    expect((await s.discharge()).status).toBe(201);
+  });
+});
