@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lockoutSeconds, sessionState } from './session-policy.ts';
+import {
+  LAPSE_MARGIN_MS,
+  idleWarningLeadMs,
+  keepAliveIntervalMs,
+  lockoutSeconds,
+  pageIdleState,
+  sessionState,
+} from './session-policy.ts';
 
 const policy = { idleMinutes: 15, absoluteHours: 12 };
 const t0 = new Date('2026-01-01T08:00:00Z');
@@ -30,5 +37,83 @@ describe('lockoutSeconds', () => {
     expect(lockoutSeconds(7)).toBe(120);
     expect(lockoutSeconds(10)).toBe(900);
     expect(lockoutSeconds(50)).toBe(900);
+  });
+});
+
+describe('keepAliveIntervalMs and idleWarningLeadMs', () => {
+  it('tells the server at most once a minute, and four times within a short limit', () => {
+    expect(keepAliveIntervalMs(15)).toBe(60_000);
+    expect(keepAliveIntervalMs(4)).toBe(60_000);
+    expect(keepAliveIntervalMs(3)).toBe(45_000);
+    expect(keepAliveIntervalMs(1)).toBe(15_000);
+  });
+  it('warns a minute ahead, or half the limit when the limit is short', () => {
+    expect(idleWarningLeadMs(15)).toBe(60_000);
+    expect(idleWarningLeadMs(2)).toBe(60_000);
+    expect(idleWarningLeadMs(1)).toBe(30_000);
+  });
+});
+
+describe('pageIdleState', () => {
+  const contact = 1_000_000;
+  const idle = (ms: number) => ({
+    lastInputAt: contact - 5_000,
+    lastServerContactAt: contact,
+    now: contact + ms,
+  });
+  const typing = (ms: number) => ({
+    lastInputAt: contact + ms,
+    lastServerContactAt: contact,
+    now: contact + ms,
+  });
+  const state = (a: { lastInputAt: number; lastServerContactAt: number; now: number }, minutes = 15) =>
+    pageIdleState(a, a.now, minutes);
+
+  it('sends a keep-alive for typing once the interval since the server last heard has passed', () => {
+    expect(state(typing(60_000 - 1))).toEqual({ kind: 'active' });
+    expect(state(typing(60_000))).toEqual({ kind: 'keep-alive' });
+    expect(state(typing(60_001))).toEqual({ kind: 'keep-alive' });
+    expect(state(typing(15_000 - 1), 1)).toEqual({ kind: 'active' });
+    expect(state(typing(15_000), 1)).toEqual({ kind: 'keep-alive' });
+  });
+
+  it('never warns a person who has typed since the server last heard from the page', () => {
+    for (const ms of [1, 14 * 60_000, 15 * 60_000 - 1, 15 * 60_000]) {
+      expect(state(typing(ms)).kind).not.toBe('warn');
+    }
+    // A keypress while the warning shows turns it into a keep-alive.
+    expect(
+      state({
+        lastInputAt: contact + 14.5 * 60_000,
+        lastServerContactAt: contact,
+        now: contact + 14.5 * 60_000,
+      }),
+    ).toEqual({
+      kind: 'keep-alive',
+    });
+  });
+
+  it('warns only in the last minute of real inactivity', () => {
+    expect(state(idle(14 * 60_000 - 1))).toEqual({ kind: 'active' });
+    expect(state(idle(14 * 60_000))).toEqual({ kind: 'warn', msLeft: 60_000 });
+    expect(state(idle(14 * 60_000 + 1))).toEqual({ kind: 'warn', msLeft: 59_999 });
+    expect(state(idle(30_000 - 1), 1)).toEqual({ kind: 'active' });
+    expect(state(idle(30_000), 1)).toEqual({ kind: 'warn', msLeft: 30_000 });
+  });
+
+  it('asks the server once the limit and its margin have passed with no activity', () => {
+    const limit = 15 * 60_000 + LAPSE_MARGIN_MS;
+    expect(state(idle(limit - 1))).toEqual({ kind: 'warn', msLeft: 0 });
+    expect(state(idle(limit))).toEqual({ kind: 'lapsed' });
+    expect(state(idle(limit + 1))).toEqual({ kind: 'lapsed' });
+  });
+
+  it('counts input at the very moment of the last contact as already told', () => {
+    expect(state({ lastInputAt: contact, lastServerContactAt: contact, now: contact + 14 * 60_000 })).toEqual(
+      {
+        kind: 'warn',
+        msLeft: 60_000,
+      },
+    );
   });
 });

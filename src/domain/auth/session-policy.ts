@@ -38,3 +38,55 @@ export function lockoutSeconds(failedLogins: number): number {
 /** Login attempts one address may make in the window before it is refused. */
 export const IP_ATTEMPTS_PER_WINDOW = 30;
 export const IP_WINDOW_MINUTES = 15;
+
+// ---- The page's side of the idle timeout: a person typing is active, a page left alone is not (R11). ----
+
+/** What the page knows about its own activity, as millisecond times. */
+export interface PageActivity {
+  /** When the person last typed, clicked, scrolled or moved focus in the page. */
+  lastInputAt: number;
+  /** When the server last answered a request from the page: its idle timer counts from about then. */
+  lastServerContactAt: number;
+}
+
+/**
+ * The page tells the server about a person's activity at most this often: a quarter of the idle limit,
+ * and never more than once a minute, so activity always reaches the server well before the limit.
+ */
+export function keepAliveIntervalMs(idleMinutes: number): number {
+  return Math.min(60_000, (idleMinutes * 60_000) / 4);
+}
+
+/** How long before the server's idle limit the page warns: a minute, or half the limit if that is shorter. */
+export function idleWarningLeadMs(idleMinutes: number): number {
+  return Math.min(60_000, (idleMinutes * 60_000) / 2);
+}
+
+/** The page asks the server only after this margin past the limit, so its probe cannot arrive just in time. */
+export const LAPSE_MARGIN_MS = 2_000;
+
+export type PageIdleState =
+  /** Nothing to do: the person is active, or the limit is still far off. */
+  | { kind: 'active' }
+  /** The person has been active since the server last heard from the page: tell the server now. */
+  | { kind: 'keep-alive' }
+  /** No activity: the server will end the session in `msLeft` unless the person does something. */
+  | { kind: 'warn'; msLeft: number }
+  /** No activity for longer than the limit: ask the server, which ends the session. */
+  | { kind: 'lapsed' };
+
+/**
+ * What the page should do about the idle timeout at `now`. Activity in the page counts only once the
+ * server hears of it (a keep-alive), so the server's own idle limit stays the one that is enforced.
+ */
+export function pageIdleState(activity: PageActivity, now: number, idleMinutes: number): PageIdleState {
+  const idleMs = idleMinutes * 60_000;
+  const sinceContact = now - activity.lastServerContactAt;
+  const activeSinceContact = activity.lastInputAt > activity.lastServerContactAt;
+  if (activeSinceContact && sinceContact >= keepAliveIntervalMs(idleMinutes)) return { kind: 'keep-alive' };
+  if (activeSinceContact) return { kind: 'active' };
+  if (sinceContact >= idleMs + LAPSE_MARGIN_MS) return { kind: 'lapsed' };
+  const msLeft = Math.max(0, idleMs - sinceContact);
+  if (msLeft <= idleWarningLeadMs(idleMinutes)) return { kind: 'warn', msLeft };
+  return { kind: 'active' };
+}
