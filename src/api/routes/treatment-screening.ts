@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   contraindicationCheck,
   indicationCheck,
-  interactionFlags,
+  interactionScreen,
   type Route,
 } from '../../domain/treatment/index.ts';
 import { eligibilitySchema, referralSchema } from '../../schemas/treatment.ts';
@@ -85,8 +85,12 @@ export function treatmentScreeningRoutes(app: FastifyInstance, ctx: AppContext):
       if (!patient) throw problem('not-found');
       const route: Route = req.body.route;
       const present = req.body.contraindications.filter((c) => c.present).map((c) => c.code);
+      const screen = interactionScreen(patient.medications.map((m) => m.name));
       const flags = {
-        interactions: interactionFlags(patient.medications.map((m) => m.name)),
+        interactions: screen.flags,
+        // The name matcher is not exhaustive: the reply says so, so no one reads "no flag" as "no interaction".
+        interactionsExhaustive: screen.exhaustive,
+        interactionsLimitation: screen.limitation,
         contraindications: contraindicationCheck(present, route),
       };
       const now = ctx.now();

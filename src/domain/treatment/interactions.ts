@@ -1,62 +1,74 @@
-// Medications to review before ketamine: the concomitant classes clinic.md cites, matched by name.
+// Medications to review before ketamine: the concomitant classes clinic.md cites (and a few more), matched on a drug dictionary.
+import { drugDictionary, type DrugIngredient, type InteractionClassId } from './interactions-dictionary.ts';
 import type { Certainty, Sourced } from './problems.ts';
 
-/** A medication class to flag, with the names (generic and a few common brands) that belong to it. */
+export type { InteractionClassId } from './interactions-dictionary.ts';
+
+/** A medication class to flag, with every name (ingredient, spelling, brand, combination) that belongs to it. */
 export interface InteractionClass extends Sourced {
-  readonly id: string;
+  readonly id: InteractionClassId;
   readonly label: string;
   readonly text: string;
-  /** Lower-case single words; a medication matches when one of its words is in the list. */
+  /** Lower-case names, as written in the dictionary ("co-codamol", "ms contin"). */
   readonly names: readonly string[];
 }
 
 /** A medication on the patient's list that belongs to a flagged class. */
 export interface InteractionFlag {
   readonly medication: string;
+  /** The name in the dictionary that matched, lower-case. */
   readonly matched: string;
-  readonly classId: string;
+  /** The ingredient that name stands for. */
+  readonly ingredient: string;
+  readonly classId: InteractionClassId;
   readonly classLabel: string;
   readonly text: string;
   readonly source: string;
   readonly certainty: Certainty;
 }
 
+/**
+ * The matcher is NOT exhaustive: a name missing from the dictionary, a misspelling or a new brand gives no
+ * flag. Nothing may answer a regulatory yes/no (such as the REMS form's "concomitant opioid /
+ * psychostimulant" fields) from these flags without a person confirming the answer.
+ */
+export const interactionMatcherIsExhaustive = false as const;
+
+/** The statement shown wherever interaction flags are shown or used. */
+export const interactionMatcherLimitation =
+  'Interaction flags come from a name dictionary (ingredients, UK and US brands and combinations), not a coded drug database such as dm+d or RxNorm. No flag does not mean no interaction: review the medication list yourself, and confirm every regulatory yes/no (e.g. REMS concomitant medication) by hand.';
+
+/** The result of screening a medication list: the flags and the matcher's limitation, always together. */
+export interface InteractionScreen {
+  readonly flags: readonly InteractionFlag[];
+  readonly exhaustive: typeof interactionMatcherIsExhaustive;
+  readonly limitation: string;
+}
+
 const REMS_FORM =
   'clinic.md §2 REMS Patient Monitoring Form: concomitant medication asked Y/N for every session (Janssen form 11/2021) [V]';
 const NAMES =
-  'Class membership of the names is standard pharmacology, listed by KASPR [SYN]; clinic.md names the classes only.';
+  'Class membership and brand names are standard pharmacology listed by KASPR [SYN], not checked against dm+d or RxNorm; clinic.md names the classes only.';
+const NOT_IN_CLINIC_MD =
+  'Not in clinic.md [U]: from the clinical-safety review 2026-12 §3 (recollection of the Ketalar PI drug-interaction section); verify against the current ketamine label.';
 const REVIEW =
   'Record it on the session note (Spravato: on the REMS Patient Monitoring Form) and review before dosing.';
 
+interface ClassText extends Sourced {
+  readonly id: InteractionClassId;
+  readonly label: string;
+  readonly text: string;
+}
+
 /**
- * The classes clinic.md cites. clinic.md gives no mechanism or management for any of them (and no entry for
- * lamotrigine or other mood stabilisers), so each flag asks for review rather than advising a change.
+ * The classes. clinic.md gives no mechanism or management for any of them, so each flag asks for review
+ * rather than advising a change.
  */
-export const interactionClasses: readonly InteractionClass[] = [
+const classTexts: readonly ClassText[] = [
   {
     id: 'benzodiazepine',
     label: 'Benzodiazepines',
     text: `Benzodiazepine. ${REVIEW}`,
-    names: [
-      'alprazolam',
-      'chlordiazepoxide',
-      'clobazam',
-      'clonazepam',
-      'clorazepate',
-      'diazepam',
-      'estazolam',
-      'flurazepam',
-      'lorazepam',
-      'midazolam',
-      'nitrazepam',
-      'oxazepam',
-      'temazepam',
-      'triazolam',
-      'xanax',
-      'valium',
-      'ativan',
-      'klonopin',
-    ],
     source: `${REMS_FORM}: Benzodiazepines*. ${NAMES}`,
     certainty: 'verified',
   },
@@ -64,7 +76,6 @@ export const interactionClasses: readonly InteractionClass[] = [
     id: 'non-benzodiazepine-hypnotic',
     label: 'Non-benzodiazepine sedative hypnotics',
     text: `Non-benzodiazepine sedative hypnotic. ${REVIEW}`,
-    names: ['zolpidem', 'zopiclone', 'eszopiclone', 'zaleplon', 'ambien', 'lunesta'],
     source: `${REMS_FORM}: non-benzodiazepine sedative hypnotics*. ${NAMES}`,
     certainty: 'verified',
   },
@@ -72,20 +83,6 @@ export const interactionClasses: readonly InteractionClass[] = [
     id: 'psychostimulant',
     label: 'Psychostimulants',
     text: `Psychostimulant. ${REVIEW}`,
-    names: [
-      'amphetamine',
-      'dextroamphetamine',
-      'lisdexamfetamine',
-      'methamphetamine',
-      'methylphenidate',
-      'dexmethylphenidate',
-      'modafinil',
-      'armodafinil',
-      'adderall',
-      'ritalin',
-      'concerta',
-      'vyvanse',
-    ],
     source: `${REMS_FORM}: psychostimulants*. ${NAMES}`,
     certainty: 'verified',
   },
@@ -93,18 +90,6 @@ export const interactionClasses: readonly InteractionClass[] = [
     id: 'maoi',
     label: 'Monoamine oxidase inhibitors (MAOIs)',
     text: `MAOI. ${REVIEW}`,
-    names: [
-      'phenelzine',
-      'tranylcypromine',
-      'isocarboxazid',
-      'selegiline',
-      'rasagiline',
-      'moclobemide',
-      'nardil',
-      'parnate',
-      'marplan',
-      'emsam',
-    ],
     source: `${REMS_FORM}: MAOIs*. ${NAMES}`,
     certainty: 'verified',
   },
@@ -112,29 +97,79 @@ export const interactionClasses: readonly InteractionClass[] = [
     id: 'opioid',
     label: 'Opioids',
     text: `Opioid. ${REVIEW}`,
-    names: [
-      'morphine',
-      'codeine',
-      'oxycodone',
-      'hydrocodone',
-      'hydromorphone',
-      'oxymorphone',
-      'fentanyl',
-      'methadone',
-      'buprenorphine',
-      'tramadol',
-      'tapentadol',
-      'pethidine',
-      'meperidine',
-    ],
     source: `clinic.md §2: the video version of the REMS Patient Monitoring Form also mentions opioids [V jnjmedicalconnect]. ${NAMES}`,
     certainty: 'verified',
   },
+  {
+    id: 'gabapentinoid',
+    label: 'Gabapentinoids',
+    text: 'Gabapentinoid (pregabalin, gabapentin): a CNS depressant often co-implicated with ketamine in UK deaths. Review before dosing.',
+    source: `harm.md §2.8 Deaths (UK): opioids, cocaine, benzodiazepines and gabapentinoids are often co-implicated (KCL coroners' analysis [S]). ${NAMES}`,
+    certainty: 'secondary',
+  },
+  {
+    id: 'lamotrigine',
+    label: 'Lamotrigine',
+    text: 'Lamotrigine may blunt the effect of ketamine. Review before dosing.',
+    source: `${NOT_IN_CLINIC_MD} ${NAMES}`,
+    certainty: 'unverified',
+  },
+  {
+    id: 'methylxanthine',
+    label: 'Theophylline or aminophylline',
+    text: 'Theophylline or aminophylline with ketamine may lower the seizure threshold. Review before dosing.',
+    source: `${NOT_IN_CLINIC_MD} ${NAMES}`,
+    certainty: 'unverified',
+  },
+  {
+    id: 'sympathomimetic',
+    label: 'Sympathomimetics (decongestants, pressors)',
+    text: 'Sympathomimetic: may add to the rise in blood pressure. Review before dosing; Spravato: a nasal decongestant is taken at least 1 h before.',
+    source: `clinic.md §2 Spravato patient preparation: a nasal decongestant is taken ≥1 h before [S]; §1–§2 ketamine raises BP [V]. The interaction itself: ${NOT_IN_CLINIC_MD} ${NAMES}`,
+    certainty: 'unverified',
+  },
 ];
 
+/** Lower-case words: letters and digits apart, so "co-codamol 30/500mg" is co, codamol, 30, 500, mg. */
+function words(text: string): readonly string[] {
+  return text.toLowerCase().match(/[a-z]+|[0-9]+/g) ?? [];
+}
+
+/** True when `name`'s words appear together in `medication`'s words, or run together as one word. */
+function contains(medication: readonly string[], name: readonly string[]): boolean {
+  if (name.length === 0) return false;
+  const joined = name.join('');
+  for (let i = 0; i < medication.length; i++) {
+    if (medication[i] === joined) return true;
+    if (name.every((w, k) => medication[i + k] === w)) return true;
+  }
+  return false;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly words: readonly string[];
+  readonly ingredient: DrugIngredient;
+}
+
+const entries: readonly Entry[] = drugDictionary.flatMap((ingredient) =>
+  [ingredient.ingredient, ...ingredient.names].map((name) => ({
+    name: name.toLowerCase(),
+    words: words(name),
+    ingredient,
+  })),
+);
+
+/** Every class with the names that belong to it. */
+export const interactionClasses: readonly InteractionClass[] = classTexts.map((c) => ({
+  ...c,
+  names: entries.filter((e) => e.ingredient.classIds.includes(c.id)).map((e) => e.name),
+}));
+
 /**
- * Flags each medication (free text such as "Lorazepam 1 mg tablets") whose words include a name of a
- * listed class, matched case-insensitively on whole words. A medication may match more than one class.
+ * Flags each medication (free text such as "Co-codamol 30/500mg tablets") that names an ingredient, brand or
+ * combination in the dictionary, matched case-insensitively on whole words. A medication gives at most one
+ * flag per class and may match more than one class. Not exhaustive: see `interactionMatcherLimitation`.
  */
 export function interactionFlags(
   medications: readonly string[],
@@ -142,13 +177,15 @@ export function interactionFlags(
 ): readonly InteractionFlag[] {
   const flags: InteractionFlag[] = [];
   for (const medication of medications) {
-    const words = new Set(medication.toLowerCase().match(/[a-z]+/g) ?? []);
+    const tokens = words(medication);
+    const hits = entries.filter((e) => contains(tokens, e.words));
     for (const c of classes) {
-      const matched = c.names.find((name) => words.has(name));
-      if (matched === undefined) continue;
+      const hit = hits.find((e) => e.ingredient.classIds.includes(c.id) && c.names.includes(e.name));
+      if (hit === undefined) continue;
       flags.push({
         medication,
-        matched,
+        matched: hit.name,
+        ingredient: hit.ingredient.ingredient,
         classId: c.id,
         classLabel: c.label,
         text: c.text,
@@ -158,4 +195,13 @@ export function interactionFlags(
     }
   }
   return flags;
+}
+
+/** The flags for a medication list together with the statement that the matcher is not exhaustive. */
+export function interactionScreen(medications: readonly string[]): InteractionScreen {
+  return {
+    flags: interactionFlags(medications),
+    exhaustive: interactionMatcherIsExhaustive,
+    limitation: interactionMatcherLimitation,
+  };
 }

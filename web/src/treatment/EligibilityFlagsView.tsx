@@ -1,5 +1,6 @@
 // EligibilityFlagsView: what a signed decision flagged: the patient's medications to review, contraindications present.
 import { contraindications } from '../../../src/domain/treatment/contraindications.ts';
+import { interactionMatcherLimitation } from '../../../src/domain/treatment/interactions.ts';
 import { RuleList } from './RuleList.tsx';
 import type { EligibilityFlags } from './treatment-types.ts';
 
@@ -13,7 +14,15 @@ export function EligibilityFlagsView({ flags }: { flags: EligibilityFlags }) {
     check.flags.length === 0 &&
     check.otherRoutesOnly.length === 0 &&
     check.unknown.length === 0;
-  if (none) return <p>No medication interactions or contraindications flagged.</p>;
+  // The name matcher is not exhaustive: "nothing flagged" must never read as "no interaction".
+  const limitation = <p className="hint">{interactionMatcherLimitation}</p>;
+  if (none)
+    return (
+      <div className="eligibility-flags">
+        <p>No medication interactions or contraindications flagged.</p>
+        {limitation}
+      </div>
+    );
   return (
     <div className="eligibility-flags">
       {interactions.length > 0 ? (
@@ -29,6 +38,7 @@ export function EligibilityFlagsView({ flags }: { flags: EligibilityFlags }) {
           />
         </>
       ) : null}
+      {limitation}
       {check.flags.length > 0 ? (
         <>
           <p className="flag-heading">Contraindications marked present</p>
