@@ -162,3 +162,17 @@ export async function findTask(db: Queryable, id: string): Promise<{ patient_id:
   const rows = await db.query<{ patient_id: string }>('SELECT patient_id FROM tasks WHERE id = $1', [id]);
   return rows[0];
 }
+
+/** The newest unacknowledged alert with this code raised by one source (e.g. one dosing session), if any. */
+export async function findOpenAlert(
+  db: Queryable,
+  q: { patientId: string; code: string; sourceType: string; sourceId: string },
+): Promise<{ id: string; created_at: Date } | undefined> {
+  const rows = await db.query<{ id: string; created_at: Date }>(
+    `SELECT a.id, a.created_at FROM alerts a LEFT JOIN alert_acknowledgements k ON k.alert_id = a.id
+     WHERE a.patient_id = $1 AND a.code = $2 AND a.source_type = $3 AND a.source_id = $4 AND k.alert_id IS NULL
+     ORDER BY a.created_at DESC LIMIT 1`,
+    [q.patientId, q.code, q.sourceType, q.sourceId],
+  );
+  return rows[0];
+}

@@ -26,6 +26,7 @@ import { problem, ruleRefusal } from '../problem.ts';
 import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
 import { doseOrRefuse, protocolOr404 } from '../treatment-dose.ts';
 import { recordAdministration } from '../session-administration.ts';
+import { raiseSessionAlerts } from '../session-alerts.ts';
 import { visibleSession } from '../session-access.ts';
 import { dischargeRoutes } from './treatment-discharge.ts';
 
@@ -229,7 +230,7 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
       const protocol = sessionProtocol(session.protocol);
       const alerts = vitalAlerts(toVitalSigns(req.body), toVitalSigns(session.baseline), protocol);
       const now = ctx.now();
-      const eventId = await ctx.db.transaction(async (tx) => {
+      const { eventId, escalation } = await ctx.db.transaction(async (tx) => {
         const id = await addSessionEvent(tx, {
           sessionId: session.id,
           kind: 'vitals',
@@ -252,9 +253,11 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
           },
           now,
         );
-        return id;
+        const takenAt = new Date(req.body.takenAt);
+        const raised = await raiseSessionAlerts(tx, req, { session, protocol, alerts, takenAt, now });
+        return { eventId: id, escalation: raised };
       });
-      return reply.status(201).send({ id: eventId, alerts });
+      return reply.status(201).send({ id: eventId, alerts, ...escalation });
     },
   );
 

@@ -6,6 +6,7 @@ import { FormProblem } from '../ui/FormProblem.tsx';
 import { localDateTime } from '../ui/local-date.ts';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { instantOf, missingNumbers, toNumber } from './treatment-input.ts';
+import type { SessionAlertOutcome } from '../../../src/api/session-alerts.ts';
 import type { VitalAlert, VitalsBody } from './treatment-types.ts';
 import { VitalAlertList } from './VitalAlertList.tsx';
 
@@ -31,6 +32,7 @@ export function VitalsForm({ sessionId, onRecorded }: VitalsFormProps) {
   const [takenAt, setTakenAt] = useState(() => localDateTime(new Date()));
   const [readings, setReadings] = useState<Readings>(EMPTY);
   const [alerts, setAlerts] = useState<readonly VitalAlert[] | null>(null);
+  const [escalation, setEscalation] = useState<SessionAlertOutcome | null>(null);
 
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -69,11 +71,12 @@ export function VitalsForm({ sessionId, onRecorded }: VitalsFormProps) {
       ...(respiratoryRate !== undefined ? { respiratoryRate } : {}),
     };
     void form.submit(async () => {
-      const saved = await api.post<{ id: number; alerts: VitalAlert[] }>(
+      const saved = await api.post<{ id: number; alerts: VitalAlert[] } & Partial<SessionAlertOutcome>>(
         `/treatment-sessions/${encodeURIComponent(sessionId)}/vitals`,
         body,
       );
       setAlerts(saved.alerts);
+      setEscalation({ raised: saved.raised ?? [], suggestedActions: saved.suggestedActions ?? [] });
       setReadings(EMPTY);
       setTakenAt(localDateTime(new Date()));
       onRecorded();
@@ -83,7 +86,7 @@ export function VitalsForm({ sessionId, onRecorded }: VitalsFormProps) {
   return (
     <form onSubmit={onSubmit} noValidate className="stack" aria-label="Record vitals">
       <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-      {alerts && alerts.length > 0 ? <VitalAlertList alerts={alerts} /> : null}
+      {alerts && alerts.length > 0 ? <VitalAlertList alerts={alerts} escalation={escalation} /> : null}
       {alerts && alerts.length === 0 ? (
         <p className="saved-note" role="status">
           Vitals recorded. No alerts.
