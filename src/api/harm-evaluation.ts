@@ -2,6 +2,7 @@
 import {
   evaluateHarm,
   parseAssessment,
+  provisionalOf,
   type HarmAssessment,
   type HarmEvaluation,
   type ValidContentPack,
@@ -35,4 +36,12 @@ export function evaluateOrRefuse(
 /** The date `days` after `from`, as YYYY-MM-DD (UTC). */
 export function addDays(from: Date, days: number): string {
   return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A stored evaluation with the provisional fields filled in when it predates them (made before 2.0.0): they are
+ * a pure function of the stored level and undecided rules, so adding them changes nothing the rules decided.
+ */
+export function withProvisional(stored: HarmEvaluation): HarmEvaluation {
+  return { ...provisionalOf(stored.level, stored.undecided), ...stored };
 }

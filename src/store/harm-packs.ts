@@ -1,5 +1,11 @@
 // Harm-pathway content packs: the shipped default plus versions a service loads; the newest loaded is in force.
-import { defaultPack, validateContentPack, type ValidContentPack } from '../domain/harm/index.ts';
+import {
+  contentVersionOf,
+  defaultPack,
+  shippedPacks,
+  validateContentPack,
+  type ValidContentPack,
+} from '../domain/harm/index.ts';
 import type { Queryable } from './db.ts';
 
 interface PackRow {
@@ -27,7 +33,9 @@ export async function packByContentVersion(
   db: Queryable,
   contentVersion: string,
 ): Promise<ValidContentPack | undefined> {
-  if (contentVersion === `${defaultPack.id}@${defaultPack.version}`) return defaultPack;
+  // Every shipped version stays replayable, not only the newest (a new default must not orphan old proposals).
+  const shipped = shippedPacks.find((p) => contentVersionOf(p) === contentVersion);
+  if (shipped) return shipped;
   const at = contentVersion.lastIndexOf('@');
   const rows = await db.query<PackRow>(
     'SELECT * FROM harm_content_packs WHERE pack_id = $1 AND version = $2',
@@ -51,13 +59,15 @@ export async function listPacks(
         inForce: i === 0,
       };
     });
-  list.push({
-    id: defaultPack.id,
-    version: defaultPack.version,
-    title: defaultPack.title,
-    loadedAt: null,
-    inForce: rows.length === 0,
-  });
+  shippedPacks.forEach((pack) =>
+    list.push({
+      id: pack.id,
+      version: pack.version,
+      title: pack.title,
+      loadedAt: null,
+      inForce: rows.length === 0 && pack === defaultPack,
+    }),
+  );
   return list;
 }
 
@@ -69,7 +79,7 @@ export async function savePack(tx: Queryable, pack: ValidContentPack, by: string
 }
 
 export async function packVersionTaken(db: Queryable, id: string, version: string): Promise<boolean> {
-  if (id === defaultPack.id && version === defaultPack.version) return true;
+  if (shippedPacks.some((p) => p.id === id && p.version === version)) return true;
   return (
     (await db.query('SELECT 1 FROM harm_content_packs WHERE pack_id = $1 AND version = $2', [id, version]))
       .length > 0

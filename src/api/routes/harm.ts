@@ -17,7 +17,7 @@ import {
 import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
-import { addDays, evaluateOrRefuse } from '../harm-evaluation.ts';
+import { addDays, evaluateOrRefuse, withProvisional } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 
@@ -33,7 +33,7 @@ function assessmentView(row: AssessmentRow, previous?: AssessmentRow) {
     correctionReason: row.correction_reason,
     assessment: row.assessment,
     context: row.context,
-    evaluation: row.evaluation,
+    evaluation: withProvisional(row.evaluation),
     decision: row.decision_id
       ? {
           id: row.decision_id,
@@ -194,7 +194,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
       // Compare canonical JSON: the database stores the evaluation as jsonb, which does not keep key order.
       const canonical = (value: unknown) => canonicalJson(JSON.parse(JSON.stringify(value)) as Json);
       return {
-        identical: canonical(evaluation) === canonical(row.evaluation),
+        identical: canonical(evaluation) === canonical(withProvisional(row.evaluation)),
         stored: row.evaluation,
         replayed: evaluation,
       };

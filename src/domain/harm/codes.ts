@@ -10,6 +10,8 @@ export const symptomCodes = [
   'urinary-retention',
   'incontinence',
   'loin-pain',
+  // Fever (e.g. with loin pain, a kidney infection that may lead to sepsis: harm.md §2.3, §3.3).
+  'fever',
   'abdominal-pain',
   'jaundice',
   'memory-problems',
@@ -50,6 +52,9 @@ export const coUseSubstances = [
   'ghb-gbl',
   'benzodiazepines',
   'opioids',
+  // Gabapentinoids are co-implicated in ketamine deaths (harm.md §2.8, KCL coroners' analysis [S]).
+  'gabapentinoids',
+  'other-depressants',
   'stimulants',
   'other',
 ] as const;

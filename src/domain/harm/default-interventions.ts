@@ -58,6 +58,15 @@ export const defaultInterventions: readonly Intervention[] = [
     certainty: 'verified',
   },
   {
+    id: 'renal-tests',
+    title: 'Renal function tests and renal ultrasound',
+    description:
+      'U&E with creatinine and eGFR, and a renal (kidney and bladder) ultrasound to look for hydronephrosis; repeat as the urology team advises.',
+    source:
+      'harm.md §5.3 U&E/creatinine/eGFR and renal and bladder ultrasound (BNSSG; Yee 2017) [SYN]; §2.1 hydronephrosis on ultrasonography (Yee 2017) [V]; §2.2 proxies: ultrasound for hydronephrosis, creatinine >100 μmol/L or falling eGFR [SYN]',
+    certainty: 'synthesis',
+  },
+  {
     id: 'hepatology-referral',
     title: 'Hepatobiliary assessment and referral',
     description:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPack, defaultPackContent } from './default-pack.ts';
+import { defaultPack, defaultPackContent, shippedPacks } from './default-pack.ts';
 import { evaluateHarm } from './evaluate.ts';
 import type { HarmEvaluation } from './evaluation.ts';
 import { validateContentPack } from './pack-validate.ts';
@@ -69,6 +69,20 @@ const everyRule: readonly [
     { 'use.routes.1': 'injected' },
   ],
   ['sds-dependence', assessmentJson({ measures: { sdsTotal: 4 } }), 3, { 'measures.sdsTotal': 4 }],
+  ['loin-pain', withSymptoms('loin-pain'), 3, { 'symptoms.0.code': 'loin-pain' }],
+  [
+    'red-flag-loin-pain-with-fever',
+    withSymptoms('fever', 'loin-pain'),
+    4,
+    { 'symptoms.1.code': 'loin-pain', 'symptoms.0.code': 'fever' },
+  ],
+  [
+    'phq9-moderate-or-above',
+    assessmentJson({ measures: { phq9Total: 10 } }),
+    2,
+    { 'measures.phq9Total': 10 },
+  ],
+  ['liver-tests-above-reference', assessmentJson({ labs: { alt: 41 } }), 2, { 'labs.alt': 41 }],
   [
     'creatinine-above-100',
     assessmentJson({ labs: { creatinineUmolL: 101 } }),
@@ -144,9 +158,10 @@ describe('default pack: every rule', () => {
     for (const level of defaultPack.levels) expect(level.certainty).toBe('synthesis');
   });
 
-  it('maps every symptom code to exactly one body/mind domain', () => {
+  it('maps every symptom code but fever to exactly one body/mind domain (fever is systemic)', () => {
     const mapped = defaultPack.domains.flatMap((d) => d.symptoms);
     expect(new Set(mapped).size).toBe(16);
+    expect(mapped).not.toContain('fever');
     expect(defaultPack.domains.map((d) => d.id)).toEqual([
       'urinary-tract',
       'abdominal-hepatobiliary',
@@ -223,7 +238,7 @@ describe('default pack: boundaries', () => {
   });
 
   it('counts one domain as one, even with several symptoms in it (level 2, not 3)', () => {
-    const evaluation = evaluate(withSymptoms('urinary-frequency', 'dysuria', 'loin-pain'));
+    const evaluation = evaluate(withSymptoms('urinary-frequency', 'dysuria', 'urinary-urgency'));
     expect(evaluation.level).toBe(2);
     expect(reasonIds(evaluation)).toEqual(['sentinel-urinary-symptom']);
   });
@@ -232,12 +247,104 @@ describe('default pack: boundaries', () => {
     expect(reasonIds(evaluate(assessmentJson({ risks: ['injecting'] })))).toEqual(['injecting']);
   });
 
+  it.each([
+    ['alcohol', 2],
+    ['ghb-gbl', 2],
+    ['benzodiazepines', 2],
+    ['opioids', 2],
+    ['gabapentinoids', 2],
+    ['other-depressants', 2],
+    ['stimulants', 1],
+    ['other', 1],
+  ])('co-use of %s alone → level %i', (substance, level) => {
+    const evaluation = evaluate(assessmentJson({ use: { coUse: [substance] } }));
+    expect(evaluation.level).toBe(level);
+    if (level === 2) expect(reasonIds(evaluation)).toEqual(['risk-co-use-depressants']);
+  });
+
   it('reads co-use of alcohol, opioids or benzodiazepines as co-use of depressants, but not stimulants', () => {
     expect(evaluate(assessmentJson({ use: { coUse: ['stimulants', 'opioids'] } })).reasons[0]).toMatchObject({
       ruleId: 'risk-co-use-depressants',
       inputs: { 'use.coUse.1': 'opioids' },
     });
     expect(evaluate(assessmentJson({ use: { coUse: ['stimulants'] } })).level).toBe(1);
+  });
+});
+
+describe('default pack 2.0.0: loin pain is its own rule, not an early lower-tract sign', () => {
+  it('proposes level 3 for loin pain alone, with urology referral and renal tests', () => {
+    const evaluation = evaluate(withSymptoms('loin-pain'));
+    expect(evaluation.level).toBe(3);
+    expect(reasonIds(evaluation)).toEqual(['loin-pain']);
+    expect(interventionIds(evaluation)).toEqual(expect.arrayContaining(['urology-referral', 'renal-tests']));
+    expect(interventionIds(evaluation)).not.toContain('brief-intervention');
+  });
+
+  it('proposes level 4 (sepsis risk) for loin pain with fever, naming the red flag', () => {
+    const evaluation = evaluate(withSymptoms('loin-pain', 'fever'));
+    expect(evaluation).toMatchObject({ level: 4, redFlags: ['loin-pain-with-fever'] });
+    expect(reasonIds(evaluation)).toEqual(['red-flag-loin-pain-with-fever', 'loin-pain']);
+    expect(interventionIds(evaluation)).toEqual(
+      expect.arrayContaining(['urgent-medical-review', 'urology-referral', 'renal-tests']),
+    );
+  });
+
+  it('does not raise the level for fever alone, or for a lower-tract symptom with fever', () => {
+    expect(evaluate(withSymptoms('fever')).level).toBe(1);
+    expect(evaluate(withSymptoms('dysuria', 'fever'))).toMatchObject({ level: 2, redFlags: [] });
+  });
+
+  it('keeps loin pain at level 2 in the frozen 1.0.0 pack, so its recommendations replay unchanged', () => {
+    const v1 = shippedPacks.find((p) => p.version === '1.0.0');
+    if (v1 === undefined) throw new Error('1.0.0 is not shipped');
+    const evaluation = valueOf(evaluateHarm(withSymptoms('loin-pain'), v1));
+    expect(evaluation).toMatchObject({ level: 2, contentVersion: 'kaspr-harm-default@1.0.0' });
+    expect(reasonIds(evaluation)).toEqual(['sentinel-urinary-symptom']);
+  });
+});
+
+describe('default pack 2.0.0: PHQ-9 and liver tests are read', () => {
+  it.each([
+    [0, 1],
+    [9, 1],
+    [10, 2],
+    [11, 2],
+    [27, 2],
+  ])('PHQ-9 total %i → level %i (cut-off setting 10, the moderate band)', (phq9Total, level) => {
+    const evaluation = evaluate(assessmentJson({ measures: { phq9Total } }));
+    expect(evaluation.level).toBe(level);
+    expect(interventionIds(evaluation).includes('mental-health-assessment')).toBe(level === 2);
+    if (level === 2)
+      expect(evaluation.reasons[0]?.settingsUsed).toEqual({
+        phq9ModerateCutoff: expect.objectContaining({ value: 10, certainty: 'verified' }),
+      });
+  });
+
+  it.each([
+    ['alt', 39, 1],
+    ['alt', 40, 1],
+    ['alt', 41, 2],
+    ['alt', 500, 2],
+    ['alp', 129, 1],
+    ['alp', 130, 1],
+    ['alp', 131, 2],
+    ['alp', 600, 2],
+  ])('%s %i U/L → level %i (strictly above the upper reference limit setting)', (lab, value, level) => {
+    const evaluation = evaluate(assessmentJson({ labs: { [lab]: value } }));
+    expect(evaluation.level).toBe(level);
+    expect(interventionIds(evaluation).includes('hepatology-referral')).toBe(level === 2);
+  });
+
+  it('shows the upper reference limits as unverified settings with their source', () => {
+    const evaluation = evaluate(assessmentJson({ labs: { alt: 500, alp: 600 } }));
+    expect(evaluation.reasons[0]).toMatchObject({
+      ruleId: 'liver-tests-above-reference',
+      inputs: { 'labs.alt': 500, 'labs.alp': 600 },
+      settingsUsed: {
+        altUpperReferenceLimit: expect.objectContaining({ value: 40, certainty: 'unverified' }),
+        alpUpperReferenceLimit: expect.objectContaining({ value: 130, certainty: 'unverified' }),
+      },
+    });
   });
 });
 

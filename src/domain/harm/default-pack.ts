@@ -1,5 +1,6 @@
 // The default harm content pack: levels, domains and settings built from harm.md, assembled and validated.
 import { defaultInterventions } from './default-interventions.ts';
+import { defaultPackV1Content } from './default-pack-1-0-0.ts';
 import { briefRules } from './default-rules-brief.ts';
 import { structuredRules } from './default-rules-structured.ts';
 import { urgentRules } from './default-rules-urgent.ts';
@@ -103,9 +104,12 @@ const domains: readonly HarmDomain[] = [
 /** The default pack as plain data (what a service exports, reviews and edits). */
 export const defaultPackContent: ContentPack = {
   id: 'kaspr-harm-default',
-  version: '1.0.0',
+  // 2.0.0: loin pain has its own rule (level 3; level 4 with fever), GHB/GBL and other depressants count as
+  // co-use, PHQ-9 and liver tests are read, and the baseline names the inputs not recorded. 1.0.0 stays
+  // replayable (default-pack-1-0-0.ts).
+  version: '2.0.0',
   title: 'KASPR harm pathway: default content from published evidence',
-  publishedAt: '2026-11-22',
+  publishedAt: '2026-12-05',
   basis:
     "Built from published evidence collected in harm.md. It is NOT the KASPR framework owner's content, which is not public (harm.md §0.1, §1); no published ketamine staging or level model exists (§0.2, §5.3), so every level assignment and review interval is the product's synthesis. A service must review it before clinical use.",
   levels,
@@ -122,27 +126,62 @@ export const defaultPackContent: ContentPack = {
         'harm.md §4 SDS: ≥ 4 for ketamine is attributed to Fernández-Calderón et al. 2016 but seen only in third-party code [U]; the C-SDS-K abstract (Tung 2014) gives no cut-off [V]; other substances use ≥ 3 to > 4 [V]. Verify against the paper (harm.md §7, gap 6) before relying on it.',
       certainty: 'unverified',
     },
+    phq9ModerateCutoff: {
+      value: 10,
+      description:
+        'PHQ-9 total at or above which the pack asks for a mental-health assessment (compared with ≥).',
+      source:
+        'clinic.md §4 PHQ-9: 10–14 moderate, 15–19 moderately severe, 20–27 severe (LOINC 44261-6, answer list LL382-3) [V]. Using the lower edge of "moderate" as the trigger is the pack\'s synthesis [SYN].',
+      certainty: 'verified',
+    },
+    altUpperReferenceLimit: {
+      value: 40,
+      description:
+        "ALT (U/L) above which the pack reads the liver tests as deranged (compared with >). Set it to your laboratory's upper reference limit.",
+      // harm.md §2.4 reports deranged LFTs in ketamine cholangiopathy but gives no reference range.
+      source:
+        "No reference range in harm.md §2.3/§2.4 (it reports deranged LFTs, e.g. ALT 124 and 251 U/L, without a range) [U]. 40 U/L is a commonly quoted adult upper limit from a low-authority secondary summary; laboratories differ (about 31–55 U/L) [U]. Replace with the local laboratory's upper reference limit.",
+      certainty: 'unverified',
+    },
+    alpUpperReferenceLimit: {
+      value: 130,
+      description:
+        "ALP (U/L) above which the pack reads the liver tests as deranged (compared with >). Set it to your laboratory's upper reference limit.",
+      source:
+        "No reference range in harm.md §2.3/§2.4 (it reports ALP 242 and 559 U/L in case reports, without a range) [U]. 130 U/L is a commonly quoted adult upper limit from a low-authority secondary summary; laboratories differ (about 120–130 U/L), and ALP may come from bone [U]. Replace with the local laboratory's upper reference limit.",
+      certainty: 'unverified',
+    },
   },
   rules: [...urgentRules, ...structuredRules, ...briefRules],
   baseline: {
     ruleId: 'no-rule-triggered',
     level: 1,
-    text: 'No rule in this pack triggered: no red flag, sentinel symptom or risk behaviour was recorded, and use was below the thresholds. Offer harm-reduction advice and re-assess at the next review.',
+    // {notRecorded} is filled by the engine with the inputs some rule needed but the assessment did not record.
+    text: 'No rule in this pack triggered on what was recorded. {notRecorded} Offer harm-reduction advice and re-assess at the next review.',
     source:
       'Pack synthesis [SYN]: harm reduction at first contact and every review (harm.md §3.2 NICE CG51 1.1.1.1 [V]).',
     certainty: 'synthesis',
   },
 };
 
-function validatedDefaultPack(): ValidContentPack {
-  const outcome = validateContentPack(defaultPackContent);
+function validatedDefaultPack(content: ContentPack): ValidContentPack {
+  const outcome = validateContentPack(content);
   // The shipped pack being invalid is a programming error, not an expected result: fail loudly at load.
   if (!outcome.ok)
     throw new Error(
-      `Default harm pack is invalid: ${outcome.problems.map((p) => `${p.path}: ${p.text}`).join('; ')}`,
+      `Shipped harm pack ${content.id}@${content.version} is invalid: ${outcome.problems.map((p) => `${p.path}: ${p.text}`).join('; ')}`,
     );
   return outcome.value;
 }
 
 /** The default pack, validated and frozen. */
-export const defaultPack: ValidContentPack = validatedDefaultPack();
+export const defaultPack: ValidContentPack = validatedDefaultPack(defaultPackContent);
+
+/**
+ * Every pack version this release ships, newest first. The newest is in force unless a service loads its own;
+ * older ones stay so that recommendations made with them replay identically.
+ */
+export const shippedPacks: readonly ValidContentPack[] = [
+  defaultPack,
+  validatedDefaultPack(defaultPackV1Content),
+];

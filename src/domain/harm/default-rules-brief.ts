@@ -29,17 +29,11 @@ const sentinelRules: readonly HarmRule[] = [
     level: 2,
     when: {
       kind: 'symptom-present',
-      codes: [
-        'urinary-frequency',
-        'urinary-urgency',
-        'dysuria',
-        'suprapubic-pain',
-        'incontinence',
-        'loin-pain',
-      ],
+      codes: ['urinary-frequency', 'urinary-urgency', 'dysuria', 'suprapubic-pain', 'incontinence'],
     },
     text: 'Urinary sentinel symptom reported: an early sign of ketamine uropathy, which often improves on stopping.',
-    source: `harm.md §2.1 (Chan 2022: frequency 77.1 %, urgency 69.9 %, suprapubic pain 60.4 % [V]; Winstock 2012: 51 % improved on cessation [V]; Hong 2018 LUTS list [V]); §2.2 BNSSG clinical features incl. flank pain and incontinence [V]; §2.3 early signs [S] and ladder [SYN]. ${LEVEL_IS_SYNTHESIS}`,
+    // Loin (flank) pain is not here: it suggests upper-tract disease and has its own level-3 rule (loin-pain).
+    source: `harm.md §2.1 (Chan 2022: frequency 77.1 %, urgency 69.9 %, suprapubic pain 60.4 % [V]; Winstock 2012: 51 % improved on cessation [V]; Hong 2018 LUTS list [V]); §2.2 BNSSG clinical features incl. incontinence [V]; §2.3 early signs [S] and ladder [SYN]. ${LEVEL_IS_SYNTHESIS}`,
     certainty: 'verified',
   },
   {
@@ -66,6 +60,30 @@ const sentinelRules: readonly HarmRule[] = [
     source: `harm.md §2.6 Fan 2016: 77.5 % moderate-to-severe depressive and 46.0 % anxiety symptoms in chronic users [V]; §2.5 depression rose in frequent and abstinent users (Morgan 2010) [V]; §5.3 mental-health assessment [SYN]. ${LEVEL_IS_SYNTHESIS}`,
     certainty: 'verified',
     interventions: ['mental-health-assessment'],
+  },
+  {
+    id: 'phq9-moderate-or-above',
+    level: 2,
+    when: { kind: 'measure-at-least', measure: 'phq9Total', value: { setting: 'phq9ModerateCutoff' } },
+    text: 'PHQ-9 total in the moderate band or above: assess mental health (depression is common in chronic ketamine use).',
+    source: `clinic.md §4 PHQ-9 bands: 10–14 moderate, 15–19 moderately severe, 20–27 severe (LOINC 44261-6) [V], see setting phq9ModerateCutoff; harm.md §2.6 Fan 2016: 77.5 % moderate-to-severe depressive symptoms, correlated with frequency of use [V]; §5.3 mental-health assessment [SYN]. A positive PHQ-9 item 9 is recorded as the symptom suicidal-ideation (level 4). ${LEVEL_IS_SYNTHESIS}`,
+    certainty: 'verified',
+    interventions: ['mental-health-assessment'],
+  },
+  {
+    id: 'liver-tests-above-reference',
+    level: 2,
+    when: {
+      kind: 'any-of',
+      conditions: [
+        { kind: 'lab-above', lab: 'alt', value: { setting: 'altUpperReferenceLimit' } },
+        { kind: 'lab-above', lab: 'alp', value: { setting: 'alpUpperReferenceLimit' } },
+      ],
+    },
+    text: "ALT or ALP above the laboratory's upper reference limit: possible ketamine cholangiopathy or liver harm; hepatobiliary review.",
+    source: `harm.md §2.4 ketamine cholangiopathy with deranged LFTs (Yu 2014 [V]; case reports ALT 251 / ALP 242 and ALP 559 / ALT 124 U/L [V]); §2.1 Yee 2017: abnormal liver enzyme profile, aOR 1.967 for hydronephrosis [V]; §2.3 ladder: deranged LFTs as established harm [SYN]. The upper limits are settings (altUpperReferenceLimit, alpUpperReferenceLimit) with their own weak certainty. ${LEVEL_IS_SYNTHESIS}`,
+    certainty: 'verified',
+    interventions: ['hepatology-referral', 'physical-health-monitoring'],
   },
   {
     id: 'urinary-checklist-positive',
@@ -147,14 +165,24 @@ const riskRules: readonly HarmRule[] = [
   riskRule(
     'risk-co-use-depressants',
     'co-use-depressants',
-    'Uses ketamine with alcohol, opioids, benzodiazepines or other depressants.',
-    "harm.md §3.5 do not mix with alcohol, opioids or benzodiazepines (Alcohol & Drugs Action [S]); §2.8 opioids and benzodiazepines co-implicated in deaths (KCL coroners' analysis [S]; Corkery 2021 [V]). GHB/GBL is not named in harm.md: only the risk code covers it.",
+    'Uses ketamine with alcohol, GHB/GBL, opioids, benzodiazepines, gabapentinoids or other depressants.',
+    "harm.md §3.5 do not mix with alcohol, opioids or benzodiazepines (Alcohol & Drugs Action [S]); §2.8 opioids, benzodiazepines and gabapentinoids co-implicated in deaths (KCL coroners' analysis [S]; Corkery 2021 [V]); §3.1 NEPTUNE groups club drugs as depressants, stimulants, SCRAs and hallucinogens [V]. GHB/GBL is not named in harm.md: counting it as a depressant is the pack's synthesis [SYN]. The substance list is pack content: a service changes it by loading a new pack version.",
     {
       when: {
         kind: 'any-of',
         conditions: [
           { kind: 'risk-present', codes: ['co-use-depressants'] },
-          { kind: 'co-use-present', substances: ['alcohol', 'benzodiazepines', 'opioids'] },
+          {
+            kind: 'co-use-present',
+            substances: [
+              'alcohol',
+              'ghb-gbl',
+              'benzodiazepines',
+              'opioids',
+              'gabapentinoids',
+              'other-depressants',
+            ],
+          },
         ],
       },
     },

@@ -3,7 +3,7 @@ import type { HarmRule } from './pack-types.ts';
 
 const LEVEL_IS_SYNTHESIS = "Level 3 is the pack's synthesis [SYN].";
 
-/** Level 3: persistent urinary symptoms, near-daily use, harm in 2+ domains, injecting, SDS dependence, creatinine. */
+/** Level 3: loin pain, persistent urinary symptoms, near-daily use, harm in 2+ domains, injecting, SDS dependence, creatinine. */
 export const structuredRules: readonly HarmRule[] = [
   {
     id: 'urinary-symptoms-persist-after-stopping',
@@ -26,6 +26,15 @@ export const structuredRules: readonly HarmRule[] = [
     source: `harm.md §2.2 BNSSG draft: refer to urology if symptoms persist more than 4 weeks after stopping ketamine [V, draft page]; §5.3. The pack triggers at 4 weeks or more, so at exactly 4 weeks it refers rather than waits [SYN]. ${LEVEL_IS_SYNTHESIS}`,
     certainty: 'verified',
     interventions: ['urology-referral'],
+  },
+  {
+    id: 'loin-pain',
+    level: 3,
+    when: { kind: 'symptom-present', codes: ['loin-pain'] },
+    text: 'Loin (flank) pain reported: possible upper urinary tract involvement (hydronephrosis). Refer to urology and check renal function (U&E, creatinine, eGFR) with a renal ultrasound.',
+    source: `harm.md §2.2 BNSSG draft: flank pain among the clinical features, and refer to urology if complications such as hydronephrosis are suspected [V, draft page]; §2.1 Yee 2017: hydronephrosis in 16.8 % of patients with ketamine uropathy [V]; ICS 2023: hydronephrosis in 24.7 %, nephrostomy in 6 [V]; §2.3 ladder: hydronephrosis as late/severe harm [SYN]; §5.3 U&E/creatinine/eGFR and renal ultrasound [SYN]. Loin pain is not treated as an early lower-tract sign [SYN]. ${LEVEL_IS_SYNTHESIS}`,
+    certainty: 'verified',
+    interventions: ['urology-referral', 'renal-tests'],
   },
   {
     id: 'near-daily-use',

@@ -3,7 +3,7 @@ import type { HarmRule } from './pack-types.ts';
 
 const URGENT_IS_SYNTHESIS = "Level 4 (urgent) is the pack's synthesis [SYN].";
 
-/** Red flags → level 4: visible haematuria, urinary retention, jaundice, suicidal ideation, psychosis, eGFR < 60. */
+/** Red flags → level 4: visible haematuria, urinary retention, loin pain with fever, jaundice, suicidal ideation, psychosis, eGFR < 60. */
 export const urgentRules: readonly HarmRule[] = [
   {
     id: 'red-flag-visible-haematuria',
@@ -24,6 +24,22 @@ export const urgentRules: readonly HarmRule[] = [
     certainty: 'verified',
     interventions: ['urology-referral'],
     redFlag: 'urinary-retention',
+  },
+  {
+    id: 'red-flag-loin-pain-with-fever',
+    level: 4,
+    when: {
+      kind: 'all-of',
+      conditions: [
+        { kind: 'symptom-present', codes: ['loin-pain'] },
+        { kind: 'symptom-present', codes: ['fever'] },
+      ],
+    },
+    text: 'Loin (flank) pain with fever: possible kidney infection with a risk of sepsis. Same-day medical assessment.',
+    source: `harm.md §3.3 coroner's Prevention of Future Deaths report: death from sepsis from a kidney infection complicating long-term ketamine use [S]; §2.3 ladder: sepsis from kidney infection as late/severe harm [SYN]; §2.2 flank pain (BNSSG) [V] and about 90 % presenting via the emergency department with nephritis or systemic illness (Royal Devon nurse) [S]. ${URGENT_IS_SYNTHESIS}`,
+    certainty: 'secondary',
+    interventions: ['urology-referral', 'renal-tests'],
+    redFlag: 'loin-pain-with-fever',
   },
   {
     id: 'red-flag-jaundice',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPack, defaultPackContent } from './default-pack.ts';
+import { defaultPack, defaultPackContent, shippedPacks } from './default-pack.ts';
 import { evaluateHarm } from './evaluate.ts';
 import type { ContentPack } from './pack-types.ts';
 import { validateContentPack } from './pack-validate.ts';
@@ -98,9 +98,94 @@ describe('evaluateHarm: combinations', () => {
       { ruleId: 'red-flag-egfr-below-60', level: 4, missing: ['labs.egfr'] },
       { ruleId: 'sds-dependence', level: 3, missing: ['measures.sdsTotal'] },
       { ruleId: 'creatinine-above-100', level: 3, missing: ['labs.creatinineUmolL'] },
+      { ruleId: 'phq9-moderate-or-above', level: 2, missing: ['measures.phq9Total'] },
+      { ruleId: 'liver-tests-above-reference', level: 2, missing: ['labs.alt', 'labs.alp'] },
       { ruleId: 'urinary-checklist-positive', level: 2, missing: ['measures.urinaryChecklistPositive'] },
       { ruleId: 'risk-co-use-depressants', level: 2, missing: ['use.coUse'] },
     ]);
+  });
+});
+
+describe('evaluateHarm: provisional proposals (review §6 item 22)', () => {
+  it('marks a level-1 proposal made without eGFR, SDS and the rest as provisional, up to level 4', () => {
+    const evaluation = valueOf(evaluateHarm(assessmentJson(), defaultPack));
+    expect(evaluation).toMatchObject({ level: 1, provisional: true, couldRaiseTo: 4 });
+    expect(evaluation.missingInputs).toEqual([
+      'labs.egfr',
+      'measures.sdsTotal',
+      'labs.creatinineUmolL',
+      'measures.phq9Total',
+      'labs.alt',
+      'labs.alp',
+      'measures.urinaryChecklistPositive',
+      'use.coUse',
+    ]);
+  });
+
+  it('names only the inputs of rules above the proposed level', () => {
+    const evaluation = valueOf(
+      evaluateHarm(assessmentJson({ measures: { sdsTotal: 5 }, labs: { creatinineUmolL: 80 } }), defaultPack),
+    );
+    expect(evaluation).toMatchObject({
+      level: 3,
+      provisional: true,
+      missingInputs: ['labs.egfr'],
+      couldRaiseTo: 4,
+    });
+  });
+
+  it('is not provisional once every input a higher rule reads is recorded', () => {
+    const evaluation = valueOf(
+      evaluateHarm(
+        assessmentJson({
+          use: { coUse: [] },
+          measures: { sdsTotal: 2, phq9Total: 3, urinaryChecklistPositive: false },
+          labs: { egfr: 90, creatinineUmolL: 80, alt: 20, alp: 70 },
+        }),
+        defaultPack,
+      ),
+    );
+    expect(evaluation).toMatchObject({
+      level: 1,
+      provisional: false,
+      missingInputs: [],
+      couldRaiseTo: null,
+      undecided: [],
+    });
+    expect(evaluation.reasons[0]?.text).toContain('Every input the rules read was recorded.');
+  });
+
+  it('is not provisional at level 4: nothing missing could raise it', () => {
+    const evaluation = valueOf(evaluateHarm(withSymptoms('visible-haematuria'), defaultPack));
+    expect(evaluation).toMatchObject({ level: 4, provisional: false, couldRaiseTo: null });
+  });
+
+  it('is provisional at level 3 when only eGFR (a level-4 rule) is missing, and not at level 3 with eGFR 60', () => {
+    const base = { use: { coUse: [] }, measures: { sdsTotal: 4 } };
+    expect(valueOf(evaluateHarm(assessmentJson(base), defaultPack))).toMatchObject({
+      level: 3,
+      provisional: true,
+      missingInputs: ['labs.egfr'],
+    });
+    expect(valueOf(evaluateHarm(assessmentJson({ ...base, labs: { egfr: 60 } }), defaultPack))).toMatchObject(
+      { level: 3, provisional: false },
+    );
+  });
+
+  it('says in the baseline which inputs were not recorded instead of "no red flag was recorded"', () => {
+    const [reason] = valueOf(evaluateHarm(assessmentJson(), defaultPack)).reasons;
+    expect(reason?.text).not.toMatch(/no red flag/i);
+    expect(reason?.text).toContain(
+      'Not recorded: eGFR, SDS total, serum creatinine, PHQ-9 total, ALT, ALP, urinary checklist, substances used alongside ketamine;',
+    );
+    expect(reason?.text).toContain('not reassurance');
+  });
+
+  it('keeps the 1.0.0 baseline text unchanged, so its stored recommendations replay identically', () => {
+    const v1 = shippedPacks.find((p) => p.version === '1.0.0');
+    if (v1 === undefined) throw new Error('1.0.0 is not shipped');
+    const [reason] = valueOf(evaluateHarm(assessmentJson(), v1)).reasons;
+    expect(reason?.text).toBe(v1.baseline.text);
   });
 });
 
@@ -173,14 +258,15 @@ describe('evaluateHarm: replay', () => {
     expect(reloaded).toEqual(defaultPack);
     const replayed = valueOf(evaluateHarm(storedInput, reloaded));
     expect(JSON.stringify(replayed)).toBe(JSON.stringify(valueOf(evaluateHarm(busy, defaultPack))));
-    expect(replayed.contentVersion).toBe('kaspr-harm-default@1.0.0');
+    expect(replayed.contentVersion).toBe('kaspr-harm-default@2.0.0');
   });
 
   it('follows a service’s own setting: raising the SDS cut-off changes the answer and the content version', () => {
     const local: ContentPack = {
       ...defaultPackContent,
-      version: '1.1.0',
+      version: '2.1.0',
       settings: {
+        ...defaultPackContent.settings,
         sdsDependenceCutoff: {
           ...defaultPackContent.settings.sdsDependenceCutoff!,
           value: 6,
@@ -194,7 +280,7 @@ describe('evaluateHarm: replay', () => {
     expect(valueOf(evaluateHarm(json, defaultPack)).level).toBe(3);
     expect(valueOf(evaluateHarm(json, pack))).toMatchObject({
       level: 1,
-      contentVersion: 'kaspr-harm-default@1.1.0',
+      contentVersion: 'kaspr-harm-default@2.1.0',
     });
   });
 });

@@ -12,6 +12,10 @@ import type {
 } from './evaluation.ts';
 import type { LevelDefinition, ValidContentPack } from './pack-types.ts';
 import type { Outcome } from './problems.ts';
+import { notRecordedSentence, provisionalOf } from './provisional.ts';
+
+/** Placeholder a pack's baseline text may contain; replaced by the inputs that were not recorded. */
+export const NOT_RECORDED_PLACEHOLDER = '{notRecorded}';
 
 /** `<pack id>@<pack version>`, the content version stored with every evaluation. */
 export function contentVersionOf(pack: Pick<ValidContentPack, 'id' | 'version'>): string {
@@ -40,13 +44,20 @@ function everyInput(a: HarmAssessment): Record<string, InputValue> {
   return inputs;
 }
 
-function baselineReason(assessment: HarmAssessment, pack: ValidContentPack): HarmReason {
+function baselineReason(
+  assessment: HarmAssessment,
+  pack: ValidContentPack,
+  undecided: readonly UndecidedRule[],
+): HarmReason {
   const { ruleId, level, text, source, certainty } = pack.baseline;
+  // A pack whose baseline names the unrecorded inputs (2.0.0 on) must not read as reassurance; older packs'
+  // text has no placeholder and is returned unchanged, so their recommendations replay identically.
+  const missing = [...new Set(undecided.flatMap((rule) => rule.missing))];
   // The baseline still explains itself: it shows every value that was checked and triggered nothing.
   return {
     ruleId,
     level,
-    text,
+    text: text.replace(NOT_RECORDED_PLACEHOLDER, notRecordedSentence(missing)),
     source,
     certainty,
     inputs: everyInput(assessment),
@@ -127,7 +138,9 @@ export function evaluateHarm(assessment: unknown, pack: ValidContentPack): Outco
   }
   // Array.prototype.sort is stable, so equal levels keep pack order.
   const reasons =
-    triggered.length > 0 ? [...triggered].sort((a, b) => b.level - a.level) : [baselineReason(input, pack)];
+    triggered.length > 0
+      ? [...triggered].sort((a, b) => b.level - a.level)
+      : [baselineReason(input, pack, undecided)];
   const level = Math.max(...reasons.map((r) => r.level)) as HarmReason['level'];
   const definition = pack.levels.find((l) => l.level === level);
   // Validation guarantees every rule's level is defined; this guard keeps the type honest.
@@ -154,6 +167,7 @@ export function evaluateHarm(assessment: unknown, pack: ValidContentPack): Outco
       contentVersion: contentVersionOf(pack),
       redFlags: [...new Set(reasons.flatMap((r) => (r.redFlag === undefined ? [] : [r.redFlag])))],
       undecided,
+      ...provisionalOf(level, undecided),
     },
   };
 }

@@ -56,4 +56,10 @@ export interface HarmEvaluation {
   readonly redFlags: readonly string[];
   /** Rules left undecided by missing optional inputs, so absence is not read as reassurance. */
   readonly undecided: readonly UndecidedRule[];
+  /** True when an undecided rule could propose a higher level than this one (see provisional.ts). */
+  readonly provisional: boolean;
+  /** Inputs those higher undecided rules need (paths such as `labs.egfr`); empty when not provisional. */
+  readonly missingInputs: readonly string[];
+  /** The highest level the missing inputs could raise the proposal to; null when not provisional. */
+  readonly couldRaiseTo: LevelNumber | null;
 }

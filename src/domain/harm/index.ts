@@ -30,7 +30,7 @@ export type {
 export { compareAssessments } from './compare.ts';
 export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } from './compare.ts';
 export type { InputValue } from './condition-result.ts';
-export { defaultPack, defaultPackContent } from './default-pack.ts';
+export { defaultPack, defaultPackContent, shippedPacks } from './default-pack.ts';
 export { contentVersionOf, evaluateHarm } from './evaluate.ts';
 export type {
   HarmEvaluation,
@@ -40,6 +40,8 @@ export type {
   UndecidedRule,
 } from './evaluation.ts';
 export { conditionKinds } from './pack-types.ts';
+export { inputName, notRecordedSentence, provisionalOf } from './provisional.ts';
+export type { Provisional } from './provisional.ts';
 export type {
   BaselineReason,
   Condition,

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPack, defaultPackContent } from './default-pack.ts';
+import { defaultPackV1Content } from './default-pack-1-0-0.ts';
+import { defaultPack, defaultPackContent, shippedPacks } from './default-pack.ts';
 import { validateContentPack } from './pack-validate.ts';
 import { problemsOf, valueOf } from './test-fixtures.ts';
 
 type JsonNode = Record<string, unknown> | unknown[];
 
-/** The default pack as JSON with each `path: value` applied (`undefined` removes the field). */
-function packWith(changes: Record<string, unknown>): unknown {
-  const pack = JSON.parse(JSON.stringify(defaultPackContent)) as JsonNode;
+/**
+ * The frozen 1.0.0 pack as JSON with each `path: value` applied (`undefined` removes the field). The refusal
+ * cases address rules by index, so they use the pack that never changes rather than the newest default.
+ */
+function packWith(changes: Record<string, unknown>, base: unknown = defaultPackV1Content): unknown {
+  const pack = JSON.parse(JSON.stringify(base)) as JsonNode;
   for (const [path, value] of Object.entries(changes)) {
     const keys = path.split('.');
     const last = keys.pop() ?? '';
@@ -23,13 +27,18 @@ function refusal(changes: Record<string, unknown>): { code: string; path: string
   return problemsOf(validateContentPack(packWith(changes))).map(({ code, path }) => ({ code, path }));
 }
 
-const rule0 = defaultPackContent.rules[0]!;
+const rule0 = defaultPackV1Content.rules[0]!;
 
 describe('validateContentPack: the default pack', () => {
   it('accepts it and returns a frozen copy equal to it', () => {
-    const pack = valueOf(validateContentPack(packWith({})));
+    const pack = valueOf(validateContentPack(packWith({}, defaultPackContent)));
     expect(pack).toEqual(defaultPack);
     expect(Object.isFrozen(pack.rules[0]?.when)).toBe(true);
+  });
+
+  it('accepts every shipped version, newest first, each with its own version', () => {
+    expect(shippedPacks.map((p) => p.version)).toEqual(['2.0.0', '1.0.0']);
+    for (const pack of shippedPacks) expect(valueOf(validateContentPack(packWith({}, pack)))).toEqual(pack);
   });
 
   it('leaves the input it validated unfrozen and unshared', () => {
@@ -207,9 +216,9 @@ describe('validateContentPack: refusals, each with its path', () => {
   });
 
   it('refuses a rule whose level is not defined in the pack', () => {
-    const levels = defaultPackContent.levels.filter((l) => l.level !== 4);
+    const levels = defaultPackV1Content.levels.filter((l) => l.level !== 4);
     expect(refusal({ levels })).toEqual(
-      defaultPackContent.rules.flatMap((r, i) =>
+      defaultPackV1Content.rules.flatMap((r, i) =>
         r.level === 4 ? [{ code: 'undefined-level', path: `pack.rules.${i}.level` }] : [],
       ),
     );

@@ -12,6 +12,7 @@ export const SYMPTOM_LABELS: Readonly<Record<SymptomCode, string>> = {
   'urinary-retention': 'Urinary retention (cannot pass urine)',
   incontinence: 'Incontinence',
   'loin-pain': 'Loin (flank) pain',
+  fever: 'Fever (raised temperature, or hot and shivery)',
   'abdominal-pain': 'Abdominal pain ("K-cramps")',
   jaundice: 'Jaundice (yellow skin or eyes)',
   'memory-problems': 'Memory problems',
@@ -46,6 +47,8 @@ export const CO_USE_LABELS: Readonly<Record<CoUseSubstance, string>> = {
   'ghb-gbl': 'GHB/GBL',
   benzodiazepines: 'Benzodiazepines',
   opioids: 'Opioids',
+  gabapentinoids: 'Gabapentinoids (pregabalin, gabapentin)',
+  'other-depressants': 'Other depressants',
   stimulants: 'Stimulants',
   other: 'Other',
 };

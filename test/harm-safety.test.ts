@@ -1,0 +1,93 @@
+// Harm pathway safety fixes over real HTTP: content 2.0.0, old versions replay, provisional proposals,
+// implausible lab units, chart pre-fill, and the care plan after an override.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateHarm, parseAssessment, shippedPacks } from '../src/domain/harm/index.ts';
+import { insertAssessment } from '../src/store/harm.ts';
+import {
+  buildWorld,
+  SAMPLE_PATIENT,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
+
+let server: TestServer;
+let w: World;
+let patientId: string;
+
+const assessment = (over: Record<string, unknown> = {}) => ({
+  use: { daysUsedLast28: 2, routes: ['nasal'], bingeing: false, escalating: false },
+  symptoms: [],
+  risks: [],
+  ...over,
+});
+
+beforeAll(async () => {
+  server = await startTestServer();
+  w = await buildWorld(server);
+  patientId = (await w.alice.post('/api/v1/patients', SAMPLE_PATIENT)).body.id;
+});
+afterAll(() => server.close());
+
+describe('default content 2.0.0', () => {
+  it.each([
+    ['loin pain alone', { symptoms: [{ code: 'loin-pain' }] }, 3],
+    ['loin pain with fever', { symptoms: [{ code: 'loin-pain' }, { code: 'fever' }] }, 4],
+    ['GHB/GBL co-use alone', { use: { ...assessment().use, coUse: ['ghb-gbl'] } }, 2],
+    ['PHQ-9 of 10', { measures: { phq9Total: 10 } }, 2],
+    ['ALT 500 and ALP 600', { labs: { alt: 500, alp: 600 } }, 2],
+  ])('proposes the right level for %s', async (_case, over, level) => {
+    const r = await w.alice.post('/api/v1/harm/evaluate', { assessment: assessment(over) });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ level, contentVersion: 'kaspr-harm-default@2.0.0' });
+  });
+
+  it('lists 2.0.0 in force and 1.0.0 still available', async () => {
+    const r = await w.alice.get('/api/v1/harm/content-packs');
+    expect(r.body.packs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ version: '2.0.0', inForce: true }),
+        expect.objectContaining({ version: '1.0.0', inForce: false }),
+      ]),
+    );
+  });
+
+  it('replays a recommendation stored with 1.0.0 (before provisional existed) identically, with 1.0.0', async () => {
+    const v1 = shippedPacks.find((p) => p.version === '1.0.0');
+    if (!v1) throw new Error('1.0.0 is not shipped');
+    const raw = assessment({ symptoms: [{ code: 'loin-pain' }] });
+    const parsed = parseAssessment(raw);
+    const evaluated = evaluateHarm(raw, v1);
+    if (!parsed.ok || !evaluated.ok) throw new Error('fixture did not evaluate');
+    // As 1.0.0 stored it: without the provisional fields added later.
+    const { provisional, missingInputs, couldRaiseTo, ...stored } = evaluated.value;
+    expect([provisional, missingInputs.length > 0, couldRaiseTo]).toEqual([true, true, 4]);
+    const now = new Date();
+    const id = await insertAssessment(server.ctx.db, {
+      patientId,
+      assessment: parsed.value,
+      context: {},
+      evaluation: stored as typeof evaluated.value,
+      assessedAt: now,
+      recordedAt: now,
+      recordedBy: w.aliceId,
+    });
+    const replay = await w.alice.post(`/api/v1/harm-assessments/${id}/replay`);
+    expect(replay.status).toBe(200);
+    expect(replay.body.identical).toBe(true);
+    expect(replay.body.replayed).toMatchObject({ level: 2, contentVersion: 'kaspr-harm-default@1.0.0' });
+    // The view fills in the provisional fields for the old proposal, so it is shown as provisional too.
+    const view = await w.alice.get(`/api/v1/harm-assessments/${id}`);
+    expect(view.body.evaluation).toMatchObject({ provisional: true, couldRaiseTo: 4 });
+  });
+});
+
+describe('provisional proposals', () => {
+  it('marks a proposal made without the inputs of higher rules as provisional, naming them', async () => {
+    const r = await w.alice.post('/api/v1/harm/evaluate', { assessment: assessment() });
+    expect(r.body).toMatchObject({ level: 1, provisional: true, couldRaiseTo: 4 });
+    expect(r.body.missingInputs).toEqual(expect.arrayContaining(['labs.egfr', 'measures.sdsTotal']));
+    expect(r.body.reasons[0].text).toContain('Not recorded: eGFR');
+    expect(r.body.reasons[0].text).not.toMatch(/no red flag/i);
+  });
+});
