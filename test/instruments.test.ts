@@ -302,3 +302,22 @@ describe('suicide-item safety flags on QIDS-SR16 and MADRS', () => {
     }
   });
 });
+
+describe('QIDS-SR16 answered as printed', () => {
+  it('scores a form with item 7 and item 9 left blank (either 6 or 7; either 8 or 9) as complete', async () => {
+    const answers = Object.fromEntries(
+      Array.from({ length: 16 }, (_, i) => [String(i + 1), 1]).filter(([k]) => k !== '7' && k !== '9'),
+    );
+    const r = await w.alice.post('/api/v1/instruments/qids-sr16/score', { answers });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ completeness: 'complete', total: 9, missingItems: [] });
+    const neither = { ...answers };
+    delete neither['6'];
+    const incomplete = await w.alice.post('/api/v1/instruments/qids-sr16/score', { answers: neither });
+    expect(incomplete.body).toMatchObject({
+      completeness: 'incomplete',
+      total: null,
+      missingItems: ['6', '7'],
+    });
+  });
+});

@@ -23,7 +23,8 @@ function toFhirItem(def: InstrumentDefinition, item: InstrumentItem): FhirQuesti
     // The licensed wording is never exported unless the definition carries it; the neutral label stands in.
     text: item.text ?? item.label,
     type: 'choice',
-    required: item.scored,
+    // An item of a "one of" group (QIDS-SR16 6/7, 8/9) is not required on its own.
+    required: item.scored && !(def.oneOfGroups ?? []).some((group) => group.items.includes(item.number)),
     ...(item.loinc === undefined ? {} : { code: [{ system: LOINC_SYSTEM, code: item.loinc.code }] }),
     ...(gate === undefined
       ? {}

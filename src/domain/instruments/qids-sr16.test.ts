@@ -100,6 +100,72 @@ describe('QIDS-SR16 missing and invalid answers', () => {
   });
 });
 
+describe('QIDS-SR16 "one of" groups (either item 6 or 7; either item 8 or 9)', () => {
+  /** Every item 1 except the ones left out. */
+  const without = (...blank: string[]) => {
+    const all: Record<string, number> = answersFrom(Array.from({ length: 16 }, () => 1));
+    return Object.fromEntries(Object.entries(all).filter(([item]) => !blank.includes(item)));
+  };
+
+  it('a form answered as printed (7 and 9 blank) is complete and scores the max-domain over what is answered', () => {
+    const answers = { ...without('7', '9'), '6': 2, '8': 3 };
+    const result = resultOf(score(answers));
+    expect(result).toMatchObject({ completeness: 'complete', missingItems: [] });
+    // max(1–4)=1 + 5=1 + max(6, 8)=3 + 10–14=5 + max(15–16)=1
+    expect(result.total).toBe(11);
+    expect(result.subscores?.['max-items-6-9']).toBe(3);
+  });
+
+  it.each([
+    [['6', '9'], 'complete'],
+    [['7', '8'], 'complete'],
+    [['6', '8'], 'complete'],
+    [[], 'complete'],
+  ])('leaving %j blank is %s', (blank, completeness) => {
+    const result = resultOf(score(without(...blank)));
+    expect(result.completeness).toBe(completeness);
+    expect(result.total).toBe(1 + 1 + 1 + 5 + 1);
+  });
+
+  it('both answered: the max-domain takes the higher', () => {
+    expect(resultOf(score({ ...without(), '6': 0, '7': 3 })).total).toBe(11);
+  });
+
+  it.each([
+    [
+      ['6', '7'],
+      ['6', '7'],
+    ],
+    [
+      ['8', '9'],
+      ['8', '9'],
+    ],
+    [
+      ['6', '7', '8', '9'],
+      ['6', '7', '8', '9'],
+    ],
+  ])('a group with neither answered (%j blank) is incomplete, listing the group', (blank, missing) => {
+    const result = resultOf(score(without(...blank)));
+    expect(result).toMatchObject({
+      completeness: 'incomplete',
+      total: null,
+      band: null,
+      missingItems: missing,
+    });
+    expect(result.subscores?.['max-items-6-9']).toBeUndefined();
+  });
+
+  it('records the groups with their source and certainty', () => {
+    expect(qidsSr16.oneOfGroups?.map((g) => g.items)).toEqual([
+      ['6', '7'],
+      ['8', '9'],
+    ]);
+    expect(qidsSr16.oneOfGroups?.every((g) => g.source.length > 0 && g.certainty === 'unverified')).toBe(
+      true,
+    );
+  });
+});
+
 describe('QIDS-SR16 definition', () => {
   it('ships 16 unlabelled items and no text', () => {
     expect(qidsSr16.items).toHaveLength(16);

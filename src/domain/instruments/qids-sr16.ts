@@ -5,10 +5,12 @@ import { qidsItem12FlagRules } from './suicide-item-flags.ts';
 import type { Answers, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
 const SOURCE = 'clinic.md §4 QIDS-SR16';
+const ONE_OF_SOURCE =
+  'QIDS-SR16 published self-report form instruction "either 6 or 7, either 8 or 9", per the clinical-safety review 2026-12 §1 (form not retrieved, §8; corroborated by one third-party implementation)';
 
 export const qidsSr16: InstrumentDefinition = {
   id: 'qids-sr16',
-  version: '1.1.0',
+  version: '1.2.0',
   title: 'Quick Inventory of Depressive Symptomatology, Self-Report (16 items)',
   shortTitle: 'QIDS-SR16',
   recallPeriod: 'Past 7 days',
@@ -25,6 +27,12 @@ export const qidsSr16: InstrumentDefinition = {
       { code: 'max-items-15-16', combine: 'max', items: ['15', '16'] },
     ],
   },
+  // The published self-report form asks for either item 6 or 7 (appetite down / up) and either item 8 or 9
+  // (weight down / up), not both; the max-domain 6–9 takes whatever is answered.
+  oneOfGroups: [
+    { items: ['6', '7'], source: ONE_OF_SOURCE, certainty: 'unverified' },
+    { items: ['8', '9'], source: ONE_OF_SOURCE, certainty: 'unverified' },
+  ],
   totalRange: {
     min: 0,
     max: 27,
@@ -65,7 +73,10 @@ export const qidsSr16: InstrumentDefinition = {
   validated: true,
 };
 
-/** Scores QIDS-SR16 answers (items "1".."16", each 0–3) with the published max/sum domains. */
+/**
+ * Scores QIDS-SR16 answers (items "1".."16", each 0–3) with the published max/sum domains. Only one item of
+ * each of the groups 6/7 and 8/9 is required; a group with neither answered makes the response incomplete.
+ */
 export function score(answers: Answers): ScoreOutcome {
   return scoreAnswers(qidsSr16, answers);
 }

@@ -28,11 +28,22 @@ export function answersToSend(def: InstrumentDefinition, answers: DraftAnswers):
   return out;
 }
 
-/** Scored items that are asked and not yet answered, in published order. */
+/** True when another item of the item's "one of" group is answered (QIDS-SR16: either item 6 or 7). */
+function coveredByGroup(def: InstrumentDefinition, item: string, answers: DraftAnswers): boolean {
+  return (def.oneOfGroups ?? []).some(
+    (group) => group.items.includes(item) && group.items.some((member) => answers[member] !== undefined),
+  );
+}
+
+/** Scored items that are asked and not yet answered (nor covered by their "one of" group), in published order. */
 export function unansweredItems(def: InstrumentDefinition, answers: DraftAnswers): string[] {
   return def.items
     .filter(
-      (i) => i.scored && answers[i.number] === undefined && notAskedReason(def, i, answers) === undefined,
+      (i) =>
+        i.scored &&
+        answers[i.number] === undefined &&
+        notAskedReason(def, i, answers) === undefined &&
+        !coveredByGroup(def, i.number, answers),
     )
     .map((i) => i.number);
 }
