@@ -11,12 +11,29 @@ describe('indicationCheck', () => {
     'fibromyalgia',
     'crps',
     'chronic-pain',
-    'anxiety-disorder',
-    'suicidal-ideation',
   ])('accepts %s without a flag', (code) => {
     const result = indicationCheck(code, 'iv-racemic');
     expect(result.indication?.code).toBe(code);
     expect(result.flags).toEqual([]);
+  });
+
+  // Review 2026-12 §6 item 24: these two come from a practice blog (seeds/002), not the ASKP list (seeds/001 tenet 1).
+  it.each(['anxiety-disorder', 'suicidal-ideation'])(
+    'recognises %s but flags it as outside the ASKP list',
+    (code) => {
+      const result = indicationCheck(code, 'iv-racemic');
+      expect(result.indication?.code).toBe(code);
+      expect(result.flags.map((f) => f.code)).toEqual(['outside-usual-indications']);
+      expect(result.flags[0]?.text).toMatch(/not on the ASKP list/);
+      expect(result.flags[0]?.source).toMatch(/seeds\/001/);
+    },
+  );
+
+  it('flags a blog-only indication for esketamine both as outside the list and off label', () => {
+    expect(indicationCheck('anxiety-disorder', 'intranasal-esketamine').flags.map((f) => f.code)).toEqual([
+      'outside-usual-indications',
+      'outside-esketamine-label',
+    ]);
   });
 
   it('flags anything else as outside the usual list', () => {
