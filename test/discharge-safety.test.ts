@@ -2,7 +2,14 @@
 // BP, the REMS form's derived fields and the discharge summary.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionClock } from './support/session-clock.ts';
-import { buildWorld, Client, STAFF_PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import {
+  buildWorld,
+  Client,
+  STAFF_PASSWORD,
+  startTestServer,
+  type Reply,
+  type TestServer,
+} from './support/server.ts';
 import { signConsent, signEligibility } from './support/treatment.ts';
 
 let server: TestServer;
@@ -39,7 +46,7 @@ interface Opened {
   /** Moves the clock to `min` minutes after administration started. */
   advanceTo: (min: number) => Promise<void>;
   vitals: (min: number, v?: Partial<typeof normal> & { respiratoryRate?: number }) => Promise<void>;
-  discharge: (body?: Record<string, unknown>) => ReturnType<Client['post']>;
+  discharge: (body?: Record<string, unknown>) => Promise<Reply>;
 }
 
 /** A new patient, eligible and consented, with a session started now and administration starting now. */
@@ -133,5 +140,21 @@ describe('discharge: absolute ceilings', () => {
     expect(codesOf(refused.body)).toEqual(['vitals-at-urgent-threshold', 'vitals-at-urgent-threshold']);
     await s.vitals(70, { systolic: 150, diastolic: 90 });
     expect((await s.discharge()).status).toBe(201);
+  });
+});
+
+describe('discharge: the end of an infusion', () => {
+  it('refuses an IV discharge until the stop is recorded, then counts observation and no-driving from it', async () => {
+    const s = await openSession('iv');
+    await s.vitals(65);
+    await s.advanceTo(75);
+    const refused = await s.discharge();
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('administration-end-not-recorded');
+    await stopAt(s, 40);
+    const r = await s.discharge();
+    expect(r.status).toBe(201);
+    expect(r.body.administrationEndedAt).toBe(s.at(40));
+    expect(r.body.noDrivingUntil).toBe(new Date(Date.parse(s.at(40)) + 12 * 3_600_000).toISOString());
   });
 });

@@ -53,7 +53,7 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
         protocol,
         baseline: toVitalSigns(session.baseline),
         latestVitals: latest ? toVitalSigns(latest.data as unknown as StoredVitals) : null,
-        administrationEndedAt: stop?.at ?? start.at,
+        administrationEndedAt: stop?.at ?? null,
         dosedAt: start.at,
         now,
         alertAndOriented: req.body.alertAndOriented,

@@ -109,6 +109,14 @@ describe('dischargeCheck: IV', () => {
     expect(codes({ baseline: null })).toEqual(['vitals-missing']);
   });
 
+  it('refuses an infusion whose end is not recorded, rather than counting from its start', () => {
+    const result = check({ administrationEndedAt: null, now: at(31) });
+    expect(result.unmet.map((u) => u.code)).toEqual(['administration-end-not-recorded']);
+    expect(result.unmet[0]?.text).toContain('record when administration stopped');
+    expect(codes({ administrationEndedAt: null, now: at(70) })).toEqual(['administration-end-not-recorded']);
+    expect(codes({ administrationEndedAt: at(40), now: at(70) })).toEqual([]);
+  });
+
   it('needs the patient alert and oriented, with a responsible adult present', () => {
     expect(codes({ alertAndOriented: false, escortPresent: false })).toEqual([
       'not-alert-and-oriented',
@@ -138,6 +146,10 @@ describe('dischargeCheck: esketamine (≥2 h from the first device; REMS)', () =
     expect(check(spravato).earliestDischargeAt).toEqual(at(120));
   });
 
+  it('counts from the first device, so a missing stop does not hold the patient (devices, not an infusion)', () => {
+    expect(codes({ ...spravato, administrationEndedAt: null })).toEqual([]);
+  });
+
   it('needs sedation, dissociation and respiratory depression recorded as resolved', () => {
     expect(codes({ ...spravato, effectsResolved: undefined })).toEqual(['effects-not-resolved']);
   });
@@ -163,6 +175,9 @@ describe('dischargeCheck: sublingual', () => {
     expect(codes({ ...kap, now: at(119) })).toEqual(['observation-period-not-met']);
     expect(codes({ ...kap, escortPresent: false, setting: 'home' })).toEqual([]);
     expect(codes({ ...kap, escortPresent: false })).toEqual(['escort-not-present']);
+    // Not infused: the lozenge's dosing is its end, so no stop event is needed.
+    expect(codes({ ...kap, administrationEndedAt: null })).toEqual([]);
+    expect(check({ ...kap, administrationEndedAt: null }).noDrivingUntil).toEqual(at(12 * 60));
     expect(check(kap).noDrivingUntil).toEqual(at(12 * 60));
   });
 });

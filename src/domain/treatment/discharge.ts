@@ -16,7 +16,8 @@ export type DischargeCode =
   | 'not-alert-and-oriented'
   | 'escort-not-present'
   | 'effects-not-resolved'
-  | 'times-invalid';
+  | 'times-invalid'
+  | 'administration-end-not-recorded';
 
 /** One unmet condition, with its source. */
 export interface DischargeUnmet {
@@ -30,8 +31,11 @@ export interface DischargeInput {
   readonly protocol: Protocol;
   readonly baseline: VitalSigns | null;
   readonly latestVitals: VitalSigns | null;
-  /** End of the infusion, or the last esketamine device or lozenge. */
-  readonly administrationEndedAt: Date;
+  /**
+   * End of the infusion, or the last esketamine device or lozenge; null when no end is recorded. An infused
+   * route cannot be discharged without it; for the others (a bolus, devices, a lozenge) dosing is its end.
+   */
+  readonly administrationEndedAt: Date | null;
   /** Start of dosing (first device for esketamine). */
   readonly dosedAt: Date;
   readonly now: Date;
@@ -54,8 +58,8 @@ export interface DischargeResult {
   readonly noDrivingRule: string;
 }
 
-function vitalsUnmet(input: DischargeInput): DischargeUnmet[] {
-  const { baseline, latestVitals: latest, administrationEndedAt, protocol } = input;
+function vitalsUnmet(input: DischargeInput, administrationEndedAt: Date): DischargeUnmet[] {
+  const { baseline, latestVitals: latest, protocol } = input;
   const { vitalsTolerance: tol, spo2Min } = protocol.discharge;
   if (baseline === null || latest === null) {
     return [
@@ -115,15 +119,15 @@ function vitalsUnmet(input: DischargeInput): DischargeUnmet[] {
   return unmet;
 }
 
-function noDriving(input: DischargeInput): [Date, string] {
+function noDriving(input: DischargeInput, administrationEndedAt: Date): [Date, string] {
   const rule = input.protocol.discharge.noDriving;
   if (rule.kind === 'hours-after-end') {
     return [
-      addMinutes(input.administrationEndedAt, rule.hours.value * 60),
+      addMinutes(administrationEndedAt, rule.hours.value * 60),
       `No driving for ${rule.hours.value} hours after administration ends. Source: ${rule.hours.source}`,
     ];
   }
-  const nextDay = startOfNextLocalDay(input.administrationEndedAt, input.utcOffsetMinutes ?? 0);
+  const nextDay = startOfNextLocalDay(administrationEndedAt, input.utcOffsetMinutes ?? 0);
   return [
     nextDay,
     `No driving or operating machinery until the next day, after a restful sleep (the time shown is the start of the next day; the sleep cannot be checked here). Source: ${rule.source}`,
@@ -132,15 +136,25 @@ function noDriving(input: DischargeInput): [Date, string] {
 
 /** Every discharge condition of the protocol, checked at `now`. */
 export function dischargeCheck(input: DischargeInput): DischargeResult {
-  const { protocol, now, dosedAt, administrationEndedAt } = input;
+  const { protocol, now, dosedAt } = input;
   const d = protocol.discharge;
   const unmet: DischargeUnmet[] = [];
   const add = (when: boolean, code: DischargeCode, text: string, source: string) => {
     if (when) unmet.push({ code, text, source });
   };
+  // An infusion's end is when observation and the no-driving time start: it is never assumed to be its start
+  // (clinical-safety review §6 item 4b). A bolus, esketamine devices or a lozenge end when dosing is recorded.
+  const infused = protocol.duration !== null;
+  const administrationEndedAt = input.administrationEndedAt ?? dosedAt;
+  add(
+    infused && input.administrationEndedAt === null,
+    'administration-end-not-recorded',
+    'The end of the infusion is not recorded: record when administration stopped; observation and the no-driving time count from it.',
+    d.observation.minimum.source,
+  );
   const start = d.observation.from === 'dosing-start' ? dosedAt : administrationEndedAt;
   const earliestDischargeAt = addMinutes(start, d.observation.minimum.value);
-  const [noDrivingUntil, noDrivingRule] = noDriving(input);
+  const [noDrivingUntil, noDrivingRule] = noDriving(input, administrationEndedAt);
   const timesValid =
     [now, dosedAt, administrationEndedAt].every(isValidInstant) &&
     dosedAt.getTime() <= administrationEndedAt.getTime();
@@ -159,7 +173,7 @@ export function dischargeCheck(input: DischargeInput): DischargeResult {
       `${Math.max(0, Math.floor(waited))} min since ${from}; this protocol needs at least ${d.observation.minimum.value} min.`,
       d.observation.minimum.source,
     );
-    unmet.push(...vitalsUnmet(input));
+    unmet.push(...vitalsUnmet(input, administrationEndedAt));
   }
   add(
     d.alertAndOriented.required && !input.alertAndOriented,

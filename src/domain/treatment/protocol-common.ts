@@ -98,6 +98,12 @@ const STOP_THRESHOLDS =
 const RISE =
   'clinic.md §2 Spravato label: 8–19% had a rise of ≥40 mmHg systolic and/or ≥25 mmHg diastolic in the first 1.5 h [V]';
 
+const LOW_BP =
+  'KASPR setting [SYN]: clinic.md gives no hypotension figure (§3 lists the adverse events to code; §7.3 intra-session thresholds are set by the clinic); systolic below 90 mmHg is the conventional adult definition of hypotension. Confirm locally.';
+
+const LOW_HR =
+  'KASPR setting [SYN]: clinic.md gives no bradycardia figure (§7.3 intra-session thresholds are set by the clinic); ketamine usually raises the heart rate, so a rate below 50 bpm is unexpected and alerts. Confirm locally.';
+
 /** Intra-session alert thresholds; `riseCertainty` is 'verified' for esketamine, 'synthesis' by analogy otherwise. */
 export function defaultAlerts(riseCertainty: Certainty): AlertThresholds {
   const riseSource =
@@ -108,6 +114,8 @@ export function defaultAlerts(riseCertainty: Certainty): AlertThresholds {
     systolic: alertAt('>=', 180, 'mmHg', 'urgent', STOP_THRESHOLDS, 'unverified'),
     diastolic: alertAt('>=', 100, 'mmHg', 'urgent', STOP_THRESHOLDS, 'unverified'),
     heartRate: alertAt('>=', 110, 'bpm', 'urgent', STOP_THRESHOLDS, 'unverified'),
+    systolicLow: alertAt('<', 90, 'mmHg', 'urgent', LOW_BP, 'synthesis'),
+    heartRateLow: alertAt('<', 50, 'bpm', 'urgent', LOW_HR, 'synthesis'),
     spo2: alertAt(
       '<',
       94,

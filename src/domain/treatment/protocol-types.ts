@@ -121,6 +121,10 @@ export interface AlertThresholds {
   readonly systolic: AlertThreshold<'mmHg'> | null;
   readonly diastolic: AlertThreshold<'mmHg'> | null;
   readonly heartRate: AlertThreshold<'bpm'> | null;
+  /** Hypotension: a systolic BP below this alerts. */
+  readonly systolicLow: AlertThreshold<'mmHg'> | null;
+  /** Bradycardia: a heart rate below this alerts. */
+  readonly heartRateLow: AlertThreshold<'bpm'> | null;
   readonly spo2: AlertThreshold<'%'> | null;
   readonly respiratoryRate: AlertThreshold<'breaths/min'> | null;
   readonly systolicRise: AlertThreshold<'mmHg'> | null;
