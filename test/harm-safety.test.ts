@@ -91,3 +91,31 @@ describe('provisional proposals', () => {
     expect(r.body.reasons[0].text).not.toMatch(/no red flag/i);
   });
 });
+
+describe('implausible lab values', () => {
+  it('refuses creatinine 1.4 (mg/dL, not µmol/L) with a 422 naming µmol/L and the likely mistake', async () => {
+    for (const url of ['/api/v1/harm/evaluate', `/api/v1/patients/${patientId}/harm-assessments`]) {
+      const r = await w.alice.post(url, { assessment: assessment({ labs: { creatinineUmolL: 1.4 } }) });
+      expect(r.status).toBe(422);
+      expect(r.body.errors).toEqual([
+        {
+          path: 'body.assessment.labs.creatinineUmolL',
+          message: expect.stringMatching(/not plausible in µmol\/L.*mg\/dL/),
+        },
+      ]);
+      expect(r.body.detail).toContain('µmol/L');
+    }
+  });
+
+  it('accepts creatinine at 20 and eGFR at 200, refuses eGFR 0.9 and 200.1', async () => {
+    const ok = await w.alice.post('/api/v1/harm/evaluate', {
+      assessment: assessment({ labs: { creatinineUmolL: 20, egfr: 200 } }),
+    });
+    expect(ok.status).toBe(200);
+    for (const egfr of [0.9, 200.1]) {
+      const r = await w.alice.post('/api/v1/harm/evaluate', { assessment: assessment({ labs: { egfr } }) });
+      expect(r.status).toBe(422);
+      expect(r.body.errors[0].path).toBe('body.assessment.labs.egfr');
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // Evaluating a harm assessment against a content pack at the edge: domain problems become 422 field errors.
 import {
   evaluateHarm,
+  implausibleLabs,
   parseAssessment,
   provisionalOf,
   type HarmAssessment,
@@ -9,10 +10,15 @@ import {
 } from '../domain/harm/index.ts';
 import { problem } from './problem.ts';
 
-/** Parses and evaluates, or throws a 422 naming each offending field (`body.assessment.symptoms.2.code`). */
+/**
+ * Parses and evaluates, or throws a 422 naming each offending field (`body.assessment.symptoms.2.code`).
+ * New input (`newInput`, the default) is also checked for implausible lab values such as creatinine in mg/dL;
+ * a stored assessment being replayed is not, so history replays as it was recorded.
+ */
 export function evaluateOrRefuse(
   raw: unknown,
   pack: ValidContentPack,
+  { newInput = true }: { newInput?: boolean } = {},
 ): { assessment: HarmAssessment; evaluation: HarmEvaluation } {
   const parsed = parseAssessment(raw);
   if (!parsed.ok) {
@@ -20,6 +26,14 @@ export function evaluateOrRefuse(
       'validation-failed',
       undefined,
       parsed.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+    );
+  }
+  const implausible = newInput ? implausibleLabs(parsed.value) : [];
+  if (implausible.length > 0) {
+    throw problem(
+      'validation-failed',
+      implausible.map((p) => p.text).join(' '),
+      implausible.map((p) => ({ path: `body.${p.path}`, message: p.text })),
     );
   }
   const evaluated = evaluateHarm(parsed.value, pack);

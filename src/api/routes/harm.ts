@@ -189,7 +189,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.replay');
       const pack = await packByContentVersion(ctx.db, row.content_version);
       if (!pack) throw problem('not-found', `Content version ${row.content_version} is not available.`);
-      const { evaluation } = evaluateOrRefuse(row.assessment, pack);
+      const { evaluation } = evaluateOrRefuse(row.assessment, pack, { newInput: false });
       await auditRead(ctx, req, access, 'harm-assessment.replay', 'HarmAssessment', row.id);
       // Compare canonical JSON: the database stores the evaluation as jsonb, which does not keep key order.
       const canonical = (value: unknown) => canonicalJson(JSON.parse(JSON.stringify(value)) as Json);

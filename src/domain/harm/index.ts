@@ -28,6 +28,8 @@ export type {
   SymptomCode,
 } from './codes.ts';
 export { compareAssessments } from './compare.ts';
+export { implausibleLabs, labPlausibility } from './lab-plausibility.ts';
+export type { LabPlausibility } from './lab-plausibility.ts';
 export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } from './compare.ts';
 export type { InputValue } from './condition-result.ts';
 export { defaultPack, defaultPackContent, shippedPacks } from './default-pack.ts';

@@ -7,6 +7,8 @@ export type HarmProblemCode =
   | 'unknown-field'
   | 'not-integer'
   | 'out-of-range'
+  /** A lab value no person could have in the asked unit, e.g. creatinine typed in mg/dL (lab-plausibility.ts). */
+  | 'implausible-value'
   | 'invalid-date'
   | 'invalid-format'
   | 'empty'
