@@ -3,6 +3,7 @@ import { useState, type SubmitEvent } from 'react';
 import { createUserSchema, type UserView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { PASSWORD_HINT } from '../auth/password-hint.ts';
+import { useDraft } from '../forms/use-draft.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { useFormSubmit, zodErrors } from '../ui/use-form-submit.ts';
@@ -21,7 +22,7 @@ const EMPTY = { displayName: '', email: '', password: '', roles: [] as string[],
 /** The "Add user" form. */
 export function AddUserForm({ services, onAdded }: { services: Service[]; onAdded: () => void }) {
   const form = useFormSubmit();
-  const [values, setValues] = useState(EMPTY);
+  const [values, setValues, clearDraft] = useDraft('add-user', EMPTY, { omit: ['password'] });
   const [method, setMethod] = useState<'invite' | 'password'>('invite');
   const [created, setCreated] = useState<Created | null>(null);
   const set =
@@ -41,6 +42,7 @@ export function AddUserForm({ services, onAdded }: { services: Service[]; onAdde
     void form.submit(async () => {
       setCreated(await api.post<Created>('/users', body));
       setValues(EMPTY);
+      clearDraft();
       onAdded();
     }, local);
   };

@@ -2,6 +2,7 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
+import { hasDrafts } from '../forms/draft-store.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
@@ -19,6 +20,8 @@ export function LoginPage() {
   const [totp, setTotp] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
+  // Read once: after a forced sign-in the unsaved text is waiting in this tab for the same user.
+  const [draftsKept] = useState(hasDrafts);
 
   const onSubmit = (e: SubmitEvent) => {
     e.preventDefault();
@@ -52,6 +55,11 @@ export function LoginPage() {
       <h1>Sign in to KASPR</h1>
       {message && !form.problem ? (
         <Notice kind={message.startsWith('Your session') ? 'warning' : 'info'}>{message}</Notice>
+      ) : null}
+      {draftsKept && message?.startsWith('Your session') ? (
+        <p className="hint">
+          Unsaved text is kept in this tab and comes back when you sign in again as the same user.
+        </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate className="stack">
         <FormProblem problem={form.problem} localErrors={form.localErrorCount} />

@@ -2,6 +2,7 @@
 import { useMemo, useState, type SubmitEvent } from 'react';
 import { riskCodes } from '../../../src/domain/harm/index.ts';
 import { api } from '../api/client.ts';
+import { useDraft } from '../forms/use-draft.ts';
 import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { localDate } from '../ui/local-date.ts';
@@ -27,7 +28,7 @@ interface AssessmentFormProps {
 /** Use pattern, Symptoms, Risks, Linked measures, Labs and The person; "Save assessment". */
 export function AssessmentForm({ patientId, onSaved }: AssessmentFormProps) {
   const form = useFormSubmit();
-  const [draft, setDraft] = useState<AssessmentDraft>(EMPTY_DRAFT);
+  const [draft, setDraft, clearDraft] = useDraft<AssessmentDraft>('harm-assessment', EMPTY_DRAFT);
   const [today] = useState(() => localDate());
   const daysGiven = draft.days.trim() !== '';
   const assessment = useMemo(() => (daysGiven ? assessmentOf(draft) : null), [draft, daysGiven]);
@@ -50,6 +51,7 @@ export function AssessmentForm({ patientId, onSaved }: AssessmentFormProps) {
         `/patients/${encodeURIComponent(patientId)}/harm-assessments`,
         { assessment: assessmentOf(draft), ...(context ? { context } : {}) },
       );
+      clearDraft();
       onSaved(saved);
     }, localErrors);
   };

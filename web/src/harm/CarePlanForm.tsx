@@ -1,6 +1,7 @@
 // CarePlanForm: edit the care plan: interventions from the pack, goals, key worker, review date and why it changed.
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { api } from '../api/client.ts';
+import { useDraft } from '../forms/use-draft.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { SelectField, type Option } from '../ui/SelectField.tsx';
@@ -35,7 +36,7 @@ function peopleOptions(me: string, current: string): Option[] {
 /** "Save care plan" posts a new version; "Cancel" closes the form. */
 export function CarePlanForm({ patientId, start, pack, me, isChange, onSaved, onCancel }: CarePlanFormProps) {
   const form = useFormSubmit();
-  const [draft, setDraft] = useState<CarePlanDraft>(start);
+  const [draft, setDraft, clearDraft] = useDraft<CarePlanDraft>('care-plan', start);
   const [adding, setAdding] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -54,6 +55,7 @@ export function CarePlanForm({ patientId, start, pack, me, isChange, onSaved, on
         `/patients/${encodeURIComponent(patientId)}/care-plan`,
         planRequest(draft),
       );
+      clearDraft();
       onSaved(saved);
     }, planProblems(draft));
   };
@@ -128,7 +130,14 @@ export function CarePlanForm({ patientId, start, pack, me, isChange, onSaved, on
         <button type="submit" disabled={form.busy}>
           Save care plan
         </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            clearDraft();
+            onCancel();
+          }}
+        >
           Cancel
         </button>
       </div>

@@ -1,5 +1,6 @@
 // CarePlanSection: "Care plan": the plan in force, and "Edit care plan" to save a new version.
 import { useEffect, useRef, useState } from 'react';
+import { useHasDraft } from '../forms/use-draft.ts';
 import { useSignedIn } from '../session/session-context.ts';
 import { formatDate } from '../ui/format.ts';
 import { Notice } from '../ui/Notice.tsx';
@@ -29,7 +30,11 @@ export function CarePlanSection({
 }: CarePlanSectionProps) {
   const { user } = useSignedIn();
   // The draft the form starts from, made when the form opens; null while it is closed.
-  const [start, setStart] = useState<CarePlanDraft | null>(null);
+  // A draft kept through a forced sign-in reopens the form, where it is restored.
+  const draftKept = useHasDraft('care-plan');
+  const [start, setStart] = useState<CarePlanDraft | null>(() =>
+    canWrite && draftKept ? startingDraft(current, latest, user.id) : null,
+  );
   const [saved, setSaved] = useState<{ version: number; reviewDue: string } | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);

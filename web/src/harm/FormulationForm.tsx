@@ -2,6 +2,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { asApiError } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
+import { useDraft } from '../forms/use-draft.ts';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { FormulationField } from './FormulationField.tsx';
@@ -30,9 +31,13 @@ const textOf = (v: FormulationVersion | null): FormulationText => ({
 /** The four texts and "Save formulation"; a 412 keeps the user's text and shows the newer version beside it. */
 export function FormulationForm({ patientId, current, onSaved }: FormulationFormProps) {
   const form = useFormSubmit();
-  const [text, setText] = useState<FormulationText>(() => textOf(current));
+  // A draft restored after a forced sign-in keeps the version it was typed against, so a newer one shows as a clash.
+  const [text, setText, clearDraft] = useDraft('formulation', {
+    ...textOf(current),
+    baseVersion: current?.version ?? 0,
+  });
   // The version this edit builds on: the one loaded, or after a clash the newer one shown beside it.
-  const [base, setBase] = useState(current?.version ?? 0);
+  const [base, setBase] = useState(text.baseVersion);
   const [theirs, setTheirs] = useState<FormulationVersion | null>(null);
   const path = `/patients/${encodeURIComponent(patientId)}/formulation`;
 
@@ -49,6 +54,7 @@ export function FormulationForm({ patientId, current, onSaved }: FormulationForm
         }
         throw err;
       }
+      clearDraft();
       onSaved();
     });
   };

@@ -5,6 +5,7 @@ import type { SessionView } from '../../../src/schemas/auth.ts';
 import type { Permission } from '../../../src/domain/access/roles.ts';
 import { asApiError, type ApiError } from '../api/api-error.ts';
 import { api, onSessionProblem, setCsrfToken } from '../api/client.ts';
+import { claimDrafts, clearDrafts } from '../forms/draft-store.ts';
 import { isStandalonePage } from '../layout/standalone-pages.ts';
 import { maybeSignedIn, rememberSignedIn } from './signed-in-hint.ts';
 import {
@@ -37,6 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((view: SessionView) => {
     setCsrfToken(view.csrfToken);
     rememberSignedIn(true);
+    // Drafts kept through a forced sign-in are for the same person only: another user's are discarded.
+    claimDrafts(view.user.id);
     setState({ status: 'signed-in', session: view, setupNeeded: false, message: null, error: null });
   }, []);
 
@@ -97,6 +100,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // Signing out locally is what matters; the server session lapses on its own.
     }
+    // A deliberate sign-out leaves nothing behind for the next person at this machine.
+    clearDrafts();
     endSession(SIGNED_OUT_MESSAGE);
   }, [endSession]);
 

@@ -1,6 +1,7 @@
 // EligibilityForm: the prescriber's signed eligibility decision: checklist, baseline BP, contraindications, decision.
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId, type SubmitEvent } from 'react';
 import { api } from '../api/client.ts';
+import { useDraft } from '../forms/use-draft.ts';
 import { Checkbox } from '../ui/Checkbox.tsx';
 import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
@@ -37,7 +38,7 @@ interface EligibilityFormProps {
 export function EligibilityForm({ patientId, onSigned }: EligibilityFormProps) {
   const form = useFormSubmit();
   const decisionName = useId();
-  const [draft, setDraft] = useState<EligibilityDraft>(EMPTY_ELIGIBILITY);
+  const [draft, setDraft, clearDraft] = useDraft<EligibilityDraft>('eligibility', EMPTY_ELIGIBILITY);
   const change = (patch: Partial<EligibilityDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
   };
@@ -56,6 +57,7 @@ export function EligibilityForm({ patientId, onSigned }: EligibilityFormProps) {
         `/patients/${encodeURIComponent(patientId)}/eligibility`,
         request.body,
       );
+      clearDraft();
       onSigned(result, request.body.route);
     });
   };
