@@ -14,7 +14,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { sessionHook } from './auth/session-hook.ts';
+import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 import type { AppContext, KasprApp, RouteInfo } from './context.ts';
+import { databaseAnswers, isDatabaseUnavailable } from '../store/db.ts';
 import { problem, problemBody, ProblemError, type FieldError } from './problem.ts';
 import { registerApiRoutes } from './routes/index.ts';
 
@@ -45,8 +47,9 @@ function toProblem(err: FastifyError & { code?: string }): ProblemError {
     return problem('malformed-json');
   if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
     return problem('malformed-json');
-  if (err.statusCode === 413) return problem('validation-failed', 'The request body is too large.');
-  if (err.code && DB_DOWN_CODES.has(err.code)) return problem('database-unavailable');
+  if (err.statusCode === 413) return problem('payload-too-large', 'The request body is over 1 MiB.');
+  if ((err.code && DB_DOWN_CODES.has(err.code)) || isDatabaseUnavailable(err))
+    return problem('database-unavailable');
   return problem('internal-error', 'The error was logged with this request id.');
 }
 
@@ -58,6 +61,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 1_048_576,
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // A request whose head or body trickles in is answered 408 and closed (Node checks open requests each second).
+    requestTimeout: ctx.config.KASPR_REQUEST_TIMEOUT_MS,
+    http: {
+      headersTimeout: Math.min(ctx.config.KASPR_HEADERS_TIMEOUT_MS, ctx.config.KASPR_REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.min(1_000, ctx.config.KASPR_REQUEST_TIMEOUT_MS),
+    },
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
+    // While stopping, requests already on an open connection are served (with Connection: close), not refused.
+    return503OnClosing: false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -134,13 +147,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
     status: 'ok',
   }));
-  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await ctx.db.query('SELECT 1');
-      return { status: 'ready' };
-    } catch {
-      return reply.status(503).send({ status: 'database-unavailable' });
-    }
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    // Bounded: a frozen database link must make readiness fail quickly, not hang the probe.
+    if (await databaseAnswers(ctx.db, ctx.config.KASPR_READY_TIMEOUT_MS)) return { status: 'ready' };
+    const p = problem('database-unavailable');
+    return reply.status(503).type('application/problem+json').send(problemBody(p, req.id));
   });
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -6,6 +6,11 @@ export type { RuleCode };
 /** Every code the API can answer with, and its HTTP status. */
 export const PROBLEM_STATUS = {
   'malformed-json': 400,
+  'bad-request': 400,
+  'request-timeout': 408,
+  'payload-too-large': 413,
+  'uri-too-long': 414,
+  'headers-too-large': 431,
   'unsupported-media-type': 415,
   'validation-failed': 422,
   unauthenticated: 401,
@@ -36,6 +41,11 @@ export type ProblemCode = keyof typeof PROBLEM_STATUS;
 
 const TITLES: Record<ProblemCode, string> = {
   'malformed-json': 'The request body is not valid JSON',
+  'bad-request': 'The request could not be read',
+  'request-timeout': 'The request did not arrive in time',
+  'payload-too-large': 'The request body is too large',
+  'uri-too-long': 'The address is too long',
+  'headers-too-large': 'The request headers are too large',
   'unsupported-media-type': 'Send the request body as application/json',
   'validation-failed': 'Some fields are not valid',
   unauthenticated: 'Sign in to continue',

@@ -6,6 +6,9 @@ const bool = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/** A duration in milliseconds from the environment, 100 ms to 10 minutes. */
+const ms = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
+
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -33,6 +36,31 @@ export const configSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  // Deadlines (milliseconds). Towards PostgreSQL: a frozen link must fail a request, not hold it for the stall.
+  KASPR_DB_CONNECT_TIMEOUT_MS: ms(5_000).describe('PostgreSQL: give up opening a connection after this long'),
+  KASPR_DB_STATEMENT_TIMEOUT_MS: ms(30_000).describe('PostgreSQL statement_timeout for every session'),
+  KASPR_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(60_000).describe(
+    'PostgreSQL idle_in_transaction_session_timeout: ends a session holding an open transaction idle this long',
+  ),
+  KASPR_DB_QUERY_TIMEOUT_MS: ms(35_000).describe(
+    'Client-side limit on one query, for when the server cannot even answer its own statement_timeout',
+  ),
+  KASPR_DB_KEEPALIVE_MS: ms(10_000).describe(
+    'TCP keepalive on PostgreSQL connections: first probe after this idle time',
+  ),
+  KASPR_READY_TIMEOUT_MS: ms(1_500).describe(
+    '/readyz answers 503 when the database has not answered within this',
+  ),
+  // Towards clients and the process itself.
+  KASPR_REQUEST_TIMEOUT_MS: ms(30_000).describe(
+    'Whole request (headers and body) must arrive within this, else 408',
+  ),
+  KASPR_HEADERS_TIMEOUT_MS: ms(10_000).describe(
+    'Request headers must arrive within this (capped at the request timeout)',
+  ),
+  KASPR_SHUTDOWN_TIMEOUT_MS: ms(10_000).describe(
+    'On SIGTERM/SIGINT: finish in-flight requests and close the database within this',
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -47,12 +47,106 @@ export function wrapPglite(db: PGlite): Database {
   };
 }
 
+/** Deadlines towards PostgreSQL, in milliseconds; 0 turns one off (the migration pool turns off the statement ones). */
+export interface PostgresDeadlines {
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectTimeoutMs: number;
+  /** Server side: statement_timeout for every session. */
+  statementTimeoutMs: number;
+  /** Server side: idle_in_transaction_session_timeout. */
+  idleInTransactionTimeoutMs: number;
+  /** Client side: one query, for a link so frozen that the server's own timeout never arrives. */
+  queryTimeoutMs: number;
+  /** TCP keepalive: first probe after this idle time. */
+  keepAliveMs: number;
+}
+
+export const DEFAULT_DEADLINES: PostgresDeadlines = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+  queryTimeoutMs: 35_000,
+  keepAliveMs: 10_000,
+};
+
+/** The database did not answer in time, or the connection to it failed: the request is a 503, not a 500. */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'KASPR_DB_UNAVAILABLE';
+  constructor(cause: unknown) {
+    super(`The database is not answering: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+// SQLSTATE 08xxx connection exception, 57014 statement timeout, 57P0x shutdown, 25P03 idle-in-transaction timeout.
+const UNAVAILABLE_SQLSTATE = /^(08...|57014|57P0[1-3]|25P03)$/;
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+// node-postgres and pg-pool raise these without a code.
+const UNAVAILABLE_MESSAGE =
+  /^(Query read timeout|timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error)/;
+
+/** True for a timeout or connection failure (as opposed to an error in the SQL or the data). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return true;
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code)))
+    return true;
+  return UNAVAILABLE_MESSAGE.test(err.message);
+}
+
+const asUnavailable = (err: unknown): unknown =>
+  isDatabaseUnavailable(err) && !(err instanceof DatabaseUnavailableError)
+    ? new DatabaseUnavailableError(err)
+    : err;
+
+/** Answers whether the database runs `SELECT 1` within `timeoutMs`; never waits longer, never throws. */
+export async function databaseAnswers(db: Queryable, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = db.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([ping, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Opens a PostgreSQL pool. Pool and client errors are handled so a dropped connection never kills the process. */
-export function openPostgres(connectionString: string, onError?: (err: Error) => void): Database {
+export function openPostgres(
+  connectionString: string,
+  onError?: (err: Error) => void,
+  deadlines: PostgresDeadlines = DEFAULT_DEADLINES,
+): Database {
   const types = new pg.TypeOverrides();
   types.setTypeParser(DATE_OID, keepDate);
   types.setTypeParser(INT8_OID, (v: string) => Number(v));
-  const pool = new pg.Pool({ connectionString, max: 10, types });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    types,
+    connectionTimeoutMillis: deadlines.connectTimeoutMs,
+    ...(deadlines.statementTimeoutMs > 0 ? { statement_timeout: deadlines.statementTimeoutMs } : {}),
+    ...(deadlines.idleInTransactionTimeoutMs > 0
+      ? { idle_in_transaction_session_timeout: deadlines.idleInTransactionTimeoutMs }
+      : {}),
+    ...(deadlines.queryTimeoutMs > 0 ? { query_timeout: deadlines.queryTimeoutMs } : {}),
+    keepAlive: deadlines.keepAliveMs > 0,
+    keepAliveInitialDelayMillis: deadlines.keepAliveMs,
+  });
   // node-postgres#1542/#2386: an idle client's 'error' would otherwise crash the process.
   pool.on('error', (err) => onError?.(err));
   pool.on('connect', (client) => client.on('error', (err) => onError?.(err)));
@@ -61,24 +155,34 @@ export function openPostgres(connectionString: string, onError?: (err: Error) =>
     sql: string,
     params?: readonly unknown[],
   ): Promise<T[]> => {
-    const result = await c.query(sql, params ? [...params] : []);
-    return result.rows as T[];
+    try {
+      const result = await c.query(sql, params ? [...params] : []);
+      return result.rows as T[];
+    } catch (err) {
+      throw asUnavailable(err);
+    }
   };
   return {
     engine: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     transaction: async (fn) => {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((err: unknown) => {
+        throw asUnavailable(err);
+      });
+      let broken = false;
       try {
-        await client.query('BEGIN');
+        await run(client, 'BEGIN');
         const value = await fn({ query: (sql, params) => run(client, sql, params) });
-        await client.query('COMMIT');
+        await run(client, 'COMMIT');
         return value;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that timed out or failed is not asked to ROLLBACK (that would wait a second deadline):
+        // it is thrown away, and the server rolls the transaction back when the connection goes.
+        broken = isDatabaseUnavailable(err);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),
