@@ -67,15 +67,29 @@ describe('scoring without saving', () => {
     expect(r.body.band.label).toBeTruthy();
   });
 
-  it('reports a missing item as incomplete, never a low total', async () => {
+  it('reports three missing PHQ-9 items as incomplete, never a low total', async () => {
     const r = await w.alice.post('/api/v1/instruments/phq-9/score', {
-      answers: phq9([3, 3, 3, 3, 3, 3, 3, 3]),
+      answers: phq9([3, 3, 3, 3, 3, 3]),
     });
     expect(r.body).toMatchObject({
       total: null,
       band: null,
       completeness: 'incomplete',
+      missingItems: ['7', '8', '9'],
+    });
+  });
+
+  it('prorates one missing PHQ-9 item (NHS rule), marks it prorated, and still asks for a skipped item 9', async () => {
+    const r = await w.alice.post('/api/v1/instruments/phq-9/score', {
+      answers: phq9([3, 3, 3, 3, 3, 3, 3, 3]),
+    });
+    expect(r.body).toMatchObject({
+      total: 27,
+      band: { code: 'severe' },
+      completeness: 'complete',
       missingItems: ['9'],
+      prorated: { missingItems: ['9'], exactTotal: 27 },
+      flags: [expect.objectContaining({ code: 'phq9-item9-unanswered' })],
     });
   });
 
@@ -318,6 +332,50 @@ describe('QIDS-SR16 answered as printed', () => {
       completeness: 'incomplete',
       total: null,
       missingItems: ['6', '7'],
+    });
+  });
+});
+
+describe('PHQ-9 with item 9 skipped', () => {
+  it('saves a prorated total and raises an "ask directly" alert and a task, audited', async () => {
+    const p = (await w.alice.post('/api/v1/patients', SAMPLE_PATIENT)).body.id as string;
+    const r = await w.alice.post(`/api/v1/patients/${p}/responses`, {
+      instrument: 'phq-9',
+      answers: { ...phq9([2, 2, 2, 2, 2, 2, 2, 2]), '9': null },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.result).toMatchObject({ total: 18, prorated: { missingItems: ['9'] } });
+    expect(r.body.alertIds).toHaveLength(1);
+    expect(r.body.taskIds).toHaveLength(1);
+    const alerts = (await w.alice.get(`/api/v1/patients/${p}/alerts`)).body.alerts;
+    expect(alerts).toEqual([
+      expect.objectContaining({ code: 'phq9-item9-unanswered', text: expect.stringMatching(/ask directly/) }),
+    ]);
+    const tasks = (await w.alice.get('/api/v1/tasks')).body.tasks.filter(
+      (t: { patientId: string }) => t.patientId === p,
+    );
+    expect(tasks).toEqual([expect.objectContaining({ priority: 'high' })]);
+    const list = (await w.alice.get(`/api/v1/patients/${p}/responses?instrument=phq-9`)).body.responses;
+    expect(list[0]).toMatchObject({ isBaseline: true, result: { total: 18 } });
+  });
+
+  it('compares a prorated follow-up with the baseline (response uses the prorated total)', async () => {
+    const p = (await w.alice.post('/api/v1/patients', SAMPLE_PATIENT)).body.id as string;
+    await w.alice.post(`/api/v1/patients/${p}/responses`, {
+      instrument: 'phq-9',
+      answers: phq9([2, 2, 2, 2, 2, 2, 2, 2, 2]),
+      completedAt: '2026-10-01T10:00:00Z',
+    });
+    // Items 8 and 9 blank: 7 answered, sum 7 → exact 9 → total 9, a 50 % drop from 18.
+    await w.alice.post(`/api/v1/patients/${p}/responses`, {
+      instrument: 'phq-9',
+      answers: phq9([1, 1, 1, 1, 1, 1, 1]),
+      completedAt: '2026-11-01T10:00:00Z',
+    });
+    const list = (await w.alice.get(`/api/v1/patients/${p}/responses?instrument=phq-9`)).body.responses;
+    expect(list[1]).toMatchObject({
+      result: { total: 9, prorated: { missingItems: ['8', '9'] } },
+      againstBaseline: { baselineTotal: 18, response: true },
     });
   });
 });

@@ -38,7 +38,7 @@ describe('toFhirQuestionnaire', () => {
       resourceType: 'Questionnaire',
       id: 'phq-9',
       url: 'https://kaspr.example/fhir/Questionnaire/phq-9',
-      version: '1.0.0',
+      version: '1.1.0',
       name: 'Phq9',
       title: 'Patient Health Questionnaire-9',
       status: 'active',

@@ -38,7 +38,7 @@ describe('PHQ-9 scoring', () => {
     const result = resultOf(score(answersFrom([0, 0, 0, 0, 0, 0, 0, 0, 0])));
     expect(result).toMatchObject({
       instrumentId: 'phq-9',
-      instrumentVersion: '1.0.0',
+      instrumentVersion: '1.1.0',
       missingItems: [],
       flags: [],
     });
@@ -64,25 +64,107 @@ describe('PHQ-9 item 9 safety flag', () => {
     expect(result.total).toBeNull();
     expect(result.flags.map((flag) => flag.code)).toEqual(['phq9-item9-positive']);
   });
+
+  it.each([
+    ['absent', {}],
+    ['null', { '9': null }],
+  ])(
+    'raises phq9-item9-unanswered ("ask directly") when item 9 is %s, even though the total is prorated',
+    (_, nine) => {
+      const result = resultOf(score({ ...answersFrom([2, 2, 2, 2, 2, 2, 2, 2]), ...nine }));
+      expect(result.prorated).toBeDefined();
+      expect(result.total).toBe(18);
+      expect(result.flags).toEqual([
+        expect.objectContaining({ code: 'phq9-item9-unanswered', severity: 'warning', item: '9' }),
+      ]);
+      expect(result.flags[0]?.text).toMatch(/ask directly/);
+    },
+  );
+
+  it('raises phq9-item9-unanswered when more than two items are missing too (no total)', () => {
+    const result = resultOf(score(answersFrom([1, 1, 1, 1, 1, 1])));
+    expect(result.total).toBeNull();
+    expect(result.flags.map((f) => f.code)).toEqual(['phq9-item9-unanswered']);
+  });
+
+  it('keeps the positive item 9 flag when other items are prorated', () => {
+    const result = resultOf(score({ '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '9': 2 }));
+    expect(result.prorated?.missingItems).toEqual(['8']);
+    expect(result.flags.map((f) => f.code)).toEqual(['phq9-item9-positive']);
+  });
 });
 
-describe('PHQ-9 missing items (no prorating: none is supported by the domain notes)', () => {
-  it('gives incomplete, a null total and a null band when a scored item is missing', () => {
-    const answers: Record<string, number> = answersFrom([3, 3, 3, 3, 3, 3, 3, 3, 3]);
-    delete answers['3'];
-    const result = resultOf(score(answers));
+describe('PHQ-9 missing items: one or two prorated (NHS Data Dictionary), more disregarded', () => {
+  /** Items 1–9 all `value`, without the listed items. */
+  const allBut = (value: number, ...blank: string[]) =>
+    Object.fromEntries(
+      Object.entries(answersFrom(Array.from({ length: 9 }, () => value))).filter(([k]) => !blank.includes(k)),
+    );
+
+  it('0 missing: a plain sum, not marked prorated', () => {
+    const result = resultOf(score(allBut(2)));
+    expect(result).toMatchObject({ completeness: 'complete', total: 18, missingItems: [] });
+    expect(result.prorated).toBeUndefined();
+  });
+
+  it('1 missing: the mean of the other eight is substituted and the result is marked prorated', () => {
+    const result = resultOf(score(allBut(3, '3')));
+    expect(result).toMatchObject({
+      completeness: 'complete',
+      total: 27,
+      band: { code: 'severe' },
+      missingItems: ['3'],
+      prorated: {
+        missingItems: ['3'],
+        answeredSum: 24,
+        substitutedMean: 3,
+        exactTotal: 27,
+        rounding: 'half-up',
+      },
+    });
+  });
+
+  it('2 missing: the mean of the other seven is substituted for each', () => {
+    const result = resultOf(score(allBut(1, '2', '7')));
+    expect(result).toMatchObject({ completeness: 'complete', total: 9, missingItems: ['2', '7'] });
+    expect(result.prorated?.substitutedMean).toBe(1);
+  });
+
+  it('3 missing: disregarded — incomplete, no total, no band, not prorated', () => {
+    const result = resultOf(score(allBut(3, '1', '2', '3')));
     expect(result).toMatchObject({
       completeness: 'incomplete',
       total: null,
       band: null,
-      missingItems: ['3'],
+      missingItems: ['1', '2', '3'],
     });
+    expect(result.prorated).toBeUndefined();
   });
 
-  it('treats a null answer as missing', () => {
-    const result = resultOf(score({ ...answersFrom([1, 1, 1, 1, 1, 1, 1, 1]), '9': null }));
-    expect(result.missingItems).toEqual(['9']);
-    expect(result.total).toBeNull();
+  it.each([
+    // answered sum 4 over 8 items → 4.5 exactly → 5 (half up: mild, not none–minimal)
+    [{ '1': 1, '2': 1, '3': 1, '4': 1, '5': 0, '6': 0, '7': 0, '8': 0 }, 4.5, 5, 'mild'],
+    // answered sum 3 over 8 → 3.375 → 3
+    [{ '1': 1, '2': 1, '3': 1, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0 }, 3.375, 3, 'none-minimal'],
+    // answered sum 9 over 7 (items 8, 9 missing) → 11.571… → 12
+    [{ '1': 3, '2': 3, '3': 3, '4': 0, '5': 0, '6': 0, '7': 0 }, 81 / 7, 12, 'moderate'],
+    // answered sum 8 over 8 → 9 exactly (band edge 9/10 from the prorated total)
+    [{ '1': 1, '2': 1, '3': 1, '4': 1, '5': 1, '6': 1, '7': 1, '8': 1 }, 9, 9, 'mild'],
+  ])('rounds the exact prorated total half up: %j → %f → %i (%s)', (answers, exact, total, band) => {
+    const result = resultOf(score(answers));
+    expect(result.prorated?.exactTotal).toBeCloseTo(exact, 10);
+    expect(result.total).toBe(total);
+    expect(result.band?.code).toBe(band);
+  });
+
+  it('states its source and the rounding rule with their certainty', () => {
+    expect(phq9.prorating).toMatchObject({
+      maxMissing: 2,
+      rounding: 'half-up',
+      certainty: 'secondary',
+      roundingSource: { certainty: 'convention' },
+    });
+    expect(phq9.prorating?.source).toMatch(/NHS Data Dictionary/);
   });
 
   it('lists every missing scored item in published order when nothing is answered', () => {

@@ -66,7 +66,7 @@ const items: InstrumentItem[] = [
 
 export const phq9: InstrumentDefinition = {
   id: 'phq-9',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Patient Health Questionnaire-9',
   shortTitle: 'PHQ-9',
   recallPeriod: 'Past 2 weeks',
@@ -100,7 +100,30 @@ export const phq9: InstrumentDefinition = {
       source: 'clinic.md §4: "Flag any non-zero answer on item 9 for safety review" [U convention]',
       certainty: 'convention',
     },
+    {
+      // Patients often skip the suicide item; a prorated total must never stand in for asking it.
+      kind: 'item-unanswered',
+      item: '9',
+      code: 'phq9-item9-unanswered',
+      severity: 'warning',
+      text: 'PHQ-9 item 9 (thoughts of being better off dead or of self-harm) not answered: ask directly and record the answer.',
+      source:
+        'KASPR convention (clinical-safety review 2026-12 §1 and §6 item 19: a skipped item 9 must prompt the clinician)',
+      certainty: 'convention',
+    },
   ],
+  prorating: {
+    maxMissing: 2,
+    rounding: 'half-up',
+    source:
+      'NHS Data Dictionary, Patient Health Questionnaire: "If one or two values are missing … substituted with the average score of the non-missing items. Questionnaires with more than two missing values should be disregarded." (quoted in the clinical-safety review 2026-12 §1; not in clinic.md)',
+    certainty: 'secondary',
+    roundingSource: {
+      source:
+        'KASPR convention: the NHS rule states no rounding; the exact prorated total is rounded to the nearest whole number, halves up, so a half point never lowers the band',
+      certainty: 'convention',
+    },
+  },
   response: {
     minDropFraction: 0.5,
     source: 'clinic.md §4: response ≥50% drop [V convention, Talati 2019]',
@@ -131,7 +154,10 @@ export const phq9: InstrumentDefinition = {
   validated: true,
 };
 
-/** Scores PHQ-9 answers (items "1".."9" scored 0–3; "10" optional and unscored). */
+/**
+ * Scores PHQ-9 answers (items "1".."9" scored 0–3; "10" optional and unscored). One or two missing items are
+ * prorated (NHS Data Dictionary); three or more give no total. A missing item 9 always raises a flag.
+ */
 export function score(answers: Answers): ScoreOutcome {
   return scoreAnswers(phq9, answers);
 }

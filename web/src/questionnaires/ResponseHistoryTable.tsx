@@ -9,7 +9,10 @@ interface ResponseHistoryTableProps {
 }
 
 function scoreCell(r: ResponseEntry): string {
-  if (r.result.total !== null) return String(r.result.total);
+  if (r.result.total !== null)
+    return r.result.prorated
+      ? `${r.result.total} (prorated: ${r.result.prorated.missingItems.length} missing)`
+      : String(r.result.total);
   if (r.result.triage) return `Triage: ${r.result.triage}`;
   if (r.result.completeness === 'incomplete') return `Incomplete (${r.result.missingItems.length} missing)`;
   return '—';

@@ -19,9 +19,19 @@ function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
+/**
+ * " (prorated: item 9 missing, average of the answered items used)", or "" for a full set of answers.
+ * A prorated total is never shown without saying so.
+ */
+export function proratedText(result: ScoreResult): string {
+  if (!result.prorated) return '';
+  return ` (prorated: ${itemList(result.prorated.missingItems)} missing, average of the answered items used)`;
+}
+
 /** "Score 18 — Moderately severe", "Triage: High" (C-SSRS) or "Incomplete: items 3, 4 missing". */
 export function scoreText(result: ScoreResult): string {
-  if (result.total !== null) return `Score ${result.total}${result.band ? ` — ${result.band.label}` : ''}`;
+  if (result.total !== null)
+    return `Score ${result.total}${result.band ? ` — ${result.band.label}` : ''}${proratedText(result)}`;
   if (result.triage) return `Triage: ${capitalise(result.triage)}`;
   if (result.completeness === 'incomplete') return `Incomplete: ${itemList(result.missingItems)} missing`;
   return 'Complete (no total)';
@@ -30,7 +40,7 @@ export function scoreText(result: ScoreResult): string {
 /** The notice after saving: "Saved: PHQ-9 score 18 (Moderately severe)". */
 export function savedText(shortTitle: string, result: ScoreResult): string {
   if (result.total !== null)
-    return `Saved: ${shortTitle} score ${result.total}${result.band ? ` (${result.band.label})` : ''}`;
+    return `Saved: ${shortTitle} score ${result.total}${result.band ? ` (${result.band.label})` : ''}${proratedText(result)}`;
   if (result.triage) return `Saved: ${shortTitle} triage ${result.triage}`;
   if (result.completeness === 'incomplete')
     return `Saved: ${shortTitle} incomplete (${itemList(result.missingItems)} missing)`;
