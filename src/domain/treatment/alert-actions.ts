@@ -50,6 +50,9 @@ const BREATHING =
 const RISE =
   'clinic.md §2 Spravato label [V]: rises of ≥40/≥25 mmHg in 8–19 % in the first 1.5 h; BP "as clinically warranted until values remain consistent at a safe level".';
 
+const LOW =
+  'KASPR [SYN]: clinic.md gives no response to hypotension or bradycardia; hold the dose, repeat the reading and call the prescriber, as for the other urgent alerts.';
+
 const INCOMPLETE = 'KASPR [SYN]: an alert that could not be checked is not reassurance; repeat the reading.';
 
 function stepsFor(code: VitalAlertCode, severity: AlertSeverity, delivery: DoseDelivery): AlertActionStep[] {
@@ -66,6 +69,8 @@ function stepsFor(code: VitalAlertCode, severity: AlertSeverity, delivery: DoseD
     case 'diastolic-rise':
       return [hold, 'repeat-reading', 'call-prescriber', 'emergency-care-if-symptoms'];
     case 'heart-rate':
+    case 'systolic-low':
+    case 'heart-rate-low':
       return [hold, 'repeat-reading', 'call-prescriber'];
     case 'reading-incomplete':
       return ['repeat-reading'];
@@ -84,6 +89,9 @@ function sourceFor(code: VitalAlertCode): [string, Certainty] {
     case 'systolic-rise':
     case 'diastolic-rise':
       return [RISE, 'synthesis'];
+    case 'systolic-low':
+    case 'heart-rate-low':
+      return [LOW, 'synthesis'];
     case 'reading-incomplete':
       return [INCOMPLETE, 'synthesis'];
   }

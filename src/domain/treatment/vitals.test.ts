@@ -66,6 +66,36 @@ describe('vitalAlerts', () => {
     expect(rise(ivPsychiatric)?.certainty).toBe('synthesis');
   });
 
+  // Review 2026-12 §6 item 21: hypotension and bradycardia (80/45, HR 38) raised no alert.
+  it.each([
+    [{ systolic: 91 }, []],
+    [{ systolic: 90 }, []],
+    [{ systolic: 89 }, ['systolic-low']],
+    [{ heartRate: 51 }, []],
+    [{ heartRate: 50 }, []],
+    [{ heartRate: 49 }, ['heart-rate-low']],
+    [{ spo2: 95 }, []],
+    [{ spo2: 94 }, []],
+    [{ spo2: 93 }, ['spo2']],
+    [{ systolic: 80, diastolic: 45, heartRate: 38 }, ['systolic-low', 'heart-rate-low']],
+  ])('%j gives %j (low thresholds SBP <90, HR <50, SpO2 <94)', (reading, expected) => {
+    const low = vitals({ systolic: 100, diastolic: 60, heartRate: 60, spo2: 98 }, at(-10));
+    expect(codes({ systolic: 100, diastolic: 60, heartRate: 60, ...reading }, low)).toEqual(expected);
+  });
+
+  it('marks the low thresholds as urgent, synthesis settings with their source', () => {
+    const alerts = vitalAlerts(vitals({ systolic: 80, heartRate: 38 }), null, ivPsychiatric);
+    for (const a of alerts) {
+      expect(a).toMatchObject({ severity: 'urgent', comparator: '<', certainty: 'synthesis' });
+      expect(a.source).toMatch(/KASPR setting \[SYN\].*clinic\.md/);
+    }
+    expect(alerts.map((a) => [a.code, a.threshold])).toEqual([
+      ['systolic-low', 90],
+      ['heart-rate-low', 50],
+    ]);
+    expect(alerts[0]?.text).toBe('Systolic BP 80 mmHg is below 90 mmHg.');
+  });
+
   it('alerts on a respiratory rate below 10 when one is recorded', () => {
     const reading = (rr: number) => ({ ...vitals(), respiratoryRate: breathsPerMinute(rr) });
     expect(vitalAlerts(reading(9), baseline, ivPsychiatric).map((a) => a.code)).toEqual(['respiratory-rate']);

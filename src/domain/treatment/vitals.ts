@@ -20,6 +20,8 @@ export type VitalAlertCode =
   | 'systolic'
   | 'diastolic'
   | 'heart-rate'
+  | 'systolic-low'
+  | 'heart-rate-low'
   | 'spo2'
   | 'respiratory-rate'
   | 'systolic-rise'
@@ -110,6 +112,8 @@ export function vitalAlerts(
     ...check('systolic', 'Systolic BP', reading.systolic, a.systolic),
     ...check('diastolic', 'Diastolic BP', reading.diastolic, a.diastolic),
     ...check('heart-rate', 'Heart rate', reading.heartRate, a.heartRate),
+    ...check('systolic-low', 'Systolic BP', reading.systolic, a.systolicLow),
+    ...check('heart-rate-low', 'Heart rate', reading.heartRate, a.heartRateLow),
     ...check('spo2', 'SpO2', reading.spo2, a.spo2),
     ...check('respiratory-rate', 'Respiratory rate', reading.respiratoryRate, a.respiratoryRate),
     ...check(
