@@ -7,6 +7,7 @@ import { FormProblem } from '../ui/FormProblem.tsx';
 import { addDays, localDate } from '../ui/local-date.ts';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
 import type { AssessmentEntry, DecisionResult, LevelDefinition } from './harm-types.ts';
+import { ProvisionalNote } from './ProvisionalNote.tsx';
 
 interface DecisionFormProps {
   entry: Pick<AssessmentEntry, 'id' | 'evaluation'>;
@@ -42,6 +43,7 @@ export function DecisionForm({ entry, levels, onDecided }: DecisionFormProps) {
       <p className="decision-proposal">
         The proposal is level {proposed} ({entry.evaluation.levelLabel}).
       </p>
+      <ProvisionalNote evaluation={entry.evaluation} />
       <p className="hint">KASPR proposes; you decide.</p>
       <fieldset className={form.errors.confirmedLevel ? 'field-invalid' : undefined}>
         <legend>Level of need</legend>

@@ -1,4 +1,5 @@
 // ProposalPanel: the live proposal beside the assessment form: level, reasons, interventions, review and gaps.
+import { ProvisionalNote } from './ProvisionalNote.tsx';
 import { ReasonItem, certaintyText } from './ReasonItem.tsx';
 import { fieldLabel } from './harm-labels.ts';
 import type { HarmProposal } from './use-harm-proposal.ts';
@@ -26,6 +27,7 @@ export function ProposalPanel({ proposal, waiting }: ProposalPanelProps) {
           {line}
           {pending && shown ? <span className="muted"> (updating…)</span> : null}
         </p>
+        {shown ? <ProvisionalNote evaluation={shown} /> : null}
       </div>
       {error && !waiting && Object.keys(error.fieldErrors).length > 0 ? (
         <p className="field-error">Check the fields marked in the form.</p>
