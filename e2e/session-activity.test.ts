@@ -1,0 +1,106 @@
+// Browser: typing is activity (the idle timeout spares a person at work), and a form's draft survives a forced sign-in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+
+let world: BrowserWorld;
+
+// The shortest idle limit the server accepts, so the real timers run within a test.
+const IDLE_MS = 60_000;
+
+beforeAll(async () => {
+  world = await openBrowserWorld({ KASPR_SESSION_IDLE_MINUTES: '1' });
+});
+afterAll(async () => {
+  await world.close();
+});
+
+const ADMIN = { name: 'Ada Admin', email: 'ada@clinic.test', password: 'a long admin pass phrase' };
+const WARNING = 'there has been no activity';
+
+async function signIn(): Promise<void> {
+  const { page } = world;
+  await page.getByRole('heading', { name: 'Sign in to KASPR' }).waitFor();
+  await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+const draftsInStorage = () =>
+  world.page.evaluate(() => ({
+    session: Object.keys(sessionStorage).filter((k) => k.startsWith('kaspr.draft:')).length,
+    local: Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k) ?? ''}`),
+  }));
+
+describe('the idle timeout, with a one-minute limit, in a real browser', () => {
+  let typed = '';
+
+  it('sets up the clinic and opens Admin → Add user', async () => {
+    const { page } = world;
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Set up KASPR' }).waitFor();
+    await page.getByLabel('Your name').fill(ADMIN.name);
+    await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
+    await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Service name').fill('North Team');
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Add user' }).waitFor();
+  });
+
+  it('keeps a person who is typing signed in for longer than the idle limit, without a warning', async () => {
+    const { page } = world;
+    const name = page.getByLabel('Name', { exact: true });
+    await name.click();
+    const letters = 'Florence Nightingale ';
+    let warnings = 0;
+    // Typing is inherently spread over time: one key about every 700 ms until well past the limit.
+    const deadline = Date.now() + IDLE_MS + 20_000;
+    while (Date.now() < deadline) {
+      const key = letters[typed.length % letters.length] ?? 'a';
+      await page.keyboard.type(key);
+      typed += key;
+      if (await page.getByText(WARNING).isVisible()) warnings += 1;
+      await page.waitForTimeout(700);
+    }
+    expect(warnings).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    expect(await name.inputValue()).toBe(typed);
+    // The draft is held in this tab's sessionStorage only, never in localStorage.
+    const stored = await draftsInStorage();
+    expect(stored.session).toBe(1);
+    expect(stored.local.join('\n')).not.toContain('Florence');
+  }, 150_000);
+
+  it('warns an idle page, and any keypress dismisses the warning', async () => {
+    const { page } = world;
+    const warning = page.getByRole('alert').filter({ hasText: WARNING });
+    await warning.waitFor({ timeout: IDLE_MS });
+    await page.keyboard.press('End');
+    await warning.waitFor({ state: 'hidden', timeout: 5_000 });
+    expect(new URL(page.url()).pathname).toBe('/admin');
+  }, 90_000);
+
+  it('signs an idle page out, and restores the draft after signing in again on the same page', async () => {
+    const { page } = world;
+    await page.getByRole('alert').filter({ hasText: WARNING }).waitFor({ timeout: IDLE_MS });
+    await page.getByText('Your session ended; sign in again').waitFor({ timeout: IDLE_MS });
+    expect(await page.getByText('Unsaved text is kept in this tab').isVisible()).toBe(true);
+    await signIn();
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(typed);
+  }, 150_000);
+
+  it('forgets the draft on an explicit sign-out', async () => {
+    const { page } = world;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to KASPR' }).waitFor();
+    expect((await draftsInStorage()).session).toBe(0);
+    await signIn();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Add user' }).waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+    expect(world.consoleErrors).toEqual([]);
+  });
+});
