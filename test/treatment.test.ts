@@ -1,6 +1,7 @@
 // The treatment pathway over real HTTP: protocols, dose, screening, consent with PDF, a dosing session with gates,
 // vitals alerts and discharge rules, and the discharge summary PDF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatInZone } from '../src/domain/calendar/zoned.ts';
 import { pdfText } from './support/pdf-text.ts';
 import {
   buildWorld,
@@ -222,7 +223,7 @@ describe('screening and consent', () => {
       'for 12 hours',
       'bladder',
       'Signed by Ivy Infusion',
-      'witnessed by Alice North',
+      'Witnessed by Alice North on',
     ]) {
       expect(text).toContain(fact);
     }
@@ -356,7 +357,8 @@ describe('a dosing session', () => {
     const pdf = await fetch(`${server.baseUrl}${r.body.pdfPath}`, { headers: { cookie: prescriber.cookie } });
     const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(text).toContain('Do not drive');
-    expect(text).toContain(r.body.noDrivingUntil.slice(0, 16).replace('T', ' '));
+    // On the service's clock with the zone (Europe/London by default), never bare UTC.
+    expect(text).toContain(formatInZone(new Date(r.body.noDrivingUntil), 'Europe/London'));
     expect(text).toContain('If you feel unwell');
     expect(
       (

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { consentDocuments } from '../../domain/consent/documents.ts';
-import { renderPdf } from '../../documents/pdf.ts';
+import { renderConsentPdf } from '../../documents/consent-pdf.ts';
 import { uuid } from '../../schemas/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { consentSchema, withdrawSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { findConsent, listConsents, type ConsentRow } from '../../store/treatment.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
@@ -147,27 +148,20 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
         (d) => d.id === consent.document_id && d.version === consent.document_version,
       );
       if (!patient || !doc) throw problem('not-found');
-      const signedOn = consent.signed_at.toISOString().slice(0, 16).replace('T', ' ');
-      const pdf = await renderPdf({
-        title: doc.title,
-        subtitle: `${patient.familyName.toUpperCase()}, ${patient.givenName} · born ${patient.birthDate} · document ${doc.id} version ${doc.version}`,
-        blocks: [
-          ...doc.sections.map((s) => ({ heading: s.heading, text: s.text, note: `Source: ${s.source}` })),
-          {
-            heading: 'Signature',
-            text: `Signed by ${consent.signature.name} (${consent.signature.kind === 'drawn' ? 'drawn signature on screen' : 'typed name'}) on ${signedOn} UTC, recorded by ${consent.recorded_by_name}${consent.witness_name ? `, witnessed by ${consent.witness_name}` : ''}.`,
-          },
-          ...(consent.withdrawn_at
-            ? [
-                {
-                  heading: 'Withdrawn',
-                  text: `Consent withdrawn on ${consent.withdrawn_at.toISOString().slice(0, 10)}: ${consent.withdrawal_reason ?? ''}`,
-                },
-              ]
-            : []),
-        ],
-        footer:
-          'KASPR consent record. This copy was generated from the signed record; the record itself cannot be changed.',
+      const service = await serviceForDocuments(ctx.db, patient.serviceId);
+      const pdf = await renderConsentPdf({
+        document: doc,
+        patient,
+        clinic: service,
+        consent: {
+          signature: consent.signature,
+          signedAt: consent.signed_at,
+          recordedBy: consent.recorded_by_name,
+          witness: consent.witness_name,
+          withdrawn: consent.withdrawn_at
+            ? { at: consent.withdrawn_at, reason: consent.withdrawal_reason }
+            : null,
+        },
       });
       await auditRead(ctx, req, access, 'consent.pdf', 'Consent', consent.id);
       return reply

@@ -1,47 +1,104 @@
-// Services (teams or sites) and organisation settings such as requiring a second factor for admins.
+// Services (teams or sites) with the time zone, phone and address their documents show, and organisation
+// settings such as requiring a second factor for admins.
 import type { FastifyInstance } from 'fastify';
-import { serviceSchema, settingsSchema } from '../../schemas/auth.ts';
+import { z } from 'zod';
+import { settingsSchema } from '../../schemas/auth.ts';
+import { uuid } from '../../schemas/common.ts';
+import { createServiceSchema, updateServiceSchema } from '../../schemas/service.ts';
 import {
+  findService,
   findServiceByName,
   insertService,
   listServices,
   readSettings,
+  updateService,
   writeSettings,
+  type ServiceRow,
 } from '../../store/services.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
+
+const idParams = z.object({ id: uuid }).strict();
+
+function serviceView(s: ServiceRow) {
+  return {
+    id: s.id,
+    name: s.name,
+    createdAt: s.created_at.toISOString(),
+    timeZone: s.time_zone,
+    phone: s.phone,
+    address: s.address,
+  };
+}
 
 export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get('/services', { config: { access: 'authenticated' }, schema: { tags: ['services'] } }, async () => ({
-    services: (await listServices(ctx.db)).map((s) => ({
-      id: s.id,
-      name: s.name,
-      createdAt: s.created_at.toISOString(),
-    })),
+    services: (await listServices(ctx.db)).map(serviceView),
   }));
 
   api.post(
     '/services',
-    { config: { access: 'service:manage' }, schema: { tags: ['services'], body: serviceSchema } },
+    { config: { access: 'service:manage' }, schema: { tags: ['services'], body: createServiceSchema } },
     async (req, reply) => {
       if (await findServiceByName(ctx.db, req.body.name))
         throw problem('conflict', 'A service with that name exists.');
       const now = ctx.now();
       const service = await ctx.db.transaction(async (tx) => {
-        const created = await insertService(tx, req.body.name);
+        const { name, ...details } = req.body;
+        const created = await insertService(tx, name, details);
         await auditFrom(
           req,
           tx,
-          { action: 'service.create', resourceType: 'Service', resourceId: created.id, outcome: 'success' },
+          {
+            action: 'service.create',
+            resourceType: 'Service',
+            resourceId: created.id,
+            outcome: 'success',
+            details: { timeZone: created.time_zone },
+          },
           now,
         );
         return created;
       });
-      return reply
-        .status(201)
-        .send({ id: service.id, name: service.name, createdAt: service.created_at.toISOString() });
+      return reply.status(201).send(serviceView(service));
+    },
+  );
+
+  api.patch(
+    '/services/:id',
+    {
+      config: { access: 'service:manage' },
+      schema: { tags: ['services'], params: idParams, body: updateServiceSchema },
+    },
+    async (req) => {
+      const before = await findService(ctx.db, req.params.id);
+      if (!before) throw problem('not-found');
+      if (req.body.name !== undefined && req.body.name.toLowerCase() !== before.name.toLowerCase()) {
+        if (await findServiceByName(ctx.db, req.body.name))
+          throw problem('conflict', 'A service with that name exists.');
+      }
+      const now = ctx.now();
+      const updated = await ctx.db.transaction(async (tx) => {
+        const row = await updateService(tx, before.id, req.body);
+        if (!row) throw problem('not-found');
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'service.update',
+            resourceType: 'Service',
+            resourceId: row.id,
+            outcome: 'success',
+            // Which fields changed, and the zone (not personal data); phone and address stay out of the log.
+            details: { fields: Object.keys(req.body), timeZone: row.time_zone },
+          },
+          now,
+        );
+        return row;
+      });
+      return serviceView(updated);
     },
   );
 

@@ -3,20 +3,24 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dischargeCheck, type SessionSetting } from '../../domain/treatment/index.ts';
 import { dischargeAdvice } from '../../domain/consent/documents.ts';
-import { renderPdf } from '../../documents/pdf.ts';
+import { noDrivingShort } from '../../domain/treatment/no-driving-text.ts';
 import { uuid } from '../../schemas/common.ts';
 import { dischargeSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { sessionEvents } from '../../store/treatment.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { sessionProtocol, toVitalSigns, type StoredVitals } from '../session-vitals.ts';
+import { dischargeSummaryPdf } from '../discharge-summary-pdf.ts';
 import { visibleSession } from '../session-access.ts';
 
 const idParams = z.object({ id: uuid }).strict();
-const fmt = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** The no-driving line for the timeline, on the service's clock with its zone (Spravato: after a night's sleep). */
+const fmt = (until: Date, rule: 'hours-after-end' | 'next-day-after-sleep', timeZone: string) =>
+  noDrivingShort(rule, until, timeZone);
 
 export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -83,11 +87,12 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
           'INSERT INTO session_discharges (session_id, discharged_at, no_driving_until, summary, discharged_by) VALUES ($1,$2,$3,$4,$5)',
           [session.id, now, result.noDrivingUntil, JSON.stringify(summary), auth.user.id],
         );
+        const { timeZone } = await serviceForDocuments(tx, session.service_id);
         await addTimelineEvent(tx, {
           patientId: session.patient_id,
           occurredAt: now,
           kind: 'treatment-session',
-          summary: `Discharged; no driving before ${fmt(result.noDrivingUntil)}`,
+          summary: `Discharged; ${fmt(result.noDrivingUntil, protocol.discharge.noDriving.kind, timeZone)}`,
           refType: 'TreatmentSession',
           refId: session.id,
           actorId: auth.user.id,
@@ -129,29 +134,11 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw problem('not-found', 'This session has no discharge yet.');
       const patient = await findPatient(ctx.db, session.patient_id);
       if (!patient) throw problem('not-found');
-      const s = session.discharge_summary as {
-        dose: { doseMg?: number };
-        noDrivingRule: string;
-        ifUnwell: string;
-        administrationEndedAt: string;
-      };
-      const pdf = await renderPdf({
-        title: 'Discharge summary after ketamine treatment',
-        subtitle: `${patient.familyName.toUpperCase()}, ${patient.givenName} · born ${patient.birthDate} · ${session.protocol_ref}`,
-        blocks: [
-          {
-            heading: 'Treatment',
-            text: `Dose ${String(s.dose.doseMg ?? '')} mg; administration ended ${fmt(new Date(s.administrationEndedAt))}; discharged ${fmt(session.discharged_at)}.`,
-          },
-          {
-            heading: 'Do not drive',
-            text: `Do not drive, operate machinery or sign legal documents before ${fmt(session.no_driving_until)}.`,
-            note: s.noDrivingRule,
-          },
-          { heading: dischargeAdvice.heading, text: s.ifUnwell, note: `Source: ${dischargeAdvice.source}` },
-        ],
-        footer: 'KASPR discharge summary, generated from the session record.',
-      });
+      const pdf = await dischargeSummaryPdf(
+        ctx.db,
+        { ...session, discharged_at: session.discharged_at, no_driving_until: session.no_driving_until },
+        patient,
+      );
       await auditRead(ctx, req, access, 'treatment-session.discharge-pdf', 'TreatmentSession', session.id);
       return reply.type('application/pdf').send(pdf);
     },
