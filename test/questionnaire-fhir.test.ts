@@ -99,6 +99,60 @@ describe('import', () => {
     expect((await w.alice.post('/api/v1/instruments/madrs/score', { answers })).body.total).toBe(20);
   });
 
+  it('keeps only the imported text and scores with the current shipped rules (QIDS-SR16 item 12 flag fires)', async () => {
+    const exported = (await w.alice.get('/api/v1/instruments/qids-sr16/questionnaire')).body;
+    exported.title = 'QIDS-SR16 (clinic copy)';
+    exported.copyright = 'Licensed to the clinic';
+    exported.item[11].text = 'Licensed wording of item 12';
+    const r = await w.admin.post('/api/v1/instruments/import', exported);
+    expect(r.status).toBe(201);
+    const [row] = await server.ctx.db.query<{ definition: Record<string, unknown> }>(
+      "SELECT definition FROM instrument_definitions WHERE id = 'qids-sr16' ORDER BY imported_at DESC LIMIT 1",
+    );
+    expect(row?.definition).toMatchObject({ kind: 'text-overlay', title: 'QIDS-SR16 (clinic copy)' });
+    expect(row?.definition).not.toHaveProperty('flagRules');
+    expect(row?.definition).not.toHaveProperty('scoring');
+    const def = (await w.alice.get('/api/v1/instruments/qids-sr16')).body;
+    expect(def).toMatchObject({ title: 'QIDS-SR16 (clinic copy)', licence: { textLicensed: true } });
+    expect(def.items[11].text).toBe('Licensed wording of item 12');
+    expect(def.flagRules.map((f: { code: string }) => f.code)).toContain('qids-item12-urgent');
+    const answers = Object.fromEntries(
+      Array.from({ length: 16 }, (_, i) => [String(i + 1), i === 11 ? 3 : 0]),
+    );
+    const scored = await w.alice.post('/api/v1/instruments/qids-sr16/score', { answers });
+    expect(scored.body.flags.map((f: { code: string }) => f.code)).toEqual(['qids-item12-urgent']);
+    expect((await w.alice.get('/api/v1/instruments/qids-sr16/questionnaire')).body.copyright).toBe(
+      'Licensed to the clinic',
+    );
+  });
+
+  it('a whole definition imported by an earlier release gives up only its text: today’s flags apply', async () => {
+    const current = (await w.alice.get('/api/v1/instruments/madrs')).body;
+    // As an earlier release stored it: the whole definition with its text, and no MADRS item 10 flag.
+    const legacy = {
+      ...current,
+      version: '1.0.0',
+      flagRules: [],
+      items: current.items.map((item: { number: string }) => ({
+        ...item,
+        text: `Old wording ${item.number}`,
+      })),
+    };
+    await server.ctx.db.query(
+      `INSERT INTO instrument_definitions (id, version, definition, imported_at, imported_by)
+       VALUES ('madrs', '1.0.0', $1, now() + interval '1 minute', $2)`,
+      [JSON.stringify(legacy), w.aliceId],
+    );
+    const def = (await w.alice.get('/api/v1/instruments/madrs')).body;
+    expect(def.items[9].text).toBe('Old wording 10');
+    expect(def.version).toBe(current.version);
+    const answers = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [String(i + 1), i === 9 ? 6 : 0]),
+    );
+    const scored = await w.alice.post('/api/v1/instruments/madrs/score', { answers });
+    expect(scored.body.flags.map((f: { code: string }) => f.code)).toEqual(['madrs-item10-positive']);
+  });
+
   it('refuses a questionnaire that changes a shipped instrument’s scores', async () => {
     const exported = (await w.alice.get('/api/v1/instruments/phq-9/questionnaire')).body;
     exported.item[0].answerOption.pop();

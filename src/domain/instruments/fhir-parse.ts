@@ -15,6 +15,7 @@ export interface ParsedQuestionnaire {
   readonly title?: string;
   readonly name?: string;
   readonly publisher?: string;
+  readonly copyright?: string;
   readonly url?: string;
   readonly loincPanel?: string;
   readonly items: ParsedItem[];
@@ -170,6 +171,7 @@ export function parseQuestionnaire(json: unknown): { parsed: ParsedQuestionnaire
     title: str(root.title),
     name: str(root.name),
     publisher: str(root.publisher),
+    copyright: str(root.copyright),
     url: str(root.url),
     loincPanel: str(loincPanel),
   };

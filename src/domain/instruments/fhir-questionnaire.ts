@@ -4,6 +4,7 @@ import type { ParsedItem, ParsedQuestionnaire } from './fhir-parse.ts';
 import { answerSystem, LOINC_SYSTEM, ORDINAL_VALUE_URL, QUESTIONNAIRE_BASE } from './fhir-types.ts';
 import type { FhirQuestionnaire, FhirQuestionnaireItem } from './fhir-types.ts';
 import { instruments } from './registry.ts';
+import { applyTextOverlay, textOverlayOf } from './text-overlay.ts';
 import type { InstrumentDefinition, InstrumentItem, Outcome, Problem } from './types.ts';
 
 /** A FHIR computable name from an id: "ketamine-urinary-checklist" → "KetamineUrinaryChecklist". */
@@ -47,6 +48,11 @@ function toFhirItem(def: InstrumentDefinition, item: InstrumentItem): FhirQuesti
   };
 }
 
+/** The copyright statement we export: the service's own when it loaded one, else holder and licence note. */
+function exportedCopyright(def: InstrumentDefinition): string {
+  return def.licence.serviceCopyright ?? `${def.licence.holder}. ${def.licence.note}`;
+}
+
 /** The definition as a FHIR R4 Questionnaire resource (flat choice items, ordinal values on each answer). */
 export function toFhirQuestionnaire(def: InstrumentDefinition): FhirQuestionnaire {
   return {
@@ -57,7 +63,7 @@ export function toFhirQuestionnaire(def: InstrumentDefinition): FhirQuestionnair
     name: computableName(def.id),
     title: def.title,
     status: 'active',
-    copyright: `${def.licence.holder}. ${def.licence.note}`,
+    copyright: exportedCopyright(def),
     ...(def.loinc.panel === undefined
       ? {}
       : { code: [{ system: LOINC_SYSTEM, code: def.loinc.panel, display: def.title }] }),
@@ -120,10 +126,26 @@ function attachText(def: InstrumentDefinition, parsed: ParsedQuestionnaire): Out
   }
   if (problems.length > 0) return { ok: false, problems };
   const items = def.items.map((item) => withServiceText(item, parsed));
+  const title = parsed.title !== undefined && parsed.title !== def.title ? parsed.title : undefined;
+  const copyright =
+    parsed.copyright !== undefined && parsed.copyright !== exportedCopyright(def)
+      ? parsed.copyright
+      : undefined;
   // Nothing new (e.g. re-importing our own export, whose text is the neutral label): the definition is unchanged.
-  if (items.every((item, i) => item === def.items[i])) return { ok: true, value: def };
-  const note = `${def.licence.note} Item text loaded by the service from its own Questionnaire ${parsed.url ?? parsed.id}.`;
-  return { ok: true, value: { ...def, items, licence: { ...def.licence, textLicensed: true, note } } };
+  if (items.every((item, i) => item === def.items[i]) && title === undefined && copyright === undefined)
+    return { ok: true, value: def };
+  // Only the text is taken: title, copyright, item wording and answer labels, never scoring.
+  const withText: InstrumentDefinition = {
+    ...def,
+    items,
+    ...(title === undefined ? {} : { title }),
+    licence: {
+      ...def.licence,
+      loadedFrom: parsed.url ?? parsed.id,
+      ...(copyright === undefined ? {} : { serviceCopyright: copyright }),
+    },
+  };
+  return { ok: true, value: applyTextOverlay(def, textOverlayOf(withText, def)) };
 }
 
 function importedItem(id: string, item: ParsedItem): InstrumentItem {

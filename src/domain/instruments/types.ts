@@ -189,6 +189,10 @@ export interface InstrumentDefinition {
     readonly textLicensed: boolean;
     readonly holder: string;
     readonly note: string;
+    /** The copyright statement of the Questionnaire a service loaded its text from, when it gave one. */
+    readonly serviceCopyright?: string;
+    /** The service's Questionnaire (url or id) the item text was loaded from. */
+    readonly loadedFrom?: string;
   } & Sourced;
   readonly loinc: { readonly panel?: string; readonly total?: string } & Sourced;
   readonly validated: boolean;
