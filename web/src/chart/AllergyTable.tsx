@@ -1,9 +1,11 @@
 // AllergyTable: a patient's allergies with reaction and severity; severe ones stand out.
+import { ALLERGY_STATUS_TEXT, allergyStatus } from '../../../src/domain/patient/allergy-status.ts';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
 
 /** Allergies with their reaction and severity; severe ones stand out. */
 export function AllergyTable({ allergies }: { allergies: PatientRecord['allergies'] }) {
-  if (allergies.length === 0) return <p className="muted">No known allergies recorded</p>;
+  const status = allergyStatus(allergies);
+  if (status !== 'recorded') return <p className="muted">{ALLERGY_STATUS_TEXT[status]}</p>;
   return (
     <table className="data-table compact">
       <thead>

@@ -1,11 +1,17 @@
 // PatientBanner: who this chart is about, at a glance: name, birth date and age, sex, identifiers and allergies.
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
+import {
+  ALLERGY_STATUS_TEXT,
+  allergyStatus,
+  isNoKnownAllergiesEntry,
+} from '../../../src/domain/patient/allergy-status.ts';
 import { formatBirthDate, identifierValue, patientName, sexLabel } from '../ui/format.ts';
 
 /** The always-visible identity strip at the top of a chart. */
 export function PatientBanner({ patient }: { patient: PatientRecord }) {
   const nhs = identifierValue(patient.identifiers, 'nhs');
   const mrn = identifierValue(patient.identifiers, 'mrn');
+  const status = allergyStatus(patient.allergies);
   return (
     <section className="patient-banner" aria-labelledby="patient-name">
       <h1 id="patient-name">{patientName(patient)}</h1>
@@ -27,20 +33,24 @@ export function PatientBanner({ patient }: { patient: PatientRecord }) {
           <dd>{mrn || 'Not recorded'}</dd>
         </div>
       </dl>
-      {patient.allergies.length > 0 ? (
+      {status === 'recorded' ? (
         <div className="banner-allergies" role="note" aria-label="Allergies">
           <strong>Allergies:</strong>{' '}
           <ul className="inline-list">
-            {patient.allergies.map((a, i) => (
-              <li key={`${a.substance}-${i}`}>
-                {a.substance}
-                {a.reaction ? ` (${a.reaction})` : ''} — {a.severity}
-              </li>
-            ))}
+            {patient.allergies
+              .filter((a) => !isNoKnownAllergiesEntry(a.substance))
+              .map((a, i) => (
+                <li key={`${a.substance}-${i}`}>
+                  {a.substance}
+                  {a.reaction ? ` (${a.reaction})` : ''} — {a.severity}
+                </li>
+              ))}
           </ul>
         </div>
       ) : (
-        <p className="banner-no-allergies">No known allergies recorded</p>
+        <p className={status === 'nkda' ? 'banner-no-allergies' : 'banner-allergies-unknown'}>
+          {ALLERGY_STATUS_TEXT[status]}
+        </p>
       )}
     </section>
   );

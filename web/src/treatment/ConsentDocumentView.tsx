@@ -1,8 +1,9 @@
 // ConsentDocumentView: the consent document to read with the patient: title, version and every section with its source.
 import { useId } from 'react';
+import { readerReference } from '../../../src/domain/consent/reader-reference.ts';
 import type { ConsentDocument } from './treatment-types.ts';
 
-/** A scrollable, keyboard-focusable article; each section's source in small print beneath it. */
+/** A scrollable, keyboard-focusable article; each section's source, as a reference, in small print beneath it. */
 export function ConsentDocumentView({ doc }: { doc: ConsentDocument }) {
   const id = useId();
   return (
@@ -16,7 +17,7 @@ export function ConsentDocumentView({ doc }: { doc: ConsentDocument }) {
         <section key={s.heading} className="consent-section">
           <h6>{s.heading}</h6>
           <p>{s.text}</p>
-          <small className="rule-source">Source: {s.source}</small>
+          <small className="rule-source">Source: {readerReference(s.source)}</small>
         </section>
       ))}
     </article>

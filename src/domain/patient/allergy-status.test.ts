@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ALLERGY_STATUS_TEXT, allergyStatus, isNoKnownAllergiesEntry } from './allergy-status.ts';
+
+describe('allergy status on the chart', () => {
+  it('reads an empty list as not recorded, not as no known allergies', () => {
+    expect(allergyStatus([])).toBe('not-recorded');
+    expect(ALLERGY_STATUS_TEXT['not-recorded']).not.toMatch(/^No known allergies/);
+  });
+
+  it('reads an explicit NKDA entry as no known allergies', () => {
+    for (const s of ['NKDA', 'nka', 'No known allergies', 'No known drug allergies.'])
+      expect(allergyStatus([{ substance: s }])).toBe('nkda');
+  });
+
+  it('reads any real allergy as recorded, even beside an NKDA entry', () => {
+    expect(allergyStatus([{ substance: 'Penicillin' }])).toBe('recorded');
+    expect(allergyStatus([{ substance: 'NKDA' }, { substance: 'Latex' }])).toBe('recorded');
+  });
+
+  it('does not take an allergy whose name merely contains the words for NKDA', () => {
+    expect(isNoKnownAllergiesEntry('No known allergies except penicillin')).toBe(false);
+  });
+});
