@@ -119,7 +119,11 @@ describe('calculateDose: sublingual lozenges (usual 100–400 mg in 50 mg steps)
     expect(codesOf(ask({}))).toEqual(['escalation-needs-reason']);
     const result = valueOf(ask({ prescriberReason: 'Documented plan' }));
     expect(result.prescriberReason).toBe('Documented plan');
-    expect(result.warnings.map((w) => w.code)).toEqual(['escalation-above-usual-range']);
+    // No weight was given, so the mg/kg setting could not be checked (review 2026-12 §6 item 20).
+    expect(result.warnings.map((w) => w.code)).toEqual([
+      'escalation-above-usual-range',
+      'dose-per-kg-not-checked',
+    ]);
     expect(codesOf(ask({ doseMg: milligrams(650), prescriberReason: 'x' }))).toEqual([
       'dose-above-protocol-maximum',
     ]);

@@ -249,6 +249,56 @@ describe('calculateDose: IV pain protocol (ASRA 2018 CRPS regimen, clinic.md §3
     ]);
   });
 
+  // Review 2026-12 §6 item 14: 1.4 mg/kg over 40 min (2.1 mg/kg/h) was "usual".
+  it('refuses 1.4 mg/kg over 40 min (2.1 mg/kg/h) and 2.0 mg/kg over 40 min, with or without a reason', () => {
+    for (const perKg of [1.4, 2.0]) {
+      const refused = pain({ mgPerKg: mgPerKg(perKg), durationMin: minutes(40), prescriberReason: 'plan' });
+      expect(codesOf(refused)).toEqual(['rate-above-protocol-maximum']);
+      expect(problemsOf(refused)[0]?.path).toBe('durationMin');
+    }
+  });
+
+  it.each([
+    [0.98, 120, null],
+    [1.0, 120, null],
+    [1.02, 120, 'rate-needs-reason'],
+    [0.99, 60, 'rate-needs-reason'],
+    [1.0, 60, 'rate-needs-reason'],
+    [1.01, 60, 'rate-above-protocol-maximum'],
+    [0.5, 40, 'rate-needs-reason'],
+    [1.4, 240, null],
+  ])(
+    '%f mg/kg over %i min (0.49, 0.5, 0.51, 0.99, 1, 1.01, 0.75, 0.35 mg/kg/h) without a reason → %s',
+    (perKg, min, code) => {
+      const outcome = pain({ mgPerKg: mgPerKg(perKg), durationMin: minutes(min) });
+      if (code === null) expect(outcome.ok).toBe(true);
+      else expect(codesOf(outcome)).toEqual([code]);
+    },
+  );
+
+  it('allows up to 1 mg/kg/h with a reason, says so in a warning, and refuses 1.01 mg/kg/h even with one', () => {
+    const at1 = valueOf(pain({ mgPerKg: mgPerKg(1.0), durationMin: minutes(60), prescriberReason: 'Plan' }));
+    expect(at1).toMatchObject({ doseMg: 70, rateMgPerHour: 70, prescriberReason: 'Plan' });
+    expect(at1.warnings.map((w) => w.code)).toEqual(['rate-above-usual']);
+    expect(at1.warnings[0]?.text).toMatch(
+      /1 mg\/kg\/h.*faster than 0\.5 mg\/kg\/h; prescriber's reason: Plan/,
+    );
+    expect(
+      codesOf(pain({ mgPerKg: mgPerKg(1.01), durationMin: minutes(60), prescriberReason: 'Plan' })),
+    ).toEqual(['rate-above-protocol-maximum']);
+  });
+
+  it('leaves the psychiatric protocol without a rate rule (1.0 mg/kg over 40 min is usual there)', () => {
+    const outcome = calculateDose({
+      protocol: ivPsychiatric,
+      weight: weighed(70),
+      today: TODAY,
+      mgPerKg: mgPerKg(1.0),
+      durationMin: minutes(40),
+    });
+    expect(valueOf(outcome).warnings.map((w) => w.code)).toEqual(['rate-above-low-dose-definition']);
+  });
+
   it('needs a reason above 1.4 mg/kg, allows 2.0 mg/kg with one, and refuses above 2.0', () => {
     expect(codesOf(pain({ mgPerKg: mgPerKg(1.41), durationMin: minutes(240) }))).toEqual([
       'escalation-needs-reason',

@@ -44,7 +44,10 @@ export interface DoseRequest {
 /** Why a calculated dose needs a second look. */
 export type DoseWarningCode =
   | 'escalation-above-usual-range'
+  | 'rate-above-usual'
   | 'rate-above-low-dose-definition'
+  | 'dose-per-kg-above-setting'
+  | 'dose-per-kg-not-checked'
   | 'default-duration-used'
   | 'confirm-prior-first-dose'
   | 'weight-not-used';

@@ -93,6 +93,45 @@ function checkLimits(
   return undefined;
 }
 
+/**
+ * Refuses an infusion faster than the protocol's hard maximum rate; above the rate that needs a reason,
+ * refuses without one and returns the warning with one. The ASRA pain regimens are rates (clinic.md §3).
+ */
+function checkRate(
+  p: ProblemList,
+  req: DoseRequest,
+  rule: WeightBasedDose,
+  perKg: number,
+  duration: number,
+  perKgPerHour: number,
+): DoseWarning | undefined {
+  const { rateReasonAbove: soft, rateHardMax: hard } = rule;
+  const asked = `${fmt(perKg)} mg/kg over ${fmt(duration)} min (${fmt(perKgPerHour)} mg/kg/h)`;
+  if (hard !== null && isAbove(perKgPerHour, hard.value)) {
+    p.push({
+      code: 'rate-above-protocol-maximum',
+      path: 'durationMin',
+      text: `${asked} is faster than this protocol's hard maximum rate of ${hard.value} mg/kg/h. Give it over a longer time or lower the dose. Source: ${hard.source}`,
+    });
+    return undefined;
+  }
+  if (soft === null || !isAbove(perKgPerHour, soft.value)) return undefined;
+  const reason = req.prescriberReason?.trim() ?? '';
+  if (reason === '') {
+    p.push({
+      code: 'rate-needs-reason',
+      path: 'prescriberReason',
+      text: `${asked} is faster than ${soft.value} mg/kg/h (hard maximum ${hard?.value ?? 'none'} mg/kg/h): a prescriber's reason is needed. Source: ${soft.source}`,
+    });
+    return undefined;
+  }
+  return {
+    code: 'rate-above-usual',
+    text: `${asked} is faster than ${soft.value} mg/kg/h; prescriber's reason: ${reason}`,
+    source: soft.source,
+  };
+}
+
 /** A weight-based dose with its infusion rate (IV) and, when a concentration or bag is given, the pump rate. */
 export function weightBasedDose(
   req: DoseRequest,
@@ -119,6 +158,12 @@ export function weightBasedDose(
   const duration = protocol.duration === null ? null : infusionDuration(p, req, protocol.duration, warnings);
   if (p.length > 0 || duration === undefined) return failure(p);
   const rate = duration === null ? null : doseRate(dose, duration);
+  const rateWarning =
+    rate === null || duration === null
+      ? undefined
+      : checkRate(p, req, rule, perKg, duration, doseRatePerKg(rate, kg));
+  if (p.length > 0) return failure(p);
+  if (rateWarning) warnings.push(rateWarning);
   const plan = duration === null ? {} : solutionPlan(p, req, dose, duration);
   if (plan === undefined) return failure(p);
   const ceiling = rule.lowDoseRateCeiling;
@@ -138,7 +183,7 @@ export function weightBasedDose(
     durationMin: duration,
     rateMgPerHour: rate === null ? null : mgPerHour(roundHalfUp(rate, PLACES.rateMgPerHour)),
     ...plan,
-    ...(escalation ? { prescriberReason: req.prescriberReason?.trim() } : {}),
+    ...(escalation || rateWarning ? { prescriberReason: req.prescriberReason?.trim() } : {}),
     rounding: roundingStatement('weight-based'),
     warnings,
   });

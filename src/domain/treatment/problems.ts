@@ -34,6 +34,8 @@ export type TreatmentProblemCode =
   | 'dose-above-protocol-maximum'
   | 'dose-below-protocol-minimum'
   | 'escalation-needs-reason'
+  | 'rate-above-protocol-maximum'
+  | 'rate-needs-reason'
   | 'dose-not-allowed'
   | 'dose-inputs-disagree'
   | 'duration-missing'

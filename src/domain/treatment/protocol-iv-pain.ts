@@ -9,12 +9,12 @@ const ASRA =
 /** IV racemic ketamine for chronic pain: higher doses over longer infusions than the psychiatric protocol. */
 export const ivRacemicPain: ProtocolContent = {
   id: 'iv-racemic-pain',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'IV racemic ketamine — chronic pain',
   route: 'iv-racemic',
   publishedAt: '2026-11-22',
   summary:
-    'ASKP tenet 5: chronic pain conditions typically require higher doses over longer periods. The upper usual dose and the longest infusion come from the ASRA CRPS regimen (moderate evidence); other pain conditions have weak or no evidence (clinic.md §3).',
+    'ASKP tenet 5: chronic pain conditions typically require higher doses over longer periods. The upper usual dose and the longest infusion come from the ASRA CRPS regimen (moderate evidence); other pain conditions have weak or no evidence (clinic.md §3). The ASRA regimens are rates (0.35 mg/kg/h over 4 h), so the protocol limits the rate as well as the total: a reason above 0.5 mg/kg/h, and no infusion above 1 mg/kg/h, the low-dose limit.',
   dose: {
     kind: 'weight-based',
     usualMin: fact(0.5, 'mg/kg', `${ASKP} tenet 5: usual starting dose 0.5–1 mg/kg IV.`),
@@ -29,6 +29,18 @@ export const ivRacemicPain: ProtocolContent = {
       'mg/kg',
       'KASPR setting [SYN]: clinic.md §3 calls >2.0 mg/kg IV/IM anaesthetic (avoided in KAP) [S] and gives anaesthetic induction as 1–4.5 mg/kg [V label]; the hard maximum sits at that line, not beyond it.',
       'synthesis',
+    ),
+    rateReasonAbove: setting(
+      0.5,
+      'mg/kg/h',
+      `KASPR setting [SYN]: ${ASRA}; spinal cord injury pain 0.42 mg/kg/h [V]. Faster than about 0.5 mg/kg/h is above every ASRA regimen, so a prescriber's reason is needed (clinical-safety review 2026-12 §6 item 14).`,
+      'synthesis',
+    ),
+    rateHardMax: setting(
+      1,
+      'mg/kg/h',
+      'clinic.md §3 Pennsylvania "Guidelines for Safe Administration of Low-Dose Ketamine" (2020): low dose means infusions ≤1 mg/kg/h; above is sedation or anaesthesia territory needing a higher level of monitoring [V]. Used as the hard stop for this clinic protocol; a clinic may change it.',
+      'verified',
     ),
     lowDoseRateCeiling: fact(
       1,

@@ -138,6 +138,9 @@ export const ivRacemicPsychiatric: ProtocolContent = {
       'synthesis',
     ),
     lowDoseRateCeiling: fact(1, 'mg/kg/h', LOW_DOSE),
+    // The psychiatric limits are per session over 40–60 min (ASKP tenet 5); the rate warning above covers the rest.
+    rateReasonAbove: null,
+    rateHardMax: null,
   },
   duration: {
     min: fact(40, 'min', ASKP_DOSE),

@@ -26,16 +26,51 @@ function positive<T extends { readonly value: number }>(
 }
 
 function readWeightBased(p: ProblemList, value: unknown, at: string): DoseRule | undefined {
-  const obj = readObject(p, value, at, ['kind', 'usualMin', 'usualMax', 'hardMax', 'lowDoseRateCeiling']);
+  const obj = readObject(p, value, at, [
+    'kind',
+    'usualMin',
+    'usualMax',
+    'hardMax',
+    'lowDoseRateCeiling',
+    'rateReasonAbove',
+    'rateHardMax',
+  ]);
   if (obj === undefined) return undefined;
   const usualMin = positive(p, readValue(p, obj.usualMin, `${at}.usualMin`, 'mg/kg'), `${at}.usualMin`);
   const usualMax = readValue(p, obj.usualMax, `${at}.usualMax`, 'mg/kg');
   const hardMax = readValue(p, obj.hardMax, `${at}.hardMax`, 'mg/kg');
   const ceiling = readOptionalValue(p, obj.lowDoseRateCeiling, `${at}.lowDoseRateCeiling`, 'mg/kg/h');
+  const rateReasonAbove = readOptionalValue(p, obj.rateReasonAbove, `${at}.rateReasonAbove`, 'mg/kg/h');
+  const rateHardMax = readOptionalValue(p, obj.rateHardMax, `${at}.rateHardMax`, 'mg/kg/h');
   checkOrder(p, usualMin, usualMax, `${at}.usualMax`, 'The usual range must not end below its start');
   checkOrder(p, usualMax, hardMax, `${at}.hardMax`, 'The hard maximum must not be below the usual range');
-  if (!usualMin || !usualMax || !hardMax || ceiling === undefined) return undefined;
-  return { kind: 'weight-based', usualMin, usualMax, hardMax, lowDoseRateCeiling: ceiling };
+  checkOrder(
+    p,
+    rateReasonAbove,
+    rateHardMax,
+    `${at}.rateHardMax`,
+    'The hard maximum rate must not be below the rate that needs a reason',
+  );
+  if (rateHardMax) positive(p, rateHardMax, `${at}.rateHardMax`);
+  if (
+    !usualMin ||
+    !usualMax ||
+    !hardMax ||
+    ceiling === undefined ||
+    rateReasonAbove === undefined ||
+    rateHardMax === undefined ||
+    (rateHardMax && rateHardMax.value <= 0)
+  )
+    return undefined;
+  return {
+    kind: 'weight-based',
+    usualMin,
+    usualMax,
+    hardMax,
+    lowDoseRateCeiling: ceiling,
+    rateReasonAbove,
+    rateHardMax,
+  };
 }
 
 function readFixedDevices(p: ProblemList, value: unknown, at: string): DoseRule | undefined {
@@ -65,17 +100,35 @@ function readFixedDevices(p: ProblemList, value: unknown, at: string): DoseRule 
 }
 
 function readMgRange(p: ProblemList, value: unknown, at: string): DoseRule | undefined {
-  const obj = readObject(p, value, at, ['kind', 'usualMin', 'usualMax', 'hardMax', 'step']);
+  const obj = readObject(p, value, at, [
+    'kind',
+    'usualMin',
+    'usualMax',
+    'hardMax',
+    'step',
+    'mgPerKgWarnAbove',
+  ]);
   if (obj === undefined) return undefined;
   const usualMin = positive(p, readValue(p, obj.usualMin, `${at}.usualMin`, 'mg'), `${at}.usualMin`);
   const usualMax = readValue(p, obj.usualMax, `${at}.usualMax`, 'mg');
   const hardMax = readValue(p, obj.hardMax, `${at}.hardMax`, 'mg');
   const step = readOptionalValue(p, obj.step, `${at}.step`, 'mg');
   if (step) positive(p, step, `${at}.step`);
+  const perKg = readOptionalValue(p, obj.mgPerKgWarnAbove, `${at}.mgPerKgWarnAbove`, 'mg/kg');
+  if (perKg) positive(p, perKg, `${at}.mgPerKgWarnAbove`);
   checkOrder(p, usualMin, usualMax, `${at}.usualMax`, 'The usual range must not end below its start');
   checkOrder(p, usualMax, hardMax, `${at}.hardMax`, 'The hard maximum must not be below the usual range');
-  if (!usualMin || !usualMax || !hardMax || step === undefined || (step && step.value <= 0)) return undefined;
-  return { kind: 'mg-range', usualMin, usualMax, hardMax, step };
+  if (
+    !usualMin ||
+    !usualMax ||
+    !hardMax ||
+    step === undefined ||
+    (step && step.value <= 0) ||
+    perKg === undefined ||
+    (perKg && perKg.value <= 0)
+  )
+    return undefined;
+  return { kind: 'mg-range', usualMin, usualMax, hardMax, step, mgPerKgWarnAbove: perKg };
 }
 
 /** The dose rule; its kind must be the one `route` uses (route-mismatch otherwise). */

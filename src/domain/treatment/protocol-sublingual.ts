@@ -19,7 +19,7 @@ const MINDBLOOM = 'clinic.md §6 Mindbloom (vendor pages)';
 /** Sublingual lozenges in a usual 100–400 mg range, in the clinic or at home with a chaperone present. */
 export const sublingualKap: ProtocolContent = {
   id: 'sublingual-kap',
-  version: '1.0.0',
+  version: '1.1.0',
   title: 'Sublingual ketamine — ketamine-assisted psychotherapy',
   route: 'sublingual',
   publishedAt: '2026-11-22',
@@ -40,6 +40,12 @@ export const sublingualKap: ProtocolContent = {
       'mg',
       'clinic.md §3: rapid-dissolving tablets of 50 and 100 mg [S]; doses are whole multiples of 50 mg.',
       'secondary',
+    ),
+    mgPerKgWarnAbove: setting(
+      5,
+      'mg/kg',
+      `KASPR setting [SYN]: clinic.md §3 (Andrade 2017 [V]): oral bioavailability is about 20–25 %, so 2.0–2.5 mg/kg by mouth is roughly an IV dose; ${ASKP} tenet 5: usual IV dose up to 1 mg/kg. 1 mg/kg ÷ 0.20 = 5 mg/kg, the upper end of the usual IV-equivalent dose; above it the calculation warns. clinic.md §6: Journey Clinical doses lozenges by weight [vendor]. Sublingual bioavailability is not in clinic.md [U].`,
+      'synthesis',
     ),
   },
   duration: null,

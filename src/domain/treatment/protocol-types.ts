@@ -53,6 +53,10 @@ export interface WeightBasedDose {
   readonly hardMax: ProtocolValue<'mg/kg'>;
   /** Above this infusion rate a dose leaves "low dose" territory and needs more monitoring (a warning). */
   readonly lowDoseRateCeiling: ProtocolValue<'mg/kg/h'> | null;
+  /** Above this infusion rate a prescriber's reason is needed (null: no rate rule). */
+  readonly rateReasonAbove: ProtocolValue<'mg/kg/h'> | null;
+  /** Above this infusion rate the dose is refused, whatever the total (null: no rate ceiling). */
+  readonly rateHardMax: ProtocolValue<'mg/kg/h'> | null;
 }
 
 /** Esketamine: fixed doses made of whole devices. */
@@ -71,6 +75,8 @@ export interface MgRangeDose {
   readonly hardMax: ProtocolValue<'mg'>;
   /** Doses must be whole multiples of this (tablet strength), or null for any dose. */
   readonly step: ProtocolValue<'mg'> | null;
+  /** Above this dose per kg of body weight the calculation warns (null: no per-kg check). */
+  readonly mgPerKgWarnAbove: ProtocolValue<'mg/kg'> | null;
 }
 
 /** The dose rule of a protocol. */

@@ -14,7 +14,7 @@ function numbersIn(value: unknown, path = ''): [string, Record<string, unknown>]
 }
 
 describe('default protocols', () => {
-  it('ships exactly the four default ids, each valid at version 1.0.0', () => {
+  it('ships exactly the four default ids, each valid, pain and KAP at 1.1.0 (rate and mg/kg limits)', () => {
     expect(Object.keys(defaultProtocols)).toEqual([
       'iv-racemic-psychiatric',
       'iv-racemic-pain',
@@ -23,9 +23,9 @@ describe('default protocols', () => {
     ]);
     expect(Object.values(defaultProtocols).map(protocolRef)).toEqual([
       'iv-racemic-psychiatric@1.0.0',
-      'iv-racemic-pain@1.0.0',
+      'iv-racemic-pain@1.1.0',
       'esketamine-intranasal@1.0.0',
-      'sublingual-kap@1.0.0',
+      'sublingual-kap@1.1.0',
     ]);
     expect(defaultProtocol('esketamine-intranasal')).toBe(esketamine);
     expect(defaultProtocol('nope')).toBeUndefined();
@@ -79,6 +79,25 @@ describe('default protocols', () => {
     expect(ivPain.dose.kind === 'weight-based' && ivPain.dose.usualMax.source).toContain(
       '0.35 mg/kg/h over 4 h',
     );
+  });
+
+  it('IV pain limits the rate too: a reason above 0.5 mg/kg/h, a hard stop above 1 mg/kg/h (settings)', () => {
+    expect(ivPain.dose).toMatchObject({
+      rateReasonAbove: { value: 0.5, unit: 'mg/kg/h', basis: 'setting', certainty: 'synthesis' },
+      rateHardMax: { value: 1, unit: 'mg/kg/h', basis: 'setting', certainty: 'verified' },
+    });
+    const dose = ivPain.dose.kind === 'weight-based' ? ivPain.dose : null;
+    expect(dose?.rateHardMax?.source).toMatch(/clinic\.md §3 Pennsylvania.*≤1 mg\/kg\/h/);
+    expect(dose?.rateReasonAbove?.source).toMatch(/0\.35 mg\/kg\/h/);
+    expect(ivPsychiatric.dose).toMatchObject({ rateReasonAbove: null, rateHardMax: null });
+  });
+
+  it('sublingual KAP warns above 5 mg/kg, derived from oral bioavailability (clinic.md §3) as a setting', () => {
+    expect(sublingual.dose).toMatchObject({
+      mgPerKgWarnAbove: { value: 5, unit: 'mg/kg', basis: 'setting', certainty: 'synthesis' },
+    });
+    const dose = sublingual.dose.kind === 'mg-range' ? sublingual.dose : null;
+    expect(dose?.mgPerKgWarnAbove?.source).toMatch(/clinic\.md §3.*bioavailability/);
   });
 
   it('esketamine: 56 or 84 mg in 28 mg devices, TRD schedule from the label, ≥2 h from the first device', () => {
