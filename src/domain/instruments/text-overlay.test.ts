@@ -8,7 +8,11 @@ import type { InstrumentDefinition } from './types.ts';
 
 /** QIDS-SR16 with the service's wording on every item, as an import produces it. */
 function qidsWithText(base: InstrumentDefinition = qidsSr16): InstrumentDefinition {
-  const q = toFhirQuestionnaire(base);
+  const q = JSON.parse(JSON.stringify(toFhirQuestionnaire(base))) as {
+    title?: string;
+    copyright?: string;
+    item: { text?: string; answerOption: { valueCoding: { code: string; display?: string } }[] }[];
+  };
   q.title = 'QIDS-SR16 (clinic copy)';
   q.copyright = 'Licensed to Example Clinic';
   q.item.forEach((item, i) => {
