@@ -119,3 +119,44 @@ describe('implausible lab values', () => {
     }
   });
 });
+
+describe('pre-fill from the chart', () => {
+  const answers = (items: number[]) => Object.fromEntries(items.map((v, i) => [String(i + 1), v]));
+
+  it('starts a new assessment from the latest PHQ-9 (total and item 9) and SDS, each with its source; audited', async () => {
+    const id = (await w.alice.post('/api/v1/patients', { ...SAMPLE_PATIENT, givenName: 'Pre' })).body.id;
+    const empty = await w.alice.get(`/api/v1/patients/${id}/harm-assessments/prefill`);
+    expect(empty.status).toBe(200);
+    expect(empty.body).toEqual({ measures: {}, symptoms: [], sources: [] });
+    const phq = await w.alice.post(`/api/v1/patients/${id}/responses`, {
+      instrument: 'phq-9',
+      answers: answers([2, 2, 2, 2, 1, 1, 1, 1, 2, 1]),
+      completedAt: '2026-11-20T10:00:00Z',
+    });
+    expect(phq.status).toBe(201);
+    const sdsSaved = await w.alice.post(`/api/v1/patients/${id}/responses`, {
+      instrument: 'sds',
+      answers: answers([1, 1, 1, 1, 1]),
+      completedAt: '2026-11-21T10:00:00Z',
+    });
+    expect(sdsSaved.status).toBe(201);
+    const r = await w.alice.get(`/api/v1/patients/${id}/harm-assessments/prefill`);
+    expect(r.body.measures).toEqual({ phq9Total: 14, sdsTotal: 5 });
+    expect(r.body.symptoms).toEqual(['suicidal-ideation']);
+    expect(r.body.sources).toEqual([
+      expect.objectContaining({ field: 'measures.phq9Total', instrumentId: 'phq-9', value: 14 }),
+      expect.objectContaining({
+        field: 'symptoms.suicidal-ideation',
+        completedAt: '2026-11-20T10:00:00.000Z',
+        value: 2,
+      }),
+      expect.objectContaining({ field: 'measures.sdsTotal', instrumentId: 'sds', value: 5 }),
+    ]);
+    const audit = await server.ctx.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE patient_id = $1 AND action = 'harm-assessment.prefill'",
+      [id],
+    );
+    expect(audit.length).toBe(2);
+    expect((await w.bob.get(`/api/v1/patients/${id}/harm-assessments/prefill`)).status).toBe(404);
+  });
+});

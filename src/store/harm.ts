@@ -1,5 +1,5 @@
 // Harm assessments, clinicians' decisions, care plans and the worklists built from them.
-import type { HarmAssessment, HarmEvaluation } from '../domain/harm/index.ts';
+import type { ChartResponse, HarmAssessment, HarmEvaluation } from '../domain/harm/index.ts';
 import type { Queryable } from './db.ts';
 
 export interface AssessmentRow {
@@ -215,5 +215,28 @@ export async function reviewWorklist(
     reviewDue: r.review_due,
     overdue: r.review_due < today,
     keyWorker: r.key_worker,
+  }));
+}
+
+/** A patient's PHQ-9 and SDS responses (what a new harm assessment may start from), newest first. */
+export async function prefillResponses(db: Queryable, patientId: string): Promise<ChartResponse[]> {
+  const rows = await db.query<{
+    id: string;
+    instrument_id: string;
+    completed_at: Date;
+    total: number | null;
+    answers: Record<string, number | null>;
+  }>(
+    `SELECT id, instrument_id, completed_at, total, answers FROM questionnaire_responses
+     WHERE patient_id = $1 AND instrument_id IN ('phq-9', 'sds')
+     ORDER BY completed_at DESC, recorded_at DESC LIMIT 100`,
+    [patientId],
+  );
+  return rows.map((r) => ({
+    responseId: r.id,
+    instrumentId: r.instrument_id,
+    completedAt: r.completed_at.toISOString(),
+    total: r.total,
+    answers: r.answers,
   }));
 }

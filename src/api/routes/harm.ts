@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { canonicalJson, type Json } from '../../domain/audit/canonical-json.ts';
-import { compareAssessments } from '../../domain/harm/index.ts';
+import { compareAssessments, harmPrefill } from '../../domain/harm/index.ts';
 import { uuid } from '../../schemas/common.ts';
 import { decisionSchema, evaluateSchema, saveAssessmentSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
@@ -12,6 +12,7 @@ import {
   insertAssessment,
   insertDecision,
   listAssessments,
+  prefillResponses,
   type AssessmentRow,
 } from '../../store/harm.ts';
 import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
@@ -169,6 +170,25 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
       const rows = await listAssessments(ctx.db, access.patientId);
       await auditRead(ctx, req, access, 'harm-assessment.list', 'HarmAssessment');
       return { assessments: rows.map((r, i) => assessmentView(r, i > 0 ? rows[i - 1] : undefined)) };
+    },
+  );
+
+  api.get(
+    '/patients/:id/harm-assessments/prefill',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: {
+        tags: ['harm'],
+        params: patientIdParams,
+        description:
+          'What a new harm assessment starts from: the latest PHQ-9 total, SDS total and a positive PHQ-9 item 9 (as suicidal thoughts), each with its source response and date; editable in the form.',
+      },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.prefill');
+      const prefill = harmPrefill(await prefillResponses(ctx.db, access.patientId));
+      await auditRead(ctx, req, access, 'harm-assessment.prefill', 'QuestionnaireResponse');
+      return prefill;
     },
   );
 

@@ -29,6 +29,8 @@ export type {
 } from './codes.ts';
 export { compareAssessments } from './compare.ts';
 export { implausibleLabs, labPlausibility } from './lab-plausibility.ts';
+export { harmPrefill } from './prefill.ts';
+export type { ChartResponse, HarmPrefill, PrefillField, PrefillSource } from './prefill.ts';
 export type { LabPlausibility } from './lab-plausibility.ts';
 export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } from './compare.ts';
 export type { InputValue } from './condition-result.ts';

@@ -1,5 +1,5 @@
 // AssessmentForm: the structured harm assessment, one form in sections, with the live proposal beside it.
-import { useMemo, useState, type SubmitEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { riskCodes } from '../../../src/domain/harm/index.ts';
 import { api } from '../api/client.ts';
 import { useDraft } from '../forms/use-draft.ts';
@@ -8,6 +8,7 @@ import { FormProblem } from '../ui/FormProblem.tsx';
 import { localDate } from '../ui/local-date.ts';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { assessmentOf, contextOf, EMPTY_DRAFT, errorAt, type AssessmentDraft } from './assessment-draft.ts';
+import { applyPrefill } from './assessment-prefill.ts';
 import { RISK_LABELS, optionsOf } from './harm-labels.ts';
 import type { SavedAssessment } from './harm-types.ts';
 import { LabsFieldset } from './LabsFieldset.tsx';
@@ -16,6 +17,7 @@ import { PersonFieldset } from './PersonFieldset.tsx';
 import { ProposalPanel } from './ProposalPanel.tsx';
 import { SymptomsFieldset } from './SymptomsFieldset.tsx';
 import { UsePatternFieldset } from './UsePatternFieldset.tsx';
+import { useChartPrefill } from './use-chart-prefill.ts';
 import { useHarmProposal } from './use-harm-proposal.ts';
 
 const DAYS_PATH = 'assessment.use.daysUsedLast28';
@@ -30,6 +32,14 @@ export function AssessmentForm({ patientId, onSaved }: AssessmentFormProps) {
   const form = useFormSubmit();
   const [draft, setDraft, clearDraft] = useDraft<AssessmentDraft>('harm-assessment', EMPTY_DRAFT);
   const [today] = useState(() => localDate());
+  const prefill = useChartPrefill(patientId);
+  // The chart's PHQ-9, SDS and item-9 answer go into empty fields once, when they arrive; all stay editable.
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!prefill || prefilled.current) return;
+    prefilled.current = true;
+    setDraft((d) => applyPrefill(d, prefill));
+  }, [prefill, setDraft]);
   const daysGiven = draft.days.trim() !== '';
   const assessment = useMemo(() => (daysGiven ? assessmentOf(draft) : null), [draft, daysGiven]);
   const proposal = useHarmProposal(assessment);
@@ -56,7 +66,7 @@ export function AssessmentForm({ patientId, onSaved }: AssessmentFormProps) {
     }, localErrors);
   };
 
-  const section = { draft, onChange, errors };
+  const section = { draft, onChange, errors, prefill };
   return (
     <div className="harm-assess-layout">
       <form onSubmit={onSubmit} noValidate className="stack" aria-label="Structured assessment">

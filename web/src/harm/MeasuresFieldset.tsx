@@ -2,6 +2,7 @@
 import { Checkbox } from '../ui/Checkbox.tsx';
 import { Field } from '../ui/Field.tsx';
 import type { AssessmentDraft, DraftSectionProps } from './assessment-draft.ts';
+import { prefillNote } from './assessment-prefill.ts';
 
 const at = (key: string) => `assessment.measures.${key}`;
 
@@ -13,8 +14,10 @@ const TOP_ITEMS = [
 ] as const satisfies readonly { key: keyof AssessmentDraft; label: string }[];
 
 /** Questionnaire results scored elsewhere; blank means not done, which the proposal reports as missing. */
-export function MeasuresFieldset({ draft, onChange, errors }: DraftSectionProps) {
+export function MeasuresFieldset({ draft, onChange, errors, prefill = null }: DraftSectionProps) {
   const checklist = draft.urinaryChecklist;
+  const sdsNote = prefillNote('measures.sdsTotal', draft, prefill);
+  const phq9Note = prefillNote('measures.phq9Total', draft, prefill);
   return (
     <fieldset className="form-section">
       <legend>Linked measures</legend>
@@ -25,7 +28,7 @@ export function MeasuresFieldset({ draft, onChange, errors }: DraftSectionProps)
           inputMode="numeric"
           min={0}
           max={15}
-          hint="Severity of Dependence Scale, 0–15"
+          hint={`Severity of Dependence Scale, 0–15${sdsNote ? `. ${sdsNote}` : ''}`}
           value={draft.sdsTotal}
           onValue={(sdsTotal) => onChange({ sdsTotal })}
           error={errors[at('sdsTotal')]}
@@ -36,7 +39,7 @@ export function MeasuresFieldset({ draft, onChange, errors }: DraftSectionProps)
           inputMode="numeric"
           min={0}
           max={27}
-          hint="0–27"
+          hint={`0–27${phq9Note ? `. ${phq9Note}` : ''}`}
           value={draft.phq9Total}
           onValue={(phq9Total) => onChange({ phq9Total })}
           error={errors[at('phq9Total')]}

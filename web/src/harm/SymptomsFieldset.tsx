@@ -3,10 +3,18 @@ import { symptomCodes, type SymptomCode } from '../../../src/domain/harm/index.t
 import { Checkbox } from '../ui/Checkbox.tsx';
 import { Field } from '../ui/Field.tsx';
 import { checkedSymptoms, errorAt, type DraftSectionProps, type SymptomDetail } from './assessment-draft.ts';
+import { prefillNote } from './assessment-prefill.ts';
 import { SYMPTOM_LABELS } from './harm-labels.ts';
 
 /** Every symptom of the server's vocabulary, in its order. */
-export function SymptomsFieldset({ draft, onChange, errors, today }: DraftSectionProps & { today: string }) {
+export function SymptomsFieldset({
+  draft,
+  onChange,
+  errors,
+  today,
+  prefill = null,
+}: DraftSectionProps & { today: string }) {
+  const suicidalNote = prefillNote('symptoms.suicidal-ideation', draft, prefill);
   // Error paths count ticked symptoms only: `assessment.symptoms.N` is the N-th ticked one.
   const sent = checkedSymptoms(draft);
   const setSymptom = (code: SymptomCode, detail: SymptomDetail | undefined) => {
@@ -35,6 +43,9 @@ export function SymptomsFieldset({ draft, onChange, errors, today }: DraftSectio
               />
               {detail ? (
                 <div role="group" aria-label={`${label}: details`} className="symptom-details">
+                  {code === 'suicidal-ideation' && suicidalNote ? (
+                    <p className="hint">{suicidalNote}</p>
+                  ) : null}
                   {errors[`${base}.code`] ? <p className="field-error">{errors[`${base}.code`]}</p> : null}
                   <Field
                     label="Onset"

@@ -1,5 +1,11 @@
 // The assessment form's draft (text as typed) and the request built from it, leaving out every empty field.
-import type { CoUseSubstance, RiskCode, Route, SymptomCode } from '../../../src/domain/harm/index.ts';
+import type {
+  CoUseSubstance,
+  HarmPrefill,
+  RiskCode,
+  Route,
+  SymptomCode,
+} from '../../../src/domain/harm/index.ts';
 import { symptomCodes } from '../../../src/domain/harm/index.ts';
 
 export interface SymptomDetail {
@@ -146,6 +152,8 @@ export function contextOf(draft: AssessmentDraft): Record<string, unknown> | und
 /** What each section of the assessment form is given. */
 export interface DraftSectionProps {
   draft: AssessmentDraft;
+  /** What the chart pre-filled, so a section can say where a value came from; null while loading. */
+  prefill?: HarmPrefill | null;
   onChange: (patch: Partial<AssessmentDraft>) => void;
   /** Field messages keyed by request path, e.g. "assessment.use.daysUsedLast28". */
   errors: Readonly<Record<string, string>>;
