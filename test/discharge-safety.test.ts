@@ -99,6 +99,8 @@ async function openSession(
     at: (min) => clock.at(base + min),
     advanceTo: (min) => clock.advanceTo(base + min),
     vitals: async (min, v = {}) => {
+      // Nothing is recorded ahead of the clock: move it on to the reading's time first.
+      await clock.advanceTo(base + min);
       const r = await prescriber.post(`/api/v1/treatment-sessions/${id}/vitals`, {
         takenAt: clock.at(base + min),
         ...normal,
@@ -116,6 +118,7 @@ async function openSession(
 }
 
 async function stopAt(s: Opened, min: number): Promise<void> {
+  await s.advanceTo(min);
   const r = await prescriber.post(`/api/v1/treatment-sessions/${s.id}/administration`, {
     event: 'stop',
     at: s.at(min),
@@ -156,5 +159,70 @@ describe('discharge: the end of an infusion', () => {
     expect(r.status).toBe(201);
     expect(r.body.administrationEndedAt).toBe(s.at(40));
     expect(r.body.noDrivingUntil).toBe(new Date(Date.parse(s.at(40)) + 12 * 3_600_000).toISOString());
+  });
+});
+
+describe('discharge: the esketamine 40-minute BP', () => {
+  it('is refused without a BP 30–50 min after the first device, naming the window; a reading at 40 min lets it through', async () => {
+    const s = await openSession('esketamine');
+    await s.vitals(55, { systolic: 150, diastolic: 92 });
+    await s.vitals(118);
+    await s.advanceTo(121);
+    const refused = await s.discharge({ effectsResolved: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('bp-checkpoint-missing');
+    expect(refused.body.detail).toContain('30–50 min after dosing started');
+    expect(refused.body.bpCheckpoints).toEqual([
+      { checkpointMin: 40, dueAt: s.at(40), reading: null, missedReason: null },
+    ]);
+    await s.vitals(41, { systolic: 138, diastolic: 88 });
+    const r = await s.discharge({ effectsResolved: true });
+    expect(r.status).toBe(201);
+    expect(r.body.bpCheckpoints[0].reading).toMatchObject({ takenAt: s.at(41), systolic: 138 });
+  });
+
+  it('accepts a stated reason for a missed 40-minute BP and keeps it in the summary', async () => {
+    const s = await openSession('esketamine');
+    await s.vitals(118);
+    await s.advanceTo(121);
+    const r = await s.discharge({
+      effectsResolved: true,
+      bpCheckpointMissedReason: 'Patient asleep at 40 min',
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.bpCheckpoints[0]).toMatchObject({
+      reading: null,
+      missedReason: 'Patient asleep at 40 min',
+    });
+  });
+});
+
+describe('discharge summary', () => {
+  it('adds the post-dose readings, every alert with time and level, the dose given and the prescriber', async () => {
+    const s = await openSession('iv');
+    await s.vitals(20, { systolic: 185 });
+    await stopAt(s, 40);
+    await s.vitals(66);
+    await s.advanceTo(71);
+    const r = await s.discharge();
+    expect(r.status).toBe(201);
+    // The existing fields stay.
+    expect(r.body).toMatchObject({
+      protocol: 'iv-racemic-psychiatric@1.0.0',
+      administrationStartedAt: s.at(0),
+      administrationEndedAt: s.at(40),
+    });
+    expect(r.body.noDrivingUntil).toBeTypeOf('string');
+    expect(r.body.vitals.map((v: { takenAt: string }) => v.takenAt)).toEqual([s.at(20), s.at(66)]);
+    expect(r.body.alerts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ at: s.at(20), code: 'systolic', severity: 'urgent' }),
+      ]),
+    );
+    expect(r.body.doseGivenMg === null || typeof r.body.doseGivenMg === 'number').toBe(true);
+    expect(r.body.prescriber).toBe('Dana Discharge');
+    const again = await s.discharge();
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('session-discharged');
   });
 });

@@ -163,6 +163,13 @@ export const dischargeSchema = z
     escortPresent: z.boolean(),
     effectsResolved: z.boolean().optional(),
     utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
+    bpCheckpointMissedReason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('Why a fixed BP check (esketamine: about 40 min) has no reading in its window'),
   })
   .strict();
 

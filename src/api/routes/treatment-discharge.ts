@@ -3,17 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dischargeCheck, type SessionSetting } from '../../domain/treatment/index.ts';
 import { dischargeAdvice } from '../../domain/consent/documents.ts';
+import { dischargeRecord, dischargeSummaryFacts } from '../../domain/treatment/discharge-events.ts';
 import { noDrivingShort } from '../../domain/treatment/no-driving-text.ts';
 import { uuid } from '../../schemas/common.ts';
 import { dischargeSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
-import { sessionEvents } from '../../store/treatment.ts';
+import { latestEligibility, sessionEvents } from '../../store/treatment.ts';
+import { findUserById } from '../../store/users.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
-import { sessionProtocol, toVitalSigns, type StoredVitals } from '../session-vitals.ts';
+import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
 import { dischargeSummaryPdf } from '../discharge-summary-pdf.ts';
 import { visibleSession } from '../session-access.ts';
 
@@ -41,46 +43,51 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
         true,
       );
       const protocol = sessionProtocol(session.protocol);
-      const events = await sessionEvents(ctx.db, session.id);
-      const start = events.find((e) => e.kind === 'administration-start');
-      if (!start)
-        throw ruleRefusal(
-          'blocked',
-          'administration-not-recorded',
-          'No administration is recorded for this session.',
-        );
-      const stop = events.find((e) => e.kind === 'administration-stop');
-      const vitals = events.filter((e) => e.kind === 'vitals' && e.data.baseline !== true);
-      const latest = vitals.at(-1);
+      const record = dischargeRecord(await sessionEvents(ctx.db, session.id), session.discharged_at);
+      if (!record.ok) throw ruleRefusal('blocked', record.code, record.text);
+      const r = record.value;
       const now = ctx.now();
+      const b = req.body;
       const result = dischargeCheck({
         protocol,
         baseline: toVitalSigns(session.baseline),
-        latestVitals: latest ? toVitalSigns(latest.data as unknown as StoredVitals) : null,
-        administrationEndedAt: stop?.at ?? null,
-        dosedAt: start.at,
+        latestVitals: r.latestVitals,
+        postDoseVitals: r.postDoseVitals,
+        administrationEndedAt: r.administrationEndedAt,
+        dosedAt: r.dosedAt,
         now,
-        alertAndOriented: req.body.alertAndOriented,
-        escortPresent: req.body.escortPresent,
+        alertAndOriented: b.alertAndOriented,
+        escortPresent: b.escortPresent,
         setting: session.setting as SessionSetting,
-        ...(req.body.effectsResolved !== undefined ? { effectsResolved: req.body.effectsResolved } : {}),
-        ...(req.body.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: req.body.utcOffsetMinutes } : {}),
+        ...(b.effectsResolved !== undefined ? { effectsResolved: b.effectsResolved } : {}),
+        ...(b.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: b.utcOffsetMinutes } : {}),
+        ...(b.bpCheckpointMissedReason !== undefined
+          ? { bpCheckpointMissedReason: b.bpCheckpointMissedReason }
+          : {}),
       });
+      const facts = dischargeSummaryFacts(r, result.bpCheckpoints);
       const first = result.unmet[0];
       if (!result.ok && first) {
         throw ruleRefusal('blocked', first.code, result.unmet.map((u) => u.text).join(' '), {
           unmet: result.unmet,
           earliestDischargeAt: result.earliestDischargeAt.toISOString(),
+          bpCheckpoints: facts.bpCheckpoints,
         });
       }
+      const route = (session.protocol as { route?: string }).route ?? '';
+      const signer = (await latestEligibility(ctx.db, session.patient_id, route))?.signed_by;
+      const prescriber = signer ? ((await findUserById(ctx.db, signer))?.display_name ?? null) : null;
       const summary = {
         protocol: session.protocol_ref,
         dose: session.dose,
-        administrationStartedAt: start.at.toISOString(),
-        administrationEndedAt: (stop?.at ?? start.at).toISOString(),
+        administrationStartedAt: r.dosedAt.toISOString(),
+        // Only a route that is not infused may have no stop: dosing (the first device, the lozenge) is its end.
+        administrationEndedAt: (r.administrationEndedAt ?? r.dosedAt).toISOString(),
         noDrivingUntil: result.noDrivingUntil.toISOString(),
         noDrivingRule: result.noDrivingRule,
         ifUnwell: dischargeAdvice.text,
+        ...facts,
+        prescriber,
       };
       await ctx.db.transaction(async (tx) => {
         await tx.query(

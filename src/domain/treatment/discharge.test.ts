@@ -137,6 +137,8 @@ describe('dischargeCheck: esketamine (≥2 h from the first device; REMS)', () =
     administrationEndedAt: at(10),
     now: at(120),
     latestVitals: vitals({ heartRate: 80 }, at(115)),
+    // The label's BP check about 40 min after the first device, then the reading before discharge.
+    postDoseVitals: [vitals({ systolic: 135, diastolic: 85 }, at(40)), vitals({ heartRate: 80 }, at(115))],
     effectsResolved: true,
   };
 
@@ -148,6 +150,45 @@ describe('dischargeCheck: esketamine (≥2 h from the first device; REMS)', () =
 
   it('counts from the first device, so a missing stop does not hold the patient (devices, not an infusion)', () => {
     expect(codes({ ...spravato, administrationEndedAt: null })).toEqual([]);
+  });
+
+  it.each([
+    ['no reading but the one before discharge', [115], ['bp-checkpoint-missing']],
+    ['a reading at 29 min', [29, 115], ['bp-checkpoint-missing']],
+    ['a reading at 30 min', [30, 115], []],
+    ['a reading at 50 min', [50, 115], []],
+    ['a reading at 51 min', [51, 115], ['bp-checkpoint-missing']],
+  ])('needs the 40-minute BP in its window (30–50 min): %s gives %j', (_label, minutes, expected) => {
+    const postDoseVitals = minutes.map((m) => vitals({ heartRate: 80 }, at(m)));
+    expect(codes({ ...spravato, postDoseVitals })).toEqual(expected);
+  });
+
+  it('reports which reading counted as the 40-minute BP, and names the window when there is none', () => {
+    expect(check(spravato).bpCheckpoints).toEqual([
+      {
+        checkpointMin: 40,
+        dueAt: at(40),
+        opensAt: at(30),
+        closesAt: at(50),
+        reading: vitals({ systolic: 135, diastolic: 85 }, at(40)),
+        missedReason: null,
+      },
+    ]);
+    const missing = check({ ...spravato, postDoseVitals: [vitals({ heartRate: 80 }, at(115))] });
+    expect(missing.unmet[0]?.text).toContain('30–50 min after dosing started (the 40-minute check)');
+    expect(missing.bpCheckpoints[0]?.reading).toBeNull();
+  });
+
+  it('accepts a stated reason for a missed 40-minute BP, and records it; a blank reason is no reason', () => {
+    const late = { ...spravato, postDoseVitals: [vitals({ heartRate: 80 }, at(115))] };
+    const withReason = check({ ...late, bpCheckpointMissedReason: 'Patient asleep; BP at 55 min' });
+    expect(withReason.ok).toBe(true);
+    expect(withReason.bpCheckpoints[0]?.missedReason).toBe('Patient asleep; BP at 55 min');
+    expect(codes({ ...late, bpCheckpointMissedReason: '   ' })).toEqual(['bp-checkpoint-missing']);
+  });
+
+  it('asks nothing of the IV protocol, which has no fixed BP check', () => {
+    expect(check({}).bpCheckpoints).toEqual([]);
   });
 
   it('needs sedation, dissociation and respiratory depression recorded as resolved', () => {

@@ -1,4 +1,5 @@
 // Discharge after a session: vitals back near baseline, observation time, orientation, escort, and driving.
+import { bpCheckpointsDue, bpCheckpointWindow, readingForCheckpoint } from './bp-checkpoint.ts';
 import { addMinutes, isValidInstant, minutesBetween, startOfNextLocalDay } from './calendar.ts';
 import type { Protocol } from './protocol.ts';
 import type { SessionSetting } from './protocol-types.ts';
@@ -17,7 +18,8 @@ export type DischargeCode =
   | 'escort-not-present'
   | 'effects-not-resolved'
   | 'times-invalid'
-  | 'administration-end-not-recorded';
+  | 'administration-end-not-recorded'
+  | 'bp-checkpoint-missing';
 
 /** One unmet condition, with its source. */
 export interface DischargeUnmet {
@@ -47,6 +49,21 @@ export interface DischargeInput {
   readonly setting?: SessionSetting;
   /** The clinic's UTC offset in minutes, for "the next day" (esketamine); default 0. */
   readonly utcOffsetMinutes?: number;
+  /** Every reading after dosing started, for the protocol's fixed BP checks; default: the latest reading only. */
+  readonly postDoseVitals?: readonly VitalSigns[];
+  /** Why a fixed BP check has no reading in its window (e.g. the patient was asleep); recorded, never guessed. */
+  readonly bpCheckpointMissedReason?: string;
+}
+
+/** A fixed BP check of the protocol and the reading that counts for it (null: none in its window). */
+export interface BpCheckpointResult {
+  readonly checkpointMin: number;
+  readonly dueAt: Date;
+  readonly opensAt: Date;
+  readonly closesAt: Date;
+  readonly reading: VitalSigns | null;
+  /** The reason given for a missing reading, or null. */
+  readonly missedReason: string | null;
 }
 
 /** The decision: ok only when nothing is unmet; when observation ends; when driving may resume. */
@@ -56,6 +73,8 @@ export interface DischargeResult {
   readonly earliestDischargeAt: Date;
   readonly noDrivingUntil: Date;
   readonly noDrivingRule: string;
+  /** The protocol's fixed BP checks (esketamine: about 40 min), each with the reading that counts. */
+  readonly bpCheckpoints: readonly BpCheckpointResult[];
 }
 
 function vitalsUnmet(input: DischargeInput, administrationEndedAt: Date): DischargeUnmet[] {
@@ -134,6 +153,23 @@ function noDriving(input: DischargeInput, administrationEndedAt: Date): [Date, s
   ];
 }
 
+function checkpointResults(input: DischargeInput): (BpCheckpointResult & { checkpointSource: string })[] {
+  const readings = input.postDoseVitals ?? (input.latestVitals ? [input.latestVitals] : []);
+  const reason = input.bpCheckpointMissedReason?.trim() ?? '';
+  return bpCheckpointsDue(input.protocol, input.dosedAt).map((due) => {
+    const reading = readingForCheckpoint(due, readings);
+    return {
+      checkpointMin: due.checkpoint.value,
+      dueAt: due.dueAt,
+      opensAt: due.opensAt,
+      closesAt: due.closesAt,
+      reading,
+      missedReason: reading === null && reason !== '' ? reason : null,
+      checkpointSource: `${due.checkpoint.source} Window: ${bpCheckpointWindow.before.source}`,
+    };
+  });
+}
+
 /** Every discharge condition of the protocol, checked at `now`. */
 export function dischargeCheck(input: DischargeInput): DischargeResult {
   const { protocol, now, dosedAt } = input;
@@ -175,6 +211,15 @@ export function dischargeCheck(input: DischargeInput): DischargeResult {
     );
     unmet.push(...vitalsUnmet(input, administrationEndedAt));
   }
+  const bpCheckpoints = checkpointResults(input);
+  for (const c of bpCheckpoints) {
+    add(
+      c.reading === null && c.missedReason === null,
+      'bp-checkpoint-missing',
+      `No blood pressure is recorded ${c.checkpointMin - bpCheckpointWindow.before.value}–${c.checkpointMin + bpCheckpointWindow.after.value} min after dosing started (the ${c.checkpointMin}-minute check). Record one taken in that window, or give the reason it was missed (bpCheckpointMissedReason).`,
+      c.checkpointSource,
+    );
+  }
   add(
     d.alertAndOriented.required && !input.alertAndOriented,
     'not-alert-and-oriented',
@@ -193,5 +238,12 @@ export function dischargeCheck(input: DischargeInput): DischargeResult {
     'Sedation, dissociation and respiratory depression are not all recorded as resolved.',
     d.effectsResolved.source,
   );
-  return { ok: unmet.length === 0, unmet, earliestDischargeAt, noDrivingUntil, noDrivingRule };
+  return {
+    ok: unmet.length === 0,
+    unmet,
+    earliestDischargeAt,
+    noDrivingUntil,
+    noDrivingRule,
+    bpCheckpoints: bpCheckpoints.map(({ checkpointSource: _source, ...c }) => c),
+  };
 }

@@ -108,7 +108,7 @@ export const esketamineIntranasal: ProtocolContent = {
       fact(
         40,
         'min',
-        'clinic.md §2: measure BP before dosing and about 40 minutes after [V spravatohcp; MIMS].',
+        'clinic.md §2: measure BP before dosing and about 40 minutes after [V spravatohcp; MIMS]. A reading counts when taken within the window of bpCheckpointWindow (bp-checkpoint.ts, a KASPR setting: 30–50 min); discharge needs one.',
       ),
     ],
     pulseOximetry: rule(

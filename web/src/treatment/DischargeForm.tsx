@@ -2,6 +2,7 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { api } from '../api/client.ts';
 import { Checkbox } from '../ui/Checkbox.tsx';
+import { Field } from '../ui/Field.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
@@ -21,7 +22,10 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
   const [alertAndOriented, setAlertAndOriented] = useState(false);
   const [escortPresent, setEscortPresent] = useState(false);
   const [effectsResolved, setEffectsResolved] = useState(false);
+  const [bpMissedReason, setBpMissedReason] = useState('');
   const unmet = ruleItems(form.problem, 'unmet');
+  // Asked only once discharge was refused for a missing fixed BP check, or when a reason is already typed.
+  const askBpReason = unmet.some((u) => u.code === 'bp-checkpoint-missing') || bpMissedReason !== '';
   const earliest = form.problem?.body.earliestDischargeAt;
   // A refusal is about the session as it was: once anything new is recorded it no longer holds.
   const { reset } = form;
@@ -39,6 +43,7 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
         effectsResolved,
         // The clinic's offset, so "the next day" (esketamine) is the patient's next day, not UTC's.
         utcOffsetMinutes: -new Date().getTimezoneOffset(),
+        ...(bpMissedReason.trim() !== '' ? { bpCheckpointMissedReason: bpMissedReason.trim() } : {}),
       };
       onDischarged(
         await api.post<Discharged>(`/treatment-sessions/${encodeURIComponent(session.id)}/discharge`, body),
@@ -80,6 +85,16 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
             onChecked={setEffectsResolved}
           />
         </div>
+        {askBpReason ? (
+          <Field
+            label="Why the 40-minute BP was not taken in its window"
+            hint="Better: record a reading taken in the window. A reason is kept in the discharge summary."
+            value={bpMissedReason}
+            onValue={setBpMissedReason}
+            maxLength={1000}
+            multiline
+          />
+        ) : null}
         <div className="actions">
           <button type="submit" disabled={form.busy}>
             Discharge patient

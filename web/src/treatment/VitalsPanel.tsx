@@ -1,4 +1,5 @@
-// VitalsPanel: "Vitals": record a reading, then the live chart and the flowsheet table.
+// VitalsPanel: "Vitals": the fixed BP checks due, record a reading, then the live chart and the flowsheet table.
+import { bpCheckpointPrompts } from './bp-checkpoint-prompt.ts';
 import { VitalsChart } from './VitalsChart.tsx';
 import { VitalsForm } from './VitalsForm.tsx';
 import type { ChartReading } from './vitals-geometry.ts';
@@ -41,6 +42,11 @@ export function VitalsPanel({ session, protocol, canWrite, onChanged }: VitalsPa
   return (
     <section className="session-part" aria-labelledby={`vitals-${session.id}`}>
       <h5 id={`vitals-${session.id}`}>Vitals</h5>
+      {bpCheckpointPrompts(protocol, session.events).map((p) => (
+        <p key={p.text} role="status" className={p.needed ? 'form-problem' : 'hint'}>
+          {p.text}
+        </p>
+      ))}
       {canWrite ? <VitalsForm sessionId={session.id} onRecorded={onChanged} /> : null}
       <VitalsChart readings={points} protocol={protocol} markers={markers} />
       <VitalsTable readings={readings} />
