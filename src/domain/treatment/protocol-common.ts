@@ -80,7 +80,21 @@ export const defaultWeightRule: WeightRule = {
 const PRE_DOSE_BP =
   'clinic.md §2: Spravato PI general guide, pre-dose BP >140 systolic or >90 diastolic → weigh risk and benefit [S, droracle quoting the PI]; §1: one clinic gives no treatment that day above 140/90 [V, acceleratedpsychiatry.com]; the APA attribution is unconfirmed [U]; §7.3 default "pre-dose >140/90 warn".';
 
-/** Pre-dose BP needing a prescriber's acknowledgement, and how old the baseline may be. */
+const PRE_DOSE_CEILING =
+  'clinic-safety review 2026-12 §6 item 2: an absolute pre-dose ceiling, e.g. ≥180/110 → hard block, configurable; clinic.md §1: about 180/100 is attributed to the APA consensus as a stop threshold [U]; §2: do not dose if a rise in BP poses a serious risk [S]; Yip 2022 [V]: follow hypertensive urgency practice and make thresholds configurable.';
+
+const MIN_INTERVAL =
+  'KASPR setting [SYN]: clinic.md §1 IV course 2 or 3 times a week [S]; §2 Spravato induction twice a week [V]. At most 3 a week means about 48 h apart; a session sooner is flagged (warning by default).';
+
+/** The absolute pre-dose BP ceiling and the minimum interval between sessions (used when a protocol has none). */
+export const defaultPreDoseLimits = {
+  systolicCeiling: setting(180, 'mmHg', PRE_DOSE_CEILING, 'unverified'),
+  diastolicCeiling: setting(110, 'mmHg', PRE_DOSE_CEILING, 'unverified'),
+  minIntervalHours: setting(48, 'h', MIN_INTERVAL, 'synthesis'),
+  minIntervalRefuses: rule(false, 'setting', MIN_INTERVAL, 'synthesis'),
+} as const satisfies Required<Omit<PreDoseRule, 'systolicAbove' | 'diastolicAbove' | 'baselineMaxAge'>>;
+
+/** Pre-dose BP needing a prescriber's acknowledgement, the absolute ceiling, baseline age and session interval. */
 export const defaultPreDoseRule: PreDoseRule = {
   systolicAbove: setting(140, 'mmHg', PRE_DOSE_BP, 'secondary'),
   diastolicAbove: setting(90, 'mmHg', PRE_DOSE_BP, 'secondary'),
@@ -90,6 +104,7 @@ export const defaultPreDoseRule: PreDoseRule = {
     'KASPR setting [SYN]: clinic.md asks for a baseline BP (§1, APA summary [S]) but gives no window; baseline from the same visit, within 60 min.',
     'synthesis',
   ),
+  ...defaultPreDoseLimits,
 };
 
 const STOP_THRESHOLDS =

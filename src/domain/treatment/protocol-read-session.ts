@@ -111,13 +111,36 @@ export function readWeightRule(p: ProblemList, value: unknown, at: string): Weig
 
 /** Pre-dose BP thresholds and baseline age. */
 export function readPreDose(p: ProblemList, value: unknown, at: string): PreDoseRule | undefined {
-  const o = readObject(p, value, at, ['systolicAbove', 'diastolicAbove', 'baselineMaxAge']);
+  const o = readObject(p, value, at, [
+    'systolicAbove',
+    'diastolicAbove',
+    'baselineMaxAge',
+    'systolicCeiling',
+    'diastolicCeiling',
+    'minIntervalHours',
+    'minIntervalRefuses',
+  ]);
   if (o === undefined) return undefined;
-  return whole<PreDoseRule>({
+  const rule = whole<PreDoseRule>({
     systolicAbove: readValue(p, o.systolicAbove, `${at}.systolicAbove`, 'mmHg'),
     diastolicAbove: readValue(p, o.diastolicAbove, `${at}.diastolicAbove`, 'mmHg'),
     baselineMaxAge: readValue(p, o.baselineMaxAge, `${at}.baselineMaxAge`, 'min'),
   });
+  // Optional (null when absent): protocols stored before these settings existed use the shipped defaults.
+  const opt = <T>(v: unknown, read: (v: unknown) => T | undefined): T | null | undefined =>
+    v === undefined ? null : read(v);
+  const sysCeiling = opt(o.systolicCeiling, (v) => readValue(p, v, `${at}.systolicCeiling`, 'mmHg'));
+  const diaCeiling = opt(o.diastolicCeiling, (v) => readValue(p, v, `${at}.diastolicCeiling`, 'mmHg'));
+  const interval = opt(o.minIntervalHours, (v) => readValue(p, v, `${at}.minIntervalHours`, 'h'));
+  const refuses = opt(o.minIntervalRefuses, (v) => readRequirement(p, v, `${at}.minIntervalRefuses`));
+  if (rule === undefined || [sysCeiling, diaCeiling, interval, refuses].includes(undefined)) return undefined;
+  return {
+    ...rule,
+    ...(sysCeiling ? { systolicCeiling: sysCeiling } : {}),
+    ...(diaCeiling ? { diastolicCeiling: diaCeiling } : {}),
+    ...(interval ? { minIntervalHours: interval } : {}),
+    ...(refuses ? { minIntervalRefuses: refuses } : {}),
+  };
 }
 
 /** Fasting (with the instructions given to the patient) and escort. */

@@ -24,6 +24,13 @@ export interface PreDoseRule {
   readonly systolicAbove: ProtocolValue<'mmHg'>;
   readonly diastolicAbove: ProtocolValue<'mmHg'>;
   readonly baselineMaxAge: ProtocolValue<'min'>;
+  /** Pre-dose BP at or above this blocks the session outright, acknowledged or not (absent: the shipped default). */
+  readonly systolicCeiling?: ProtocolValue<'mmHg'>;
+  readonly diastolicCeiling?: ProtocolValue<'mmHg'>;
+  /** Minimum time since the patient's last dosing session started (absent: the shipped default). */
+  readonly minIntervalHours?: ProtocolValue<'h'>;
+  /** `required: true` refuses a session inside the minimum interval; false only warns. */
+  readonly minIntervalRefuses?: Requirement;
 }
 
 /** What the patient must have done or arranged before dosing. */

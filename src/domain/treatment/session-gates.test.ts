@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionPreChecks, type SessionPreCheckInput } from './session-gates.ts';
+import { prescriberReasonBlock, sessionPreChecks, type SessionPreCheckInput } from './session-gates.ts';
 import { at, esketamine, ivPsychiatric, sublingual, vitals } from './test-fixtures.ts';
 
 const ready: SessionPreCheckInput = {
@@ -81,7 +81,54 @@ describe('sessionPreChecks: IV psychiatric', () => {
   it('lets a prescriber acknowledge BP above 140/90, and cites the source', () => {
     const high = vitals({ systolic: 150, diastolic: 95 }, at(-10));
     expect(check({ baseline: high }).blocks[0]?.source).toMatch(/>140 systolic or >90 diastolic/);
-    expect(codes({ baseline: high, prescriberAcknowledgedHighBp: true })).toEqual([]);
+    expect(
+      codes({ baseline: high, prescriberAcknowledgedHighBp: true, acknowledgedByPrescriber: true }),
+    ).toEqual([]);
+  });
+
+  it('refuses an acknowledgement of high BP that does not come from a prescriber', () => {
+    const high = vitals({ systolic: 150, diastolic: 95 }, at(-10));
+    expect(codes({ baseline: high, prescriberAcknowledgedHighBp: true })).toEqual([
+      'prescriber-authorisation-required',
+    ]);
+    expect(
+      codes({ baseline: high, prescriberAcknowledgedHighBp: true, acknowledgedByPrescriber: false }),
+    ).toEqual(['prescriber-authorisation-required']);
+  });
+
+  it.each([
+    [179, 109, []],
+    [180, 109, ['bp-above-absolute-ceiling']],
+    [179, 110, ['bp-above-absolute-ceiling']],
+    [181, 80, ['bp-above-absolute-ceiling']],
+    [120, 111, ['bp-above-absolute-ceiling']],
+  ])(
+    'blocks pre-dose BP %i/%i at the absolute ceiling even when a prescriber acknowledges it: %j',
+    (systolic, diastolic, expected) => {
+      const baseline = vitals({ systolic, diastolic }, at(-10));
+      expect(codes({ baseline, prescriberAcknowledgedHighBp: true, acknowledgedByPrescriber: true })).toEqual(
+        expected,
+      );
+    },
+  );
+
+  it('takes the ceiling from the protocol when it sets one, and cites its source', () => {
+    const protocol = {
+      ...ivPsychiatric,
+      preDose: {
+        ...ivPsychiatric.preDose,
+        systolicCeiling: { ...ivPsychiatric.preDose.systolicCeiling!, value: 170 },
+      },
+    };
+    const baseline = vitals({ systolic: 170, diastolic: 90 }, at(-10));
+    const result = check({
+      protocol,
+      baseline,
+      prescriberAcknowledgedHighBp: true,
+      acknowledgedByPrescriber: true,
+    });
+    expect(result.blocks.map((b) => b.code)).toEqual(['bp-above-absolute-ceiling']);
+    expect(result.blocks[0]?.source).toMatch(/180\/110/);
   });
 
   it.each(['home', 'remote'] as const)(
@@ -137,5 +184,15 @@ describe('sessionPreChecks: sublingual KAP', () => {
     expect(codes({ ...kap, setting })).toEqual(['chaperone-required']);
     expect(codes({ ...kap, setting, chaperonePresent: false })).toEqual(['chaperone-required']);
     expect(codes({ ...kap, setting, chaperonePresent: true, escortConfirmed: false })).toEqual([]);
+  });
+});
+
+describe('prescriberReasonBlock', () => {
+  it('needs a prescriber only when the dose carries an escalation reason', () => {
+    expect(prescriberReasonBlock({}, false)).toBeNull();
+    expect(prescriberReasonBlock({ prescriberReason: 'Partial response' }, true)).toBeNull();
+    expect(prescriberReasonBlock({ prescriberReason: 'Partial response' }, false)?.code).toBe(
+      'prescriber-authorisation-required',
+    );
   });
 });

@@ -1,6 +1,7 @@
 // Checks before dosing: every gate that must be satisfied, each block with its reason and source.
 import { isValidInstant, minutesBetween } from './calendar.ts';
 import type { Protocol } from './protocol.ts';
+import { defaultPreDoseLimits } from './protocol-common.ts';
 import { parenteralRoutes, type Route, type SessionSetting } from './protocol-types.ts';
 import { isAbove } from './rounding.ts';
 import type { VitalSigns } from './vitals.ts';
@@ -11,6 +12,10 @@ export type GateCode =
   | 'eligibility-not-signed'
   | 'baseline-vitals-missing'
   | 'bp-above-threshold-needs-acknowledgement'
+  | 'bp-above-absolute-ceiling'
+  | 'prescriber-authorisation-required'
+  | 'session-already-open'
+  | 'session-interval-too-short'
   | 'escort-not-confirmed'
   | 'fasting-not-confirmed'
   | 'new-contraindication'
@@ -40,6 +45,8 @@ export interface SessionPreCheckInput {
   readonly newContraindication: boolean;
   readonly aclsClinicianPresent: boolean;
   readonly prescriberAcknowledgedHighBp?: boolean;
+  /** True when the acknowledgement comes from an authenticated user holding `treatment:prescribe`. */
+  readonly acknowledgedByPrescriber?: boolean;
   readonly setting: SessionSetting;
   readonly chaperonePresent?: boolean;
   /** Esketamine REMS: a prescriber on site during administration and monitoring. */
@@ -76,7 +83,27 @@ function baselineBlocks(input: SessionPreCheckInput): GateBlock[] {
     );
   }
   const { systolicAbove: sys, diastolicAbove: dia } = protocol.preDose;
+  const sysCeiling = protocol.preDose.systolicCeiling ?? defaultPreDoseLimits.systolicCeiling;
+  const diaCeiling = protocol.preDose.diastolicCeiling ?? defaultPreDoseLimits.diastolicCeiling;
+  if (baseline.systolic >= sysCeiling.value || baseline.diastolic >= diaCeiling.value) {
+    return [
+      {
+        code: 'bp-above-absolute-ceiling',
+        text: `Pre-dose BP ${baseline.systolic}/${baseline.diastolic} mmHg is at or above ${sysCeiling.value}/${diaCeiling.value}: no dose today, whoever acknowledges it. Treat as a hypertensive urgency.`,
+        source: sysCeiling.source,
+      },
+    ];
+  }
   const high = isAbove(baseline.systolic, sys.value) || isAbove(baseline.diastolic, dia.value);
+  if (high && input.prescriberAcknowledgedHighBp === true && input.acknowledgedByPrescriber !== true) {
+    return [
+      {
+        code: 'prescriber-authorisation-required',
+        text: `Pre-dose BP ${baseline.systolic}/${baseline.diastolic} mmHg is above ${sys.value}/${dia.value}: only a prescriber may acknowledge it. Sign in as a prescriber, or send the prescriber's sign-in in "prescriber" ({ email, password }).`,
+        source: sys.source,
+      },
+    ];
+  }
   if (high && input.prescriberAcknowledgedHighBp !== true) {
     return [
       {
@@ -182,4 +209,21 @@ export function sessionPreChecks(input: SessionPreCheckInput): SessionPreCheck {
     staffing.remsEnrolment.source,
   );
   return { ok: blocks.length === 0, blocks };
+}
+
+/**
+ * A dose above the usual range carries a prescriber's reason: refused unless it comes from an authenticated
+ * user holding `treatment:prescribe` (review 2026-12 §6 item 2).
+ */
+export function prescriberReasonBlock(
+  dose: { readonly prescriberReason?: string | undefined },
+  byPrescriber: boolean,
+): GateBlock | null {
+  if (dose.prescriberReason === undefined || dose.prescriberReason.trim() === '' || byPrescriber) return null;
+  return {
+    code: 'prescriber-authorisation-required',
+    text: 'A dose above the usual range needs a prescriber\'s reason from a prescriber: sign in as one, or send the prescriber\'s sign-in in "prescriber" ({ email, password }).',
+    source:
+      'Clinic safety review 2026-12 §6 item 2: tie the escalation reason to a user holding treatment:prescribe.',
+  };
 }
