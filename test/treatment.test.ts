@@ -304,6 +304,8 @@ describe('a dosing session', () => {
       score: 12,
       at: at(25),
     });
+    // The stop is recorded when it happens: the server clock reaches the planned end first.
+    await advanceTo(40);
     expect(
       (
         await prescriber.post(`/api/v1/treatment-sessions/${sessionId}/administration`, {

@@ -1,9 +1,11 @@
 // Object-level access to a dosing session through its patient, and the rule that a discharged session is closed.
 import type { FastifyRequest } from 'fastify';
+import { sessionWriteRefusal } from '../domain/treatment/administration-state.ts';
 import { findSession } from '../store/treatment.ts';
 import type { AppContext } from './context.ts';
 import { patientAccess } from './patient-access.ts';
-import { problem, ruleRefusal } from './problem.ts';
+import { problem } from './problem.ts';
+import { refuseState } from './session-administration.ts';
 
 /** The session behind `:id` when the user may see its patient, else 404; refuses writes after discharge. */
 export async function visibleSession(
@@ -16,7 +18,7 @@ export async function visibleSession(
   const session = await findSession(ctx.db, id);
   if (!session) throw problem('not-found');
   const access = await patientAccess(ctx, req, session.patient_id, action);
-  if (forWrite && session.discharged_at)
-    throw ruleRefusal('blocked', 'session-discharged', 'The patient has been discharged from this session.');
+  const closed = forWrite ? sessionWriteRefusal(session.discharged_at !== null) : null;
+  if (closed) refuseState(closed);
   return { session, access };
 }

@@ -99,6 +99,11 @@ export const consentSchema = z
 
 export const withdrawSchema = z.object({ reason: shortText(1000) }).strict();
 
+/** A second person's sign-in at the moment of a decision (witness, prescriber). */
+const reauthentication = z
+  .object({ email: z.string().max(254), password: z.string().min(1).max(1024) })
+  .strict();
+
 export const startSessionSchema = z
   .object({
     protocol: z.string().min(1).max(80),
@@ -119,10 +124,18 @@ export const startSessionSchema = z
     newContraindication: z.boolean(),
     aclsClinicianId: uuid.optional().describe('The clinician present with a valid ACLS credential'),
     prescriberAcknowledgedHighBp: z.boolean().optional(),
+    prescriber: reauthentication
+      .optional()
+      .describe(
+        'A prescriber’s sign-in, when the signed-in user is not a prescriber: needed to acknowledge BP above the pre-dose threshold or give a reason for a dose above the usual range',
+      ),
     chaperonePresent: z.boolean().optional(),
     prescriberOnSite: z.boolean().optional(),
     remsPatientEnrolled: z.boolean().optional(),
-    firstSession: z.boolean().optional(),
+    firstSession: z
+      .boolean()
+      .optional()
+      .describe('Accepted but not trusted: the first session of a course is read from the patient’s history'),
   })
   .strict();
 
@@ -136,6 +149,25 @@ export const administrationSchema = z
     expiry: isoDate.optional(),
     doseMg: positive.optional(),
     rateMgPerHour: positive.optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(1000)
+      .optional()
+      .describe('Why the dose or rate differs from the plan (start, rate change)'),
+    givenMg: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('Stop: the dose actually given, in mg (default: the dose started)'),
+    givenMl: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('Stop: the volume actually infused, in mL (turned into mg at the recorded concentration)'),
+    witness: reauthentication
+      .optional()
+      .describe('Stop with less given than was drawn from stock: the witness to the register correction'),
     cdStock: z
       .object({
         productId: uuid,

@@ -146,3 +146,22 @@ export async function addSessionEvent(
   if (!row) throw new Error('insert returned no row');
   return row.id;
 }
+
+/** The patient's dosing sessions for the history gate: start, route, discharged, and whether a dose was given. */
+export async function sessionHistory(
+  db: Queryable,
+  patientId: string,
+): Promise<{ id: string; started_at: Date; route: string; discharged: boolean; administered: boolean }[]> {
+  return db.query(
+    `SELECT s.id, s.started_at, s.protocol->>'route' AS route, d.session_id IS NOT NULL AS discharged,
+       EXISTS (SELECT 1 FROM session_events e WHERE e.session_id = s.id AND e.kind = 'administration-start') AS administered
+     FROM treatment_sessions s LEFT JOIN session_discharges d ON d.session_id = s.id
+     WHERE s.patient_id = $1 ORDER BY s.started_at`,
+    [patientId],
+  );
+}
+
+/** Holds the patient's row until the transaction ends, so two session starts for one patient run one at a time. */
+export async function lockPatientForSession(tx: Queryable, patientId: string): Promise<void> {
+  await tx.query('SELECT id FROM patients WHERE id = $1 FOR UPDATE', [patientId]);
+}

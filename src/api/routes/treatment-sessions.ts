@@ -1,7 +1,7 @@
 // Dosing sessions: pre-checks and dose at start, administration record, vitals flowsheet with alerts, discharge.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { protocolRef, sessionPreChecks, vitalAlerts } from '../../domain/treatment/index.ts';
+import { vitalAlerts } from '../../domain/treatment/index.ts';
 import { uuid } from '../../schemas/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import {
@@ -10,22 +10,12 @@ import {
   startSessionSchema,
   vitalsSchema,
 } from '../../schemas/treatment.ts';
-import { findPatient } from '../../store/patients.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import {
-  activeConsent,
-  addSessionEvent,
-  hasValidAcls,
-  latestEligibility,
-  listSessions,
-  sessionEvents,
-} from '../../store/treatment.ts';
+import { addSessionEvent, listSessions, sessionEvents } from '../../store/treatment.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
-import { problem, ruleRefusal } from '../problem.ts';
 import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
-import { doseOrRefuse, protocolOr404 } from '../treatment-dose.ts';
-import { recordAdministration } from '../session-administration.ts';
+import { administrationSummary, recordAdministration } from '../session-administration.ts';
+import { startSession } from '../session-start.ts';
 import { raiseSessionAlerts } from '../session-alerts.ts';
 import { visibleSession } from '../session-access.ts';
 import { dischargeRoutes } from './treatment-discharge.ts';
@@ -42,110 +32,8 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: { tags: ['treatment'], params: patientIdParams, body: startSessionSchema },
     },
     async (req, reply) => {
-      const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.create');
-      const body = req.body;
-      const protocol = protocolOr404(body.protocol);
-      const now = ctx.now();
-      const today = now.toISOString().slice(0, 10);
-      const consent = await activeConsent(ctx.db, access.patientId, protocol.route);
-      const eligibility = await latestEligibility(ctx.db, access.patientId, protocol.route);
-      const acls = body.aclsClinicianId ? await hasValidAcls(ctx.db, body.aclsClinicianId, today) : false;
-      const checks = sessionPreChecks({
-        protocol,
-        consent: consent ? { active: true, route: protocol.route } : null,
-        eligibility: eligibility ? { signed: eligibility.decision === 'eligible' } : null,
-        baseline: toVitalSigns(body.baseline),
-        now,
-        escortConfirmed: body.escortConfirmed,
-        fastingConfirmed: body.fastingConfirmed,
-        newContraindication: body.newContraindication,
-        aclsClinicianPresent: acls,
-        setting: body.setting,
-        ...(body.prescriberAcknowledgedHighBp !== undefined
-          ? { prescriberAcknowledgedHighBp: body.prescriberAcknowledgedHighBp }
-          : {}),
-        ...(body.chaperonePresent !== undefined ? { chaperonePresent: body.chaperonePresent } : {}),
-        ...(body.prescriberOnSite !== undefined ? { prescriberOnSite: body.prescriberOnSite } : {}),
-        ...(body.remsPatientEnrolled !== undefined ? { remsPatientEnrolled: body.remsPatientEnrolled } : {}),
-      });
-      const first = checks.blocks[0];
-      if (!checks.ok && first) {
-        await ctx.db.transaction((tx) =>
-          auditFrom(
-            req,
-            tx,
-            {
-              action: 'treatment-session.create',
-              resourceType: 'TreatmentSession',
-              patientId: access.patientId,
-              outcome: 'denied',
-              details: { blocks: checks.blocks.map((b) => b.code) },
-            },
-            now,
-          ),
-        );
-        throw ruleRefusal('blocked', first.code, checks.blocks.map((b) => b.text).join(' '), {
-          blocks: checks.blocks,
-        });
-      }
-      const patient = await findPatient(ctx.db, access.patientId);
-      if (!patient || !consent) throw problem('not-found');
-      const dose = doseOrRefuse(protocol, patient.weight ?? null, today, body.dose, body.firstSession);
-      const id = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO treatment_sessions (patient_id, service_id, protocol_ref, protocol, setting, consent_id, prechecks, baseline, dose, acls_user_id, started_at, created_by)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-          [
-            access.patientId,
-            access.serviceId,
-            protocolRef(protocol),
-            JSON.stringify(protocol),
-            body.setting,
-            consent.id,
-            JSON.stringify({ ...body, baseline: undefined, dose: undefined }),
-            JSON.stringify(body.baseline),
-            JSON.stringify(dose),
-            body.aclsClinicianId ?? null,
-            now,
-            auth.user.id,
-          ],
-        );
-        if (!row) throw new Error('insert returned no row');
-        await addSessionEvent(tx, {
-          sessionId: row.id,
-          kind: 'vitals',
-          data: { ...body.baseline, baseline: true, alerts: [] },
-          at: new Date(body.baseline.takenAt),
-          recordedAt: now,
-          by: auth.user.id,
-        });
-        await addTimelineEvent(tx, {
-          patientId: access.patientId,
-          occurredAt: now,
-          kind: 'treatment-session',
-          summary: `Dosing session started: ${protocol.title}, ${dose.doseMg} mg planned`,
-          refType: 'TreatmentSession',
-          refId: row.id,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'treatment-session.create',
-            resourceType: 'TreatmentSession',
-            resourceId: row.id,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { protocol: protocolRef(protocol) },
-          },
-          now,
-        );
-        return row.id;
-      });
-      return reply.status(201).send({ id, protocol: protocolRef(protocol), dose, prechecks: checks });
+      return reply.status(201).send(await startSession(ctx, req, access, req.body));
     },
   );
 
@@ -170,6 +58,8 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
         startedAt: session.started_at.toISOString(),
         baseline: session.baseline,
         dose: session.dose,
+        prechecks: session.prechecks,
+        administration: administrationSummary(session, events),
         events: events.map((e) => ({
           id: e.id,
           kind: e.kind,
