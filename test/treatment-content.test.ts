@@ -9,6 +9,7 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+import { signConsent } from './support/treatment.ts';
 
 let server: TestServer;
 let w: World;
@@ -75,5 +76,63 @@ describe('interaction flags at eligibility', () => {
     ]);
     expect(r.body.flags.interactionsExhaustive).toBe(false);
     expect(r.body.flags.interactionsLimitation).toMatch(/No flag does not mean no interaction/);
+  });
+});
+
+describe('pregnancy at eligibility and session start', () => {
+  it('flags a recorded pregnancy at eligibility as contraindicated (Spravato named), and "unknown" as a caution', async () => {
+    const patientId = await newPatient();
+    const r = await prescriber.post(
+      `/api/v1/patients/${patientId}/eligibility`,
+      eligibility('intranasal-esketamine', 'pregnant'),
+    );
+    expect(r.status).toBe(201);
+    const flags = r.body.flags.contraindications.flags as { code: string; severity: string; label: string }[];
+    expect(flags.map((f) => [f.code, f.severity])).toEqual([['pregnancy', 'contraindicated']]);
+    expect(flags[0]?.label).toMatch(/Spravato \(esketamine\) is not recommended in pregnancy/);
+    const unknown = await prescriber.post(
+      `/api/v1/patients/${patientId}/eligibility`,
+      eligibility('iv-racemic', 'unknown'),
+    );
+    expect(unknown.body.flags.contraindications.flags.map((f: { code: string }) => f.code)).toEqual([
+      'pregnancy-status-unknown',
+    ]);
+    const not = await prescriber.post(`/api/v1/patients/${patientId}/eligibility`, eligibility('iv-racemic'));
+    expect(not.body.flags.contraindications.flags).toEqual([]);
+  });
+
+  it('carries a pregnancy caution into the session start from the latest eligibility', async () => {
+    const patientId = await newPatient();
+    await prescriber.post(`/api/v1/patients/${patientId}/eligibility`, eligibility('iv-racemic', 'pregnant'));
+    await signConsent(prescriber, patientId, 'The patient');
+    const s = await prescriber.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
+      protocol: 'iv-racemic-psychiatric',
+      setting: 'clinic',
+      baseline: {
+        takenAt: new Date(Date.now() - 60_000).toISOString(),
+        systolic: 120,
+        diastolic: 80,
+        heartRate: 70,
+        spo2: 98,
+      },
+      dose: { mgPerKg: 0.5, durationMin: 40 },
+      escortConfirmed: true,
+      fastingConfirmed: true,
+      newContraindication: false,
+      aclsClinicianId: prescriberId,
+    });
+    expect(s.status).toBe(201);
+    expect(s.body.prechecks.cautions.map((c: { code: string }) => c.code)).toEqual(['pregnancy-recorded']);
+  });
+
+  it('offers the current consent documents with a pregnancy section', async () => {
+    const docs = (await prescriber.get('/api/v1/consent-documents')).body.documents as {
+      route: string;
+      version: string;
+      sections: { heading: string }[];
+    }[];
+    const current = docs.filter((d) => d.version === '1.1.0');
+    expect(current).toHaveLength(5);
+    for (const d of current) expect(d.sections.map((x) => x.heading)).toContain('Pregnancy');
   });
 });

@@ -4,6 +4,9 @@ import {
   contraindicationCheck,
   indicationCheck,
   interactionScreen,
+  pregnancyFlags,
+  type ContraindicationCheck,
+  type ContraindicationFlag,
   type Route,
 } from '../../domain/treatment/index.ts';
 import { eligibilitySchema, referralSchema } from '../../schemas/treatment.ts';
@@ -13,6 +16,14 @@ import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+
+/** The contraindication check with the recorded pregnancy status's flag first (clinic.md §7.1). */
+function withPregnancy(
+  check: ContraindicationCheck,
+  pregnancy: readonly ContraindicationFlag[],
+): ContraindicationCheck {
+  return { ...check, flags: [...pregnancy, ...check.flags] };
+}
 
 export function treatmentScreeningRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -91,7 +102,10 @@ export function treatmentScreeningRoutes(app: FastifyInstance, ctx: AppContext):
         // The name matcher is not exhaustive: the reply says so, so no one reads "no flag" as "no interaction".
         interactionsExhaustive: screen.exhaustive,
         interactionsLimitation: screen.limitation,
-        contraindications: contraindicationCheck(present, route),
+        contraindications: withPregnancy(
+          contraindicationCheck(present, route),
+          pregnancyFlags(req.body.checklist.pregnancyStatus, route),
+        ),
       };
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {

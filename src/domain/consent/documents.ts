@@ -75,6 +75,16 @@ const OFF_LABEL: ConsentSection = {
     'clinic.md §1 (Sanacora 2017: not a standard or guideline; 0.5 mg/kg over 40 min in most reports, to be part of consent)',
 };
 
+const PREGNANCY: ConsentSection = {
+  heading: 'Pregnancy',
+  text:
+    'Ketamine and esketamine are not recommended in pregnancy. Tell us before treatment if you are or might be ' +
+    'pregnant, or plan to become pregnant, and tell us before your next dose if this changes. We will ask at each ' +
+    'session and will not start a dose until a prescriber has reviewed it.',
+  source:
+    'clinic.md §7.1 (pregnancy is part of the eligibility and screening record). That esketamine (Spravato) is not recommended in pregnancy is not in clinic.md: clinical-safety review 2026-12 §6 item 15 ("check the current PI") [U]',
+};
+
 const drivingAfter = (hours: string, source: string): ConsentSection => ({
   heading: 'Going home',
   text:
@@ -95,8 +105,8 @@ const IV_DRIVING = drivingAfter(
   'clinic.md §3 discharge criteria (ASKP: no driving for 12 hours; ketamine label: accompanied by a responsible adult; RCEM written instructions)',
 );
 
-/** The sections every racemic-ketamine route shares (IV, IM, oral, sublingual). */
-const RACEMIC_SECTIONS: readonly ConsentSection[] = [
+/** The sections every racemic-ketamine route shares (IV, IM, oral, sublingual), as in version 1.0.0. */
+const RACEMIC_SECTIONS_1_0_0: readonly ConsentSection[] = [
   OFF_LABEL,
   DISSOCIATION,
   BLOOD_PRESSURE,
@@ -108,14 +118,33 @@ const RACEMIC_SECTIONS: readonly ConsentSection[] = [
   WITHDRAW,
 ];
 
-/** The consent documents KASPR ships, one per route; a clinic adapts them and gives its version a new number. */
-export const consentDocuments: readonly ConsentDocument[] = [
+/** The current racemic sections: 1.0.0 with a pregnancy section before "Your choice". */
+const RACEMIC_SECTIONS: readonly ConsentSection[] = [
+  ...RACEMIC_SECTIONS_1_0_0.slice(0, -1),
+  PREGNANCY,
+  WITHDRAW,
+];
+
+/** A new version of a document: the same id and route, a new number and its sections. */
+function revised(
+  doc: ConsentDocument,
+  version: string,
+  sections: readonly ConsentSection[],
+): ConsentDocument {
+  return { ...doc, version, sections };
+}
+
+/**
+ * Version 1.0.0 of each document, kept unchanged so consents signed on it are shown as signed; new
+ * consents use the current version (1.1.0 adds the pregnancy section).
+ */
+const documents1_0_0: readonly ConsentDocument[] = [
   {
     id: 'consent-iv-racemic',
     version: '1.0.0',
     route: 'iv-racemic',
     title: 'Consent to intravenous ketamine treatment',
-    sections: RACEMIC_SECTIONS,
+    sections: RACEMIC_SECTIONS_1_0_0,
     witnessRequired: false,
   },
   {
@@ -123,7 +152,7 @@ export const consentDocuments: readonly ConsentDocument[] = [
     version: '1.0.0',
     route: 'im',
     title: 'Consent to intramuscular ketamine treatment',
-    sections: RACEMIC_SECTIONS,
+    sections: RACEMIC_SECTIONS_1_0_0,
     witnessRequired: false,
   },
   {
@@ -156,7 +185,7 @@ export const consentDocuments: readonly ConsentDocument[] = [
     version: '1.0.0',
     route: 'sublingual',
     title: 'Consent to ketamine lozenges (ketamine-assisted psychotherapy)',
-    sections: RACEMIC_SECTIONS,
+    sections: RACEMIC_SECTIONS_1_0_0,
     witnessRequired: false,
   },
   {
@@ -164,14 +193,31 @@ export const consentDocuments: readonly ConsentDocument[] = [
     version: '1.0.0',
     route: 'oral',
     title: 'Consent to oral ketamine treatment',
-    sections: RACEMIC_SECTIONS,
+    sections: RACEMIC_SECTIONS_1_0_0,
     witnessRequired: false,
   },
 ];
 
-/** The shipped document for a route. */
+/** The current documents, one per route: 1.0.0 with a pregnancy section (clinic.md §7.1). */
+const currentDocuments: readonly ConsentDocument[] = documents1_0_0.map((doc) =>
+  revised(
+    doc,
+    '1.1.0',
+    doc.route === 'intranasal-esketamine'
+      ? [...doc.sections.slice(0, -1), PREGNANCY, ...doc.sections.slice(-1)]
+      : RACEMIC_SECTIONS,
+  ),
+);
+
+/**
+ * The consent documents KASPR ships: the current version of each route first, then earlier versions (kept so a
+ * signed consent is always shown as signed). A clinic adapts them and gives its version a new number.
+ */
+export const consentDocuments: readonly ConsentDocument[] = [...currentDocuments, ...documents1_0_0];
+
+/** The current shipped document for a route. */
 export function consentDocumentFor(route: ConsentRoute): ConsentDocument | undefined {
-  return consentDocuments.find((d) => d.route === route);
+  return currentDocuments.find((d) => d.route === route);
 }
 
 /**

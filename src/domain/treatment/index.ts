@@ -75,6 +75,8 @@ export type { DrugIngredient } from './interactions-dictionary.ts';
 export { esketamineLabelled, indicationCheck, indications } from './indications.ts';
 export type { Indication, IndicationCheck, IndicationCode, IndicationFlagCode } from './indications.ts';
 export { contraindicationCheck, contraindications } from './contraindications.ts';
+export { pregnancyCautions, pregnancyFlags } from './pregnancy.ts';
+export type { PregnancyCaution, PregnancyGateCode, PregnancyStatus } from './pregnancy.ts';
 export type {
   Contraindication,
   ContraindicationCheck,

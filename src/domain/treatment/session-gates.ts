@@ -3,6 +3,7 @@ import { isValidInstant, minutesBetween } from './calendar.ts';
 import type { Protocol } from './protocol.ts';
 import { defaultPreDoseLimits } from './protocol-common.ts';
 import { parenteralRoutes, type Route, type SessionSetting } from './protocol-types.ts';
+import { pregnancyCautions, type PregnancyGateCode, type PregnancyStatus } from './pregnancy.ts';
 import { isAbove } from './rounding.ts';
 import type { VitalSigns } from './vitals.ts';
 
@@ -24,7 +25,8 @@ export type GateCode =
   | 'rems-enrolment-required'
   | 'parenteral-route-needs-clinic'
   | 'setting-not-allowed'
-  | 'chaperone-required';
+  | 'chaperone-required'
+  | PregnancyGateCode;
 
 /** One unmet gate. */
 export interface GateBlock {
@@ -37,7 +39,8 @@ export interface GateBlock {
 export interface SessionPreCheckInput {
   readonly protocol: Protocol;
   readonly consent: { readonly active: boolean; readonly route: Route } | null;
-  readonly eligibility: { readonly signed: boolean } | null;
+  /** The latest eligibility: signed, and the pregnancy status recorded on its checklist. */
+  readonly eligibility: { readonly signed: boolean; readonly pregnancyStatus?: PregnancyStatus } | null;
   readonly baseline: VitalSigns | null;
   readonly now: Date;
   readonly escortConfirmed: boolean;
@@ -59,6 +62,8 @@ export interface SessionPreCheckInput {
 export interface SessionPreCheck {
   readonly ok: boolean;
   readonly blocks: readonly GateBlock[];
+  /** Cautions that do not block (pregnancy recorded at eligibility); absent when there are none. */
+  readonly cautions?: readonly GateBlock[];
 }
 
 const ASKP = 'ASKP Basics of Administration (seeds/001)';
@@ -208,7 +213,8 @@ export function sessionPreChecks(input: SessionPreCheckInput): SessionPreCheck {
     'The patient is not confirmed as enrolled in the REMS.',
     staffing.remsEnrolment.source,
   );
-  return { ok: blocks.length === 0, blocks };
+  const cautions = pregnancyCautions(input.eligibility?.pregnancyStatus);
+  return { ok: blocks.length === 0, blocks, ...(cautions.length > 0 ? { cautions } : {}) };
 }
 
 /**

@@ -41,9 +41,9 @@ export function EligibilityFlagsView({ flags }: { flags: EligibilityFlags }) {
       {limitation}
       {check.flags.length > 0 ? (
         <>
-          <p className="flag-heading">Contraindications marked present</p>
+          <p className="flag-heading">Contraindications and cautions</p>
           <RuleList
-            label="Contraindications marked present"
+            label="Contraindications and cautions"
             items={check.flags.map((f) => ({
               code: f.code,
               text: `${f.label}: ${f.severity === 'contraindicated' ? 'contraindicated' : 'use with caution'}.`,
