@@ -1,5 +1,10 @@
-// The HTTP edge under misuse: trickling requests are timed out, framework errors are problem+json with a code.
+// The server under misuse: trickling requests are timed out, framework errors are problem+json with a code,
+// and a lock left by a crash does not stop the next start when its pid now belongs to another process.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from './support/process.ts';
 import { collect, openSocket, rawRequest, type RawReply } from './support/raw-http.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -135,4 +140,37 @@ describe('framework errors are problem+json with a code', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await res.json()).toMatchObject({ status: 413, code: 'payload-too-large' });
   });
+});
+
+// The embedded engine's folder lock (the lock exists only without DATABASE_URL, so both runs test it the same).
+describe.skipIf(!existsSync('/proc/self/stat'))('the embedded data folder lock after a crash', () => {
+  it("starts over a crashed server's lock whose pid now belongs to a live unrelated process, and a running server still refuses a second", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaspr-stale-lock-'));
+    const env = { KASPR_DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
+    const lockPath = join(dir, 'kaspr.lock');
+    const crashed = await startServerProcess(env);
+    await crashed.stop('SIGKILL');
+    expect(existsSync(lockPath)).toBe(true);
+    // Since the crash the container restarted and the recorded pid went to another live process (here: this
+    // test process, with the same boot and namespace but its own start time). Everything else in the lock is
+    // as the crashed server wrote it.
+    const text = readFileSync(lockPath, 'utf8');
+    const crashedPid = String(crashed.child.pid);
+    expect(text).toContain(crashedPid);
+    writeFileSync(lockPath, text.replace(crashedPid, String(process.pid)));
+
+    const restarted = await startServerProcess(env);
+    try {
+      expect((await fetch(`${restarted.baseUrl}/readyz`)).status).toBe(200);
+      expect(readFileSync(lockPath, 'utf8')).toContain(String(restarted.child.pid));
+
+      const second = await startServerProcess(env, false);
+      expect(await second.exited).not.toBe(0);
+      expect(second.output()).toMatch(/in use by another KASPR process \(pid \d+\)/);
+      expect(second.output()).toMatch(/delete .*kaspr\.lock and start again/);
+    } finally {
+      expect(await restarted.stop('SIGTERM')).toBe(0);
+    }
+    expect(existsSync(lockPath)).toBe(false);
+  }, 240_000);
 });
