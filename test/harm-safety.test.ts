@@ -160,3 +160,38 @@ describe('pre-fill from the chart', () => {
     expect((await w.bob.get(`/api/v1/patients/${id}/harm-assessments/prefill`)).status).toBe(404);
   });
 });
+
+describe('care plan after an override', () => {
+  it('starts from the confirmed level’s interventions, not the proposed level’s', async () => {
+    const id = (await w.alice.post('/api/v1/patients', { ...SAMPLE_PATIENT, givenName: 'Override' })).body.id;
+    const saved = await w.alice.post(`/api/v1/patients/${id}/harm-assessments`, {
+      assessment: assessment({ use: { ...assessment().use, daysUsedLast28: 20 } }),
+    });
+    expect(saved.body.evaluation.level).toBe(3);
+    const decided = await w.alice.post(`/api/v1/harm-assessments/${saved.body.id}/decision`, {
+      confirmedLevel: 2,
+      reason: 'Use is falling; brief intervention first',
+    });
+    expect(decided.status).toBe(201);
+    const level2 = ['harm-reduction-advice', 'brief-intervention', 'physical-health-monitoring'];
+    expect(decided.body.planInterventions).toEqual(level2);
+    const view = await w.alice.get(`/api/v1/harm-assessments/${saved.body.id}`);
+    expect(view.body.decision.planInterventions).toEqual(level2);
+    const list = await w.alice.get(`/api/v1/patients/${id}/harm-assessments`);
+    expect(list.body.assessments[0].decision.planInterventions).toEqual(level2);
+    expect(list.body.assessments[0].decision.planInterventions).not.toContain('structured-psychosocial');
+  });
+
+  it('keeps the proposal’s interventions when the level is accepted', async () => {
+    const id = (await w.alice.post('/api/v1/patients', { ...SAMPLE_PATIENT, givenName: 'Accept' })).body.id;
+    const saved = await w.alice.post(`/api/v1/patients/${id}/harm-assessments`, {
+      assessment: assessment({ use: { ...assessment().use, daysUsedLast28: 20 } }),
+    });
+    const decided = await w.alice.post(`/api/v1/harm-assessments/${saved.body.id}/decision`, {
+      confirmedLevel: 3,
+    });
+    expect(decided.body.planInterventions).toEqual(
+      saved.body.evaluation.interventions.map((i: { id: string }) => i.id),
+    );
+  });
+});

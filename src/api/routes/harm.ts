@@ -2,7 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { canonicalJson, type Json } from '../../domain/audit/canonical-json.ts';
-import { compareAssessments, harmPrefill } from '../../domain/harm/index.ts';
+import {
+  compareAssessments,
+  harmPrefill,
+  planInterventionsFor,
+  type LevelNumber,
+  type ValidContentPack,
+} from '../../domain/harm/index.ts';
 import { uuid } from '../../schemas/common.ts';
 import { decisionSchema, evaluateSchema, saveAssessmentSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
@@ -24,7 +30,17 @@ import { problem } from '../problem.ts';
 
 const idParams = z.object({ id: uuid }).strict();
 
-function assessmentView(row: AssessmentRow, previous?: AssessmentRow) {
+/** The care plan's starting interventions for a decision, from the pack the proposal was made with. */
+function planInterventions(
+  row: AssessmentRow,
+  confirmedLevel: LevelNumber,
+  pack: ValidContentPack | undefined,
+): string[] {
+  if (!pack) return row.evaluation.interventions.map((i) => i.id);
+  return planInterventionsFor(row.evaluation, confirmedLevel, pack);
+}
+
+function assessmentView(row: AssessmentRow, pack: ValidContentPack | undefined, previous?: AssessmentRow) {
   return {
     id: row.id,
     patientId: row.patient_id,
@@ -44,6 +60,7 @@ function assessmentView(row: AssessmentRow, previous?: AssessmentRow) {
           reviewDue: row.review_due,
           decidedAt: row.decided_at?.toISOString() ?? null,
           decidedBy: row.decided_by_name,
+          planInterventions: planInterventions(row, row.confirmed_level as LevelNumber, pack),
         }
       : null,
     comparison: previous ? compareAssessments(previous, row) : null,
@@ -168,8 +185,16 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.list');
       const rows = await listAssessments(ctx.db, access.patientId);
+      const versions = [...new Set(rows.map((r) => r.content_version))];
+      const packs = new Map(
+        await Promise.all(versions.map(async (v) => [v, await packByContentVersion(ctx.db, v)] as const)),
+      );
       await auditRead(ctx, req, access, 'harm-assessment.list', 'HarmAssessment');
-      return { assessments: rows.map((r, i) => assessmentView(r, i > 0 ? rows[i - 1] : undefined)) };
+      return {
+        assessments: rows.map((r, i) =>
+          assessmentView(r, packs.get(r.content_version), i > 0 ? rows[i - 1] : undefined),
+        ),
+      };
     },
   );
 
@@ -198,7 +223,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.read');
       await auditRead(ctx, req, access, 'harm-assessment.read', 'HarmAssessment', row.id);
-      return assessmentView(row);
+      return assessmentView(row, await packByContentVersion(ctx.db, row.content_version));
     },
   );
 
@@ -290,6 +315,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
         confirmedLevel: req.body.confirmedLevel,
         overridden,
         reviewDue,
+        planInterventions: planInterventions(row, req.body.confirmedLevel as LevelNumber, pack),
       });
     },
   );

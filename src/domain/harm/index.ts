@@ -30,6 +30,7 @@ export type {
 export { compareAssessments } from './compare.ts';
 export { implausibleLabs, labPlausibility } from './lab-plausibility.ts';
 export { harmPrefill } from './prefill.ts';
+export { planInterventionsFor } from './plan-interventions.ts';
 export type { ChartResponse, HarmPrefill, PrefillField, PrefillSource } from './prefill.ts';
 export type { LabPlausibility } from './lab-plausibility.ts';
 export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } from './compare.ts';

@@ -63,8 +63,10 @@ function rowFromPlan(i: PlannedIntervention): PlanRowDraft {
 }
 
 /**
- * The starting draft: the current plan, then what the latest assessment proposes that the plan lacks (only
+ * The starting draft: the current plan, then what the latest assessment suggests that the plan lacks (only
  * when that assessment is newer than the plan), reviewed by the latest decision's date when it is newer.
+ * Once decided, the suggestion follows the DECIDED level (the server's `planInterventions`), so an override
+ * from 3 to 2 does not offer level-3 treatment; undecided, it is the proposal's interventions.
  */
 export function startingDraft(
   current: CarePlanVersion | null,
@@ -74,8 +76,9 @@ export function startingDraft(
   const planAt = current?.recordedAt ?? '';
   const rows = (current?.interventions ?? []).map(rowFromPlan);
   if (latest && latest.assessedAt > planAt) {
-    for (const i of latest.evaluation.interventions)
-      if (!rows.some((r) => r.interventionId === i.id)) rows.push(newRow(i.id, meId, true));
+    const suggested = latest.decision?.planInterventions ?? latest.evaluation.interventions.map((i) => i.id);
+    for (const id of suggested)
+      if (!rows.some((r) => r.interventionId === id)) rows.push(newRow(id, meId, true));
   }
   const decision = latest?.decision ?? null;
   const decisionNewer = decision !== null && (decision.decidedAt ?? '') > planAt;

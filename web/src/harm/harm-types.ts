@@ -40,6 +40,8 @@ export interface DecisionView {
   reviewDue: string;
   decidedAt: string | null;
   decidedBy: AssessmentRow['decided_by_name'];
+  /** Intervention ids the care plan starts from: the decided level's, not the proposal's, after an override. */
+  planInterventions?: string[];
 }
 
 /** One saved assessment (the route builds it inline from the store row; assembled here from its parts). */
@@ -64,6 +66,7 @@ export interface DecisionResult {
   confirmedLevel: LevelNumber;
   overridden: boolean;
   reviewDue: string;
+  planInterventions: string[];
 }
 
 /** The reply to POST /harm-assessments/:id/replay. */
