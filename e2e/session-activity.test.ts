@@ -17,11 +17,13 @@ afterAll(async () => {
 const ADMIN = { name: 'Ada Admin', email: 'ada@clinic.test', password: 'a long admin pass phrase' };
 const WARNING = 'there has been no activity';
 
-async function signIn(): Promise<void> {
+const PAT = { name: 'Pat Practitioner', email: 'pat@clinic.test', password: 'another long pass phrase' };
+
+async function signIn(who: { email: string; password: string } = ADMIN): Promise<void> {
   const { page } = world;
   await page.getByRole('heading', { name: 'Sign in to KASPR' }).waitFor();
-  await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
-  await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
@@ -43,6 +45,7 @@ describe('the idle timeout, with a one-minute limit, in a real browser', () => {
     await page.getByLabel('Email', { exact: true }).fill(ADMIN.email);
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('Service name').fill('North Team');
+    await page.getByLabel('Your clinical role (optional)').selectOption({ label: 'Practitioner' });
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Add user' }).waitFor();
@@ -101,6 +104,40 @@ describe('the idle timeout, with a one-minute limit, in a real browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Add user' }).waitFor();
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+  });
+
+  it('keeps no draft once Add user is saved, and never keeps the password', async () => {
+    const { page } = world;
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add user' }) });
+    await form.getByLabel('Name', { exact: true }).fill(PAT.name);
+    await form.getByLabel('Email', { exact: true }).fill(PAT.email);
+    await form.getByLabel('Practitioner', { exact: true }).check();
+    await form.getByLabel('North Team', { exact: true }).check();
+    await form.getByLabel('Set a password now').check();
+    await form.getByLabel('Password', { exact: true }).fill(PAT.password);
+    const kept = await page.evaluate(() =>
+      Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k) ?? ''}`),
+    );
+    expect(kept.join('\n')).toContain(PAT.email);
+    expect(kept.join('\n')).not.toContain(PAT.password);
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('cell', { name: PAT.email }).waitFor();
+    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+    expect((await draftsInStorage()).session).toBe(0);
+  });
+
+  it("discards one user's draft when another user signs in after a forced sign-in", async () => {
+    const { page } = world;
+    await page.getByLabel('Name', { exact: true }).fill('Draft by Ada');
+    await page.waitForFunction(() => Object.keys(sessionStorage).some((k) => k.startsWith('kaspr.draft:')));
+    // The server ends the session behind the page's back (as a timeout or a disabled account would).
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { csrfToken: string };
+    await page.request.post('/api/v1/auth/logout', { headers: { 'x-csrf-token': me.csrfToken } });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByText('Your session ended; sign in again').waitFor();
+    expect((await draftsInStorage()).session).toBe(1);
+    await signIn(PAT);
+    expect((await draftsInStorage()).session).toBe(0);
     expect(world.consoleErrors).toEqual([]);
   });
 });
