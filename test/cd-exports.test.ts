@@ -68,7 +68,9 @@ const expectNoFormula = (rows: string[][]) => {
 beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
-  officer = (await staff('cdo@clinic.test', 'Carla Officer', ['cd-officer'])).client;
+  // A CD officer who also reads the service's patients: the reports name them (a CD officer who does not read
+  // patients sees "Patient <reference>" instead, test/cd-register-scope.test.ts).
+  officer = (await staff('cdo@clinic.test', 'Carla Officer', ['cd-officer', 'practitioner'])).client;
   const n = await staff('nurse@clinic.test', 'Nora Nurse', ['nurse']);
   nurse = n.client;
   await staff('nurse2@clinic.test', 'Ned Nurse', ['nurse']);

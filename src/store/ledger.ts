@@ -185,12 +185,31 @@ async function insertEntry(tx: Queryable, entry: LedgerEntry, prevHash: string, 
   );
 }
 
-/** Every entry (of one product, when given) in register order. */
-export async function listStoredEntries(db: Queryable, productId?: string): Promise<StoredEntry[]> {
-  const rows =
-    productId === undefined
-      ? await db.query<EntryRow>('SELECT * FROM cd_entries ORDER BY seq')
-      : await db.query<EntryRow>('SELECT * FROM cd_entries WHERE product_id = $1 ORDER BY seq', [productId]);
+/**
+ * Every entry (of one product, when given) in register order; with `locationIds`, only the entries at one of
+ * those locations or transferring to one (a reader's scope).
+ */
+export async function listStoredEntries(
+  db: Queryable,
+  productId?: string,
+  locationIds?: ReadonlySet<string>,
+): Promise<StoredEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (productId !== undefined) {
+    params.push(productId);
+    where.push(`product_id = $${params.length}`);
+  }
+  if (locationIds !== undefined) {
+    params.push([...locationIds]);
+    where.push(
+      `(location_id = ANY($${params.length}::uuid[]) OR counterparty_location_id = ANY($${params.length}::uuid[]))`,
+    );
+  }
+  const rows = await db.query<EntryRow>(
+    `SELECT * FROM cd_entries ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY seq`,
+    params,
+  );
   return rows.map(storedOf);
 }
 
@@ -206,6 +225,17 @@ export async function findStoredEntry(db: Queryable, id: string): Promise<Stored
 async function chainHead(tx: Queryable): Promise<EntryRow | undefined> {
   const rows = await tx.query<EntryRow>('SELECT * FROM cd_entries ORDER BY seq DESC LIMIT 1');
   return rows[0];
+}
+
+/** Ties the entry's locations to its patient (derived data: how a reader's services reach a location). */
+async function notePatientLocations(tx: Queryable, entry: LedgerEntry): Promise<void> {
+  if (entry.patientId === undefined) return;
+  await tx.query(
+    `INSERT INTO cd_location_patients (location_id, patient_id)
+     SELECT l, $3::uuid FROM unnest(ARRAY[$1::uuid, $2::uuid]) AS l WHERE l IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [entry.locationId, entry.counterpartyLocationId ?? null, entry.patientId],
+  );
 }
 
 /** What a caller drafts: a domain draft; its author is given beside it and wins. */
@@ -309,6 +339,7 @@ export async function recordLedgerEntry(tx: Queryable, input: RecordLedgerInput)
   const entry = recordEntry(checked.value, randomUUID(), (head?.seq ?? 0) + 1);
   const prevHash = head?.hash ?? LEDGER_GENESIS_HASH;
   await insertEntry(tx, entry, prevHash, ledgerEntryHash(entry, prevHash));
+  await notePatientLocations(tx, entry);
   const after = balanceTable([...entries, entry]);
   const touched = [...new Set([entry.locationId, ...entry.effects.map((e) => e.locationId)])];
   if (entry.counterpartyLocationId !== undefined && !touched.includes(entry.counterpartyLocationId))

@@ -26,7 +26,14 @@ import {
   readLedgerSettings,
   verifyLedgerChain,
 } from '../../store/ledger.ts';
-import { loadDirectory, staffIdsOf, staffNames } from '../../store/ledger-directory.ts';
+import {
+  loadDirectory,
+  staffIdsOf,
+  staffNames,
+  visibleLocationIds,
+  type RegisterReader,
+} from '../../store/ledger-directory.ts';
+import { hasPermission } from '../../domain/access/roles.ts';
 import { auditFrom, authOf, zodApp, type AppContext } from '../context.ts';
 import {
   inventoryCsv,
@@ -44,6 +51,21 @@ import { problem } from '../problem.ts';
 import { balanceView, entryView, locationView, productView, type Names } from './cd-register-json.ts';
 
 const TAGS = ['cd-register'];
+
+/** The reader of a register view: their services, and whether their role reads patients at all. */
+function readerOf(req: FastifyRequest): RegisterReader {
+  const { user } = authOf(req);
+  return { serviceIds: user.service_ids, readsPatients: hasPermission(user.roles, 'patient:read') };
+}
+
+/**
+ * What a reader may see of the register: the locations of their services (ledger-directory `visibleLocationIds`),
+ * the entries at or transferring to them, and a directory naming only the patients they may read.
+ */
+interface Scope {
+  readonly reader: RegisterReader;
+  readonly locationIds: ReadonlySet<string>;
+}
 
 /** Every product at every location, zero when it never held stock: "none on hand" is stock at a glance too. */
 function everyBalance(
@@ -70,6 +92,14 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
     );
   }
 
+  async function scopeOf(req: FastifyRequest): Promise<Scope> {
+    const reader = readerOf(req);
+    return { reader, locationIds: await visibleLocationIds(ctx.db, reader) };
+  }
+
+  const scopedLocations = async (scope: Scope): Promise<Location[]> =>
+    (await listLocations(ctx.db)).filter((l) => scope.locationIds.has(l.id));
+
   const idsOf = (q: {
     productId?: string | undefined;
     locationId?: string | undefined;
@@ -83,17 +113,18 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
     { config: { access: 'cd:read' }, schema: { tags: TAGS, querystring: registerQuery } },
     async (req) => {
       const { productId, locationId } = req.query;
-      const stored = await listStoredEntries(ctx.db, productId);
+      const scope = await scopeOf(req);
+      const stored = await listStoredEntries(ctx.db, productId, scope.locationIds);
       const chain = new Map(stored.map((s) => [s.entry.id, s]));
       const entries = stored.map((s) => s.entry);
       const names: Names = await staffNames(ctx.db, staffIdsOf(entries));
       const view = (e: LedgerEntry) => entryView(e, names, chain.get(e.id));
       const lines = runningBalances(entries).flatMap((line) => {
         const { entry } = line;
-        const balancesAfter =
-          locationId === undefined
-            ? line.balancesAfter
-            : line.balancesAfter.filter((b) => b.locationId === locationId);
+        const balancesAfter = line.balancesAfter.filter(
+          (b) =>
+            scope.locationIds.has(b.locationId) && (locationId === undefined || b.locationId === locationId),
+        );
         if (balancesAfter.length === 0) return [];
         const target =
           entry.correctsEntryId === undefined ? undefined : chain.get(entry.correctsEntryId)?.entry;
@@ -119,7 +150,10 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
     { config: { access: 'cd:read' }, schema: { tags: TAGS, params: entryIdParams } },
     async (req) => {
       const stored = await findStoredEntry(ctx.db, req.params.id);
-      if (!stored) throw problem('not-found');
+      const { locationIds } = await scopeOf(req);
+      const at = [stored?.entry.locationId, stored?.entry.counterpartyLocationId];
+      // An entry at none of the reader's locations answers as one that does not exist.
+      if (!stored || !at.some((id) => id !== undefined && locationIds.has(id))) throw problem('not-found');
       const all = (await listStoredEntries(ctx.db, stored.entry.productId)).map((s) => s.entry);
       const corrections = correctionsOf(all, stored.entry.id);
       const names = await staffNames(ctx.db, staffIdsOf([stored.entry, ...corrections]));
@@ -147,11 +181,12 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
   );
 
-  api.get('/cd-register/balances', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () => {
+  api.get('/cd-register/balances', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async (req) => {
+    const scope = await scopeOf(req);
     const [products, locations, stored] = [
       await listProducts(ctx.db),
-      await listLocations(ctx.db),
-      await listStoredEntries(ctx.db),
+      await scopedLocations(scope),
+      await listStoredEntries(ctx.db, undefined, scope.locationIds),
     ];
     const entries = stored.map((s) => s.entry);
     const byProduct = new Map(products.map((p) => [p.id, p]));
@@ -172,9 +207,10 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
   api.get(
     '/cd-register/discrepancies',
     { config: { access: 'cd:read' }, schema: { tags: TAGS } },
-    async () => {
+    async (req) => {
       const { mode } = await readLedgerSettings(ctx.db);
-      const entries = (await listStoredEntries(ctx.db)).map((s) => s.entry);
+      const scope = await scopeOf(req);
+      const entries = (await listStoredEntries(ctx.db, undefined, scope.locationIds)).map((s) => s.entry);
       const names = await staffNames(ctx.db, staffIdsOf(entries));
       const today = ctx.now().toISOString().slice(0, 10);
       const corrected = (e: LedgerEntry) => correctionsOf(entries, e.id).map((c) => c.id);
@@ -246,25 +282,34 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
     return json;
   }
 
-  async function reportData(query: { productId?: string | undefined; locationId?: string | undefined }) {
+  async function reportData(
+    req: FastifyRequest,
+    query: { productId?: string | undefined; locationId?: string | undefined },
+  ) {
+    const scope = await scopeOf(req);
     const [products, locations, stored] = [
       await listProducts(ctx.db),
-      await listLocations(ctx.db),
-      await listStoredEntries(ctx.db, query.productId),
+      await scopedLocations(scope),
+      await listStoredEntries(ctx.db, query.productId, scope.locationIds),
     ];
     if (query.productId !== undefined && !products.some((p) => p.id === query.productId))
       throw problem('not-found', 'No such product.');
     if (query.locationId !== undefined && !locations.some((l) => l.id === query.locationId))
       throw problem('not-found', 'No such location.');
     const entries = stored.map((s) => s.entry);
-    return { products, locations, entries, directory: await loadDirectory(ctx.db, entries, locations) };
+    return {
+      products,
+      locations,
+      entries,
+      directory: await loadDirectory(ctx.db, entries, locations, scope.reader),
+    };
   }
 
   api.get(
     '/cd-register/reports/uk',
     { config: { access: 'cd:read' }, schema: { tags: TAGS, querystring: reportQuery } },
     async (req, reply) => {
-      const { products, locations, entries, directory } = await reportData(req.query);
+      const { products, locations, entries, directory } = await reportData(req, req.query);
       const sections = ukSections(entries, products, locations, directory, req.query);
       await auditRegisterRead(req, 'cd-report.uk', { ...idsOf(req.query), format: req.query.format });
       const generated = await footer(req);
@@ -283,7 +328,7 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/cd-register/reports/us',
     { config: { access: 'cd:read' }, schema: { tags: TAGS, querystring: reportQuery } },
     async (req, reply) => {
-      const { products, locations, entries, directory } = await reportData(req.query);
+      const { products, locations, entries, directory } = await reportData(req, req.query);
       const sections = usSections(entries, products, locations, directory, req.query);
       await auditRegisterRead(req, 'cd-report.us', { ...idsOf(req.query), format: req.query.format });
       const generated = await footer(req);
@@ -306,10 +351,11 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
       const asOf: IsoDate =
         isoDate(req.query.asOf ?? ctx.now().toISOString().slice(0, 10)) ?? ('' as IsoDate);
       const { mode } = await readLedgerSettings(ctx.db);
+      const scope = await scopeOf(req);
       const [products, locations, stored] = [
         await listProducts(ctx.db),
-        await listLocations(ctx.db),
-        await listStoredEntries(ctx.db),
+        await scopedLocations(scope),
+        await listStoredEntries(ctx.db, undefined, scope.locationIds),
       ];
       // On hand at the opening of business: entries dated before that day; at the close: up to and including it.
       const upTo = stored
