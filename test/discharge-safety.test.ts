@@ -226,3 +226,96 @@ describe('discharge summary', () => {
     expect(again.body.code).toBe('session-discharged');
   });
 });
+
+describe('REMS monitoring form content', () => {
+  it('leaves the 40-minute BP blank when no reading is in its window, and reports the one that is', async () => {
+    const s = await openSession('esketamine');
+    await s.vitals(55, { systolic: 150, diastolic: 92 });
+    await s.vitals(118, { systolic: 126, diastolic: 80 });
+    const blank = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);
+    expect(blank.status).toBe(200);
+    expect(blank.body.record.bloodPressure.fortyMinutesAfter).toBeNull();
+    expect(blank.body.problems.map((p: { path: string }) => p.path)).toContain(
+      'bloodPressure.fortyMinutesAfter',
+    );
+    await s.vitals(119);
+    await prescriber.post(`/api/v1/treatment-sessions/${s.id}/vitals`, {
+      takenAt: s.at(42),
+      ...normal,
+      systolic: 138,
+      diastolic: 88,
+    });
+    const filled = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);
+    expect(filled.body.record.bloodPressure.fortyMinutesAfter).toEqual({ systolic: 138, diastolic: 88 });
+    expect(filled.body.problems.map((p: { path: string }) => p.path)).not.toContain(
+      'bloodPressure.fortyMinutesAfter',
+    );
+  });
+
+  it('derives "acceptable before administration" from the pre-dose check: Yes at 120/80', async () => {
+    const s = await openSession('esketamine');
+    const r = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);
+    expect(r.body.record.vitalSignsAcceptable.beforeAdministration).toBe(true);
+    expect(r.body.record.vitalSignsAcceptable.beforeAdministrationNote).toBeUndefined();
+  });
+
+  it('says No after a high pre-dose BP was acknowledged, naming the prescriber', async () => {
+    const s = await openSession('esketamine', {
+      baseline: { systolic: 150, diastolic: 92 },
+      extra: { prescriberAcknowledgedHighBp: true },
+    });
+    const r = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);
+    expect(r.body.record.vitalSignsAcceptable.beforeAdministration).toBe(false);
+    expect(r.body.record.vitalSignsAcceptable.beforeAdministrationNote).toMatch(
+      /^Pre-dose BP 150\/92 mmHg was above 140\/90; dosing went ahead, acknowledged by prescriber Dana Discharge at /,
+    );
+  });
+
+  it('never answers concomitant medication from the name matcher: a suggestion until staff confirm', async () => {
+    const s = await openSession('esketamine', { medications: [{ name: 'Oxycodone', dose: '5 mg' }] });
+    const before = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);
+    expect(before.body.record.concomitantMedication).toEqual({
+      benzodiazepines: null,
+      nonBenzodiazepineSedativeHypnotics: null,
+      psychostimulants: null,
+      maois: null,
+      opioids: null,
+    });
+    expect(before.body.concomitantMedicationSuggestion.answers.opioids).toBe(true);
+    expect(before.body.concomitantMedicationSuggestion.confirmed).toBeNull();
+    expect(before.body.problems.map((p: { path: string }) => p.path)).toContain(
+      'concomitantMedication.opioids',
+    );
+    const answers = {
+      benzodiazepines: false,
+      nonBenzodiazepineSedativeHypnotics: false,
+      psychostimulants: true,
+      maois: false,
+      opioids: true,
+    };
+    const bad = await prescriber.post(`/api/v1/treatment-sessions/${s.id}/rems-medication`, {
+      opioids: true,
+    });
+    expect(bad.status).toBe(422);
+    const ok = await prescriber.post(`/api/v1/treatment-sessions/${s.id}/rems-medication`, answers);
+    expect(ok.status).toBe(201);
+    const after = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);
+    expect(after.body.record.concomitantMedication).toEqual(answers);
+    expect(after.body.concomitantMedicationSuggestion.confirmed.by).toBe('Dana Discharge');
+    expect(after.body.problems.map((p: { path: string }) => p.path)).not.toContain(
+      'concomitantMedication.opioids',
+    );
+  });
+
+  it('refuses a medication confirmation on a session that is not esketamine', async () => {
+    const s = await openSession('iv');
+    const r = await prescriber.post(`/api/v1/treatment-sessions/${s.id}/rems-medication`, {
+      benzodiazepines: false,
+      nonBenzodiazepineSedativeHypnotics: false,
+      psychostimulants: false,
+      maois: false,
+      opioids: false,
+    });
+    expect(r.status).toBe(422);
+  });
+});

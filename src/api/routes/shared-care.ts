@@ -19,7 +19,7 @@ import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { visibleSession } from '../session-access.ts';
-import { remsDraft } from '../rems-record.ts';
+import { remsDraft, remsStaffNames } from '../rems-record.ts';
 import { findPatient } from '../../store/patients.ts';
 import { findUserById } from '../../store/users.ts';
 
@@ -323,6 +323,7 @@ export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
         service?.name ?? '',
         (earlier?.n ?? 0) === 0,
         ctx.now(),
+        await remsStaffNames(ctx.db, session),
       );
       await auditRead(ctx, req, access, 'rems.record', 'TreatmentSession', session.id);
       return draft;

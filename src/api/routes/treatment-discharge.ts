@@ -18,6 +18,7 @@ import { problem, ruleRefusal } from '../problem.ts';
 import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
 import { dischargeSummaryPdf } from '../discharge-summary-pdf.ts';
 import { visibleSession } from '../session-access.ts';
+import { remsMedicationRoutes } from './rems-medication.ts';
 
 const idParams = z.object({ id: uuid }).strict();
 /** The no-driving line for the timeline, on the service's clock with its zone (Spravato: after a night's sleep). */
@@ -26,6 +27,7 @@ const fmt = (until: Date, rule: 'hours-after-end' | 'next-day-after-sleep', time
 
 export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
+  remsMedicationRoutes(app, ctx);
 
   api.post(
     '/treatment-sessions/:id/discharge',

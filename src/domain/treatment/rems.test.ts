@@ -45,6 +45,19 @@ describe('REMS Patient Monitoring Form', () => {
     expect(remsRecordProblems(record)).toEqual([]);
   });
 
+  it('lists unconfirmed concomitant-medication answers and a blank 40-minute BP as problems', () => {
+    const problems = remsRecordProblems({
+      ...record,
+      concomitantMedication: { ...record.concomitantMedication, psychostimulants: null, opioids: null },
+      bloodPressure: { ...record.bloodPressure, fortyMinutesAfter: null },
+    });
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ['missing-field', 'concomitantMedication.psychostimulants'],
+      ['missing-field', 'concomitantMedication.opioids'],
+      ['missing-field', 'bloodPressure.fortyMinutesAfter'],
+    ]);
+  });
+
   it('refuses blank required fields, bad dates and under 2 h', () => {
     const problems = remsRecordProblems({
       ...record,

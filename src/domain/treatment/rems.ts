@@ -26,13 +26,16 @@ export interface RemsMonitoringRecord {
     /** Asked when this is the first treatment. */
     readonly enrolled: boolean | null;
   };
-  /** Y/N for each; opioids appear only in the video version of the form. */
+  /**
+   * Y/N for each, as confirmed by staff; null until a person confirms it (a name matcher never answers it).
+   * Opioids appear only in the video version of the form.
+   */
   readonly concomitantMedication: {
-    readonly benzodiazepines: boolean;
-    readonly nonBenzodiazepineSedativeHypnotics: boolean;
-    readonly psychostimulants: boolean;
-    readonly maois: boolean;
-    readonly opioids?: boolean;
+    readonly benzodiazepines: boolean | null;
+    readonly nonBenzodiazepineSedativeHypnotics: boolean | null;
+    readonly psychostimulants: boolean | null;
+    readonly maois: boolean | null;
+    readonly opioids?: boolean | null;
   };
   readonly monitoringHcp: {
     readonly firstName: string;
@@ -60,11 +63,14 @@ export interface RemsMonitoringRecord {
   readonly readyToLeaveMinutes?: number;
   readonly vitalSignsAcceptable: {
     readonly beforeAdministration: boolean;
+    /** Why "before administration" is No, e.g. the prescriber's acknowledgement of a high pre-dose BP. */
+    readonly beforeAdministrationNote?: string;
     readonly beforeEndOfSession: boolean;
   };
   readonly bloodPressure: {
     readonly beforeAdministration: FormBloodPressure;
-    readonly fortyMinutesAfter: FormBloodPressure;
+    /** The reading inside the 40-minute window only; null (left blank) when there is none. */
+    readonly fortyMinutesAfter: FormBloodPressure | null;
     readonly beforeEndOfSession: FormBloodPressure;
   };
   /** The form's adverse-effect questions are cut off in the source [U]: recorded as free answers. */
@@ -106,6 +112,20 @@ export function remsRecordProblems(record: RemsMonitoringRecord): readonly Treat
       text: `Total treatment duration must be at least 2 h (${SOURCE_MINIMUM} min); got ${record.session.totalDurationMin}.`,
     });
   }
+  for (const [field, value] of Object.entries(record.concomitantMedication)) {
+    if (value === null)
+      p.push({
+        code: 'missing-field',
+        path: `concomitantMedication.${field}`,
+        text: `Concomitant medication (${field}) is not confirmed: a person must answer it from the medication list.`,
+      });
+  }
+  if (record.bloodPressure.fortyMinutesAfter === null)
+    p.push({
+      code: 'missing-field',
+      path: 'bloodPressure.fortyMinutesAfter',
+      text: 'No blood pressure was recorded in the 40-minute window (30–50 min after the first device): the field is left blank rather than filled from another reading.',
+    });
   if (record.patient.firstTreatment && record.patient.enrolled !== true) {
     p.push({
       code: 'missing-field',
