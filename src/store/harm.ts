@@ -1,5 +1,10 @@
 // Harm assessments, clinicians' decisions, care plans and the worklists built from them.
-import type { ChartResponse, HarmAssessment, HarmEvaluation } from '../domain/harm/index.ts';
+import {
+  isReviewOverdue,
+  type ChartResponse,
+  type HarmAssessment,
+  type HarmEvaluation,
+} from '../domain/harm/index.ts';
 import type { Queryable } from './db.ts';
 
 export interface AssessmentRow {
@@ -213,7 +218,7 @@ export async function reviewWorklist(
     familyName: r.family_name,
     level: r.level,
     reviewDue: r.review_due,
-    overdue: r.review_due < today,
+    overdue: isReviewOverdue(r.review_due, today),
     keyWorker: r.key_worker,
   }));
 }

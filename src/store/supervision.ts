@@ -1,9 +1,15 @@
 // The supervision queue: overrides, level-4 decisions, rising levels and overdue reviews not yet signed off.
+import {
+  decisionSupervisionEntries,
+  overdueReviewEntry,
+  type LevelNumber,
+  type SupervisionKind,
+} from '../domain/harm/index.ts';
 import type { Queryable } from './db.ts';
 import { reviewWorklist } from './harm.ts';
 
 export interface SupervisionItem {
-  kind: 'override' | 'level-4' | 'level-rose' | 'overdue-review';
+  kind: SupervisionKind;
   itemType: 'decision' | 'review';
   itemId: string;
   patientId: string;
@@ -73,30 +79,26 @@ export async function supervisionQueue(
       at: r.decided_at.toISOString(),
       notes: notesFor(r.id),
     };
-    if (r.overridden)
-      items.push({
-        ...base,
-        kind: 'override',
-        summary: `${r.decider} set level ${r.confirmed_level} (proposed ${r.proposed_level}): ${r.reason ?? ''}`,
-      });
-    else if (r.confirmed_level === 4)
-      items.push({ ...base, kind: 'level-4', summary: `Level 4 (urgent) confirmed by ${r.decider}` });
-    if (r.previous_level !== null && r.confirmed_level > r.previous_level) {
-      items.push({
-        ...base,
-        kind: 'level-rose',
-        summary: `Level rose from ${r.previous_level} to ${r.confirmed_level}`,
-      });
-    }
+    // Which decisions are listed, and why, is the domain's rule (src/domain/harm/supervision.ts).
+    const entries = decisionSupervisionEntries({
+      overridden: r.overridden,
+      proposedLevel: r.proposed_level as LevelNumber,
+      confirmedLevel: r.confirmed_level as LevelNumber,
+      previousLevel: r.previous_level as LevelNumber | null,
+      reason: r.reason,
+      decidedBy: r.decider,
+    });
+    for (const entry of entries) items.push({ ...base, ...entry });
   }
-  for (const review of (await reviewWorklist(db, serviceIds, today, 0)).filter((r) => r.overdue)) {
+  for (const review of await reviewWorklist(db, serviceIds, today, 0)) {
+    const entry = overdueReviewEntry(review, today);
+    if (!entry) continue;
     items.push({
-      kind: 'overdue-review',
+      ...entry,
       itemType: 'review',
       itemId: review.patientId,
       patientId: review.patientId,
       patientName: `${review.familyName.toUpperCase()}, ${review.givenName}`,
-      summary: `Review was due ${review.reviewDue} (level ${review.level})`,
       at: review.reviewDue,
       notes: [],
     });

@@ -6,6 +6,7 @@ import {
   compareAssessments,
   harmPrefill,
   planInterventionsFor,
+  reassessmentNotice,
   type LevelNumber,
   type ValidContentPack,
 } from '../../domain/harm/index.ts';
@@ -142,17 +143,13 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
         const alertIds: string[] = [];
         // A new sentinel symptom, a new red flag or a rising level alerts the key worker (whoever assessed last time).
         for (const a of comparison?.alerts ?? []) {
-          const text =
-            a.code === 'new-symptom'
-              ? `New sentinel symptom since last assessment: ${a.symptom}`
-              : a.code === 'new-red-flag'
-                ? `New red flag: ${a.redFlag}`
-                : `Level of need rose from ${a.from} to ${a.to}`;
+          // How urgent each change is, and what it says, is the domain's rule (reassessment-notices.ts).
+          const notice = reassessmentNotice(a);
           const alertId = await insertAlert(tx, {
             patientId: access.patientId,
-            code: `harm-${a.code}`,
-            severity: a.code === 'new-symptom' ? 'warning' : 'urgent',
-            text,
+            code: notice.code,
+            severity: notice.severity,
+            text: notice.text,
             sourceType: 'HarmAssessment',
             sourceId: id,
             at: now,
@@ -161,9 +158,9 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
             patientId: access.patientId,
             serviceId: access.serviceId,
             assignedTo: previous?.recorded_by ?? auth.user.id,
-            title: `Re-assessment: ${text}`,
-            detail: 'Review the change and the care plan.',
-            priority: a.code === 'new-symptom' ? 'high' : 'urgent',
+            title: notice.taskTitle,
+            detail: notice.taskDetail,
+            priority: notice.taskPriority,
             sourceType: 'Alert',
             sourceId: alertId,
             at: now,

@@ -31,6 +31,20 @@ export { compareAssessments } from './compare.ts';
 export { implausibleLabs, labPlausibility } from './lab-plausibility.ts';
 export { harmPrefill } from './prefill.ts';
 export { planInterventionsFor } from './plan-interventions.ts';
+export { reassessmentNotice } from './reassessment-notices.ts';
+export type {
+  ReassessmentAlertCode,
+  ReassessmentNotice,
+  ReassessmentSeverity,
+  ReassessmentTaskPriority,
+} from './reassessment-notices.ts';
+export {
+  decisionSupervisionEntries,
+  isReviewOverdue,
+  overdueReviewEntry,
+  supervisionKinds,
+} from './supervision.ts';
+export type { DecisionForSupervision, SupervisionEntry, SupervisionKind } from './supervision.ts';
 export type { ChartResponse, HarmPrefill, PrefillField, PrefillSource } from './prefill.ts';
 export type { LabPlausibility } from './lab-plausibility.ts';
 export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } from './compare.ts';

@@ -1,0 +1,44 @@
+// Re-assessment alerts: how urgent each change is, and the alert and task it raises for the key worker.
+import type { ReassessmentAlert } from './compare.ts';
+
+/** Codes of the chart alerts a re-assessment raises. */
+export type ReassessmentAlertCode = 'harm-new-symptom' | 'harm-new-red-flag' | 'harm-level-rose';
+
+/** Alert severity on the chart. */
+export type ReassessmentSeverity = 'warning' | 'urgent';
+
+/** Priority of the key worker's task. */
+export type ReassessmentTaskPriority = 'high' | 'urgent';
+
+/** The chart alert and key-worker task one re-assessment change raises. */
+export interface ReassessmentNotice {
+  readonly code: ReassessmentAlertCode;
+  readonly severity: ReassessmentSeverity;
+  readonly taskPriority: ReassessmentTaskPriority;
+  readonly text: string;
+  readonly taskTitle: string;
+  readonly taskDetail: string;
+}
+
+/**
+ * A new sentinel symptom is a warning (a high-priority task); a new red flag or a rise in the level of need
+ * is urgent, because the pack's red flags and level rises call for review within a day (level 4 review
+ * interval, default pack) or sooner than the current plan.
+ */
+export function reassessmentNotice(alert: ReassessmentAlert): ReassessmentNotice {
+  const text =
+    alert.code === 'new-symptom'
+      ? `New sentinel symptom since last assessment: ${alert.symptom}`
+      : alert.code === 'new-red-flag'
+        ? `New red flag: ${alert.redFlag}`
+        : `Level of need rose from ${alert.from} to ${alert.to}`;
+  const urgent = alert.code !== 'new-symptom';
+  return {
+    code: `harm-${alert.code}`,
+    severity: urgent ? 'urgent' : 'warning',
+    taskPriority: urgent ? 'urgent' : 'high',
+    text,
+    taskTitle: `Re-assessment: ${text}`,
+    taskDetail: 'Review the change and the care plan.',
+  };
+}
