@@ -14,7 +14,8 @@ import { WitnessFields } from './WitnessFields.tsx';
 /** Waste (mg), Reason and the witness; sealed stock is destroyed, not wasted. */
 export function RecordWasteForm({ ctx }: { ctx: EntryFormContext }) {
   const form = useFormSubmit();
-  const [mg, setMg] = useState('');
+  // A dosing session stopped early links here with the mg still to waste (`?waste=14`).
+  const [mg, setMg] = useState(() => new URLSearchParams(window.location.search).get('waste') ?? '');
   const [reason, setReason] = useState('');
   const [witnesses, setWitnesses] = useState(() => blankWitnesses(ctx.settings, 'waste'));
 

@@ -1,4 +1,6 @@
-// AdministrationPanel: the administration record: start (product, lot, dose), rate changes and stop.
+// AdministrationPanel: the administration record: start (product, lot, dose), rate changes, stop with the amount
+// given against the plan, and the witnessed waste still due when less was given than was drawn from stock.
+import { Link } from 'react-router';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { AdministrationEventForm } from './AdministrationEventForm.tsx';
 import { StartAdministrationForm } from './StartAdministrationForm.tsx';
@@ -32,6 +34,41 @@ function startText(e: AdministrationEvent): string {
   return `Started ${formatDateTime(e.at)}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
+/** What a stop stores besides the request's fields (see the server's administration record). */
+interface StopRecord {
+  givenMg?: number | null;
+  plannedMg?: number | null;
+  startedMg?: number | null;
+  leftOverMg?: number | null;
+  wasteDue?: { mg: number; productId: string; locationId: string } | null;
+}
+
+/** " 20 mg given of 34 mg drawn (planned 34 mg)" for a stop, or "" for one recorded without amounts. */
+function givenText(stop: StopRecord): string {
+  if (typeof stop.givenMg !== 'number') return '';
+  const started = typeof stop.startedMg === 'number' ? stop.startedMg : null;
+  const planned = typeof stop.plannedMg === 'number' ? stop.plannedMg : null;
+  const of = started !== null ? ` of ${String(started)} mg started` : '';
+  const plan = planned !== null && planned !== started ? ` (planned ${String(planned)} mg)` : '';
+  return `: ${String(stop.givenMg)} mg given${of}${plan}`;
+}
+
+/** The prompt to record the witnessed waste of what was drawn from stock and not given. */
+function WastePrompt({ waste }: { waste: NonNullable<StopRecord['wasteDue']> }) {
+  const to = `/cd-register/${encodeURIComponent(waste.productId)}/${encodeURIComponent(waste.locationId)}?waste=${String(waste.mg)}#cd-waste`;
+  return (
+    <div className="notice notice-warning" role="status">
+      <p>
+        {String(waste.mg)} mg drawn from stock was not given. The register entry now reads the amount given;
+        record the witnessed waste of the rest.
+      </p>
+      <p>
+        <Link to={to}>Record the waste of {String(waste.mg)} mg</Link>
+      </p>
+    </div>
+  );
+}
+
 /** "Administration" (h5): the start form, then the record with "Change rate" and "Stop administration". */
 export function AdministrationPanel({ session, canWrite, onChanged }: AdministrationPanelProps) {
   const events = session.events.filter(isAdministration);
@@ -57,15 +94,25 @@ export function AdministrationPanel({ session, canWrite, onChanged }: Administra
           {stop ? (
             <li>
               Stopped {formatDateTime(stop.at)}
-              {minutes !== null ? ` (ran ${minutes} min)` : ''}.
+              {minutes !== null ? ` (ran ${minutes} min)` : ''}
+              {givenText(stop.data)}.
             </li>
           ) : null}
         </ul>
       ) : null}
+      {stop && (stop.data as StopRecord).wasteDue ? (
+        <WastePrompt waste={(stop.data as StopRecord).wasteDue as NonNullable<StopRecord['wasteDue']>} />
+      ) : null}
       {start && !stop && canWrite ? (
         <div className="administration-actions">
           <AdministrationEventForm sessionId={session.id} event="rate-change" onDone={onChanged} />
-          <AdministrationEventForm sessionId={session.id} event="stop" onDone={onChanged} />
+          <AdministrationEventForm
+            sessionId={session.id}
+            event="stop"
+            startedMg={typeof start.data.doseMg === 'number' ? start.data.doseMg : null}
+            fromStock={Boolean(start.data.cdStock)}
+            onDone={onChanged}
+          />
         </div>
       ) : null}
     </section>

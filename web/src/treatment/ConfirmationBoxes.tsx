@@ -1,44 +1,98 @@
-// ConfirmationBoxes: what the team confirms before dosing; the server's gates decide which the protocol needs.
+// ConfirmationBoxes: what the team confirms before dosing, only the boxes the chosen protocol and setting need.
+import type { FieldErrors } from '../api/api-error.ts';
 import { Checkbox } from '../ui/Checkbox.tsx';
+import { PrescriberSignIn } from './PrescriberSignIn.tsx';
 import { preDoseLimit } from './protocol-hints.ts';
-import type { StartConfirmation, StartDraft } from './start-session-draft.ts';
+import { baselineAboveThreshold, type StartConfirmation, type StartDraft } from './start-session-draft.ts';
 import type { Protocol } from './treatment-types.ts';
 
 interface ConfirmationBoxesProps {
   protocol: Protocol | null;
   draft: StartDraft;
   onChange: (patch: Partial<StartDraft>) => void;
+  /** True when the signed-in user holds `treatment:prescribe`. */
+  canPrescribe: boolean;
+  errors: FieldErrors;
 }
 
-/** A fieldset "Before dosing" with every confirmation; a missing one is listed when the start is blocked. */
-export function ConfirmationBoxes({ protocol, draft, onChange }: ConfirmationBoxesProps) {
-  const boxes: readonly [StartConfirmation, string][] = [
-    ['escortConfirmed', 'Escort confirmed'],
-    ['fastingConfirmed', 'Fasting confirmed'],
-    ['newContraindication', 'New contraindication since screening'],
-    ['acls', 'ACLS-certified clinician present (me)'],
-    ['prescriberAcknowledgedHighBp', `Prescriber acknowledges BP above ${preDoseLimit(protocol)}`],
-    ['chaperonePresent', 'Chaperone present'],
-    ['prescriberOnSite', 'Prescriber on site'],
-    ['remsPatientEnrolled', 'Patient enrolled in REMS'],
-    ['firstSession', 'First session of the course'],
-  ];
+/** The confirmations the protocol's gates ask for in this setting. */
+export function relevantConfirmations(
+  protocol: Protocol,
+  setting: StartDraft['setting'],
+): readonly [StartConfirmation, string][] {
+  const { preparation, staffing, sessions } = protocol;
+  const boxes: [StartConfirmation, string][] = [];
+  if (preparation.escort.required && setting === 'clinic')
+    boxes.push(['escortConfirmed', 'Escort confirmed']);
+  if (preparation.fasting.required) boxes.push(['fastingConfirmed', 'Fasting confirmed']);
+  if (staffing.aclsClinician.required) boxes.push(['acls', 'ACLS-certified clinician present (me)']);
+  if (setting !== 'clinic' && sessions.chaperoneAwayFromClinic.required)
+    boxes.push(['chaperonePresent', 'Chaperone present']);
+  if (staffing.prescriberOnSite.required) boxes.push(['prescriberOnSite', 'Prescriber on site']);
+  if (staffing.remsEnrolment.required) boxes.push(['remsPatientEnrolled', 'Patient enrolled in REMS']);
+  return boxes;
+}
+
+/**
+ * A fieldset "Before dosing" with the protocol's confirmations; the new-contraindication question apart (it is
+ * ticked only when there is one); the high-BP acknowledgement only when the baseline is above the threshold,
+ * with the prescriber's sign-in when the user is not a prescriber.
+ */
+export function ConfirmationBoxes({
+  protocol,
+  draft,
+  onChange,
+  canPrescribe,
+  errors,
+}: ConfirmationBoxesProps) {
+  const tick = (key: StartConfirmation) => (on: boolean) => {
+    onChange({ confirmed: { ...draft.confirmed, [key]: on } });
+  };
+  const boxes = protocol ? relevantConfirmations(protocol, draft.setting) : [];
+  const highBp = protocol !== null && baselineAboveThreshold(draft, protocol);
+  const acknowledged = highBp && draft.confirmed.prescriberAcknowledgedHighBp;
   return (
     <fieldset className="form-section">
       <legend>Before dosing</legend>
-      {protocol ? <p className="hint">Fasting: {protocol.preparation.fasting.instructions}</p> : null}
+      {protocol?.preparation.fasting.required ? (
+        <p className="hint">Fasting: {protocol.preparation.fasting.instructions}</p>
+      ) : null}
       <div className="checkbox-group checkbox-columns">
         {boxes.map(([key, label]) => (
-          <Checkbox
-            key={key}
-            label={label}
-            checked={draft.confirmed[key]}
-            onChecked={(on) => {
-              onChange({ confirmed: { ...draft.confirmed, [key]: on } });
-            }}
-          />
+          <Checkbox key={key} label={label} checked={draft.confirmed[key]} onChecked={tick(key)} />
         ))}
       </div>
+      <div className="checkbox-group">
+        <p className="hint">
+          Tick only if a new contraindication has come to light since screening: it stops the session.
+        </p>
+        <Checkbox
+          label="New contraindication since screening"
+          checked={draft.confirmed.newContraindication}
+          onChecked={tick('newContraindication')}
+        />
+      </div>
+      {highBp ? (
+        <div className="checkbox-group">
+          <p className="hint">
+            The baseline BP is above {preDoseLimit(protocol)}: a prescriber weighs the risk before dosing.
+          </p>
+          <Checkbox
+            label={`Prescriber acknowledges BP above ${preDoseLimit(protocol)}`}
+            checked={draft.confirmed.prescriberAcknowledgedHighBp}
+            onChecked={tick('prescriberAcknowledgedHighBp')}
+          />
+        </div>
+      ) : null}
+      {acknowledged && !canPrescribe ? (
+        <PrescriberSignIn
+          purpose="the high-BP acknowledgement"
+          email={draft.prescriberEmail}
+          password={draft.prescriberPassword}
+          onChange={onChange}
+          error={errors.prescriber}
+        />
+      ) : null}
     </fieldset>
   );
 }

@@ -2,8 +2,9 @@
 import type { ReactNode } from 'react';
 import type { FieldErrors } from '../api/api-error.ts';
 import { Field } from '../ui/Field.tsx';
+import { PrescriberSignIn } from './PrescriberSignIn.tsx';
 import { doseHint, durationHint } from './protocol-hints.ts';
-import type { StartDraft } from './start-session-draft.ts';
+import { baselineAboveThreshold, type StartDraft } from './start-session-draft.ts';
 import type { Protocol } from './treatment-types.ts';
 
 interface DoseFieldsProps {
@@ -11,16 +12,21 @@ interface DoseFieldsProps {
   draft: StartDraft;
   onChange: (patch: Partial<StartDraft>) => void;
   errors: FieldErrors;
+  /** True when the signed-in user holds `treatment:prescribe`; otherwise a reason needs the prescriber's sign-in. */
+  canPrescribe: boolean;
   /** The live preview, shown under the fields. */
   children: ReactNode;
 }
 
 /** "Dose (mg/kg)" or "Dose (mg)", "Duration (minutes)" and "Concentration (mg/mL)" for infusions, the reason. */
-export function DoseFields({ protocol, draft, onChange, errors, children }: DoseFieldsProps) {
+export function DoseFields({ protocol, draft, onChange, errors, canPrescribe, children }: DoseFieldsProps) {
   const weightBased = protocol.dose.kind === 'weight-based';
   const duration = durationHint(protocol);
   // Refusals from the calculator name the dose field without the "dose." prefix.
   const at = (key: string) => errors[`dose.${key}`] ?? errors[key];
+  // The high-BP acknowledgement shows the same sign-in; one is enough for both decisions.
+  const acknowledgingHighBp =
+    draft.confirmed.prescriberAcknowledgedHighBp && baselineAboveThreshold(draft, protocol);
   return (
     <fieldset className="form-section">
       <legend>Dose</legend>
@@ -71,6 +77,15 @@ export function DoseFields({ protocol, draft, onChange, errors, children }: Dose
         onValue={(reason) => onChange({ reason })}
         error={at('prescriberReason')}
       />
+      {draft.reason.trim() && !canPrescribe && !acknowledgingHighBp ? (
+        <PrescriberSignIn
+          purpose="the reason for a dose above the usual range"
+          email={draft.prescriberEmail}
+          password={draft.prescriberPassword}
+          onChange={onChange}
+          error={errors.prescriber}
+        />
+      ) : null}
       {children}
     </fieldset>
   );

@@ -6,7 +6,7 @@ import { FormProblem } from '../ui/FormProblem.tsx';
 import { localDateTime } from '../ui/local-date.ts';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { useSession } from '../session/session-context.ts';
-import { StockSourceField, stockOf } from './StockSourceField.tsx';
+import { StockSourceField, stockOf, useStockOptions } from './StockSourceField.tsx';
 import { instantOf, toNumber } from './treatment-input.ts';
 import type { AdministrationBody, SessionDetail } from './treatment-types.ts';
 
@@ -27,7 +27,11 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
   const [expiry, setExpiry] = useState('');
   const [dose, setDose] = useState(String(session.dose.doseMg));
   const [stock, setStock] = useState('');
+  const [reason, setReason] = useState('');
   const canDrawStock = useSession().can('cd:write');
+  const stockOptions = useStockOptions();
+  const planned = session.dose.doseMg;
+  const differs = toNumber(dose) !== undefined && toNumber(dose) !== planned;
 
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -35,6 +39,11 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
     const localErrors: Record<string, string> = {};
     if (!when) localErrors.at = 'Enter when administration started';
     if (dose.trim() && toNumber(dose) === undefined) localErrors.doseMg = 'Enter the dose in mg';
+    if (differs && !reason.trim()) localErrors.reason = 'Give the reason the dose differs from the plan';
+    // Register stock exists: the dose is drawn from it unless someone says otherwise (no silent default).
+    if (canDrawStock && stockOptions.length > 0 && stock === '')
+      localErrors['cdStock.productId'] =
+        'Choose the stock the dose is drawn from, or "Not from the register"';
     void form.submit(async () => {
       const doseMg = toNumber(dose);
       const concentrationMgPerMl = toNumber(concentration);
@@ -46,6 +55,7 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
         ...(lot.trim() ? { lot: lot.trim() } : {}),
         ...(expiry ? { expiry } : {}),
         ...(doseMg !== undefined ? { doseMg } : {}),
+        ...(differs && reason.trim() ? { reason: reason.trim() } : {}),
         ...(stockOf(stock) ? { cdStock: stockOf(stock) } : {}),
       };
       await api.post(`/treatment-sessions/${encodeURIComponent(session.id)}/administration`, body);
@@ -91,15 +101,27 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
           inputMode="decimal"
           min={0}
           step="any"
-          hint="The planned dose; change it if a different dose is given"
+          hint={`The planned dose (${String(planned)} mg); change it only if a different dose is given`}
           value={dose}
           onValue={setDose}
           error={form.errors.doseMg}
         />
+        {differs ? (
+          <Field
+            label="Reason the dose differs from the plan"
+            multiline
+            maxLength={1000}
+            required
+            value={reason}
+            onValue={setReason}
+            error={form.errors.reason}
+          />
+        ) : null}
         {canDrawStock ? (
           <StockSourceField
             value={stock}
             onValue={setStock}
+            options={stockOptions}
             error={form.errors['cdStock.productId'] ?? form.errors.cdStock}
           />
         ) : null}

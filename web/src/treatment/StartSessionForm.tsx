@@ -2,7 +2,7 @@
 import { useMemo, useState, type SubmitEvent } from 'react';
 import { api } from '../api/client.ts';
 import { useApiData } from '../api/use-api-data.ts';
-import { useSignedIn } from '../session/session-context.ts';
+import { useSession, useSignedIn } from '../session/session-context.ts';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
@@ -11,7 +11,13 @@ import { ConfirmationBoxes } from './ConfirmationBoxes.tsx';
 import { DoseFields } from './DoseFields.tsx';
 import { DosePreview } from './DosePreview.tsx';
 import { RuleList } from './RuleList.tsx';
-import { emptyStartDraft, previewRequest, startRequest, type StartDraft } from './start-session-draft.ts';
+import {
+  baselineAboveThreshold,
+  emptyStartDraft,
+  previewRequest,
+  startRequest,
+  type StartDraft,
+} from './start-session-draft.ts';
 import { SETTING_OPTIONS, asSetting } from './treatment-labels.ts';
 import { ruleItems } from './treatment-input.ts';
 import type { Protocol, ProtocolSummary, StartedSession } from './treatment-types.ts';
@@ -26,6 +32,7 @@ interface StartSessionFormProps {
 /** Every field, the live dose and "Start session"; a blocked start lists every gate with its source. */
 export function StartSessionForm({ patientId, protocols, onStarted }: StartSessionFormProps) {
   const { user } = useSignedIn();
+  const canPrescribe = useSession().can('treatment:prescribe');
   const form = useFormSubmit();
   const [draft, setDraft] = useState<StartDraft>(() => emptyStartDraft(protocols[0]?.id ?? '', new Date()));
   const protocol = useApiData<Protocol>(
@@ -45,7 +52,8 @@ export function StartSessionForm({ patientId, protocols, onStarted }: StartSessi
   };
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const started = startRequest(draft, weightBased, user.id);
+    const highBp = chosen !== null && baselineAboveThreshold(draft, chosen);
+    const started = startRequest(draft, weightBased, user.id, canPrescribe, highBp);
     if (!started.ok) {
       void form.submit(async () => undefined, started.errors);
       return;
@@ -73,7 +81,11 @@ export function StartSessionForm({ patientId, protocols, onStarted }: StartSessi
       <SelectField
         label="Protocol"
         value={draft.protocolId}
-        onValue={(protocolId) => change({ protocolId, dose: '', durationMin: '', concentration: '' })}
+        onValue={(protocolId) => {
+          // Another protocol asks other questions: its confirmations start unticked.
+          const fresh = emptyStartDraft(protocolId, new Date()).confirmed;
+          change({ protocolId, dose: '', durationMin: '', concentration: '', confirmed: fresh });
+        }}
         options={protocols.map((p) => ({ value: p.id, label: p.title }))}
         error={form.errors.protocol}
       />
@@ -93,13 +105,25 @@ export function StartSessionForm({ patientId, protocols, onStarted }: StartSessi
       {protocol.error ? <p className="field-error">{protocol.error.detail ?? protocol.error.title}</p> : null}
       <BaselineFields draft={draft} onChange={change} errors={form.errors} />
       {chosen ? (
-        <DoseFields protocol={chosen} draft={draft} onChange={change} errors={form.errors}>
+        <DoseFields
+          protocol={chosen}
+          draft={draft}
+          onChange={change}
+          errors={form.errors}
+          canPrescribe={canPrescribe}
+        >
           <DosePreview preview={preview} />
         </DoseFields>
       ) : (
         <p role="status">Loading the protocol…</p>
       )}
-      <ConfirmationBoxes protocol={chosen} draft={draft} onChange={change} />
+      <ConfirmationBoxes
+        protocol={chosen}
+        draft={draft}
+        onChange={change}
+        canPrescribe={canPrescribe}
+        errors={form.errors}
+      />
       <div className="actions">
         <button type="submit" disabled={form.busy || !chosen}>
           Start session

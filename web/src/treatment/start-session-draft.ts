@@ -2,9 +2,9 @@
 import type { FieldErrors } from '../api/api-error.ts';
 import { localDateTime } from '../ui/local-date.ts';
 import { instantOf, missingNumbers, toNumber } from './treatment-input.ts';
-import type { DoseCalculationBody, SessionSetting, StartSessionBody } from './treatment-types.ts';
+import type { DoseCalculationBody, Protocol, SessionSetting, StartSessionBody } from './treatment-types.ts';
 
-/** The yes/no confirmations before dosing, each a gate of the protocol (or a fact about the course). */
+/** The yes/no confirmations before dosing, each a gate of the protocol. */
 export type StartConfirmation =
   | 'escortConfirmed'
   | 'fastingConfirmed'
@@ -13,8 +13,7 @@ export type StartConfirmation =
   | 'prescriberAcknowledgedHighBp'
   | 'chaperonePresent'
   | 'prescriberOnSite'
-  | 'remsPatientEnrolled'
-  | 'firstSession';
+  | 'remsPatientEnrolled';
 
 export interface StartDraft {
   protocolId: string;
@@ -29,6 +28,9 @@ export interface StartDraft {
   durationMin: string;
   concentration: string;
   reason: string;
+  /** A prescriber's sign-in, when the signed-in user is not a prescriber and a prescriber's decision is made. */
+  prescriberEmail: string;
+  prescriberPassword: string;
   confirmed: Readonly<Record<StartConfirmation, boolean>>;
 }
 
@@ -47,6 +49,8 @@ export function emptyStartDraft(protocolId: string, now: Date): StartDraft {
     durationMin: '',
     concentration: '',
     reason: '',
+    prescriberEmail: '',
+    prescriberPassword: '',
     confirmed: {
       escortConfirmed: false,
       fastingConfirmed: false,
@@ -56,9 +60,24 @@ export function emptyStartDraft(protocolId: string, now: Date): StartDraft {
       chaperonePresent: false,
       prescriberOnSite: false,
       remsPatientEnrolled: false,
-      firstSession: false,
     },
   };
+}
+
+/** True when the baseline typed is above the protocol's pre-dose threshold (a prescriber must acknowledge it). */
+export function baselineAboveThreshold(draft: StartDraft, protocol: Protocol): boolean {
+  const systolic = toNumber(draft.systolic);
+  const diastolic = toNumber(draft.diastolic);
+  const { systolicAbove, diastolicAbove } = protocol.preDose;
+  return (
+    (systolic !== undefined && systolic > systolicAbove.value) ||
+    (diastolic !== undefined && diastolic > diastolicAbove.value)
+  );
+}
+
+/** True when the draft makes a prescriber's decision: a high-BP acknowledgement (when shown) or an escalation reason. */
+export function makesPrescriberDecision(draft: StartDraft, highBp: boolean): boolean {
+  return (highBp && draft.confirmed.prescriberAcknowledgedHighBp) || draft.reason.trim() !== '';
 }
 
 /** The dose as the calculator takes it: mg/kg for weight-based protocols, else mg; blanks left out. */
@@ -89,6 +108,8 @@ export function startRequest(
   draft: StartDraft,
   weightBased: boolean,
   userId: string,
+  canPrescribe: boolean,
+  highBp: boolean,
 ): { ok: true; body: StartSessionBody } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = missingNumbers([
     ['baseline.systolic', draft.systolic, 'Enter the systolic BP'],
@@ -99,6 +120,9 @@ export function startRequest(
   ]);
   const takenAt = instantOf(draft.takenAt);
   if (!takenAt) errors['baseline.takenAt'] = 'Enter when the baseline was taken';
+  const signIn = !canPrescribe && makesPrescriberDecision(draft, highBp);
+  if (signIn && (!draft.prescriberEmail.trim() || !draft.prescriberPassword))
+    errors.prescriber = "Only a prescriber may make this decision: enter the prescriber's email and password";
   const [systolic, diastolic, heartRate, spo2] = [
     draft.systolic,
     draft.diastolic,
@@ -134,12 +158,15 @@ export function startRequest(
       fastingConfirmed: c.fastingConfirmed,
       newContraindication: c.newContraindication,
       ...(c.acls ? { aclsClinicianId: userId } : {}),
-      prescriberAcknowledgedHighBp: c.prescriberAcknowledgedHighBp,
+      // Sent only while the baseline is above the threshold, when the box is on screen.
+      prescriberAcknowledgedHighBp: highBp && c.prescriberAcknowledgedHighBp,
       chaperonePresent: c.chaperonePresent,
       prescriberOnSite: c.prescriberOnSite,
       remsPatientEnrolled: c.remsPatientEnrolled,
-      // Left out unless ticked: the esketamine calculator then asks to confirm the first dose was given.
-      ...(c.firstSession ? { firstSession: true } : {}),
+      // The first session of a course is read from the patient's history on the server, not asked here.
+      ...(signIn
+        ? { prescriber: { email: draft.prescriberEmail.trim(), password: draft.prescriberPassword } }
+        : {}),
     },
   };
 }
