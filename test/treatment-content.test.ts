@@ -136,3 +136,154 @@ describe('pregnancy at eligibility and session start', () => {
     for (const d of current) expect(d.sections.map((x) => x.heading)).toContain('Pregnancy');
   });
 });
+
+describe('per-service protocol settings', () => {
+  const SETTINGS = (serviceId: string, protocol = 'iv-racemic-psychiatric') =>
+    `/api/v1/services/${serviceId}/protocols/${protocol}/settings`;
+
+  it('lists the settings with their defaults and sources, and only an admin may change them', async () => {
+    const r = await prescriber.get(SETTINGS(w.serviceA));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ version: null, versions: [] });
+    expect(r.body.settings.find((s: { path: string }) => s.path === 'preDose.systolicAbove')).toMatchObject({
+      default: 140,
+      value: 140,
+      unit: 'mmHg',
+      certainty: 'secondary',
+    });
+    const refused = await prescriber.post(SETTINGS(w.serviceA), {
+      settings: { 'preDose.systolicAbove': 150 },
+      reason: 'Clinic policy',
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('refuses an invalid value with 422 naming the field, and a fact, without storing a version', async () => {
+    const below = await w.admin.post(SETTINGS(w.serviceA), {
+      settings: { 'dose.hardMax': 0.9 },
+      reason: 'Try',
+    });
+    expect(below.status).toBe(422);
+    expect(below.body.code).toBe('inconsistent-range');
+    expect(below.body.errors[0].path).toBe('body.settings.dose.hardMax');
+    const fact = await w.admin.post(SETTINGS(w.serviceA), {
+      settings: { 'dose.usualMax': 2 },
+      reason: 'Try',
+    });
+    expect(fact.status).toBe(422);
+    expect(fact.body.code).toBe('not-a-setting');
+    expect(fact.body.errors[0].path).toBe('body.settings.dose.usualMax');
+    const negative = await w.admin.post(SETTINGS(w.serviceA), {
+      settings: { 'preDose.systolicAbove': -5 },
+      reason: 'Try',
+    });
+    expect(negative.status).toBe(422);
+    expect(negative.body.errors[0].path).toBe('body.settings.preDose.systolicAbove');
+    expect((await prescriber.get(SETTINGS(w.serviceA))).body.versions).toEqual([]);
+  });
+
+  it('changes a BP threshold and a dose maximum for one service: its dose calculation and session start use them, the other service does not', async () => {
+    const set = await w.admin.post(SETTINGS(w.serviceA), {
+      settings: { 'preDose.systolicAbove': 150, 'dose.hardMax': 1.2 },
+      reason: 'Clinic policy 2026-12',
+    });
+    expect(set.status).toBe(201);
+    expect(set.body.version).toBe(1);
+
+    const a = await prescriber.get(`/api/v1/protocols/iv-racemic-psychiatric?service=${w.serviceA}`);
+    expect(a.body.preDose.systolicAbove.value).toBe(150);
+    expect(a.body.preDose.systolicAbove.source).toMatch(/^Set by this service \(settings version 1/);
+    expect(a.body.serviceSettings).toMatchObject({ version: 1 });
+    const b = await prescriber.get(`/api/v1/protocols/iv-racemic-psychiatric?service=${w.serviceB}`);
+    expect(b.body.preDose.systolicAbove.value).toBe(140);
+    expect(b.body.serviceSettings).toBeNull();
+    const shipped = await prescriber.get('/api/v1/protocols/iv-racemic-psychiatric');
+    expect(shipped.body.preDose.systolicAbove.value).toBe(140);
+
+    // 1.3 mg/kg with a reason: above service A's 1.2 mg/kg maximum, within the shipped 1.5.
+    const patientId = await newPatient();
+    const ask = {
+      protocol: 'iv-racemic-psychiatric',
+      mgPerKg: 1.3,
+      durationMin: 60,
+      prescriberReason: 'Plan',
+    };
+    const inA = await prescriber.post('/api/v1/dose-calculations', { ...ask, patientId });
+    expect(inA.status).toBe(422);
+    expect(inA.body.code).toBe('dose-above-protocol-maximum');
+    expect(inA.body.detail).toMatch(/1\.2 mg\/kg/);
+    const inAById = await prescriber.post('/api/v1/dose-calculations', {
+      ...ask,
+      weightKg: 70,
+      serviceId: w.serviceA,
+    });
+    expect(inAById.status).toBe(422);
+    const inB = await prescriber.post('/api/v1/dose-calculations', {
+      ...ask,
+      weightKg: 70,
+      serviceId: w.serviceB,
+    });
+    expect(inB.status).toBe(200);
+    const noService = await prescriber.post('/api/v1/dose-calculations', { ...ask, weightKg: 70 });
+    expect(noService.status).toBe(200);
+
+    // Session start in service A: a pre-dose 145/85 is under A's 150 and needs no acknowledgement.
+    await prescriber.post(`/api/v1/patients/${patientId}/eligibility`, eligibility('iv-racemic'));
+    await signConsent(prescriber, patientId, 'The patient');
+    const s = await prescriber.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
+      protocol: 'iv-racemic-psychiatric',
+      setting: 'clinic',
+      baseline: {
+        takenAt: new Date(Date.now() - 60_000).toISOString(),
+        systolic: 145,
+        diastolic: 85,
+        heartRate: 70,
+        spo2: 98,
+      },
+      dose: { mgPerKg: 0.5, durationMin: 40 },
+      escortConfirmed: true,
+      fastingConfirmed: true,
+      newContraindication: false,
+      aclsClinicianId: prescriberId,
+    });
+    expect(s.status).toBe(201);
+  });
+
+  it('keeps every version with who, when and why, returns a value to its default with null, and audits each change', async () => {
+    const again = await w.admin.post(SETTINGS(w.serviceA), {
+      settings: { 'preDose.systolicAbove': null },
+      reason: 'Back to the shipped default',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.version).toBe(2);
+    const r = await prescriber.get(SETTINGS(w.serviceA));
+    expect(r.body.version).toBe(2);
+    expect(
+      r.body.versions.map((v: { version: number; settings: unknown; reason: string }) => [
+        v.version,
+        v.settings,
+        v.reason,
+      ]),
+    ).toEqual([
+      [2, { 'dose.hardMax': 1.2 }, 'Back to the shipped default'],
+      [1, { 'preDose.systolicAbove': 150, 'dose.hardMax': 1.2 }, 'Clinic policy 2026-12'],
+    ]);
+    expect(r.body.versions[0].changedBy.name).toBeTruthy();
+    expect(r.body.settings.find((s: { path: string }) => s.path === 'preDose.systolicAbove')).toMatchObject({
+      value: 140,
+      overridden: false,
+    });
+    const audit = await w.admin.get('/api/v1/audit?limit=50');
+    const changes = audit.body.entries.filter(
+      (e: { action: string }) => e.action === 'protocol-settings.change',
+    );
+    expect(changes).toHaveLength(2);
+    expect(changes[0]).toMatchObject({ resourceType: 'ProtocolSettings', outcome: 'success' });
+  });
+
+  it('answers 404 for an unknown service or protocol', async () => {
+    const unknownService = '00000000-0000-4000-8000-000000000000';
+    expect((await prescriber.get(SETTINGS(unknownService))).status).toBe(404);
+    expect((await prescriber.get(SETTINGS(w.serviceA, 'nope'))).status).toBe(404);
+  });
+});

@@ -12,6 +12,11 @@ export const doseCalculationSchema = z
       .optional()
       .describe('Weight in kg measured today; leave out to use the dated weight on the chart'),
     patientId: uuid.optional().describe('Take the dated weight from this patient’s chart'),
+    serviceId: uuid
+      .optional()
+      .describe(
+        'Use this service’s protocol settings (default: the patient’s service, or the shipped protocol)',
+      ),
     mgPerKg: positive.optional(),
     doseMg: positive.optional(),
     durationMin: positive.optional(),

@@ -2,15 +2,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defaultProtocols, protocolRef } from '../../domain/treatment/index.ts';
+import { protocolQuerySchema } from '../../schemas/protocol-settings.ts';
 import { doseCalculationSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { doseOrRefuse, protocolOr404 } from '../treatment-dose.ts';
+import { doseOrRefuse, serviceProtocolOr404, serviceProtocolWithSettings } from '../treatment-dose.ts';
+import { protocolSettingsRoutes } from './protocol-settings.ts';
 
 export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
+  protocolSettingsRoutes(app, ctx);
 
   api.get(
     '/protocols',
@@ -31,21 +34,34 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/protocols/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['treatment'], params: z.object({ id: z.string().max(80) }).strict() },
+      schema: {
+        tags: ['treatment'],
+        params: z.object({ id: z.string().max(80) }).strict(),
+        querystring: protocolQuerySchema,
+      },
     },
-    async (req) => protocolOr404(req.params.id),
+    async (req) => {
+      // With ?service=, the protocol as that service uses it (its settings applied); fields added, none renamed.
+      const { protocol, settings } = await serviceProtocolWithSettings(
+        ctx.db,
+        req.params.id,
+        req.query.service,
+      );
+      return req.query.service ? { ...protocol, serviceSettings: settings } : protocol;
+    },
   );
 
   api.post(
     '/dose-calculations',
     { config: { access: 'patient:read' }, schema: { tags: ['treatment'], body: doseCalculationSchema } },
     async (req) => {
-      const protocol = protocolOr404(req.body.protocol);
       const today = ctx.now().toISOString().slice(0, 10);
       let weight: { kg: number; measuredOn: string } | null = null;
+      let serviceId = req.body.serviceId;
       if (req.body.weightKg !== undefined) weight = { kg: req.body.weightKg, measuredOn: today };
       else if (req.body.patientId) {
         const access = await patientAccess(ctx, req, req.body.patientId, 'dose-calculation');
+        serviceId ??= access.serviceId;
         const patient = await findPatient(ctx.db, access.patientId);
         if (!patient) throw problem('not-found');
         weight = patient.weight ? { kg: patient.weight.kg, measuredOn: patient.weight.measuredOn } : null;
@@ -60,6 +76,7 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
           ),
         );
       }
+      const protocol = await serviceProtocolOr404(ctx.db, req.body.protocol, serviceId);
       return doseOrRefuse(protocol, weight, today, req.body);
     },
   );

@@ -57,7 +57,9 @@ export type TreatmentProblemCode =
   | 'route-mismatch'
   | 'unknown-code'
   | 'missing-source'
-  | 'unknown-certainty';
+  | 'unknown-certainty'
+  // per-service settings
+  | 'not-a-setting';
 
 /** One problem: a stable code, the dotted path of the offending field, and a sentence for a person. */
 export interface TreatmentProblem {

@@ -1,0 +1,138 @@
+// A service's protocol settings: read them with their defaults and sources; change them as a new audited version.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  effectiveProtocol,
+  protocolSettings,
+  type SettingOverrides,
+} from '../../domain/treatment/protocol-settings.ts';
+import { protocolRef } from '../../domain/treatment/index.ts';
+import { uuid } from '../../schemas/common.ts';
+import { protocolSettingsSchema } from '../../schemas/protocol-settings.ts';
+import {
+  addProtocolSettingsVersion,
+  latestProtocolSettings,
+  protocolSettingsHistory,
+  type ProtocolSettingsRow,
+} from '../../store/protocol-settings.ts';
+import { findService } from '../../store/services.ts';
+import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { problem, ruleRefusal } from '../problem.ts';
+import { protocolOr404 } from '../treatment-dose.ts';
+
+const params = z.object({ serviceId: uuid, id: z.string().max(80) }).strict();
+
+function versionView(r: ProtocolSettingsRow) {
+  return {
+    version: r.version,
+    settings: r.overrides,
+    reason: r.reason,
+    changedAt: r.changed_at.toISOString(),
+    changedBy: { id: r.changed_by, name: r.changed_by_name },
+  };
+}
+
+/** The setting path a validator problem points at ("protocol.dose.hardMax.value" → "dose.hardMax"). */
+function settingPath(path: string): string {
+  return path.replace(/^protocol\./, '').replace(/\.(value|required)$/, '');
+}
+
+export function protocolSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  async function serviceOr404(serviceId: string): Promise<void> {
+    if (!(await findService(ctx.db, serviceId))) throw problem('not-found', 'No such service.');
+  }
+
+  api.get(
+    '/services/:serviceId/protocols/:id/settings',
+    { config: { access: 'authenticated' }, schema: { tags: ['treatment'], params } },
+    async (req) => {
+      const shipped = protocolOr404(req.params.id);
+      await serviceOr404(req.params.serviceId);
+      const history = await protocolSettingsHistory(ctx.db, req.params.serviceId, shipped.id);
+      const overrides: SettingOverrides = history[0]?.overrides ?? {};
+      return {
+        serviceId: req.params.serviceId,
+        protocol: protocolRef(shipped),
+        version: history[0]?.version ?? null,
+        settings: protocolSettings(shipped, overrides),
+        versions: history.map(versionView),
+      };
+    },
+  );
+
+  api.post(
+    '/services/:serviceId/protocols/:id/settings',
+    {
+      config: { access: 'settings:manage' },
+      schema: { tags: ['treatment'], params, body: protocolSettingsSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const shipped = protocolOr404(req.params.id);
+      await serviceOr404(req.params.serviceId);
+      const now = ctx.now();
+      const created = await ctx.db.transaction(async (tx) => {
+        const latest = await latestProtocolSettings(tx, req.params.serviceId, shipped.id);
+        // The new version holds the complete set: earlier values, then this change (null: back to the default).
+        const merged: Record<string, number | boolean> = { ...(latest?.overrides ?? {}) };
+        for (const [path, value] of Object.entries(req.body.settings)) {
+          if (value === null) Reflect.deleteProperty(merged, path);
+          else merged[path] = value;
+        }
+        const version = (latest?.version ?? 0) + 1;
+        const outcome = effectiveProtocol(shipped, merged, { version, changedAt: now.toISOString() });
+        if (!outcome.ok) {
+          const first = outcome.problems[0];
+          throw ruleRefusal(
+            'out-of-bounds',
+            first?.code ?? 'invalid-format',
+            outcome.problems.map((p) => p.text).join(' '),
+            { problems: outcome.problems },
+            outcome.problems.map((p) => ({
+              path: `body.settings.${settingPath(p.path.replace(/^settings\./, ''))}`,
+              message: p.text,
+            })),
+          );
+        }
+        const row = await addProtocolSettingsVersion(tx, {
+          serviceId: req.params.serviceId,
+          protocolId: shipped.id,
+          overrides: merged,
+          reason: req.body.reason,
+          changedAt: now,
+          changedBy: auth.user.id,
+        });
+        await auditFrom(
+          req,
+          tx,
+          {
+            action: 'protocol-settings.change',
+            resourceType: 'ProtocolSettings',
+            resourceId: row.id,
+            outcome: 'success',
+            details: {
+              serviceId: req.params.serviceId,
+              protocol: shipped.id,
+              version: row.version,
+              changed: req.body.settings,
+              previousVersion: latest?.version ?? null,
+            },
+          },
+          now,
+        );
+        return row;
+      });
+      return reply.status(201).send({
+        serviceId: req.params.serviceId,
+        protocol: protocolRef(shipped),
+        version: created.version,
+        settings: protocolSettings(
+          shipped,
+          (await latestProtocolSettings(ctx.db, req.params.serviceId, shipped.id))?.overrides ?? {},
+        ),
+      });
+    },
+  );
+}
