@@ -18,16 +18,37 @@ async function main(): Promise<void> {
   if (created) logger.info({ userId: created }, 'first administrator created from KASPR_ADMIN_EMAIL');
   const app = await buildApp(ctx, { logger });
 
+  // A clean stop: no new connections, in-flight requests finish, keep-alive connections close as soon as they
+  // are idle, then the database closes (a CHECKPOINT on the embedded engine) and the folder lock is released.
+  // All within KASPR_SHUTDOWN_TIMEOUT_MS; past it the process exits 1 and the next start takes over the lock.
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    const deadlineMs = config.KASPR_SHUTDOWN_TIMEOUT_MS;
+    logger.info({ signal, deadlineMs }, 'shutting down');
+    const hard = setTimeout(() => {
+      logger.error({ deadlineMs }, 'shutdown deadline passed; exiting without a clean database close');
+      process.exit(1);
+    }, deadlineMs);
+    // server.close() only closes connections idle at that moment; one that finishes its request later would
+    // otherwise stay open for the whole keep-alive timeout.
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 50);
+    // Leave the last part of the deadline to the database: cut requests that are still running by then.
+    const cut = setTimeout(() => app.server.closeAllConnections(), Math.floor(deadlineMs * 0.7));
+    let code = 0;
     try {
       await app.close();
+      clearInterval(reaper);
+      clearTimeout(cut);
       await opened.close();
+      logger.info({ signal }, 'stopped cleanly');
+    } catch (err) {
+      code = 1;
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
     } finally {
-      process.exit(0);
+      clearTimeout(hard);
+      process.exit(code);
     }
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,5 +1,6 @@
 // Runs the real server as a child process, the way `npm start` does, and waits until it serves.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -11,10 +12,20 @@ export interface ServerProcess {
 
 let nextPort = 3400 + Math.floor(Math.random() * 500);
 
-/** Starts `src/server/main.ts` with the given environment on a fresh loopback port. */
+/** `npm start` itself, less the web build of its prestart step: npm, then the shell, then the server. */
+export const NPM_START = ['npm', 'start', '--ignore-scripts'];
+
+/** package.json "start" as argv (after an `exec`, which makes the shell npm starts become the server). */
+export function startScript(): string[] {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.trim().split(/\s+/);
+}
+
+/** Starts `src/server/main.ts` (or `command`) with the given environment on a fresh loopback port. */
 export async function startServerProcess(
   env: Record<string, string | undefined>,
   waitReady = true,
+  command: string[] = [process.execPath, '--import', 'tsx', 'src/server/main.ts'],
 ): Promise<ServerProcess> {
   const port = nextPort++;
   const childEnv: Record<string, string> = {};
@@ -27,7 +38,7 @@ export async function startServerProcess(
   for (const [k, v] of Object.entries(merged)) {
     if (v !== undefined) childEnv[k] = v;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(command[0]!, command.slice(1), {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
