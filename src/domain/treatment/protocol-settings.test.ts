@@ -38,12 +38,12 @@ describe('protocolSettings', () => {
     });
   });
 
-  it('includes yes/no settings such as ACLS for sublingual KAP', () => {
+  it('includes yes/no settings such as ACLS for clinic KAP sessions (default on, ASKP tenet 6)', () => {
     expect(
       protocolSettings(sublingualKap, {}).find((s) => s.path === 'staffing.aclsClinician'),
     ).toMatchObject({
       kind: 'yes-no',
-      default: false,
+      default: true,
     });
   });
 });

@@ -109,9 +109,9 @@ export const sublingualKap: ProtocolContent = {
   },
   staffing: {
     aclsClinician: rule(
-      false,
+      true,
       'setting',
-      `KASPR setting [SYN]: ${ASKP} tenet 6 is written for clinic administration with discharge "from the clinic"; the KAP models in clinic.md §6 use a therapist chaperone (Journey Clinical) or a peer treatment monitor (Mindbloom).`,
+      `${ASKP} tenet 6: "A provider credentialed in ACLS should be present during the administration". Asked of clinic sessions only [SYN]: away from the clinic the KAP models in clinic.md §6 use a present chaperone (Journey Clinical) or a peer treatment monitor (Mindbloom). A clinic may switch it off.`,
       'synthesis',
     ),
     prescriberOnSite: rule(

@@ -176,13 +176,16 @@ describe('sessionPreChecks: sublingual KAP', () => {
     aclsClinicianPresent: false,
   };
 
-  it('passes in the clinic without an ACLS clinician', () => {
-    expect(codes(kap)).toEqual([]);
+  // Review 2026-12 §6 item 20: ACLS for clinic KAP is a setting defaulting to ASKP tenet 6.
+  it('needs an ACLS clinician in the clinic (ASKP tenet 6), and passes with one', () => {
+    expect(codes(kap)).toEqual(['acls-clinician-required']);
+    expect(codes({ ...kap, aclsClinicianPresent: true })).toEqual([]);
   });
 
   it.each(['home', 'remote'] as const)('needs a chaperone present for a %s session', (setting) => {
     expect(codes({ ...kap, setting })).toEqual(['chaperone-required']);
     expect(codes({ ...kap, setting, chaperonePresent: false })).toEqual(['chaperone-required']);
+    // No ACLS clinician away from the clinic: the chaperone rule applies there.
     expect(codes({ ...kap, setting, chaperonePresent: true, escortConfirmed: false })).toEqual([]);
   });
 });

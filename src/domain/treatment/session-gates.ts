@@ -4,6 +4,7 @@ import type { Protocol } from './protocol.ts';
 import { defaultPreDoseLimits } from './protocol-common.ts';
 import { parenteralRoutes, type Route, type SessionSetting } from './protocol-types.ts';
 import { pregnancyCautions, type PregnancyGateCode, type PregnancyStatus } from './pregnancy.ts';
+import { pregnancyCautions, type PregnancyGateCode, type PregnancyStatus } from './pregnancy.ts';
 import { isAbove } from './rounding.ts';
 import type { VitalSigns } from './vitals.ts';
 
@@ -196,7 +197,8 @@ export function sessionPreChecks(input: SessionPreCheckInput): SessionPreCheck {
     preparation.fasting.source,
   );
   block(
-    staffing.aclsClinician.required && !input.aclsClinicianPresent,
+    // ACLS is asked of clinic sessions (ASKP tenet 6); away from the clinic the chaperone rule applies.
+    staffing.aclsClinician.required && input.setting === 'clinic' && !input.aclsClinicianPresent,
     'acls-clinician-required',
     'An ACLS-credentialed clinician must be present during administration.',
     staffing.aclsClinician.source,
