@@ -1,6 +1,6 @@
 // Consistency of decisions: override rates per practitioner and team, and spread of levels for comparable cases.
 import type { LevelNumber } from '../harm/pack-types.ts';
-import { groupBy, proportionOf, type Grouped, type Proportion } from './results.ts';
+import { groupBy, proportionOf, proportionOverPeople, type Grouped, type Proportion } from './results.ts';
 import { allAssessments, type AssessmentInEpisode, type EpisodeRow } from './rows.ts';
 
 /** Override rates overall, per practitioner (who confirmed) and per team. */
@@ -11,8 +11,14 @@ export interface OverrideRates {
 }
 
 function overrideShare(rows: readonly AssessmentInEpisode[]): Proportion {
-  const overridden = rows.filter((row) => row.assessment.overridden).length;
-  return proportionOf(overridden, rows.length, 'confirmed assessments');
+  const byPerson = new Map<string, { numerator: number; denominator: number }>();
+  for (const row of rows) {
+    const part = byPerson.get(row.episode.patientId) ?? { numerator: 0, denominator: 0 };
+    part.denominator += 1;
+    if (row.assessment.overridden) part.numerator += 1;
+    byPerson.set(row.episode.patientId, part);
+  }
+  return proportionOverPeople([...byPerson.values()], 'confirmed assessments');
 }
 
 /** Measure `override-rate`: assessments with a recorded override over assessments confirmed. */

@@ -25,7 +25,14 @@ const reviewed = [
 describe('reviewsOnTime', () => {
   it('counts reviews done by the due date over reviews done or overdue', () => {
     // On time: 15 Jan, 20 Mar → 2. Counted: 15 Jan, 12 Feb, 20 Feb, 20 Mar, B's 28 Feb → 5. 2 / 5 = 0.4.
-    expect(reviewsOnTime(reviewed, asOf)).toEqual({ numerator: 2, denominator: 5, value: 0.4, reason: null });
+    // People: A behind both on-time reviews; A and B behind the five counted.
+    expect(reviewsOnTime(reviewed, asOf)).toEqual({
+      numerator: 2,
+      denominator: 5,
+      value: 0.4,
+      reason: null,
+      people: { numerator: 1, denominator: 2 },
+    });
   });
 
   it('allows grace days when asked', () => {

@@ -1,7 +1,7 @@
 // Continuity of care: reviews on time, the gap between contacts, and keeping one key worker.
 import type { IsoDate } from '../harm/calendar-date.ts';
 import { byDate, dayNumber, daysBetween } from './calendar.ts';
-import { proportionOf, type Proportion, type Summary } from './results.ts';
+import { proportionOf, proportionOverPeople, type Proportion, type Summary } from './results.ts';
 import type { EpisodeRow } from './rows.ts';
 import { summarise } from './statistics.ts';
 
@@ -11,19 +11,21 @@ import { summarise } from './statistics.ts';
  * left out before then (it may still be done on time).
  */
 export function reviewsOnTime(episodes: readonly EpisodeRow[], asOf: IsoDate, graceDays = 0): Proportion {
-  const reviews = episodes.flatMap((e) => e.reviews);
-  let counted = 0;
-  let onTime = 0;
-  for (const review of reviews) {
-    const deadline = dayNumber(review.dueOn) + graceDays;
-    if (review.doneOn != null) {
-      counted += 1;
-      if (dayNumber(review.doneOn) <= deadline) onTime += 1;
-    } else if (dayNumber(asOf) > deadline) {
-      counted += 1;
+  const parts = episodes.map((episode) => {
+    let counted = 0;
+    let onTime = 0;
+    for (const review of episode.reviews) {
+      const deadline = dayNumber(review.dueOn) + graceDays;
+      if (review.doneOn != null) {
+        counted += 1;
+        if (dayNumber(review.doneOn) <= deadline) onTime += 1;
+      } else if (dayNumber(asOf) > deadline) {
+        counted += 1;
+      }
     }
-  }
-  return proportionOf(onTime, counted, 'reviews due or done');
+    return { numerator: onTime, denominator: counted };
+  });
+  return proportionOverPeople(parts, 'reviews due or done');
 }
 
 /**

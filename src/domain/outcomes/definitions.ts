@@ -78,7 +78,8 @@ const definitions: { readonly [K in MeasureId]: Omit<MeasureDefinition, 'id'> } 
     definition:
       'Of all the sentinel symptoms recorded for people, the share already found at their first assessment rather than later. Higher means the first assessment is picking symptoms up; a symptom that truly starts later also counts as "found later".',
     numerator: 'Distinct person–symptom pairs recorded at the first assessment',
-    denominator: 'Distinct person–symptom pairs recorded at any assessment',
+    denominator:
+      'Distinct person–symptom pairs recorded at any assessment (outside the team, withheld when fewer than 5 people are behind either count)',
     unit: 'share (0–1)',
     source: `${SEED}: earlier identification; harm.md §2.3. KASPR synthesis.`,
   },

@@ -39,6 +39,7 @@ describe('attendedOfBooked', () => {
       denominator: 8,
       value: 0.5,
       reason: null,
+      people: { numerator: 2, denominator: 2 },
     });
   });
 

@@ -1,7 +1,7 @@
 // Engagement: appointments attended of those booked, the did-not-attend rate, and time in treatment.
 import type { IsoDate } from '../harm/calendar-date.ts';
 import { dayNumber, daysBetween } from './calendar.ts';
-import { proportionOf, type Proportion, type Summary } from './results.ts';
+import { proportionOverPeople, type Proportion, type Summary } from './results.ts';
 import type { AppointmentRow, EpisodeRow } from './rows.ts';
 import { summarise } from './statistics.ts';
 
@@ -14,18 +14,25 @@ function appointmentsUpTo(episodes: readonly EpisodeRow[], asOf: IsoDate): Appoi
  * still-open bookings stay in the denominator; rescheduled ones leave it because their new booking is counted.
  */
 export function attendedOfBooked(episodes: readonly EpisodeRow[], asOf: IsoDate): Proportion {
-  const booked = appointmentsUpTo(episodes, asOf).filter((a) => a.status !== 'rescheduled');
-  const attended = booked.filter((a) => a.status === 'attended').length;
-  return proportionOf(attended, booked.length, 'appointments booked up to the report date');
+  const parts = episodes.map((episode) => {
+    const booked = appointmentsUpTo([episode], asOf).filter((a) => a.status !== 'rescheduled');
+    return { numerator: booked.filter((a) => a.status === 'attended').length, denominator: booked.length };
+  });
+  return proportionOverPeople(parts, 'appointments booked up to the report date');
 }
 
 /** Measure `did-not-attend-rate`: did-not-attend over attended plus did-not-attend, up to `asOf`. */
 export function didNotAttendRate(episodes: readonly EpisodeRow[], asOf: IsoDate): Proportion {
-  const settled = appointmentsUpTo(episodes, asOf).filter(
-    (a) => a.status === 'attended' || a.status === 'did-not-attend',
-  );
-  const missed = settled.filter((a) => a.status === 'did-not-attend').length;
-  return proportionOf(missed, settled.length, 'appointments attended or missed');
+  const parts = episodes.map((episode) => {
+    const settled = appointmentsUpTo([episode], asOf).filter(
+      (a) => a.status === 'attended' || a.status === 'did-not-attend',
+    );
+    return {
+      numerator: settled.filter((a) => a.status === 'did-not-attend').length,
+      denominator: settled.length,
+    };
+  });
+  return proportionOverPeople(parts, 'appointments attended or missed');
 }
 
 /** Time in treatment across people, with how many are still open at the report date. */

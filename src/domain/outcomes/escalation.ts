@@ -1,7 +1,7 @@
 // Escalation and crisis: levels rising or falling at review, and level-4 and crisis events month by month.
 import type { IsoDate } from '../harm/calendar-date.ts';
 import { byDate, monthOf, monthsFrom } from './calendar.ts';
-import { proportionOf, type Proportion } from './results.ts';
+import { proportionOverPeople, type Proportion } from './results.ts';
 import type { EpisodeRow } from './rows.ts';
 
 /** How confirmed levels moved at review. */
@@ -18,23 +18,27 @@ export interface LevelChanges {
  * review, compared with the confirmed level of the one immediately before it.
  */
 export function levelChangesAtReview(episodes: readonly EpisodeRow[]): LevelChanges {
-  let reviews = 0;
-  let rose = 0;
-  let fell = 0;
-  for (const episode of episodes) {
+  const parts = episodes.map((episode) => {
     const levels = byDate(episode.assessments, (a) => a.on).map((a) => a.confirmedLevel);
+    let rose = 0;
+    let fell = 0;
     levels.slice(1).forEach((level, i) => {
       const before = levels[i] ?? level;
-      reviews += 1;
       if (level > before) rose += 1;
       if (level < before) fell += 1;
     });
-  }
+    return { reviews: Math.max(0, levels.length - 1), rose, fell };
+  });
+  const share = (of: (p: (typeof parts)[number]) => number) =>
+    proportionOverPeople(
+      parts.map((p) => ({ numerator: of(p), denominator: p.reviews })),
+      'reviews',
+    );
   return {
-    reviews,
-    rose: proportionOf(rose, reviews, 'reviews'),
-    fell: proportionOf(fell, reviews, 'reviews'),
-    unchanged: proportionOf(reviews - rose - fell, reviews, 'reviews'),
+    reviews: parts.reduce((sum, p) => sum + p.reviews, 0),
+    rose: share((p) => p.rose),
+    fell: share((p) => p.fell),
+    unchanged: share((p) => p.reviews - p.rose - p.fell),
   };
 }
 

@@ -54,11 +54,13 @@ describe('daysToFirstSentinel', () => {
 describe('sentinelAtFirstAssessment', () => {
   it('counts distinct person–symptom pairs already found at the first assessment', () => {
     // At first: A 0 of {frequency, dysuria}; B 1 of {abdominal pain, memory}; C 0 of 0; D 1 of 1 → 2 / 5.
+    // People behind the counts: B and D in the numerator; A, B and D in the denominator.
     expect(sentinelAtFirstAssessment(episodes)).toEqual({
       numerator: 2,
       denominator: 5,
       value: 0.4,
       reason: null,
+      people: { numerator: 2, denominator: 3 },
     });
   });
 
@@ -94,5 +96,27 @@ describe('firstLevelByMonth', () => {
       '2026-01',
       '2026-02',
     ]);
+  });
+});
+
+describe('sentinelAtFirstAssessment counts the people behind the pairs', () => {
+  it('one person with six symptoms is 6 of 6 pairs but 1 person', () => {
+    const six = [
+      'urinary-frequency',
+      'urinary-urgency',
+      'dysuria',
+      'suprapubic-pain',
+      'abdominal-pain',
+      'memory-problems',
+    ];
+    const one = {
+      ...episodes[0]!,
+      assessments: [{ ...episodes[0]!.assessments[0]!, sentinelSymptoms: six }],
+    };
+    expect(sentinelAtFirstAssessment([one])).toMatchObject({
+      numerator: 6,
+      denominator: 6,
+      people: { numerator: 1, denominator: 1 },
+    });
   });
 });

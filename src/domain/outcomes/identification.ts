@@ -2,7 +2,7 @@
 import type { IsoDate } from '../harm/calendar-date.ts';
 import type { LevelNumber } from '../harm/pack-types.ts';
 import { byDate, daysBetween, monthOf, monthsFrom } from './calendar.ts';
-import { proportionOf, type Proportion, type Summary } from './results.ts';
+import { proportionOf, proportionOverPeople, type Proportion, type Summary } from './results.ts';
 import type { AssessmentRow, EpisodeRow } from './rows.ts';
 import { mean, summarise } from './statistics.ts';
 
@@ -32,16 +32,15 @@ export function daysToFirstSentinelValues(episodes: readonly EpisodeRow[]): numb
  * first assessment, over all distinct person–symptom pairs recorded.
  */
 export function sentinelAtFirstAssessment(episodes: readonly EpisodeRow[]): Proportion {
-  let atFirst = 0;
-  let recorded = 0;
-  for (const episode of episodes) {
+  // Pairs, not people: the share carries the people behind it so one person's symptoms are never published
+  // as a count outside the team.
+  const parts = episodes.map((episode) => {
     const [first, ...later] = assessmentsInOrder(episode);
     const firstCodes = new Set(first?.sentinelSymptoms ?? []);
     const allCodes = new Set([...firstCodes, ...later.flatMap((a) => a.sentinelSymptoms)]);
-    atFirst += firstCodes.size;
-    recorded += allCodes.size;
-  }
-  return proportionOf(atFirst, recorded, 'sentinel symptoms recorded');
+    return { numerator: firstCodes.size, denominator: allCodes.size };
+  });
+  return proportionOverPeople(parts, 'sentinel symptoms recorded');
 }
 
 /** The confirmed levels of people first assessed in one month. */

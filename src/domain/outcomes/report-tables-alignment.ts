@@ -10,7 +10,7 @@ import {
   type Draft,
 } from './report-tables-cells.ts';
 import type { TableCell } from './report-tables-model.ts';
-import { isHidden } from './report-tables-publisher.ts';
+import { isHidden, SUPPRESSED } from './report-tables-publisher.ts';
 
 /** Care plans that match their level, and the interventions missing from those that do not. */
 export function carePlanTables(ctx: Context): Draft[] {
@@ -91,6 +91,9 @@ export function levelChangesTable(ctx: Context): Draft {
           ['Unchanged', c.unchanged],
         ] as const);
   const line = publish.line(parts.map(([, p]) => p.numerator));
+  // Reviews, not people: when 1–4 people are behind any of the counts, every count goes (one hidden part
+  // could be worked out from the others).
+  const fewPeople = parts.some(([, p]) => publish.withheld([], false, p.people));
   return {
     id: 'level-changes-at-review',
     title: 'How the confirmed level moved at review',
@@ -98,11 +101,11 @@ export function levelChangesTable(ctx: Context): Draft {
     columns: SHARE_COLUMNS('change', 'Change at review', 'Reviews with this change'),
     rows: parts.map(([label, p], i) => {
       const cell = line.cells[i] ?? null;
-      const hidden = isHidden(cell) || isHidden(line.total);
+      const hidden = isHidden(cell) || isHidden(line.total) || fewPeople;
       return [
         label,
-        line.total,
-        cell,
+        fewPeople && !isHidden(line.total) ? SUPPRESSED : line.total,
+        fewPeople && !isHidden(cell) ? SUPPRESSED : cell,
         publish.share(p.numerator, p.denominator, hidden),
         ...publish.interval(p.numerator, p.denominator, hidden),
       ];

@@ -8,7 +8,7 @@ import type {
   TableCell,
   TableColumn,
 } from './report-tables-model.ts';
-import { isHidden, sum, type Publisher } from './report-tables-publisher.ts';
+import { isHidden, SUPPRESSED, sum, type Publisher } from './report-tables-publisher.ts';
 import type { Proportion } from './results.ts';
 
 const column = (key: string, heading: string, format: ColumnFormat): TableColumn => ({
@@ -42,23 +42,43 @@ export function proportionRows(
   totalLabel: string | null,
 ): TableCell[][] {
   const grid = ctx.publish.grid(groups.map(({ p }) => [p.numerator, p.denominator - p.numerator]));
-  const row = (label: string, num: number, den: number, numCell: TableCell, denCell: TableCell) => {
-    const hidden = isHidden(numCell) || isHidden(denCell);
+  const row = (
+    label: string,
+    num: number,
+    den: number,
+    numCell: TableCell,
+    denCell: TableCell,
+    fewPeople: boolean,
+  ) => {
+    const hidden = isHidden(numCell) || isHidden(denCell) || fewPeople;
     return [
       label,
-      denCell,
-      numCell,
+      // A count already hidden keeps its marker; a count of 5 or more from 1–4 people is withheld.
+      fewPeople && !isHidden(denCell) ? SUPPRESSED : denCell,
+      fewPeople && !isHidden(numCell) ? SUPPRESSED : numCell,
       ctx.publish.share(num, den, hidden),
       ...ctx.publish.interval(num, den, hidden),
     ];
   };
+  // Counts of assessments or reviews from 1–4 people are withheld however large they are.
+  const few = groups.map(({ p }) => ctx.publish.withheld([], false, p.people));
   const rows = groups.map(({ label, p }, i) =>
-    row(label, p.numerator, p.denominator, grid.cells[i]?.[0] ?? null, grid.rowTotals[i] ?? null),
+    row(
+      label,
+      p.numerator,
+      p.denominator,
+      grid.cells[i]?.[0] ?? null,
+      grid.rowTotals[i] ?? null,
+      few[i] ?? false,
+    ),
   );
   if (totalLabel === null || groups.length === 0) return rows;
   const num = sum(groups.map((g) => g.p.numerator));
   const den = sum(groups.map((g) => g.p.denominator));
-  return [...rows, row(totalLabel, num, den, grid.columnTotals[0] ?? null, grid.grandTotal)];
+  // A group withheld for its few people could be worked out from the total by subtraction, so the total
+  // goes with it.
+  const totalHidden = few.some(Boolean);
+  return [...rows, row(totalLabel, num, den, grid.columnTotals[0] ?? null, grid.grandTotal, totalHidden)];
 }
 
 /** The levels an assessment proposes and confirms. */

@@ -1,6 +1,7 @@
 // What may leave the team: the suppression markers and the publisher that applies them to every number.
 import { wilsonInterval } from './intervals.ts';
 import type { TableCell } from './report-tables-model.ts';
+import type { PeopleBehind } from './results.ts';
 import { suppressTable } from './suppression.ts';
 
 /** The published marker for a share, mean, median or kappa that rests on a count from 1 to 4. */
@@ -29,9 +30,14 @@ export interface PublishedGrid {
 export class Publisher {
   constructor(readonly external: boolean) {}
 
-  /** One count with no total beside it: 1–4 becomes `<5`. */
-  count(n: number): TableCell {
-    return this.external && isSmall(n) ? `<${MINIMUM}` : n;
+  /**
+   * One count with no total beside it: 1–4 becomes `<5`. When the count is not of people (symptoms,
+   * appointments, reviews), `people` is the number of distinct people behind it, and 1–4 people withholds it
+   * however large the count: six symptoms of one person are one person.
+   */
+  count(n: number, people?: number): TableCell {
+    if (this.external && isSmall(n)) return `<${MINIMUM}`;
+    return this.external && people !== undefined && isSmall(people) ? SUPPRESSED : n;
   }
 
   /** A grid with its margins; outside the team, `suppressTable` hides small counts and what would reveal them. */
@@ -48,23 +54,32 @@ export class Publisher {
     return { cells: grid.cells.map((row) => row[0] ?? null), total: grid.columnTotals[0] ?? 0 };
   }
 
-  /** Whether a statistic over these counts must be withheld: one is 1–4, or one was hidden in its table. */
-  withheld(counts: readonly number[], hidden = false): boolean {
-    return this.external && (hidden || counts.some(isSmall));
+  /**
+   * Whether a statistic over these counts must be withheld: one is 1–4, one was hidden in its table, or the
+   * counts are not people and 1–4 distinct people are behind either of them.
+   */
+  withheld(counts: readonly number[], hidden = false, people?: PeopleBehind): boolean {
+    const fewPeople = people !== undefined && (isSmall(people.numerator) || isSmall(people.denominator));
+    return this.external && (hidden || fewPeople || counts.some(isSmall));
   }
 
   /** A share 0–1 to 3 places; null when the denominator is 0. */
-  share(numerator: number, denominator: number, hidden = false): TableCell {
+  share(numerator: number, denominator: number, hidden = false, people?: PeopleBehind): TableCell {
     if (denominator === 0) return null;
-    if (this.withheld([numerator, denominator], hidden)) return SUPPRESSED;
+    if (this.withheld([numerator, denominator], hidden, people)) return SUPPRESSED;
     return round(numerator / denominator, 3);
   }
 
   /** The share's 95 % Wilson interval (lower, upper), withheld with the share. */
-  interval(numerator: number, denominator: number, hidden = false): [TableCell, TableCell] {
+  interval(
+    numerator: number,
+    denominator: number,
+    hidden = false,
+    people?: PeopleBehind,
+  ): [TableCell, TableCell] {
     const ci = wilsonInterval(numerator, denominator);
     if (!ci.ok) return [null, null];
-    if (this.withheld([numerator, denominator], hidden)) return [SUPPRESSED, SUPPRESSED];
+    if (this.withheld([numerator, denominator], hidden, people)) return [SUPPRESSED, SUPPRESSED];
     return [round(ci.value.lower, 3), round(ci.value.upper, 3)];
   }
 

@@ -177,15 +177,16 @@ export function summaryTable(ctx: Context): Draft {
     if (head === undefined)
       return [...start, null, null, null, null, null, null, null, d.unit, 'Not in the report.'];
     if (head.kind === 'share') {
-      const { numerator: num, denominator: den, reason } = head.p;
+      // Counts of symptoms, appointments or reviews carry the people behind them; suppression counts people.
+      const { numerator: num, denominator: den, reason, people } = head.p;
       return [
         ...start,
         head.statistic,
-        publish.share(num, den),
-        publish.count(num),
-        publish.count(den),
+        publish.share(num, den, false, people),
+        publish.count(num, people?.numerator),
+        publish.count(den, people?.denominator),
         null,
-        ...publish.interval(num, den),
+        ...publish.interval(num, den, false, people),
         d.unit,
         reason?.text ?? null,
       ];

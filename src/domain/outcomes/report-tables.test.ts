@@ -399,3 +399,79 @@ describe('small-count suppression outside the team', () => {
     expect(suppressionNote('team')).toContain('team only');
   });
 });
+
+describe('suppression counts people, not person–item pairs', () => {
+  /** The report input with some measures replaced. */
+  const withValues = (changes: Partial<Record<MeasureId, unknown>>): ReportTablesInput => {
+    const base = input();
+    return {
+      ...base,
+      measures: base.measures.map((m) => (m.id in changes ? { id: m.id, value: changes[m.id] } : m)),
+    };
+  };
+  const fromPeople = (numerator: number, denominator: number, people: [number, number]): Proportion => ({
+    ...p(numerator, denominator),
+    people: { numerator: people[0], denominator: people[1] },
+  });
+
+  it.each([
+    // [pairs at first, pairs recorded, people behind them, published value]
+    [6, 6, [1, 1], SUPPRESSED, SUPPRESSED, SUPPRESSED],
+    [6, 6, [4, 4], SUPPRESSED, SUPPRESSED, SUPPRESSED],
+    [6, 6, [5, 5], 1, 6, 6],
+    [6, 12, [4, 5], SUPPRESSED, SUPPRESSED, 12],
+  ] as const)(
+    'sentinel symptoms %i of %i from %j people → value %s, numerator %s, denominator %s outside the team',
+    (num, den, people, value, numerator, denominator) => {
+      const tables = reportTables(
+        withValues({ 'sentinel-at-first-assessment': fromPeople(num, den, [...people]) }),
+        'external',
+      );
+      expect(rowOf(byId(tables, 'summary'), 'sentinel-at-first-assessment')).toMatchObject({
+        value,
+        numerator,
+        denominator,
+      });
+    },
+  );
+
+  it('one person with six sentinel symptoms is shown in full to the team only', () => {
+    const value = { 'sentinel-at-first-assessment': fromPeople(6, 6, [1, 1]) };
+    expect(
+      rowOf(byId(reportTables(withValues(value), 'team'), 'summary'), 'sentinel-at-first-assessment'),
+    ).toMatchObject({
+      value: 1,
+      numerator: 6,
+      denominator: 6,
+    });
+    const external = reportTables(withValues(value), 'external');
+    const row = rowOf(byId(external, 'summary'), 'sentinel-at-first-assessment');
+    expect(row).toMatchObject({ lower95: SUPPRESSED, upper95: SUPPRESSED });
+    expect(byId(external, 'summary').suppressed).toBe(true);
+  });
+
+  it('withholds a practitioner whose many assessments come from one person, and the total that would reveal them', () => {
+    const rates = {
+      overall: fromPeople(3, 26, [2, 11]),
+      byPractitioner: [
+        { key: 'id-pat', result: fromPeople(1, 6, [1, 1]) },
+        { key: 'id-sam', result: fromPeople(2, 20, [2, 10]) },
+      ],
+      byTeam: [],
+    };
+    const rows = records(
+      byId(reportTables(withValues({ 'override-rate': rates }), 'external'), 'override-rate-by-practitioner'),
+    );
+    // 6 assessments of one person: withheld although 6 ≥ 5; the override count 1 keeps its "<5".
+    expect(rows.find((r) => r.practitioner === 'Practitioner 1')).toMatchObject({
+      denominator: SUPPRESSED,
+      numerator: '<5',
+      share: SUPPRESSED,
+    });
+    // 26 − 20 would give Pat's 6 assessments away.
+    expect(rows.find((r) => r.practitioner === 'All practitioners')).toMatchObject({
+      denominator: SUPPRESSED,
+      share: SUPPRESSED,
+    });
+  });
+});

@@ -14,12 +14,24 @@ export interface NoValue {
 export type Computed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: NoValue };
 
+/** How many distinct people are behind each count of a share whose unit is not a person. */
+export interface PeopleBehind {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
 /** A share: numerator over denominator, with null and a reason when the denominator is 0. */
 export interface Proportion {
   readonly numerator: number;
   readonly denominator: number;
   readonly value: number | null;
   readonly reason: NoValue | null;
+  /**
+   * Present when the counts are not people (person–symptom pairs, appointments, reviews, assessments): the
+   * distinct people behind them. Small-count suppression must look at these, since 6 of one person's
+   * symptoms are still one person.
+   */
+  readonly people?: PeopleBehind;
 }
 
 /** Median and mean of a list of values, both null with a reason when the list is empty. */
@@ -60,6 +72,28 @@ export function proportionOf(numerator: number, denominator: number, what: strin
     };
   }
   return { numerator, denominator, value: numerator / denominator, reason: null };
+}
+
+/** One person's part of a share counted in some other unit (symptoms, appointments, reviews). */
+export interface PersonPart {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+/**
+ * A share pooled from each person's part, carrying the distinct people behind the numerator (parts with a
+ * numerator above 0) and the denominator (parts with a denominator above 0).
+ */
+export function proportionOverPeople(parts: readonly PersonPart[], what: string): Proportion {
+  const numerator = parts.reduce((sum, p) => sum + p.numerator, 0);
+  const denominator = parts.reduce((sum, p) => sum + p.denominator, 0);
+  return {
+    ...proportionOf(numerator, denominator, what),
+    people: {
+      numerator: parts.filter((p) => p.numerator > 0).length,
+      denominator: parts.filter((p) => p.denominator > 0).length,
+    },
+  };
 }
 
 /** Groups items by a key and applies `measure` to each group, keys in sorted order. */
