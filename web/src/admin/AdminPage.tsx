@@ -4,6 +4,7 @@ import { NoAccessPage } from '../layout/NoAccessPage.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { BreakGlassReviews } from './BreakGlassReviews.tsx';
+import { ProtocolSettingsSection } from './ProtocolSettingsSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
@@ -38,6 +39,11 @@ export function AdminPage() {
               <a href="#settings">Settings</a>
             </li>
           ) : null}
+          {can('settings:manage') ? (
+            <li>
+              <a href="#protocol-settings">Protocol settings</a>
+            </li>
+          ) : null}
           {can('break-glass:review') ? (
             <li>
               <a href="#reviews">Emergency access reviews</a>
@@ -50,6 +56,7 @@ export function AdminPage() {
         <ServicesSection services={list} error={services.error} onAdded={services.reload} />
       ) : null}
       {can('settings:manage') ? <SettingsSection /> : null}
+      {can('settings:manage') ? <ProtocolSettingsSection services={list} /> : null}
       {can('break-glass:review') ? <BreakGlassReviews /> : null}
     </>
   );
