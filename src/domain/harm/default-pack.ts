@@ -157,7 +157,7 @@ export const defaultPackContent: ContentPack = {
     ruleId: 'no-rule-triggered',
     level: 1,
     // {notRecorded} is filled by the engine with the inputs some rule needed but the assessment did not record.
-    text: 'No rule in this pack triggered on what was recorded. {notRecorded} Offer harm-reduction advice and re-assess at the next review.',
+    text: 'No rule in this pack triggered on what was recorded. {notRecorded} TOP ratings, urinalysis text, typical amount and age at first use are informational: recorded, but read by no rule. Offer harm-reduction advice and re-assess at the next review.',
     source:
       'Pack synthesis [SYN]: harm reduction at first contact and every review (harm.md §3.2 NICE CG51 1.1.1.1 [V]).',
     certainty: 'synthesis',

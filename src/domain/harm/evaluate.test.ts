@@ -179,6 +179,9 @@ describe('evaluateHarm: provisional proposals (review §6 item 22)', () => {
       'Not recorded: eGFR, SDS total, serum creatinine, PHQ-9 total, ALT, ALP, urinary checklist, substances used alongside ketamine;',
     );
     expect(reason?.text).toContain('not reassurance');
+    expect(reason?.text).toContain(
+      'TOP ratings, urinalysis text, typical amount and age at first use are informational',
+    );
   });
 
   it('keeps the 1.0.0 baseline text unchanged, so its stored recommendations replay identically', () => {
