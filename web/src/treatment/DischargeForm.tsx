@@ -58,8 +58,13 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
         <p className="hint">
           At least {protocol.discharge.observation.minimum.value} min after{' '}
           {protocol.discharge.observation.from === 'dosing-start' ? 'dosing starts' : 'administration ends'},
-          with vitals within {protocol.discharge.vitalsTolerance.value}% of baseline and SpO2 at least{' '}
-          {protocol.discharge.spo2Min.value}%.
+          with vitals within {protocol.discharge.vitalsTolerance.value}% of baseline, clear of every urgent
+          alert threshold, and SpO2 at least {protocol.discharge.spo2Min.value}%
+          {protocol.duration !== null ? '; the end of the infusion must be recorded' : ''}
+          {protocol.monitoring.bpCheckpoints
+            .map((c) => `; the ${c.value}-minute BP must be recorded in its window`)
+            .join('')}
+          .
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate className="stack" aria-label="Discharge">
