@@ -108,6 +108,11 @@ describe('the treatment pathway in a real browser', () => {
     await form.getByLabel('Dose (mg/kg)').fill('0.5');
     await form.getByLabel('Duration (minutes)').fill('40');
     await page.getByText('Dose 35 mg (0.5 mg/kg) over 40 min at 52.5 mg/h').waitFor();
+    // Only the IV protocol's confirmations: no REMS or esketamine boxes, no high-BP box for a normal baseline.
+    for (const absent of ['Patient enrolled in REMS', 'Prescriber on site', 'First session of the course']) {
+      expect(await form.getByLabel(absent).count()).toBe(0);
+    }
+    expect(await form.getByLabel(/Prescriber acknowledges BP/).count()).toBe(0);
     for (const box of ['Escort confirmed', 'Fasting confirmed', 'ACLS-certified clinician present (me)']) {
       await form.getByLabel(box).check();
     }
