@@ -23,7 +23,7 @@ import type { PatientAccess } from './patient-access.ts';
 import { prescriberAuthority } from './prescriber-authority.ts';
 import { problem, ruleRefusal } from './problem.ts';
 import { toVitalSigns } from './session-vitals.ts';
-import { doseOrRefuse, protocolOr404 } from './treatment-dose.ts';
+import { doseOrRefuse, serviceProtocolOr404 } from './treatment-dose.ts';
 
 type StartSession = z.infer<typeof startSessionSchema>;
 
@@ -72,7 +72,7 @@ export async function startSession(
   body: StartSession,
 ) {
   const auth = authOf(req);
-  const protocol = protocolOr404(body.protocol);
+  const protocol = await serviceProtocolOr404(ctx.db, body.protocol, access.serviceId);
   const now = ctx.now();
   const today = now.toISOString().slice(0, 10);
   const consent = await activeConsent(ctx.db, access.patientId, protocol.route);

@@ -4,7 +4,6 @@ import type { Protocol } from './protocol.ts';
 import { defaultPreDoseLimits } from './protocol-common.ts';
 import { parenteralRoutes, type Route, type SessionSetting } from './protocol-types.ts';
 import { pregnancyCautions, type PregnancyGateCode, type PregnancyStatus } from './pregnancy.ts';
-import { pregnancyCautions, type PregnancyGateCode, type PregnancyStatus } from './pregnancy.ts';
 import { isAbove } from './rounding.ts';
 import type { VitalSigns } from './vitals.ts';
 
