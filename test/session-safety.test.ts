@@ -264,21 +264,23 @@ describe('prescriber decisions come from prescribers', () => {
     expect(r.body.detail).toMatch(/"prescriber"/);
   });
 
-  it('refuses another nurse’s sign-in as the prescriber’s', async () => {
+  it('refuses another nurse’s sign-in as the prescriber’s, with the same answer as a wrong password', async () => {
     const patientId = await readyPatient();
     const r = await startIv(patientId, nurse, {
       ...high,
       baseline: baseline({ systolic: 150, diastolic: 95 }),
       prescriber: { email: 'nurse2@clinic.test', password: STAFF_PASSWORD },
     });
-    expect(r.status).toBe(409);
-    expect(r.body.code).toBe('prescriber-authorisation-required');
+    // Not a distinct "not a prescriber" answer: that would tell the nurse the password was right.
+    expect(r.status).toBe(422);
+    expect(r.body.code).toBe('witness-authentication-failed');
     const wrong = await startIv(patientId, nurse, {
       ...high,
       baseline: baseline({ systolic: 150, diastolic: 95 }),
       prescriber: { email: 'rx@clinic.test', password: 'not the password' },
     });
     expect(wrong.body.code).toBe('witness-authentication-failed');
+    expect({ ...wrong.body, requestId: '' }).toEqual({ ...r.body, requestId: '' });
   });
 
   it('accepts the acknowledgement with the prescriber’s sign-in on the nurse’s screen, recording who and when', async () => {

@@ -1,10 +1,11 @@
 // Who stands behind a prescriber's decision at the bedside: the signed-in prescriber, or a prescriber who
 // re-authenticates on the nurse's screen (review 2026-12 §6 item 2).
+import type { FastifyRequest } from 'fastify';
 import { hasPermission } from '../domain/access/roles.ts';
-import { findUserById, type UserRow } from '../store/users.ts';
+import type { UserRow } from '../store/users.ts';
+import { reauthenticate } from './auth/reauthenticate.ts';
+import { witnessRefusal } from './auth/refusals.ts';
 import type { AppContext } from './context.ts';
-import { ruleRefusal } from './problem.ts';
-import { reauthenticateWitness } from './witness.ts';
 
 /** The prescriber behind a decision, and how they were identified. */
 export interface PrescriberAuthority {
@@ -13,28 +14,37 @@ export interface PrescriberAuthority {
 }
 
 /**
- * The signed-in user when they hold `treatment:prescribe`; otherwise the prescriber whose sign-in the request
- * carries (checked by the witness re-authentication, so failures are refused as
- * `witness-authentication-failed`); a re-authenticated user without `treatment:prescribe` is refused as
- * `prescriber-authorisation-required`. Null when neither is there.
+ * The signed-in user when they hold `treatment:prescribe`; otherwise the prescriber (of `serviceId`, the
+ * patient's service) whose sign-in the request carries, checked by the one re-authentication with the sign-in's
+ * limits, lockout and audit. A wrong email or password, a locked account, or someone who is not a prescriber of
+ * the service all get the same refusal, `witness-authentication-failed`, so the field tells nothing about a
+ * password. Null when neither is there.
  */
 export async function prescriberAuthority(
   ctx: AppContext,
+  req: FastifyRequest,
   user: UserRow,
   credentials: { email: string; password: string } | undefined,
+  serviceId: string,
 ): Promise<PrescriberAuthority | null> {
   if (hasPermission(user.roles, 'treatment:prescribe')) return { userId: user.id, via: 'signed-in' };
   if (credentials === undefined) return null;
-  const id = await reauthenticateWitness(ctx.db, user.id, credentials);
-  const prescriber = await findUserById(ctx.db, id);
-  if (!prescriber || prescriber.disabled || !hasPermission(prescriber.roles, 'treatment:prescribe')) {
-    throw ruleRefusal(
-      'blocked',
-      'prescriber-authorisation-required',
-      'The person who signed in is not a prescriber: a prescriber must sign in to make this decision.',
-      undefined,
-      [{ path: 'body.prescriber', message: 'Not a prescriber' }],
+  const result = await reauthenticate(ctx, req, {
+    purpose: 'prescriber',
+    email: credentials.email,
+    factor: { password: credentials.password },
+    eligible: (p) =>
+      p.id !== user.id && hasPermission(p.roles, 'treatment:prescribe') && p.service_ids.includes(serviceId),
+  });
+  if (!result.ok) {
+    throw witnessRefusal(
+      result.failure,
+      result.retryAfterSeconds,
+      'body.prescriber',
+      'The prescriber could not be confirmed: the email or password is not right, that person is not a ' +
+        "prescriber of this patient's service, or their account is locked for a while after too many failed " +
+        'attempts.',
     );
   }
-  return { userId: id, via: 're-authenticated' };
+  return { userId: result.user.id, via: 're-authenticated' };
 }

@@ -78,7 +78,7 @@ export async function startSession(
   const consent = await activeConsent(ctx.db, access.patientId, protocol.route);
   const eligibility = await latestEligibility(ctx.db, access.patientId, protocol.route);
   const acls = body.aclsClinicianId ? await hasValidAcls(ctx.db, body.aclsClinicianId, today) : false;
-  const prescriber = await prescriberAuthority(ctx, auth.user, body.prescriber);
+  const prescriber = await prescriberAuthority(ctx, req, auth.user, body.prescriber, access.serviceId);
   const history = sessionHistoryCheck({
     protocol,
     now,

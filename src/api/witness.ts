@@ -1,28 +1,31 @@
-// A second user re-authenticating at the moment of witnessing (password), who must not be the author.
-import type { Queryable } from '../store/db.ts';
-import { findUserByEmail } from '../store/users.ts';
-import { verifyPassword } from '../security/passwords.ts';
+// A consent witness: a second clinician of the patient's service who re-authenticates at the moment of witnessing.
+import type { FastifyRequest } from 'fastify';
+import { hasPermission } from '../domain/access/roles.ts';
+import type { UserRow } from '../store/users.ts';
+import { reauthenticate } from './auth/reauthenticate.ts';
+import { witnessRefusal } from './auth/refusals.ts';
+import type { AppContext } from './context.ts';
 import { ruleRefusal } from './problem.ts';
 
-/** The witness's user id, or a named refusal: `witness-must-differ`, `witness-authentication-failed`. */
+/** Who may witness a patient's consent: an active clinical user (patient:write) of the patient's service. */
+export function mayWitnessConsent(user: UserRow, serviceId: string): boolean {
+  return hasPermission(user.roles, 'patient:write') && user.service_ids.includes(serviceId);
+}
+
+/**
+ * The witness's user id, or a named refusal: `witness-must-differ` (checked first, without the password), or
+ * `witness-authentication-failed` for a wrong email or password, a locked account, or a person who may not
+ * witness (a pure administrator, a user of another service) — one answer for all, through the sign-in's limits,
+ * lockout and audit, so the field is no password oracle.
+ */
 export async function reauthenticateWitness(
-  db: Queryable,
-  authorId: string,
+  ctx: AppContext,
+  req: FastifyRequest,
+  author: UserRow,
   witness: { email: string; password: string },
+  serviceId: string,
 ): Promise<string> {
-  const user = await findUserByEmail(db, witness.email.trim().toLowerCase());
-  const ok = await verifyPassword(user?.password_hash ?? null, witness.password);
-  if (!user || !ok || user.disabled) {
-    // Never say whether the email or the password was wrong.
-    throw ruleRefusal(
-      'out-of-bounds',
-      'witness-authentication-failed',
-      'The witness could not be authenticated.',
-      undefined,
-      [{ path: 'body.witness', message: 'Email or password is not right' }],
-    );
-  }
-  if (user.id === authorId) {
+  if (witness.email.trim().toLowerCase() === author.email.toLowerCase()) {
     throw ruleRefusal(
       'out-of-bounds',
       'witness-must-differ',
@@ -31,5 +34,20 @@ export async function reauthenticateWitness(
       [{ path: 'body.witness.email', message: 'Choose another member of staff' }],
     );
   }
-  return user.id;
+  const result = await reauthenticate(ctx, req, {
+    purpose: 'consent-witness',
+    email: witness.email,
+    factor: { password: witness.password },
+    eligible: (user) => user.id !== author.id && mayWitnessConsent(user, serviceId),
+  });
+  if (!result.ok) {
+    throw witnessRefusal(
+      result.failure,
+      result.retryAfterSeconds,
+      'body.witness',
+      'The witness could not be confirmed: the email or password is not right, that person is not a clinician ' +
+        "of this patient's service, or their account is locked for a while after too many failed attempts.",
+    );
+  }
+  return result.user.id;
 }

@@ -1,5 +1,6 @@
 // Password hashing with argon2id at OWASP ASVS Appendix C parameters (m = 19 MiB, t = 2, p = 1).
 import { hash, parseOptions, verify } from '@node-rs/argon2';
+import { inHashSlot } from './hash-slots.ts';
 
 // The library's default algorithm is argon2id; the test reads the stored PHC string to prove it.
 export const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -8,17 +9,21 @@ export const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 
 let dummyHash: Promise<string> | undefined;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return inHashSlot(() => hash(password, ARGON2_OPTIONS), false);
 }
 
-/** Checks a password; with no stored hash it still spends the same time and answers false. */
+/**
+ * Checks a password; with no stored hash it still spends the same time and answers false. Runs in a hashing
+ * slot, so it throws HashingBusyError when the server is at capacity.
+ */
 export async function verifyPassword(stored: string | null, password: string): Promise<boolean> {
   if (!stored) {
     dummyHash ??= hash('kaspr-timing-equaliser', ARGON2_OPTIONS);
-    await verify(await dummyHash, password).catch(() => false);
+    const equaliser = await dummyHash;
+    await inHashSlot(() => verify(equaliser, password).catch(() => false));
     return false;
   }
-  return verify(stored, password).catch(() => false);
+  return inHashSlot(() => verify(stored, password).catch(() => false));
 }
 
 /** True when a stored hash uses weaker parameters than today's and should be rehashed at next login. */

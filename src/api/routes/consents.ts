@@ -72,7 +72,7 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
         );
       }
       const witnessId = req.body.witness
-        ? await reauthenticateWitness(ctx.db, auth.user.id, req.body.witness)
+        ? await reauthenticateWitness(ctx, req, auth.user, req.body.witness, access.serviceId)
         : null;
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {

@@ -1,12 +1,14 @@
 // The signed-in user: who they are, their password and their second factor (TOTP).
 import type { FastifyInstance } from 'fastify';
 import { changePasswordSchema, totpCodeSchema } from '../../schemas/auth.ts';
-import { hashPassword, verifyPassword } from '../../security/passwords.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import { matchTotp, newTotpSecret, otpauthUrl } from '../../security/totp.ts';
 import { endUserSessions } from '../../store/sessions.ts';
 import { findUserById, setPassword, setTotp } from '../../store/users.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
+import { reauthenticate } from '../auth/reauthenticate.ts';
+import { loginRefusal } from '../auth/refusals.ts';
 import { sessionView } from '../auth/sessions.ts';
 
 export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -22,7 +24,15 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: { access: 'authenticated' }, schema: { tags: ['me'], body: changePasswordSchema } },
     async (req, reply) => {
       const auth = authOf(req);
-      if (!(await verifyPassword(auth.user.password_hash, req.body.currentPassword))) {
+      // The current password goes through the sign-in's limits, lockout and audit like any re-authentication.
+      const check = await reauthenticate(ctx, req, {
+        purpose: 'password-change',
+        email: auth.user.email,
+        factor: { password: req.body.currentPassword },
+        eligible: (user) => user.id === auth.user.id,
+      });
+      if (!check.ok && check.failure !== 'failed') throw loginRefusal(check.failure, check.retryAfterSeconds);
+      if (!check.ok) {
         throw problem('validation-failed', undefined, [
           { path: 'body.currentPassword', message: 'Current password is not right' },
         ]);

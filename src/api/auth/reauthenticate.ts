@@ -1,0 +1,191 @@
+// The one check of who someone is: sign-in and every re-authentication (consent and controlled-drug witnesses,
+// a prescriber's sign-in on another's screen, the current password at a password change) share the sign-in's
+// per-address limit, per-account lockout and audit (security.md R9, R25; OWASP Authentication cheat sheet).
+import type { FastifyRequest } from 'fastify';
+import {
+  IP_ATTEMPTS_PER_WINDOW,
+  IP_WINDOW_MINUTES,
+  lockoutSeconds,
+} from '../../domain/auth/session-policy.ts';
+import { HashingBusyError } from '../../security/hash-slots.ts';
+import { verifyPassword } from '../../security/passwords.ts';
+import { sha256 } from '../../security/tokens.ts';
+import { matchTotp } from '../../security/totp.ts';
+import { failedAttemptsFromIp } from '../../store/sessions.ts';
+import { findUnknownLockout, recordAttempt, recordUnknownFailure } from '../../store/sign-in-lockouts.ts';
+import { findUserByEmail, recordLoginFailure, recordLoginSuccess, type UserRow } from '../../store/users.ts';
+import { auditFrom, type AppContext } from '../context.ts';
+
+/** Why someone is proving who they are; it names the audit action. */
+export type ReauthPurpose = 'login' | 'consent-witness' | 'cd-witness' | 'prescriber' | 'password-change';
+
+const AUDIT_ACTION: Readonly<Record<ReauthPurpose, string>> = {
+  login: 'auth.login',
+  'consent-witness': 'consent-witness.authenticate',
+  'cd-witness': 'cd-witness.authenticate',
+  prescriber: 'prescriber.authenticate',
+  'password-change': 'user.password-check',
+};
+
+/** A password (with the second factor when the account has one), or a TOTP code alone (witnesses only). */
+export type ReauthFactor = { password: string; totp?: string | undefined } | { totp: string };
+
+export interface ReauthAttempt {
+  purpose: ReauthPurpose;
+  email: string;
+  factor: ReauthFactor;
+  /**
+   * Who may pass (e.g. a clinician of the patient's service). Checked BEFORE the secret, and a user who may not
+   * pass fails exactly like a wrong password: the check must never tell whether the password was right.
+   */
+  eligible?: (user: UserRow) => boolean;
+  /** Sign-in: an account with TOTP enabled must also give its code with the password. */
+  secondFactor?: boolean;
+}
+
+export type ReauthFailure =
+  /** Too many failures from this address: nothing was checked. */
+  | 'address-throttled'
+  /** This account (or unknown address) is locked: nothing was checked, whatever the password. */
+  | 'locked'
+  /** Wrong email, password or code, disabled, or not eligible: one answer for all. */
+  | 'failed'
+  /** The password was right but the account's second factor is needed (sign-in only). */
+  | 'totp-required'
+  | 'totp-invalid'
+  /** Password hashing is at capacity: try again shortly. */
+  | 'busy';
+
+export type ReauthResult =
+  | { ok: true; user: UserRow; totpStep?: number }
+  | { ok: false; failure: ReauthFailure; retryAfterSeconds: number };
+
+/**
+ * Checks who someone is. Order matters: the address limit and the lockout are checked before any hashing, so
+ * throttled callers cost no argon2 work; an unknown email is hashed against a dummy (same cost as a real one)
+ * and locks exactly like a real account, so replies never tell whether an account exists. Every outcome is
+ * audited (never the secret) and counted in the attempt log.
+ */
+export async function reauthenticate(
+  ctx: AppContext,
+  req: FastifyRequest,
+  attempt: ReauthAttempt,
+): Promise<ReauthResult> {
+  const now = ctx.now();
+  const email = attempt.email.trim().toLowerCase();
+  const emailKey = sha256(email);
+  const action = AUDIT_ACTION[attempt.purpose];
+  // `counted`: whether the attempt joins the log the per-address limit counts (a busy server or a missing
+  // second factor is not a guess).
+  const audit = (user: UserRow | undefined, outcome: 'success' | 'denied', reason?: string, counted = true) =>
+    ctx.db.transaction(async (tx) => {
+      if (counted)
+        await recordAttempt(tx, {
+          at: now,
+          emailKey,
+          ip: req.ip,
+          success: outcome === 'success',
+          purpose: attempt.purpose,
+        });
+      await auditFrom(
+        req,
+        tx,
+        {
+          ...(attempt.purpose === 'login' ? { actorId: user?.id ?? null } : {}),
+          action,
+          resourceType: attempt.purpose === 'login' ? 'Session' : 'User',
+          resourceId: attempt.purpose === 'login' ? null : (user?.id ?? null),
+          outcome,
+          details: { purpose: attempt.purpose, ...(reason ? { reason } : {}) },
+        },
+        now,
+      );
+    });
+
+  const since = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
+  if ((await failedAttemptsFromIp(ctx.db, req.ip, since)) >= IP_ATTEMPTS_PER_WINDOW) {
+    await ctx.db.transaction((tx) =>
+      auditFrom(
+        req,
+        tx,
+        {
+          action,
+          resourceType: attempt.purpose === 'login' ? 'Session' : 'User',
+          outcome: 'denied',
+          details: { purpose: attempt.purpose, reason: 'ip-throttled' },
+        },
+        now,
+      ),
+    );
+    return { ok: false, failure: 'address-throttled', retryAfterSeconds: IP_WINDOW_MINUTES * 60 };
+  }
+
+  const user = await findUserByEmail(ctx.db, email);
+  // An unknown address keeps the same counter as an account would, so the lockout cannot reveal which exist.
+  const counter = user
+    ? { failedLogins: user.failed_logins, lockedUntil: user.locked_until }
+    : await findUnknownLockout(ctx.db, emailKey);
+  if (counter.lockedUntil && counter.lockedUntil > now) {
+    await audit(user, 'denied', 'account-locked');
+    return {
+      ok: false,
+      failure: 'locked',
+      retryAfterSeconds: Math.ceil((counter.lockedUntil.getTime() - now.getTime()) / 1000),
+    };
+  }
+
+  const fail = async (reason: string, failure: ReauthFailure = 'failed'): Promise<ReauthResult> => {
+    const seconds = lockoutSeconds(counter.failedLogins + 1);
+    const lockedUntil = seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null;
+    await ctx.db.transaction(async (tx) => {
+      if (user) await recordLoginFailure(tx, user.id, lockedUntil);
+      else await recordUnknownFailure(tx, emailKey, lockedUntil, now);
+    });
+    await audit(user, 'denied', reason);
+    return { ok: false, failure, retryAfterSeconds: seconds };
+  };
+
+  const allowed =
+    user !== undefined &&
+    !user.disabled &&
+    user.password_hash !== null &&
+    (attempt.eligible ? attempt.eligible(user) : true);
+  try {
+    if ('password' in attempt.factor) {
+      // Not allowed: hash against the dummy anyway, so the answer takes as long as a real check.
+      const passwordOk = await verifyPassword(allowed ? user.password_hash : null, attempt.factor.password);
+      if (!user) return await fail('unknown-account');
+      if (!allowed) return await fail(user.disabled ? 'disabled' : 'not-eligible');
+      if (!passwordOk) return await fail('bad-password');
+      if (attempt.secondFactor && user.totp_enabled && user.totp_secret) {
+        if (!attempt.factor.totp) {
+          await audit(user, 'denied', 'totp-required', false);
+          return { ok: false, failure: 'totp-required', retryAfterSeconds: 0 };
+        }
+        const step = matchTotp(user.totp_secret, attempt.factor.totp, now, user.totp_last_step);
+        if (step === null) return await fail('bad-totp', 'totp-invalid');
+        return await succeed(user, step);
+      }
+      return await succeed(user);
+    }
+    if (!user) return await fail('unknown-account');
+    if (!allowed) return await fail(user.disabled ? 'disabled' : 'not-eligible');
+    const step =
+      user.totp_enabled && user.totp_secret
+        ? matchTotp(user.totp_secret, attempt.factor.totp, now, user.totp_last_step)
+        : null;
+    if (step === null) return await fail('bad-totp');
+    return await succeed(user, step);
+  } catch (err) {
+    if (!(err instanceof HashingBusyError)) throw err;
+    await audit(user, 'denied', 'busy', false);
+    return { ok: false, failure: 'busy', retryAfterSeconds: 1 };
+  }
+
+  async function succeed(who: UserRow, step?: number): Promise<ReauthResult> {
+    // Clears earlier failures, and records the TOTP step so the code cannot be replayed.
+    await ctx.db.transaction((tx) => recordLoginSuccess(tx, who.id, step));
+    await audit(who, 'success');
+    return { ok: true, user: who, ...(step !== undefined ? { totpStep: step } : {}) };
+  }
+}
