@@ -320,3 +320,15 @@ describe('REMS monitoring form content', () => {
     expect(r.status).toBe(422);
   });
 });
+
+describe('discharge: a closed session', () => {
+  it('records one of two discharges sent at once and refuses the other as session-discharged', async () => {
+    const s = await openSession('iv');
+    await stopAt(s, 40);
+    await s.vitals(66);
+    await s.advanceTo(71);
+    const replies = await Promise.all([s.discharge(), s.discharge()]);
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(replies.find((r) => r.status === 409)?.body.code).toBe('session-discharged');
+  });
+});

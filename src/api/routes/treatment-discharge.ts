@@ -3,7 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dischargeCheck, type SessionSetting } from '../../domain/treatment/index.ts';
 import { dischargeAdvice } from '../../domain/consent/documents.ts';
-import { dischargeRecord, dischargeSummaryFacts } from '../../domain/treatment/discharge-events.ts';
+import {
+  dischargedSessionRefusal,
+  dischargeRecord,
+  dischargeSummaryFacts,
+} from '../../domain/treatment/discharge-events.ts';
 import { noDrivingShort } from '../../domain/treatment/no-driving-text.ts';
 import { uuid } from '../../schemas/common.ts';
 import { dischargeSchema } from '../../schemas/treatment.ts';
@@ -92,10 +96,15 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
         prescriber,
       };
       await ctx.db.transaction(async (tx) => {
-        await tx.query(
-          'INSERT INTO session_discharges (session_id, discharged_at, no_driving_until, summary, discharged_by) VALUES ($1,$2,$3,$4,$5)',
+        // Two discharges at once: the second finds the session closed, and is refused by the same rule.
+        const stored = await tx.query(
+          'INSERT INTO session_discharges (session_id, discharged_at, no_driving_until, summary, discharged_by) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (session_id) DO NOTHING RETURNING session_id',
           [session.id, now, result.noDrivingUntil, JSON.stringify(summary), auth.user.id],
         );
+        if (stored.length === 0) {
+          const { code, text } = dischargedSessionRefusal;
+          throw ruleRefusal('blocked', code, text);
+        }
         const { timeZone } = await serviceForDocuments(tx, session.service_id);
         await addTimelineEvent(tx, {
           patientId: session.patient_id,

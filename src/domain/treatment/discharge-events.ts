@@ -43,6 +43,12 @@ export type DischargeRecordOutcome =
   | { readonly ok: true; readonly value: DischargeRecord }
   | { readonly ok: false; readonly code: SessionStateCode; readonly text: string };
 
+/** A discharged session is closed: it takes no second discharge and no new record. */
+export const dischargedSessionRefusal = {
+  code: 'session-discharged',
+  text: 'The patient has been discharged from this session.',
+} as const satisfies { code: SessionStateCode; text: string };
+
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
 const numOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -83,12 +89,7 @@ export function dischargeRecord(
   events: readonly RecordedSessionEvent[],
   dischargedAt: Date | null,
 ): DischargeRecordOutcome {
-  if (dischargedAt !== null)
-    return {
-      ok: false,
-      code: 'session-discharged',
-      text: 'The patient has been discharged from this session.',
-    };
+  if (dischargedAt !== null) return { ok: false, ...dischargedSessionRefusal };
   const start = events.find((e) => e.kind === 'administration-start');
   if (!start)
     return {
