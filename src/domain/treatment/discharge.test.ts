@@ -93,6 +93,17 @@ describe('dischargeCheck: IV', () => {
     ])('%s gives %j', (_label, v, rr, expected) => {
       expect(codes(reading(v, rr))).toEqual(expected);
     });
+
+    it.each([
+      ['systolic 90', { systolic: 90 }, []],
+      ['systolic 89', { systolic: 89 }, ['vitals-at-urgent-threshold']],
+      ['heart rate 50', { heartRate: 50 }, []],
+      ['heart rate 49', { heartRate: 49 }, ['vitals-at-urgent-threshold']],
+    ])('after a low baseline (100/70, HR 55), %s gives %j (the low thresholds)', (_label, v, expected) => {
+      const low = vitals({ systolic: 100, diastolic: 70, heartRate: 55, spo2: 98 }, at(-10));
+      const latestVitals = vitals({ systolic: 100, diastolic: 70, heartRate: 55, spo2: 98, ...v }, at(65));
+      expect(codes({ baseline: low, latestVitals })).toEqual(expected);
+    });
   });
 
   it('needs 30 min after the infusion ends: 29 min is not enough, 30 is', () => {
