@@ -9,6 +9,8 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+import { balanceTable } from '../src/domain/ledger/index.ts';
+import { keptBalances, listEntries, verifyLedgerBalances } from '../src/store/ledger.ts';
 
 let server: TestServer;
 let w: World;
@@ -194,5 +196,75 @@ describe('simultaneous withdrawals', () => {
     expect(verify.body.intact).toBe(true);
     const seqs = await server.ctx.db.query<{ seq: number }>('SELECT seq FROM cd_entries ORDER BY seq');
     expect(seqs.map((s) => s.seq)).toEqual(seqs.map((_, i) => i + 1));
+  });
+});
+
+describe('kept balances (migration 017)', () => {
+  it('equal the sums of the entries after receipts, transfers, corrections, a count and concurrent draws', async () => {
+    const a = await newLocation('Kept safe A');
+    const b = await newLocation('Kept safe B');
+    const witness = (i: number) => ({ email: `nurse${i}@clinic.test`, password: STAFF_PASSWORD });
+    const ok = async (client: Client, body: Record<string, unknown>): Promise<string> => {
+      const r = await client.post(`${API}/entries`, body);
+      expect(r.status, r.text).toBe(201);
+      return r.body.entry.id;
+    };
+    const first = await ok(officer, receipt(a, 4));
+    await ok(officer, receipt(b, 1));
+    // Three vials arrived, not four.
+    await ok(nurses[1]!, {
+      kind: 'correction',
+      productId,
+      locationId: a,
+      correctsEntryId: first,
+      quantity: { containers: 3 },
+      reason: 'Three arrived',
+      witness: witness(3),
+    });
+    await ok(nurses[0]!, {
+      kind: 'transfer',
+      productId,
+      locationId: a,
+      toLocationId: b,
+      quantity: { containers: 1 },
+    });
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        nurses[i % nurses.length]!.post(
+          `${API}/entries`,
+          administration(i % 2 === 0 ? a : b, { mg: [30, 70, 120][i % 3] ?? 30 }),
+        ),
+      ),
+    );
+    for (const r of replies) expect([201, 409], r.text).toContain(r.status);
+    const dose = replies.find((r) => r.status === 201)!.body.entry;
+    // One dose was 5 mg less than written.
+    await ok(nurses[1]!, {
+      kind: 'correction',
+      productId,
+      locationId: dose.locationId,
+      correctsEntryId: dose.id,
+      quantity: { mg: dose.quantity.mg - 5 },
+      reason: 'Written in error',
+      witness: witness(3),
+    });
+    const shown = (await officer.get(`${API}/balances`)).body.balances.find(
+      (x: { productId: string; locationId: string }) => x.productId === productId && x.locationId === b,
+    );
+    await ok(nurses[2]!, {
+      kind: 'count',
+      productId,
+      locationId: b,
+      quantity: { containers: shown.containers, mg: shown.mg - 10 },
+      reason: 'Spillage found on count',
+      witness: witness(4),
+    });
+
+    const db = server.ctx.db;
+    expect(await verifyLedgerBalances(db)).toEqual([]);
+    expect(await keptBalances(db)).toEqual(balanceTable(await listEntries(db)));
+    const mine = (await keptBalances(db, productId)).filter((x) => x.locationId === a || x.locationId === b);
+    expect(mine).toHaveLength(2);
+    for (const x of mine) expect(x.containers).toBeGreaterThanOrEqual(0);
   });
 });

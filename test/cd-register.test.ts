@@ -648,6 +648,9 @@ describe('kaspr ledger verify', () => {
       await close();
       expect(await ledgerVerify()).toBe(0);
       expect(out.mock.calls.map((c) => String(c[0])).join('')).toMatch(/chain intact: 1 entries/);
+      expect(out.mock.calls.map((c) => String(c[0])).join('')).toMatch(
+        /Kept balances agree with the entries/,
+      );
 
       const again = await open();
       await again.db.query('ALTER TABLE cd_entries DISABLE TRIGGER cd_entries_no_change');
@@ -666,4 +669,74 @@ describe('kaspr ledger verify', () => {
       await pg?.drop();
     }
   });
+
+  it('exits 1 naming a kept balance that differs from the sum of the entries', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kaspr-ledger-'));
+    const saved = { KASPR_DATA_DIR: process.env.KASPR_DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+    let pg: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+    process.env.KASPR_DATA_DIR = dataDir;
+    if (testEngine() === 'postgres') {
+      pg = await createTestDatabase('postgres');
+      process.env.DATABASE_URL = pg.url ?? '';
+    } else {
+      delete process.env.DATABASE_URL;
+    }
+    const open = async (): Promise<{ db: Database; close: () => Promise<void> }> =>
+      pg ? { db: pg.db, close: async () => undefined } : openDatabase(loadConfig());
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const { db, close } = await open();
+      const [user] = await db.query<{ id: string }>(
+        "INSERT INTO users (email, display_name, roles) VALUES ('cli@clinic.test', 'Cli Nurse', '{nurse}') RETURNING id",
+      );
+      const made = makeProduct({
+        id: '8d6b0c1e-2f3a-4b5c-9d7e-0123456789ab',
+        drug: 'Ketamine',
+        form: 'solution for injection',
+        strengthMgPerMl: 50,
+        containerSize: 10,
+        containerName: 'vial',
+        code: { system: 'dmd', value: '123' },
+        schedule: {},
+      });
+      if (!made.ok) throw new Error('product');
+      const location = { id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', name: 'Safe', premisesId: 'Clinic' };
+      await db.transaction(async (tx) => {
+        await insertProduct(tx, made.value, user!.id, new Date());
+        await insertLocation(tx, location, user!.id, new Date());
+        const r = await recordLedgerEntry(tx, {
+          draft: {
+            kind: 'receipt',
+            productId: made.value.id,
+            locationId: location.id,
+            quantity: { containers: 2 },
+            occurredAt: new Date().toISOString(),
+            supplier: { name: 'Acme', address: '1 Road' },
+            invoiceNumber: 'I-1',
+            lot: 'L',
+            expiry: '2030-01-01',
+          },
+          authorId: user!.id,
+          now: new Date(),
+        });
+        if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      });
+      // The kept balance row (derived data, migration 017) is changed behind the register's back.
+      await db.query('UPDATE cd_balances SET containers = containers + 1');
+      await close();
+      expect(await ledgerVerify()).toBe(1);
+      expect(err.mock.calls.map((c) => String(c[0])).join('')).toContain(
+        `BALANCE MISMATCH for product ${made.value.id} at location ${location.id}: kept 3 containers / 1000 mg, entries add up to 2 containers / 1000 mg`,
+      );
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) Reflect.deleteProperty(process.env, key);
+        else process.env[key] = value;
+      }
+      await pg?.drop();
+    }
+  }, 180_000);
 });

@@ -2,8 +2,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson, type Json } from '../domain/audit/canonical-json.ts';
 import {
-  balanceTable,
+  applyEntry,
   canonicalEntry,
+  emptyBalance,
   findBalance,
   instantMs,
   milligrams,
@@ -222,9 +223,102 @@ export async function findStoredEntry(db: Queryable, id: string): Promise<Stored
   return rows[0] ? storedOf(rows[0]) : undefined;
 }
 
+/** The chain head: the entry with the highest seq (read through the primary key's index). */
 async function chainHead(tx: Queryable): Promise<EntryRow | undefined> {
   const rows = await tx.query<EntryRow>('SELECT * FROM cd_entries ORDER BY seq DESC LIMIT 1');
   return rows[0];
+}
+
+/** The product's latest entry (index cd_entries_product_seq), for the time order. */
+async function latestOfProduct(tx: Queryable, productId: string): Promise<EntryRow | undefined> {
+  const rows = await tx.query<EntryRow>(
+    'SELECT * FROM cd_entries WHERE product_id = $1 ORDER BY seq DESC LIMIT 1',
+    [productId],
+  );
+  return rows[0];
+}
+
+interface BalanceRow {
+  product_id: string;
+  location_id: string;
+  containers: string | number;
+  mg: string | number;
+}
+
+const balanceOfRow = (row: BalanceRow): Balance => ({
+  productId: row.product_id,
+  locationId: row.location_id,
+  containers: Number(row.containers),
+  mg: mgFrom(row.mg),
+});
+
+const byProductThenLocation = (a: Balance, b: Balance): number =>
+  a.productId.localeCompare(b.productId) || a.locationId.localeCompare(b.locationId);
+
+/**
+ * The kept running balances (table cd_balances, migration 017) of one product, or of all: one row per product
+ * and location any entry's effects touched, in the order `balanceTable` gives. Kept in step with the entries by
+ * `recordLedgerEntry`; `verifyLedgerBalances` recomputes them.
+ */
+export async function keptBalances(db: Queryable, productId?: string): Promise<Balance[]> {
+  const rows =
+    productId === undefined
+      ? await db.query<BalanceRow>('SELECT product_id, location_id, containers, mg FROM cd_balances')
+      : await db.query<BalanceRow>(
+          'SELECT product_id, location_id, containers, mg FROM cd_balances WHERE product_id = $1',
+          [productId],
+        );
+  return rows.map(balanceOfRow).sort(byProductThenLocation);
+}
+
+/** Adds the entry's effects to the kept balances, in the entry's own transaction. */
+async function keepBalances(tx: Queryable, entry: LedgerEntry): Promise<void> {
+  for (const effect of entry.effects) {
+    await tx.query(
+      `INSERT INTO cd_balances (product_id, location_id, containers, mg, last_seq) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (product_id, location_id) DO UPDATE SET containers = cd_balances.containers + EXCLUDED.containers,
+         mg = cd_balances.mg + EXCLUDED.mg, last_seq = EXCLUDED.last_seq`,
+      [entry.productId, effect.locationId, effect.containers, effect.mg, entry.seq],
+    );
+  }
+}
+
+/**
+ * What the domain needs of the register to check a draft, read without scanning it: the chain head and the
+ * product's latest entry (the time order: every accepted entry is recorded no earlier than the head before
+ * it, so these carry the register's latest time), and for a correction its target and the target's earlier
+ * corrections (by id and by the corrects_entry_id index). A target of another product is given only when it
+ * is the head, exactly as when the product's whole history and the head were loaded.
+ */
+async function validationEntries(
+  tx: Queryable,
+  draft: EntryDraft,
+  productId: string,
+  head: EntryRow | undefined,
+): Promise<LedgerEntry[]> {
+  const rows: EntryRow[] = [];
+  const latest = await latestOfProduct(tx, productId);
+  if (latest) rows.push(latest);
+  if (head) rows.push(head);
+  if (
+    draft.kind === 'correction' &&
+    draft.correctsEntryId !== undefined &&
+    UUID.test(draft.correctsEntryId)
+  ) {
+    const target = (
+      await tx.query<EntryRow>('SELECT * FROM cd_entries WHERE id = $1', [draft.correctsEntryId])
+    )[0];
+    if (target && (target.product_id === productId || target.seq === head?.seq)) {
+      rows.push(target);
+      rows.push(
+        ...(await tx.query<EntryRow>('SELECT * FROM cd_entries WHERE corrects_entry_id = $1 ORDER BY seq', [
+          target.id,
+        ])),
+      );
+    }
+  }
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq).map(entryOf);
 }
 
 /** Ties the entry's locations to its patient (derived data: how a reader's services reach a location). */
@@ -327,11 +421,10 @@ export async function recordLedgerEntry(tx: Queryable, input: RecordLedgerInput)
   }
   if (!product || !location || refusals.length > 0) return { ok: false, problems: refusals, balances: [] };
 
-  const entries = await listEntries(tx, product.id);
-  const balances = balanceTable(entries);
+  // Only what the check needs, each by an index: the write costs the same however long the register is.
+  const balances = await keptBalances(tx, product.id);
   const head = await chainHead(tx);
-  // The chain head (maybe another product's entry) carries the register's latest time, for the time order.
-  const context = head && head.product_id !== product.id ? [...entries, entryOf(head)] : entries;
+  const context = await validationEntries(tx, draft, product.id, head);
   const policy = policyOf(await readLedgerSettings(tx));
   const checked = validateEntry(draft, { product, location, balances, policy, now, entries: context });
   if (!checked.ok) return { ok: false, problems: checked.problems, balances };
@@ -339,8 +432,12 @@ export async function recordLedgerEntry(tx: Queryable, input: RecordLedgerInput)
   const entry = recordEntry(checked.value, randomUUID(), (head?.seq ?? 0) + 1);
   const prevHash = head?.hash ?? LEDGER_GENESIS_HASH;
   await insertEntry(tx, entry, prevHash, ledgerEntryHash(entry, prevHash));
+  await keepBalances(tx, entry);
   await notePatientLocations(tx, entry);
-  const after = balanceTable([...entries, entry]);
+  const after = balances.map((b) => applyEntry(b, entry));
+  for (const effect of entry.effects)
+    if (!after.some((b) => b.locationId === effect.locationId))
+      after.push(applyEntry(emptyBalance(product.id, effect.locationId), entry));
   const touched = [...new Set([entry.locationId, ...entry.effects.map((e) => e.locationId)])];
   if (entry.counterpartyLocationId !== undefined && !touched.includes(entry.counterpartyLocationId))
     touched.push(entry.counterpartyLocationId);
@@ -352,9 +449,55 @@ export async function recordLedgerEntry(tx: Queryable, input: RecordLedgerInput)
   };
 }
 
-/** Stock of every product at every location it has touched, from the sums of the entries' effects. */
+/**
+ * Stock of every product at every location it has touched: the sums of the entries' effects, as kept beside
+ * them (`keptBalances`). Inside a writer's transaction after `lockLedger`, it is exact.
+ */
 export async function currentBalances(db: Queryable, productId?: string): Promise<Balance[]> {
-  return balanceTable(await listEntries(db, productId));
+  return keptBalances(db, productId);
+}
+
+/** A kept balance that differs from the sum of the entries' effects (or is missing from either side). */
+export interface BalanceMismatch {
+  readonly productId: string;
+  readonly locationId: string;
+  readonly kept: { containers: number; mg: number } | null;
+  readonly recomputed: { containers: number; mg: number } | null;
+}
+
+/**
+ * Recomputes every product's balance at every location from the entries' effects (in the database, one pass)
+ * and lists each kept balance that differs from it: a tampered or stale cd_balances row.
+ */
+export async function verifyLedgerBalances(db: Queryable): Promise<BalanceMismatch[]> {
+  const rows = await db.query<{
+    product_id: string;
+    location_id: string;
+    kept_containers: string | number | null;
+    kept_mg: string | number | null;
+    sum_containers: string | number | null;
+    sum_mg: string | number | null;
+  }>(
+    `WITH sums AS (
+       SELECT e.product_id, (f.value->>'locationId')::uuid AS location_id,
+              sum((f.value->>'containers')::bigint) AS containers, sum((f.value->>'mg')::numeric) AS mg
+       FROM cd_entries e CROSS JOIN LATERAL jsonb_array_elements(e.effects) AS f(value)
+       GROUP BY 1, 2)
+     SELECT coalesce(k.product_id, s.product_id) AS product_id, coalesce(k.location_id, s.location_id) AS location_id,
+            k.containers AS kept_containers, k.mg AS kept_mg, s.containers AS sum_containers, s.mg AS sum_mg
+     FROM cd_balances k FULL OUTER JOIN sums s ON s.product_id = k.product_id AND s.location_id = k.location_id
+     WHERE k.product_id IS NULL OR s.product_id IS NULL
+        OR k.containers IS DISTINCT FROM s.containers OR k.mg IS DISTINCT FROM s.mg
+     ORDER BY 1, 2`,
+  );
+  const quantity = (containers: string | number | null, mg: string | number | null) =>
+    containers === null || mg === null ? null : { containers: Number(containers), mg: Number(mg) };
+  return rows.map((r) => ({
+    productId: r.product_id,
+    locationId: r.location_id,
+    kept: quantity(r.kept_containers, r.kept_mg),
+    recomputed: quantity(r.sum_containers, r.sum_mg),
+  }));
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 import { entryIdParams, inventoryQuery, registerQuery, reportQuery } from '../../schemas/cd-register.ts';
 import {
   findStoredEntry,
+  keptBalances,
   listLocations,
   listProducts,
   listStoredEntries,
@@ -69,11 +70,10 @@ interface Scope {
 
 /** Every product at every location, zero when it never held stock: "none on hand" is stock at a glance too. */
 function everyBalance(
-  entries: readonly LedgerEntry[],
+  table: readonly Balance[],
   products: readonly Product[],
   locations: readonly Location[],
 ): Balance[] {
-  const table = balanceTable(entries);
   return products.flatMap((p) =>
     locations.map(
       (l) => table.find((b) => b.productId === p.id && b.locationId === l.id) ?? emptyBalance(p.id, l.id),
@@ -183,16 +183,16 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get('/cd-register/balances', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async (req) => {
     const scope = await scopeOf(req);
-    const [products, locations, stored] = [
+    // The kept balances (one row per product and location), not a sum over the whole register.
+    const [products, locations, kept] = [
       await listProducts(ctx.db),
       await scopedLocations(scope),
-      await listStoredEntries(ctx.db, undefined, scope.locationIds),
+      await keptBalances(ctx.db),
     ];
-    const entries = stored.map((s) => s.entry);
     const byProduct = new Map(products.map((p) => [p.id, p]));
     const byLocation = new Map(locations.map((l) => [l.id, l]));
     return {
-      balances: everyBalance(entries, products, locations).map((b) => {
+      balances: everyBalance(kept, products, locations).map((b) => {
         const product = byProduct.get(b.productId);
         const location = byLocation.get(b.locationId);
         return {
@@ -364,7 +364,7 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
           const date = localDateOf(e.occurredAt);
           return date !== undefined && (takenAt === 'opening' ? date < asOf : date <= asOf);
         });
-      const balances = everyBalance(upTo, products, locations);
+      const balances = everyBalance(balanceTable(upTo), products, locations);
       const inventory = biennialInventory(balances, products, asOf, takenAt);
       const byLocation = new Map(locations.map((l) => [l.id, l]));
       const lines: InventoryLine[] = inventory.rows
