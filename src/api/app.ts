@@ -17,6 +17,7 @@ import { sessionHook } from './auth/session-hook.ts';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 import type { AppContext, KasprApp, RouteInfo } from './context.ts';
 import { databaseAnswers, isDatabaseUnavailable } from '../store/db.ts';
+import { registerIdempotency } from './idempotency.ts';
 import { problem, problemBody, ProblemError, type FieldError } from './problem.ts';
 import { registerApiRoutes } from './routes/index.ts';
 
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   app.addHook('onRequest', sessionHook(ctx));
+  registerIdempotency(app, ctx);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const p = toProblem(err);
