@@ -1,4 +1,4 @@
-// Benchmarks (`npm run bench [-- --fresh] [--patients N] [--seed S]`): figures printed, never a pass/fail of the
+// Benchmarks (`npm run bench [-- --fresh] [--patients N] [--seed S] [--register-only] [--register-sizes 1000,10000]`): figures printed, never a pass/fail of the
 // build. Quick micro-benchmarks, then the national-scale data set on PostgreSQL: dashboard queries and the patient
 // chart API under load, each beside the same work done by hand-written SQL or a bare HTTP handler.
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -25,12 +25,19 @@ import {
   GENERATOR_VERSION,
 } from './generate.ts';
 import { pgliteSearchBench, scoringBench, searchBench } from './micro.ts';
+import { registerGrowthBench } from './register-growth.ts';
 import { ms, table, timeRuns, type Timing } from './timing.ts';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { fresh: { type: 'boolean' }, patients: { type: 'string' }, seed: { type: 'string' } },
+  options: {
+    fresh: { type: 'boolean' },
+    patients: { type: 'string' },
+    seed: { type: 'string' },
+    'register-only': { type: 'boolean' },
+    'register-sizes': { type: 'string' },
+  },
 });
 const spec: DataSetSpec = {
   seed: Number(values.seed ?? 2026),
@@ -60,6 +67,14 @@ try {
   process.exit(1);
 }
 out(version);
+
+out('\n-- controlled-drug register growth: one write (recordLedgerEntry) as the register grows --');
+await registerGrowthBench(out, {
+  fresh: values.fresh === true,
+  ...(values['register-sizes'] ? { sizes: values['register-sizes'].split(',').map(Number) } : {}),
+});
+if (values['register-only'] === true) process.exit(0);
+
 const { db, reuse } = await openBenchDatabase(spec, values.fresh === true);
 if (reuse)
   out(
