@@ -54,13 +54,21 @@ function toProblem(err: FastifyError & { code?: string }): ProblemError {
   return problem('internal-error', 'The error was logged with this request id.');
 }
 
+/** KASPR_TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest N hops". */
+function trustedProxies(
+  setting: false | number | string[],
+): boolean | string[] | ((a: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** The Fastify application for one database and configuration. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<KasprApp> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    // The client address behind trusted proxies only (KASPR_TRUST_PROXY); sign-in limits count per address.
+    trustProxy: trustedProxies(ctx.config.KASPR_TRUST_PROXY),
     routerOptions: { ignoreTrailingSlash: true },
     // A request whose head or body trickles in is answered 408 and closed (Node checks open requests each second).
     requestTimeout: ctx.config.KASPR_REQUEST_TIMEOUT_MS,

@@ -1,4 +1,5 @@
 // The server's configuration: one zod schema over the environment, parsed once at start-up.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -8,6 +9,43 @@ const bool = z
 
 /** A duration in milliseconds from the environment, 100 ms to 10 minutes. */
 const ms = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
+
+/** One proxy address or CIDR range (IPv4 or IPv6), e.g. `10.0.0.5` or `10.0.0.0/8`. */
+function isProxyAddress(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which reverse proxies may set X-Forwarded-For (Fastify `trustProxy`): off by default, so a client cannot
+ * choose its own address; else the proxies' addresses/CIDRs (comma-separated) or the number of proxy hops.
+ * Without it behind a load balancer, every client shares the balancer's address and its sign-in limit.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): false | number | string[] => {
+    const text = (v ?? '').trim();
+    if (text === '' || text === 'false' || text === 'off' || text === '0') return false;
+    if (/^\d+$/.test(text)) {
+      const hops = Number(text);
+      if (hops > 10) ctx.addIssue({ code: 'custom', message: 'At most 10 proxy hops' });
+      return hops;
+    }
+    const list = text.split(',').map((a) => a.trim());
+    const bad = list.filter((a) => !isProxyAddress(a));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Give proxy addresses or CIDR ranges (e.g. 10.0.0.0/8) or a hop count, not: ${bad.join(', ')}`,
+      });
+    }
+    return list;
+  });
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -26,10 +64,22 @@ export const configSchema = z.object({
     .string()
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  KASPR_AUDIT_ANCHOR_KEY: z
+    .string()
+    .min(32, 'At least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .describe(
+      'Signs audit and controlled-drug register anchors. Set the same value on every app server sharing one ' +
+        'PostgreSQL; unset, the key generated in KASPR_DATA_DIR/secrets.json is used (the embedded default)',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KASPR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(15),
   KASPR_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
   KASPR_SECURE_COOKIES: bool.describe('Set when served over HTTPS: Secure, __Host- prefixed cookies'),
+  KASPR_TRUST_PROXY: trustProxy.describe(
+    'Reverse proxies trusted for X-Forwarded-For: addresses/CIDRs (comma-separated) or a hop count; off by default',
+  ),
   KASPR_BREAK_GLASS_MINUTES: z.coerce
     .number()
     .int()

@@ -8,6 +8,8 @@ import { auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { sessionView, startSession } from '../auth/sessions.ts';
 
+const setupComplete = () => problem('setup-complete', 'An administrator already exists. Sign in instead.');
+
 export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
@@ -20,6 +22,8 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: { access: 'public' }, schema: { tags: ['setup'], body: setupSchema } },
     async (req, reply) => {
       const body = req.body;
+      // Once set up, refuse before any hashing: an anonymous caller must not be able to make the server hash.
+      if ((await countUsers(ctx.db)) > 0) throw setupComplete();
       const passwordHash = await hashPassword(body.password);
       const now = ctx.now();
       const result = await ctx.db.transaction(async (tx) => {
@@ -50,7 +54,7 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
         );
         return { userId, csrfToken };
       });
-      if (!result) throw problem('setup-complete', 'An administrator already exists. Sign in instead.');
+      if (!result) throw setupComplete();
       const user = await findUserById(ctx.db, result.userId);
       if (!user) throw new Error('setup user vanished');
       return reply.status(201).send(await sessionView(ctx, ctx.db, user, result.csrfToken));
