@@ -1,6 +1,7 @@
 // A write sent again with the same Idempotency-Key replays the first response instead of recording twice.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, setCsrfToken } from '../web/src/api/client.ts';
 import { startIvSession } from './support/treatment.ts';
 import {
   buildWorld,
@@ -285,5 +286,53 @@ describe('Idempotency-Key on writes', () => {
     const draws = (await registerLines('administration')).filter((l) => l.entry.sessionId === sessionId);
     expect(draws).toHaveLength(1);
     expect(await safeBalanceMg()).toBe(before - 35);
+  });
+});
+
+describe('the web client', () => {
+  /** Points the web client's relative fetches at the test server as Alice, keeping every request it sends. */
+  function asAliceInTheBrowser(): { sent: Headers[]; restore: () => void } {
+    const realFetch = globalThis.fetch;
+    const sent: Headers[] = [];
+    setCsrfToken(w.alice.csrfToken);
+    globalThis.fetch = (input: string | URL | Request, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      headers.set('cookie', w.alice.cookie);
+      sent.push(headers);
+      const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
+      return realFetch(server.baseUrl + path, { ...init, headers });
+    };
+    return { sent, restore: () => void (globalThis.fetch = realFetch) };
+  }
+
+  it('sends a fresh Idempotency-Key with every write, so two separate submits record two patients', async () => {
+    const browser = asAliceInTheBrowser();
+    try {
+      await api.post('/patients', patient('Twosubmits'));
+      await api.post('/patients', patient('Twosubmits'));
+    } finally {
+      browser.restore();
+    }
+    const keys = browser.sent.map((h) => h.get('idempotency-key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(await patientsNamed(w.alice, 'Twosubmits')).toBe(2);
+  });
+
+  it('sends a double click (the same write while the first is on its way) once, and both resolve with its reply', async () => {
+    const browser = asAliceInTheBrowser();
+    let replies: { id: string }[];
+    try {
+      replies = await Promise.all([
+        api.post<{ id: string }>('/patients', patient('Doubleclick')),
+        api.post<{ id: string }>('/patients', patient('Doubleclick')),
+      ]);
+    } finally {
+      browser.restore();
+    }
+    expect(browser.sent).toHaveLength(1);
+    expect(replies[1]?.id).toBe(replies[0]?.id);
+    expect(await patientsNamed(w.alice, 'Doubleclick')).toBe(1);
   });
 });

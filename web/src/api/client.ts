@@ -30,7 +30,23 @@ export interface ApiResponse<T> {
 interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
+  /** The Idempotency-Key of a write; reuse it only when sending the same submit again. Fresh by default. */
+  idempotencyKey?: string;
 }
+
+/** A random key for one submit (crypto.randomUUID needs a secure context; getRandomValues does not). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40; // RFC 9562 version 4
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80; // RFC 9562 variant
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// Writes on their way, by method, path and body: the same write sent again while the first is still on its
+// way (a double click, a second submit) shares the first one's request and key, so it is recorded once.
+const writesInFlight = new Map<string, Promise<ApiResponse<unknown>>>();
 
 async function parseProblem(res: Response): Promise<ProblemBody> {
   try {
@@ -40,18 +56,36 @@ async function parseProblem(res: Response): Promise<ProblemBody> {
   }
 }
 
-/** Sends one request; resolves with the JSON body and ETag, or rejects with an ApiError. */
-export async function request<T>(
+/**
+ * Sends one request; resolves with the JSON body and ETag, or rejects with an ApiError. Every write carries an
+ * Idempotency-Key, so the server records it once however often it arrives (it replays the first reply).
+ */
+export function request<T>(
   method: string,
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
+  if (method === 'GET' || method === 'HEAD') return send<T>(method, path, options);
+  const body = JSON.stringify(options.body ?? {});
+  const sameWrite = `${method} ${path} ${JSON.stringify(options.headers ?? {})} ${body}`;
+  const inFlight = writesInFlight.get(sameWrite);
+  if (inFlight) return inFlight as Promise<ApiResponse<T>>;
+  const sent = send<T>(method, path, options, body).finally(() => writesInFlight.delete(sameWrite));
+  writesInFlight.set(sameWrite, sent);
+  return sent;
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  body?: string,
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  let body: string | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
+  if (body !== undefined) {
     headers['content-type'] = 'application/json';
     headers['x-csrf-token'] = csrfToken;
-    body = JSON.stringify(options.body ?? {});
+    headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
   }
   let res: Response;
   try {
