@@ -301,3 +301,100 @@ describe('invitations and staff credentials', () => {
     expect(r.body.code).toBe('email-taken');
   });
 });
+
+describe('password policy at every place a password is chosen', () => {
+  const fieldMessage = (r: { body: { errors?: { path: string; message: string }[] } }, path: string) =>
+    r.body.errors?.find((e) => e.path === path)?.message ?? '';
+
+  it('refuses a password from the shipped common-password list at user creation, saying why', async () => {
+    for (const password of ['whosyourdaddy', 'IseeDeadPeople', 'Counterstrike2026!']) {
+      const r = await admin.post('/api/v1/users', {
+        email: 'jo@clinic.test',
+        displayName: 'Jo',
+        roles: ['nurse'],
+        serviceIds: [serviceId],
+        password,
+      });
+      expect(r.status).toBe(422);
+      expect(fieldMessage(r, 'body.password')).toMatch(/common or breached/);
+    }
+    const list = await admin.get('/api/v1/users');
+    expect(list.body.users.map((u: { email: string }) => u.email)).not.toContain('jo@clinic.test');
+  });
+
+  it('refuses the user’s own email or name at user creation', async () => {
+    const r = await admin.post('/api/v1/users', {
+      email: 'ivan.petrov@clinic.test',
+      displayName: 'Ivan Petrov',
+      roles: ['nurse'],
+      serviceIds: [serviceId],
+      password: 'Ivan Petrov 2026!',
+    });
+    expect(r.status).toBe(422);
+    expect(fieldMessage(r, 'body.password')).toMatch(/email address or your name/);
+  });
+
+  it('refuses repeated characters and simple sequences', async () => {
+    for (const password of ['zzzzzzzzzzzzzz', 'abcdefghijklmn', 'asdfghjkl12345']) {
+      const r = await admin.post('/api/v1/users', {
+        email: 'kit@clinic.test',
+        displayName: 'Kit',
+        roles: ['nurse'],
+        serviceIds: [serviceId],
+        password,
+      });
+      expect(r.status).toBe(422);
+      expect(fieldMessage(r, 'body.password')).toMatch(/repeat|sequence/);
+    }
+  });
+
+  it('refuses a common password or the invitee’s own name when accepting an invitation', async () => {
+    const r = await admin.post('/api/v1/users', {
+      email: 'lena.marsh@clinic.test',
+      displayName: 'Lena Marsh',
+      roles: ['nurse'],
+      serviceIds: [serviceId],
+    });
+    const token = (r.body.invitePath as string).split('/').pop()!;
+    const c = new Client(server.baseUrl);
+    const common = await c.post('/api/v1/auth/accept-invite', { token, password: 'iseedeadpeople' });
+    expect(common.status).toBe(422);
+    expect(fieldMessage(common, 'body.password')).toMatch(/common or breached/);
+    const own = await c.post('/api/v1/auth/accept-invite', { token, password: 'Lena Marsh 1990' });
+    expect(own.status).toBe(422);
+    expect(fieldMessage(own, 'body.password')).toMatch(/email address or your name/);
+    // The invitation still works with an acceptable password.
+    expect(
+      (await c.post('/api/v1/auth/accept-invite', { token, password: 'quiet orchard lantern' })).status,
+    ).toBe(200);
+  });
+
+  it('refuses a common password at a password change, and keeps the old one', async () => {
+    await makeUser('max@clinic.test');
+    const c = new Client(server.baseUrl);
+    await c.login('max@clinic.test', STAFF_PASSWORD);
+    const r = await c.post('/api/v1/me/password', {
+      currentPassword: STAFF_PASSWORD,
+      newPassword: 'qwertyuiop123',
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.errors[0].path).toBe('body.newPassword');
+    expect((await new Client(server.baseUrl).login('max@clinic.test', STAFF_PASSWORD)).status).toBe(200);
+  });
+
+  it('refuses a common password at setup', async () => {
+    const fresh = await startTestServer();
+    try {
+      const r = await new Client(fresh.baseUrl).post('/api/v1/setup', {
+        ...ADMIN,
+        password: 'counterstrike',
+        serviceName: 'North',
+      });
+      expect(r.status).toBe(422);
+      expect(fieldMessage(r, 'body.password')).toMatch(/common or breached/);
+      expect((await new Client(fresh.baseUrl).get('/api/v1/setup')).body).toEqual({ needed: true });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -8,9 +8,11 @@ import { endSession } from '../../store/sessions.ts';
 import { findUserById, findUserByInvite, setPassword } from '../../store/users.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
+import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { loginRefusal } from '../auth/refusals.ts';
 import { reauthenticate } from '../auth/reauthenticate.ts';
 import { sessionView, startSession } from '../auth/sessions.ts';
+import { storableString } from '../../schemas/common.ts';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -70,6 +72,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           'This invitation link is not valid or has expired. Ask an administrator for a new one.',
         );
       }
+      refuseWeakPassword(
+        req.body.password,
+        { email: user.email, displayName: user.display_name },
+        'body.password',
+      );
       const passwordHash = await hashPassword(req.body.password);
       const csrfToken = await ctx.db.transaction(async (tx) => {
         await setPassword(tx, user.id, passwordHash);
@@ -97,7 +104,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/auth/invite/:token',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], params: z.object({ token: z.string().max(200) }) },
+      schema: { tags: ['auth'], params: z.object({ token: storableString().max(200) }) },
     },
     async (req) => {
       const user = await findUserByInvite(ctx.db, sha256(req.params.token));

@@ -7,6 +7,7 @@ import { endUserSessions } from '../../store/sessions.ts';
 import { findUserById, setPassword, setTotp } from '../../store/users.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
+import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { reauthenticate } from '../auth/reauthenticate.ts';
 import { loginRefusal } from '../auth/refusals.ts';
 import { sessionView } from '../auth/sessions.ts';
@@ -37,6 +38,11 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
           { path: 'body.currentPassword', message: 'Current password is not right' },
         ]);
       }
+      refuseWeakPassword(
+        req.body.newPassword,
+        { email: auth.user.email, displayName: auth.user.display_name },
+        'body.newPassword',
+      );
       const passwordHash = await hashPassword(req.body.newPassword);
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { insertService } from '../../store/services.ts';
 import { countUsers, findUserById, insertUser } from '../../store/users.ts';
 import { auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
+import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { sessionView, startSession } from '../auth/sessions.ts';
 
 const setupComplete = () => problem('setup-complete', 'An administrator already exists. Sign in instead.');
@@ -24,6 +25,7 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
       const body = req.body;
       // Once set up, refuse before any hashing: an anonymous caller must not be able to make the server hash.
       if ((await countUsers(ctx.db)) > 0) throw setupComplete();
+      refuseWeakPassword(body.password, body, 'body.password');
       const passwordHash = await hashPassword(body.password);
       const now = ctx.now();
       const result = await ctx.db.transaction(async (tx) => {

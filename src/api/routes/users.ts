@@ -21,6 +21,7 @@ import {
 } from '../../store/users.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
+import { refuseWeakPassword } from '../auth/password-rules.ts';
 
 const INVITE_DAYS = 7;
 const idParams = z.object({ id: uuid }).strict();
@@ -48,6 +49,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
       const body = req.body;
       await checkServices(body.serviceIds);
       if (await findUserByEmail(ctx.db, body.email)) throw problem('email-taken');
+      if (body.password) refuseWeakPassword(body.password, body, 'body.password');
       const passwordHash = body.password ? await hashPassword(body.password) : null;
       const inviteToken = body.password ? null : newToken();
       const now = ctx.now();
