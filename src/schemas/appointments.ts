@@ -1,23 +1,23 @@
 // Appointment request shapes, shared by the API and the web forms.
 import { z } from 'zod';
 import { CONTACT_TYPES } from '../domain/appointments/status.ts';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, isoDateTime, storableString, uuid } from './common.ts';
 
 export const bookAppointmentSchema = z
   .object({
-    startsAt: z.iso.datetime({ offset: true }),
+    startsAt: isoDateTime,
     durationMinutes: z.number().int().min(5).max(480),
     contactType: z.enum(CONTACT_TYPES),
     practitionerId: uuid.optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: storableString().trim().max(1000).optional(),
   })
   .strict();
 
 export const appointmentStatusSchema = z
   .object({
     status: z.enum(['rescheduled', 'cancelled', 'attended', 'did-not-attend']),
-    startsAt: z.iso.datetime({ offset: true }).optional(),
-    reason: z.string().trim().max(1000).optional(),
+    startsAt: isoDateTime.optional(),
+    reason: storableString().trim().max(1000).optional(),
   })
   .strict()
   .refine((b) => b.status !== 'rescheduled' || b.startsAt, {

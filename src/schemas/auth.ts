@@ -6,10 +6,9 @@ import {
   PASSWORD_PROBLEM_TEXT,
   passwordProblem,
 } from '../domain/auth/password-policy.ts';
-import { email, isoDate, shortText, uuid } from './common.ts';
+import { email, isoDate, shortText, storableString, uuid } from './common.ts';
 
-export const newPassword = z
-  .string()
+export const newPassword = storableString()
   .max(MAX_PASSWORD_LENGTH * 4)
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value);
@@ -18,10 +17,9 @@ export const newPassword = z
 
 export const loginSchema = z
   .object({
-    email: z.string().trim().toLowerCase().min(1).max(254),
-    password: z.string().min(1).max(1024),
-    totp: z
-      .string()
+    email: storableString().trim().toLowerCase().min(1).max(254),
+    password: storableString().min(1).max(1024),
+    totp: storableString()
       .regex(/^\d{6}$/, 'Six digits')
       .optional(),
   })
@@ -61,7 +59,7 @@ export const updateUserSchema = z
 export const credentialSchema = z
   .object({
     kind: shortText(100).describe('e.g. "ACLS", "prescriber-registration"'),
-    identifier: z.string().trim().max(100).optional(),
+    identifier: storableString().trim().max(100).optional(),
     issuedOn: isoDate.optional(),
     expiresOn: isoDate.optional(),
   })
@@ -72,14 +70,14 @@ export const credentialSchema = z
   });
 
 export const acceptInviteSchema = z
-  .object({ token: z.string().min(20).max(200), password: newPassword })
+  .object({ token: storableString().min(20).max(200), password: newPassword })
   .strict();
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1).max(1024), newPassword })
+  .object({ currentPassword: storableString().min(1).max(1024), newPassword })
   .strict();
 
-export const totpCodeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'Six digits') }).strict();
+export const totpCodeSchema = z.object({ code: storableString().regex(/^\d{6}$/, 'Six digits') }).strict();
 
 export const serviceSchema = z.object({ name: shortText(100) }).strict();
 
@@ -88,7 +86,7 @@ export const settingsSchema = z.object({ requireTotpForAdmins: z.boolean() }).st
 export const breakGlassSchema = z
   .object({
     identifier: shortText(40).describe('The exact NHS number or MRN of the patient'),
-    reason: z.string().trim().min(10, 'Give the clinical reason (at least 10 characters)').max(1000),
+    reason: storableString().trim().min(10, 'Give the clinical reason (at least 10 characters)').max(1000),
   })
   .strict();
 

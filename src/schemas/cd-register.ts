@@ -1,25 +1,13 @@
 // Controlled-drug register request shapes: products, locations, settings, entries and report queries.
 import { z } from 'zod';
 import { ENTRY_KINDS } from '../domain/ledger/index.ts';
-import { email, isoDate, shortText, uuid } from './common.ts';
+import { email, isoDate, shortText, storableString, uuid } from './common.ts';
 
 /** A uuid in lower case, as the database gives it back (register hashes cover the ids as written). */
 const id = uuid.transform((value) => value.toLowerCase());
 
-/** Text the database can hold: no NUL characters and no lone surrogates. */
-function storable(value: string): boolean {
-  if (value.includes('\u0000')) return false;
-  try {
-    encodeURIComponent(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const text = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters`).refine(storable, 'Contains characters not allowed');
-const line = (max: number) => shortText(max).refine(storable, 'Contains characters not allowed');
+const text = (max: number) => storableString().trim().max(max, `At most ${max} characters`);
+const line = (max: number) => shortText(max);
 
 const CODE_SYSTEMS = ['ndc', 'dmd', 'other'] as const;
 
@@ -76,8 +64,8 @@ export const settingsBodySchema = z
 
 const witnessSchema = z
   .union([
-    z.object({ email, password: z.string().min(1).max(200) }).strict(),
-    z.object({ email, totp: z.string().regex(/^\d{6}$/, 'Six digits') }).strict(),
+    z.object({ email, password: storableString().min(1).max(200) }).strict(),
+    z.object({ email, totp: storableString().regex(/^\d{6}$/, 'Six digits') }).strict(),
   ])
   .describe('The witness signs by re-authenticating now: their email with their password or a TOTP code');
 export type WitnessCredentials = z.infer<typeof witnessSchema>;
@@ -95,8 +83,7 @@ export const entryBodySchema = z
     productId: id,
     locationId: id,
     quantity: quantitySchema.optional(),
-    occurredAt: z
-      .string()
+    occurredAt: storableString()
       .max(40)
       .optional()
       .describe('When it happened, ISO 8601 with the local offset; now when left out'),
@@ -114,7 +101,7 @@ export const entryBodySchema = z
       .optional(),
     invoice: line(100).optional(),
     lot: line(100).optional(),
-    expiry: z.string().max(10).optional().describe('YYYY-MM-DD'),
+    expiry: storableString().max(10).optional().describe('YYYY-MM-DD'),
     toLocationId: id.optional().describe('Transfer: the destination'),
     correctsEntryId: id.optional(),
     destructionMethod: text(500).optional(),

@@ -1,8 +1,8 @@
 // Harm-pathway request shapes; the assessment itself is checked field by field by the domain's parser.
 import { z } from 'zod';
-import { isoDate, shortText, uuid } from './common.ts';
+import { isoDate, isoDateTime, shortText, storableRecord, storableString, uuid } from './common.ts';
 
-const text = (max = 2000) => z.string().trim().max(max);
+const text = (max = 2000) => storableString().trim().max(max);
 
 export const assessmentContextSchema = z
   .object({
@@ -13,11 +13,9 @@ export const assessmentContextSchema = z
   })
   .strict();
 
-const assessmentBody = z
-  .record(z.string(), z.unknown())
-  .describe(
-    'Harm assessment: { use: { daysUsedLast28, routes, bingeing, escalating, lastUsed? }, symptoms: [{ code, onset?, persistsAfterStoppingWeeks? }], risks: [code], measures? (sdsTotal, phq9Total, urinaryChecklistPositive, topPsychologicalHealth, topPhysicalHealth, topQualityOfLife), labs? }',
-  );
+const assessmentBody = storableRecord().describe(
+  'Harm assessment: { use: { daysUsedLast28, routes, bingeing, escalating, lastUsed? }, symptoms: [{ code, onset?, persistsAfterStoppingWeeks? }], risks: [code], measures? (sdsTotal, phq9Total, urinaryChecklistPositive, topPsychologicalHealth, topPhysicalHealth, topQualityOfLife), labs? }',
+);
 
 export const evaluateSchema = z.object({ assessment: assessmentBody }).strict();
 
@@ -25,7 +23,7 @@ export const saveAssessmentSchema = z
   .object({
     assessment: assessmentBody,
     context: assessmentContextSchema.optional(),
-    assessedAt: z.iso.datetime({ offset: true }).optional(),
+    assessedAt: isoDateTime.optional(),
     corrects: uuid.optional().describe('The assessment this one corrects (a new version)'),
     correctionReason: shortText(500).optional(),
   })

@@ -1,14 +1,14 @@
 // Questionnaire request shapes: answers keyed by item number with numeric scores, shared by API and web.
 import { z } from 'zod';
-import { shortText } from './common.ts';
+import { isoDateTime, shortText, storableString } from './common.ts';
 
 export const instrumentIdParam = z
-  .object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Unknown instrument') })
+  .object({ id: storableString().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Unknown instrument') })
   .strict();
 
 /** Answers keyed "1"…"N" in published order; each value is the item's numeric score, or null if unanswered. */
 export const answersSchema = z
-  .record(z.string().max(8), z.number().nullable())
+  .record(storableString().max(8), z.number().nullable())
   .refine((a) => Object.keys(a).length <= 200, 'Too many answers')
   .describe('Item number ("1"…"N") → numeric score');
 
@@ -16,18 +16,15 @@ export const scoreRequestSchema = z.object({ answers: answersSchema }).strict();
 
 export const saveResponseSchema = z
   .object({
-    instrument: z.string().min(1).max(64),
+    instrument: storableString().min(1).max(64),
     answers: answersSchema,
-    completedAt: z.iso
-      .datetime({ offset: true })
-      .optional()
-      .describe('When the patient answered; defaults to now'),
+    completedAt: isoDateTime.optional().describe('When the patient answered; defaults to now'),
   })
   .strict();
 
 export const selfReportLinkSchema = z
   .object({
-    instruments: z.array(z.string().min(1).max(64)).min(1).max(5),
+    instruments: z.array(storableString().min(1).max(64)).min(1).max(5),
     expiresInMinutes: z
       .number()
       .int()
@@ -40,7 +37,7 @@ export const selfReportLinkSchema = z
 export const selfReportSubmitSchema = z
   .object({
     responses: z
-      .array(z.object({ instrument: z.string().min(1).max(64), answers: answersSchema }).strict())
+      .array(z.object({ instrument: storableString().min(1).max(64), answers: answersSchema }).strict())
       .min(1)
       .max(5),
   })

@@ -1,7 +1,7 @@
 // Request shapes for service outcomes: report scope, pilot comparison, onward referrals and crisis events.
 import { z } from 'zod';
 import { crisisKindIds, referralDestinationIds } from '../domain/outcomes/index.ts';
-import { isoDate, uuid } from './common.ts';
+import { isoDate, storableString, uuid } from './common.ts';
 
 const [firstDestination = 'other', ...otherDestinations] = referralDestinationIds;
 const [firstKind = 'other', ...otherKinds] = crisisKindIds;
@@ -27,11 +27,11 @@ export const pilotQuery = z
     firstFrom: isoDate,
     firstTo: isoDate,
     firstService: uuid.optional(),
-    firstLabel: z.string().trim().min(1).max(60).optional(),
+    firstLabel: storableString().trim().min(1).max(60).optional(),
     secondFrom: isoDate,
     secondTo: isoDate,
     secondService: uuid.optional(),
-    secondLabel: z.string().trim().min(1).max(60).optional(),
+    secondLabel: storableString().trim().min(1).max(60).optional(),
     practitioner: uuid.optional(),
   })
   .strict();
@@ -42,7 +42,7 @@ export const createReferralSchema = z
     decidedOn: isoDate,
     targetDays: z.number().int().min(0).max(365),
     decisionId: uuid.optional().describe('The harm decision the referral follows; the latest when left out'),
-    reason: z.string().trim().max(2000).optional(),
+    reason: storableString().trim().max(2000).optional(),
   })
   .strict();
 
@@ -50,7 +50,7 @@ export const closeReferralSchema = z
   .object({
     outcome: z.enum(['made', 'cancelled']),
     on: isoDate,
-    note: z.string().trim().max(2000).optional(),
+    note: storableString().trim().max(2000).optional(),
   })
   .strict();
 
@@ -58,10 +58,10 @@ export const createCrisisEventSchema = z
   .object({
     kind: z.enum([firstKind, ...otherKinds]),
     occurredOn: isoDate,
-    note: z.string().trim().max(2000).optional(),
+    note: storableString().trim().max(2000).optional(),
   })
   .strict();
 
 export const retractCrisisEventSchema = z
-  .object({ reason: z.string().trim().min(1, 'Say why it was recorded in error').max(1000) })
+  .object({ reason: storableString().trim().min(1, 'Say why it was recorded in error').max(1000) })
   .strict();

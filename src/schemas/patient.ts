@@ -1,14 +1,18 @@
 // Patient registry request and response shapes (DESIGN.md "patient" contract), shared by API and web forms.
 import { z } from 'zod';
 import { isValidNhsNumber, normaliseNhsNumber } from '../domain/patient/nhs-number.ts';
-import { isoDate, shortText, uuid } from './common.ts';
+import { isoDate, shortText, storableString, uuid } from './common.ts';
 
 export const SEX_CODES = ['female', 'male', 'other', 'unknown'] as const;
 export const ALLERGY_SEVERITIES = ['mild', 'moderate', 'severe', 'unknown'] as const;
 
 export const identifierSchema = z
   .object({
-    system: z.string().trim().min(1).max(40).describe('"nhs", "mrn", or another national identifier system'),
+    system: storableString()
+      .trim()
+      .min(1)
+      .max(40)
+      .describe('"nhs", "mrn", or another national identifier system'),
     value: shortText(40),
   })
   .strict()
@@ -20,18 +24,18 @@ export const identifierSchema = z
 
 const contactSchema = z
   .object({
-    phone: z.string().trim().max(40).optional(),
-    email: z.string().trim().max(254).optional(),
-    address: z.string().trim().max(500).optional(),
+    phone: storableString().trim().max(40).optional(),
+    email: storableString().trim().max(254).optional(),
+    address: storableString().trim().max(500).optional(),
   })
   .strict();
 
 const gpSchema = z
   .object({
-    name: z.string().trim().max(200).optional(),
-    practice: z.string().trim().max(200).optional(),
-    phone: z.string().trim().max(40).optional(),
-    address: z.string().trim().max(500).optional(),
+    name: storableString().trim().max(200).optional(),
+    practice: storableString().trim().max(200).optional(),
+    phone: storableString().trim().max(40).optional(),
+    address: storableString().trim().max(500).optional(),
   })
   .strict();
 
@@ -47,7 +51,7 @@ export const heightSchema = z
 export const allergySchema = z
   .object({
     substance: shortText(200),
-    reaction: z.string().trim().max(500).optional(),
+    reaction: storableString().trim().max(500).optional(),
     severity: z.enum(ALLERGY_SEVERITIES),
   })
   .strict();
@@ -55,9 +59,9 @@ export const allergySchema = z
 export const medicationSchema = z
   .object({
     name: shortText(200),
-    dose: z.string().trim().max(100).optional(),
-    route: z.string().trim().max(100).optional(),
-    frequency: z.string().trim().max(100).optional(),
+    dose: storableString().trim().max(100).optional(),
+    route: storableString().trim().max(100).optional(),
+    frequency: storableString().trim().max(100).optional(),
   })
   .strict();
 
@@ -108,8 +112,7 @@ export type CorrectPatient = z.infer<typeof correctPatientSchema>;
 
 export const patientSearchQuery = z
   .object({
-    q: z
-      .string()
+    q: storableString()
       .trim()
       .max(100)
       .optional()

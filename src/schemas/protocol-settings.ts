@@ -1,12 +1,12 @@
 // Request shapes for a service's protocol settings, shared with the admin screen.
 import { z } from 'zod';
-import { shortText } from './common.ts';
+import { shortText, storableString, uuid } from './common.ts';
 
 export const protocolSettingsSchema = z
   .object({
     settings: z
       .record(
-        z.string().min(1).max(120).describe('Dotted path of a setting, e.g. "preDose.systolicAbove"'),
+        storableString().min(1).max(120).describe('Dotted path of a setting, e.g. "preDose.systolicAbove"'),
         z.union([z.number(), z.boolean(), z.null()]),
       )
       .describe(
@@ -17,5 +17,5 @@ export const protocolSettingsSchema = z
   .strict();
 
 export const protocolQuerySchema = z
-  .object({ service: z.uuid().optional().describe('Show the protocol as this service uses it') })
+  .object({ service: uuid.optional().describe('Show the protocol as this service uses it') })
   .strict();

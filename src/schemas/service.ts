@@ -1,16 +1,14 @@
 // Service details printed on patient documents: time zone (a real IANA name), clinic phone and address line.
 import { z } from 'zod';
 import { isTimeZone } from '../domain/calendar/zoned.ts';
-import { shortText } from './common.ts';
+import { shortText, storableString } from './common.ts';
 
-const timeZone = z
-  .string()
+const timeZone = storableString()
   .max(64)
   .refine(isTimeZone, 'Not a time zone: use an IANA name such as Europe/London')
   .describe('IANA time zone the service’s documents show times in, e.g. Europe/London');
 
-const phone = z
-  .string()
+const phone = storableString()
   .trim()
   .max(40)
   .regex(/^\+?[0-9 ()-]{6,}$/, 'A phone number: digits, spaces, brackets, dashes and an optional leading +')

@@ -1,13 +1,13 @@
 // Treatment-pathway request shapes (DESIGN.md: dose calculation and vitals contracts), shared with the web forms.
 import { z } from 'zod';
-import { isoDate, shortText, uuid } from './common.ts';
+import { isoDate, isoDateTime, shortText, storableString, uuid } from './common.ts';
 
 const positive = z.number().positive();
 const routeEnum = z.enum(['iv-racemic', 'im', 'intranasal-esketamine', 'oral', 'sublingual']);
 
 export const doseCalculationSchema = z
   .object({
-    protocol: z.string().min(1).max(80),
+    protocol: storableString().min(1).max(80),
     weightKg: positive
       .optional()
       .describe('Weight in kg measured today; leave out to use the dated weight on the chart'),
@@ -22,13 +22,13 @@ export const doseCalculationSchema = z
     durationMin: positive.optional(),
     concentrationMgPerMl: positive.optional(),
     bagVolumeMl: positive.optional(),
-    prescriberReason: z.string().trim().max(1000).optional(),
+    prescriberReason: storableString().trim().max(1000).optional(),
   })
   .strict();
 
 export const vitalsSchema = z
   .object({
-    takenAt: z.iso.datetime({ offset: true }),
+    takenAt: isoDateTime,
     systolic: z.number().int().min(40).max(300),
     diastolic: z.number().int().min(20).max(200),
     heartRate: z.number().int().min(20).max(250),
@@ -40,8 +40,8 @@ export const vitalsSchema = z
 export const referralSchema = z
   .object({
     indication: shortText(80),
-    indicationOther: z.string().trim().max(200).optional(),
-    referrer: z.string().trim().max(200).optional(),
+    indicationOther: storableString().trim().max(200).optional(),
+    referrer: storableString().trim().max(200).optional(),
     receivedOn: isoDate.optional(),
   })
   .strict();
@@ -58,7 +58,7 @@ export const eligibilitySchema = z
         substanceUseHistory: yes,
         medicationsReviewed: yes,
         allergiesReviewed: yes,
-        priorTreatmentTrials: z.string().trim().min(1, 'Record the prior treatment trials').max(2000),
+        priorTreatmentTrials: storableString().trim().min(1, 'Record the prior treatment trials').max(2000),
         baselineBp: z
           .object({
             systolic: z.number().int().min(40).max(300),
@@ -73,7 +73,7 @@ export const eligibilitySchema = z
       .min(1)
       .max(30),
     decision: z.enum(['eligible', 'not-eligible', 'deferred']),
-    note: z.string().trim().max(2000).optional(),
+    note: storableString().trim().max(2000).optional(),
   })
   .strict();
 
@@ -88,15 +88,14 @@ export const consentSchema = z
         .object({
           kind: z.literal('drawn'),
           name: shortText(200),
-          image: z
-            .string()
+          image: storableString()
             .max(400_000)
             .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'A PNG data URL'),
         })
         .strict(),
     ]),
     witness: z
-      .object({ email: z.string().max(254), password: z.string().min(1).max(1024) })
+      .object({ email: storableString().max(254), password: storableString().min(1).max(1024) })
       .strict()
       .optional(),
   })
@@ -106,12 +105,12 @@ export const withdrawSchema = z.object({ reason: shortText(1000) }).strict();
 
 /** A second person's sign-in at the moment of a decision (witness, prescriber). */
 const reauthentication = z
-  .object({ email: z.string().max(254), password: z.string().min(1).max(1024) })
+  .object({ email: storableString().max(254), password: storableString().min(1).max(1024) })
   .strict();
 
 export const startSessionSchema = z
   .object({
-    protocol: z.string().min(1).max(80),
+    protocol: storableString().min(1).max(80),
     setting: z.enum(['clinic', 'home', 'remote']),
     baseline: vitalsSchema,
     dose: z
@@ -121,7 +120,7 @@ export const startSessionSchema = z
         durationMin: positive.optional(),
         concentrationMgPerMl: positive.optional(),
         bagVolumeMl: positive.optional(),
-        prescriberReason: z.string().trim().max(1000).optional(),
+        prescriberReason: storableString().trim().max(1000).optional(),
       })
       .strict(),
     escortConfirmed: z.boolean(),
@@ -147,15 +146,14 @@ export const startSessionSchema = z
 export const administrationSchema = z
   .object({
     event: z.enum(['start', 'stop', 'rate-change']),
-    at: z.iso.datetime({ offset: true }).optional(),
-    product: z.string().trim().max(200).optional(),
+    at: isoDateTime.optional(),
+    product: storableString().trim().max(200).optional(),
     concentrationMgPerMl: positive.optional(),
-    lot: z.string().trim().max(80).optional(),
+    lot: storableString().trim().max(80).optional(),
     expiry: isoDate.optional(),
     doseMg: positive.optional(),
     rateMgPerHour: positive.optional(),
-    reason: z
-      .string()
+    reason: storableString()
       .trim()
       .max(1000)
       .optional()
@@ -188,9 +186,9 @@ export const administrationSchema = z
 export const observationSchema = z
   .object({
     kind: z.enum(['cadss', 'sedation', 'adverse-event', 'rescue-medication', 'note']),
-    at: z.iso.datetime({ offset: true }).optional(),
+    at: isoDateTime.optional(),
     score: z.number().min(0).max(100).optional(),
-    text: z.string().trim().max(4000).optional(),
+    text: storableString().trim().max(4000).optional(),
   })
   .strict();
 
@@ -200,8 +198,7 @@ export const dischargeSchema = z
     escortPresent: z.boolean(),
     effectsResolved: z.boolean().optional(),
     utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
-    bpCheckpointMissedReason: z
-      .string()
+    bpCheckpointMissedReason: storableString()
       .trim()
       .min(1)
       .max(1000)
@@ -214,20 +211,20 @@ export const therapySessionSchema = z
   .object({
     kind: z.enum(['preparation', 'integration']),
     dosingSessionId: uuid.optional(),
-    heldAt: z.iso.datetime({ offset: true }),
+    heldAt: isoDateTime,
     durationMinutes: z.number().int().min(5).max(480),
-    notes: z.string().trim().min(1, 'Required').max(8000),
+    notes: storableString().trim().min(1, 'Required').max(8000),
   })
   .strict();
 
 export const careMessageSchema = z
-  .object({ text: z.string().trim().min(1, 'Required').max(4000), toUserId: uuid.optional() })
+  .object({ text: storableString().trim().min(1, 'Required').max(4000), toUserId: uuid.optional() })
   .strict();
 
 export const careTaskSchema = z
   .object({
     title: shortText(300),
-    detail: z.string().trim().max(2000).optional(),
+    detail: storableString().trim().max(2000).optional(),
     assignedTo: uuid.optional(),
     priority: z.enum(['urgent', 'high', 'normal']).default('normal'),
   })
@@ -235,7 +232,7 @@ export const careTaskSchema = z
 
 export const remsSubmissionSchema = z
   .object({
-    submittedAt: z.iso.datetime({ offset: true }).optional(),
-    reference: z.string().trim().max(200).optional(),
+    submittedAt: isoDateTime.optional(),
+    reference: storableString().trim().max(200).optional(),
   })
   .strict();

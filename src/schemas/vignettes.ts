@@ -1,6 +1,6 @@
 // Calibration vignette request shapes; the assessment itself is checked field by field by the domain's parser.
 import { z } from 'zod';
-import { shortText, uuid } from './common.ts';
+import { shortText, storableRecord, storableString, uuid } from './common.ts';
 
 const level = z.number().int().min(1).max(4);
 
@@ -8,9 +8,9 @@ export const createVignetteSchema = z
   .object({
     title: shortText(200),
     narrative: shortText(10_000).describe('Anonymised case narrative: no patient data'),
-    assessment: z
-      .record(z.string(), z.unknown())
-      .describe('Harm assessment inputs, as for /harm/evaluate; the rules engine level is stored alongside'),
+    assessment: storableRecord().describe(
+      'Harm assessment inputs, as for /harm/evaluate; the rules engine level is stored alongside',
+    ),
     referenceLevel: level.describe('The agreed reference level of need (1–4)'),
     serviceId: uuid.optional().describe('Needed only when you work in more than one service'),
   })
@@ -19,7 +19,7 @@ export const createVignetteSchema = z
 export const rateVignetteSchema = z
   .object({
     level: level.describe('Your level of need for the vignette (1–4)'),
-    rationale: z.string().trim().max(2000).optional(),
+    rationale: storableString().trim().max(2000).optional(),
   })
   .strict();
 

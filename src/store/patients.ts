@@ -1,5 +1,6 @@
 // The patient registry: identities, immutable versions, search, scoped to the services a user works in.
 import type { CreatePatient, PatientRecord, PatientSummary, PatientVersion } from '../schemas/patient.ts';
+import { isPlausibleIsoDate } from '../schemas/common.ts';
 import type { Queryable } from './db.ts';
 
 type PatientContent = PatientVersion['record'];
@@ -195,7 +196,8 @@ export async function searchPatients(
       alternatives.push(`v.nhs_number = $${params.length} OR v.mrn = $${params.length}`);
     }
     if (s.birthDate !== undefined) {
-      if (!Number.isNaN(Date.parse(s.birthDate))) {
+      // Only a real calendar day in plausible years: 2026-02-30 matches nobody rather than failing the cast.
+      if (isPlausibleIsoDate(s.birthDate)) {
         params.push(s.birthDate);
         alternatives.push(`v.birth_date = $${params.length}::date`);
       }

@@ -11,6 +11,7 @@ import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { storableRecord } from '../../schemas/common.ts';
 
 export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -32,7 +33,7 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { access: 'content:manage' },
       schema: {
         tags: ['harm'],
-        body: z.record(z.string(), z.unknown()).describe('A harm-pathway content pack'),
+        body: storableRecord().describe('A harm-pathway content pack'),
       },
     },
     async (req, reply) => {

@@ -1,6 +1,5 @@
 // Questionnaire definitions: list, read, FHIR export and import, and scoring without saving.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { fromFhirQuestionnaire, toFhirQuestionnaire } from '../../domain/instruments/fhir-questionnaire.ts';
 import type { InstrumentDefinition } from '../../domain/instruments/types.ts';
 import { instrumentIdParam, scoreRequestSchema } from '../../schemas/instruments.ts';
@@ -8,6 +7,7 @@ import { definitionInForce, definitionsInForce, saveImportedDefinition } from '.
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { scoreOrRefuse } from '../record-response.ts';
+import { storableRecord } from '../../schemas/common.ts';
 
 export function summary(def: InstrumentDefinition) {
   return {
@@ -70,7 +70,7 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { access: 'settings:manage' },
       schema: {
         tags: ['instruments'],
-        body: z.record(z.string(), z.unknown()).describe('A FHIR R4 Questionnaire resource'),
+        body: storableRecord().describe('A FHIR R4 Questionnaire resource'),
       },
     },
     async (req, reply) => {

@@ -22,6 +22,7 @@ import { addTimelineEvent, listTimeline } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { storableString } from '../../schemas/common.ts';
 
 const etag = (p: PatientRecord) => `W/"${p.version}"`;
 
@@ -138,7 +139,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: patientIdParams,
         body: correctPatientSchema,
         headers: z.object({
-          'if-match': z.string().max(40).optional().describe('W/"<version>" from the ETag you read'),
+          'if-match': storableString().max(40).optional().describe('W/"<version>" from the ETag you read'),
         }),
       },
     },

@@ -7,7 +7,7 @@ import {
   type SettingOverrides,
 } from '../../domain/treatment/protocol-settings.ts';
 import { protocolRef } from '../../domain/treatment/index.ts';
-import { uuid } from '../../schemas/common.ts';
+import { storableString, uuid } from '../../schemas/common.ts';
 import { protocolSettingsSchema } from '../../schemas/protocol-settings.ts';
 import {
   addProtocolSettingsVersion,
@@ -20,7 +20,7 @@ import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { protocolOr404 } from '../treatment-dose.ts';
 
-const params = z.object({ serviceId: uuid, id: z.string().max(80) }).strict();
+const params = z.object({ serviceId: uuid, id: storableString().max(80) }).strict();
 
 function versionView(r: ProtocolSettingsRow) {
   return {

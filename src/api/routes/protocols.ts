@@ -10,6 +10,7 @@ import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { doseOrRefuse, serviceProtocolOr404, serviceProtocolWithSettings } from '../treatment-dose.ts';
 import { protocolSettingsRoutes } from './protocol-settings.ts';
+import { storableString } from '../../schemas/common.ts';
 
 export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -36,7 +37,7 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { access: 'authenticated' },
       schema: {
         tags: ['treatment'],
-        params: z.object({ id: z.string().max(80) }).strict(),
+        params: z.object({ id: storableString().max(80) }).strict(),
         querystring: protocolQuerySchema,
       },
     },

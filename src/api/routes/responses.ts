@@ -11,6 +11,7 @@ import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordResponse, scoreOrRefuse } from '../record-response.ts';
 import { instrumentOr404 } from './instruments.ts';
+import { storableString } from '../../schemas/common.ts';
 
 export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -60,7 +61,7 @@ export function responseRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['responses'],
         params: patientIdParams,
-        querystring: z.object({ instrument: z.string().max(64).optional() }).strict(),
+        querystring: z.object({ instrument: storableString().max(64).optional() }).strict(),
       },
     },
     async (req) => {

@@ -10,8 +10,9 @@ import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordResponse, scoreOrRefuse } from '../record-response.ts';
+import { storableString } from '../../schemas/common.ts';
 
-const tokenParams = z.object({ token: z.string().min(20).max(100) }).strict();
+const tokenParams = z.object({ token: storableString().min(20).max(100) }).strict();
 
 interface LinkRow {
   id: string;
