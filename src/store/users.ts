@@ -196,3 +196,18 @@ export function credentialView(row: CredentialRow, today: string) {
     recordedBy: row.recorded_by,
   };
 }
+
+/** Of the given user ids, those of active (not disabled) staff who work in the service, in lower case. */
+export async function activeStaffInService(
+  db: Queryable,
+  serviceId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db.query<{ id: string }>(
+    `SELECT u.id::text AS id FROM users u JOIN user_services us ON us.user_id = u.id
+      WHERE us.service_id = $1 AND u.id = ANY($2::uuid[]) AND NOT u.disabled`,
+    [serviceId, [...userIds]],
+  );
+  return new Set(rows.map((r) => r.id.toLowerCase()));
+}

@@ -18,6 +18,7 @@ import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { requireStaffOfService } from '../references.ts';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
@@ -33,6 +34,9 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
+      await requireStaffOfService(ctx.db, access.serviceId, {
+        'body.practitionerId': req.body.practitionerId,
+      });
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
         const created = await insertAppointment(tx, {

@@ -22,6 +22,7 @@ import { visibleSession } from '../session-access.ts';
 import { remsDraft, remsStaffNames } from '../rems-record.ts';
 import { findPatient } from '../../store/patients.ts';
 import { findUserById } from '../../store/users.ts';
+import { requireStaffOfService } from '../references.ts';
 
 export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -174,6 +175,7 @@ export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-message.create');
+      await requireStaffOfService(ctx.db, access.serviceId, { 'body.toUserId': req.body.toUserId });
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.query<{ id: string }>(
@@ -209,6 +211,7 @@ export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'task.create');
+      await requireStaffOfService(ctx.db, access.serviceId, { 'body.assignedTo': req.body.assignedTo });
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
         const taskId = await insertTask(tx, {
