@@ -38,6 +38,9 @@ function fieldErrors(err: FastifyError): FieldError[] {
 
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003']);
 
+const isRefusedData = (err: { code?: unknown }): boolean =>
+  typeof err.code === 'string' && /^2[23][0-9A-Z]{3}$/.test(err.code);
+
 /** Turns any error into a problem; unexpected ones become a generic 500 with no internals. */
 function toProblem(err: FastifyError & { code?: string }): ProblemError {
   if (err instanceof ProblemError) return err;
@@ -51,6 +54,9 @@ function toProblem(err: FastifyError & { code?: string }): ProblemError {
   if (err.statusCode === 413) return problem('payload-too-large', 'The request body is over 1 MiB.');
   if ((err.code && DB_DOWN_CODES.has(err.code)) || isDatabaseUnavailable(err))
     return problem('database-unavailable');
+  // SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): the database refused a value the
+  // request carried, so the request is at fault (422), not the server. Edge checks should catch these first.
+  if (isRefusedData(err)) return problem('invalid-data');
   return problem('internal-error', 'The error was logged with this request id.');
 }
 
@@ -132,6 +138,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const p = toProblem(err);
     if (p.status >= 500) req.log.error({ err, requestId: req.id }, 'request failed');
+    // The SQLSTATE only: the database's message can quote the refused value, which may be health data.
+    if (p.code === 'invalid-data')
+      req.log.warn({ sqlstate: err.code, requestId: req.id }, 'database refused data');
     if (p.code === 'login-throttled' && typeof p.extra?.retryAfterSeconds === 'number') {
       reply.header('retry-after', String(p.extra.retryAfterSeconds));
     }
