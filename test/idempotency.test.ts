@@ -1,9 +1,16 @@
 // A write sent again with the same Idempotency-Key replays the first response instead of recording twice.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/api/app.ts';
+import { loadConfig } from '../src/config/env.ts';
 import { api, setCsrfToken } from '../web/src/api/client.ts';
+import { createTestDatabase } from './support/database.ts';
 import { startIvSession } from './support/treatment.ts';
 import {
+  ADMIN,
   buildWorld,
   Client,
   STAFF_PASSWORD,
@@ -114,6 +121,10 @@ describe('Idempotency-Key on writes', () => {
     expectReplayOf(first, second);
     expect(second.body.id).toBe(first.body.id);
     expect(await patientsNamed(w.alice, 'Onceonly')).toBe(1);
+    const audited = await server.ctx.db.query<{ actor_id: string }>(
+      "SELECT actor_id FROM audit_log WHERE action = 'request.replay' AND request_id IS NOT NULL",
+    );
+    expect(audited.map((a) => a.actor_id)).toContain(w.aliceId);
   });
 
   it('treats the same body with its keys in another order as the same request', async () => {
@@ -334,5 +345,44 @@ describe('the web client', () => {
     expect(browser.sent).toHaveLength(1);
     expect(replies[1]?.id).toBe(replies[0]?.id);
     expect(await patientsNamed(w.alice, 'Doubleclick')).toBe(1);
+  });
+});
+
+describe('a write that fails on the server (5xx)', () => {
+  let flaky: { app: Awaited<ReturnType<typeof buildApp>>; admin: Client; drop: () => Promise<void> };
+  let runs = 0;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    const config = loadConfig({
+      KASPR_DATA_DIR: mkdtempSync(join(tmpdir(), 'kaspr-test-')),
+      LOG_LEVEL: 'silent',
+    });
+    const app = await buildApp({ db: database.db, config, now: () => new Date() });
+    // A write that fails on its first run only, as a write whose transaction hit a fault would.
+    app.post('/api/v1/test-flaky-write', { config: { access: 'authenticated' } }, async (_req, reply) => {
+      runs += 1;
+      if (runs === 1) throw new Error('simulated fault');
+      return reply.code(201).send({ run: runs });
+    });
+    const admin = new Client(await app.listen({ port: 0, host: '127.0.0.1' }));
+    expect((await admin.post('/api/v1/setup', { ...ADMIN, serviceName: 'Test Team' })).status).toBe(201);
+    flaky = { app, admin, drop: database.drop };
+  });
+  afterAll(async () => {
+    await flaky.app.close();
+    await flaky.drop();
+  });
+
+  it('keeps no reply for a 5xx, so the same key may run again and its success is then replayed', async () => {
+    const headers = key();
+    const failed = await flaky.admin.post('/api/v1/test-flaky-write', { a: 1 }, headers);
+    expect(failed.status).toBe(500);
+    const retried = await flaky.admin.post('/api/v1/test-flaky-write', { a: 1 }, headers);
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    const again = await flaky.admin.post('/api/v1/test-flaky-write', { a: 1 }, headers);
+    expectReplayOf(retried, again);
+    expect(runs).toBe(2);
   });
 });
