@@ -15,9 +15,11 @@ Commands:
   user create          create a staff account
   demo                 add a seeded synthetic population (never real data)
   audit verify         check the audit log's hash chain; exit 1 naming the first broken entry
+                       (--anchor ROWS:HEAD:SIGNATURE also checks an anchor kept earlier)
   ledger verify        check the controlled-drug register's hash chain; exit 1 naming the first broken entry
-  backup FILE          copy the whole database to FILE
-  restore FILE         restore a backup into an empty data folder (or PostgreSQL)
+  backup FILE          copy the whole database to FILE, with a manifest (row counts, chain heads, migrations)
+  restore FILE         restore a backup, all or nothing, and check it against its manifest; refuses a
+                       database that holds data unless --force
 
 The database is the one the server uses: DATABASE_URL when set, otherwise the embedded
 database in KASPR_DATA_DIR (default ./data). Stop the server before using the embedded one.
@@ -47,7 +49,7 @@ async function run(argv: string[]): Promise<number> {
     case 'demo':
       return demo([sub, ...rest].filter((a): a is string => a !== undefined));
     case 'audit':
-      if (sub === 'verify') return auditVerify();
+      if (sub === 'verify') return auditVerify(rest);
       break;
     case 'ledger':
       if (sub === 'verify') return ledgerVerify();
@@ -55,7 +57,7 @@ async function run(argv: string[]): Promise<number> {
     case 'backup':
       return backup(sub);
     case 'restore':
-      return restore(sub);
+      return restore([sub, ...rest].filter((a): a is string => a !== undefined));
   }
   process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${HELP}\n`);
   return 2;

@@ -4,6 +4,7 @@ import type { Config } from '../config/env.ts';
 import { openPglite, openPostgres, type Database, type PostgresDeadlines } from '../store/db.ts';
 import { migrate } from '../store/migrate.ts';
 import { isHalfInitialised, lockDataDir, pgDataPath } from './data-dir.ts';
+import { assertDatabaseComplete, assertNoRestoreMarkerFile } from './restore-state.ts';
 
 export interface OpenedDatabase {
   db: Database;
@@ -28,6 +29,7 @@ export async function openDatabase(config: Config, onError?: (err: Error) => voi
       queryTimeoutMs: 0,
     });
     try {
+      await assertDatabaseComplete(migrator);
       await migrate(migrator);
     } finally {
       await migrator.close();
@@ -38,6 +40,7 @@ export async function openDatabase(config: Config, onError?: (err: Error) => voi
   const dir = resolve(config.KASPR_DATA_DIR);
   const release = lockDataDir(dir);
   try {
+    assertNoRestoreMarkerFile(dir);
     if (isHalfInitialised(dir)) {
       throw new Error(
         `The database in ${pgDataPath(dir)} was never fully created (a run was stopped while creating it). ` +
@@ -45,6 +48,10 @@ export async function openDatabase(config: Config, onError?: (err: Error) => voi
       );
     }
     const db = await openPglite(pgDataPath(dir));
+    await assertDatabaseComplete(db).catch(async (err: unknown) => {
+      await db.close();
+      throw err;
+    });
     await migrate(db);
     return {
       db,

@@ -1,5 +1,5 @@
 // The audit log: append-only, hash-chained entries of who did what to which record, and its verification.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson, type Json } from '../domain/audit/canonical-json.ts';
 import type { Queryable } from './db.ts';
 
@@ -151,4 +151,126 @@ export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise
     if (batch.length < batchSize) break;
   }
   return { intact: true, rows, headHash: prevHash };
+}
+
+// ── Anchors: a chain head signed with the anchor key, kept outside the database ──────────────────────────────
+
+/** Signs a chain head: `label` separates the audit log (none, for existing anchors) from other chains. */
+export function signAnchor(key: string, rows: number, headHash: string, label?: 'cd-ledger'): string {
+  const text = `${label ? `${label}:` : ''}${rows}:${headHash}`;
+  return createHmac('sha256', key).update(text).digest('hex');
+}
+
+/** An anchor as printed for the operator to keep: `ROWS:HEAD:SIGNATURE`. */
+export function auditAnchorText(key: string, rows: number, headHash: string): string {
+  return `${rows}:${headHash}:${signAnchor(key, rows, headHash)}`;
+}
+
+export type AnchorCheck =
+  | { ok: true; rows: number }
+  | { ok: false; problem: 'malformed' | 'signature' | 'not-in-chain'; detail: string };
+
+/** Checks an earlier audit anchor: signed with this key, and its head is still entry ROWS of the chain. */
+export async function checkAuditAnchor(db: Queryable, key: string, anchor: string): Promise<AnchorCheck> {
+  const m = /^(\d+):([0-9a-f]{64}):([0-9a-f]{64})$/.exec(anchor.trim());
+  const [, rowsText, head, signature] = m ?? [];
+  if (!rowsText || !head || !signature) {
+    return { ok: false, problem: 'malformed', detail: 'expected ROWS:HEAD:SIGNATURE' };
+  }
+  const rows = Number(rowsText);
+  const expected = Buffer.from(signAnchor(key, rows, head), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) {
+    return {
+      ok: false,
+      problem: 'signature',
+      detail: 'the signature does not verify with this anchor key (another key signed it, or it was altered)',
+    };
+  }
+  const [entry] = await db.query<{ hash: string }>('SELECT hash FROM audit_log WHERE seq = $1', [rows]);
+  const actual = rows === 0 ? GENESIS_HASH : entry?.hash;
+  if (actual !== head) {
+    return {
+      ok: false,
+      problem: 'not-in-chain',
+      detail:
+        entry || rows === 0 ? `entry ${rows} now has another hash` : `the audit log has no entry ${rows}`,
+    };
+  }
+  return { ok: true, rows };
+}
+
+/** A key's fingerprint, stored in the database to recognise the key again; the key cannot be recovered from it. */
+export function anchorKeyFingerprint(key: string): string {
+  return createHmac('sha256', key).update('kaspr audit anchor key fingerprint').digest('hex');
+}
+
+export interface AnchorKeyStatus {
+  /** This key signed anchors for this database before (it was recorded at a start). */
+  known: boolean;
+  /** When it was first used and how many audit entries existed then. */
+  firstUsed?: { at: Date; auditEntries: number };
+  /** Other keys recorded for this database. */
+  otherKeys: number;
+  auditEntries: number;
+}
+
+async function hasAnchorKeyTable(db: Queryable): Promise<boolean> {
+  const [t] = await db.query<{ t: string | null }>(
+    `SELECT to_regclass('public.audit_anchor_keys')::text AS t`,
+  );
+  return Boolean(t?.t);
+}
+
+/** What the database knows of this anchor key (nothing is written). */
+export async function anchorKeyStatus(db: Queryable, key: string): Promise<AnchorKeyStatus> {
+  const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+  const auditEntries = count?.n ?? 0;
+  if (!(await hasAnchorKeyTable(db))) return { known: false, otherKeys: 0, auditEntries };
+  const fingerprint = anchorKeyFingerprint(key);
+  const rows = await db.query<{ fingerprint: string; first_used_at: Date; audit_entries_then: number }>(
+    'SELECT fingerprint, first_used_at, audit_entries_then FROM audit_anchor_keys',
+  );
+  const mine = rows.find((r) => r.fingerprint === fingerprint);
+  return {
+    known: Boolean(mine),
+    ...(mine ? { firstUsed: { at: mine.first_used_at, auditEntries: mine.audit_entries_then } } : {}),
+    otherKeys: rows.length - (mine ? 1 : 0),
+    auditEntries,
+  };
+}
+
+/** Records the key in force at a start (once); returns the status as it was before. */
+export async function recordAnchorKey(db: Queryable, key: string, now: Date): Promise<AnchorKeyStatus> {
+  const before = await anchorKeyStatus(db, key);
+  if (!before.known && (await hasAnchorKeyTable(db))) {
+    await db.query(
+      `INSERT INTO audit_anchor_keys (fingerprint, first_used_at, audit_entries_then) VALUES ($1, $2, $3)
+       ON CONFLICT (fingerprint) DO NOTHING`,
+      [anchorKeyFingerprint(key), now, before.auditEntries],
+    );
+  }
+  return before;
+}
+
+/**
+ * The warning to give when anchors made before would not verify with this key: the key is new to a database
+ * whose audit log is not empty (another key is recorded, or the key was generated just now), or it was first
+ * used after other keys, when entries already existed. Null when there is nothing to warn about.
+ */
+export function anchorKeyWarning(status: AnchorKeyStatus, generatedNow: boolean): string | null {
+  if (status.auditEntries === 0) return null;
+  const advice =
+    'anchors made before with another key will not verify with this one. On PostgreSQL give every app server ' +
+    'the same KASPR_AUDIT_ANCHOR_KEY; on the embedded engine keep secrets.json with the data folder ' +
+    '(`kaspr backup` carries it).';
+  if (!status.known && (status.otherKeys > 0 || generatedNow)) {
+    return `The audit anchor key is new to this database, whose audit log holds ${status.auditEntries} entries: ${advice}`;
+  }
+  if (status.known && status.firstUsed && status.firstUsed.auditEntries > 0 && status.otherKeys > 0) {
+    return (
+      `The audit anchor key was first used with this database on ${status.firstUsed.at.toISOString()}, when the ` +
+      `audit log already held ${status.firstUsed.auditEntries} entries: ${advice}`
+    );
+  }
+  return null;
 }

@@ -1,78 +1,97 @@
-// `kaspr backup FILE` / `kaspr restore FILE`: a whole-database copy (embedded: data folder archive; PostgreSQL: pg_dump).
+// `kaspr backup FILE`: a whole-database copy with a manifest (embedded: the data folder's archive and its secrets;
+// PostgreSQL: pg_dump, taken in the same snapshot as the manifest).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../../config/env.ts';
 import { lockDataDir, pgDataPath } from '../../server/data-dir.ts';
+import {
+  assertDatabaseComplete,
+  RESTORE_MARKER_TABLE,
+  assertNoRestoreMarkerFile,
+} from '../../server/restore-state.ts';
+import { loadSecrets } from '../../server/secrets.ts';
 import { wrapPglite } from '../../store/db.ts';
-import { verifyAuditChain } from '../../store/audit.ts';
 import { fail, print } from '../open.ts';
+import { writeBackupFile } from './backup-file.ts';
+import { takeManifest } from './backup-manifest.ts';
+import { clientQueryable, PGLITE_OPTIONS, postgresClient } from './restore-engines.ts';
+
+export { restore } from './restore.ts';
 
 export async function backup(file: string | undefined): Promise<number> {
   if (!file) fail('Usage: kaspr backup FILE');
   const config = loadConfig();
   const target = resolve(file);
-  if (config.DATABASE_URL) {
-    const r = spawnSync('pg_dump', ['--format=custom', `--file=${target}`, config.DATABASE_URL], {
-      stdio: 'inherit',
-    });
-    if (r.status !== 0) fail('pg_dump failed; is the PostgreSQL client installed?');
-    print(`Backed up PostgreSQL to ${target}`);
-    return 0;
-  }
-  const dir = resolve(config.KASPR_DATA_DIR);
-  if (!existsSync(pgDataPath(dir))) fail(`No embedded database in ${dir}.`);
-  const release = lockDataDir(dir);
+  const work = mkdtempSync(join(dirname(target), '.kaspr-backup-'));
+  const payload = join(work, 'payload');
   try {
-    const pglite = await PGlite.create(pgDataPath(dir));
-    const db = wrapPglite(pglite);
-    const chain = await verifyAuditChain(db);
-    await pglite.query('CHECKPOINT');
-    const archive = await pglite.dumpDataDir('gzip');
-    writeFileSync(target, Buffer.from(await archive.arrayBuffer()));
-    await db.close();
-    print(`Backed up ${dir} to ${target} (audit chain: ${chain.rows} entries, head ${chain.headHash}).`);
-    return 0;
+    if (config.DATABASE_URL) return await backupPostgres(config.DATABASE_URL, target, payload);
+    return await backupEmbedded(resolve(config.KASPR_DATA_DIR), target, payload);
   } finally {
-    release();
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
-export async function restore(file: string | undefined): Promise<number> {
-  if (!file) fail('Usage: kaspr restore FILE');
-  const config = loadConfig();
-  const source = resolve(file);
-  if (!existsSync(source)) fail(`No backup at ${source}.`);
-  if (config.DATABASE_URL) {
+async function backupPostgres(url: string, target: string, payload: string): Promise<number> {
+  const client = await postgresClient(url);
+  try {
+    const db = clientQueryable(client);
+    await assertDatabaseComplete(db);
+    // The manifest and the dump see one snapshot, so the counts are those of the archive exactly.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const [snap] = (await client.query<{ s: string }>('SELECT pg_export_snapshot() AS s')).rows;
+    if (!snap) throw new Error('PostgreSQL gave no snapshot to back up from.');
+    const manifest = await takeManifest(db, 'postgres');
     const r = spawnSync(
-      'pg_restore',
-      ['--clean', '--if-exists', '--no-owner', `--dbname=${config.DATABASE_URL}`, source],
-      {
-        stdio: 'inherit',
-      },
+      'pg_dump',
+      [
+        '--format=custom',
+        `--snapshot=${snap.s}`,
+        `--exclude-table=public.${RESTORE_MARKER_TABLE}`,
+        `--file=${payload}`,
+        `--dbname=${url}`,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
     );
-    if (r.status !== 0) fail('pg_restore failed.');
-    print(`Restored ${source} into PostgreSQL.`);
+    await client.query('COMMIT');
+    if (r.status !== 0) fail('pg_dump failed; is the PostgreSQL client (postgresql-client) installed?');
+    await writeBackupFile(target, { manifest }, 'pg_dump-custom', payload);
+    print(
+      `Backed up PostgreSQL to ${target} (${Object.keys(manifest.tables).length} tables; audit chain ` +
+        `${manifest.auditChain.rows} entries, head ${manifest.auditChain.head}).`,
+    );
     return 0;
+  } finally {
+    await client.end();
   }
-  const dir = resolve(config.KASPR_DATA_DIR);
-  const pgDir = pgDataPath(dir);
-  if (existsSync(pgDir) && readdirSync(pgDir).length > 0) {
-    fail(`${pgDir} already holds a database. Restore into an empty KASPR_DATA_DIR, then point KASPR at it.`);
-  }
-  mkdirSync(dir, { recursive: true });
+}
+
+async function backupEmbedded(dir: string, target: string, payload: string): Promise<number> {
+  assertNoRestoreMarkerFile(dir);
+  if (!existsSync(pgDataPath(dir))) fail(`No embedded database in ${dir}.`);
   const release = lockDataDir(dir);
   try {
-    const blob = new Blob([readFileSync(source)]);
-    const pglite = await PGlite.create(pgDir, { loadDataDir: blob });
+    const pglite = await PGlite.create(pgDataPath(dir), PGLITE_OPTIONS);
     const db = wrapPglite(pglite);
-    const chain = await verifyAuditChain(db);
-    await db.close();
-    print(
-      `Restored ${source} into ${dir} (audit chain ${chain.intact ? 'intact' : 'BROKEN'}: ${chain.rows} entries, head ${chain.headHash}).`,
-    );
-    return chain.intact ? 0 : 1;
+    try {
+      await assertDatabaseComplete(db);
+      const manifest = await takeManifest(db, 'pglite');
+      await pglite.query('CHECKPOINT');
+      const archive = await pglite.dumpDataDir('gzip');
+      writeFileSync(payload, Buffer.from(await archive.arrayBuffer()), { mode: 0o600 });
+      // The data folder's secrets travel with it: anchors signed with its key verify after a restore or move.
+      const { secrets } = loadSecrets(dir);
+      await writeBackupFile(target, { manifest, secrets }, 'pglite-datadir-gzip', payload);
+      print(
+        `Backed up ${dir} to ${target} (audit chain: ${manifest.auditChain.rows} entries, head ${manifest.auditChain.head}). ` +
+          'The file holds the audit anchor key and health data: keep it as safe as the server.',
+      );
+      return 0;
+    } finally {
+      await db.close();
+    }
   } finally {
     release();
   }
