@@ -6,7 +6,10 @@ import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 let patientId: string;
+/** The controlled-drug stock the dose is drawn from: "productId|locationId". */
+let stock: string;
 const PRESCRIBER = { email: 'rx@clinic.test', password: 'a long prescriber phrase' };
+const WITNESS = { email: 'witness@clinic.test', password: 'a long witness phrase' };
 
 /** A time `minutesAgo` before now, as a datetime-local value in the machine's (and browser's) time zone. */
 function localTime(minutesAgo: number): string {
@@ -28,6 +31,51 @@ beforeAll(async () => {
     kind: 'ACLS',
     expiresOn: '2099-01-01',
   });
+  // Stock in the controlled-drug register (one 5 mL vial of 10 mg/mL: 50 mg), so a stop with less given than drawn
+  // leaves a witnessed waste to record.
+  const serviceId = setup.body.user.serviceIds[0] as string;
+  const officerLogin = { email: 'cdo@clinic.test', password: 'a long cd officer phrase' };
+  await api.post('/api/v1/users', {
+    ...officerLogin,
+    displayName: 'Carla Officer',
+    roles: ['cd-officer'],
+    serviceIds: [serviceId],
+  });
+  // A nurse of the clinic witnesses the register correction when less is given than was drawn.
+  await api.post('/api/v1/users', {
+    ...WITNESS,
+    displayName: 'Wyn Witness',
+    roles: ['nurse'],
+    serviceIds: [serviceId],
+  });
+  const officer = new Client(world.server.baseUrl);
+  await officer.login(officerLogin.email, officerLogin.password);
+  const productId = (
+    await officer.post('/api/v1/cd-register/products', {
+      drug: 'Ketamine hydrochloride',
+      form: 'solution for injection',
+      strength: { mgPerMl: 10 },
+      containerSize: 5,
+      containerName: 'vial',
+      code: { system: 'other', value: 'KET-10-5' },
+      schedule: { uk: { schedule: 2, drugClass: 'B' } },
+    })
+  ).body.id as string;
+  const locationId = (
+    await officer.post('/api/v1/cd-register/locations', { name: 'Infusion suite safe', premises: 'Clinic' })
+  ).body.id as string;
+  const receipt = await officer.post('/api/v1/cd-register/entries', {
+    kind: 'receipt',
+    productId,
+    locationId,
+    quantity: { containers: 1 },
+    supplier: { name: 'Acme Wholesale', address: '1 Main St' },
+    invoice: 'INV-1',
+    lot: 'L2026A',
+    expiry: '2028-01-01',
+  });
+  if (receipt.status !== 201) throw new Error(`receipt failed: ${receipt.text}`);
+  stock = `${productId}|${locationId}`;
   const today = new Date().toISOString().slice(0, 10);
   patientId = (
     await api.post('/api/v1/patients', {
@@ -120,12 +168,13 @@ describe('the treatment pathway in a real browser', () => {
     await page.getByRole('heading', { name: 'Session in progress' }).waitFor();
   });
 
-  it('records administration and a high blood pressure that raises an alert', async () => {
+  it('records administration from stock, a stop with 20 mg given and the waste due, and a high blood pressure that raises an alert', async () => {
     const { page } = world;
     const start = page.getByRole('form', { name: 'Start administration' });
     // Administration is recorded when it happens: a time before the session started is refused.
     await start.getByLabel('Time').fill(localTime(60));
     await start.getByLabel('Lot').fill('L2026A');
+    await start.getByLabel('Draw from controlled-drug stock').selectOption(stock);
     await start.getByRole('button', { name: 'Start administration' }).click();
     await page
       .getByText(/before the session started/)
@@ -142,11 +191,17 @@ describe('the treatment pathway in a real browser', () => {
       .first()
       .waitFor();
     await stop.getByLabel('Given (mg)').fill('20');
+    await stop.getByLabel('Witness email').fill(WITNESS.email);
+    await stop.getByLabel('Witness password').fill(WITNESS.password);
     await stop.getByRole('button', { name: 'Stop administration' }).click();
-    await page
-      .getByText(/Stopped .*20 mg given of 35 mg started/)
-      .first()
-      .waitFor();
+    const record = page.getByRole('list', { name: 'Administration record' });
+    await record.getByText(/Stopped .*20 mg given of 35 mg started/).waitFor();
+    // 35 mg was drawn from the register and 20 mg given: the 15 mg left is to be wasted with a witness.
+    await page.getByRole('status').filter({ hasText: '15 mg drawn from stock was not given' }).waitFor();
+    const waste = page.getByRole('link', { name: 'Record the waste of 15 mg' });
+    expect(await waste.getAttribute('href')).toBe(
+      `/cd-register/${stock.replace('|', '/')}?waste=15#cd-waste`,
+    );
 
     const vitals = page.getByRole('form', { name: 'Record vitals' });
     await vitals.getByLabel('Taken at').fill(localTime(0));

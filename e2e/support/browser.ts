@@ -12,7 +12,31 @@ export interface BrowserWorld {
   server: ServerProcess;
   /** console.error messages and page errors seen so far; a test fails if any appear. */
   consoleErrors: string[];
+  /** A further page in its own browser context (its own cookies: another user), watched for errors like `page`. */
+  openPage: () => Promise<Page>;
   close: () => Promise<void>;
+}
+
+/** Records console errors (other than expected 4xx replies) and page errors of `page` into `errors`. */
+function watchErrors(page: Page, errors: string[]): void {
+  page.on('console', (msg) => {
+    // Chromium reports every 4xx answer to fetch as a console error; those are expected replies the app
+    // handles (a 401 before sign-in, a 422 on a bad form), not errors in the app's own code.
+    const expectedReply = /^Failed to load resource: the server responded with a status of 4\d\d/.test(
+      msg.text(),
+    );
+    if (msg.type() === 'error' && !expectedReply) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+}
+
+/** Signs in through the login page and waits until the app shows the signed-in layout. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 // Headless flags for a closed network (no background calls to Google services), as root in CI.
@@ -42,26 +66,23 @@ export async function openBrowserWorld(env: Record<string, string> = {}): Promis
     args: CHROMIUM_ARGS,
     headless: true,
   });
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
   const consoleErrors: string[] = [];
-  page.on('console', (msg) => {
-    // Chromium reports every 4xx answer to fetch as a console error; those are expected replies the app
-    // handles (a 401 before sign-in, a 422 on a bad form), not errors in the app's own code.
-    const expectedReply = /^Failed to load resource: the server responded with a status of 4\d\d/.test(
-      msg.text(),
-    );
-    if (msg.type() === 'error' && !expectedReply) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  const newPage = async (): Promise<Page> => {
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1280, height: 900 },
+    });
+    const opened = await context.newPage();
+    watchErrors(opened, consoleErrors);
+    return opened;
+  };
+  const page = await newPage();
   return {
     browser,
     page,
     server,
     consoleErrors,
+    openPage: newPage,
     close: async () => {
       await browser.close();
       await server.stop('SIGTERM');

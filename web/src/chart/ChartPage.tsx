@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
 import type { AlertView } from '../../../src/store/alerts.ts';
+import { ChartAlertsReload } from '../alerts/chart-alerts-reload.ts';
 import { PatientAlerts } from '../alerts/PatientAlerts.tsx';
 import type { PatientAppointments } from '../appointments/appointment-types.ts';
 import { AppointmentsPanel } from '../appointments/AppointmentsPanel.tsx';
@@ -123,11 +124,13 @@ export function ChartPage() {
           />
         ) : null}
         {tab === 'treatment' ? (
-          <TreatmentPanel
-            patientId={patient.id}
-            canWrite={can('patient:write')}
-            canPrescribe={can('treatment:prescribe')}
-          />
+          <ChartAlertsReload.Provider value={alerts.reload}>
+            <TreatmentPanel
+              patientId={patient.id}
+              canWrite={can('patient:write')}
+              canPrescribe={can('treatment:prescribe')}
+            />
+          </ChartAlertsReload.Provider>
         ) : null}
         {tab === 'details' ? <DetailsPanel patient={patient} /> : null}
         {tab === 'history' ? <HistoryPanel patientId={patient.id} /> : null}

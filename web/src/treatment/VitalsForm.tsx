@@ -1,5 +1,6 @@
 // VitalsForm: "Record vitals": one reading of the flowsheet; the alerts it raises are shown at once.
 import { useState, type SubmitEvent } from 'react';
+import { useChartAlertsReload } from '../alerts/chart-alerts-reload.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
@@ -33,6 +34,7 @@ export function VitalsForm({ sessionId, onRecorded }: VitalsFormProps) {
   const [readings, setReadings] = useState<Readings>(EMPTY);
   const [alerts, setAlerts] = useState<readonly VitalAlert[] | null>(null);
   const [escalation, setEscalation] = useState<SessionAlertOutcome | null>(null);
+  const reloadChartAlerts = useChartAlertsReload();
 
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -80,6 +82,8 @@ export function VitalsForm({ sessionId, onRecorded }: VitalsFormProps) {
       setReadings(EMPTY);
       setTakenAt(localDateTime(new Date()));
       onRecorded();
+      // An urgent alert was raised on the chart: show it on the banner now, not at the next visit.
+      if ((saved.raised ?? []).length > 0) reloadChartAlerts();
     });
   };
 
