@@ -3,7 +3,8 @@ import { loadConfig } from '../config/env.ts';
 import { buildApp } from '../api/app.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase } from './open-database.ts';
-import { ensureSecrets } from './secrets.ts';
+import { auditAnchorKey } from './secrets.ts';
+import { anchorKeyWarning, recordAnchorKey } from '../store/audit.ts';
 import { bootstrapAdmin } from './bootstrap.ts';
 
 async function main(): Promise<void> {
@@ -12,7 +13,11 @@ async function main(): Promise<void> {
   const opened = await openDatabase(config, (err) => {
     logger.error({ err: err.message }, 'database connection error');
   });
-  ensureSecrets(config.KASPR_DATA_DIR);
+  // The anchor key: recorded (as a fingerprint) so that a key new to a non-empty audit log is told, not silent.
+  const anchorKey = auditAnchorKey(config);
+  const keyBefore = await recordAnchorKey(opened.db, anchorKey.key, new Date());
+  const keyWarning = keyBefore.known ? null : anchorKeyWarning(keyBefore, anchorKey.generated);
+  if (keyWarning) logger.warn({ anchorKeySource: anchorKey.source }, keyWarning);
   const ctx = { db: opened.db, config, now: () => new Date() };
   const created = await bootstrapAdmin(ctx);
   if (created) logger.info({ userId: created }, 'first administrator created from KASPR_ADMIN_EMAIL');
