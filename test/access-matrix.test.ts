@@ -353,6 +353,50 @@ function namesServiceARecord(route: Route): boolean {
   return /:id/.test(route.url);
 }
 
+const routeKey = (route: Route) => `${route.method} ${route.url}`;
+
+/** Service A's clinical records by kind (not the organisation's products, safes, users, services or content). */
+function serviceARecordIds(): Record<string, string> {
+  const organisation = [
+    'cd-register/products',
+    'cd-register/locations',
+    'users',
+    'services',
+    'service',
+    'break-glass',
+  ];
+  const content = ['protocols', 'instruments'];
+  return Object.fromEntries(
+    Object.entries(a.ids).filter(([k]) => !organisation.includes(k) && !content.includes(k)),
+  );
+}
+
+/**
+ * Governance lists name patient ids by design, never patients' details: the audit trail for the organisation's
+ * auditors, and break-glass grants (here, a service-B colleague's emergency access) for their reviewers.
+ */
+const GOVERNANCE_LISTS = ['GET /api/v1/audit', 'GET /api/v1/break-glass'];
+
+const YEAR = 'from=2026-01-01&to=2026-12-31';
+const reportOfA = () => ({ query: `?${YEAR}&service=${a.ids.service}`, expected: [404] });
+/**
+ * Lists asked by service B's user about service A by name, id or service: no A record may come back, and asking
+ * for another service's report is 404, as for a service that does not exist (src/api/report-scope.ts).
+ */
+const OTHER_SERVICE_QUERIES: Record<string, () => { query: string; expected?: readonly number[] }> = {
+  'GET /api/v1/patients': () => ({ query: '?q=Patientson' }),
+  'GET /api/v1/tasks': () => ({ query: `?scope=service&patientId=${a.ids.patients}` }),
+  'GET /api/v1/appointments': () => ({ query: '?scope=service&date=2030-01-01' }),
+  'GET /api/v1/reports/service-outcomes': reportOfA,
+  'GET /api/v1/reports/service-outcomes/series': reportOfA,
+  'GET /api/v1/reports/service-outcomes/tables': reportOfA,
+  'GET /api/v1/reports/service-outcomes/report.pdf': reportOfA,
+  'GET /api/v1/reports/pilot-comparison': () => ({
+    query: `?firstFrom=2026-01-01&firstTo=2026-06-30&firstService=${a.ids.service}&secondFrom=2026-07-01&secondTo=2026-12-31&secondService=${a.ids.service}`,
+    expected: [404],
+  }),
+};
+
 /** Organisation-level administration: not service-scoped, so no "other service" probe. */
 const ORGANISATION_ACCESS = ['user:manage', 'service:manage', 'settings:manage', 'content:manage'];
 
@@ -387,19 +431,23 @@ describe('the access matrix', () => {
       route: Route,
       client: Client,
       expected: readonly number[],
-      opts: { csrf?: boolean; phiOnly?: boolean } = {},
+      opts: { csrf?: boolean; phiOnly?: boolean; query?: string; noServiceAIds?: boolean } = {},
     ) => {
       probes += 1;
-      const key = `${name}: ${route.method} ${route.url}`;
+      const key = `${name}: ${route.method} ${route.url}${opts.query ?? ''}`;
       const headers: Record<string, string> = route.method === 'PATCH' ? { 'if-match': 'W/"1"' } : {};
       if (opts.csrf === false) headers['x-csrf-token'] = '';
       const before = route.method === 'GET' ? null : await tableDigest(db);
-      const r = await client.request(route.method, urlFor(route), bodyFor(route), headers);
+      const url = urlFor(route);
+      const r = await client.request(route.method, url + (opts.query ?? ''), bodyFor(route), headers);
       if (!opts.phiOnly && r.status >= 200 && r.status < 300) leaks.push(`${key} answered ${r.status}`);
       else if (!opts.phiOnly && !expected.includes(r.status))
         leaks.push(`${key} answered ${r.status}, expected ${expected.join('|')}: ${r.text.slice(0, 160)}`);
       if (opts.phiOnly && r.status >= 500) leaks.push(`${key} failed with ${r.status}`);
       for (const s of PHI) if (r.text.includes(s)) leaks.push(`${key} shows "${s}"`);
+      if (opts.noServiceAIds)
+        for (const [what, id] of Object.entries(serviceARecordIds()))
+          if (!url.includes(id) && r.text.includes(id)) leaks.push(`${key} shows service A's ${what} id`);
       if (opts.csrf === false && r.body?.code !== 'csrf-rejected')
         leaks.push(`${key} refused without naming csrf-rejected: ${r.text.slice(0, 160)}`);
       if (before) {
@@ -419,10 +467,16 @@ describe('the access matrix', () => {
       else notApplicable += 1;
       // 3. Service B's user (every clinical role) on service A's records: 404, as for a record that does not exist.
       if (isPublic || ORGANISATION_ACCESS.includes(route.access)) notApplicable += 1;
-      else if (namesServiceARecord(route)) await probe('other service', route, otherService.client, [404]);
-      else if (route.method === 'GET')
-        await probe('other service (list)', route, otherService.client, [], { phiOnly: true });
-      else notApplicable += 1;
+      else if (namesServiceARecord(route))
+        await probe('other service', route, otherService.client, [404], { noServiceAIds: true });
+      else if (route.method === 'GET') {
+        const named = OTHER_SERVICE_QUERIES[routeKey(route)]?.();
+        await probe('other service (list)', route, otherService.client, named?.expected ?? [], {
+          phiOnly: named?.expected === undefined,
+          query: named?.query ?? '',
+          noServiceAIds: !GOVERNANCE_LISTS.includes(routeKey(route)),
+        });
+      } else notApplicable += 1;
       // 4. A write without the CSRF token, by a user of A who may otherwise make it.
       if (!isPublic && route.method !== 'GET')
         await probe('no CSRF token', route, a.everyone.client, [403], { csrf: false });
@@ -432,5 +486,17 @@ describe('the access matrix', () => {
       `access matrix: ${routes.length} routes × 4 probes = ${routes.length * 4} cells, ${probes} requests sent, ${notApplicable} not applicable, ${leaks.length} leaks`,
     );
     expect(leaks).toEqual([]);
+  });
+
+  it('sees a write, the patient and a record id where access is allowed (the detectors are live)', async () => {
+    const mine = a.everyone.client;
+    const before = await tableDigest(server.ctx.db);
+    const r = await mine.post(`/api/v1/patients/${a.ids.patients}/tasks`, { title: 'Detector check' });
+    expect(r.status).toBe(201);
+    expect(changedTables(before, await tableDigest(server.ctx.db))).toContain('tasks');
+    const chart = await mine.get(`/api/v1/patients/${a.ids.patients}`);
+    expect(PHI.filter((s) => chart.text.includes(s))).toContain('Patientson');
+    const queue = await mine.get(`/api/v1/tasks?scope=service&patientId=${a.ids.patients}`);
+    expect(queue.text).toContain(a.ids.tasks);
   });
 });
