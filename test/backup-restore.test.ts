@@ -301,6 +301,11 @@ describe('the audit anchor key', SLOW, () => {
     const b = await kaspr(['audit', 'verify', '--anchor', anchorOf(a)], two);
     expect(b.code, b.stderr).toBe(0);
     expect(anchorOf(b)).toBe(anchorOf(a));
+    // The controlled-drug register's anchor is signed with the same key.
+    const l1 = await kaspr(['ledger', 'verify'], one);
+    const l2 = await kaspr(['ledger', 'verify'], two);
+    expect(l1.code, l1.stderr).toBe(0);
+    expect(anchorOf(l2)).toBe(anchorOf(l1));
     // Another key does not verify it, and says why.
     const c = await kaspr(['audit', 'verify', '--anchor', anchorOf(a)], {
       ...two,

@@ -18,6 +18,12 @@ async function main(): Promise<void> {
   const keyBefore = await recordAnchorKey(opened.db, anchorKey.key, new Date());
   const keyWarning = keyBefore.known ? null : anchorKeyWarning(keyBefore, anchorKey.generated);
   if (keyWarning) logger.warn({ anchorKeySource: anchorKey.source }, keyWarning);
+  if (opened.db.engine === 'postgres' && anchorKey.source === 'data-folder') {
+    logger.warn(
+      'KASPR_AUDIT_ANCHOR_KEY is not set: this app server signs anchors with its own key in KASPR_DATA_DIR, ' +
+        'which another app server or a new machine will not have. Set the same key on every app server.',
+    );
+  }
   const ctx = { db: opened.db, config, now: () => new Date() };
   const created = await bootstrapAdmin(ctx);
   if (created) logger.info({ userId: created }, 'first administrator created from KASPR_ADMIN_EMAIL');

@@ -27,7 +27,10 @@ export async function ledgerVerify(): Promise<number> {
       return 1;
     }
     // Signed with the audit anchor key, under its own label, so an anchor cannot be forged from database access alone.
-    const anchor = createHmac('sha256', ensureSecrets(config.KASPR_DATA_DIR).auditAnchorKey)
+    const anchor = createHmac(
+      'sha256',
+      ensureSecrets(config.KASPR_DATA_DIR, config.KASPR_AUDIT_ANCHOR_KEY).auditAnchorKey,
+    )
       .update(`cd-ledger:${result.rows}:${result.headHash}`)
       .digest('hex');
     print(`Controlled-drug register chain intact: ${result.rows} entries. Head ${result.headHash}`);
