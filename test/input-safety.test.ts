@@ -218,6 +218,24 @@ describe('staff ids a request refers to', () => {
     expect(await rowCounts(table)).toEqual(before);
   });
 
+  it('refuses a care plan whose key worker or intervention owner is unknown, naming each field', async () => {
+    const before = await rowCounts('care_plans');
+    const r = await w.alice.post(`/api/v1/patients/${patientId}/care-plan`, {
+      interventions: [
+        { interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one', ownerId: w.aliceId },
+        { interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one', ownerId: UNKNOWN },
+      ],
+      keyWorkerId: w.bobId,
+      reviewDue: '2027-01-01',
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([
+      { path: 'body.keyWorkerId', message: expect.any(String) },
+      { path: 'body.interventions.1.ownerId', message: expect.any(String) },
+    ]);
+    expect(await rowCounts('care_plans')).toEqual(before);
+  });
+
   it('refuses a task for a staff member of another service, who could not open the record', async () => {
     const r = await w.alice.post(`/api/v1/patients/${patientId}/tasks`, {
       title: 'Review',

@@ -12,6 +12,7 @@ import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { storableRecord } from '../../schemas/common.ts';
+import { requireStaffOfService } from '../references.ts';
 
 export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -100,6 +101,12 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.create');
+      await requireStaffOfService(ctx.db, access.serviceId, {
+        'body.keyWorkerId': req.body.keyWorkerId,
+        ...Object.fromEntries(
+          req.body.interventions.map((i, n) => [`body.interventions.${n}.ownerId`, i.ownerId]),
+        ),
+      });
       const { reviewDue, decisionId, reason, ...plan } = req.body;
       const known = new Set((await packInForce(ctx.db)).interventions.map((i) => i.id));
       const unknown = plan.interventions.findIndex((i) => !known.has(i.interventionId));
