@@ -21,11 +21,18 @@ const INT8_OID = 20;
 // Dates stay 'YYYY-MM-DD' strings on both engines (a birth date has no time zone); int8 becomes a number.
 const keepDate = (value: string): string => value;
 
+const PGLITE_PARSERS = { [DATE_OID]: keepDate, [pgliteTypes.INT8]: (v: string) => Number(v) };
+
 /** Opens the embedded engine: a folder path, or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const options = { parsers: { [DATE_OID]: keepDate, [pgliteTypes.INT8]: (v: string) => Number(v) } };
+  const options = { parsers: PGLITE_PARSERS };
   const db = dataDir === undefined ? await PGlite.create(options) : await PGlite.create(dataDir, options);
   return wrapPglite(db);
+}
+
+/** Opens an in-memory embedded database from a data-folder dump (see `dumpPglite`), skipping initdb. */
+export async function openPgliteFromDump(dump: Blob): Promise<Database> {
+  return wrapPglite(await PGlite.create({ parsers: PGLITE_PARSERS, loadDataDir: dump }));
 }
 
 /** Wraps an open PGlite instance. */
