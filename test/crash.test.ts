@@ -1,6 +1,6 @@
 // Crash safety under SIGKILL: the real server is killed mid-write, restarted on the same data, and every write it
 // acknowledged is still there, the audit and controlled-drug chains verify, and it serves again.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop('SIGKILL');
   await pgDb?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function signIn(baseUrl: string, email: string, password = STAFF_PASSWORD): Promise<Client> {
