@@ -346,7 +346,8 @@ function lacking(access: string): Person | null {
  * Routes whose path names a service-A record: service B's user must get 404, as for a record that does not exist.
  * Break-glass grants, users, services, protocols and instruments are the organisation's, not a service's. Stock
  * locations are shared by the organisation's services by design (a dose for B's patient may be drawn from A's
- * safe: migration 017, test/cd-register-scope.test.ts), so a register entry naming A's safe is not probed here.
+ * safe: migration 017), so a register entry naming A's safe is not probed here; an entry for no patient at a safe
+ * the author cannot see is refused, proved in test/cd-register-scope.test.ts.
  */
 function namesServiceARecord(route: Route): boolean {
   if (/\/(break-glass|users|services|protocols|instruments)\//.test(route.url)) return false;

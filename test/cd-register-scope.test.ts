@@ -188,3 +188,26 @@ describe('register reports are scoped to the reader (access matrix)', () => {
     expect(inventory).not.toContain('South safe');
   });
 });
+
+describe('register writes for no patient are scoped to the locations the author may see', () => {
+  it("refuses service B's officer a receipt or a transfer into A's safe with 404, writing nothing", async () => {
+    // A safe of A's alone (no dose for B's patients drawn from it, unlike the north safe).
+    const eastSafe = (await officerA.post(`${API}/locations`, { name: 'East safe', premises: 'East Clinic' }))
+      .body.id as string;
+    const before = (await officerA.get(`${API}/entries`)).body.lines.length as number;
+    const refused = [
+      receipt(eastSafe),
+      { kind: 'transfer', locationId: southSafe, toLocationId: eastSafe, quantity: { containers: 1 } },
+    ];
+    for (const body of refused) {
+      const r = await officerB.post(`${API}/entries`, { productId, ...body });
+      expect(r.status, JSON.stringify(body)).toBe(404);
+      expect(r.body.code).toBe('not-found');
+    }
+    expect((await officerA.get(`${API}/entries`)).body.lines.length).toBe(before);
+  });
+
+  it("still lets service A's officer receive into A's safe", async () => {
+    await post(officerA, receipt(northSafe));
+  });
+});

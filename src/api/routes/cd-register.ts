@@ -44,6 +44,7 @@ import {
   type LedgerSettings,
   type LedgerWriteResult,
 } from '../../store/ledger.ts';
+import { visibleLocationIds } from '../../store/ledger-directory.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { findUserById } from '../../store/users.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
@@ -314,6 +315,17 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const body = req.body;
       const product = await checkReferences(body);
+      // An entry for no patient (a receipt, count, transfer, waste or destruction) answers for the stock of the
+      // locations it names: the author must be able to see them, as for a register read (404 otherwise). A dose
+      // for a patient may be drawn from any safe, since access to the patient is checked below.
+      if (body.patientId === undefined) {
+        const visible = await visibleLocationIds(ctx.db, {
+          serviceIds: auth.user.service_ids,
+          readsPatients: hasPermission(auth.user.roles, 'patient:read'),
+        });
+        const named = [body.locationId, ...(body.toLocationId !== undefined ? [body.toLocationId] : [])];
+        if (named.some((id) => !visible.has(id))) throw problem('not-found', 'No such stock location.');
+      }
       // A patient-linked entry: the author must be allowed to see the patient (404 otherwise, audited).
       const access: PatientAccess | undefined =
         body.patientId === undefined
