@@ -4,9 +4,10 @@ import { useApiData } from '../api/use-api-data.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { DischargeDone } from './DischargeDone.tsx';
 import { PastSessions } from './PastSessions.tsx';
+import { RuleList } from './RuleList.tsx';
 import { SessionInProgress } from './SessionInProgress.tsx';
 import { StartSessionForm } from './StartSessionForm.tsx';
-import type { Discharged, ProtocolSummary, SessionSummary } from './treatment-types.ts';
+import type { Discharged, ProtocolSummary, SessionSummary, StartNote } from './treatment-types.ts';
 
 interface DosingSectionProps {
   patientId: string;
@@ -21,6 +22,7 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
   );
   const [discharged, setDischarged] = useState<Discharged | null>(null);
   const [startedId, setStartedId] = useState<string | null>(null);
+  const [startNotes, setStartNotes] = useState<StartNote[]>([]);
   const list = sessions.data?.sessions ?? [];
   const open = list.find((s) => s.dischargedAt === null) ?? null;
   const past = list.filter((s) => s !== open);
@@ -33,6 +35,12 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
       {error ? <Notice kind="error">{error.detail ?? error.title}</Notice> : null}
       {sessions.loading && !sessions.data ? <p role="status">Loading sessions…</p> : null}
       {discharged ? <DischargeDone result={discharged} /> : null}
+      {open && open.id === startedId && startNotes.length > 0 ? (
+        <div role="status" className="notice notice-warning">
+          <p>Cautions at the start of this session:</p>
+          <RuleList items={startNotes} label="Cautions at session start" />
+        </div>
+      ) : null}
       {open ? (
         <SessionInProgress
           key={open.id}
@@ -55,6 +63,7 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
               protocols={summaries}
               onStarted={(started) => {
                 setStartedId(started.id);
+                setStartNotes([...(started.prechecks?.cautions ?? []), ...(started.warnings ?? [])]);
                 setDischarged(null);
                 sessions.reload();
               }}

@@ -132,11 +132,22 @@ export interface SessionSummary {
   dischargedAt: string | null;
 }
 
+/** A caution or warning a rule raised at session start, with its source. */
+export interface StartNote {
+  code: string;
+  text: string;
+  source: string;
+}
+
 /** The reply to POST /patients/:id/treatment-sessions. */
 export interface StartedSession {
   id: string;
   protocol: string;
   dose: DoseResult;
+  /** Cautions that do not block (a pregnancy recorded at eligibility). */
+  prechecks?: { cautions?: StartNote[] };
+  /** Warnings from the session history (a session within the minimum interval). */
+  warnings?: StartNote[];
 }
 
 export type VitalsData = z.output<typeof vitalsSchema> & { alerts: VitalAlert[]; baseline?: true };
