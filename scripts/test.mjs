@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // `npm test`: lint, typecheck, and every suite — unit, API on both engines, browser on both engines — with one summary.
+// `npm run test:heavy` (`--heavy`): the slow resilience suites instead — fuzzing, crashes, restores, clean stops, a
+// frozen database and the idle timeout in a browser — on both engines.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
+const HEAVY = process.argv.includes('--heavy');
 const OUT = '.test-output';
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/test';
 const CHROMIUM = process.env.KASPR_CHROMIUM || '/usr/bin/chromium';
 
-rmSync(OUT, { recursive: true, force: true });
+// The heavy step adds its reports beside npm test's, so CI's last summary counts every suite.
+if (!HEAVY) rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -58,21 +62,23 @@ function reachable(url) {
   });
 }
 
-run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-run('format', 'npx', [
-  'prettier',
-  '--check',
-  '--log-level',
-  'warn',
-  'src',
-  'test',
-  'e2e',
-  'web/src',
-  'bench',
-  'scripts',
-]);
-run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-vitest('unit', 'unit');
+if (!HEAVY) {
+  run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+  run('format', 'npx', [
+    'prettier',
+    '--check',
+    '--log-level',
+    'warn',
+    'src',
+    'test',
+    'e2e',
+    'web/src',
+    'bench',
+    'scripts',
+  ]);
+  run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  vitest('unit', 'unit');
+}
 
 const pgUrl = process.env.DATABASE_URL || DEFAULT_PG;
 const pgAvailable = await reachable(pgUrl);
@@ -83,7 +89,8 @@ if (pgAvailable) engines.push('postgres');
 else notes.push(`PostgreSQL suites skipped: nothing answers at ${pgUrl} (set DATABASE_URL to run them).`);
 
 for (const engine of engines) {
-  vitest(`api (${engine})`, 'api', { KASPR_TEST_DB: engine, DATABASE_URL: pgUrl });
+  const project = HEAVY ? 'api-heavy' : 'api';
+  vitest(`${project} (${engine})`, project, { KASPR_TEST_DB: engine, DATABASE_URL: pgUrl });
 }
 
 const haveChromium = existsSync(CHROMIUM);
@@ -94,7 +101,7 @@ if (haveChromium) {
     run('build web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
   ) {
     for (const engine of engines)
-      vitest(`e2e (${engine})`, 'e2e', {
+      vitest(`${HEAVY ? 'e2e-heavy' : 'e2e'} (${engine})`, HEAVY ? 'e2e-heavy' : 'e2e', {
         KASPR_TEST_DB: engine,
         DATABASE_URL: pgUrl,
         KASPR_CHROMIUM: CHROMIUM,
