@@ -1,6 +1,7 @@
 // Creates the first administrator from KASPR_ADMIN_EMAIL / KASPR_ADMIN_PASSWORD when no user exists yet.
 import type { AppContext } from '../api/context.ts';
 import { passwordProblem, PASSWORD_PROBLEM_TEXT } from '../domain/auth/password-policy.ts';
+import { commonPasswords } from '../security/common-passwords.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { appendAudit } from '../store/audit.ts';
 import { insertService } from '../store/services.ts';
@@ -14,7 +15,11 @@ export async function bootstrapAdmin(ctx: AppContext): Promise<string | null> {
   const password = ctx.config.KASPR_ADMIN_PASSWORD;
   if (!email || !password) return null;
   if ((await countUsers(ctx.db)) > 0) return null;
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, {
+    email,
+    displayName: 'Administrator',
+    common: commonPasswords(),
+  });
   if (problem) throw new Error(`KASPR_ADMIN_PASSWORD: ${PASSWORD_PROBLEM_TEXT[problem]}`);
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {

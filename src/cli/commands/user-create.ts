@@ -1,6 +1,8 @@
 // `kaspr user create`: adds a staff account from the command line (e.g. the first admin on a server).
 import { parseArgs } from 'node:util';
 import { createUserSchema } from '../../schemas/auth.ts';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../../domain/auth/password-policy.ts';
+import { commonPasswords } from '../../security/common-passwords.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { findServiceByName, insertService } from '../../store/services.ts';
@@ -36,6 +38,14 @@ export async function userCreate(args: string[]): Promise<number> {
       : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     fail(`Cannot create the user:\n  ${problems.join('\n  ')}\n\n${USER_CREATE_HELP}`);
   }
+  // The same policy as every other place a password is chosen: the common list, the user's own email and name.
+  const weak = passwordProblem(password, {
+    email: parsed.data.email,
+    displayName: parsed.data.displayName,
+    common: commonPasswords(),
+  });
+  if (weak)
+    fail(`Cannot create the user:\n  password: ${PASSWORD_PROBLEM_TEXT[weak]}\n\n${USER_CREATE_HELP}`);
   const { db, close } = await openForCli();
   try {
     if (await findUserByEmail(db, parsed.data.email)) fail(`A user with email ${parsed.data.email} exists.`);
