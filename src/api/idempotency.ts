@@ -161,7 +161,10 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
       }
     } catch (err) {
       // The claim stays 'in-progress', so a retry answers 409 rather than writing twice. Never log the body.
-      req.log.error({ err, requestId: req.id }, 'idempotency key not stored');
+      // Only the error's name and SQLSTATE: a database message can quote the stored reply, which is health data.
+      const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+      const name = err instanceof Error ? err.name : typeof err;
+      req.log.error({ errName: name, sqlstate: code, requestId: req.id }, 'idempotency key not stored');
     }
     return payload;
   });
