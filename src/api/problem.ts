@@ -140,3 +140,11 @@ export function problemBody(p: ProblemError, requestId?: string): Record<string,
     ...p.extra,
   };
 }
+
+/** A domain module's problems (`{ path, text }`) as field errors under a request part (`body` by default). */
+export function fromDomainProblems(
+  problems: readonly { path: string; text: string }[],
+  prefix = 'body',
+): FieldError[] {
+  return problems.map((p) => ({ path: p.path ? `${prefix}.${p.path}` : prefix, message: p.text }));
+}

@@ -104,3 +104,6 @@ export const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** Route parameters of a resource addressed by its id (`/things/:id`). */
+export const idParams = z.object({ id: uuid }).strict();

@@ -195,3 +195,26 @@ export function openPostgres(
     close: () => pool.end(),
   };
 }
+
+/**
+ * Runs an `INSERT … RETURNING` and gives back its one row; the store's one place for "the insert must return
+ * a row" (a trigger or rule that swallowed the row is a server fault, not a user error).
+ */
+export async function insertReturning<T = { id: string }>(
+  tx: Queryable,
+  sql: string,
+  params: readonly unknown[],
+): Promise<T> {
+  const [row] = await tx.query<T>(sql, params);
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** `insertReturning` for the common case: the new row's id. */
+export async function insertReturningId(
+  tx: Queryable,
+  sql: string,
+  params: readonly unknown[],
+): Promise<string> {
+  return (await insertReturning<{ id: string }>(tx, sql, params)).id;
+}
