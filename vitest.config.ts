@@ -30,7 +30,8 @@ const browser = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      // Pure code beside its source, on the server and in the web app (web tests are DOM-free: pure modules).
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'api', include: ['test/**/*.test.ts'], exclude: HEAVY_API, ...api } },
       { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], exclude: HEAVY_E2E, ...browser } },
       { test: { name: 'api-heavy', include: HEAVY_API, ...api } },
