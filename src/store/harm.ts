@@ -5,7 +5,7 @@ import {
   type HarmAssessment,
   type HarmEvaluation,
 } from '../domain/harm/index.ts';
-import type { Queryable } from './db.ts';
+import { insertReturningId, type Queryable } from './db.ts';
 
 export interface AssessmentRow {
   id: string;
@@ -50,7 +50,8 @@ export async function insertAssessment(
     correctionReason?: string;
   },
 ): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  return insertReturningId(
+    tx,
     `INSERT INTO harm_assessments (patient_id, corrects, correction_reason, assessment, context, evaluation, proposed_level,
        content_version, assessed_at, recorded_at, recorded_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
@@ -68,8 +69,6 @@ export async function insertAssessment(
       a.recordedBy,
     ],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
 }
 
 export async function findAssessment(db: Queryable, id: string): Promise<AssessmentRow | undefined> {
@@ -97,7 +96,8 @@ export async function insertDecision(
     by: string;
   },
 ): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  return insertReturningId(
+    tx,
     `INSERT INTO harm_decisions (assessment_id, patient_id, proposed_level, confirmed_level, overridden, reason, review_due, decided_at, decided_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
     [
@@ -112,8 +112,24 @@ export async function insertDecision(
       d.by,
     ],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
+}
+
+/** True once a clinician has decided on the assessment (one decision each). */
+export async function isDecided(db: Queryable, assessmentId: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM harm_decisions WHERE assessment_id = $1', [assessmentId])).length > 0;
+}
+
+/** True when the decision exists and is about this patient. */
+export async function isDecisionOfPatient(
+  db: Queryable,
+  decisionId: string,
+  patientId: string,
+): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM harm_decisions WHERE id = $1 AND patient_id = $2', [
+    decisionId,
+    patientId,
+  ]);
+  return rows.length > 0;
 }
 
 export interface CarePlanRow {

@@ -1,6 +1,6 @@
 // Saved questionnaire responses: immutable, with the score the engine gave at the time and its version.
 import type { ScoreResult } from '../domain/instruments/types.ts';
-import type { Queryable } from './db.ts';
+import { insertReturningId, type Queryable } from './db.ts';
 
 export interface ResponseRow {
   id: string;
@@ -29,8 +29,9 @@ export interface NewResponse {
   selfReportLinkId?: string;
 }
 
-export async function insertResponse(tx: Queryable, r: NewResponse): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+export function insertResponse(tx: Queryable, r: NewResponse): Promise<string> {
+  return insertReturningId(
+    tx,
     `INSERT INTO questionnaire_responses (patient_id, instrument_id, instrument_version, answers, result, total,
        completeness, completed_at, source, recorded_at, recorded_by, self_report_link_id)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
@@ -49,8 +50,6 @@ export async function insertResponse(tx: Queryable, r: NewResponse): Promise<str
       r.selfReportLinkId ?? null,
     ],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
 }
 
 /** A patient's responses in time order, optionally for one instrument. */

@@ -5,7 +5,7 @@ import {
   type LevelNumber,
   type SupervisionKind,
 } from '../domain/harm/index.ts';
-import type { Queryable } from './db.ts';
+import { insertReturningId, type Queryable } from './db.ts';
 import { reviewWorklist } from './harm.ts';
 
 export interface SupervisionItem {
@@ -104,4 +104,43 @@ export async function supervisionQueue(
     });
   }
   return { items, overrideCount: rows.filter((r) => r.overridden).length };
+}
+
+/** What a supervision note is about: a harm decision, an assessment, or a patient's review. */
+export type SupervisionItemType = 'decision' | 'assessment' | 'review';
+
+const TARGET_SQL: Record<SupervisionItemType, string> = {
+  decision:
+    'SELECT d.patient_id, p.service_id FROM harm_decisions d JOIN patients p ON p.id = d.patient_id WHERE d.id::text = $1',
+  assessment:
+    'SELECT a.patient_id, p.service_id FROM harm_assessments a JOIN patients p ON p.id = a.patient_id WHERE a.id::text = $1',
+  review: 'SELECT p.id AS patient_id, p.service_id FROM patients p WHERE p.id::text = $1',
+};
+
+/** The patient (and service) a supervision note's item belongs to, or undefined when there is no such item. */
+export async function supervisionTarget(
+  db: Queryable,
+  itemType: SupervisionItemType,
+  itemId: string,
+): Promise<{ patient_id: string; service_id: string } | undefined> {
+  return (await db.query<{ patient_id: string; service_id: string }>(TARGET_SQL[itemType], [itemId]))[0];
+}
+
+export function insertSupervisionNote(
+  tx: Queryable,
+  n: {
+    itemType: SupervisionItemType;
+    itemId: string;
+    patientId: string;
+    note: string;
+    signedOff: boolean;
+    at: Date;
+    by: string;
+  },
+): Promise<string> {
+  return insertReturningId(
+    tx,
+    'INSERT INTO supervision_notes (item_type, item_id, patient_id, note, signed_off, recorded_at, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
+    [n.itemType, n.itemId, n.patientId, n.note, n.signedOff, n.at, n.by],
+  );
 }

@@ -1,6 +1,6 @@
 // Calibration vignettes and practitioners' independent ratings of them. Rows are immutable.
 import type { LevelNumber } from '../domain/harm/index.ts';
-import type { Queryable } from './db.ts';
+import { insertReturning, type Queryable } from './db.ts';
 
 export interface VignetteRow {
   id: string;
@@ -38,7 +38,8 @@ export async function insertVignette(
     at: Date;
   },
 ): Promise<VignetteRow> {
-  const [row] = await tx.query<VignetteRow>(
+  return insertReturning<VignetteRow>(
+    tx,
     `INSERT INTO calibration_vignettes
        (service_id, title, narrative, assessment, reference_level, engine_level, content_version, created_by, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
@@ -54,8 +55,6 @@ export async function insertVignette(
       v.at,
     ],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row;
 }
 
 /** Vignettes of the given services, oldest first. */

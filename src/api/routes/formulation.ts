@@ -2,17 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import { formulationSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
+import {
+  insertFormulation,
+  listFormulations,
+  lockFormulationVersion,
+  type FormulationRow,
+} from '../../store/formulations.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-
-interface FormulationRow {
-  version: number;
-  content: Record<string, string>;
-  recorded_at: Date;
-  display_name: string;
-}
 
 export function formulationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -31,10 +30,7 @@ export function formulationRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'formulation.read');
-      const rows = await ctx.db.query<FormulationRow>(
-        'SELECT f.version, f.content, f.recorded_at, u.display_name FROM formulations f JOIN users u ON u.id = f.recorded_by WHERE f.patient_id = $1 ORDER BY f.version DESC',
-        [access.patientId],
-      );
+      const rows = await listFormulations(ctx.db, access.patientId);
       await auditRead(ctx, req, access, 'formulation.read', 'Formulation');
       return { current: rows[0] ? view(rows[0]) : null, history: rows.map(view) };
     },
@@ -53,22 +49,20 @@ export function formulationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       const version = await ctx.db.transaction(async (tx) => {
         // Serialise MDT saves for this patient so two editors of the same version cannot both win.
-        await tx.query('SELECT id FROM patients WHERE id = $1 FOR UPDATE', [access.patientId]);
-        const [row] = await tx.query<{ v: number }>(
-          'SELECT COALESCE(max(version), 0) AS v FROM formulations WHERE patient_id = $1',
-          [access.patientId],
-        );
-        const current = row?.v ?? 0;
+        const current = await lockFormulationVersion(tx, access.patientId);
         if (baseVersion !== undefined && baseVersion !== current) {
           throw problem(
             'precondition-failed',
             `You edited version ${baseVersion}; version ${current} was saved since. Merge your changes into it.`,
           );
         }
-        await tx.query(
-          'INSERT INTO formulations (patient_id, version, content, recorded_at, recorded_by) VALUES ($1,$2,$3,$4,$5)',
-          [access.patientId, current + 1, JSON.stringify(content), now, auth.user.id],
-        );
+        await insertFormulation(tx, {
+          patientId: access.patientId,
+          version: current + 1,
+          content,
+          at: now,
+          by: auth.user.id,
+        });
         await addTimelineEvent(tx, {
           patientId: access.patientId,
           occurredAt: now,

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { validateContentPack } from '../../domain/harm/index.ts';
 import { carePlanSchema, supervisionNoteSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
-import { insertCarePlan, listCarePlans, reviewWorklist } from '../../store/harm.ts';
+import { insertCarePlan, isDecisionOfPatient, listCarePlans, reviewWorklist } from '../../store/harm.ts';
 import { listPacks, packInForce, packVersionTaken, savePack } from '../../store/harm-packs.ts';
-import { supervisionQueue } from '../../store/supervision.ts';
+import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../../store/supervision.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -119,15 +119,7 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
         ]);
       const now = ctx.now();
       const version = await ctx.db.transaction(async (tx) => {
-        if (
-          decisionId &&
-          (
-            await tx.query('SELECT 1 FROM harm_decisions WHERE id = $1 AND patient_id = $2', [
-              decisionId,
-              access.patientId,
-            ])
-          ).length === 0
-        ) {
+        if (decisionId && !(await isDecisionOfPatient(tx, decisionId, access.patientId))) {
           throw problem('validation-failed', undefined, [
             { path: 'body.decisionId', message: 'Not a decision about this patient' },
           ]);
@@ -229,37 +221,25 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();
-      const patientId = await ctx.db.query<{ patient_id: string; service_id: string }>(
-        req.body.itemType === 'decision'
-          ? 'SELECT d.patient_id, p.service_id FROM harm_decisions d JOIN patients p ON p.id = d.patient_id WHERE d.id::text = $1'
-          : req.body.itemType === 'assessment'
-            ? 'SELECT a.patient_id, p.service_id FROM harm_assessments a JOIN patients p ON p.id = a.patient_id WHERE a.id::text = $1'
-            : 'SELECT p.id AS patient_id, p.service_id FROM patients p WHERE p.id::text = $1',
-        [req.body.itemId],
-      );
-      const target = patientId[0];
+      const target = await supervisionTarget(ctx.db, req.body.itemType, req.body.itemId);
       if (!target || !auth.user.service_ids.includes(target.service_id)) throw problem('not-found');
       const id = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: string }>(
-          'INSERT INTO supervision_notes (item_type, item_id, patient_id, note, signed_off, recorded_at, recorded_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
-          [
-            req.body.itemType,
-            req.body.itemId,
-            target.patient_id,
-            req.body.note,
-            req.body.signOff,
-            now,
-            auth.user.id,
-          ],
-        );
-        if (!row) throw new Error('insert returned no row');
+        const noteId = await insertSupervisionNote(tx, {
+          itemType: req.body.itemType,
+          itemId: req.body.itemId,
+          patientId: target.patient_id,
+          note: req.body.note,
+          signedOff: req.body.signOff,
+          at: now,
+          by: auth.user.id,
+        });
         await addTimelineEvent(tx, {
           patientId: target.patient_id,
           occurredAt: now,
           kind: 'supervision',
           summary: `Supervision ${req.body.signOff ? 'sign-off' : 'note'} (${req.body.itemType})`,
           refType: 'SupervisionNote',
-          refId: row.id,
+          refId: noteId,
           actorId: auth.user.id,
         });
         await auditFrom(
@@ -268,13 +248,13 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
           {
             action: 'supervision.note',
             resourceType: 'SupervisionNote',
-            resourceId: row.id,
+            resourceId: noteId,
             patientId: target.patient_id,
             outcome: 'success',
           },
           now,
         );
-        return row.id;
+        return noteId;
       });
       return reply.status(201).send({ id });
     },

@@ -18,6 +18,7 @@ import {
   findAssessment,
   insertAssessment,
   insertDecision,
+  isDecided,
   listAssessments,
   prefillResponses,
   type AssessmentRow,
@@ -265,8 +266,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       const reviewDue = addDays(now, days);
       const decisionId = await ctx.db.transaction(async (tx) => {
-        if ((await tx.query('SELECT 1 FROM harm_decisions WHERE assessment_id = $1', [row.id])).length > 0)
-          throw problem('already-decided');
+        if (await isDecided(tx, row.id)) throw problem('already-decided');
         const id = await insertDecision(tx, {
           assessmentId: row.id,
           patientId: row.patient_id,

@@ -5,6 +5,12 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { selfReportLinkSchema, selfReportSubmitSchema } from '../../schemas/instruments.ts';
 import { newToken, sha256 } from '../../security/tokens.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
+import {
+  findLinkByTokenHash,
+  insertSelfReportLink,
+  markLinkUsed,
+  type SelfReportLinkRow,
+} from '../../store/self-report.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
 import { patientAccess } from '../patient-access.ts';
@@ -14,27 +20,12 @@ import { storableString } from '../../schemas/common.ts';
 
 const tokenParams = z.object({ token: storableString().min(20).max(100) }).strict();
 
-interface LinkRow {
-  id: string;
-  patient_id: string;
-  service_id: string;
-  instrument_ids: string[];
-  expires_at: Date;
-  used_at: Date | null;
-}
-
 export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   /** The link behind a token when it is unused and unexpired; anything else is the same 404. */
-  async function liveLink(token: string): Promise<LinkRow> {
-    const rows = await ctx.db.query<LinkRow>(
-      `SELECT l.id, l.patient_id, p.service_id, l.instrument_ids, l.expires_at, u.used_at
-       FROM self_report_links l JOIN patients p ON p.id = l.patient_id LEFT JOIN self_report_uses u ON u.link_id = l.id
-       WHERE l.token_hash = $1`,
-      [sha256(token)],
-    );
-    const link = rows[0];
+  async function liveLink(token: string): Promise<SelfReportLinkRow> {
+    const link = await findLinkByTokenHash(ctx.db, sha256(token));
     if (!link || link.used_at || link.expires_at <= ctx.now()) {
       throw problem(
         'not-found',
@@ -68,19 +59,21 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       const expiresAt = new Date(now.getTime() + req.body.expiresInMinutes * 60_000);
       const id = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO self_report_links (token_hash, patient_id, instrument_ids, created_by, created_at, expires_at)
-           VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-          [sha256(token), access.patientId, req.body.instruments, auth.user.id, now, expiresAt],
-        );
-        if (!row) throw new Error('insert returned no row');
+        const linkId = await insertSelfReportLink(tx, {
+          tokenHash: sha256(token),
+          patientId: access.patientId,
+          instrumentIds: req.body.instruments,
+          by: auth.user.id,
+          at: now,
+          expiresAt,
+        });
         await addTimelineEvent(tx, {
           patientId: access.patientId,
           occurredAt: now,
           kind: 'self-report-link',
           summary: `Self-report link issued (${req.body.instruments.join(', ')})`,
           refType: 'SelfReportLink',
-          refId: row.id,
+          refId: linkId,
           actorId: auth.user.id,
         });
         await auditFrom(
@@ -89,13 +82,13 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
           {
             action: 'self-report.create',
             resourceType: 'SelfReportLink',
-            resourceId: row.id,
+            resourceId: linkId,
             patientId: access.patientId,
             outcome: 'success',
           },
           now,
         );
-        return row.id;
+        return linkId;
       });
       return reply
         .status(201)
@@ -140,11 +133,8 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         // The primary key makes the link single-use even when two submissions race.
-        const used = await tx.query(
-          'INSERT INTO self_report_uses (link_id, used_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING link_id',
-          [link.id, now],
-        );
-        if (used.length === 0) throw problem('not-found', 'This questionnaire link was already used.');
+        if (!(await markLinkUsed(tx, link.id, now)))
+          throw problem('not-found', 'This questionnaire link was already used.');
         for (const s of scored) {
           await recordResponse(tx, req, {
             ...s,
