@@ -35,7 +35,8 @@ import {
   type RegisterReader,
 } from '../../store/ledger-directory.ts';
 import { hasPermission } from '../../domain/access/roles.ts';
-import { auditFrom, authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import {
   inventoryCsv,
   inventoryPdf,
@@ -88,7 +89,7 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
   async function auditRegisterRead(req: FastifyRequest, action: string, details: Record<string, Json>) {
     const now = ctx.now();
     await ctx.db.transaction((tx) =>
-      auditFrom(req, tx, { action, resourceType: 'CdRegister', outcome: 'success', details }, now),
+      recordChange(req, tx, { action, resource: { type: 'CdRegister' }, details, now }),
     );
   }
 
@@ -159,18 +160,12 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
       const names = await staffNames(ctx.db, staffIdsOf([stored.entry, ...corrections]));
       const now = ctx.now();
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'cd-entry.read',
-            resourceType: 'CdEntry',
-            resourceId: stored.entry.id,
-            patientId: stored.entry.patientId ?? null,
-            outcome: 'success',
-          },
+        recordChange(req, tx, {
+          action: 'cd-entry.read',
+          resource: { type: 'CdEntry', id: stored.entry.id },
+          patientId: stored.entry.patientId ?? null,
           now,
-        ),
+        }),
       );
       return {
         entry: entryView(stored.entry, names, stored),

@@ -45,11 +45,11 @@ import {
   type LedgerWriteResult,
 } from '../../store/ledger.ts';
 import { visibleLocationIds } from '../../store/ledger-directory.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
 import { findUserById } from '../../store/users.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientAccess, type PatientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal, type FieldError } from '../problem.ts';
+import { recordChange, recordRefusal } from '../record-change.ts';
 import { balanceView, domainRefusal, entryView, locationView, productView } from './cd-register-json.ts';
 import { cdRegisterViewRoutes } from './cd-register-read.ts';
 import { witnessSignatures } from './cd-register-witness.ts';
@@ -171,18 +171,12 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await insertProduct(tx, product, auth.user.id, now);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'cd-product.create',
-            resourceType: 'CdProduct',
-            resourceId: product.id,
-            outcome: 'success',
-            details: { drug: product.drug, code: `${product.code.system}:${product.code.value}` },
-          },
+        await recordChange(req, tx, {
+          action: 'cd-product.create',
+          resource: { type: 'CdProduct', id: product.id },
+          details: { drug: product.drug, code: `${product.code.system}:${product.code.value}` },
           now,
-        );
+        });
       });
       return reply.status(201).send(productView(product));
     },
@@ -203,18 +197,12 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await insertLocation(tx, location, auth.user.id, now);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'cd-location.create',
-            resourceType: 'CdLocation',
-            resourceId: location.id,
-            outcome: 'success',
-            details: { name: location.name, premises: location.premisesId },
-          },
+        await recordChange(req, tx, {
+          action: 'cd-location.create',
+          resource: { type: 'CdLocation', id: location.id },
+          details: { name: location.name, premises: location.premisesId },
           now,
-        );
+        });
       });
       return reply.status(201).send(locationView(location));
     },
@@ -255,18 +243,12 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
           witnessCounts: { ...current.witnessCounts, ...counts },
         };
         await writeLedgerSettings(tx, next, auth.user.id);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'cd-settings.update',
-            resourceType: 'Settings',
-            resourceId: 'ledger',
-            outcome: 'success',
-            details: { from: current as unknown as Json, to: next as unknown as Json },
-          },
+        await recordChange(req, tx, {
+          action: 'cd-settings.update',
+          resource: { type: 'Settings', id: 'ledger' },
+          details: { from: current as unknown as Json, to: next as unknown as Json },
           now,
-        );
+        });
         return next;
       });
       return settingsView(settings);
@@ -340,25 +322,16 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const outcome = await ctx.db.transaction(async (tx: Queryable): Promise<WriteOutcome> => {
         await lockLedger(tx);
         const now = ctx.now();
-        const refused = async (details: Record<string, Json>) =>
-          auditFrom(
-            req,
-            tx,
-            {
-              action: 'cd-entry.create',
-              resourceType: 'CdEntry',
-              patientId: access?.patientId ?? null,
-              outcome: 'failed',
-              flagged: access?.breakGlass ?? false,
-              details: {
-                kind: body.kind,
-                productId: body.productId,
-                locationId: body.locationId,
-                ...details,
-              },
-            },
+        const refused = (details: Record<string, Json>) =>
+          recordRefusal(req, tx, {
+            action: 'cd-entry.create',
+            resource: { type: 'CdEntry' },
+            patientId: access?.patientId ?? null,
+            outcome: 'failed',
+            flagged: access?.breakGlass ?? false,
+            details: { kind: body.kind, productId: body.productId, locationId: body.locationId, ...details },
             now,
-          );
+          });
         if (body.kind === 'count' && body.expected !== undefined) {
           const shown = findBalance(
             await currentBalances(tx, body.productId),
@@ -382,37 +355,27 @@ export function cdRegisterRoutes(app: FastifyInstance, ctx: AppContext): void {
           return written;
         }
         const { entry } = written;
-        if (entry.patientId !== undefined) {
-          await addTimelineEvent(tx, {
-            patientId: entry.patientId,
-            occurredAt: new Date(entry.occurredAt),
-            kind: 'cd-entry',
-            summary: timelineSummary(entry.kind, entry.quantity.mg, product, entry.seq),
-            refType: 'CdEntry',
-            refId: entry.id,
-            actorId: auth.user.id,
-          });
-        }
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'cd-entry.create',
-            resourceType: 'CdEntry',
-            resourceId: entry.id,
-            patientId: entry.patientId ?? null,
-            outcome: 'success',
-            flagged: access?.breakGlass ?? false,
-            details: {
-              kind: entry.kind,
-              seq: entry.seq,
-              productId: entry.productId,
-              locationId: entry.locationId,
-              witnesses: entry.witnesses.map((w) => w.userId),
+        await recordChange(req, tx, {
+          action: 'cd-entry.create',
+          resource: { type: 'CdEntry', id: entry.id },
+          patientId: entry.patientId ?? null,
+          ...(entry.patientId !== undefined && {
+            timeline: {
+              kind: 'cd-entry',
+              summary: timelineSummary(entry.kind, entry.quantity.mg, product, entry.seq),
+              occurredAt: new Date(entry.occurredAt),
             },
+          }),
+          flagged: access?.breakGlass ?? false,
+          details: {
+            kind: entry.kind,
+            seq: entry.seq,
+            productId: entry.productId,
+            locationId: entry.locationId,
+            witnesses: entry.witnesses.map((w) => w.userId),
           },
           now,
-        );
+        });
         return written;
       });
 
