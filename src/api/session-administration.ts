@@ -9,9 +9,9 @@ import { kilograms } from '../domain/treatment/index.ts';
 import type { SessionStateRefusal } from '../domain/treatment/session-state.ts';
 import type { administrationSchema } from '../schemas/treatment.ts';
 import { findPatient } from '../store/patients.ts';
-import { addTimelineEvent } from '../store/timeline.ts';
 import { addSessionEvent, latestEligibility, sessionEvents, type SessionRow } from '../store/treatment.ts';
-import { authOf, auditFrom, type AppContext } from './context.ts';
+import { authOf, type AppContext } from './context.ts';
+import { recordChange } from './record-change.ts';
 import type { PatientAccess } from './patient-access.ts';
 import { ruleRefusal } from './problem.ts';
 import { sessionProtocol } from './session-vitals.ts';
@@ -224,34 +224,26 @@ export async function recordAdministration(
       recordedAt: now,
       by: auth.user.id,
     });
-    if (body.event !== 'rate-change') {
-      await addTimelineEvent(tx, {
-        patientId: session.patient_id,
-        occurredAt: at,
-        kind: 'treatment-session',
-        summary:
-          body.event === 'start'
-            ? `Administration started${dose.doseMg !== null ? ` (${String(dose.doseMg)} mg)` : ''}`
-            : `Administration stopped${stopped?.givenMg != null ? `: ${String(stopped.givenMg)} mg given` : ''}`,
-        refType: 'TreatmentSession',
-        refId: session.id,
-        actorId: auth.user.id,
-      });
-    }
-    await auditFrom(
-      req,
-      tx,
-      {
-        action: `treatment-session.${kind}`,
-        resourceType: 'TreatmentSession',
-        resourceId: session.id,
-        patientId: session.patient_id,
-        outcome: 'success',
-        flagged: access.breakGlass,
-        ...(wasteDue ? { details: { registerCorrectionId: wasteDue.correctionId } } : {}),
-      },
+    await recordChange(req, tx, {
+      action: `treatment-session.${kind}`,
+      resource: { type: 'TreatmentSession', id: session.id },
+      patientId: session.patient_id,
+      ...(body.event !== 'rate-change'
+        ? {
+            timeline: {
+              kind: 'treatment-session',
+              summary:
+                body.event === 'start'
+                  ? `Administration started${dose.doseMg !== null ? ` (${String(dose.doseMg)} mg)` : ''}`
+                  : `Administration stopped${stopped?.givenMg != null ? `: ${String(stopped.givenMg)} mg given` : ''}`,
+              occurredAt: at,
+            },
+          }
+        : {}),
+      flagged: access.breakGlass,
+      ...(wasteDue ? { details: { registerCorrectionId: wasteDue.correctionId } } : {}),
       now,
-    );
+    });
     const reply: AdministrationReply = { id: eventId, event: kind, at: at.toISOString() };
     if (stopped) {
       reply.given = {

@@ -10,7 +10,7 @@ import type { Protocol, VitalAlert } from '../domain/treatment/index.ts';
 import { findOpenAlert, insertAlert, insertTask } from '../store/alerts.ts';
 import type { Queryable } from '../store/db.ts';
 import { addTimelineEvent } from '../store/timeline.ts';
-import { latestEligibility, type SessionRow } from '../store/treatment.ts';
+import { latestEligibility, urgentReadingCount, type SessionRow } from '../store/treatment.ts';
 import { auditFrom } from './context.ts';
 
 /** What one urgent alert of a reading led to: a new chart alert with tasks, or a count on the open one. */
@@ -33,14 +33,6 @@ export interface SessionAlertOutcome {
 
 const SOURCE_TYPE = 'TreatmentSession';
 
-async function urgentReadings(tx: Queryable, sessionId: string, code: string): Promise<number> {
-  const rows = await tx.query<{ n: string | number }>(
-    `SELECT count(*) AS n FROM session_events WHERE session_id = $1 AND kind = 'vitals' AND data->'alerts' @> $2::jsonb`,
-    [sessionId, JSON.stringify([{ code, severity: 'urgent' }])],
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
 /**
  * In the reading's transaction: each urgent alert raises (once per session and code while unacknowledged) a chart
  * alert, a task for the session's prescriber (eligibility signer, else the session's starter), a task in the
@@ -62,7 +54,7 @@ export async function raiseSessionAlerts(
     const action = suggestedAction(alert, delivery);
     const code = sessionAlertCode(alert.code);
     const key = { patientId: r.session.patient_id, code, sourceType: SOURCE_TYPE, sourceId: r.session.id };
-    const readings = await urgentReadings(tx, r.session.id, alert.code);
+    const readings = await urgentReadingCount(tx, r.session.id, alert.code);
     const open = await findOpenAlert(tx, key);
     if (open) {
       raised.push({

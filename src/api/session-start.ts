@@ -9,16 +9,17 @@ import type { startSessionSchema } from '../schemas/treatment.ts';
 import type { Queryable } from '../store/db.ts';
 import { findPatient } from '../store/patients.ts';
 import { eligibilityPregnancy } from '../store/eligibility-pregnancy.ts';
-import { addTimelineEvent } from '../store/timeline.ts';
+import { activeConsent } from '../store/consents.ts';
 import {
-  activeConsent,
   addSessionEvent,
   hasValidAcls,
+  insertSession,
   latestEligibility,
   lockPatientForSession,
   sessionHistory,
 } from '../store/treatment.ts';
-import { authOf, auditFrom, type AppContext } from './context.ts';
+import { authOf, type AppContext } from './context.ts';
+import { recordChange, recordRefusal } from './record-change.ts';
 import type { PatientAccess } from './patient-access.ts';
 import { prescriberAuthority } from './prescriber-authority.ts';
 import { problem, ruleRefusal } from './problem.ts';
@@ -45,18 +46,13 @@ async function refuse(
   now: Date,
 ): Promise<never> {
   await ctx.db.transaction((tx) =>
-    auditFrom(
-      req,
-      tx,
-      {
-        action: 'treatment-session.create',
-        resourceType: 'TreatmentSession',
-        patientId,
-        outcome: 'denied',
-        details: { blocks: blocks.map((b) => b.code) },
-      },
+    recordRefusal(req, tx, {
+      action: 'treatment-session.create',
+      resource: { type: 'TreatmentSession' },
+      patientId,
+      details: { blocks: blocks.map((b) => b.code) },
       now,
-    ),
+    }),
   );
   const first = blocks[0];
   throw ruleRefusal('blocked', first?.code ?? 'consent-required', blocks.map((b) => b.text).join(' '), {
@@ -137,60 +133,44 @@ export async function startSession(
     const again = sessionHistoryCheck({ protocol, now, sessions: await pastSessions(tx, access.patientId) });
     const open = again.blocks.find((b) => b.code === 'session-already-open');
     if (open) throw ruleRefusal('blocked', open.code, open.text, { blocks: [open] });
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO treatment_sessions (patient_id, service_id, protocol_ref, protocol, setting, consent_id, prechecks, baseline, dose, acls_user_id, started_at, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-      [
-        access.patientId,
-        access.serviceId,
-        protocolRef(protocol),
-        JSON.stringify(protocol),
-        body.setting,
-        consent.id,
-        JSON.stringify(prechecks),
-        JSON.stringify(body.baseline),
-        JSON.stringify(storedDose),
-        body.aclsClinicianId ?? null,
-        now,
-        auth.user.id,
-      ],
-    );
-    if (!row) throw new Error('insert returned no row');
+    const sessionId = await insertSession(tx, {
+      patientId: access.patientId,
+      serviceId: access.serviceId,
+      protocolRef: protocolRef(protocol),
+      protocol,
+      setting: body.setting,
+      consentId: consent.id,
+      prechecks,
+      baseline: body.baseline,
+      dose: storedDose,
+      aclsUserId: body.aclsClinicianId ?? null,
+      startedAt: now,
+      createdBy: auth.user.id,
+    });
     await addSessionEvent(tx, {
-      sessionId: row.id,
+      sessionId,
       kind: 'vitals',
       data: { ...body.baseline, baseline: true, alerts: [] },
       at: new Date(body.baseline.takenAt),
       recordedAt: now,
       by: auth.user.id,
     });
-    await addTimelineEvent(tx, {
+    await recordChange(req, tx, {
+      action: 'treatment-session.create',
+      resource: { type: 'TreatmentSession', id: sessionId },
       patientId: access.patientId,
-      occurredAt: now,
-      kind: 'treatment-session',
-      summary: `Dosing session started: ${protocol.title}, ${dose.doseMg} mg planned`,
-      refType: 'TreatmentSession',
-      refId: row.id,
-      actorId: auth.user.id,
-    });
-    await auditFrom(
-      req,
-      tx,
-      {
-        action: 'treatment-session.create',
-        resourceType: 'TreatmentSession',
-        resourceId: row.id,
-        patientId: access.patientId,
-        outcome: 'success',
-        flagged: access.breakGlass,
-        details: {
-          protocol: protocolRef(protocol),
-          ...(decidedBy ? { prescriberDecisionBy: decidedBy.userId } : {}),
-        },
+      timeline: {
+        kind: 'treatment-session',
+        summary: `Dosing session started: ${protocol.title}, ${dose.doseMg} mg planned`,
+      },
+      flagged: access.breakGlass,
+      details: {
+        protocol: protocolRef(protocol),
+        ...(decidedBy ? { prescriberDecisionBy: decidedBy.userId } : {}),
       },
       now,
-    );
-    return row.id;
+    });
+    return sessionId;
   });
   return {
     id,

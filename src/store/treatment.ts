@@ -1,50 +1,5 @@
-// Treatment records: referrals, eligibility, consents and withdrawals, sessions with their flowsheet, discharges.
-import type { Queryable } from './db.ts';
-
-export interface ConsentRow {
-  id: string;
-  patient_id: string;
-  route: string;
-  document_id: string;
-  document_version: string;
-  signature: { kind: 'typed' | 'drawn'; name: string; image?: string };
-  witness_user_id: string | null;
-  witness_name: string | null;
-  signed_at: Date;
-  recorded_by: string;
-  recorded_by_name: string;
-  withdrawn_at: Date | null;
-  withdrawal_reason: string | null;
-}
-
-const SELECT_CONSENT = `
-  SELECT c.*, w.display_name AS witness_name, u.display_name AS recorded_by_name, x.withdrawn_at, x.reason AS withdrawal_reason
-  FROM consents c JOIN users u ON u.id = c.recorded_by LEFT JOIN users w ON w.id = c.witness_user_id
-  LEFT JOIN consent_withdrawals x ON x.consent_id = c.id`;
-
-export async function listConsents(db: Queryable, patientId: string): Promise<ConsentRow[]> {
-  return db.query<ConsentRow>(`${SELECT_CONSENT} WHERE c.patient_id = $1 ORDER BY c.signed_at DESC`, [
-    patientId,
-  ]);
-}
-
-export async function findConsent(db: Queryable, id: string): Promise<ConsentRow | undefined> {
-  return (await db.query<ConsentRow>(`${SELECT_CONSENT} WHERE c.id = $1`, [id]))[0];
-}
-
-/** The newest consent for a route that has not been withdrawn. */
-export async function activeConsent(
-  db: Queryable,
-  patientId: string,
-  route: string,
-): Promise<ConsentRow | undefined> {
-  return (
-    await db.query<ConsentRow>(
-      `${SELECT_CONSENT} WHERE c.patient_id = $1 AND c.route = $2 AND x.withdrawn_at IS NULL ORDER BY c.signed_at DESC LIMIT 1`,
-      [patientId, route],
-    )
-  )[0];
-}
+// Dosing sessions: the session with its discharge, its flowsheet events, the history gate's view, and discharges.
+import { insertReturning, insertReturningId, type Queryable } from './db.ts';
 
 export async function latestEligibility(
   db: Queryable,
@@ -139,11 +94,11 @@ export async function addSessionEvent(
     by: string;
   },
 ): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(
+  const row = await insertReturning<{ id: number }>(
+    tx,
     'INSERT INTO session_events (session_id, kind, data, at, recorded_at, recorded_by) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id',
     [e.sessionId, e.kind, JSON.stringify(e.data), e.at, e.recordedAt, e.by],
   );
-  if (!row) throw new Error('insert returned no row');
   return row.id;
 }
 
@@ -164,4 +119,67 @@ export async function sessionHistory(
 /** Holds the patient's row until the transaction ends, so two session starts for one patient run one at a time. */
 export async function lockPatientForSession(tx: Queryable, patientId: string): Promise<void> {
   await tx.query('SELECT id FROM patients WHERE id = $1 FOR UPDATE', [patientId]);
+}
+
+/** Stores a new dosing session (its protocol snapshot, pre-checks, baseline and dose); returns its id. */
+export function insertSession(
+  tx: Queryable,
+  s: {
+    patientId: string;
+    serviceId: string;
+    protocolRef: string;
+    protocol: unknown;
+    setting: string;
+    consentId: string;
+    prechecks: unknown;
+    baseline: unknown;
+    dose: unknown;
+    aclsUserId: string | null;
+    startedAt: Date;
+    createdBy: string;
+  },
+): Promise<string> {
+  return insertReturningId(
+    tx,
+    `INSERT INTO treatment_sessions (patient_id, service_id, protocol_ref, protocol, setting, consent_id, prechecks, baseline, dose, acls_user_id, started_at, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+    [
+      s.patientId,
+      s.serviceId,
+      s.protocolRef,
+      JSON.stringify(s.protocol),
+      s.setting,
+      s.consentId,
+      JSON.stringify(s.prechecks),
+      JSON.stringify(s.baseline),
+      JSON.stringify(s.dose),
+      s.aclsUserId,
+      s.startedAt,
+      s.createdBy,
+    ],
+  );
+}
+
+/**
+ * Stores the session's discharge; false when the session already has one (two discharges at once: the second
+ * finds the session closed).
+ */
+export async function insertDischarge(
+  tx: Queryable,
+  d: { sessionId: string; at: Date; noDrivingUntil: Date; summary: unknown; by: string },
+): Promise<boolean> {
+  const stored = await tx.query(
+    'INSERT INTO session_discharges (session_id, discharged_at, no_driving_until, summary, discharged_by) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (session_id) DO NOTHING RETURNING session_id',
+    [d.sessionId, d.at, d.noDrivingUntil, JSON.stringify(d.summary), d.by],
+  );
+  return stored.length > 0;
+}
+
+/** How many readings of the session raised this urgent vital-sign alert. */
+export async function urgentReadingCount(db: Queryable, sessionId: string, code: string): Promise<number> {
+  const rows = await db.query<{ n: string | number }>(
+    `SELECT count(*) AS n FROM session_events WHERE session_id = $1 AND kind = 'vitals' AND data->'alerts' @> $2::jsonb`,
+    [sessionId, JSON.stringify([{ code, severity: 'urgent' }])],
+  );
+  return Number(rows[0]?.n ?? 0);
 }

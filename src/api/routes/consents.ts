@@ -1,21 +1,24 @@
 // Versioned consent per route: documents, signing (typed or drawn, witnessed where required), PDF copy, withdrawal.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { consentDocuments } from '../../domain/consent/documents.ts';
 import { renderConsentPdf } from '../../documents/consent-pdf.ts';
-import { uuid } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { consentSchema, withdrawSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { findConsent, listConsents, type ConsentRow } from '../../store/treatment.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import {
+  findConsent,
+  insertConsent,
+  insertConsentWithdrawal,
+  listConsents,
+  type ConsentRow,
+} from '../../store/consents.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { reauthenticateWitness } from '../witness.ts';
-
-const idParams = z.object({ id: uuid }).strict();
 
 function consentView(c: ConsentRow) {
   return {
@@ -76,45 +79,26 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
         : null;
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO consents (patient_id, route, document_id, document_version, signature, witness_user_id, signed_at, recorded_by)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-          [
-            access.patientId,
-            doc.route,
-            doc.id,
-            doc.version,
-            JSON.stringify(req.body.signature),
-            witnessId,
-            now,
-            auth.user.id,
-          ],
-        );
-        if (!row) throw new Error('insert returned no row');
-        await addTimelineEvent(tx, {
+        const consentId = await insertConsent(tx, {
           patientId: access.patientId,
-          occurredAt: now,
-          kind: 'consent',
-          summary: `Consent signed: ${doc.title} (v${doc.version})`,
-          refType: 'Consent',
-          refId: row.id,
-          actorId: auth.user.id,
+          route: doc.route,
+          documentId: doc.id,
+          documentVersion: doc.version,
+          signature: req.body.signature,
+          witnessId,
+          signedAt: now,
+          recordedBy: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'consent.create',
-            resourceType: 'Consent',
-            resourceId: row.id,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { document: `${doc.id}@${doc.version}` },
-          },
+        await recordChange(req, tx, {
+          action: 'consent.create',
+          resource: { type: 'Consent', id: consentId },
+          patientId: access.patientId,
+          timeline: { kind: 'consent', summary: `Consent signed: ${doc.title} (v${doc.version})` },
+          flagged: access.breakGlass,
+          details: { document: `${doc.id}@${doc.version}` },
           now,
-        );
-        return row.id;
+        });
+        return consentId;
       });
       const saved = await findConsent(ctx.db, id);
       if (!saved) throw new Error('consent vanished');
@@ -185,32 +169,20 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (consent.withdrawn_at) throw problem('conflict', 'This consent was already withdrawn.');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        await tx.query(
-          'INSERT INTO consent_withdrawals (consent_id, withdrawn_at, reason, recorded_by) VALUES ($1,$2,$3,$4)',
-          [consent.id, now, req.body.reason, auth.user.id],
-        );
-        await addTimelineEvent(tx, {
-          patientId: consent.patient_id,
-          occurredAt: now,
-          kind: 'consent',
-          summary: `Consent withdrawn (${consent.route})`,
-          refType: 'Consent',
-          refId: consent.id,
-          actorId: auth.user.id,
+        await insertConsentWithdrawal(tx, {
+          consentId: consent.id,
+          at: now,
+          reason: req.body.reason,
+          recordedBy: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'consent.withdraw',
-            resourceType: 'Consent',
-            resourceId: consent.id,
-            patientId: consent.patient_id,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+        await recordChange(req, tx, {
+          action: 'consent.withdraw',
+          resource: { type: 'Consent', id: consent.id },
+          patientId: consent.patient_id,
+          timeline: { kind: 'consent', summary: `Consent withdrawn (${consent.route})` },
+          flagged: access.breakGlass,
           now,
-        );
+        });
       });
       return reply.status(201).send({ withdrawn: true });
     },

@@ -16,7 +16,8 @@ import {
   type ProtocolSettingsRow,
 } from '../../store/protocol-settings.ts';
 import { findService } from '../../store/services.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { protocolOr404 } from '../treatment-dose.ts';
 
@@ -104,24 +105,18 @@ export function protocolSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
           changedAt: now,
           changedBy: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'protocol-settings.change',
-            resourceType: 'ProtocolSettings',
-            resourceId: row.id,
-            outcome: 'success',
-            details: {
-              serviceId: req.params.serviceId,
-              protocol: shipped.id,
-              version: row.version,
-              changed: req.body.settings,
-              previousVersion: latest?.version ?? null,
-            },
+        await recordChange(req, tx, {
+          action: 'protocol-settings.change',
+          resource: { type: 'ProtocolSettings', id: row.id },
+          details: {
+            serviceId: req.params.serviceId,
+            protocol: shipped.id,
+            version: row.version,
+            changed: req.body.settings,
+            previousVersion: latest?.version ?? null,
           },
           now,
-        );
+        });
         return row;
       });
       return reply.status(201).send({

@@ -5,7 +5,8 @@ import { defaultProtocols, protocolRef } from '../../domain/treatment/index.ts';
 import { protocolQuerySchema } from '../../schemas/protocol-settings.ts';
 import { doseCalculationSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
-import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { doseOrRefuse, serviceProtocolOr404, serviceProtocolWithSettings } from '../treatment-dose.ts';
@@ -69,12 +70,11 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
         await auditRead(ctx, req, access, 'dose-calculation', 'DoseCalculation');
       } else {
         await ctx.db.transaction((tx) =>
-          auditFrom(
-            req,
-            tx,
-            { action: 'dose-calculation', resourceType: 'DoseCalculation', outcome: 'success' },
-            ctx.now(),
-          ),
+          recordChange(req, tx, {
+            action: 'dose-calculation',
+            resource: { type: 'DoseCalculation' },
+            now: ctx.now(),
+          }),
         );
       }
       const protocol = await serviceProtocolOr404(ctx.db, req.body.protocol, serviceId);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { uuid } from '../../schemas/common.ts';
 import { remsMedicationSchema } from '../../schemas/rems.ts';
 import { addSessionEvent } from '../../store/treatment.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { REMS_MEDICATION_EVENT } from '../rems-record.ts';
 import { visibleSession } from '../session-access.ts';
@@ -34,19 +35,13 @@ export function remsMedicationRoutes(app: FastifyInstance, ctx: AppContext): voi
           recordedAt: now,
           by: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'rems.medication',
-            resourceType: 'TreatmentSession',
-            resourceId: session.id,
-            patientId: session.patient_id,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+        await recordChange(req, tx, {
+          action: 'rems.medication',
+          resource: { type: 'TreatmentSession', id: session.id },
+          patientId: session.patient_id,
+          flagged: access.breakGlass,
           now,
-        );
+        });
       });
       return reply.status(201).send({ confirmed: true, at: now.toISOString(), answers: req.body });
     },

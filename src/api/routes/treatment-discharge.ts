@@ -13,10 +13,10 @@ import { uuid } from '../../schemas/common.ts';
 import { dischargeSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { latestEligibility, sessionEvents } from '../../store/treatment.ts';
+import { insertDischarge, latestEligibility, sessionEvents } from '../../store/treatment.ts';
 import { findUserById } from '../../store/users.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
@@ -97,37 +97,29 @@ export function dischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
       };
       await ctx.db.transaction(async (tx) => {
         // Two discharges at once: the second finds the session closed, and is refused by the same rule.
-        const stored = await tx.query(
-          'INSERT INTO session_discharges (session_id, discharged_at, no_driving_until, summary, discharged_by) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (session_id) DO NOTHING RETURNING session_id',
-          [session.id, now, result.noDrivingUntil, JSON.stringify(summary), auth.user.id],
-        );
-        if (stored.length === 0) {
+        const stored = await insertDischarge(tx, {
+          sessionId: session.id,
+          at: now,
+          noDrivingUntil: result.noDrivingUntil,
+          summary,
+          by: auth.user.id,
+        });
+        if (!stored) {
           const { code, text } = dischargedSessionRefusal;
           throw ruleRefusal('blocked', code, text);
         }
         const { timeZone } = await serviceForDocuments(tx, session.service_id);
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: 'treatment-session.discharge',
+          resource: { type: 'TreatmentSession', id: session.id },
           patientId: session.patient_id,
-          occurredAt: now,
-          kind: 'treatment-session',
-          summary: `Discharged; ${fmt(result.noDrivingUntil, protocol.discharge.noDriving.kind, timeZone)}`,
-          refType: 'TreatmentSession',
-          refId: session.id,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'treatment-session.discharge',
-            resourceType: 'TreatmentSession',
-            resourceId: session.id,
-            patientId: session.patient_id,
-            outcome: 'success',
-            flagged: access.breakGlass,
+          timeline: {
+            kind: 'treatment-session',
+            summary: `Discharged; ${fmt(result.noDrivingUntil, protocol.discharge.noDriving.kind, timeZone)}`,
           },
+          flagged: access.breakGlass,
           now,
-        );
+        });
       });
       return reply.status(201).send({
         dischargedAt: now.toISOString(),

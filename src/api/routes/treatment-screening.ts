@@ -12,8 +12,14 @@ import {
 import { eligibilitySchema, referralSchema } from '../../schemas/treatment.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { findPatient } from '../../store/patients.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import {
+  insertEligibility,
+  insertReferral,
+  listEligibility,
+  listReferrals,
+} from '../../store/treatment-screening.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 
@@ -40,44 +46,28 @@ export function treatmentScreeningRoutes(app: FastifyInstance, ctx: AppContext):
       const check = indicationCheck(req.body.indication);
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO treatment_referrals (patient_id, indication, indication_other, flags, referrer, received_on, recorded_at, recorded_by)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-          [
-            access.patientId,
-            req.body.indication,
-            req.body.indicationOther ?? null,
-            JSON.stringify(check.flags),
-            req.body.referrer ?? null,
-            req.body.receivedOn ?? null,
-            now,
-            auth.user.id,
-          ],
-        );
-        if (!row) throw new Error('insert returned no row');
-        await addTimelineEvent(tx, {
+        const referralId = await insertReferral(tx, {
           patientId: access.patientId,
-          occurredAt: now,
-          kind: 'referral',
-          summary: `Referral for ketamine treatment: ${check.indication?.label ?? req.body.indication}`,
-          refType: 'Referral',
-          refId: row.id,
-          actorId: auth.user.id,
+          indication: req.body.indication,
+          indicationOther: req.body.indicationOther ?? null,
+          flags: check.flags,
+          referrer: req.body.referrer ?? null,
+          receivedOn: req.body.receivedOn ?? null,
+          recordedAt: now,
+          recordedBy: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'referral.create',
-            resourceType: 'Referral',
-            resourceId: row.id,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
+        await recordChange(req, tx, {
+          action: 'referral.create',
+          resource: { type: 'Referral', id: referralId },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'referral',
+            summary: `Referral for ketamine treatment: ${check.indication?.label ?? req.body.indication}`,
           },
+          flagged: access.breakGlass,
           now,
-        );
-        return row.id;
+        });
+        return referralId;
       });
       return reply.status(201).send({ id, indication: check.indication, flags: check.flags });
     },
@@ -109,45 +99,29 @@ export function treatmentScreeningRoutes(app: FastifyInstance, ctx: AppContext):
       };
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ id: string }>(
-          `INSERT INTO treatment_eligibility (patient_id, route, checklist, flags, decision, note, signed_at, signed_by)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-          [
-            access.patientId,
-            route,
-            JSON.stringify({ ...req.body.checklist, contraindications: req.body.contraindications }),
-            JSON.stringify(flags),
-            req.body.decision,
-            req.body.note ?? null,
-            now,
-            auth.user.id,
-          ],
-        );
-        if (!row) throw new Error('insert returned no row');
-        await addTimelineEvent(tx, {
+        const eligibilityId = await insertEligibility(tx, {
           patientId: access.patientId,
-          occurredAt: now,
-          kind: 'eligibility',
-          summary: `Eligibility for ${route}: ${req.body.decision} (signed by ${auth.user.display_name})`,
-          refType: 'Eligibility',
-          refId: row.id,
-          actorId: auth.user.id,
+          route,
+          checklist: { ...req.body.checklist, contraindications: req.body.contraindications },
+          flags,
+          decision: req.body.decision,
+          note: req.body.note ?? null,
+          signedAt: now,
+          signedBy: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'eligibility.create',
-            resourceType: 'Eligibility',
-            resourceId: row.id,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { decision: req.body.decision },
+        await recordChange(req, tx, {
+          action: 'eligibility.create',
+          resource: { type: 'Eligibility', id: eligibilityId },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'eligibility',
+            summary: `Eligibility for ${route}: ${req.body.decision} (signed by ${auth.user.display_name})`,
           },
+          flagged: access.breakGlass,
+          details: { decision: req.body.decision },
           now,
-        );
-        return row.id;
+        });
+        return eligibilityId;
       });
       return reply.status(201).send({ id, decision: req.body.decision, flags });
     },
@@ -161,30 +135,8 @@ export function treatmentScreeningRoutes(app: FastifyInstance, ctx: AppContext):
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'eligibility.list');
-      const rows = await ctx.db.query<{
-        id: string;
-        route: string;
-        checklist: unknown;
-        flags: unknown;
-        decision: string;
-        note: string | null;
-        signed_at: Date;
-        display_name: string;
-      }>(
-        `SELECT e.*, u.display_name FROM treatment_eligibility e JOIN users u ON u.id = e.signed_by WHERE e.patient_id = $1 ORDER BY e.signed_at DESC`,
-        [access.patientId],
-      );
-      const referrals = await ctx.db.query<{
-        id: string;
-        indication: string;
-        indication_other: string | null;
-        flags: unknown;
-        referrer: string | null;
-        received_on: string | null;
-        recorded_at: Date;
-      }>('SELECT * FROM treatment_referrals WHERE patient_id = $1 ORDER BY recorded_at DESC', [
-        access.patientId,
-      ]);
+      const rows = await listEligibility(ctx.db, access.patientId);
+      const referrals = await listReferrals(ctx.db, access.patientId);
       await auditRead(ctx, req, access, 'eligibility.list', 'Eligibility');
       return {
         referrals: referrals.map((r) => ({

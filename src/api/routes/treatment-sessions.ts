@@ -11,7 +11,8 @@ import {
   vitalsSchema,
 } from '../../schemas/treatment.ts';
 import { addSessionEvent, listSessions, sessionEvents } from '../../store/treatment.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
 import { administrationSummary, recordAdministration } from '../session-administration.ts';
@@ -129,20 +130,14 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
           recordedAt: now,
           by: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'treatment-session.vitals',
-            resourceType: 'TreatmentSession',
-            resourceId: session.id,
-            patientId: session.patient_id,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { alerts: alerts.map((a) => a.code) },
-          },
+        await recordChange(req, tx, {
+          action: 'treatment-session.vitals',
+          resource: { type: 'TreatmentSession', id: session.id },
+          patientId: session.patient_id,
+          flagged: access.breakGlass,
+          details: { alerts: alerts.map((a) => a.code) },
           now,
-        );
+        });
         const takenAt = new Date(req.body.takenAt);
         const raised = await raiseSessionAlerts(tx, req, { session, protocol, alerts, takenAt, now });
         return { eventId: id, escalation: raised };
@@ -194,20 +189,14 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
           recordedAt: now,
           by: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'treatment-session.observation',
-            resourceType: 'TreatmentSession',
-            resourceId: session.id,
-            patientId: session.patient_id,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { kind: req.body.kind },
-          },
+        await recordChange(req, tx, {
+          action: 'treatment-session.observation',
+          resource: { type: 'TreatmentSession', id: session.id },
+          patientId: session.patient_id,
+          flagged: access.breakGlass,
+          details: { kind: req.body.kind },
           now,
-        );
+        });
         return eventId;
       });
       return reply.status(201).send({ id });

@@ -1,0 +1,89 @@
+// Consents per route and their withdrawals: the signed record, who witnessed and recorded it, and whether it stands.
+import { insertReturningId, type Queryable } from './db.ts';
+
+export interface ConsentRow {
+  id: string;
+  patient_id: string;
+  route: string;
+  document_id: string;
+  document_version: string;
+  signature: { kind: 'typed' | 'drawn'; name: string; image?: string };
+  witness_user_id: string | null;
+  witness_name: string | null;
+  signed_at: Date;
+  recorded_by: string;
+  recorded_by_name: string;
+  withdrawn_at: Date | null;
+  withdrawal_reason: string | null;
+}
+
+const SELECT_CONSENT = `
+  SELECT c.*, w.display_name AS witness_name, u.display_name AS recorded_by_name, x.withdrawn_at, x.reason AS withdrawal_reason
+  FROM consents c JOIN users u ON u.id = c.recorded_by LEFT JOIN users w ON w.id = c.witness_user_id
+  LEFT JOIN consent_withdrawals x ON x.consent_id = c.id`;
+
+export async function listConsents(db: Queryable, patientId: string): Promise<ConsentRow[]> {
+  return db.query<ConsentRow>(`${SELECT_CONSENT} WHERE c.patient_id = $1 ORDER BY c.signed_at DESC`, [
+    patientId,
+  ]);
+}
+
+export async function findConsent(db: Queryable, id: string): Promise<ConsentRow | undefined> {
+  return (await db.query<ConsentRow>(`${SELECT_CONSENT} WHERE c.id = $1`, [id]))[0];
+}
+
+/** The newest consent for a route that has not been withdrawn. */
+export async function activeConsent(
+  db: Queryable,
+  patientId: string,
+  route: string,
+): Promise<ConsentRow | undefined> {
+  return (
+    await db.query<ConsentRow>(
+      `${SELECT_CONSENT} WHERE c.patient_id = $1 AND c.route = $2 AND x.withdrawn_at IS NULL ORDER BY c.signed_at DESC LIMIT 1`,
+      [patientId, route],
+    )
+  )[0];
+}
+
+/** Stores a signed consent; returns its id. */
+export function insertConsent(
+  tx: Queryable,
+  c: {
+    patientId: string;
+    route: string;
+    documentId: string;
+    documentVersion: string;
+    signature: unknown;
+    witnessId: string | null;
+    signedAt: Date;
+    recordedBy: string;
+  },
+): Promise<string> {
+  return insertReturningId(
+    tx,
+    `INSERT INTO consents (patient_id, route, document_id, document_version, signature, witness_user_id, signed_at, recorded_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [
+      c.patientId,
+      c.route,
+      c.documentId,
+      c.documentVersion,
+      JSON.stringify(c.signature),
+      c.witnessId,
+      c.signedAt,
+      c.recordedBy,
+    ],
+  );
+}
+
+/** Records the withdrawal of a consent. */
+export async function insertConsentWithdrawal(
+  tx: Queryable,
+  w: { consentId: string; at: Date; reason: string; recordedBy: string },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO consent_withdrawals (consent_id, withdrawn_at, reason, recorded_by) VALUES ($1,$2,$3,$4)',
+    [w.consentId, w.at, w.reason, w.recordedBy],
+  );
+}

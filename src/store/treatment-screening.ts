@@ -1,0 +1,110 @@
+// Treatment screening records: referrals with their indication, and prescriber-signed eligibility decisions.
+import { insertReturningId, type Queryable } from './db.ts';
+
+export interface ReferralRow {
+  id: string;
+  indication: string;
+  indication_other: string | null;
+  flags: unknown;
+  referrer: string | null;
+  received_on: string | null;
+  recorded_at: Date;
+}
+
+export interface EligibilityRow {
+  id: string;
+  route: string;
+  checklist: unknown;
+  flags: unknown;
+  decision: string;
+  note: string | null;
+  signed_at: Date;
+  display_name: string;
+}
+
+/** Stores a referral; returns its id. */
+export function insertReferral(
+  tx: Queryable,
+  r: {
+    patientId: string;
+    indication: string;
+    indicationOther: string | null;
+    flags: unknown;
+    referrer: string | null;
+    receivedOn: string | null;
+    recordedAt: Date;
+    recordedBy: string;
+  },
+): Promise<string> {
+  return insertReturningId(
+    tx,
+    `INSERT INTO treatment_referrals (patient_id, indication, indication_other, flags, referrer, received_on, recorded_at, recorded_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [
+      r.patientId,
+      r.indication,
+      r.indicationOther,
+      JSON.stringify(r.flags),
+      r.referrer,
+      r.receivedOn,
+      r.recordedAt,
+      r.recordedBy,
+    ],
+  );
+}
+
+/** Stores a signed eligibility decision; returns its id. */
+export function insertEligibility(
+  tx: Queryable,
+  e: {
+    patientId: string;
+    route: string;
+    checklist: unknown;
+    flags: unknown;
+    decision: string;
+    note: string | null;
+    signedAt: Date;
+    signedBy: string;
+  },
+): Promise<string> {
+  return insertReturningId(
+    tx,
+    `INSERT INTO treatment_eligibility (patient_id, route, checklist, flags, decision, note, signed_at, signed_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+    [
+      e.patientId,
+      e.route,
+      JSON.stringify(e.checklist),
+      JSON.stringify(e.flags),
+      e.decision,
+      e.note,
+      e.signedAt,
+      e.signedBy,
+    ],
+  );
+}
+
+/** The patient's eligibility decisions, newest first, with the signer's name. */
+export function listEligibility(db: Queryable, patientId: string): Promise<EligibilityRow[]> {
+  return db.query<EligibilityRow>(
+    `SELECT e.*, u.display_name FROM treatment_eligibility e JOIN users u ON u.id = e.signed_by WHERE e.patient_id = $1 ORDER BY e.signed_at DESC`,
+    [patientId],
+  );
+}
+
+/** The patient's referrals, newest first. */
+export function listReferrals(db: Queryable, patientId: string): Promise<ReferralRow[]> {
+  return db.query<ReferralRow>(
+    'SELECT * FROM treatment_referrals WHERE patient_id = $1 ORDER BY recorded_at DESC',
+    [patientId],
+  );
+}
+
+/** The indication of the patient's latest referral, or null when there is none. */
+export async function latestReferralIndication(db: Queryable, patientId: string): Promise<string | null> {
+  const [row] = await db.query<{ indication: string }>(
+    'SELECT indication FROM treatment_referrals WHERE patient_id = $1 ORDER BY recorded_at DESC LIMIT 1',
+    [patientId],
+  );
+  return row?.indication ?? null;
+}
