@@ -1,6 +1,6 @@
 // Object-level access to a patient: their service, or an active break-glass grant; otherwise 404, audited.
 import type { FastifyRequest } from 'fastify';
-import type { Queryable } from '../store/db.ts';
+import { hasActiveBreakGlassGrant } from '../store/break-glass.ts';
 import { findPatientService } from '../store/patients.ts';
 import { authOf, auditFrom, type AppContext } from './context.ts';
 import { problem } from './problem.ts';
@@ -10,14 +10,6 @@ export interface PatientAccess {
   serviceId: string;
   /** True when access comes from a break-glass grant: every use is flagged for review. */
   breakGlass: boolean;
-}
-
-async function activeGrant(db: Queryable, userId: string, patientId: string, now: Date): Promise<boolean> {
-  const rows = await db.query(
-    'SELECT 1 FROM break_glass_grants WHERE user_id = $1 AND patient_id = $2 AND expires_at > $3 LIMIT 1',
-    [userId, patientId, now],
-  );
-  return rows.length > 0;
 }
 
 /**
@@ -35,7 +27,7 @@ export async function patientAccess(
   const serviceId = await findPatientService(ctx.db, patientId);
   if (serviceId && auth.user.service_ids.includes(serviceId))
     return { patientId, serviceId, breakGlass: false };
-  if (serviceId && (await activeGrant(ctx.db, auth.user.id, patientId, now))) {
+  if (serviceId && (await hasActiveBreakGlassGrant(ctx.db, auth.user.id, patientId, now))) {
     return { patientId, serviceId, breakGlass: true };
   }
   await ctx.db.transaction((tx) =>

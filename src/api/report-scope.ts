@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { isoDate, type IsoDate } from '../domain/harm/index.ts';
 import type { ReportScope } from '../reports/service-outcomes.ts';
 import type { Queryable } from '../store/db.ts';
+import { worksInAnyService } from '../store/users.ts';
 import { authOf } from './context.ts';
 import { problem } from './problem.ts';
 
@@ -47,11 +48,7 @@ export async function resolveScope(
   if (query.service && !auth.user.service_ids.includes(query.service)) throw problem('not-found');
   const serviceIds = query.service ? [query.service] : [...auth.user.service_ids];
   if (query.practitioner) {
-    const rows = await db.query(
-      'SELECT 1 FROM user_services WHERE user_id = $1 AND service_id = ANY($2::uuid[]) LIMIT 1',
-      [query.practitioner, serviceIds],
-    );
-    if (rows.length === 0)
+    if (!(await worksInAnyService(db, query.practitioner, serviceIds)))
       throw problem('validation-failed', undefined, [
         { path: 'querystring.practitioner', message: 'Not a practitioner in the services reported on' },
       ]);

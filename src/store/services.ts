@@ -1,5 +1,5 @@
 // Services (teams or sites) and organisation-wide settings.
-import type { Queryable } from './db.ts';
+import { insertReturning, type Queryable } from './db.ts';
 
 export interface ServiceRow {
   id: string;
@@ -27,13 +27,12 @@ export async function insertService(
   name: string,
   details: Omit<ServiceDetails, 'name'> = {},
 ): Promise<ServiceRow> {
-  const [row] = await tx.query<ServiceRow>(
+  return insertReturning<ServiceRow>(
+    tx,
     `INSERT INTO services (name, time_zone, phone, address) VALUES ($1, coalesce($2, 'Europe/London'), $3, $4)
      RETURNING *`,
     [name, details.timeZone ?? null, details.phone ?? null, details.address ?? null],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row;
 }
 
 export async function findService(db: Queryable, id: string): Promise<ServiceRow | undefined> {

@@ -1,6 +1,6 @@
 // Staff accounts: users, their roles and services, credentials, and sign-in counters.
 import type { UserView } from '../schemas/auth.ts';
-import type { Queryable } from './db.ts';
+import { insertReturning, insertReturningId, type Queryable } from './db.ts';
 
 export interface UserRow {
   id: string;
@@ -59,7 +59,8 @@ export interface NewUser {
 }
 
 export async function insertUser(tx: Queryable, user: NewUser): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  const id = await insertReturningId(
+    tx,
     `INSERT INTO users (email, display_name, password_hash, roles, invite_token_hash, invite_expires_at)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [
@@ -71,9 +72,8 @@ export async function insertUser(tx: Queryable, user: NewUser): Promise<string> 
       user.inviteExpiresAt ?? null,
     ],
   );
-  if (!row) throw new Error('insert returned no row');
-  await setUserServices(tx, row.id, user.serviceIds);
-  return row.id;
+  await setUserServices(tx, id, user.serviceIds);
+  return id;
 }
 
 export async function setUserServices(tx: Queryable, userId: string, serviceIds: string[]): Promise<void> {
@@ -167,13 +167,12 @@ export async function insertCredential(
     recordedBy: string;
   },
 ): Promise<CredentialRow> {
-  const [row] = await tx.query<CredentialRow>(
+  return insertReturning<CredentialRow>(
+    tx,
     `INSERT INTO staff_credentials (user_id, kind, identifier, issued_on, expires_on, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
     [c.userId, c.kind, c.identifier ?? null, c.issuedOn ?? null, c.expiresOn ?? null, c.recordedBy],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row;
 }
 
 export async function listCredentials(db: Queryable, userId: string): Promise<CredentialRow[]> {
@@ -210,4 +209,17 @@ export async function activeStaffInService(
     [serviceId, [...userIds]],
   );
   return new Set(rows.map((r) => r.id.toLowerCase()));
+}
+
+/** True when the user works in at least one of the services. */
+export async function worksInAnyService(
+  db: Queryable,
+  userId: string,
+  serviceIds: readonly string[],
+): Promise<boolean> {
+  const rows = await db.query(
+    'SELECT 1 FROM user_services WHERE user_id = $1 AND service_id = ANY($2::uuid[]) LIMIT 1',
+    [userId, [...serviceIds]],
+  );
+  return rows.length > 0;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { uuid } from '../../schemas/common.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
+import { listAuditEntries } from '../../store/audit-entries.ts';
 import { auditFrom, zodApp, type AppContext } from '../context.ts';
 
 const auditQuery = z
@@ -23,36 +24,13 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     { config: { access: 'audit:read' }, schema: { tags: ['audit'], querystring: auditQuery } },
     async (req) => {
       const q = req.query;
-      const params: unknown[] = [];
-      const where: string[] = [];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (q.patientId) add('a.patient_id = ?', q.patientId);
-      if (q.actorId) add('a.actor_id = ?', q.actorId);
-      if (q.flagged) add('a.flagged = ?', q.flagged === 'true');
-      if (q.before) add('a.seq < ?', q.before);
-      params.push(q.limit);
-      const rows = await ctx.db.query<{
-        seq: number;
-        at: Date;
-        actor_id: string | null;
-        display_name: string | null;
-        action: string;
-        resource_type: string;
-        resource_id: string | null;
-        patient_id: string | null;
-        outcome: string;
-        ip: string | null;
-        flagged: boolean;
-      }>(
-        `SELECT a.seq, a.at, a.actor_id, u.display_name, a.action, a.resource_type, a.resource_id, a.patient_id,
-              a.outcome, a.ip, a.flagged
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT $${params.length}`,
-        params,
-      );
+      const rows = await listAuditEntries(ctx.db, {
+        patientId: q.patientId,
+        actorId: q.actorId,
+        flagged: q.flagged === undefined ? undefined : q.flagged === 'true',
+        before: q.before,
+        limit: q.limit,
+      });
       await ctx.db.transaction((tx) =>
         auditFrom(
           req,

@@ -4,6 +4,12 @@ import { z } from 'zod';
 import { normaliseNhsNumber } from '../../domain/patient/nhs-number.ts';
 import { breakGlassReviewSchema, breakGlassSchema } from '../../schemas/auth.ts';
 import { uuid } from '../../schemas/common.ts';
+import {
+  findBreakGlassGrant,
+  insertBreakGlassGrant,
+  insertBreakGlassReview,
+  listBreakGlassGrants,
+} from '../../store/break-glass.ts';
 import { findByIdentifier } from '../../store/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
@@ -42,19 +48,20 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
         }
         const out: { id: string; patientId: string; expiresAt: string }[] = [];
         for (const m of matches) {
-          const [row] = await tx.query<{ id: string }>(
-            `INSERT INTO break_glass_grants (user_id, patient_id, reason, granted_at, expires_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-            [auth.user.id, m.id, req.body.reason, now, expiresAt],
-          );
-          if (!row) throw new Error('insert returned no row');
+          const grantId = await insertBreakGlassGrant(tx, {
+            userId: auth.user.id,
+            patientId: m.id,
+            reason: req.body.reason,
+            grantedAt: now,
+            expiresAt,
+          });
           await addTimelineEvent(tx, {
             patientId: m.id,
             occurredAt: now,
             kind: 'break-glass',
             summary: `Emergency access by ${auth.user.display_name}`,
             refType: 'BreakGlassGrant',
-            refId: row.id,
+            refId: grantId,
             actorId: auth.user.id,
           });
           await auditFrom(
@@ -67,11 +74,11 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
               patientId: m.id,
               outcome: 'success',
               flagged: true,
-              details: { grantId: row.id, reason: req.body.reason },
+              details: { grantId, reason: req.body.reason },
             },
             now,
           );
-          out.push({ id: row.id, patientId: m.id, expiresAt: expiresAt.toISOString() });
+          out.push({ id: grantId, patientId: m.id, expiresAt: expiresAt.toISOString() });
         }
         return out;
       });
@@ -85,23 +92,7 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/break-glass',
     { config: { access: 'break-glass:review' }, schema: { tags: ['break-glass'] } },
     async () => {
-      const rows = await ctx.db.query<{
-        id: string;
-        user_id: string;
-        display_name: string;
-        patient_id: string;
-        reason: string;
-        granted_at: Date;
-        expires_at: Date;
-        reviewed_at: Date | null;
-        reviewer: string | null;
-        note: string | null;
-      }>(
-        `SELECT g.*, u.display_name, r.reviewed_at, ru.display_name AS reviewer, r.note
-       FROM break_glass_grants g JOIN users u ON u.id = g.user_id
-       LEFT JOIN break_glass_reviews r ON r.grant_id = g.id LEFT JOIN users ru ON ru.id = r.reviewed_by
-       ORDER BY (r.reviewed_at IS NULL) DESC, g.granted_at DESC LIMIT 500`,
-      );
+      const rows = await listBreakGlassGrants(ctx.db);
       return {
         grants: rows.map((r) => ({
           id: r.id,
@@ -132,19 +123,17 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        const [grant] = await tx.query<{ user_id: string; patient_id: string }>(
-          'SELECT user_id, patient_id FROM break_glass_grants WHERE id = $1',
-          [req.params.id],
-        );
+        const grant = await findBreakGlassGrant(tx, req.params.id);
         if (!grant) throw problem('not-found');
-        if (grant.user_id === auth.user.id)
+        if (grant.userId === auth.user.id)
           throw problem('conflict', 'Someone else must review your own emergency access.');
-        const done = await tx.query('SELECT 1 FROM break_glass_reviews WHERE grant_id = $1', [req.params.id]);
-        if (done.length > 0) throw problem('conflict', 'This access has already been reviewed.');
-        await tx.query(
-          'INSERT INTO break_glass_reviews (grant_id, reviewed_by, reviewed_at, note) VALUES ($1, $2, $3, $4)',
-          [req.params.id, auth.user.id, now, req.body.note],
-        );
+        if (grant.reviewed) throw problem('conflict', 'This access has already been reviewed.');
+        await insertBreakGlassReview(tx, {
+          grantId: req.params.id,
+          reviewedBy: auth.user.id,
+          reviewedAt: now,
+          note: req.body.note,
+        });
         await auditFrom(
           req,
           tx,
@@ -152,7 +141,7 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
             action: 'break-glass.review',
             resourceType: 'BreakGlassGrant',
             resourceId: req.params.id,
-            patientId: grant.patient_id,
+            patientId: grant.patientId,
             outcome: 'success',
           },
           now,

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { setupSchema } from '../../schemas/auth.ts';
 import { hashPassword } from '../../security/passwords.ts';
-import { insertService } from '../../store/services.ts';
-import { countUsers, findUserById, insertUser } from '../../store/users.ts';
+import { createFirstAdministrator } from '../../store/setup.ts';
+import { countUsers, findUserById } from '../../store/users.ts';
 import { auditFrom, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
@@ -29,18 +29,15 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
       const passwordHash = await hashPassword(body.password);
       const now = ctx.now();
       const result = await ctx.db.transaction(async (tx) => {
-        // Serialise concurrent first visits so exactly one becomes the administrator.
-        await tx.query('SELECT pg_advisory_xact_lock(727003)');
-        if ((await countUsers(tx)) > 0) return null;
-        const service = await insertService(tx, body.serviceName);
-        const roles = body.clinicalRole ? ['admin', body.clinicalRole] : ['admin'];
-        const userId = await insertUser(tx, {
+        const created = await createFirstAdministrator(tx, {
+          serviceName: body.serviceName,
           email: body.email,
           displayName: body.displayName,
           passwordHash,
-          roles,
-          serviceIds: [service.id],
+          roles: body.clinicalRole ? ['admin', body.clinicalRole] : ['admin'],
         });
+        if (!created) return null;
+        const { userId } = created;
         const csrfToken = await startSession(ctx, tx, reply, userId, req.ip);
         await auditFrom(
           req,

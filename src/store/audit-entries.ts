@@ -1,0 +1,47 @@
+// Reading the audit log back for auditors: entries newest first, filtered by patient, actor or flag, paged.
+import type { Queryable } from './db.ts';
+
+export interface AuditFilter {
+  patientId?: string | undefined;
+  actorId?: string | undefined;
+  flagged?: boolean | undefined;
+  /** Entries with seq below this (paging). */
+  before?: number | undefined;
+  limit: number;
+}
+
+export interface AuditEntryRow {
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  display_name: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  patient_id: string | null;
+  outcome: string;
+  ip: string | null;
+  flagged: boolean;
+}
+
+/** The entries that match every filter given, newest first, with the actor's name. */
+export function listAuditEntries(db: Queryable, filter: AuditFilter): Promise<AuditEntryRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.patientId) add('a.patient_id = ?', filter.patientId);
+  if (filter.actorId) add('a.actor_id = ?', filter.actorId);
+  if (filter.flagged !== undefined) add('a.flagged = ?', filter.flagged);
+  if (filter.before) add('a.seq < ?', filter.before);
+  params.push(filter.limit);
+  return db.query<AuditEntryRow>(
+    `SELECT a.seq, a.at, a.actor_id, u.display_name, a.action, a.resource_type, a.resource_id, a.patient_id,
+            a.outcome, a.ip, a.flagged
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.seq DESC LIMIT $${params.length}`,
+    params,
+  );
+}
