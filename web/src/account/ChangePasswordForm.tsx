@@ -1,34 +1,24 @@
 // ChangePasswordForm: change one's own password; other sessions of the account are signed out by the server.
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { changePasswordSchema } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
-import { PASSWORD_HINT } from '../auth/password-hint.ts';
-import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { PasswordField } from '../auth/AccountFields.tsx';
+import { Form } from '../ui/Form.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { useFormSubmit, zodErrors } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 
 /** The "Change password" section of the account page. */
 export function ChangePasswordForm() {
-  const form = useFormSubmit();
-  const [currentPassword, setCurrent] = useState('');
-  const [newPassword, setNew] = useState('');
+  const form = useForm(changePasswordSchema, { currentPassword: '', newPassword: '' });
   const [done, setDone] = useState(false);
 
-  const onSubmit = (e: SubmitEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     setDone(false);
-    const body = { currentPassword, newPassword };
-    const parsed = changePasswordSchema.safeParse(body);
-    void form.submit(
-      async () => {
-        await api.post('/me/password', body);
-        setCurrent('');
-        setNew('');
-        setDone(true);
-      },
-      parsed.success ? {} : zodErrors(parsed.error),
-    );
+    void form.send(async (body) => {
+      await api.post('/me/password', body);
+      form.clear();
+      setDone(true);
+    });
   };
 
   return (
@@ -37,33 +27,10 @@ export function ChangePasswordForm() {
       {done ? (
         <Notice kind="success">Password changed. Any other sessions of your account were signed out.</Notice>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="stack">
-        <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-        <Field
-          label="Current password"
-          type="password"
-          value={currentPassword}
-          onValue={setCurrent}
-          error={form.errors.currentPassword}
-          autoComplete="current-password"
-          required
-        />
-        <Field
-          label="New password"
-          type="password"
-          value={newPassword}
-          onValue={setNew}
-          error={form.errors.newPassword}
-          hint={PASSWORD_HINT}
-          autoComplete="new-password"
-          required
-        />
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            Change password
-          </button>
-        </div>
-      </form>
+      <Form form={form} onSubmit={onSubmit} submit="Change password">
+        <PasswordField label="Current password" {...form.field('currentPassword')} />
+        <PasswordField label="New password" fresh {...form.field('newPassword')} />
+      </Form>
     </section>
   );
 }

@@ -1,130 +1,83 @@
 // CredentialsPanel: a member of staff's professional credentials (life support, registration) and their expiry.
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId } from 'react';
 import { credentialSchema, type UserView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { useApiData } from '../api/use-api-data.ts';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
-import { Notice } from '../ui/Notice.tsx';
+import { Form } from '../ui/Form.tsx';
 import { formatDate } from '../ui/format.ts';
-import { useFormSubmit, zodErrors } from '../ui/use-form-submit.ts';
+import { withoutBlanks } from '../ui/form-values.ts';
+import { Loaded } from '../ui/Loaded.tsx';
+import { useForm } from '../ui/use-form.ts';
 import type { Credential } from './admin-types.ts';
 
 const SUGGESTED_KINDS = ['ACLS', 'BLS', 'Prescriber registration'];
 const EMPTY = { kind: '', identifier: '', issuedOn: '', expiresOn: '' };
 
+const COLUMNS: readonly Column<Credential>[] = [
+  { header: 'Kind', cell: (c) => c.kind },
+  { header: 'Identifier', cell: (c) => c.identifier ?? '—' },
+  { header: 'Issued', cell: (c) => formatDate(c.issuedOn) || '—' },
+  { header: 'Expires', cell: (c) => formatDate(c.expiresOn) || 'No expiry' },
+  {
+    header: 'Status',
+    cell: (c) =>
+      c.valid ? (
+        <span className="badge badge-ok">Valid</span>
+      ) : (
+        <span className="badge badge-danger">Expired</span>
+      ),
+  },
+];
+
 /** The credentials table and the "Add credential" form for one user. */
 export function CredentialsPanel({ user }: { user: UserView }) {
   const listId = useId();
   const credentials = useApiData<{ credentials: Credential[] }>(`/users/${user.id}/credentials`);
-  const form = useFormSubmit();
-  const [values, setValues] = useState(EMPTY);
-  const set = (key: keyof typeof EMPTY) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
-  const rows = credentials.data?.credentials ?? [];
+  const form = useForm(credentialSchema, EMPTY, { toBody: withoutBlanks });
 
-  const onSubmit = (e: SubmitEvent) => {
-    e.preventDefault();
-    const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== '')) as Partial<
-      typeof EMPTY
-    >;
-    const parsed = credentialSchema.safeParse(body);
-    void form.submit(
-      async () => {
-        await api.post(`/users/${user.id}/credentials`, body);
-        setValues(EMPTY);
-        credentials.reload();
-      },
-      parsed.success ? {} : zodErrors(parsed.error),
-    );
-  };
+  const onSubmit = () =>
+    void form.send(async (body) => {
+      await api.post(`/users/${user.id}/credentials`, body);
+      form.clear();
+      credentials.reload();
+    });
 
   return (
     <div className="subsection">
       <h3>Credentials of {user.displayName}</h3>
-      {credentials.error ? (
-        <Notice kind="error">{credentials.error.detail ?? credentials.error.title}</Notice>
-      ) : null}
-      {rows.length === 0 && !credentials.loading ? <p className="muted">No credentials recorded.</p> : null}
-      {rows.length > 0 ? (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Identifier</th>
-              <th scope="col">Issued</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} className={c.valid ? undefined : 'row-expired'}>
-                <td>{c.kind}</td>
-                <td>{c.identifier ?? '—'}</td>
-                <td>{formatDate(c.issuedOn) || '—'}</td>
-                <td>{formatDate(c.expiresOn) || 'No expiry'}</td>
-                <td>
-                  {c.valid ? (
-                    <span className="badge badge-ok">Valid</span>
-                  ) : (
-                    <span className="badge badge-danger">Expired</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <form
+      <Loaded data={credentials} loading={null}>
+        {(d) => (
+          <DataTable
+            columns={COLUMNS}
+            rows={d.credentials}
+            rowKey={(c) => c.id}
+            rowClassName={(c) => (c.valid ? undefined : 'row-expired')}
+            className="data-table compact"
+            wrap={false}
+            empty="No credentials recorded."
+          />
+        )}
+      </Loaded>
+      <Form
+        form={form}
         onSubmit={onSubmit}
-        noValidate
-        className="stack"
-        aria-label={`Add credential for ${user.displayName}`}
+        submit="Add credential"
+        label={`Add credential for ${user.displayName}`}
       >
-        <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
         <div className="grid-4">
-          <Field
-            label="Kind"
-            list={listId}
-            value={values.kind}
-            onValue={set('kind')}
-            error={form.errors.kind}
-            autoComplete="off"
-            required
-          />
-          <Field
-            label="Identifier"
-            value={values.identifier}
-            onValue={set('identifier')}
-            error={form.errors.identifier}
-            autoComplete="off"
-          />
-          <Field
-            label="Issued on"
-            type="date"
-            value={values.issuedOn}
-            onValue={set('issuedOn')}
-            error={form.errors.issuedOn}
-          />
-          <Field
-            label="Expires on"
-            type="date"
-            value={values.expiresOn}
-            onValue={set('expiresOn')}
-            error={form.errors.expiresOn}
-          />
+          <Field label="Kind" list={listId} {...form.field('kind')} autoComplete="off" required />
+          <Field label="Identifier" {...form.field('identifier')} autoComplete="off" />
+          <Field label="Issued on" type="date" {...form.field('issuedOn')} />
+          <Field label="Expires on" type="date" {...form.field('expiresOn')} />
         </div>
         <datalist id={listId}>
           {SUGGESTED_KINDS.map((k) => (
             <option key={k} value={k} />
           ))}
         </datalist>
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            Add credential
-          </button>
-        </div>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -1,16 +1,14 @@
 // InvitePage: a new member of staff opens their invitation link and chooses a password.
-import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { acceptInviteSchema, type SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
-import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { useFormSubmit, zodErrors } from '../ui/use-form-submit.ts';
-import { PASSWORD_HINT } from './password-hint.ts';
+import { useForm } from '../ui/use-form.ts';
+import { PasswordField } from './AccountFields.tsx';
 
 /** "Accept your invitation": shows who it is for, then sets the password and signs in. */
 export function InvitePage() {
@@ -21,21 +19,13 @@ export function InvitePage() {
   );
   const { signedIn } = useSession();
   const navigate = useNavigate();
-  const form = useFormSubmit();
-  const [password, setPassword] = useState('');
+  const form = useForm(acceptInviteSchema, { password: '' }, { toBody: (v) => ({ token, ...v }) });
 
-  const onSubmit = (e: SubmitEvent) => {
-    e.preventDefault();
-    const body = { token, password };
-    const parsed = acceptInviteSchema.safeParse(body);
-    void form.submit(
-      async () => {
-        signedIn(await api.post<SessionView>('/auth/accept-invite', body));
-        void navigate('/', { replace: true });
-      },
-      parsed.success ? {} : zodErrors(parsed.error),
-    );
-  };
+  const onSubmit = () =>
+    void form.send(async (body) => {
+      signedIn(await api.post<SessionView>('/auth/accept-invite', body));
+      void navigate('/', { replace: true });
+    });
 
   if (invite.loading) return <p role="status">Checking your invitation…</p>;
   if (invite.error || !invite.data) {
@@ -51,6 +41,7 @@ export function InvitePage() {
       </>
     );
   }
+  const password = form.field('password');
   return (
     <>
       <h1>Accept your invitation</h1>
@@ -58,24 +49,14 @@ export function InvitePage() {
         Welcome, {invite.data.displayName}. Choose a password for <strong>{invite.data.email}</strong> to
         finish setting up your account.
       </p>
-      <form onSubmit={onSubmit} noValidate className="stack">
-        <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-        <Field
+      <Form form={form} onSubmit={onSubmit} submit="Set password and sign in">
+        <PasswordField
           label="Choose a password"
-          type="password"
-          value={password}
-          onValue={setPassword}
-          error={form.errors.password ?? form.errors.token}
-          hint={PASSWORD_HINT}
-          autoComplete="new-password"
-          required
+          fresh
+          {...password}
+          error={password.error ?? form.errors.token}
         />
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            Set password and sign in
-          </button>
-        </div>
-      </form>
+      </Form>
     </>
   );
 }

@@ -1,30 +1,28 @@
 // LoginPage: sign in with email and password, then a six-digit code when the account has a second factor.
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { hasDrafts } from '../forms/draft-store.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { useFormSubmit, type FormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
+import { AccountFields } from './AccountFields.tsx';
 
 /** The "Sign in to KASPR" form. */
 export function LoginPage() {
   usePageTitle('Sign in');
   const { signedIn, message, clearMessage } = useSession();
-  const form: FormSubmit = useFormSubmit();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [totp, setTotp] = useState('');
+  const form = useForm(null, { email: '', password: '', totp: '' });
+  const { email, password, totp } = form.values;
   const [needsCode, setNeedsCode] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
   // Read once: after a forced sign-in the unsaved text is waiting in this tab for the same user.
   const [draftsKept] = useState(hasDrafts);
 
-  const onSubmit = (e: SubmitEvent) => {
-    e.preventDefault();
+  const onSubmit = () => {
     const local: Record<string, string> = {};
     if (!email.trim()) local.email = 'Enter your email';
     if (!password) local.password = 'Enter your password';
@@ -61,32 +59,13 @@ export function LoginPage() {
           Unsaved text is kept in this tab and comes back when you sign in again as the same user.
         </p>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="stack">
-        <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-        <Field
-          label="Email"
-          type="email"
-          value={email}
-          onValue={setEmail}
-          error={form.errors.email}
-          autoComplete="username"
-          required
-        />
-        <Field
-          label="Password"
-          type="password"
-          value={password}
-          onValue={setPassword}
-          error={form.errors.password}
-          autoComplete="current-password"
-          required
-        />
+      <Form form={form} onSubmit={onSubmit} submit="Sign in">
+        <AccountFields purpose="sign-in" email={form.field('email')} password={form.field('password')} />
         {needsCode ? (
           <Field
             ref={codeRef}
             label="Authentication code"
-            value={totp}
-            onValue={setTotp}
+            {...form.field('totp')}
             error={codeError}
             hint="The six-digit code from your authenticator app."
             inputMode="numeric"
@@ -95,12 +74,7 @@ export function LoginPage() {
             required
           />
         ) : null}
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            Sign in
-          </button>
-        </div>
-      </form>
+      </Form>
     </>
   );
 }

@@ -2,8 +2,9 @@
 import { Link } from 'react-router';
 import { quantityText } from '../../../src/domain/ledger/format.ts';
 import { useApiData } from '../api/use-api-data.ts';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { formatDate } from '../ui/format.ts';
-import { Notice } from '../ui/Notice.tsx';
+import { Loaded } from '../ui/Loaded.tsx';
 import { openedOf, stockSentence } from './cd-format.ts';
 import type { Discrepancies, EntryView, LossItem } from './cd-types.ts';
 import { LossDeadlines } from './LossDeadlines.tsx';
@@ -24,106 +25,87 @@ function EntryLink({ entry, catalog }: { entry: EntryView; catalog: Catalog }) {
   );
 }
 
-function LossRow({ loss, catalog }: { loss: LossItem; catalog: Catalog }) {
+type CountItem = Discrepancies['counts'][number];
+
+/** The columns of the count discrepancies, which name products from the catalogue. */
+function countColumns(catalog: Catalog): Column<CountItem>[] {
+  const stock = (c: CountItem, at: CountItem['counted']) => {
+    const product = catalog.product(c.entry.productId);
+    return stockSentence(at, product ? openedOf(at, product) : null, product);
+  };
+  return [
+    { header: 'Entry', cell: (c) => <EntryLink entry={c.entry} catalog={catalog} /> },
+    { header: 'Counted on', className: 'nowrap', cell: (c) => formatDate(c.entry.occurredAt) },
+    { header: 'Counted', cell: (c) => stock(c, c.counted) },
+    { header: 'Register showed', cell: (c) => stock(c, c.expected) },
+    {
+      header: 'Difference',
+      className: 'nowrap',
+      cell: (c) => `${signed(c.difference.containers)} sealed, ${signed(c.difference.mg)} mg`,
+    },
+    {
+      header: 'Explanation',
+      cell: (c) => (
+        <>
+          {c.explanation ?? <span className="muted">None given</span>}
+          {c.correctedBy.length > 0 ? <span className="hint cd-block">Corrected since</span> : null}
+        </>
+      ),
+    },
+  ];
+}
+
+/** What was lost, flagged when theft is suspected, with the reason. */
+function LostCell({ loss, catalog }: { loss: LossItem; catalog: Catalog }) {
   const product = catalog.product(loss.entry.productId);
   return (
-    <tr className={loss.overdue.length > 0 ? 'row-severe' : undefined}>
-      <td>
-        <EntryLink entry={loss.entry} catalog={catalog} />
-      </td>
-      <td className="nowrap">{formatDate(loss.discoveredOn)}</td>
-      <td>
-        {product ? quantityText('loss', loss.entry.quantity, product) : `${loss.entry.quantity.mg} mg`}
-        {loss.theft ? <span className="badge badge-danger badge-inline">Theft suspected</span> : null}
-        {loss.entry.reason ? <span className="hint cd-block">{loss.entry.reason}</span> : null}
-        {loss.correctedBy.length > 0 ? <span className="hint cd-block">Corrected since</span> : null}
-      </td>
-      <td>
-        <LossDeadlines deadlines={loss.deadlines} overdue={loss.overdue} />
-      </td>
-    </tr>
+    <>
+      {product ? quantityText('loss', loss.entry.quantity, product) : `${loss.entry.quantity.mg} mg`}
+      {loss.theft ? <span className="badge badge-danger badge-inline">Theft suspected</span> : null}
+      {loss.entry.reason ? <span className="hint cd-block">{loss.entry.reason}</span> : null}
+      {loss.correctedBy.length > 0 ? <span className="hint cd-block">Corrected since</span> : null}
+    </>
   );
+}
+
+/** The columns of the losses. */
+function lossColumns(catalog: Catalog): Column<LossItem>[] {
+  return [
+    { header: 'Entry', cell: (l) => <EntryLink entry={l.entry} catalog={catalog} /> },
+    { header: 'Discovered', className: 'nowrap', cell: (l) => formatDate(l.discoveredOn) },
+    { header: 'Lost', cell: (l) => <LostCell loss={l} catalog={catalog} /> },
+    { header: 'Report by', cell: (l) => <LossDeadlines deadlines={l.deadlines} overdue={l.overdue} /> },
+  ];
 }
 
 /** "Count discrepancies" and "Losses", each a table, or a line saying there are none. */
 export function DiscrepancyWorklist({ catalog }: { catalog: Catalog }) {
   const list = useApiData<Discrepancies>('/cd-register/discrepancies');
-  if (list.error) return <Notice kind="error">{list.error.detail ?? list.error.title}</Notice>;
-  if (!list.data) return <p role="status">Loading discrepancies…</p>;
-  const { counts, losses } = list.data;
   return (
-    <>
-      <h3>Count discrepancies</h3>
-      {counts.length === 0 ? (
-        <p>No count has found a discrepancy.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Count discrepancies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Entry</th>
-                <th scope="col">Counted on</th>
-                <th scope="col">Counted</th>
-                <th scope="col">Register showed</th>
-                <th scope="col">Difference</th>
-                <th scope="col">Explanation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.map((c) => {
-                const product = catalog.product(c.entry.productId);
-                return (
-                  <tr key={c.entry.id}>
-                    <td>
-                      <EntryLink entry={c.entry} catalog={catalog} />
-                    </td>
-                    <td className="nowrap">{formatDate(c.entry.occurredAt)}</td>
-                    <td>
-                      {stockSentence(c.counted, product ? openedOf(c.counted, product) : null, product)}
-                    </td>
-                    <td>
-                      {stockSentence(c.expected, product ? openedOf(c.expected, product) : null, product)}
-                    </td>
-                    <td className="nowrap">
-                      {signed(c.difference.containers)} sealed, {signed(c.difference.mg)} mg
-                    </td>
-                    <td>
-                      {c.explanation ?? <span className="muted">None given</span>}
-                      {c.correctedBy.length > 0 ? (
-                        <span className="hint cd-block">Corrected since</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+    <Loaded data={list} loading="Loading discrepancies…">
+      {({ counts, losses }) => (
+        <>
+          <h3>Count discrepancies</h3>
+          <DataTable
+            columns={countColumns(catalog)}
+            rows={counts}
+            rowKey={(c) => c.entry.id}
+            caption="Count discrepancies"
+            captionHidden
+            empty={<p>No count has found a discrepancy.</p>}
+          />
+          <h3>Losses</h3>
+          <DataTable
+            columns={lossColumns(catalog)}
+            rows={losses}
+            rowKey={(l) => l.entry.id}
+            rowClassName={(l) => (l.overdue.length > 0 ? 'row-severe' : undefined)}
+            caption="Losses"
+            captionHidden
+            empty={<p>No losses recorded.</p>}
+          />
+        </>
       )}
-      <h3>Losses</h3>
-      {losses.length === 0 ? (
-        <p>No losses recorded.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Losses</caption>
-            <thead>
-              <tr>
-                <th scope="col">Entry</th>
-                <th scope="col">Discovered</th>
-                <th scope="col">Lost</th>
-                <th scope="col">Report by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {losses.map((l) => (
-                <LossRow key={l.entry.id} loss={l} catalog={catalog} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
+    </Loaded>
   );
 }

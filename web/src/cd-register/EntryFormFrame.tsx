@@ -1,44 +1,54 @@
-// EntryFormFrame: the heading, refusal summary, stock figures and submit button every register entry form shares.
-import type { ReactNode, SubmitEvent } from 'react';
-import { FormProblem } from '../ui/FormProblem.tsx';
-import type { FormSubmit } from '../ui/use-form-submit.ts';
+// EntryFormFrame: the heading, refusal summary, stock figures, witnesses and submit button every register entry form shares.
+import type { ReactNode } from 'react';
+import { Form } from '../ui/Form.tsx';
 import type { EntryFormContext } from './entry-form-context.ts';
 import { StockRefusal } from './StockRefusal.tsx';
+import type { EntryForm } from './use-entry-form.ts';
+import { WitnessFields } from './WitnessFields.tsx';
 
-interface EntryFormFrameProps {
+interface EntryFormFrameProps<V> {
   id: string;
   title: string;
   intro: ReactNode;
   submitLabel: string;
-  form: FormSubmit;
+  entry: EntryForm<V>;
   ctx: EntryFormContext;
-  onSubmit: (e: SubmitEvent<HTMLFormElement>) => void;
+  /** Called on submit with nothing sent yet: usually `entry.record(ownMessages)`. */
+  onSubmit: () => void;
   children: ReactNode;
 }
 
-/** <form> named by its h2; the server's refusal (with any stock numbers) at the top. */
-export function EntryFormFrame({
+/** <form> named by its h2; the server's refusal (with any stock numbers) at the top, the witnesses last. */
+export function EntryFormFrame<V>({
   id,
   title,
   intro,
   submitLabel,
-  form,
+  entry: { form },
   ctx,
   onSubmit,
   children,
-}: EntryFormFrameProps) {
+}: EntryFormFrameProps<V>) {
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{title}</h2>
-      <p className="hint">{intro}</p>
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      submit={submitLabel}
+      labelledBy={`${id}-heading`}
+      head={
+        <>
+          <h2 id={`${id}-heading`}>{title}</h2>
+          <p className="hint">{intro}</p>
+        </>
+      }
+    >
       <StockRefusal problem={form.problem} product={ctx.product} catalog={ctx.catalog} />
       {children}
-      <div className="actions">
-        <button type="submit" disabled={form.busy}>
-          {submitLabel}
-        </button>
-      </div>
-    </form>
+      <WitnessFields
+        values={form.values.witnesses}
+        onValues={(witnesses) => form.setValues((v) => ({ ...v, witnesses }))}
+        errors={form.errors}
+      />
+    </Form>
   );
 }

@@ -1,59 +1,37 @@
 // LossForm: "Record loss": stock found missing or broken, with whether theft is suspected; the report steps follow.
-import { useState, type SubmitEvent } from 'react';
-import { api } from '../api/client.ts';
 import { Checkbox } from '../ui/Checkbox.tsx';
 import { Field } from '../ui/Field.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { optionalText, sealedPlusOpened, toNumber } from './cd-format.ts';
-import type { EntryBody, EntryWritten } from './cd-types.ts';
-import { blankWitnesses, firstError, localErrors, type EntryFormContext } from './entry-form-context.ts';
+import type { EntryFormContext } from './entry-form-context.ts';
 import { EntryFormFrame } from './EntryFormFrame.tsx';
-import { witnessRequest } from './witness-input.ts';
-import { WitnessFields } from './WitnessFields.tsx';
+import { QuantityFields } from './QuantityFields.tsx';
+import { useEntryForm } from './use-entry-form.ts';
+
+const EMPTY = { containers: '', mg: '', theft: false, details: '' };
 
 /** Containers, Opened mg, Suspected theft, Details. */
 export function LossForm({ ctx }: { ctx: EntryFormContext }) {
-  const form = useFormSubmit();
-  const [containers, setContainers] = useState('');
-  const [opened, setOpened] = useState('');
-  const [theft, setTheft] = useState(false);
-  const [details, setDetails] = useState('');
-  const [witnesses, setWitnesses] = useState(() => blankWitnesses(ctx.settings, 'loss'));
-
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const signed = witnessRequest(witnesses);
-    const sealed = toNumber(containers);
-    const openedMg = toNumber(opened);
-    const why = optionalText(details);
-    const body: EntryBody = {
-      kind: 'loss',
-      productId: ctx.product.id,
-      locationId: ctx.location.id,
+  const entry = useEntryForm(ctx, 'loss', EMPTY, (v) => {
+    const sealed = toNumber(v.containers) ?? 0;
+    const openedMg = toNumber(v.mg);
+    const why = optionalText(v.details);
+    return {
       quantity:
         openedMg === undefined
-          ? { containers: sealed ?? 0 }
-          : { containers: sealed ?? 0, mg: sealedPlusOpened(sealed ?? 0, openedMg, ctx.product) },
-      theft,
+          ? { containers: sealed }
+          : { containers: sealed, mg: sealedPlusOpened(sealed, openedMg, ctx.product) },
+      theft: v.theft,
       ...(why ? { reason: why } : {}),
-      ...signed.body,
     };
-    const own = { ...signed.errors };
-    if (sealed === undefined && openedMg === undefined)
+  });
+  const { form } = entry;
+
+  const onSubmit = () => {
+    const own: Record<string, string> = {};
+    if (toNumber(form.values.containers) === undefined && toNumber(form.values.mg) === undefined)
       own['quantity.containers'] = 'Enter the containers, the opened mg, or both';
-    if (!why) own.reason = 'Say what happened';
-    void form.submit(
-      async () => {
-        const written = await api.post<EntryWritten>('/cd-register/entries', body);
-        setContainers('');
-        setOpened('');
-        setTheft(false);
-        setDetails('');
-        setWitnesses(blankWitnesses(ctx.settings, 'loss'));
-        ctx.onRecorded(written);
-      },
-      localErrors(body, own),
-    );
+    if (!optionalText(form.values.details)) own.reason = 'Say what happened';
+    entry.record(own);
   };
 
   return (
@@ -62,45 +40,28 @@ export function LossForm({ ctx }: { ctx: EntryFormContext }) {
       title="Record loss"
       intro="Stock that is missing, broken or spilt, recorded now it is discovered. The report steps and their deadlines are shown once it is recorded."
       submitLabel="Record loss"
-      form={form}
+      entry={entry}
       ctx={ctx}
       onSubmit={onSubmit}
     >
       <div className="grid-2">
-        <Field
-          label="Containers"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          step={1}
-          value={containers}
-          onValue={setContainers}
-          error={firstError(form.errors, 'quantity.containers', 'quantity')}
-          hint={`Sealed ${ctx.product.containerName}s lost`}
-        />
-        <Field
-          label="Opened mg"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          step="any"
-          value={opened}
-          onValue={setOpened}
-          error={form.errors['quantity.mg']}
-          hint={`Lost from opened ${ctx.product.containerName}s, if any`}
+        <QuantityFields
+          values={form.values}
+          onValue={form.set}
+          errors={form.errors}
+          containers={{ label: 'Containers', hint: `Sealed ${ctx.product.containerName}s lost` }}
+          mg={{ label: 'Opened mg', hint: `Lost from opened ${ctx.product.containerName}s, if any` }}
         />
       </div>
-      <Checkbox label="Suspected theft" checked={theft} onChecked={setTheft} />
+      <Checkbox label="Suspected theft" checked={form.values.theft} onChecked={form.set('theft')} />
       <Field
         label="Details"
         multiline
-        value={details}
-        onValue={setDetails}
+        {...form.field('details')}
         error={form.errors.reason}
         hint="What happened, and how it was found"
         required
       />
-      <WitnessFields values={witnesses} onValues={setWitnesses} errors={form.errors} />
     </EntryFormFrame>
   );
 }

@@ -1,58 +1,37 @@
 // TransferForm: "Transfer": sealed containers (and any opened remainder) moved to another stock location.
-import { useState, type SubmitEvent } from 'react';
-import { api } from '../api/client.ts';
-import { Field } from '../ui/Field.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { sealedPlusOpened, toNumber } from './cd-format.ts';
-import type { EntryBody, EntryWritten } from './cd-types.ts';
-import { blankWitnesses, firstError, localErrors, type EntryFormContext } from './entry-form-context.ts';
+import type { EntryFormContext } from './entry-form-context.ts';
 import { EntryFormFrame } from './EntryFormFrame.tsx';
-import { witnessRequest } from './witness-input.ts';
-import { WitnessFields } from './WitnessFields.tsx';
+import { QuantityFields } from './QuantityFields.tsx';
+import { useEntryForm } from './use-entry-form.ts';
+
+const EMPTY = { to: '', containers: '', mg: '' };
 
 /** To location, Containers, Opened mg. */
 export function TransferForm({ ctx }: { ctx: EntryFormContext }) {
-  const form = useFormSubmit();
-  const [to, setTo] = useState('');
-  const [containers, setContainers] = useState('');
-  const [opened, setOpened] = useState('');
-  const [witnesses, setWitnesses] = useState(() => blankWitnesses(ctx.settings, 'transfer'));
+  const entry = useEntryForm(ctx, 'transfer', EMPTY, (v) => {
+    const sealed = toNumber(v.containers) ?? 0;
+    const openedMg = toNumber(v.mg);
+    return {
+      ...(v.to ? { toLocationId: v.to } : {}),
+      quantity:
+        openedMg === undefined
+          ? { containers: sealed }
+          : { containers: sealed, mg: sealedPlusOpened(sealed, openedMg, ctx.product) },
+    };
+  });
+  const { form } = entry;
   const destinations = ctx.catalog.locations
     .filter((l) => l.id !== ctx.location.id)
     .map((l) => ({ value: l.id, label: `${l.name}, ${l.premises}` }));
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const signed = witnessRequest(witnesses);
-    const sealed = toNumber(containers);
-    const openedMg = toNumber(opened);
-    const quantity =
-      openedMg === undefined
-        ? { containers: sealed ?? 0 }
-        : { containers: sealed ?? 0, mg: sealedPlusOpened(sealed ?? 0, openedMg, ctx.product) };
-    const body: EntryBody = {
-      kind: 'transfer',
-      productId: ctx.product.id,
-      locationId: ctx.location.id,
-      ...(to ? { toLocationId: to } : {}),
-      quantity,
-      ...signed.body,
-    };
-    const own = { ...signed.errors };
-    if (!to) own.toLocationId = 'Choose where the stock goes';
-    if (sealed === undefined && openedMg === undefined)
+  const onSubmit = () => {
+    const own: Record<string, string> = {};
+    if (!form.values.to) own.toLocationId = 'Choose where the stock goes';
+    if (toNumber(form.values.containers) === undefined && toNumber(form.values.mg) === undefined)
       own['quantity.containers'] = 'Enter the containers, the opened mg, or both';
-    void form.submit(
-      async () => {
-        const written = await api.post<EntryWritten>('/cd-register/entries', body);
-        setContainers('');
-        setOpened('');
-        setWitnesses(blankWitnesses(ctx.settings, 'transfer'));
-        ctx.onRecorded(written);
-      },
-      localErrors(body, own),
-    );
+    entry.record(own);
   };
 
   return (
@@ -61,7 +40,7 @@ export function TransferForm({ ctx }: { ctx: EntryFormContext }) {
       title="Transfer"
       intro={`Stock moved from ${ctx.location.name} to another location; both registers show it.`}
       submitLabel="Record transfer"
-      form={form}
+      entry={entry}
       ctx={ctx}
       onSubmit={onSubmit}
     >
@@ -69,37 +48,20 @@ export function TransferForm({ ctx }: { ctx: EntryFormContext }) {
       <div className="field-grid">
         <SelectField
           label="To location"
-          value={to}
-          onValue={setTo}
+          {...form.field('to')}
           options={destinations}
           placeholder="Choose a location"
           error={form.errors.toLocationId}
           required
         />
-        <Field
-          label="Containers"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          step={1}
-          value={containers}
-          onValue={setContainers}
-          error={firstError(form.errors, 'quantity.containers', 'quantity')}
-          hint={`Sealed ${ctx.product.containerName}s`}
-        />
-        <Field
-          label="Opened mg"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          step="any"
-          value={opened}
-          onValue={setOpened}
-          error={form.errors['quantity.mg']}
-          hint={`From opened ${ctx.product.containerName}s, if any`}
+        <QuantityFields
+          values={form.values}
+          onValue={form.set}
+          errors={form.errors}
+          containers={{ label: 'Containers', hint: `Sealed ${ctx.product.containerName}s` }}
+          mg={{ label: 'Opened mg', hint: `From opened ${ctx.product.containerName}s, if any` }}
         />
       </div>
-      <WitnessFields values={witnesses} onValues={setWitnesses} errors={form.errors} />
     </EntryFormFrame>
   );
 }

@@ -1,5 +1,6 @@
 // CrisisEventTable: a patient's crisis events, latest first; retracted ones stay, struck through, with the reason.
 import { useState } from 'react';
+import { DataTable } from '../ui/DataTable.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { labelOf, type CrisisEventView, type OutcomeEventKinds } from './outcome-record-types.ts';
 import { RetractCrisisEventForm } from './RetractCrisisEventForm.tsx';
@@ -11,33 +12,22 @@ interface CrisisEventTableProps {
   onChanged: () => void;
 }
 
+const HEADERS = [{ header: 'Occurred' }, { header: 'Event' }, { header: 'Recorded' }];
+
 /** Occurred, Event (with note), Recorded by and, for events not yet retracted, "Retract". */
 export function CrisisEventTable({ events, kinds, canWrite, onChanged }: CrisisEventTableProps) {
   return (
-    <div className="table-wrap">
-      <table className="data-table compact">
-        <caption className="visually-hidden">Crisis events</caption>
-        <thead>
-          <tr>
-            <th scope="col">Occurred</th>
-            <th scope="col">Event</th>
-            <th scope="col">Recorded</th>
-            {canWrite ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <CrisisEventRow
-              key={e.id}
-              event={e}
-              kind={labelOf(kinds, e.kind)}
-              canWrite={canWrite}
-              onChanged={onChanged}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={canWrite ? [...HEADERS, { header: 'Actions' }] : HEADERS}
+      rows={events}
+      rowKey={(e) => e.id}
+      caption="Crisis events"
+      captionHidden
+      className="data-table compact"
+      row={(e) => (
+        <CrisisEventRow event={e} kind={labelOf(kinds, e.kind)} canWrite={canWrite} onChanged={onChanged} />
+      )}
+    />
   );
 }
 

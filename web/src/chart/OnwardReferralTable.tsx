@@ -1,5 +1,6 @@
 // OnwardReferralTable: a patient's onward referrals, latest decided first: where, level, due date and state.
 import { useState } from 'react';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { formatDate } from '../ui/format.ts';
 import { localDate } from '../ui/local-date.ts';
 import {
@@ -27,56 +28,64 @@ export function OnwardReferralTable({
   onChanged,
 }: OnwardReferralTableProps) {
   const today = localDate();
+  const columns: (Column<ReferralView> | false)[] = [
+    {
+      header: 'Destination',
+      rowHeader: true,
+      cell: (r) => (
+        <>
+          {labelOf(destinations, r.destination)}
+          {r.reason ? <p className="hint">{r.reason}</p> : null}
+        </>
+      ),
+    },
+    { header: 'Level', cell: (r) => r.confirmedLevel },
+    { header: 'Decided', className: 'nowrap', cell: (r) => formatDate(r.decidedOn) },
+    {
+      header: 'Due',
+      className: 'nowrap',
+      cell: (r) => (
+        <>
+          {formatDate(r.dueOn)} <span className="muted">({r.targetDays} days)</span>
+        </>
+      ),
+    },
+    {
+      header: 'State',
+      cell: (r) => (
+        <>
+          {isOverdue(r, today) ? (
+            <>
+              <span className="badge badge-danger">Overdue</span>{' '}
+            </>
+          ) : null}
+          {referralStateText(r)}
+          {r.closedNote ? <p className="hint">{r.closedNote}</p> : null}
+        </>
+      ),
+    },
+    canWrite && {
+      header: 'Actions',
+      cell: (r) =>
+        r.state === 'pending' ? (
+          <ReferralActions
+            referralId={r.id}
+            what={labelOf(destinations, r.destination)}
+            onChanged={onChanged}
+          />
+        ) : null,
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data-table compact">
-        <caption className="visually-hidden">Onward referrals</caption>
-        <thead>
-          <tr>
-            <th scope="col">Destination</th>
-            <th scope="col">Level</th>
-            <th scope="col">Decided</th>
-            <th scope="col">Due</th>
-            <th scope="col">State</th>
-            {canWrite ? <th scope="col">Actions</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {referrals.map((r) => {
-            const destination = labelOf(destinations, r.destination);
-            return (
-              <tr key={r.id} className={r.state === 'cancelled' ? 'row-muted' : undefined}>
-                <th scope="row">
-                  {destination}
-                  {r.reason ? <p className="hint">{r.reason}</p> : null}
-                </th>
-                <td>{r.confirmedLevel}</td>
-                <td className="nowrap">{formatDate(r.decidedOn)}</td>
-                <td className="nowrap">
-                  {formatDate(r.dueOn)} <span className="muted">({r.targetDays} days)</span>
-                </td>
-                <td>
-                  {isOverdue(r, today) ? (
-                    <>
-                      <span className="badge badge-danger">Overdue</span>{' '}
-                    </>
-                  ) : null}
-                  {referralStateText(r)}
-                  {r.closedNote ? <p className="hint">{r.closedNote}</p> : null}
-                </td>
-                {canWrite ? (
-                  <td>
-                    {r.state === 'pending' ? (
-                      <ReferralActions referralId={r.id} what={destination} onChanged={onChanged} />
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={referrals}
+      rowKey={(r) => r.id}
+      rowClassName={(r) => (r.state === 'cancelled' ? 'row-muted' : undefined)}
+      caption="Onward referrals"
+      captionHidden
+      className="data-table compact"
+    />
   );
 }
 

@@ -12,7 +12,7 @@ interface ProposalPanelProps {
 
 /** "Proposed level N — label" (announced politely), then why, what to offer and what is missing. */
 export function ProposalPanel({ proposal, waiting }: ProposalPanelProps) {
-  const { evaluation, error, pending } = proposal;
+  const { result: evaluation, error, pending } = proposal;
   let line: string;
   if (waiting) line = waiting;
   else if (error) line = `No proposal: ${error.detail ?? error.title}`;

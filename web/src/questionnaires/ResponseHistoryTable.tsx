@@ -1,4 +1,5 @@
 // ResponseHistoryTable: every saved response to one instrument, newest first, with its change against baseline.
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import type { ResponseEntry } from './questionnaire-types.ts';
 import { baselineText } from './result-text.ts';
@@ -18,44 +19,42 @@ function scoreCell(r: ResponseEntry): string {
   return '—';
 }
 
+const urgent = (r: ResponseEntry) => r.result.flags.some((f) => f.severity === 'urgent');
+
+const COLUMNS: readonly Column<ResponseEntry>[] = [
+  {
+    header: 'Date',
+    className: 'nowrap',
+    cell: (r) => <time dateTime={r.completedAt}>{formatDateTime(r.completedAt)}</time>,
+  },
+  {
+    header: 'Score',
+    cell: (r) => (
+      <>
+        {scoreCell(r)}
+        {urgent(r) ? <span className="badge badge-danger badge-inline">Flagged</span> : null}
+      </>
+    ),
+  },
+  { header: 'Band', cell: (r) => r.result.band?.label ?? '—' },
+  { header: 'Source', cell: (r) => (r.source === 'self-report' ? 'Self-report' : 'Clinician') },
+  { header: 'vs baseline', cell: (r) => baselineText(r) },
+  {
+    header: 'Recorded by',
+    cell: (r) => r.recordedBy?.displayName ?? (r.source === 'self-report' ? 'Patient' : '—'),
+  },
+];
+
 /** Date, Score, Band, Source, vs baseline, Recorded by. */
 export function ResponseHistoryTable({ shortTitle, responses }: ResponseHistoryTableProps) {
-  const rows = [...responses].reverse();
   return (
-    <div className="table-wrap">
-      <table className="data-table compact">
-        <caption>{shortTitle} history</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Score</th>
-            <th scope="col">Band</th>
-            <th scope="col">Source</th>
-            <th scope="col">vs baseline</th>
-            <th scope="col">Recorded by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const urgent = r.result.flags.some((f) => f.severity === 'urgent');
-            return (
-              <tr key={r.id} className={urgent ? 'row-flagged' : undefined}>
-                <td className="nowrap">
-                  <time dateTime={r.completedAt}>{formatDateTime(r.completedAt)}</time>
-                </td>
-                <td>
-                  {scoreCell(r)}
-                  {urgent ? <span className="badge badge-danger badge-inline">Flagged</span> : null}
-                </td>
-                <td>{r.result.band?.label ?? '—'}</td>
-                <td>{r.source === 'self-report' ? 'Self-report' : 'Clinician'}</td>
-                <td>{baselineText(r)}</td>
-                <td>{r.recordedBy?.displayName ?? (r.source === 'self-report' ? 'Patient' : '—')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={COLUMNS}
+      rows={[...responses].reverse()}
+      rowKey={(r) => r.id}
+      rowClassName={(r) => (urgent(r) ? 'row-flagged' : undefined)}
+      caption={`${shortTitle} history`}
+      className="data-table compact"
+    />
   );
 }

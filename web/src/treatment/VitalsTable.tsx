@@ -1,59 +1,58 @@
 // VitalsTable: the flowsheet of readings in time order, the baseline marked, each reading's alerts beside it.
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { formatTime } from '../ui/format.ts';
 import type { VitalsData } from './treatment-types.ts';
 
+type Reading = { id: number; at: string; data: VitalsData };
+
 interface VitalsTableProps {
-  readings: readonly { id: number; at: string; data: VitalsData }[];
+  readings: readonly Reading[];
+}
+
+const COLUMNS: readonly Column<Reading>[] = [
+  {
+    header: 'Time',
+    className: 'nowrap',
+    cell: ({ at, data }) => (
+      <>
+        <time dateTime={at}>{formatTime(at)}</time>
+        {data.baseline ? <span className="muted"> (baseline)</span> : null}
+      </>
+    ),
+  },
+  { header: 'BP', className: 'nowrap', cell: ({ data }) => `${data.systolic}/${data.diastolic}` },
+  { header: 'HR', cell: ({ data }) => data.heartRate },
+  { header: 'SpO2', cell: ({ data }) => `${data.spo2}%` },
+  { header: 'RR', cell: ({ data }) => data.respiratoryRate ?? '—' },
+  {
+    header: 'Alerts',
+    cell: ({ data }) =>
+      data.alerts.length === 0
+        ? '—'
+        : data.alerts.map((a) => (
+            <span key={a.code} className={`vital-alert-inline vital-alert-${a.severity}`}>
+              {a.text}
+            </span>
+          )),
+  },
+];
+
+/** A row with an urgent alert is shaded severe, one with any alert flagged. */
+function rowClass({ data }: Reading): string | undefined {
+  if (data.alerts.some((a) => a.severity === 'urgent')) return 'row-severe';
+  return data.alerts.length > 0 ? 'row-flagged' : undefined;
 }
 
 /** Time, BP, HR, SpO2, RR and Alerts; a row with an urgent alert is shaded. */
 export function VitalsTable({ readings }: VitalsTableProps) {
   return (
-    <div className="table-wrap">
-      <table className="data-table compact vitals-table">
-        <caption>Vitals</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">BP</th>
-            <th scope="col">HR</th>
-            <th scope="col">SpO2</th>
-            <th scope="col">RR</th>
-            <th scope="col">Alerts</th>
-          </tr>
-        </thead>
-        <tbody>
-          {readings.map(({ id, at, data }) => {
-            const urgent = data.alerts.some((a) => a.severity === 'urgent');
-            return (
-              <tr
-                key={id}
-                className={urgent ? 'row-severe' : data.alerts.length > 0 ? 'row-flagged' : undefined}
-              >
-                <td className="nowrap">
-                  <time dateTime={at}>{formatTime(at)}</time>
-                  {data.baseline ? <span className="muted"> (baseline)</span> : null}
-                </td>
-                <td className="nowrap">
-                  {data.systolic}/{data.diastolic}
-                </td>
-                <td>{data.heartRate}</td>
-                <td>{data.spo2}%</td>
-                <td>{data.respiratoryRate ?? '—'}</td>
-                <td>
-                  {data.alerts.length === 0
-                    ? '—'
-                    : data.alerts.map((a) => (
-                        <span key={a.code} className={`vital-alert-inline vital-alert-${a.severity}`}>
-                          {a.text}
-                        </span>
-                      ))}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={COLUMNS}
+      rows={readings}
+      rowKey={(r) => r.id}
+      rowClassName={rowClass}
+      caption="Vitals"
+      className="data-table compact vitals-table"
+    />
   );
 }

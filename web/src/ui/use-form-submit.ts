@@ -1,7 +1,8 @@
 // useFormSubmit: the busy flag, problem and field errors of one form, joining local checks and server refusals.
 import { useCallback, useState } from 'react';
-import type { z } from 'zod';
 import { asApiError, type ApiError, type FieldErrors } from '../api/api-error.ts';
+
+export { zodErrors } from './form-values.ts';
 
 export interface FormSubmit {
   busy: boolean;
@@ -12,16 +13,6 @@ export interface FormSubmit {
   submit: (action: () => Promise<void>, localErrors?: FieldErrors) => Promise<boolean>;
   setErrors: (errors: FieldErrors) => void;
   reset: () => void;
-}
-
-/** Turns zod issues into messages keyed by dotted path; the first message for a path wins. */
-export function zodErrors(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.');
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
 }
 
 /** Form state for submitting to the API. */

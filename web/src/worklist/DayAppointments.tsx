@@ -4,15 +4,33 @@ import { Link } from 'react-router';
 import { AppointmentStatusBadge } from '../appointments/AppointmentStatusBadge.tsx';
 import { contactTypeLabel, type DayList } from '../appointments/appointment-types.ts';
 import { useApiData } from '../api/use-api-data.ts';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { Field } from '../ui/Field.tsx';
 import { formatDate, formatTime } from '../ui/format.ts';
 import { localDate } from '../ui/local-date.ts';
-import { Notice } from '../ui/Notice.tsx';
+import { Loaded } from '../ui/Loaded.tsx';
 
 type Scope = 'mine' | 'service';
 const SCOPES: readonly { id: Scope; label: string }[] = [
   { id: 'mine', label: 'My list' },
   { id: 'service', label: 'Service' },
+];
+
+type DayAppointment = DayList['appointments'][number];
+
+const COLUMNS: readonly Column<DayAppointment>[] = [
+  {
+    header: 'Time',
+    className: 'nowrap',
+    cell: (a) => `${formatTime(a.startsAt)} (${a.durationMinutes} min)`,
+  },
+  {
+    header: 'Patient',
+    cell: (a) => <Link to={`/patients/${a.patientId}`}>{a.patientName ?? 'Open chart'}</Link>,
+  },
+  { header: 'Type', cell: (a) => contactTypeLabel(a.contactType) },
+  { header: 'With', cell: (a) => a.practitioner?.displayName ?? 'No one yet' },
+  { header: 'Status', cell: (a) => <AppointmentStatusBadge status={a.status} /> },
 ];
 
 /** "Today's appointments" (or "Appointments on <day>" once another day is chosen). */
@@ -21,7 +39,6 @@ export function DayAppointments() {
   const [day, setDay] = useState(today);
   const [scope, setScope] = useState<Scope>('mine');
   const list = useApiData<DayList>(day ? `/appointments?date=${day}&scope=${scope}` : null);
-  const rows = list.data?.appointments ?? [];
   return (
     <section aria-labelledby="day-appointments-heading" className="subsection">
       <h2 id="day-appointments-heading">
@@ -45,41 +62,17 @@ export function DayAppointments() {
         </div>
         <Field label="Day" type="date" value={day} onValue={setDay} className="field-short" />
       </div>
-      {list.error ? <Notice kind="error">{list.error.detail ?? list.error.title}</Notice> : null}
-      {list.loading && !list.data ? <p role="status">Loading appointments…</p> : null}
-      {list.data && rows.length === 0 ? <p>No appointments on this day.</p> : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Patient</th>
-                <th scope="col">Type</th>
-                <th scope="col">With</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id} className={a.status === 'cancelled' ? 'row-muted' : undefined}>
-                  <td className="nowrap">
-                    {formatTime(a.startsAt)} ({a.durationMinutes} min)
-                  </td>
-                  <td>
-                    <Link to={`/patients/${a.patientId}`}>{a.patientName ?? 'Open chart'}</Link>
-                  </td>
-                  <td>{contactTypeLabel(a.contactType)}</td>
-                  <td>{a.practitioner?.displayName ?? 'No one yet'}</td>
-                  <td>
-                    <AppointmentStatusBadge status={a.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <Loaded data={list} loading="Loading appointments…">
+        {(d) => (
+          <DataTable
+            columns={COLUMNS}
+            rows={d.appointments}
+            rowKey={(a) => a.id}
+            rowClassName={(a) => (a.status === 'cancelled' ? 'row-muted' : undefined)}
+            empty="No appointments on this day."
+          />
+        )}
+      </Loaded>
     </section>
   );
 }
