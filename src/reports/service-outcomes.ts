@@ -1,4 +1,5 @@
 // The service outcomes report (C6): every measure over the episodes in scope, each beside its definition.
+import type { Json } from '../domain/audit/canonical-json.ts';
 import type { IsoDate } from '../domain/harm/index.ts';
 import {
   attendedOfBooked,
@@ -37,6 +38,16 @@ export interface ReportScope {
   readonly from: IsoDate;
   readonly to: IsoDate;
   readonly practitionerId?: string;
+}
+
+/** The scope as an audit detail: ids and dates only. */
+export function scopeDetails(scope: ReportScope): { [key: string]: Json } {
+  return {
+    from: scope.from,
+    to: scope.to,
+    services: [...scope.serviceIds],
+    practitioner: scope.practitionerId ?? null,
+  };
 }
 
 /** A measure with its definition and value. */

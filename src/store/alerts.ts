@@ -1,5 +1,5 @@
 // Alerts on a patient and tasks for clinicians, raised by rules (e.g. questionnaire safety flags).
-import type { Queryable } from './db.ts';
+import { insertReturningId, type Queryable } from './db.ts';
 
 export interface NewAlert {
   patientId: string;
@@ -11,14 +11,13 @@ export interface NewAlert {
   at: Date;
 }
 
-export async function insertAlert(tx: Queryable, a: NewAlert): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+export function insertAlert(tx: Queryable, a: NewAlert): Promise<string> {
+  return insertReturningId(
+    tx,
     `INSERT INTO alerts (patient_id, code, severity, text, source_type, source_id, created_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
     [a.patientId, a.code, a.severity, a.text, a.sourceType, a.sourceId, a.at],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
 }
 
 export interface AlertView {
@@ -74,6 +73,23 @@ export async function findAlertPatient(db: Queryable, alertId: string): Promise<
   return rows[0]?.patient_id;
 }
 
+/** What closes an alert or a task: who, when, and an optional note. */
+export interface Closing {
+  by: string;
+  at: Date;
+  note: string | null;
+}
+
+/** Records that a clinician acknowledged an alert; false when it already was (one acknowledgement per alert). */
+export async function acknowledgeAlert(tx: Queryable, alertId: string, c: Closing): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO alert_acknowledgements (alert_id, acknowledged_by, acknowledged_at, note) VALUES ($1,$2,$3,$4)
+     ON CONFLICT (alert_id) DO NOTHING RETURNING alert_id`,
+    [alertId, c.by, c.at, c.note],
+  );
+  return rows.length === 1;
+}
+
 export interface NewTask {
   patientId: string;
   serviceId: string;
@@ -86,14 +102,13 @@ export interface NewTask {
   at: Date;
 }
 
-export async function insertTask(tx: Queryable, t: NewTask): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+export function insertTask(tx: Queryable, t: NewTask): Promise<string> {
+  return insertReturningId(
+    tx,
     `INSERT INTO tasks (patient_id, service_id, assigned_to, title, detail, priority, source_type, source_id, created_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
     [t.patientId, t.serviceId, t.assignedTo, t.title, t.detail, t.priority, t.sourceType, t.sourceId, t.at],
   );
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
 }
 
 export interface TaskView {
@@ -161,6 +176,16 @@ export async function listTasks(
 export async function findTask(db: Queryable, id: string): Promise<{ patient_id: string } | undefined> {
   const rows = await db.query<{ patient_id: string }>('SELECT patient_id FROM tasks WHERE id = $1', [id]);
   return rows[0];
+}
+
+/** Records that a task was done; false when it already was (one completion per task). */
+export async function completeTask(tx: Queryable, taskId: string, c: Closing): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO task_completions (task_id, completed_by, completed_at, note) VALUES ($1,$2,$3,$4)
+     ON CONFLICT (task_id) DO NOTHING RETURNING task_id`,
+    [taskId, c.by, c.at, c.note],
+  );
+  return rows.length === 1;
 }
 
 /** The newest unacknowledged alert with this code raised by one source (e.g. one dosing session), if any. */

@@ -1,6 +1,6 @@
 // Appointments and contacts: bookings with an append-only history of status changes.
 import type { AppointmentStatus } from '../domain/appointments/status.ts';
-import type { Queryable } from './db.ts';
+import { insertReturningId, type Queryable } from './db.ts';
 
 export interface AppointmentView {
   id: string;
@@ -65,21 +65,21 @@ export async function insertAppointment(
     by: string;
   },
 ): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  const id = await insertReturningId(
+    tx,
     `INSERT INTO appointments (patient_id, service_id, practitioner_id, contact_type, duration_minutes, note, booked_at, booked_by)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
     [a.patientId, a.serviceId, a.practitionerId, a.contactType, a.durationMinutes, a.note, a.at, a.by],
   );
-  if (!row) throw new Error('insert returned no row');
   await addAppointmentEvent(tx, {
-    appointmentId: row.id,
+    appointmentId: id,
     status: 'booked',
     startsAt: a.startsAt,
     reason: null,
     at: a.at,
     by: a.by,
   });
-  return row.id;
+  return id;
 }
 
 export async function addAppointmentEvent(

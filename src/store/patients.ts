@@ -1,7 +1,7 @@
 // The patient registry: identities, immutable versions, search, scoped to the services a user works in.
 import type { CreatePatient, PatientRecord, PatientSummary, PatientVersion } from '../schemas/patient.ts';
 import { isPlausibleIsoDate } from '../schemas/common.ts';
-import type { Queryable } from './db.ts';
+import { insertReturningId, type Queryable } from './db.ts';
 
 type PatientContent = PatientVersion['record'];
 
@@ -85,13 +85,13 @@ export async function insertPatient(
   by: string,
   at: Date,
 ): Promise<PatientRecord> {
-  const [row] = await tx.query<{ id: string }>(
+  const id = await insertReturningId(
+    tx,
     'INSERT INTO patients (service_id, current_version, created_at) VALUES ($1, 1, $2) RETURNING id',
     [serviceId, at],
   );
-  if (!row) throw new Error('insert returned no row');
-  await insertVersion(tx, row.id, 1, content, by, at, null);
-  const created = await findPatient(tx, row.id);
+  await insertVersion(tx, id, 1, content, by, at, null);
+  const created = await findPatient(tx, id);
   if (!created) throw new Error('patient vanished after insert');
   return created;
 }

@@ -1,6 +1,6 @@
 // Onward referrals (with target times, made or cancelled by a later event) and crisis events (retracted, never
 // deleted), the records behind the referral-within-target and crisis-events-per-month measures.
-import type { Queryable } from './db.ts';
+import { insertReturningId, type Queryable } from './db.ts';
 
 export type ReferralState = 'pending' | 'made' | 'cancelled';
 
@@ -81,8 +81,9 @@ export interface NewReferral {
   by: string;
 }
 
-export async function insertReferral(tx: Queryable, r: NewReferral): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+export function insertReferral(tx: Queryable, r: NewReferral): Promise<string> {
+  return insertReturningId(
+    tx,
     `INSERT INTO onward_referrals (patient_id, service_id, decision_id, destination, confirmed_level, decided_on, target_days, reason, recorded_at, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [
@@ -98,8 +99,22 @@ export async function insertReferral(tx: Queryable, r: NewReferral): Promise<str
       r.by,
     ],
   );
-  if (!row) throw new Error('referral insert returned no row');
-  return row.id;
+}
+
+/** The harm decision a referral follows: the one named (if it is this patient's), else the patient's latest. */
+export async function referralDecision(
+  db: Queryable,
+  patientId: string,
+  decisionId: string | undefined,
+): Promise<{ id: string; confirmedLevel: number } | null> {
+  const rows = await db.query<{ id: string; confirmed_level: number }>(
+    decisionId
+      ? 'SELECT id, confirmed_level FROM harm_decisions WHERE patient_id = $1 AND id = $2'
+      : 'SELECT id, confirmed_level FROM harm_decisions WHERE patient_id = $1 ORDER BY decided_at DESC LIMIT 1',
+    decisionId ? [patientId, decisionId] : [patientId],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, confirmedLevel: row.confirmed_level } : null;
 }
 
 /** Records that a referral was made or cancelled; false when it already was (the row is unique per referral). */
@@ -191,7 +206,7 @@ function crisisView(r: CrisisRow): CrisisEventView {
   };
 }
 
-export async function insertCrisisEvent(
+export function insertCrisisEvent(
   tx: Queryable,
   e: {
     patientId: string;
@@ -203,13 +218,12 @@ export async function insertCrisisEvent(
     by: string;
   },
 ): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
+  return insertReturningId(
+    tx,
     `INSERT INTO crisis_events (patient_id, service_id, occurred_on, kind, note, recorded_at, recorded_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [e.patientId, e.serviceId, e.occurredOn, e.kind, e.note, e.at, e.by],
   );
-  if (!row) throw new Error('crisis event insert returned no row');
-  return row.id;
 }
 
 /** Retracts a crisis event recorded in error; false when it was already retracted. */

@@ -1,15 +1,21 @@
 // Alerts on a patient's chart and the clinicians' task list: read, acknowledge, complete — all audited.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { uuid } from '../../schemas/common.ts';
+import { idParams, uuid } from '../../schemas/common.ts';
 import { noteSchema } from '../../schemas/instruments.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
-import { findAlertPatient, findTask, listAlerts, listTasks } from '../../store/alerts.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import {
+  acknowledgeAlert,
+  completeTask,
+  findAlertPatient,
+  findTask,
+  listAlerts,
+  listTasks,
+} from '../../store/alerts.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-
-const idParams = z.object({ id: uuid }).strict();
+import { recordChange } from '../record-change.ts';
 
 export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -38,29 +44,16 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
       const access = await patientAccess(ctx, req, patientId, 'alert.acknowledge');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        if (
-          (await tx.query('SELECT 1 FROM alert_acknowledgements WHERE alert_id = $1', [req.params.id]))
-            .length > 0
-        ) {
+        const note = req.body.note ?? null;
+        if (!(await acknowledgeAlert(tx, req.params.id, { by: auth.user.id, at: now, note })))
           throw problem('conflict', 'This alert was already acknowledged.');
-        }
-        await tx.query(
-          'INSERT INTO alert_acknowledgements (alert_id, acknowledged_by, acknowledged_at, note) VALUES ($1,$2,$3,$4)',
-          [req.params.id, auth.user.id, now, req.body.note ?? null],
-        );
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'alert.acknowledge',
-            resourceType: 'Alert',
-            resourceId: req.params.id,
-            patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+        await recordChange(req, tx, {
+          action: 'alert.acknowledge',
+          resource: { type: 'Alert', id: req.params.id },
+          patientId,
+          flagged: access.breakGlass,
           now,
-        );
+        });
       });
       return reply.status(201).send({ acknowledged: true });
     },
@@ -90,12 +83,12 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
           ? await listTasks(ctx.db, { assignedTo: auth.user.id, serviceIds: auth.user.service_ids })
           : await listTasks(ctx.db, { serviceIds: auth.user.service_ids });
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          { action: 'task.list', resourceType: 'Task', outcome: 'success', details: { count: tasks.length } },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'task.list',
+          resource: { type: 'Task' },
+          details: { count: tasks.length },
+          now: ctx.now(),
+        }),
       );
       return { tasks };
     },
@@ -111,28 +104,16 @@ export function alertTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
       const access = await patientAccess(ctx, req, task.patient_id, 'task.complete');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        if (
-          (await tx.query('SELECT 1 FROM task_completions WHERE task_id = $1', [req.params.id])).length > 0
-        ) {
+        const note = req.body.note ?? null;
+        if (!(await completeTask(tx, req.params.id, { by: auth.user.id, at: now, note })))
           throw problem('conflict', 'This task was already completed.');
-        }
-        await tx.query(
-          'INSERT INTO task_completions (task_id, completed_by, completed_at, note) VALUES ($1,$2,$3,$4)',
-          [req.params.id, auth.user.id, now, req.body.note ?? null],
-        );
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'task.complete',
-            resourceType: 'Task',
-            resourceId: req.params.id,
-            patientId: task.patient_id,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+        await recordChange(req, tx, {
+          action: 'task.complete',
+          resource: { type: 'Task', id: req.params.id },
+          patientId: task.patient_id,
+          flagged: access.breakGlass,
           now,
-        );
+        });
       });
       return reply.status(201).send({ completed: true });
     },

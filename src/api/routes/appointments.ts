@@ -1,9 +1,8 @@
 // Appointments and contacts: book, reschedule, cancel, attended or missed; day lists; next appointment.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { canChangeStatus, missedNeedsFollowUp } from '../../domain/appointments/status.ts';
 import { appointmentStatusSchema, bookAppointmentSchema, dayListQuery } from '../../schemas/appointments.ts';
-import { uuid } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { insertTask } from '../../store/alerts.ts';
 import {
@@ -14,10 +13,10 @@ import {
   latestConfirmedLevel,
   patientAppointments,
 } from '../../store/appointments.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -50,28 +49,17 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
           at: now,
           by: auth.user.id,
         });
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: 'appointment.create',
+          resource: { type: 'Appointment', id: created },
           patientId: access.patientId,
-          occurredAt: now,
-          kind: 'appointment',
-          summary: `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`,
-          refType: 'Appointment',
-          refId: created,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'appointment.create',
-            resourceType: 'Appointment',
-            resourceId: created,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
+          timeline: {
+            kind: 'appointment',
+            summary: `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`,
           },
+          flagged: access.breakGlass,
           now,
-        );
+        });
         return created;
       });
       return reply.status(201).send({ id });
@@ -84,7 +72,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { access: 'patient:write' },
       schema: {
         tags: ['appointments'],
-        params: z.object({ id: uuid }).strict(),
+        params: idParams,
         body: appointmentStatusSchema,
       },
     },
@@ -113,15 +101,6 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
           to === 'rescheduled'
             ? `Appointment moved to ${when(startsAt.toISOString())}`
             : `Appointment of ${when(appt.startsAt)}: ${to}`;
-        await addTimelineEvent(tx, {
-          patientId: appt.patientId,
-          occurredAt: now,
-          kind: 'appointment',
-          summary,
-          refType: 'Appointment',
-          refId: appt.id,
-          actorId: auth.user.id,
-        });
         if (missedNeedsFollowUp(to, level)) {
           await insertTask(tx, {
             patientId: appt.patientId,
@@ -135,20 +114,15 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
             at: now,
           });
         }
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'appointment.update',
-            resourceType: 'Appointment',
-            resourceId: appt.id,
-            patientId: appt.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { status: to },
-          },
+        await recordChange(req, tx, {
+          action: 'appointment.update',
+          resource: { type: 'Appointment', id: appt.id },
+          patientId: appt.patientId,
+          timeline: { kind: 'appointment', summary },
+          flagged: access.breakGlass,
+          details: { status: to },
           now,
-        );
+        });
       });
       return { id: appt.id, status: to, startsAt: startsAt.toISOString() };
     },
@@ -184,17 +158,12 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...(req.query.scope === 'mine' ? { practitionerId: auth.user.id } : {}),
       });
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'appointment.day-list',
-            resourceType: 'Appointment',
-            outcome: 'success',
-            details: { date, count: appointments.length },
-          },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'appointment.day-list',
+          resource: { type: 'Appointment' },
+          details: { date, count: appointments.length },
+          now: ctx.now(),
+        }),
       );
       return { date, appointments };
     },

@@ -19,9 +19,10 @@ import {
   searchPatients,
 } from '../../store/patients.ts';
 import { addTimelineEvent, listTimeline } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 import { storableString } from '../../schemas/common.ts';
 
 const etag = (p: PatientRecord) => `W/"${p.version}"`;
@@ -47,17 +48,12 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'patient.search',
-            resourceType: 'Patient',
-            outcome: 'success',
-            details: { results: patients.length },
-          },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'patient.search',
+          resource: { type: 'Patient' },
+          details: { results: patients.length },
+          now: ctx.now(),
+        }),
       );
       return { patients };
     },
@@ -93,18 +89,12 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
           refId: '1',
           actorId: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'patient.create',
-            resourceType: 'Patient',
-            resourceId: patient.id,
-            patientId: patient.id,
-            outcome: 'success',
-          },
+        await recordChange(req, tx, {
+          action: 'patient.create',
+          resource: { type: 'Patient', id: patient.id },
+          patientId: patient.id,
           now,
-        );
+        });
         return patient;
       });
       return reply
@@ -192,20 +182,14 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
           refId: String(patient.version),
           actorId: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'patient.update',
-            resourceType: 'Patient',
-            resourceId: access.patientId,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { version: patient.version, fields: Object.keys(changes) },
-          },
+        await recordChange(req, tx, {
+          action: 'patient.update',
+          resource: { type: 'Patient', id: access.patientId },
+          patientId: access.patientId,
+          flagged: access.breakGlass,
+          details: { version: patient.version, fields: Object.keys(changes) },
           now,
-        );
+        });
         return patient;
       });
       return reply.header('etag', etag(updated)).send(updated);

@@ -1,10 +1,8 @@
 // Onward referrals with target times (made or cancelled later) and crisis events (retracted if recorded in
 // error): the records behind the referral-within-target and crisis-events-per-month measures (C6).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Json } from '../../domain/audit/canonical-json.ts';
-import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 import { crisisKinds, referralDestinations } from '../../domain/outcomes/index.ts';
-import { uuid } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/common.ts';
 import {
   closeReferralSchema,
   createCrisisEventSchema,
@@ -12,7 +10,6 @@ import {
   retractCrisisEventSchema,
 } from '../../schemas/outcomes.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
-import type { Queryable } from '../../store/db.ts';
 import {
   closeReferral,
   findCrisisEvent,
@@ -21,72 +18,16 @@ import {
   insertReferral,
   patientCrisisEvents,
   patientReferrals,
+  referralDecision,
   retractCrisisEvent,
 } from '../../store/referrals-crisis.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 
-const idParams = z.object({ id: uuid }).strict();
 const label = (list: readonly { id: string; label: string }[], id: string) =>
   list.find((x) => x.id === id)?.label ?? id;
-
-/** The decision a referral follows: the one named (if it is this patient's), else the latest. */
-async function decisionFor(
-  db: Queryable,
-  patientId: string,
-  decisionId: string | undefined,
-): Promise<{ id: string; confirmed_level: number } | null> {
-  const rows = await db.query<{ id: string; confirmed_level: number }>(
-    decisionId
-      ? 'SELECT id, confirmed_level FROM harm_decisions WHERE patient_id = $1 AND id = $2'
-      : 'SELECT id, confirmed_level FROM harm_decisions WHERE patient_id = $1 ORDER BY decided_at DESC LIMIT 1',
-    decisionId ? [patientId, decisionId] : [patientId],
-  );
-  return rows[0] ?? null;
-}
-
-/** A change to a referral or crisis event: a timeline line on the chart and an audit entry, in one transaction. */
-async function record(
-  req: FastifyRequest,
-  tx: Queryable,
-  change: {
-    patientId: string;
-    kind: string;
-    summary: string;
-    ref: { type: string; id: string };
-    action: string;
-    flagged: boolean;
-    now: Date;
-    details?: { [key: string]: Json };
-  },
-): Promise<void> {
-  const actorId = authOf(req).user.id;
-  await addTimelineEvent(tx, {
-    patientId: change.patientId,
-    occurredAt: change.now,
-    kind: change.kind,
-    summary: change.summary,
-    refType: change.ref.type,
-    refId: change.ref.id,
-    actorId,
-  });
-  await auditFrom(
-    req,
-    tx,
-    {
-      action: change.action,
-      resourceType: change.ref.type,
-      resourceId: change.ref.id,
-      patientId: change.patientId,
-      outcome: 'success',
-      flagged: change.flagged,
-      ...(change.details ? { details: change.details } : {}),
-    },
-    change.now,
-  );
-}
 
 export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -106,7 +47,7 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.create');
-      const decision = await decisionFor(ctx.db, access.patientId, req.body.decisionId);
+      const decision = await referralDecision(ctx.db, access.patientId, req.body.decisionId);
       if (!decision) {
         if (req.body.decisionId)
           throw problem('validation-failed', undefined, [
@@ -124,19 +65,21 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           serviceId: access.serviceId,
           decisionId: decision.id,
           destination: req.body.destination,
-          confirmedLevel: decision.confirmed_level,
+          confirmedLevel: decision.confirmedLevel,
           decidedOn: req.body.decidedOn,
           targetDays: req.body.targetDays,
           reason: req.body.reason ?? null,
           at: now,
           by: auth.user.id,
         });
-        await record(req, tx, {
-          patientId: access.patientId,
-          kind: 'onward-referral',
-          summary: `Referral to ${label(referralDestinations, req.body.destination)} decided (target ${String(req.body.targetDays)} days)`,
-          ref: { type: 'OnwardReferral', id: created },
+        await recordChange(req, tx, {
           action: 'onward-referral.create',
+          resource: { type: 'OnwardReferral', id: created },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'onward-referral',
+            summary: `Referral to ${label(referralDestinations, req.body.destination)} decided (target ${String(req.body.targetDays)} days)`,
+          },
           flagged: access.breakGlass,
           now,
         });
@@ -177,15 +120,17 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           by: auth.user.id,
         });
         if (!closed) throw problem('conflict', 'This referral was already made or cancelled.');
-        await record(req, tx, {
-          patientId: referral.patientId,
-          kind: 'onward-referral',
-          summary: `Referral to ${label(referralDestinations, referral.destination)} ${req.body.outcome} on ${req.body.on}`,
-          ref: { type: 'OnwardReferral', id: referral.id },
+        await recordChange(req, tx, {
           action: 'onward-referral.update',
+          resource: { type: 'OnwardReferral', id: referral.id },
+          patientId: referral.patientId,
+          timeline: {
+            kind: 'onward-referral',
+            summary: `Referral to ${label(referralDestinations, referral.destination)} ${req.body.outcome} on ${req.body.on}`,
+          },
           flagged: access.breakGlass,
-          now,
           details: { outcome: req.body.outcome },
+          now,
         });
       });
       return findReferral(ctx.db, referral.id);
@@ -230,12 +175,14 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           at: now,
           by: auth.user.id,
         });
-        await record(req, tx, {
-          patientId: access.patientId,
-          kind: 'crisis-event',
-          summary: `Crisis event recorded: ${label(crisisKinds, req.body.kind)} on ${req.body.occurredOn}`,
-          ref: { type: 'CrisisEvent', id: created },
+        await recordChange(req, tx, {
           action: 'crisis-event.create',
+          resource: { type: 'CrisisEvent', id: created },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'crisis-event',
+            summary: `Crisis event recorded: ${label(crisisKinds, req.body.kind)} on ${req.body.occurredOn}`,
+          },
           flagged: access.breakGlass,
           now,
         });
@@ -265,12 +212,14 @@ export function referralCrisisRoutes(app: FastifyInstance, ctx: AppContext): voi
           by: auth.user.id,
         });
         if (!done) throw problem('conflict', 'This crisis event was already retracted.');
-        await record(req, tx, {
-          patientId: event.patientId,
-          kind: 'crisis-event',
-          summary: `Crisis event of ${event.occurredOn} retracted as recorded in error`,
-          ref: { type: 'CrisisEvent', id: event.id },
+        await recordChange(req, tx, {
           action: 'crisis-event.retract',
+          resource: { type: 'CrisisEvent', id: event.id },
+          patientId: event.patientId,
+          timeline: {
+            kind: 'crisis-event',
+            summary: `Crisis event of ${event.occurredOn} retracted as recorded in error`,
+          },
           flagged: access.breakGlass,
           now,
         });

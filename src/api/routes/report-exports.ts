@@ -2,7 +2,6 @@
 // for audiences outside the team.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Json } from '../../domain/audit/canonical-json.ts';
 import {
   reportTableIds,
   reportTables,
@@ -12,12 +11,12 @@ import {
 } from '../../domain/outcomes/index.ts';
 import { toCsv } from '../../documents/csv.ts';
 import { renderOutcomesReport } from '../../documents/outcomes-report.ts';
-import { serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
+import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
 import { audience, reportScopeQuery } from '../../schemas/outcomes.ts';
-import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import { zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
-import { scopeDetails } from './reports.ts';
 
 const [firstTable, ...otherTables] = reportTableIds;
 
@@ -28,13 +27,11 @@ const csvQuery = exportQuery.extend({
 
 const TAGS = ['reports'];
 
+/** What a report read is audited as. */
+const REPORT = { type: 'Report' };
+
 export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
-
-  const audit = (req: FastifyRequest, action: string, details: { [key: string]: Json }) =>
-    ctx.db.transaction((tx) =>
-      auditFrom(req, tx, { action, resourceType: 'Report', outcome: 'success', details }, ctx.now()),
-    );
 
   /** The report over the checked scope, and its tables for the audience. */
   async function tablesFor(req: FastifyRequest, query: z.infer<typeof reportScopeQuery>, who: Audience) {
@@ -54,7 +51,14 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
     { config: { access: 'reports:read' }, schema: { tags: TAGS, querystring: exportQuery } },
     async (req) => {
       const { scope, tables } = await tablesFor(req, req.query, req.query.audience);
-      await audit(req, 'report.tables', details(scope, req.query.audience, tables));
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'report.tables',
+          resource: REPORT,
+          details: details(scope, req.query.audience, tables),
+          now: ctx.now(),
+        }),
+      );
       return {
         audience: req.query.audience,
         note: suppressionNote(req.query.audience),
@@ -75,7 +79,14 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
         throw problem('validation-failed', undefined, [
           { path: 'querystring.table', message: 'No such table' },
         ]);
-      await audit(req, 'report.export-csv', { ...details(scope, who, [table]), table: id });
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'report.export-csv',
+          resource: REPORT,
+          details: { ...details(scope, who, [table]), table: id },
+          now: ctx.now(),
+        }),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header(
@@ -114,7 +125,14 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
         measures: report.measures,
         tables,
       });
-      await audit(req, 'report.export-pdf', details(scope, who, tables));
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'report.export-pdf',
+          resource: REPORT,
+          details: details(scope, who, tables),
+          now: ctx.now(),
+        }),
+      );
       return reply
         .type('application/pdf')
         .header(

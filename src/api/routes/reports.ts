@@ -1,7 +1,6 @@
 // Service outcome reports (C6): every measure beside its definition for a period, team and practitioner; the
 // pilot comparison of two periods or teams; and the TOP-compatible export of 28-day use and health items.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Json } from '../../domain/audit/canonical-json.ts';
+import type { FastifyInstance } from 'fastify';
 import { measureDefinition, pilotComparison, topColumns, topRows } from '../../domain/outcomes/index.ts';
 import { toCsv } from '../../documents/csv.ts';
 import { pilotQuery, reportScopeQuery } from '../../schemas/outcomes.ts';
@@ -9,27 +8,21 @@ import { packInForce } from '../../store/harm-packs.ts';
 import { loadEpisodes } from '../../store/outcome-episodes.ts';
 import { loadOutcomeSeries } from '../../store/outcome-series.ts';
 import { loadTopSources } from '../../store/top-export.ts';
-import { serviceOutcomes, scopeNames, type ReportScope } from '../../reports/service-outcomes.ts';
-import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import {
+  scopeDetails,
+  scopeNames,
+  serviceOutcomes,
+  type ReportScope,
+} from '../../reports/service-outcomes.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
 
-/** The scope as an audit detail: ids and dates only. */
-export function scopeDetails(scope: ReportScope): { [key: string]: Json } {
-  return {
-    from: scope.from,
-    to: scope.to,
-    services: [...scope.serviceIds],
-    practitioner: scope.practitionerId ?? null,
-  };
-}
+/** What a report read is audited as. */
+const REPORT = { type: 'Report' };
 
 export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
-
-  const audit = (req: FastifyRequest, action: string, details: { [key: string]: Json }) =>
-    ctx.db.transaction((tx) =>
-      auditFrom(req, tx, { action, resourceType: 'Report', outcome: 'success', details }, ctx.now()),
-    );
 
   api.get(
     '/reports/service-outcomes',
@@ -37,7 +30,14 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const report = await serviceOutcomes(ctx.db, scope);
-      await audit(req, 'report.service-outcomes', { ...scopeDetails(scope), episodes: report.episodes });
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'report.service-outcomes',
+          resource: REPORT,
+          details: { ...scopeDetails(scope), episodes: report.episodes },
+          now: ctx.now(),
+        }),
+      );
       return report;
     },
   );
@@ -51,7 +51,14 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
         loadOutcomeSeries(ctx.db, scope),
         scopeNames(ctx.db, scope.serviceIds),
       ]);
-      await audit(req, 'report.service-outcomes-series', scopeDetails(scope));
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'report.service-outcomes-series',
+          resource: REPORT,
+          details: scopeDetails(scope),
+          now: ctx.now(),
+        }),
+      );
       return {
         period: { from: scope.from, to: scope.to },
         serviceIds: scope.serviceIds,
@@ -95,10 +102,17 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
         },
         pack.levels,
       );
-      await audit(req, 'report.pilot-comparison', {
-        first: scopeDetails(first),
-        second: scopeDetails(second),
-      });
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'report.pilot-comparison',
+          resource: REPORT,
+          details: {
+            first: scopeDetails(first),
+            second: scopeDetails(second),
+          },
+          now: ctx.now(),
+        }),
+      );
       return {
         first: { ...first, label: labelOf(first, q.firstLabel) },
         second: { ...second, label: labelOf(second, q.secondLabel) },
@@ -115,7 +129,14 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const scope = await resolveScope(ctx.db, req, req.query);
       const { sources, startedBefore } = await loadTopSources(ctx.db, scope);
       const rows = topRows(sources, startedBefore);
-      await audit(req, 'report.top-export', { ...scopeDetails(scope), rows: rows.length });
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'report.top-export',
+          resource: REPORT,
+          details: { ...scopeDetails(scope), rows: rows.length },
+          now: ctx.now(),
+        }),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="top-${scope.from}-to-${scope.to}.csv"`)
