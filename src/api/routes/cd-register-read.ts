@@ -37,18 +37,9 @@ import {
 import { hasPermission } from '../../domain/access/roles.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
-import {
-  inventoryCsv,
-  inventoryPdf,
-  ukCsv,
-  ukPdf,
-  ukSections,
-  usCsv,
-  usPdf,
-  usSections,
-  type InventoryLine,
-  type ReportFormat,
-} from '../cd-exports.ts';
+import { inventoryCsv, ukCsv, usCsv } from '../../documents/cd-register-csv.ts';
+import { inventoryPdf, ukPdf, usPdf } from '../../documents/cd-register-pdf.ts';
+import { ukSections, usSections, type InventoryLine } from '../../documents/cd-register-sections.ts';
 import { problem } from '../problem.ts';
 import { balanceView, entryView, locationView, productView, type Names } from './cd-register-json.ts';
 
@@ -258,7 +249,7 @@ export function cdRegisterViewRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   async function send(
     reply: FastifyReply,
-    format: ReportFormat,
+    format: 'json' | 'csv' | 'pdf',
     name: string,
     json: unknown,
     csv: () => string,
