@@ -1,41 +1,23 @@
-// ChartPage: one patient's chart: banner, next appointment and alerts, then the record's tabs.
-import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+// ChartPage: one patient's chart: banner, next appointment and alerts, then the record's areas as link tabs.
+import { Link, Outlet, useLocation, useMatch, useParams } from 'react-router';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
 import type { AlertView } from '../../../src/store/alerts.ts';
 import { ChartAlertsReload } from '../alerts/chart-alerts-reload.ts';
 import { PatientAlerts } from '../alerts/PatientAlerts.tsx';
 import type { PatientAppointments } from '../appointments/appointment-types.ts';
-import { AppointmentsPanel } from '../appointments/AppointmentsPanel.tsx';
 import { NextAppointment } from '../appointments/NextAppointment.tsx';
 import { useApiData } from '../api/use-api-data.ts';
-import { HarmPathwayPanel } from '../harm/HarmPathwayPanel.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
-import { QuestionnairesPanel } from '../questionnaires/QuestionnairesPanel.tsx';
 import { Notice } from '../ui/Notice.tsx';
-import { TreatmentPanel } from '../treatment/TreatmentPanel.tsx';
-import { Tabs } from '../ui/Tabs.tsx';
-import { DetailsPanel } from './DetailsPanel.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
-import { OutcomeRecordsPanel } from './OutcomeRecordsPanel.tsx';
+import { LinkTabs } from '../ui/Tabs.tsx';
+import { CHART_AREAS } from './chart-areas.tsx';
+import { chartPath, type ChartContext } from './chart-context.ts';
 import { PatientBanner } from './PatientBanner.tsx';
-import { TimelinePanel } from './TimelinePanel.tsx';
 
 export type ChartRecord = PatientRecord & { accessViaBreakGlass: boolean };
 
-const TABS = [
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'harm', label: 'Harm pathway' },
-  { id: 'appointments', label: 'Appointments' },
-  { id: 'outcome-records', label: 'Referrals and crisis events' },
-  { id: 'questionnaires', label: 'Questionnaires' },
-  { id: 'treatment', label: 'Treatment' },
-  { id: 'details', label: 'Details' },
-  { id: 'history', label: 'History' },
-] as const;
-
-/** The chart for /patients/:id. */
+/** The chart for /patients/:id/*: the area its URL names is shown in the tab panel's <Outlet>. */
 export function ChartPage() {
   const { id = '' } = useParams();
   const location = useLocation();
@@ -47,7 +29,8 @@ export function ChartPage() {
   const appointments = useApiData<PatientAppointments>(
     record.data ? `/patients/${encodeURIComponent(record.data.id)}/appointments` : null,
   );
-  const [tab, setTab] = useState<string>('timeline');
+  // The tab of the area in the URL: /patients/:id/treatment/sessions/:sessionId is under "Treatment".
+  const area = useMatch('/patients/:id/:area/*')?.params.area ?? '';
   usePageTitle(record.data ? `${record.data.familyName.toUpperCase()}, ${record.data.givenName}` : 'Patient');
   const flash = (location.state as { flash?: string } | null)?.flash;
 
@@ -69,6 +52,14 @@ export function ChartPage() {
     );
   }
   const patient = record.data;
+  const tabs = CHART_AREAS.map((a) => ({ id: a.path, label: a.label, to: chartPath(patient.id, a.path) }));
+  const context: ChartContext = {
+    patient,
+    canWrite: can('patient:write'),
+    canPrescribe: can('treatment:prescribe'),
+    reloadAlerts: alerts.reload,
+    appointments,
+  };
   return (
     <>
       <p className="breadcrumb">
@@ -97,44 +88,11 @@ export function ChartPage() {
           Version {patient.version}, last changed {patient.updatedAt.slice(0, 10)}
         </span>
       </div>
-      <Tabs label="Patient record" tabs={TABS} active={tab} onChange={setTab}>
-        {tab === 'timeline' ? <TimelinePanel patientId={patient.id} /> : null}
-        {tab === 'harm' ? (
-          <HarmPathwayPanel
-            patientId={patient.id}
-            canWrite={can('patient:write')}
-            onAlertsRaised={alerts.reload}
-          />
-        ) : null}
-        {tab === 'appointments' ? (
-          <AppointmentsPanel
-            patientId={patient.id}
-            canWrite={can('patient:write')}
-            appointments={appointments}
-          />
-        ) : null}
-        {tab === 'outcome-records' ? (
-          <OutcomeRecordsPanel patientId={patient.id} canWrite={can('patient:write')} />
-        ) : null}
-        {tab === 'questionnaires' ? (
-          <QuestionnairesPanel
-            patientId={patient.id}
-            canWrite={can('patient:write')}
-            onAlertsRaised={alerts.reload}
-          />
-        ) : null}
-        {tab === 'treatment' ? (
-          <ChartAlertsReload.Provider value={alerts.reload}>
-            <TreatmentPanel
-              patientId={patient.id}
-              canWrite={can('patient:write')}
-              canPrescribe={can('treatment:prescribe')}
-            />
-          </ChartAlertsReload.Provider>
-        ) : null}
-        {tab === 'details' ? <DetailsPanel patient={patient} /> : null}
-        {tab === 'history' ? <HistoryPanel patientId={patient.id} /> : null}
-      </Tabs>
+      <LinkTabs label="Patient record" tabs={tabs} active={area}>
+        <ChartAlertsReload.Provider value={alerts.reload}>
+          <Outlet context={context} />
+        </ChartAlertsReload.Provider>
+      </LinkTabs>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useLocation } from 'react-router';
 import { useSignedIn } from '../session/session-context.ts';
 import { IdleWarning } from '../session/IdleWarning.tsx';
 import { Footer } from './Footer.tsx';
+import { keepsFocus } from './keep-focus.ts';
 import { MainNav } from './MainNav.tsx';
 import { SignOutButton } from './SignOutButton.tsx';
 
@@ -19,14 +20,17 @@ export function SignedInLayout({ children, enrolmentOnly = false }: SignedInLayo
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const keepFocus = keepsFocus(location.state);
 
-  // Move focus to the new page's content after navigation so screen readers start there (WCAG 2.4.3).
+  // Move focus to the new page's content after navigation so screen readers start there (WCAG 2.4.3), unless
+  // the navigation placed focus itself (a chart tab, a session just started).
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus({ preventScroll: false });
+    if (!keepFocus) mainRef.current?.focus({ preventScroll: false });
+    // Only a new address moves focus; the state is read for that navigation, not watched.
   }, [location.pathname]);
 
   return (

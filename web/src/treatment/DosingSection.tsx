@@ -1,13 +1,16 @@
-// DosingSection: "Dosing session": start a session, or run the one in progress; then the past sessions.
+// DosingSection: "Dosing session": start a session (then open it at its own address), or run the one in progress;
+// then the past sessions, each linking its own page.
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useApiData } from '../api/use-api-data.ts';
+import { sessionPath } from '../chart/chart-context.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { DischargeDone } from './DischargeDone.tsx';
 import { PastSessions } from './PastSessions.tsx';
-import { RuleList } from './RuleList.tsx';
+import { sessionStartState } from './session-start-state.ts';
 import { SessionInProgress } from './SessionInProgress.tsx';
 import { StartSessionForm } from './StartSessionForm.tsx';
-import type { Discharged, ProtocolSummary, SessionSummary, StartNote } from './treatment-types.ts';
+import type { Discharged, ProtocolSummary, SessionSummary } from './treatment-types.ts';
 
 interface DosingSectionProps {
   patientId: string;
@@ -16,13 +19,12 @@ interface DosingSectionProps {
 
 /** The open session is the newest one not yet discharged; while it is open no other can start. */
 export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
+  const navigate = useNavigate();
   const protocols = useApiData<{ protocols: ProtocolSummary[] }>('/protocols');
   const sessions = useApiData<{ sessions: SessionSummary[] }>(
     `/patients/${encodeURIComponent(patientId)}/treatment-sessions`,
   );
   const [discharged, setDischarged] = useState<Discharged | null>(null);
-  const [startedId, setStartedId] = useState<string | null>(null);
-  const [startNotes, setStartNotes] = useState<StartNote[]>([]);
   const list = sessions.data?.sessions ?? [];
   const open = list.find((s) => s.dischargedAt === null) ?? null;
   const past = list.filter((s) => s !== open);
@@ -35,24 +37,24 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
       {error ? <Notice kind="error">{error.detail ?? error.title}</Notice> : null}
       {sessions.loading && !sessions.data ? <p role="status">Loading sessions…</p> : null}
       {discharged ? <DischargeDone result={discharged} /> : null}
-      {open && open.id === startedId && startNotes.length > 0 ? (
-        <div role="status" className="notice notice-warning">
-          <p>Cautions at the start of this session:</p>
-          <RuleList items={startNotes} label="Cautions at session start" />
-        </div>
-      ) : null}
       {open ? (
-        <SessionInProgress
-          key={open.id}
-          sessionId={open.id}
-          protocols={summaries}
-          canWrite={canWrite}
-          focusOnOpen={open.id === startedId}
-          onDischarged={(result) => {
-            setDischarged(result);
-            sessions.reload();
-          }}
-        />
+        <>
+          <p>
+            <Link to={sessionPath(patientId, open.id)}>Open this session on its own page</Link>
+          </p>
+          <SessionInProgress
+            key={open.id}
+            patientId={patientId}
+            sessionId={open.id}
+            protocols={summaries}
+            canWrite={canWrite}
+            focusOnOpen={false}
+            onDischarged={(result) => {
+              setDischarged(result);
+              sessions.reload();
+            }}
+          />
+        </>
       ) : null}
       {!open && sessions.data && canWrite ? (
         <div className="treatment-part">
@@ -62,10 +64,8 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
               patientId={patientId}
               protocols={summaries}
               onStarted={(started) => {
-                setStartedId(started.id);
-                setStartNotes([...(started.prechecks?.cautions ?? []), ...(started.warnings ?? [])]);
-                setDischarged(null);
-                sessions.reload();
+                const notes = [...(started.prechecks?.cautions ?? []), ...(started.warnings ?? [])];
+                void navigate(sessionPath(patientId, started.id), { state: sessionStartState(notes) });
               }}
             />
           ) : null}
@@ -75,7 +75,7 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
       {past.length > 0 ? (
         <div className="treatment-part">
           <h4>Past sessions</h4>
-          <PastSessions sessions={past} protocols={summaries} />
+          <PastSessions patientId={patientId} sessions={past} protocols={summaries} />
         </div>
       ) : null}
     </section>

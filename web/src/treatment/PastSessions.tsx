@@ -1,16 +1,23 @@
-// PastSessions: earlier dosing sessions: when, protocol, setting, dose, discharge and its summary PDF.
+// PastSessions: earlier dosing sessions: when (linking the session's page), protocol, setting, dose, discharge and
+// its summary PDF.
+import { Link } from 'react-router';
+import { sessionPath } from '../chart/chart-context.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { doseLine } from './dose-text.ts';
 import { SETTING_LABELS, protocolIdOf } from './treatment-labels.ts';
 import type { ProtocolSummary, SessionSummary } from './treatment-types.ts';
 
 interface PastSessionsProps {
+  patientId: string;
   sessions: readonly SessionSummary[];
   protocols: readonly ProtocolSummary[];
 }
 
-/** A table, newest first; a discharged session links its summary (the server's discharge-summary route). */
-export function PastSessions({ sessions, protocols }: PastSessionsProps) {
+/**
+ * A table, newest first; each session links its own page, and a discharged one its summary (the server's
+ * discharge-summary route).
+ */
+export function PastSessions({ patientId, sessions, protocols }: PastSessionsProps) {
   const title = (ref: string) =>
     protocols.find((p) => p.ref === ref || p.id === protocolIdOf(ref))?.title ?? ref;
   return (
@@ -29,7 +36,9 @@ export function PastSessions({ sessions, protocols }: PastSessionsProps) {
         <tbody>
           {sessions.map((s) => (
             <tr key={s.id}>
-              <td className="nowrap">{formatDateTime(s.startedAt)}</td>
+              <td className="nowrap">
+                <Link to={sessionPath(patientId, s.id)}>{formatDateTime(s.startedAt)}</Link>
+              </td>
               <td>{title(s.protocol)}</td>
               <td>{SETTING_LABELS[s.setting]}</td>
               <td>{doseLine(s.dose)}</td>

@@ -1,4 +1,5 @@
-// SessionInProgress: the open dosing session: administration, vitals flowsheet, observations and discharge.
+// SessionInProgress: one dosing session: administration, vitals flowsheet, observations and discharge while it is
+// open; the same record, read-only, with its discharge once it is past; "not found" for another patient's or none.
 import { useEffect, useRef } from 'react';
 import { useApiData } from '../api/use-api-data.ts';
 import { formatDateTime } from '../ui/format.ts';
@@ -12,6 +13,8 @@ import type { Discharged, Protocol, ProtocolSummary, SessionDetail } from './tre
 import { VitalsPanel } from './VitalsPanel.tsx';
 
 interface SessionInProgressProps {
+  /** The chart's patient: a session of anyone else is not shown. */
+  patientId: string;
   sessionId: string;
   protocols: readonly ProtocolSummary[];
   canWrite: boolean;
@@ -20,8 +23,12 @@ interface SessionInProgressProps {
   onDischarged: (result: Discharged) => void;
 }
 
-/** "Session in progress" (h4) and its four parts (h5), reloading the session after every record. */
+/** Refusals that mean "no such session for you": unknown, malformed, or outside the user's services. */
+const NOT_FOUND = new Set([400, 403, 404, 422]);
+
+/** "Session in progress" or "Past session" (h4) and its parts (h5), reloading the session after every record. */
 export function SessionInProgress({
+  patientId,
   sessionId,
   protocols,
   canWrite,
@@ -37,6 +44,16 @@ export function SessionInProgress({
   }, [focusOnOpen]);
 
   const s = detail.data;
+  if ((detail.error && NOT_FOUND.has(detail.error.status)) || (s && s.patientId !== patientId)) {
+    return (
+      <div className="treatment-part">
+        <h4>Session not found</h4>
+        <Notice kind="error">This patient has no dosing session at this address.</Notice>
+      </div>
+    );
+  }
+  const past = s?.discharge ?? null;
+  const writable = canWrite && !past;
   const title = protocols.find((p) => p.ref === ref)?.title ?? ref ?? '';
   const delivery = s ? deliveryLine(s.dose) : null;
   // Thresholds are drawn from the protocol as shipped now; say so when the session ran under another version.
@@ -47,7 +64,7 @@ export function SessionInProgress({
   return (
     <div className="treatment-part session-in-progress">
       <h4 ref={heading} tabIndex={-1} className="focus-target">
-        Session in progress
+        {!s ? 'Dosing session' : past ? 'Past session' : 'Session in progress'}
       </h4>
       {detail.error ? <Notice kind="error">{detail.error.detail ?? detail.error.title}</Notice> : null}
       {detail.loading && !s ? <p role="status">Loading the session…</p> : null}
@@ -60,12 +77,28 @@ export function SessionInProgress({
             Planned: {doseLine(s.dose)}
             {delivery ? `; ${delivery}` : ''}.
           </p>
+          {past ? (
+            <p>
+              Discharged {formatDateTime(past.dischargedAt)}
+              {past.noDrivingUntil ? `; no driving before ${formatDateTime(past.noDrivingUntil)}` : ''}.{' '}
+              <a href={past.pdfPath} target="_blank" rel="noreferrer">
+                Discharge summary (PDF)
+              </a>
+            </p>
+          ) : null}
           {versionNote ? <p className="hint">{versionNote}</p> : null}
-          <AdministrationPanel session={s} canWrite={canWrite} onChanged={detail.reload} />
-          <VitalsPanel session={s} protocol={protocol.data} canWrite={canWrite} onChanged={detail.reload} />
-          <ObservationsPanel session={s} canWrite={canWrite} onChanged={detail.reload} />
-          {canWrite ? (
-            <DischargeForm session={s} protocol={protocol.data} onDischarged={onDischarged} />
+          <AdministrationPanel session={s} canWrite={writable} onChanged={detail.reload} />
+          <VitalsPanel session={s} protocol={protocol.data} canWrite={writable} onChanged={detail.reload} />
+          <ObservationsPanel session={s} canWrite={writable} onChanged={detail.reload} />
+          {writable ? (
+            <DischargeForm
+              session={s}
+              protocol={protocol.data}
+              onDischarged={(result) => {
+                detail.reload();
+                onDischarged(result);
+              }}
+            />
           ) : null}
         </>
       ) : null}
