@@ -1,12 +1,14 @@
 // BookAppointmentForm: book the next contact: when, how long, how, with whom, and a note.
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { CONTACT_TYPES } from '../../../src/domain/appointments/status.ts';
+import { bookAppointmentSchema } from '../../../src/schemas/appointments.ts';
 import { api } from '../api/client.ts';
 import { useSignedIn } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
+import { SavedNote } from '../ui/SavedNote.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import { CONTACT_TYPE_LABELS, type BookAppointment, type ContactType } from './appointment-types.ts';
 
 interface BookAppointmentFormProps {
@@ -16,62 +18,70 @@ interface BookAppointmentFormProps {
 
 const CONTACT_OPTIONS = CONTACT_TYPES.map((value) => ({ value, label: CONTACT_TYPE_LABELS[value] }));
 
+type Values = {
+  startsAt: string;
+  duration: string;
+  contactType: ContactType;
+  withWhom: string;
+  note: string;
+};
+
+/** The instant of a datetime-local value, or undefined when it is blank or not a time. */
+function instantOf(local: string): string | undefined {
+  const at = local ? new Date(local) : null;
+  return at && !Number.isNaN(at.getTime()) ? at.toISOString() : undefined;
+}
+
+const toBody = (v: Values): BookAppointment => ({
+  startsAt: instantOf(v.startsAt) ?? '',
+  durationMinutes: Number(v.duration),
+  contactType: v.contactType,
+  ...(v.withWhom ? { practitionerId: v.withWhom } : {}),
+  ...(v.note.trim() ? { note: v.note.trim() } : {}),
+});
+
+/** The form's own messages, in the clinic's words. */
+function ownErrors(v: Values): Record<string, string> {
+  const minutes = Number(v.duration);
+  const own: Record<string, string> = {};
+  if (!instantOf(v.startsAt)) own.startsAt = 'Enter the date and time';
+  if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480)
+    own.durationMinutes = 'Enter whole minutes from 5 to 480';
+  return own;
+}
+
 /** "Date and time", "Duration (minutes)", "Contact type", "With", "Note" and "Book appointment". */
 export function BookAppointmentForm({ patientId, onBooked }: BookAppointmentFormProps) {
   const { user } = useSignedIn();
-  const form = useFormSubmit();
-  const [startsAt, setStartsAt] = useState('');
-  const [duration, setDuration] = useState('30');
-  const [contactType, setContactType] = useState<ContactType>('face-to-face');
-  const [withWhom, setWithWhom] = useState(user.id);
-  const [note, setNote] = useState('');
+  const initial: Values = {
+    startsAt: '',
+    duration: '30',
+    contactType: 'face-to-face',
+    withWhom: user.id,
+    note: '',
+  };
+  const form = useForm(bookAppointmentSchema, initial, { toBody });
   const [booked, setBooked] = useState(false);
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const onSubmit = () => {
     setBooked(false);
-    const when = startsAt ? new Date(startsAt) : null;
-    const minutes = Number(duration);
-    const localErrors: Record<string, string> = {};
-    if (!when || Number.isNaN(when.getTime())) localErrors.startsAt = 'Enter the date and time';
-    if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480)
-      localErrors.durationMinutes = 'Enter whole minutes from 5 to 480';
-    void form
-      .submit(async () => {
-        const body: BookAppointment = {
-          startsAt: when?.toISOString() ?? '',
-          durationMinutes: minutes,
-          contactType,
-          ...(withWhom ? { practitionerId: withWhom } : {}),
-          ...(note.trim() ? { note: note.trim() } : {}),
-        };
-        await api.post(`/patients/${encodeURIComponent(patientId)}/appointments`, body);
-      }, localErrors)
-      .then((ok) => {
-        if (!ok) return;
-        setBooked(true);
-        setStartsAt('');
-        setNote('');
-        onBooked();
-      });
+    void form.send(async (body) => {
+      await api.post(`/patients/${encodeURIComponent(patientId)}/appointments`, body);
+      setBooked(true);
+      form.clear('duration', 'contactType', 'withWhom');
+      onBooked();
+    }, ownErrors(form.values));
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Book appointment">
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-      {booked ? (
-        <p className="saved-note" role="status">
-          Appointment booked.
-        </p>
-      ) : null}
+    <Form form={form} onSubmit={onSubmit} submit="Book appointment" label="Book appointment">
+      <SavedNote text={booked && 'Appointment booked.'} />
       <div className="field-grid">
         <Field
           label="Date and time"
           type="datetime-local"
           required
-          value={startsAt}
-          onValue={setStartsAt}
-          error={form.errors.startsAt}
+          {...form.field('startsAt')}
           className="field-datetime"
         />
         <Field
@@ -82,24 +92,22 @@ export function BookAppointmentForm({ patientId, onBooked }: BookAppointmentForm
           max={480}
           step={5}
           required
-          value={duration}
-          onValue={setDuration}
+          {...form.field('duration')}
           error={form.errors.durationMinutes}
         />
         <SelectField
           label="Contact type"
-          value={contactType}
+          value={form.values.contactType}
           onValue={(v) => {
             const type = CONTACT_TYPES.find((t) => t === v);
-            if (type) setContactType(type);
+            if (type) form.set('contactType')(type);
           }}
           options={CONTACT_OPTIONS}
           error={form.errors.contactType}
         />
         <SelectField
           label="With"
-          value={withWhom}
-          onValue={setWithWhom}
+          {...form.field('withWhom')}
           options={[
             { value: user.id, label: 'Me' },
             { value: '', label: 'No one yet' },
@@ -107,12 +115,7 @@ export function BookAppointmentForm({ patientId, onBooked }: BookAppointmentForm
           error={form.errors.practitionerId}
         />
       </div>
-      <Field label="Note" value={note} onValue={setNote} maxLength={1000} error={form.errors.note} />
-      <div className="actions">
-        <button type="submit" disabled={form.busy}>
-          Book appointment
-        </button>
-      </div>
-    </form>
+      <Field label="Note" {...form.field('note')} maxLength={1000} />
+    </Form>
   );
 }

@@ -1,10 +1,10 @@
 // StatusChangeForm: the small inline form behind "Reschedule" (new time and reason) and "Cancel" (reason).
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { appointmentStatusSchema } from '../../../src/schemas/appointments.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { InlineForm, useFocusOnOpen } from '../ui/InlineForm.tsx';
 import { localDateTime } from '../ui/local-date.ts';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 
 interface StatusChangeFormProps {
   appointmentId: string;
@@ -17,6 +17,12 @@ interface StatusChangeFormProps {
   onBack: () => void;
 }
 
+/** A local date and time as an instant, or undefined when it is not a time. */
+function instantOf(local: string): string | undefined {
+  const at = new Date(local);
+  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
+}
+
 /** "New date and time" (reschedule only), "Reason", then "Save new time" or "Confirm", and "Back". */
 export function StatusChangeForm({
   appointmentId,
@@ -26,60 +32,57 @@ export function StatusChangeForm({
   onDone,
   onBack,
 }: StatusChangeFormProps) {
-  const form = useFormSubmit();
-  const [when, setWhen] = useState(() => localDateTime(new Date(startsAt)));
-  const [reason, setReason] = useState('');
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
+  const form = useForm(
+    appointmentStatusSchema,
+    { when: localDateTime(new Date(startsAt)), reason: '' },
+    {
+      toBody: ({ when, reason }) => {
+        const at = kind === 'rescheduled' ? instantOf(when) : undefined;
+        return {
+          status: kind,
+          ...(at ? { startsAt: at } : {}),
+          ...(reason.trim() ? { reason: reason.trim() } : {}),
+        };
+      },
+    },
+  );
+  const first = useFocusOnOpen();
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const at = new Date(when);
-    const localErrors: Record<string, string> = {};
-    if (kind === 'rescheduled' && Number.isNaN(at.getTime()))
-      localErrors.startsAt = 'Enter the new date and time';
-    void form.submit(async () => {
-      await api.post(`/appointments/${encodeURIComponent(appointmentId)}/status`, {
-        status: kind,
-        ...(kind === 'rescheduled' ? { startsAt: at.toISOString() } : {}),
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      onDone();
-    }, localErrors);
+  const onSubmit = () => {
+    const missing = kind === 'rescheduled' && !instantOf(form.values.when);
+    void form.send(
+      async (body) => {
+        await api.post(`/appointments/${encodeURIComponent(appointmentId)}/status`, body);
+        onDone();
+      },
+      missing ? { startsAt: 'Enter the new date and time' } : {},
+    );
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack status-change" aria-label={label}>
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+    <InlineForm
+      form={form}
+      onSubmit={onSubmit}
+      submit={kind === 'rescheduled' ? 'Save new time' : 'Confirm'}
+      label={label}
+      onBack={onBack}
+    >
       {kind === 'rescheduled' ? (
         <Field
           ref={first}
           label="New date and time"
           type="datetime-local"
           required
-          value={when}
-          onValue={setWhen}
+          {...form.field('when')}
           error={form.errors.startsAt}
         />
       ) : null}
       <Field
         ref={kind === 'cancelled' ? first : undefined}
         label="Reason"
-        value={reason}
-        onValue={setReason}
+        {...form.field('reason')}
         maxLength={1000}
-        error={form.errors.reason}
       />
-      <div className="actions">
-        <button type="submit" className="button-small" disabled={form.busy}>
-          {kind === 'rescheduled' ? 'Save new time' : 'Confirm'}
-        </button>
-        <button type="button" className="button-small button-secondary" onClick={onBack}>
-          Back
-        </button>
-      </div>
-    </form>
+    </InlineForm>
   );
 }

@@ -1,11 +1,13 @@
 // OnwardReferralForm: record a referral on to another service: where, when it was decided, its target time, why.
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
+import { createReferralSchema } from '../../../src/schemas/outcomes.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
 import { localDate } from '../ui/local-date.ts';
+import { SavedNote } from '../ui/SavedNote.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import type { NewReferral, OutcomeEventKinds } from './outcome-record-types.ts';
 
 interface OnwardReferralFormProps {
@@ -14,78 +16,69 @@ interface OnwardReferralFormProps {
   onRecorded: () => void;
 }
 
+type Values = { destination: string; decidedOn: string; targetDays: string; reason: string };
+
+const toBody = (v: Values): NewReferral => ({
+  destination: v.destination,
+  decidedOn: v.decidedOn,
+  targetDays: Number(v.targetDays),
+  ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
+});
+
+/** The form's own messages: a destination from the list, a date, and whole days. */
+function ownErrors(v: Values, known: boolean): Record<string, string> {
+  const days = Number(v.targetDays);
+  const own: Record<string, string> = {};
+  if (!known) own.destination = 'Choose where the referral is to';
+  if (!v.decidedOn) own.decidedOn = 'Enter the date the referral was decided';
+  if (v.targetDays.trim() === '' || !Number.isInteger(days) || days < 0 || days > 365)
+    own.targetDays = 'Enter whole days from 0 to 365';
+  return own;
+}
+
 /** "Destination", "Decided on", "Target (days)", "Reason" and "Record referral". */
 export function OnwardReferralForm({ patientId, destinations, onRecorded }: OnwardReferralFormProps) {
-  const form = useFormSubmit();
-  const [destination, setDestination] = useState('');
-  const [decidedOn, setDecidedOn] = useState(() => localDate());
-  const [targetDays, setTargetDays] = useState('');
-  const [reason, setReason] = useState('');
+  const initial: Values = { destination: '', decidedOn: localDate(), targetDays: '', reason: '' };
+  const form = useForm(createReferralSchema, initial, { toBody });
   const [recorded, setRecorded] = useState(false);
-  const chosen = destinations.find((d) => d.id === destination);
+  const chosen = destinations.find((d) => d.id === form.values.destination);
 
   const choose = (id: string) => {
-    setDestination(id);
     // A destination with a published target time prefills it; the clinician may still change it.
     const target = destinations.find((d) => d.id === id)?.defaultTargetDays;
-    if (target !== null && target !== undefined) setTargetDays(String(target));
+    form.setValues((v) => ({
+      ...v,
+      destination: id,
+      ...(target === null || target === undefined ? {} : { targetDays: String(target) }),
+    }));
   };
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const onSubmit = () => {
     setRecorded(false);
-    const days = Number(targetDays);
-    const localErrors: Record<string, string> = {};
-    if (!chosen) localErrors.destination = 'Choose where the referral is to';
-    if (!decidedOn) localErrors.decidedOn = 'Enter the date the referral was decided';
-    if (targetDays.trim() === '' || !Number.isInteger(days) || days < 0 || days > 365)
-      localErrors.targetDays = 'Enter whole days from 0 to 365';
-    void form
-      .submit(async () => {
-        const body: NewReferral = {
-          destination,
-          decidedOn,
-          targetDays: days,
-          ...(reason.trim() ? { reason: reason.trim() } : {}),
-        };
+    void form.send(
+      async (body) => {
         await api.post(`/patients/${encodeURIComponent(patientId)}/onward-referrals`, body);
-      }, localErrors)
-      .then((ok) => {
-        if (!ok) return;
         setRecorded(true);
-        setDestination('');
-        setTargetDays('');
-        setReason('');
+        form.clear('decidedOn');
         onRecorded();
-      });
+      },
+      ownErrors(form.values, chosen !== undefined),
+    );
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Record onward referral">
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-      {recorded ? (
-        <p className="saved-note" role="status">
-          Referral recorded.
-        </p>
-      ) : null}
+    <Form form={form} onSubmit={onSubmit} submit="Record referral" label="Record onward referral">
+      <SavedNote text={recorded && 'Referral recorded.'} />
       <div className="field-grid">
         <SelectField
           label="Destination"
-          value={destination}
+          {...form.field('destination')}
           onValue={choose}
           placeholder="Choose…"
           required
           options={destinations.map((d) => ({ value: d.id, label: d.label }))}
-          error={form.errors.destination}
         />
-        <Field
-          label="Decided on"
-          type="date"
-          required
-          value={decidedOn}
-          onValue={setDecidedOn}
-          error={form.errors.decidedOn}
-        />
+        <Field label="Decided on" type="date" required {...form.field('decidedOn')} />
         <Field
           label="Target (days)"
           type="number"
@@ -94,27 +87,13 @@ export function OnwardReferralForm({ patientId, destinations, onRecorded }: Onwa
           max={365}
           step={1}
           required
-          value={targetDays}
-          onValue={setTargetDays}
+          {...form.field('targetDays')}
           hint={targetHint(chosen)}
-          error={form.errors.targetDays}
         />
       </div>
-      <Field
-        label="Reason"
-        multiline
-        maxLength={2000}
-        value={reason}
-        onValue={setReason}
-        error={form.errors.reason}
-      />
+      <Field label="Reason" multiline maxLength={2000} {...form.field('reason')} />
       {form.errors.decisionId ? <p className="field-error">{form.errors.decisionId}</p> : null}
-      <div className="actions">
-        <button type="submit" disabled={form.busy}>
-          Record referral
-        </button>
-      </div>
-    </form>
+    </Form>
   );
 }
 

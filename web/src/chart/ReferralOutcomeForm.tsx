@@ -1,10 +1,10 @@
 // ReferralOutcomeForm: the small inline form behind "Made" and "Cancelled": the date it happened and a note.
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { closeReferralSchema } from '../../../src/schemas/outcomes.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { InlineForm, useFocusOnOpen } from '../ui/InlineForm.tsx';
 import { localDate } from '../ui/local-date.ts';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import type { ReferralOutcome } from './outcome-record-types.ts';
 
 interface ReferralOutcomeFormProps {
@@ -24,47 +24,44 @@ export function ReferralOutcomeForm({
   onDone,
   onBack,
 }: ReferralOutcomeFormProps) {
-  const form = useFormSubmit();
-  const [on, setOn] = useState(() => localDate());
-  const [note, setNote] = useState('');
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
+  const form = useForm(
+    closeReferralSchema,
+    { on: localDate(), note: '' },
+    {
+      toBody: ({ on, note }): ReferralOutcome => ({
+        outcome,
+        on,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    },
+  );
+  const first = useFocusOnOpen();
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const localErrors: Record<string, string> = {};
-    if (!on) localErrors.on = 'Enter the date';
-    void form.submit(async () => {
-      const body: ReferralOutcome = { outcome, on, ...(note.trim() ? { note: note.trim() } : {}) };
-      await api.post(`/onward-referrals/${encodeURIComponent(referralId)}/outcome`, body);
-      onDone();
-    }, localErrors);
-  };
+  const onSubmit = () =>
+    void form.send(
+      async (body) => {
+        await api.post(`/onward-referrals/${encodeURIComponent(referralId)}/outcome`, body);
+        onDone();
+      },
+      form.values.on ? {} : { on: 'Enter the date' },
+    );
 
-  const word = outcome === 'made' ? 'made' : 'cancelled';
   return (
-    <form onSubmit={onSubmit} noValidate className="stack status-change" aria-label={label}>
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+    <InlineForm
+      form={form}
+      onSubmit={onSubmit}
+      submit={`Record as ${outcome === 'made' ? 'made' : 'cancelled'}`}
+      label={label}
+      onBack={onBack}
+    >
       <Field
         ref={first}
         label={outcome === 'made' ? 'Made on' : 'Cancelled on'}
         type="date"
         required
-        value={on}
-        onValue={setOn}
-        error={form.errors.on}
+        {...form.field('on')}
       />
-      <Field label="Note" value={note} onValue={setNote} maxLength={2000} error={form.errors.note} />
-      <div className="actions">
-        <button type="submit" className="button-small" disabled={form.busy}>
-          Record as {word}
-        </button>
-        <button type="button" className="button-small button-secondary" onClick={onBack}>
-          Back
-        </button>
-      </div>
-    </form>
+      <Field label="Note" {...form.field('note')} maxLength={2000} />
+    </InlineForm>
   );
 }

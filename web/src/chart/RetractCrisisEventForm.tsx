@@ -1,9 +1,9 @@
 // RetractCrisisEventForm: the inline form behind "Retract": why the event was recorded in error.
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { retractCrisisEventSchema } from '../../../src/schemas/outcomes.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { InlineForm, useFocusOnOpen } from '../ui/InlineForm.tsx';
+import { useForm } from '../ui/use-form.ts';
 
 interface RetractCrisisEventFormProps {
   eventId: string;
@@ -15,43 +15,22 @@ interface RetractCrisisEventFormProps {
 
 /** "Reason for retraction", then "Retract event" and "Back". The event stays on the record, struck through. */
 export function RetractCrisisEventForm({ eventId, label, onDone, onBack }: RetractCrisisEventFormProps) {
-  const form = useFormSubmit();
-  const [reason, setReason] = useState('');
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    first.current?.focus();
-  }, []);
+  const form = useForm(
+    retractCrisisEventSchema,
+    { reason: '' },
+    { toBody: (v) => ({ reason: v.reason.trim() }) },
+  );
+  const first = useFocusOnOpen();
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const localErrors: Record<string, string> = {};
-    if (reason.trim() === '') localErrors.reason = 'Say why it was recorded in error';
-    void form.submit(async () => {
-      await api.post(`/crisis-events/${encodeURIComponent(eventId)}/retraction`, { reason: reason.trim() });
+  const onSubmit = () =>
+    void form.send(async (body) => {
+      await api.post(`/crisis-events/${encodeURIComponent(eventId)}/retraction`, body);
       onDone();
-    }, localErrors);
-  };
+    });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack status-change" aria-label={label}>
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-      <Field
-        ref={first}
-        label="Reason for retraction"
-        required
-        maxLength={1000}
-        value={reason}
-        onValue={setReason}
-        error={form.errors.reason}
-      />
-      <div className="actions">
-        <button type="submit" className="button-small" disabled={form.busy}>
-          Retract event
-        </button>
-        <button type="button" className="button-small button-secondary" onClick={onBack}>
-          Back
-        </button>
-      </div>
-    </form>
+    <InlineForm form={form} onSubmit={onSubmit} submit="Retract event" label={label} onBack={onBack}>
+      <Field ref={first} label="Reason for retraction" required maxLength={1000} {...form.field('reason')} />
+    </InlineForm>
   );
 }

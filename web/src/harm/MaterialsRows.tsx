@@ -1,5 +1,6 @@
 // MaterialsRows: the materials given with one planned intervention (leaflet, workbook, link), added row by row.
 import { Field } from '../ui/Field.tsx';
+import { RowList } from '../ui/RowList.tsx';
 import { newKey, type MaterialDraft } from './care-plan-draft.ts';
 
 interface MaterialsRowsProps {
@@ -11,54 +12,42 @@ interface MaterialsRowsProps {
 
 /** "Materials": a Title and Reference per row, "Remove material" and "Add material". */
 export function MaterialsRows({ materials, onMaterials, errorOf }: MaterialsRowsProps) {
-  const update = (key: number, patch: Partial<MaterialDraft>) => {
-    onMaterials(materials.map((m) => (m.key === key ? { ...m, ...patch } : m)));
-  };
   return (
-    <fieldset className="row-group materials">
-      <legend>Materials</legend>
-      {materials.length === 0 ? <p className="hint">No materials.</p> : null}
-      {materials.map((m, i) => (
+    <RowList
+      legend="Materials"
+      className="row-group materials"
+      rows={materials}
+      onRows={onMaterials}
+      blank={() => ({ key: newKey(), title: '', reference: '' })}
+      addLabel="Add material"
+      empty="No materials."
+    >
+      {(m, { index: i, update, remove }) => (
         <div key={m.key} role="group" aria-label={`Material ${i + 1}`} className="material-row">
           <Field
             label="Title"
             value={m.title}
             maxLength={200}
-            onValue={(title) => {
-              update(m.key, { title });
-            }}
+            onValue={(title) => update({ title })}
             error={errorOf(i, 'title')}
           />
           <Field
             label="Reference"
             value={m.reference}
             maxLength={500}
-            onValue={(reference) => {
-              update(m.key, { reference });
-            }}
+            onValue={(reference) => update({ reference })}
             error={errorOf(i, 'reference')}
           />
           <button
             type="button"
             className="button-small button-secondary"
             aria-label={`Remove material ${i + 1}`}
-            onClick={() => {
-              onMaterials(materials.filter((x) => x.key !== m.key));
-            }}
+            onClick={remove}
           >
             Remove material
           </button>
         </div>
-      ))}
-      <button
-        type="button"
-        className="button-small button-secondary"
-        onClick={() => {
-          onMaterials([...materials, { key: newKey(), title: '', reference: '' }]);
-        }}
-      >
-        Add material
-      </button>
-    </fieldset>
+      )}
+    </RowList>
   );
 }

@@ -30,8 +30,8 @@ export interface Form<V, B> extends FormSubmit {
   field: (key: TextKey<V>) => FieldBinding;
   /** Checks the body with the schema (and `extra` errors); when clean runs `action(body)`. True on success. */
   send: (action: (body: B) => Promise<void>, extra?: FieldErrors) => Promise<boolean>;
-  /** Back to the initial values. */
-  clear: () => void;
+  /** Back to the initial values, but for the `keep` ones (e.g. the date, for the next entry of the same day). */
+  clear: (...keep: (keyof V)[]) => void;
 }
 
 /** Form state for `schema` (the same one the route parses; null when the server alone decides). */
@@ -57,6 +57,7 @@ export function useForm<V extends object, B = V>(
   const body = options.toBody ? options.toBody(values) : (values as unknown as B);
   const send = (action: (body: B) => Promise<void>, extra: FieldErrors = {}) =>
     submit.submit(() => action(body), { ...schemaErrors(schema, body), ...extra });
-  const clear = () => setValues(initial);
+  const clear = (...keep: (keyof V)[]) =>
+    setValues((v) => ({ ...initial, ...Object.fromEntries(keep.map((k) => [k, v[k]])) }));
   return { ...submit, values, setValues, set, field, send, clear };
 }
