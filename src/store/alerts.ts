@@ -1,4 +1,5 @@
 // Alerts on a patient and tasks for clinicians, raised by rules (e.g. questionnaire safety flags).
+import type { Alert, Task } from '../schemas/replies/tasks.ts';
 import { insertReturningId, type Queryable } from './db.ts';
 
 export interface NewAlert {
@@ -20,17 +21,8 @@ export function insertAlert(tx: Queryable, a: NewAlert): Promise<string> {
   );
 }
 
-export interface AlertView {
-  id: string;
-  patientId: string;
-  code: string;
-  severity: string;
-  text: string;
-  sourceType: string;
-  sourceId: string;
-  createdAt: string;
-  acknowledged: { by: string; at: string; note: string | null } | null;
-}
+/** An alert as the chart shows it (the reply shape of GET /patients/:id/alerts). */
+export type AlertView = Alert;
 
 export async function listAlerts(db: Queryable, patientId: string): Promise<AlertView[]> {
   const rows = await db.query<{
@@ -111,19 +103,8 @@ export function insertTask(tx: Queryable, t: NewTask): Promise<string> {
   );
 }
 
-export interface TaskView {
-  id: string;
-  patientId: string;
-  serviceId: string;
-  assignedTo: { id: string; displayName: string } | null;
-  title: string;
-  detail: string;
-  priority: string;
-  sourceType: string;
-  sourceId: string;
-  createdAt: string;
-  completed: { by: string; at: string; note: string | null } | null;
-}
+/** A task as the task list shows it, with the patient's name (the reply shape of GET /tasks). */
+export type TaskView = Task;
 
 /** Open tasks (and those completed in the last week) for a user, or for their services' shared queue. */
 export async function listTasks(
@@ -136,6 +117,8 @@ export async function listTasks(
     service_id: string;
     assigned_to: string | null;
     assignee: string | null;
+    given_name: string;
+    family_name: string;
     title: string;
     detail: string;
     priority: string;
@@ -146,8 +129,11 @@ export async function listTasks(
     completer: string | null;
     note: string | null;
   }>(
-    `SELECT t.*, a.display_name AS assignee, c.completed_at, cu.display_name AS completer, c.note
-     FROM tasks t LEFT JOIN users a ON a.id = t.assigned_to
+    `SELECT t.*, a.display_name AS assignee, v.given_name, v.family_name, c.completed_at,
+            cu.display_name AS completer, c.note
+     FROM tasks t JOIN patients p ON p.id = t.patient_id
+     JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
+     LEFT JOIN users a ON a.id = t.assigned_to
      LEFT JOIN task_completions c ON c.task_id = t.id LEFT JOIN users cu ON cu.id = c.completed_by
      WHERE ($1::uuid IS NULL OR t.assigned_to = $1)
        AND ($2::uuid[] IS NULL OR t.service_id = ANY($2::uuid[]))
@@ -159,6 +145,7 @@ export async function listTasks(
   return rows.map((r) => ({
     id: r.id,
     patientId: r.patient_id,
+    patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`,
     serviceId: r.service_id,
     assignedTo: r.assigned_to ? { id: r.assigned_to, displayName: r.assignee ?? '' } : null,
     title: r.title,

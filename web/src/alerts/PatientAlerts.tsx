@@ -1,10 +1,10 @@
 // PatientAlerts: safety alerts under the patient banner; open ones stand out until a clinician acknowledges them.
-import type { AlertView } from '../../../src/store/alerts.ts';
+import type { Alert } from './alert-types.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { NoteActionForm } from '../ui/NoteActionForm.tsx';
 
 interface PatientAlertsProps {
-  alerts: readonly AlertView[];
+  alerts: readonly Alert[];
   canAcknowledge: boolean;
   onChanged: () => void;
 }

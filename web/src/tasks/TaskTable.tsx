@@ -1,19 +1,18 @@
 // TaskTable: open tasks, most pressing first: priority, what to do, for which patient, when raised, and "Complete".
 import { Link } from 'react-router';
-import type { TaskView } from '../../../src/store/alerts.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { NoteActionForm } from '../ui/NoteActionForm.tsx';
 import { PriorityBadge } from './PriorityBadge.tsx';
+import type { Task } from './task-types.ts';
 
 interface TaskTableProps {
-  tasks: readonly TaskView[];
-  names: Readonly<Record<string, string>>;
+  tasks: readonly Task[];
   canComplete: boolean;
   onCompleted: () => void;
 }
 
 /** The open-task table. */
-export function TaskTable({ tasks, names, canComplete, onCompleted }: TaskTableProps) {
+export function TaskTable({ tasks, canComplete, onCompleted }: TaskTableProps) {
   return (
     <div className="table-wrap">
       <table className="data-table task-table">
@@ -38,7 +37,7 @@ export function TaskTable({ tasks, names, canComplete, onCompleted }: TaskTableP
                 <p className="hint">{t.detail}</p>
               </td>
               <td className="nowrap">
-                <Link to={`/patients/${t.patientId}`}>{names[t.patientId] ?? 'Open chart'}</Link>
+                <Link to={`/patients/${t.patientId}`}>{t.patientName}</Link>
               </td>
               <td className="nowrap">{formatDateTime(t.createdAt)}</td>
               <td>{t.assignedTo?.displayName ?? 'Service queue'}</td>

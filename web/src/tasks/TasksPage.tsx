@@ -1,13 +1,12 @@
 // TasksPage: the clinician's own tasks or the service's shared queue, to work through and complete.
 import { useState } from 'react';
-import type { TaskView } from '../../../src/store/alerts.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { CompletedTasks } from './CompletedTasks.tsx';
 import { TaskTable } from './TaskTable.tsx';
-import { usePatientNames } from './use-patient-names.ts';
+import type { TaskList } from './task-types.ts';
 
 type Scope = 'mine' | 'service';
 const SCOPES: readonly { id: Scope; label: string }[] = [
@@ -20,9 +19,8 @@ export function TasksPage() {
   usePageTitle('Tasks');
   const { can } = useSession();
   const [scope, setScope] = useState<Scope>('mine');
-  const list = useApiData<{ tasks: TaskView[] }>(`/tasks?scope=${scope}`);
+  const list = useApiData<TaskList>(`/tasks?scope=${scope}`);
   const tasks = list.data?.tasks ?? [];
-  const names = usePatientNames(tasks.map((t) => t.patientId));
   const open = tasks.filter((t) => t.completed === null);
   const done = tasks.filter((t) => t.completed !== null);
 
@@ -52,17 +50,12 @@ export function TasksPage() {
           <p>{scope === 'mine' ? 'No open tasks for you.' : 'No open tasks in your services.'}</p>
         ) : null}
         {open.length > 0 ? (
-          <TaskTable
-            tasks={open}
-            names={names}
-            canComplete={can('patient:write')}
-            onCompleted={list.reload}
-          />
+          <TaskTable tasks={open} canComplete={can('patient:write')} onCompleted={list.reload} />
         ) : null}
       </section>
       <section aria-labelledby="done-tasks-heading" className="subsection">
         <h2 id="done-tasks-heading">Completed in the last week</h2>
-        {list.data ? <CompletedTasks tasks={done} names={names} /> : null}
+        {list.data ? <CompletedTasks tasks={done} /> : null}
       </section>
     </>
   );
