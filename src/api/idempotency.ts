@@ -12,7 +12,8 @@ import {
   type IdempotencyScope,
   type StoredResponse,
 } from '../store/idempotency.ts';
-import { auditFrom, type AppContext } from './context.ts';
+import type { AppContext } from './context.ts';
+import { recordChange } from './record-change.ts';
 import { problem } from './problem.ts';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -67,21 +68,15 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
   async function replay(req: FastifyRequest, reply: FastifyReply, stored: StoredResponse) {
     const patientId = (req.params as { id?: unknown } | undefined)?.id;
     await ctx.db.transaction((tx) =>
-      auditFrom(
-        req,
-        tx,
-        {
-          action: 'request.replay',
-          resourceType: 'IdempotentRequest',
-          resourceId: `${req.method} ${req.routeOptions.url ?? ''}`,
-          ...(req.routeOptions.config.patientScoped && typeof patientId === 'string' && UUID.test(patientId)
-            ? { patientId }
-            : {}),
-          outcome: 'success',
-          details: { status: stored.statusCode },
-        },
-        ctx.now(),
-      ),
+      recordChange(req, tx, {
+        action: 'request.replay',
+        resource: { type: 'IdempotentRequest', id: `${req.method} ${req.routeOptions.url ?? ''}` },
+        ...(req.routeOptions.config.patientScoped && typeof patientId === 'string' && UUID.test(patientId)
+          ? { patientId }
+          : {}),
+        details: { status: stored.statusCode },
+        now: ctx.now(),
+      }),
     );
     reply.code(stored.statusCode);
     for (const [name, value] of Object.entries(stored.headers)) reply.header(name, value);

@@ -2,7 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { hasActiveBreakGlassGrant } from '../store/break-glass.ts';
 import { findPatientService } from '../store/patients.ts';
-import { authOf, auditFrom, type AppContext } from './context.ts';
+import { authOf, type AppContext } from './context.ts';
+import { recordChange, recordRefusal } from './record-change.ts';
 import { problem } from './problem.ts';
 
 export interface PatientAccess {
@@ -31,18 +32,13 @@ export async function patientAccess(
     return { patientId, serviceId, breakGlass: true };
   }
   await ctx.db.transaction((tx) =>
-    auditFrom(
-      req,
-      tx,
-      {
-        action,
-        resourceType: 'Patient',
-        resourceId: patientId,
-        patientId: serviceId ? patientId : null,
-        outcome: serviceId ? 'denied' : 'not-found',
-      },
+    recordRefusal(req, tx, {
+      action,
+      resource: { type: 'Patient', id: patientId },
+      patientId: serviceId ? patientId : null,
+      outcome: serviceId ? 'denied' : 'not-found',
       now,
-    ),
+    }),
   );
   throw problem('not-found');
 }
@@ -57,18 +53,12 @@ export async function auditRead(
   resourceId: string = access.patientId,
 ): Promise<void> {
   await ctx.db.transaction((tx) =>
-    auditFrom(
-      req,
-      tx,
-      {
-        action,
-        resourceType,
-        resourceId,
-        patientId: access.patientId,
-        outcome: 'success',
-        flagged: access.breakGlass,
-      },
-      ctx.now(),
-    ),
+    recordChange(req, tx, {
+      action,
+      resource: { type: resourceType, id: resourceId },
+      patientId: access.patientId,
+      flagged: access.breakGlass,
+      now: ctx.now(),
+    }),
   );
 }

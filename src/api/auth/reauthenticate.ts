@@ -14,7 +14,8 @@ import { matchTotp } from '../../security/totp.ts';
 import { failedAttemptsFromIp } from '../../store/sessions.ts';
 import { findUnknownLockout, recordAttempt, recordUnknownFailure } from '../../store/sign-in-lockouts.ts';
 import { findUserByEmail, recordLoginFailure, recordLoginSuccess, type UserRow } from '../../store/users.ts';
-import { auditFrom, type AppContext } from '../context.ts';
+import type { AppContext } from '../context.ts';
+import { recordChange, recordRefusal } from '../record-change.ts';
 
 /** Why someone is proving who they are; it names the audit action. */
 export type ReauthPurpose = 'login' | 'consent-witness' | 'cd-witness' | 'prescriber' | 'password-change';
@@ -87,35 +88,29 @@ export async function reauthenticate(
           success: outcome === 'success',
           purpose: attempt.purpose,
         });
-      await auditFrom(
-        req,
-        tx,
-        {
-          ...(attempt.purpose === 'login' ? { actorId: user?.id ?? null } : {}),
-          action,
-          resourceType: attempt.purpose === 'login' ? 'Session' : 'User',
-          resourceId: attempt.purpose === 'login' ? null : (user?.id ?? null),
-          outcome,
-          details: { purpose: attempt.purpose, ...(reason ? { reason } : {}) },
+      // At sign-in the account is the actor; when it is unknown, whoever the request is signed in as.
+      await recordChange(req, tx, {
+        ...(attempt.purpose === 'login' && user ? { actorId: user.id } : {}),
+        action,
+        resource: {
+          type: attempt.purpose === 'login' ? 'Session' : 'User',
+          id: attempt.purpose === 'login' ? null : (user?.id ?? null),
         },
+        outcome,
+        details: { purpose: attempt.purpose, ...(reason ? { reason } : {}) },
         now,
-      );
+      });
     });
 
   const since = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
   if ((await failedAttemptsFromIp(ctx.db, req.ip, since)) >= IP_ATTEMPTS_PER_WINDOW) {
     await ctx.db.transaction((tx) =>
-      auditFrom(
-        req,
-        tx,
-        {
-          action,
-          resourceType: attempt.purpose === 'login' ? 'Session' : 'User',
-          outcome: 'denied',
-          details: { purpose: attempt.purpose, reason: 'ip-throttled' },
-        },
+      recordRefusal(req, tx, {
+        action,
+        resource: { type: attempt.purpose === 'login' ? 'Session' : 'User' },
+        details: { purpose: attempt.purpose, reason: 'ip-throttled' },
         now,
-      ),
+      }),
     );
     return { ok: false, failure: 'address-throttled', retryAfterSeconds: IP_WINDOW_MINUTES * 60 };
   }

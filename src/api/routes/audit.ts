@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { uuid } from '../../schemas/common.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
 import { listAuditEntries } from '../../store/audit-entries.ts';
-import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 
 const auditQuery = z
   .object({
@@ -32,17 +33,12 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
         limit: q.limit,
       });
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'audit.read',
-            resourceType: 'AuditLog',
-            patientId: q.patientId ?? null,
-            outcome: 'success',
-          },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'audit.read',
+          resource: { type: 'AuditLog' },
+          patientId: q.patientId ?? null,
+          now: ctx.now(),
+        }),
       );
       return {
         entries: rows.map((r) => ({

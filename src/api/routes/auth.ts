@@ -6,7 +6,8 @@ import { hashPassword, needsRehash } from '../../security/passwords.ts';
 import { sha256 } from '../../security/tokens.ts';
 import { endSession } from '../../store/sessions.ts';
 import { findUserById, findUserByInvite, setPassword } from '../../store/users.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { loginRefusal } from '../auth/refusals.ts';
@@ -51,7 +52,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await endSession(tx, auth.sessionHash, now);
-        await auditFrom(req, tx, { action: 'auth.logout', resourceType: 'Session', outcome: 'success' }, now);
+        await recordChange(req, tx, { action: 'auth.logout', resource: { type: 'Session' }, now });
       });
       reply.clearCookie(ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session', {
         path: '/',
@@ -81,18 +82,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const csrfToken = await ctx.db.transaction(async (tx) => {
         await setPassword(tx, user.id, passwordHash);
         const token = await startSession(ctx, tx, reply, user.id, req.ip);
-        await auditFrom(
-          req,
-          tx,
-          {
-            actorId: user.id,
-            action: 'auth.accept-invite',
-            resourceType: 'User',
-            resourceId: user.id,
-            outcome: 'success',
-          },
+        await recordChange(req, tx, {
+          actorId: user.id,
+          action: 'auth.accept-invite',
+          resource: { type: 'User', id: user.id },
           now,
-        );
+        });
         return token;
       });
       const fresh = await findUserById(ctx.db, user.id);

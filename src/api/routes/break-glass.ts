@@ -12,7 +12,8 @@ import {
 } from '../../store/break-glass.ts';
 import { findByIdentifier } from '../../store/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange, recordRefusal } from '../record-change.ts';
 import { problem } from '../problem.ts';
 
 export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -32,18 +33,14 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
       const expiresAt = new Date(now.getTime() + ctx.config.KASPR_BREAK_GLASS_MINUTES * 60_000);
       const grants = await ctx.db.transaction(async (tx) => {
         if (matches.length === 0) {
-          await auditFrom(
-            req,
-            tx,
-            {
-              action: 'break-glass.request',
-              resourceType: 'Patient',
-              outcome: 'not-found',
-              flagged: true,
-              details: { reason: req.body.reason },
-            },
+          await recordRefusal(req, tx, {
+            action: 'break-glass.request',
+            resource: { type: 'Patient' },
+            outcome: 'not-found',
+            flagged: true,
+            details: { reason: req.body.reason },
             now,
-          );
+          });
           return [];
         }
         const out: { id: string; patientId: string; expiresAt: string }[] = [];
@@ -55,6 +52,7 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
             grantedAt: now,
             expiresAt,
           });
+          // The chart line points at the grant and the audit entry at the patient, so they are written apart.
           await addTimelineEvent(tx, {
             patientId: m.id,
             occurredAt: now,
@@ -64,20 +62,14 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
             refId: grantId,
             actorId: auth.user.id,
           });
-          await auditFrom(
-            req,
-            tx,
-            {
-              action: 'break-glass.grant',
-              resourceType: 'Patient',
-              resourceId: m.id,
-              patientId: m.id,
-              outcome: 'success',
-              flagged: true,
-              details: { grantId, reason: req.body.reason },
-            },
+          await recordChange(req, tx, {
+            action: 'break-glass.grant',
+            resource: { type: 'Patient', id: m.id },
+            patientId: m.id,
+            flagged: true,
+            details: { grantId, reason: req.body.reason },
             now,
-          );
+          });
           out.push({ id: grantId, patientId: m.id, expiresAt: expiresAt.toISOString() });
         }
         return out;
@@ -134,18 +126,12 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
           reviewedAt: now,
           note: req.body.note,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'break-glass.review',
-            resourceType: 'BreakGlassGrant',
-            resourceId: req.params.id,
-            patientId: grant.patientId,
-            outcome: 'success',
-          },
+        await recordChange(req, tx, {
+          action: 'break-glass.review',
+          resource: { type: 'BreakGlassGrant', id: req.params.id },
+          patientId: grant.patientId,
           now,
-        );
+        });
       });
       return reply.status(201).send({ reviewed: true });
     },

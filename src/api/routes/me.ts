@@ -5,7 +5,8 @@ import { hashPassword } from '../../security/passwords.ts';
 import { matchTotp, newTotpSecret, otpauthUrl } from '../../security/totp.ts';
 import { endUserSessions } from '../../store/sessions.ts';
 import { findUserById, setPassword, setTotp } from '../../store/users.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { reauthenticate } from '../auth/reauthenticate.ts';
@@ -49,17 +50,11 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
         await setPassword(tx, auth.user.id, passwordHash);
         // A password change ends every other session of this user (ASVS 7.4.3).
         await endUserSessions(tx, auth.user.id, now, auth.sessionHash);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'user.password-change',
-            resourceType: 'User',
-            resourceId: auth.user.id,
-            outcome: 'success',
-          },
+        await recordChange(req, tx, {
+          action: 'user.password-change',
+          resource: { type: 'User', id: auth.user.id },
           now,
-        );
+        });
       });
       return reply.status(204).send();
     },
@@ -75,12 +70,11 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       const secret = newTotpSecret();
       await ctx.db.transaction(async (tx) => {
         await setTotp(tx, auth.user.id, secret, false);
-        await auditFrom(
-          req,
-          tx,
-          { action: 'user.totp-setup', resourceType: 'User', resourceId: auth.user.id, outcome: 'success' },
-          ctx.now(),
-        );
+        await recordChange(req, tx, {
+          action: 'user.totp-setup',
+          resource: { type: 'User', id: auth.user.id },
+          now: ctx.now(),
+        });
       });
       return { secret, otpauthUrl: otpauthUrl(secret, auth.user.email) };
     },
@@ -98,12 +92,11 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (step === null) throw problem('totp-invalid');
       await ctx.db.transaction(async (tx) => {
         await setTotp(tx, user.id, user.totp_secret, true, step);
-        await auditFrom(
-          req,
-          tx,
-          { action: 'user.totp-enable', resourceType: 'User', resourceId: user.id, outcome: 'success' },
+        await recordChange(req, tx, {
+          action: 'user.totp-enable',
+          resource: { type: 'User', id: user.id },
           now,
-        );
+        });
       });
       const fresh = await findUserById(ctx.db, user.id);
       return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);
@@ -122,12 +115,11 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (step === null) throw problem('totp-invalid');
       await ctx.db.transaction(async (tx) => {
         await setTotp(tx, user.id, null, false, step);
-        await auditFrom(
-          req,
-          tx,
-          { action: 'user.totp-disable', resourceType: 'User', resourceId: user.id, outcome: 'success' },
+        await recordChange(req, tx, {
+          action: 'user.totp-disable',
+          resource: { type: 'User', id: user.id },
           now,
-        );
+        });
       });
       const fresh = await findUserById(ctx.db, user.id);
       return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);

@@ -15,7 +15,8 @@ import {
   writeSettings,
   type ServiceRow,
 } from '../../store/services.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 
 const idParams = z.object({ id: uuid }).strict();
@@ -48,18 +49,12 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const service = await ctx.db.transaction(async (tx) => {
         const { name, ...details } = req.body;
         const created = await insertService(tx, name, details);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'service.create',
-            resourceType: 'Service',
-            resourceId: created.id,
-            outcome: 'success',
-            details: { timeZone: created.time_zone },
-          },
+        await recordChange(req, tx, {
+          action: 'service.create',
+          resource: { type: 'Service', id: created.id },
+          details: { timeZone: created.time_zone },
           now,
-        );
+        });
         return created;
       });
       return reply.status(201).send(serviceView(service));
@@ -83,19 +78,13 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const updated = await ctx.db.transaction(async (tx) => {
         const row = await updateService(tx, before.id, req.body);
         if (!row) throw problem('not-found');
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'service.update',
-            resourceType: 'Service',
-            resourceId: row.id,
-            outcome: 'success',
-            // Which fields changed, and the zone (not personal data); phone and address stay out of the log.
-            details: { fields: Object.keys(req.body), timeZone: row.time_zone },
-          },
+        await recordChange(req, tx, {
+          action: 'service.update',
+          resource: { type: 'Service', id: row.id },
+          // Which fields changed, and the zone (not personal data); phone and address stay out of the log.
+          details: { fields: Object.keys(req.body), timeZone: row.time_zone },
           now,
-        );
+        });
         return row;
       });
       return serviceView(updated);
@@ -114,17 +103,12 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await writeSettings(tx, req.body, auth.user.id);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'settings.update',
-            resourceType: 'Settings',
-            outcome: 'success',
-            details: { ...req.body },
-          },
+        await recordChange(req, tx, {
+          action: 'settings.update',
+          resource: { type: 'Settings' },
+          details: { ...req.body },
           now,
-        );
+        });
       });
       return readSettings(ctx.db);
     },

@@ -4,7 +4,8 @@ import { setupSchema } from '../../schemas/auth.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { createFirstAdministrator } from '../../store/setup.ts';
 import { countUsers, findUserById } from '../../store/users.ts';
-import { auditFrom, zodApp, type AppContext } from '../context.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { sessionView, startSession } from '../auth/sessions.ts';
@@ -39,18 +40,12 @@ export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (!created) return null;
         const { userId } = created;
         const csrfToken = await startSession(ctx, tx, reply, userId, req.ip);
-        await auditFrom(
-          req,
-          tx,
-          {
-            actorId: userId,
-            action: 'setup.first-admin',
-            resourceType: 'User',
-            resourceId: userId,
-            outcome: 'success',
-          },
+        await recordChange(req, tx, {
+          actorId: userId,
+          action: 'setup.first-admin',
+          resource: { type: 'User', id: userId },
           now,
-        );
+        });
         return { userId, csrfToken };
       });
       if (!result) throw setupComplete();

@@ -19,7 +19,8 @@ import {
   updateUser,
   userView,
 } from '../../store/users.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 
@@ -67,18 +68,12 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
               }
             : {}),
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'user.create',
-            resourceType: 'User',
-            resourceId: userId,
-            outcome: 'success',
-            details: { roles: body.roles },
-          },
+        await recordChange(req, tx, {
+          action: 'user.create',
+          resource: { type: 'User', id: userId },
+          details: { roles: body.roles },
           now,
-        );
+        });
         return userId;
       });
       const user = await findUserById(ctx.db, id);
@@ -111,18 +106,12 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (body.serviceIds) await setUserServices(tx, target.id, body.serviceIds);
         // Disabling an account or changing its privileges ends its live sessions (ASVS 7.4.2, 3.3 rotation).
         if (body.disabled || body.roles || body.serviceIds) await endUserSessions(tx, target.id, now);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'user.update',
-            resourceType: 'User',
-            resourceId: target.id,
-            outcome: 'success',
-            details: { fields: Object.keys(body) },
-          },
+        await recordChange(req, tx, {
+          action: 'user.update',
+          resource: { type: 'User', id: target.id },
+          details: { fields: Object.keys(body) },
           now,
-        );
+        });
       });
       const user = await findUserById(ctx.db, target.id);
       if (!user) throw new Error('user vanished');
@@ -158,18 +147,12 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
           userId: req.params.id,
           recordedBy: auth.user.id,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'credential.create',
-            resourceType: 'StaffCredential',
-            resourceId: created.id,
-            outcome: 'success',
-            details: { kind: req.body.kind },
-          },
+        await recordChange(req, tx, {
+          action: 'credential.create',
+          resource: { type: 'StaffCredential', id: created.id },
+          details: { kind: req.body.kind },
           now,
-        );
+        });
         return created;
       });
       return reply.status(201).send(credentialView(row, now.toISOString().slice(0, 10)));
