@@ -1,11 +1,11 @@
-// Object-level access to a dosing session through its patient, and the rule that a discharged session is closed.
+// Object-level access to a dosing session through its patient; writes obey the domain's rule that a discharged
+// session is closed (`sessionWriteRefusal`).
 import type { FastifyRequest } from 'fastify';
 import { sessionWriteRefusal } from '../domain/treatment/administration-state.ts';
 import { findSession } from '../store/treatment.ts';
 import type { AppContext } from './context.ts';
 import { patientAccess } from './patient-access.ts';
-import { problem } from './problem.ts';
-import { refuseState } from './session-administration.ts';
+import { problem, ruleRefusal } from './problem.ts';
 
 /** The session behind `:id` when the user may see its patient, else 404; refuses writes after discharge. */
 export async function visibleSession(
@@ -19,6 +19,6 @@ export async function visibleSession(
   if (!session) throw problem('not-found');
   const access = await patientAccess(ctx, req, session.patient_id, action);
   const closed = forWrite ? sessionWriteRefusal(session.discharged_at !== null) : null;
-  if (closed) refuseState(closed);
+  if (closed) throw ruleRefusal('blocked', closed.code, closed.text);
   return { session, access };
 }

@@ -1,57 +1,157 @@
 // The administration record of a dosing session: start (product, concentration, lot, expiry, dose), rate changes,
-// stop with the amount actually given. The rules are the domain's; this gathers their inputs and stores.
+// stop with the amount actually given. The rules are the domain's (`administrationCheck`); this gathers their
+// inputs, draws or corrects controlled-drug stock, and stores the event with its chart line and audit.
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { checkGivenDose, type PlannedDose } from '../domain/treatment/administration-dose.ts';
-import { administrationStepRefusal } from '../domain/treatment/administration-state.ts';
-import { stopAmount, type StopAmount } from '../domain/treatment/administration-stop.ts';
+import type { WitnessSignature } from '../domain/ledger/index.ts';
+import {
+  administrationData,
+  administrationReply,
+  type StockOutcome,
+} from '../domain/treatment/administration-record.ts';
+import {
+  administrationCheck,
+  plannedDoseOf,
+  type AdministrationPlan,
+  type AdministrationRefusal,
+  type AdministrationSession,
+} from '../domain/treatment/administration.ts';
+import { clinicToday } from '../domain/treatment/clinic-day.ts';
 import { kilograms } from '../domain/treatment/index.ts';
-import type { SessionStateRefusal } from '../domain/treatment/session-state.ts';
 import type { administrationSchema } from '../schemas/treatment.ts';
+import type { Queryable } from '../store/db.ts';
 import { findPatient } from '../store/patients.ts';
+import { serviceForDocuments } from '../store/services.ts';
 import { addSessionEvent, latestEligibility, sessionEvents, type SessionRow } from '../store/treatment.ts';
 import { authOf, type AppContext } from './context.ts';
-import { recordChange } from './record-change.ts';
 import type { PatientAccess } from './patient-access.ts';
 import { ruleRefusal } from './problem.ts';
+import { recordChange } from './record-change.ts';
 import { sessionProtocol } from './session-vitals.ts';
-import { drawSessionDose, refundUnusedDose, type WasteDue } from './session-stock.ts';
-import { witnessSignatures } from './routes/cd-register-witness.ts';
+import { drawSessionDose, refundUnusedDose } from './session-stock.ts';
+import { witnessSignatures } from './cd-register/witness.ts';
 
 type Administration = z.infer<typeof administrationSchema>;
 
-/** What the route answers: the event, and on a stop what was given and any witnessed waste now due. */
-export interface AdministrationReply {
-  id: number;
-  event: string;
-  at: string;
-  given?: { doseMg: number | null; plannedMg: number | null; leftOverMg: number; stoppedEarly: boolean };
-  wasteDue?: WasteDue | null;
+/** A refusal by the administration rules as a problem naming the field. */
+function refuse(refusal: AdministrationRefusal): never {
+  const { kind, code, text, path, message } = refusal;
+  throw ruleRefusal(
+    kind,
+    code,
+    text,
+    undefined,
+    path ? [{ path: `body.${path}`, message: message ?? text }] : undefined,
+  );
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** The session's checked dose plan. */
-export function plannedDose(session: SessionRow): PlannedDose {
-  const d = session.dose;
+/** What the rules need to know about the session: its record, plan, protocol, the chart weight and the clinic's day. */
+async function sessionFacts(ctx: AppContext, session: SessionRow, now: Date): Promise<AdministrationSession> {
+  const patient = await findPatient(ctx.db, session.patient_id);
+  const { timeZone } = await serviceForDocuments(ctx.db, session.service_id);
+  const firstSession = (session.prechecks as { firstSession?: unknown } | null)?.firstSession;
+  const concentration = session.dose.concentrationMgPerMl;
   return {
-    doseMg: num(d.doseMg) ?? 0,
-    rateMgPerHour: num(d.rateMgPerHour),
-    durationMin: num(d.durationMin),
-    ...(typeof d.prescriberReason === 'string' ? { prescriberReason: d.prescriberReason } : {}),
+    now,
+    startedAt: session.started_at,
+    baselineAt: new Date(session.baseline.takenAt),
+    discharged: session.discharged_at !== null,
+    events: await sessionEvents(ctx.db, session.id),
+    protocol: sessionProtocol(session.protocol),
+    planned: plannedDoseOf(session.dose),
+    plannedConcentrationMgPerMl: typeof concentration === 'number' ? concentration : null,
+    weight: patient?.weight
+      ? { kg: kilograms(patient.weight.kg), measuredOn: patient.weight.measuredOn }
+      : null,
+    today: clinicToday(now, timeZone),
+    ...(typeof firstSession === 'boolean' ? { firstSession } : {}),
   };
 }
 
-/** A state rule's refusal as a problem: times and amounts are 422, order and discharge 409. */
-export function refuseState(refusal: SessionStateRefusal): never {
-  const field = refusal.code === 'administration-time-invalid' || refusal.code.includes('amount');
-  throw ruleRefusal(
-    field ? 'out-of-bounds' : 'blocked',
-    refusal.code,
-    refusal.text,
-    undefined,
-    refusal.path ? [{ path: `body.${refusal.path}`, message: refusal.text }] : undefined,
-  );
+/** The prescriber a register entry names: the eligibility signer for the route, else who started the session. */
+async function prescriberOf(ctx: AppContext, session: SessionRow): Promise<string> {
+  const route = (session.protocol as { route?: string }).route ?? '';
+  return (await latestEligibility(ctx.db, session.patient_id, route))?.signed_by ?? session.created_by;
+}
+
+/** In the event's transaction: draws the started dose from stock, or corrects the register for a short stop. */
+async function stockSteps(
+  tx: Queryable,
+  ctx: AppContext,
+  r: {
+    session: SessionRow;
+    plan: AdministrationPlan;
+    body: Administration;
+    authorId: string;
+    witnesses: WitnessSignature[];
+    prescriberId: string | null;
+  },
+): Promise<StockOutcome> {
+  const { session, plan, body, authorId } = r;
+  const base = { session, authorId };
+  const drawn =
+    plan.drawStock && body.cdStock
+      ? {
+          stock: body.cdStock,
+          entryId: await drawSessionDose(tx, ctx, {
+            ...base,
+            stock: body.cdStock,
+            doseMg: plan.dose.doseMg,
+            at: plan.at,
+            prescriberId: r.prescriberId,
+            lot: body.lot,
+          }),
+        }
+      : undefined;
+  const wasteDue =
+    plan.refundFrom && plan.stopped
+      ? await refundUnusedDose(tx, ctx, {
+          ...base,
+          stock: plan.refundFrom,
+          entryId: plan.refundFrom.entryId,
+          givenMg: plan.stopped.givenMg ?? 0,
+          startedMg: plan.startedMg ?? 0,
+          leftOverMg: plan.stopped.leftOverMg,
+          witnesses: r.witnesses,
+        })
+      : null;
+  return { ...(drawn ? { drawn } : {}), wasteDue };
+}
+
+/** Stores the event with its chart line (not for a rate change) and its audit entry. */
+async function storeEvent(
+  tx: Queryable,
+  req: FastifyRequest,
+  r: {
+    session: SessionRow;
+    access: PatientAccess;
+    plan: AdministrationPlan;
+    data: Record<string, unknown>;
+    wasteDue: { correctionId: string } | null;
+    now: Date;
+  },
+): Promise<number> {
+  const { session, plan, wasteDue, now } = r;
+  const eventId = await addSessionEvent(tx, {
+    sessionId: session.id,
+    kind: plan.kind,
+    data: r.data,
+    at: plan.at,
+    recordedAt: now,
+    by: authOf(req).user.id,
+  });
+  await recordChange(req, tx, {
+    action: `treatment-session.${plan.kind}`,
+    resource: { type: 'TreatmentSession', id: session.id },
+    patientId: session.patient_id,
+    ...(plan.timeline
+      ? { timeline: { kind: 'treatment-session', summary: plan.timeline, occurredAt: plan.at } }
+      : {}),
+    flagged: r.access.breakGlass,
+    ...(wasteDue ? { details: { registerCorrectionId: wasteDue.correctionId } } : {}),
+    now,
+  });
+  return eventId;
 }
 
 /** Records one administration event after the domain's order, time, dose and amount rules allow it. */
@@ -61,220 +161,23 @@ export async function recordAdministration(
   session: SessionRow,
   access: PatientAccess,
   body: Administration,
-): Promise<AdministrationReply> {
+) {
   const auth = authOf(req);
   const now = ctx.now();
+  const facts = await sessionFacts(ctx, session, now);
   const at = body.at ? new Date(body.at) : now;
-  const events = await sessionEvents(ctx.db, session.id);
-  const start = events.find((e) => e.kind === 'administration-start');
-  const stop = events.find((e) => e.kind === 'administration-stop');
-  const stateRefusal = administrationStepRefusal({
-    event: body.event,
-    at,
-    now,
-    sessionStartedAt: session.started_at,
-    baselineAt: new Date(session.baseline.takenAt),
-    state: {
-      startedAt: start?.at ?? null,
-      stoppedAt: stop?.at ?? null,
-      discharged: session.discharged_at !== null,
-    },
-  });
-  if (stateRefusal) refuseState(stateRefusal);
-  const stock = body.event === 'start' ? body.cdStock : undefined;
-  if (body.cdStock && !stock) {
-    throw ruleRefusal(
-      'out-of-bounds',
-      'cd-stock-at-start-only',
-      'Stock is drawn when administration starts.',
-      undefined,
-      [{ path: 'body.cdStock', message: 'Only with event "start"' }],
-    );
-  }
-  const protocol = sessionProtocol(session.protocol);
-  const planned = plannedDose(session);
-  const startedMg = start ? num(start.data.doseMg) : null;
-
-  let dose: { doseMg: number | null; rateMgPerHour: number | null; reason: string | null } = {
-    doseMg: null,
-    rateMgPerHour: null,
-    reason: null,
-  };
-  let stopped: StopAmount | null = null;
-  if (body.event === 'stop') {
-    const durationMin = planned.durationMin;
-    const outcome = stopAmount({
-      startedDoseMg: startedMg,
-      concentrationMgPerMl: num(start?.data.concentrationMgPerMl) ?? num(session.dose.concentrationMgPerMl),
-      plannedEndAt:
-        start && protocol.duration !== null && durationMin !== null
-          ? new Date(start.at.getTime() + durationMin * 60_000)
-          : null,
-      at,
-      ...(body.givenMg !== undefined ? { givenMg: body.givenMg } : {}),
-      ...(body.givenMl !== undefined ? { givenMl: body.givenMl } : {}),
-    });
-    if (!outcome.ok) refuseState(outcome.refusal);
-    stopped = outcome.value;
-  } else {
-    const patient = await findPatient(ctx.db, session.patient_id);
-    const firstSession = (session.prechecks as { firstSession?: unknown } | null)?.firstSession;
-    const checked = checkGivenDose({
-      protocol,
-      planned,
-      event: body.event,
-      weight: patient?.weight
-        ? { kg: kilograms(patient.weight.kg), measuredOn: patient.weight.measuredOn }
-        : null,
-      today: now.toISOString().slice(0, 10),
-      ...(typeof firstSession === 'boolean' ? { firstSession } : {}),
-      ...(startedMg !== null ? { runningDoseMg: startedMg } : {}),
-      ...(body.doseMg !== undefined ? { doseMg: body.doseMg } : {}),
-      ...(body.rateMgPerHour !== undefined ? { rateMgPerHour: body.rateMgPerHour } : {}),
-      ...(body.reason !== undefined ? { reason: body.reason } : {}),
-    });
-    if (!checked.ok) {
-      const { code, text, path } = checked.refusal;
-      throw ruleRefusal('out-of-bounds', code, text, undefined, [{ path: `body.${path}`, message: text }]);
-    }
-    dose = {
-      doseMg: body.event === 'start' ? checked.value.doseMg : null,
-      rateMgPerHour: checked.value.rateMgPerHour,
-      reason: checked.value.reason,
-    };
-  }
-  const startStock = start?.data.cdStock as
-    { productId?: string; locationId?: string; entryId?: string } | undefined;
-  const refundFrom =
-    stopped !== null && stopped.leftOverMg > 0 && startStock?.productId && startStock.locationId
-      ? { productId: startStock.productId, locationId: startStock.locationId }
-      : null;
-  const refund = refundFrom !== null;
+  const checked = administrationCheck(facts, { ...body, at, drawsStock: body.cdStock !== undefined });
+  if (!checked.ok) refuse(checked.refusal);
+  const plan = checked.value;
   const witnesses =
-    refund && body.witness ? await witnessSignatures(ctx, req, auth.user, [body.witness], true) : [];
-  const route = (session.protocol as { route?: string }).route ?? '';
-  const prescriberId = stock
-    ? ((await latestEligibility(ctx.db, session.patient_id, route))?.signed_by ?? session.created_by)
-    : null;
-  const kind = `administration-${body.event}`;
-
+    plan.refundFrom && body.witness ? await witnessSignatures(ctx, req, auth.user, [body.witness], true) : [];
+  const prescriberId = plan.drawStock ? await prescriberOf(ctx, session) : null;
+  const who = { authorId: auth.user.id, witnesses, prescriberId };
   return ctx.db.transaction(async (tx) => {
-    const drawn = stock
-      ? await drawSessionDose(tx, ctx, {
-          session,
-          stock,
-          doseMg: dose.doseMg,
-          at,
-          authorId: auth.user.id,
-          prescriberId,
-          lot: body.lot,
-        })
-      : null;
-    const wasteDue =
-      refundFrom && stopped
-        ? await refundUnusedDose(tx, ctx, {
-            session,
-            stock: refundFrom,
-            entryId: startStock?.entryId,
-            givenMg: stopped.givenMg ?? 0,
-            startedMg: startedMg ?? 0,
-            leftOverMg: stopped.leftOverMg,
-            authorId: auth.user.id,
-            witnesses,
-          })
-        : null;
-    const data =
-      body.event === 'stop' && stopped
-        ? {
-            givenMg: stopped.givenMg,
-            givenMl: stopped.givenMl,
-            startedMg,
-            plannedMg: planned.doseMg,
-            leftOverMg: stopped.leftOverMg,
-            stoppedEarly: stopped.stoppedEarly,
-            amountBasis: stopped.basis,
-            ...(wasteDue
-              ? {
-                  wasteDue: {
-                    mg: wasteDue.mg,
-                    productId: wasteDue.productId,
-                    locationId: wasteDue.locationId,
-                  },
-                  registerCorrectionId: wasteDue.correctionId,
-                }
-              : {}),
-          }
-        : {
-            product: body.product ?? null,
-            concentrationMgPerMl: body.concentrationMgPerMl ?? null,
-            lot: body.lot ?? null,
-            expiry: body.expiry ?? null,
-            doseMg: dose.doseMg,
-            rateMgPerHour: dose.rateMgPerHour,
-            plannedDoseMg: planned.doseMg,
-            plannedRateMgPerHour: planned.rateMgPerHour,
-            differenceReason: dose.reason,
-            ...(stock ? { cdStock: { ...stock, ...(drawn ? { entryId: drawn } : {}) } } : {}),
-          };
-    const eventId = await addSessionEvent(tx, {
-      sessionId: session.id,
-      kind,
-      data,
-      at,
-      recordedAt: now,
-      by: auth.user.id,
-    });
-    await recordChange(req, tx, {
-      action: `treatment-session.${kind}`,
-      resource: { type: 'TreatmentSession', id: session.id },
-      patientId: session.patient_id,
-      ...(body.event !== 'rate-change'
-        ? {
-            timeline: {
-              kind: 'treatment-session',
-              summary:
-                body.event === 'start'
-                  ? `Administration started${dose.doseMg !== null ? ` (${String(dose.doseMg)} mg)` : ''}`
-                  : `Administration stopped${stopped?.givenMg != null ? `: ${String(stopped.givenMg)} mg given` : ''}`,
-              occurredAt: at,
-            },
-          }
-        : {}),
-      flagged: access.breakGlass,
-      ...(wasteDue ? { details: { registerCorrectionId: wasteDue.correctionId } } : {}),
-      now,
-    });
-    const reply: AdministrationReply = { id: eventId, event: kind, at: at.toISOString() };
-    if (stopped) {
-      reply.given = {
-        doseMg: stopped.givenMg,
-        plannedMg: planned.doseMg,
-        leftOverMg: stopped.leftOverMg,
-        stoppedEarly: stopped.stoppedEarly,
-      };
-      reply.wasteDue = wasteDue
-        ? { mg: wasteDue.mg, productId: wasteDue.productId, locationId: wasteDue.locationId }
-        : null;
-    }
-    return reply;
+    const stock = await stockSteps(tx, ctx, { session, plan, body, ...who });
+    const wasteDue = stock.wasteDue ?? null;
+    const data = administrationData(plan, facts.planned, body, stock);
+    const eventId = await storeEvent(tx, req, { session, access, plan, data, wasteDue, now });
+    return administrationReply(eventId, plan, facts.planned, wasteDue);
   });
-}
-
-/** Given against planned, for the session detail: what the clinical record says the patient received. */
-export function administrationSummary(
-  session: SessionRow,
-  events: readonly { kind: string; data: Record<string, unknown> }[],
-) {
-  const start = events.find((e) => e.kind === 'administration-start');
-  const stop = events.find((e) => e.kind === 'administration-stop');
-  const startedMg = start ? num(start.data.doseMg) : null;
-  return {
-    status: stop ? 'stopped' : start ? 'running' : 'not-started',
-    plannedMg: plannedDose(session).doseMg,
-    startedMg,
-    // A stop recorded before the amount was asked for stands for the dose started.
-    givenMg: stop ? (num(stop.data.givenMg) ?? startedMg) : null,
-    leftOverMg: stop ? (num(stop.data.leftOverMg) ?? 0) : null,
-    stoppedEarly: stop ? stop.data.stoppedEarly === true : null,
-  };
 }

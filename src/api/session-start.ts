@@ -4,11 +4,13 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { protocolRef, sessionPreChecks, type Route } from '../domain/treatment/index.ts';
 import { prescriberReasonBlock, type GateBlock } from '../domain/treatment/session-gates.ts';
+import { clinicToday } from '../domain/treatment/clinic-day.ts';
 import { sessionHistoryCheck, type PastSession } from '../domain/treatment/session-history.ts';
 import type { startSessionSchema } from '../schemas/treatment.ts';
 import type { Queryable } from '../store/db.ts';
 import { findPatient } from '../store/patients.ts';
 import { eligibilityPregnancy } from '../store/eligibility-pregnancy.ts';
+import { serviceForDocuments } from '../store/services.ts';
 import { activeConsent } from '../store/consents.ts';
 import {
   addSessionEvent,
@@ -70,7 +72,8 @@ export async function startSession(
   const auth = authOf(req);
   const protocol = await serviceProtocolOr404(ctx.db, body.protocol, access.serviceId);
   const now = ctx.now();
-  const today = now.toISOString().slice(0, 10);
+  // ACLS expiry and the weight's age count in the clinic's days, not UTC's.
+  const today = clinicToday(now, (await serviceForDocuments(ctx.db, access.serviceId)).timeZone);
   const consent = await activeConsent(ctx.db, access.patientId, protocol.route);
   const eligibility = await latestEligibility(ctx.db, access.patientId, protocol.route);
   const acls = body.aclsClinicianId ? await hasValidAcls(ctx.db, body.aclsClinicianId, today) : false;

@@ -87,3 +87,21 @@ export async function insertConsentWithdrawal(
     [w.consentId, w.at, w.reason, w.recordedBy],
   );
 }
+
+/** A consent as the consent routes answer it: the signature's kind and name (never the drawn image). */
+export function consentView(c: ConsentRow) {
+  return {
+    id: c.id,
+    patientId: c.patient_id,
+    route: c.route,
+    documentId: c.document_id,
+    documentVersion: c.document_version,
+    signature: { kind: c.signature.kind, name: c.signature.name },
+    witness: c.witness_name,
+    signedAt: c.signed_at.toISOString(),
+    recordedBy: c.recorded_by_name,
+    active: c.withdrawn_at === null,
+    withdrawn: c.withdrawn_at ? { at: c.withdrawn_at.toISOString(), reason: c.withdrawal_reason } : null,
+    pdfPath: `/api/v1/consents/${c.id}/pdf`,
+  };
+}

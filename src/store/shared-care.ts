@@ -93,7 +93,10 @@ export function listCareMessages(db: Queryable, patientId: string): Promise<Care
 }
 
 /** When the patient last completed each questionnaire (complete responses only), by instrument id. */
-export async function lastCompletedQuestionnaires(db: Queryable, patientId: string): Promise<Map<string, Date>> {
+export async function lastCompletedQuestionnaires(
+  db: Queryable,
+  patientId: string,
+): Promise<Map<string, Date>> {
   const rows = await db.query<{ instrument_id: string; at: Date }>(
     "SELECT instrument_id, max(completed_at) AS at FROM questionnaire_responses WHERE patient_id = $1 AND completeness = 'complete' GROUP BY instrument_id",
     [patientId],

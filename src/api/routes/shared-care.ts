@@ -273,7 +273,8 @@ export function sharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw problem('validation-failed', 'Only esketamine sessions have a REMS monitoring form.');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        if (await hasRemsSubmission(tx, session.id)) throw problem('conflict', 'Already recorded as submitted.');
+        if (await hasRemsSubmission(tx, session.id))
+          throw problem('conflict', 'Already recorded as submitted.');
         await insertRemsSubmission(tx, {
           sessionId: session.id,
           submittedAt: req.body.submittedAt ? new Date(req.body.submittedAt) : now,

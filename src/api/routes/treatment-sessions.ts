@@ -15,7 +15,8 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
-import { administrationSummary, recordAdministration } from '../session-administration.ts';
+import { recordAdministration } from '../session-administration.ts';
+import { administrationStatus, plannedDoseOf } from '../../domain/treatment/administration.ts';
 import { startSession } from '../session-start.ts';
 import { raiseSessionAlerts } from '../session-alerts.ts';
 import { visibleSession } from '../session-access.ts';
@@ -60,7 +61,7 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
         baseline: session.baseline,
         dose: session.dose,
         prechecks: session.prechecks,
-        administration: administrationSummary(session, events),
+        administration: administrationStatus(plannedDoseOf(session.dose), events),
         events: events.map((e) => ({
           id: e.id,
           kind: e.kind,

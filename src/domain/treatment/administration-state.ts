@@ -1,5 +1,6 @@
 // The administration record's state machine: start once, rate changes while running, stop after start, nothing
 // after discharge, and every time within the session and not in the future.
+import { dischargedSessionRefusal } from './discharge-events.ts';
 import type { SessionStateRefusal } from './session-state.ts';
 
 /** An event of the administration record. */
@@ -31,9 +32,7 @@ export interface AdministrationStep {
 
 /** The refusal for any write to a discharged session, or null while it is open. */
 export function sessionWriteRefusal(discharged: boolean): SessionStateRefusal | null {
-  return discharged
-    ? { code: 'session-discharged', text: 'The patient has been discharged from this session.' }
-    : null;
+  return discharged ? dischargedSessionRefusal : null;
 }
 
 function orderRefusal(step: AdministrationStep): SessionStateRefusal | null {
