@@ -8,7 +8,7 @@ import {
   type HarmEvaluation,
   type ValidContentPack,
 } from '../domain/harm/index.ts';
-import { problem } from './problem.ts';
+import { fromDomainProblems, problem } from './problem.ts';
 
 /**
  * Parses and evaluates, or throws a 422 naming each offending field (`body.assessment.symptoms.2.code`).
@@ -22,34 +22,21 @@ export function evaluateOrRefuse(
 ): { assessment: HarmAssessment; evaluation: HarmEvaluation } {
   const parsed = parseAssessment(raw);
   if (!parsed.ok) {
-    throw problem(
-      'validation-failed',
-      undefined,
-      parsed.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
-    );
+    throw problem('validation-failed', undefined, fromDomainProblems(parsed.problems));
   }
   const implausible = newInput ? implausibleLabs(parsed.value) : [];
   if (implausible.length > 0) {
     throw problem(
       'validation-failed',
       implausible.map((p) => p.text).join(' '),
-      implausible.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+      fromDomainProblems(implausible),
     );
   }
   const evaluated = evaluateHarm(parsed.value, pack);
   if (!evaluated.ok) {
-    throw problem(
-      'validation-failed',
-      undefined,
-      evaluated.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
-    );
+    throw problem('validation-failed', undefined, fromDomainProblems(evaluated.problems));
   }
   return { assessment: parsed.value, evaluation: evaluated.value };
-}
-
-/** The date `days` after `from`, as YYYY-MM-DD (UTC). */
-export function addDays(from: Date, days: number): string {
-  return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -7,18 +7,14 @@ import { insertAlert, insertTask } from '../store/alerts.ts';
 import type { Queryable } from '../store/db.ts';
 import { insertResponse } from '../store/responses.ts';
 import { addTimelineEvent } from '../store/timeline.ts';
-import { auditFrom } from './context.ts';
-import { problem } from './problem.ts';
+import { fromDomainProblems, problem } from './problem.ts';
+import { recordChange } from './record-change.ts';
 
 /** Scores answers, or throws a 422 problem naming each offending item (`body.answers.N`). */
 export function scoreOrRefuse(def: InstrumentDefinition, answers: Answers, pathPrefix = 'body'): ScoreResult {
   const outcome = scoreAnswers(def, answers);
   if (!outcome.ok) {
-    throw problem(
-      'validation-failed',
-      undefined,
-      outcome.problems.map((p) => ({ path: `${pathPrefix}.${p.path}`, message: p.text })),
-    );
+    throw problem('validation-failed', undefined, fromDomainProblems(outcome.problems, pathPrefix));
   }
   return outcome.value;
 }
@@ -62,29 +58,20 @@ export async function recordResponse(
   });
   const band = r.result.band ? ` (${r.result.band.label})` : '';
   const score = r.result.total === null ? r.result.completeness : `score ${r.result.total}${band}`;
-  await addTimelineEvent(tx, {
+  await recordChange(req, tx, {
+    action: 'response.create',
+    resource: { type: 'QuestionnaireResponse', id },
     patientId: r.patientId,
-    occurredAt: r.completedAt,
-    kind: 'questionnaire',
-    summary: `${r.def.shortTitle} ${r.source === 'self-report' ? 'self-reported' : 'recorded'}: ${score}`,
-    refType: 'QuestionnaireResponse',
-    refId: id,
-    ...(r.recordedBy ? { actorId: r.recordedBy } : {}),
-  });
-  await auditFrom(
-    req,
-    tx,
-    {
-      action: 'response.create',
-      resourceType: 'QuestionnaireResponse',
-      resourceId: id,
-      patientId: r.patientId,
-      outcome: 'success',
-      flagged: r.flagged ?? false,
-      details: { instrument: r.def.id, source: r.source },
+    timeline: {
+      kind: 'questionnaire',
+      summary: `${r.def.shortTitle} ${r.source === 'self-report' ? 'self-reported' : 'recorded'}: ${score}`,
+      occurredAt: r.completedAt,
     },
-    r.now,
-  );
+    flagged: r.flagged ?? false,
+    details: { instrument: r.def.id, source: r.source },
+    actorId: r.recordedBy,
+    now: r.now,
+  });
   const alertIds: string[] = [];
   const taskIds: string[] = [];
   const routing = alertTaskRouting({
@@ -113,6 +100,7 @@ export async function recordResponse(
       sourceId: alertId,
       at: r.now,
     });
+    // The chart line names no actor: the rules raised the alert, not the person who recorded the response.
     await addTimelineEvent(tx, {
       patientId: r.patientId,
       occurredAt: r.now,
@@ -121,19 +109,13 @@ export async function recordResponse(
       refType: 'Alert',
       refId: alertId,
     });
-    await auditFrom(
-      req,
-      tx,
-      {
-        action: 'alert.raise',
-        resourceType: 'Alert',
-        resourceId: alertId,
-        patientId: r.patientId,
-        outcome: 'success',
-        details: { code: alert.code, taskId },
-      },
-      r.now,
-    );
+    await recordChange(req, tx, {
+      action: 'alert.raise',
+      resource: { type: 'Alert', id: alertId },
+      patientId: r.patientId,
+      details: { code: alert.code, taskId },
+      now: r.now,
+    });
     alertIds.push(alertId);
     taskIds.push(taskId);
   }

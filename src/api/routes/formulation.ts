@@ -8,10 +8,10 @@ import {
   lockFormulationVersion,
   type FormulationRow,
 } from '../../store/formulations.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 
 export function formulationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -63,28 +63,14 @@ export function formulationRoutes(app: FastifyInstance, ctx: AppContext): void {
           at: now,
           by: auth.user.id,
         });
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: 'formulation.create',
+          resource: { type: 'Formulation', id: String(current + 1) },
           patientId: access.patientId,
-          occurredAt: now,
-          kind: 'formulation',
-          summary: `Formulation version ${current + 1}`,
-          refType: 'Formulation',
-          refId: String(current + 1),
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'formulation.create',
-            resourceType: 'Formulation',
-            resourceId: String(current + 1),
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-          },
+          timeline: { kind: 'formulation', summary: `Formulation version ${current + 1}` },
+          flagged: access.breakGlass,
           now,
-        );
+        });
         return current + 1;
       });
       return reply.status(201).send({ version });

@@ -7,10 +7,10 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { insertCarePlan, isDecisionOfPatient, listCarePlans, reviewWorklist } from '../../store/harm.ts';
 import { listPacks, packInForce, packVersionTaken, savePack } from '../../store/harm-packs.ts';
 import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../../store/supervision.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
-import { problem } from '../problem.ts';
+import { fromDomainProblems, problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 import { storableRecord } from '../../schemas/common.ts';
 import { requireStaffOfService } from '../references.ts';
 
@@ -44,24 +44,18 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw problem(
           'validation-failed',
           'The content pack is not valid.',
-          outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+          fromDomainProblems(outcome.problems),
         );
       const pack = outcome.value;
       if (await packVersionTaken(ctx.db, pack.id, pack.version)) throw problem('content-version-exists');
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await savePack(tx, pack, auth.user.id, now);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'content-pack.load',
-            resourceType: 'HarmContentPack',
-            resourceId: `${pack.id}@${pack.version}`,
-            outcome: 'success',
-          },
+        await recordChange(req, tx, {
+          action: 'content-pack.load',
+          resource: { type: 'HarmContentPack', id: `${pack.id}@${pack.version}` },
           now,
-        );
+        });
       });
       return reply
         .status(201)
@@ -133,28 +127,17 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
           at: now,
           by: auth.user.id,
         });
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: 'care-plan.create',
+          resource: { type: 'CarePlan', id: String(v) },
           patientId: access.patientId,
-          occurredAt: now,
-          kind: 'care-plan',
-          summary: `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`,
-          refType: 'CarePlan',
-          refId: String(v),
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'care-plan.create',
-            resourceType: 'CarePlan',
-            resourceId: String(v),
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
+          timeline: {
+            kind: 'care-plan',
+            summary: `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`,
           },
+          flagged: access.breakGlass,
           now,
-        );
+        });
         return v;
       });
       return reply.status(201).send({ version, reviewDue });
@@ -175,17 +158,12 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
       const today = ctx.now().toISOString().slice(0, 10);
       const items = await reviewWorklist(ctx.db, auth.user.service_ids, today, req.query.horizonDays);
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'review-worklist.read',
-            resourceType: 'Worklist',
-            outcome: 'success',
-            details: { count: items.length },
-          },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'review-worklist.read',
+          resource: { type: 'Worklist' },
+          details: { count: items.length },
+          now: ctx.now(),
+        }),
       );
       return { today, items };
     },
@@ -199,17 +177,12 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
       const today = ctx.now().toISOString().slice(0, 10);
       const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'supervision.read',
-            resourceType: 'Supervision',
-            outcome: 'success',
-            details: { count: queue.items.length },
-          },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'supervision.read',
+          resource: { type: 'Supervision' },
+          details: { count: queue.items.length },
+          now: ctx.now(),
+        }),
       );
       return queue;
     },
@@ -233,27 +206,16 @@ export function harmPlanRoutes(app: FastifyInstance, ctx: AppContext): void {
           at: now,
           by: auth.user.id,
         });
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: 'supervision.note',
+          resource: { type: 'SupervisionNote', id: noteId },
           patientId: target.patient_id,
-          occurredAt: now,
-          kind: 'supervision',
-          summary: `Supervision ${req.body.signOff ? 'sign-off' : 'note'} (${req.body.itemType})`,
-          refType: 'SupervisionNote',
-          refId: noteId,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'supervision.note',
-            resourceType: 'SupervisionNote',
-            resourceId: noteId,
-            patientId: target.patient_id,
-            outcome: 'success',
+          timeline: {
+            kind: 'supervision',
+            summary: `Supervision ${req.body.signOff ? 'sign-off' : 'note'} (${req.body.itemType})`,
           },
           now,
-        );
+        });
         return noteId;
       });
       return reply.status(201).send({ id });

@@ -4,8 +4,9 @@ import { fromFhirQuestionnaire, toFhirQuestionnaire } from '../../domain/instrum
 import type { InstrumentDefinition } from '../../domain/instruments/types.ts';
 import { instrumentIdParam, scoreRequestSchema } from '../../schemas/instruments.ts';
 import { definitionInForce, definitionsInForce, saveImportedDefinition } from '../../store/instruments.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
-import { problem } from '../problem.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { fromDomainProblems, problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 import { scoreOrRefuse } from '../record-response.ts';
 import { storableRecord } from '../../schemas/common.ts';
 
@@ -80,25 +81,19 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw problem(
           'validation-failed',
           'The Questionnaire cannot be imported.',
-          outcome.problems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+          fromDomainProblems(outcome.problems),
         );
       }
       const def = outcome.value;
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
         await saveImportedDefinition(tx, def, auth.user.id, now);
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'instrument.import',
-            resourceType: 'Questionnaire',
-            resourceId: def.id,
-            outcome: 'success',
-            details: { version: def.version },
-          },
+        await recordChange(req, tx, {
+          action: 'instrument.import',
+          resource: { type: 'Questionnaire', id: def.id },
+          details: { version: def.version },
           now,
-        );
+        });
       });
       return reply.status(201).send(summary(def));
     },

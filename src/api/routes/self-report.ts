@@ -11,10 +11,10 @@ import {
   markLinkUsed,
   type SelfReportLinkRow,
 } from '../../store/self-report.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 import { recordResponse, scoreOrRefuse } from '../record-response.ts';
 import { storableString } from '../../schemas/common.ts';
 
@@ -67,27 +67,16 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
           at: now,
           expiresAt,
         });
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: 'self-report.create',
+          resource: { type: 'SelfReportLink', id: linkId },
           patientId: access.patientId,
-          occurredAt: now,
-          kind: 'self-report-link',
-          summary: `Self-report link issued (${req.body.instruments.join(', ')})`,
-          refType: 'SelfReportLink',
-          refId: linkId,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'self-report.create',
-            resourceType: 'SelfReportLink',
-            resourceId: linkId,
-            patientId: access.patientId,
-            outcome: 'success',
+          timeline: {
+            kind: 'self-report-link',
+            summary: `Self-report link issued (${req.body.instruments.join(', ')})`,
           },
           now,
-        );
+        });
         return linkId;
       });
       return reply

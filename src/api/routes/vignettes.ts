@@ -12,9 +12,10 @@ import {
   listVignettes,
   ratingsBy,
 } from '../../store/vignettes.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 
 export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -50,17 +51,11 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
           by: auth.user.id,
           at: now,
         });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'calibration-vignette.create',
-            resourceType: 'CalibrationVignette',
-            resourceId: v.id,
-            outcome: 'success',
-          },
+        await recordChange(req, tx, {
+          action: 'calibration-vignette.create',
+          resource: { type: 'CalibrationVignette', id: v.id },
           now,
-        );
+        });
         return v;
       });
       return reply.status(201).send({
@@ -93,17 +88,12 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
         ).map((r) => [r.vignette_id, r]),
       );
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'calibration-vignettes.read',
-            resourceType: 'CalibrationVignette',
-            outcome: 'success',
-            details: { count: rows.length },
-          },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'calibration-vignettes.read',
+          resource: { type: 'CalibrationVignette' },
+          details: { count: rows.length },
+          now: ctx.now(),
+        }),
       );
       // Ratings are independent: no reference level, no engine level, nobody else's rating, not who wrote it.
       return {
@@ -155,18 +145,12 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
           }))
         )
           return false;
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'calibration-rating.create',
-            resourceType: 'CalibrationRating',
-            resourceId: vignette.id,
-            outcome: 'success',
-            details: { level: req.body.level },
-          },
+        await recordChange(req, tx, {
+          action: 'calibration-rating.create',
+          resource: { type: 'CalibrationRating', id: vignette.id },
+          details: { level: req.body.level },
           now,
-        );
+        });
         return true;
       });
       if (!stored)
@@ -205,17 +189,12 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
       const byId = new Map(rows.map((r) => [r.id, r]));
       const names = new Map(ratings.map((r) => [r.rater_id, r.rater_name]));
       await ctx.db.transaction((tx) =>
-        auditFrom(
-          req,
-          tx,
-          {
-            action: 'calibration-report.read',
-            resourceType: 'CalibrationReport',
-            outcome: 'success',
-            details: { vignettes: rows.length, ratings: ratings.length },
-          },
-          ctx.now(),
-        ),
+        recordChange(req, tx, {
+          action: 'calibration-report.read',
+          resource: { type: 'CalibrationReport' },
+          details: { vignettes: rows.length, ratings: ratings.length },
+          now: ctx.now(),
+        }),
       );
       return {
         fleiss: report.team,
