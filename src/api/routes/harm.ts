@@ -1,16 +1,16 @@
 // The harm pathway: evaluate, save versioned assessments with re-assessment alerts, decide or override, replay.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { canonicalJson, type Json } from '../../domain/audit/canonical-json.ts';
 import {
   compareAssessments,
   harmPrefill,
   planInterventionsFor,
-  reassessmentNotice,
   type LevelNumber,
   type ValidContentPack,
 } from '../../domain/harm/index.ts';
-import { uuid } from '../../schemas/common.ts';
+import { reassessmentTasks } from '../../domain/harm/reassessment-notices.ts';
+import { reviewDueDate, reviewWithinDaysFor } from '../../domain/harm/review-due.ts';
+import { idParams } from '../../schemas/common.ts';
 import { decisionSchema, evaluateSchema, saveAssessmentSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { insertAlert, insertTask } from '../../store/alerts.ts';
@@ -24,13 +24,11 @@ import {
   type AssessmentRow,
 } from '../../store/harm.ts';
 import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, auditFrom, zodApp, type AppContext } from '../context.ts';
-import { addDays, evaluateOrRefuse, withProvisional } from '../harm-evaluation.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { evaluateOrRefuse, withProvisional } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-
-const idParams = z.object({ id: uuid }).strict();
+import { recordChange } from '../record-change.ts';
 
 /** The care plan's starting interventions for a decision, from the pack the proposal was made with. */
 function planInterventions(
@@ -118,34 +116,27 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
             ? { corrects: req.body.corrects, correctionReason: req.body.correctionReason ?? '' }
             : {}),
         });
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: 'harm-assessment.create',
+          resource: { type: 'HarmAssessment', id },
           patientId: access.patientId,
-          occurredAt: assessedAt,
-          kind: 'harm-assessment',
-          summary: `Harm assessment${req.body.corrects ? ' (correction)' : ''}: proposed level ${evaluation.level} — ${evaluation.levelLabel}`,
-          refType: 'HarmAssessment',
-          refId: id,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: 'harm-assessment.create',
-            resourceType: 'HarmAssessment',
-            resourceId: id,
-            patientId: access.patientId,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { contentVersion: evaluation.contentVersion, proposedLevel: evaluation.level },
+          timeline: {
+            kind: 'harm-assessment',
+            summary: `Harm assessment${req.body.corrects ? ' (correction)' : ''}: proposed level ${evaluation.level} — ${evaluation.levelLabel}`,
+            occurredAt: assessedAt,
           },
+          flagged: access.breakGlass,
+          details: { contentVersion: evaluation.contentVersion, proposedLevel: evaluation.level },
           now,
-        );
+        });
+        // A new sentinel symptom, a new red flag or a rising level raises an alert and a task; how urgent each
+        // is, what it says and who receives it are the domain's rules (reassessment-notices.ts).
+        const tasks = reassessmentTasks(comparison?.alerts ?? [], {
+          previous: previous?.recorded_by ?? null,
+          current: auth.user.id,
+        });
         const alertIds: string[] = [];
-        // A new sentinel symptom, a new red flag or a rising level alerts the key worker (whoever assessed last time).
-        for (const a of comparison?.alerts ?? []) {
-          // How urgent each change is, and what it says, is the domain's rule (reassessment-notices.ts).
-          const notice = reassessmentNotice(a);
+        for (const notice of tasks) {
           const alertId = await insertAlert(tx, {
             patientId: access.patientId,
             code: notice.code,
@@ -158,7 +149,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
           await insertTask(tx, {
             patientId: access.patientId,
             serviceId: access.serviceId,
-            assignedTo: previous?.recorded_by ?? auth.user.id,
+            assignedTo: notice.assignedTo,
             title: notice.taskTitle,
             detail: notice.taskDetail,
             priority: notice.taskPriority,
@@ -260,11 +251,11 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
           { path: 'body.reason', message: 'Required when overriding the proposed level' },
         ]);
       const pack = await packByContentVersion(ctx.db, row.content_version);
-      const days =
-        pack?.levels.find((l) => l.level === req.body.confirmedLevel)?.reviewWithinDays ??
-        row.evaluation.reviewWithinDays;
       const now = ctx.now();
-      const reviewDue = addDays(now, days);
+      const reviewDue = reviewDueDate(
+        now,
+        reviewWithinDaysFor(req.body.confirmedLevel as LevelNumber, pack, row.evaluation),
+      );
       const decisionId = await ctx.db.transaction(async (tx) => {
         if (await isDecided(tx, row.id)) throw problem('already-decided');
         const id = await insertDecision(tx, {
@@ -280,29 +271,15 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
         const verb = overridden
           ? `overridden to level ${req.body.confirmedLevel} (proposed ${row.proposed_level})`
           : `accepted at level ${req.body.confirmedLevel}`;
-        await addTimelineEvent(tx, {
+        await recordChange(req, tx, {
+          action: overridden ? 'harm-decision.override' : 'harm-decision.accept',
+          resource: { type: 'HarmDecision', id },
           patientId: row.patient_id,
-          occurredAt: now,
-          kind: 'harm-decision',
-          summary: `Level of need ${verb}; review by ${reviewDue}`,
-          refType: 'HarmDecision',
-          refId: id,
-          actorId: auth.user.id,
-        });
-        await auditFrom(
-          req,
-          tx,
-          {
-            action: overridden ? 'harm-decision.override' : 'harm-decision.accept',
-            resourceType: 'HarmDecision',
-            resourceId: id,
-            patientId: row.patient_id,
-            outcome: 'success',
-            flagged: access.breakGlass,
-            details: { proposedLevel: row.proposed_level, confirmedLevel: req.body.confirmedLevel },
-          },
+          timeline: { kind: 'harm-decision', summary: `Level of need ${verb}; review by ${reviewDue}` },
+          flagged: access.breakGlass,
+          details: { proposedLevel: row.proposed_level, confirmedLevel: req.body.confirmedLevel },
           now,
-        );
+        });
         return id;
       });
       return reply.status(201).send({

@@ -1,4 +1,4 @@
-// Re-assessment alerts: how urgent each change is, and the alert and task it raises for the key worker.
+// Re-assessment alerts: how urgent each change is, the alert and task it raises, and who receives the task.
 import type { ReassessmentAlert } from './compare.ts';
 
 /** Codes of the chart alerts a re-assessment raises. */
@@ -41,4 +41,34 @@ export function reassessmentNotice(alert: ReassessmentAlert): ReassessmentNotice
     taskTitle: `Re-assessment: ${text}`,
     taskDetail: 'Review the change and the care plan.',
   };
+}
+
+/** One re-assessment notice with the clinician its task goes to. */
+export interface ReassessmentTask extends ReassessmentNotice {
+  /** User id of the clinician the task is assigned to. */
+  readonly assignedTo: string;
+}
+
+/** Who assessed the patient before and who is re-assessing now (user ids). */
+export interface Assessors {
+  /** The clinician who recorded the previous assessment; null for a first assessment. */
+  readonly previous: string | null;
+  readonly current: string;
+}
+
+/**
+ * Who receives a re-assessment task: the clinician who assessed the patient last time (standing in for the
+ * key worker, who knows the person's baseline), or the clinician re-assessing when there was no earlier one.
+ */
+export function reassessmentTaskAssignee(assessors: Assessors): string {
+  return assessors.previous ?? assessors.current;
+}
+
+/** The alert and task each change raises, in the comparison's order, every task for the same clinician. */
+export function reassessmentTasks(
+  alerts: readonly ReassessmentAlert[],
+  assessors: Assessors,
+): ReassessmentTask[] {
+  const assignedTo = reassessmentTaskAssignee(assessors);
+  return alerts.map((alert) => ({ ...reassessmentNotice(alert), assignedTo }));
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPack } from './default-pack.ts';
+import { reviewDueDate, reviewWithinDaysFor } from './review-due.ts';
+
+describe('reviewWithinDaysFor', () => {
+  it.each(defaultPack.levels.map((l) => [l.level, l.reviewWithinDays] as const))(
+    'takes level %i’s interval (%i days) from the pack',
+    (level, days) => {
+      expect(reviewWithinDaysFor(level, defaultPack, { reviewWithinDays: -1 })).toBe(days);
+    },
+  );
+
+  it('takes the confirmed level’s interval, not the proposal’s, after an override', () => {
+    const level4 = defaultPack.levels.find((l) => l.level === 4);
+    const level1 = defaultPack.levels.find((l) => l.level === 1);
+    expect(reviewWithinDaysFor(4, defaultPack, { reviewWithinDays: level1?.reviewWithinDays ?? 0 })).toBe(
+      level4?.reviewWithinDays,
+    );
+  });
+
+  it('falls back to the proposal’s interval when the pack is not available', () => {
+    expect(reviewWithinDaysFor(2, undefined, { reviewWithinDays: 28 })).toBe(28);
+  });
+});
+
+describe('reviewDueDate', () => {
+  it.each([
+    ['2026-03-10T00:00:00.000Z', 7, '2026-03-17'],
+    ['2026-03-10T23:59:59.999Z', 7, '2026-03-17'],
+    ['2026-03-09T23:59:59.999Z', 7, '2026-03-16'],
+    ['2026-03-11T00:00:00.000Z', 7, '2026-03-18'],
+    ['2026-03-10T12:00:00.000Z', 0, '2026-03-10'],
+    ['2026-03-10T12:00:00.000Z', 1, '2026-03-11'],
+  ])('a decision at %s with %i days is reviewed by %s (the UTC day counts)', (at, days, due) => {
+    expect(reviewDueDate(new Date(at), days)).toBe(due);
+  });
+
+  it.each([
+    ['2026-01-31T09:00:00.000Z', 1, '2026-02-01'],
+    ['2028-02-28T09:00:00.000Z', 1, '2028-02-29'],
+    ['2027-02-28T09:00:00.000Z', 1, '2027-03-01'],
+    ['2026-12-31T09:00:00.000Z', 1, '2027-01-01'],
+    ['2026-03-28T09:00:00.000Z', 2, '2026-03-30'],
+  ])('crosses month, leap-day, year and clock-change edges: %s + %i → %s', (at, days, due) => {
+    expect(reviewDueDate(new Date(at), days)).toBe(due);
+  });
+});
