@@ -1,8 +1,38 @@
 // Lint: type-aware and strict (typescript-eslint), with a layering rule that keeps src/domain pure.
+import path from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const domainPurity = (escape) => ({
+const DOMAIN_ROOT = path.join(import.meta.dirname, 'src', 'domain');
+
+/** A relative import (or re-export) in src/domain must resolve inside src/domain, at any depth. */
+const domainStaysInside = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: { outside: 'src/domain may not import from outside src/domain ("{{source}}").' },
+  },
+  create(context) {
+    const dir = path.dirname(context.filename);
+    const check = (source) => {
+      if (source?.type !== 'Literal' || typeof source.value !== 'string' || !source.value.startsWith('.'))
+        return;
+      const target = path.resolve(dir, source.value);
+      if (!target.startsWith(DOMAIN_ROOT + path.sep)) {
+        context.report({ node: source, messageId: 'outside', data: { source: source.value } });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
+
+/** src/domain imports no packages and no node:* (only relative paths, which domainStaysInside keeps inside). */
+const domainPurity = {
   'no-restricted-imports': [
     'error',
     {
@@ -11,11 +41,10 @@ const domainPurity = (escape) => ({
           regex: '^(?!\\.)',
           message: 'src/domain is pure: no packages, no node:*; pass data in from the caller.',
         },
-        { regex: `^${escape}`, message: 'src/domain may not import from outside src/domain.' },
       ],
     },
   ],
-});
+};
 
 const noIoGlobals = {
   'no-restricted-globals': [
@@ -87,11 +116,14 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
-  { files: ['src/domain/*.ts'], rules: { ...domainPurity('\\.\\./'), ...noIoGlobals } },
-  { files: ['src/domain/*/*.ts'], rules: { ...domainPurity('\\.\\./\\.\\./'), ...noIoGlobals } },
-  { files: ['src/domain/*/*/*.ts'], rules: { ...domainPurity('\\.\\./\\.\\./\\.\\./'), ...noIoGlobals } },
   {
-    // Domain tests may use the test runner, and nothing else from outside.
+    // The domain is pure at every depth: no packages, no node:*, nothing outside src/domain, no I/O, no clock.
+    files: ['src/domain/**/*.ts'],
+    plugins: { kaspr: { rules: { 'domain-stays-inside': domainStaysInside } } },
+    rules: { 'kaspr/domain-stays-inside': 'error', ...domainPurity, ...noIoGlobals },
+  },
+  {
+    // Domain tests may use the test runner, and nothing else from outside (domain-stays-inside still applies).
     files: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

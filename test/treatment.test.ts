@@ -1,7 +1,7 @@
 // The treatment pathway over real HTTP: protocols, dose, screening, consent with PDF, a dosing session with gates,
 // vitals alerts and discharge rules, and the discharge summary PDF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatInZone } from '../src/domain/calendar/zoned.ts';
+import { formatInZone } from '../src/domain/core/zoned.ts';
 import { pdfText } from './support/pdf-text.ts';
 import {
   buildWorld,

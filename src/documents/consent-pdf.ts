@@ -1,6 +1,6 @@
 // The patient's copy of a signed consent: every section with its source as a reference, the drawn signature
 // image (or the typed name), the witness with when, and withdrawal; times on the service's clock with its zone.
-import { formatInZone } from '../domain/calendar/zoned.ts';
+import { formatInZone } from '../domain/core/zoned.ts';
 import type { ConsentDocument } from '../domain/consent/documents.ts';
 import { readerReference } from '../domain/consent/reader-reference.ts';
 import { pngFromDataUrl, renderPdf, type PdfBlock, type PdfContent } from './pdf.ts';

@@ -1,6 +1,6 @@
 // Service details printed on patient documents: time zone (a real IANA name), clinic phone and address line.
 import { z } from 'zod';
-import { isTimeZone } from '../domain/calendar/zoned.ts';
+import { isTimeZone } from '../domain/core/zoned.ts';
 import { shortText, storableString } from './common.ts';
 
 const timeZone = storableString()

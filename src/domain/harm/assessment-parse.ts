@@ -6,10 +6,8 @@ import type {
   ReportedSymptom,
   UsePattern,
 } from './assessment.ts';
-import { readDate } from './calendar-date.ts';
-import { coUseSubstances, isOneOf, riskCodes, routes, symptomCodes, type SymptomCode } from './codes.ts';
-import { compact } from './compact.ts';
 import {
+  readDate,
   checkKnownFields,
   isMissing,
   readArray,
@@ -18,9 +16,10 @@ import {
   readNumber,
   readObject,
   readText,
-  type ProblemList,
-} from './json-checks.ts';
-import type { Outcome } from './problems.ts';
+} from '../core/json-read.ts';
+import type { Outcome, ProblemList } from './problems.ts';
+import { coUseSubstances, isOneOf, riskCodes, routes, symptomCodes, type SymptomCode } from './codes.ts';
+import { compact } from './compact.ts';
 import { readCodeList } from './read-codes.ts';
 
 const ROOT = 'assessment';

@@ -1,5 +1,5 @@
 // The structured ketamine harm assessment (DESIGN.md contract), as read by the rules engine after validation.
-import type { IsoDate } from './calendar-date.ts';
+import type { IsoDate } from '../core/calendar.ts';
 import type { CoUseSubstance, RiskCode, Route, SymptomCode } from './codes.ts';
 
 /** Pattern of ketamine use over the last 28 days (the TOP's recall window, harm.md §6). */

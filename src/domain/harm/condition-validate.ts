@@ -17,8 +17,8 @@ import {
   readObject,
   readText,
   type JsonObject,
-  type ProblemList,
-} from './json-checks.ts';
+} from '../core/json-read.ts';
+import type { ProblemList } from './problems.ts';
 import { conditionKinds, type Condition, type PackSetting, type Threshold } from './pack-types.ts';
 import { readCodeList } from './read-codes.ts';
 

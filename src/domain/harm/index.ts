@@ -7,8 +7,7 @@ export type {
   UsePattern,
 } from './assessment.ts';
 export { parseAssessment } from './assessment-parse.ts';
-export type { IsoDate } from './calendar-date.ts';
-export { isoDate } from './calendar-date.ts';
+export { isoDate, type IsoDate } from '../core/calendar.ts';
 export {
   coUseSubstances,
   flagFields,

@@ -1,13 +1,7 @@
 // Validates the parts of a content pack that rules refer to: interventions, levels, domains and settings.
 import { symptomCodes, type SymptomCode } from './codes.ts';
-import {
-  checkKnownFields,
-  readInteger,
-  readNumber,
-  readObject,
-  readText,
-  type ProblemList,
-} from './json-checks.ts';
+import { checkKnownFields, readInteger, readNumber, readObject, readText } from '../core/json-read.ts';
+import type { ProblemList } from './problems.ts';
 import type { HarmDomain, Intervention, LevelDefinition, PackSetting } from './pack-types.ts';
 import { checkInterventionIds, readEach, readId, readLevel, readSourced } from './pack-readers.ts';
 import { readCodeList } from './read-codes.ts';

@@ -6,8 +6,8 @@ import {
   readSource,
   readText,
   type JsonObject,
-  type ProblemList,
-} from './json-checks.ts';
+} from '../core/json-read.ts';
+import type { ProblemList } from './problems.ts';
 import type { LevelNumber, Sourced } from './pack-types.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;

@@ -8,13 +8,11 @@ import type {
   Route,
   SymptomCode,
 } from './codes.ts';
+import type { Sourced as CoreSourced } from '../core/evidence.ts';
 import type { Certainty } from './problems.ts';
 
 /** Where a piece of content came from and how sure the evidence is. */
-export interface Sourced {
-  readonly source: string;
-  readonly certainty: Certainty;
-}
+export type Sourced = CoreSourced<Certainty>;
 
 /** A threshold written in the rule, or read from a named pack setting (for values whose certainty is weak). */
 export type Threshold = number | { readonly setting: string };

@@ -1,8 +1,8 @@
 // Validates an untrusted content pack (JSON) into a ValidContentPack, or refuses it with every problem found.
-import { readDate } from './calendar-date.ts';
+import { readDate, checkKnownFields, readObject, readText, type JsonObject } from '../core/json-read.ts';
+import type { Outcome, ProblemList } from './problems.ts';
 import { compact } from './compact.ts';
 import { readCondition } from './condition-validate.ts';
-import { checkKnownFields, readObject, readText, type JsonObject, type ProblemList } from './json-checks.ts';
 import { readDomains, readInterventions, readLevels, readSettings } from './pack-parts-validate.ts';
 import { checkInterventionIds, readEach, readId, readLevel, readSourced } from './pack-readers.ts';
 import type {
@@ -13,7 +13,6 @@ import type {
   PackSetting,
   ValidContentPack,
 } from './pack-types.ts';
-import type { Outcome } from './problems.ts';
 
 const ROOT = 'pack';
 const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;

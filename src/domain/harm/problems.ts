@@ -1,4 +1,5 @@
 // Problems and outcomes of the harm pathway: what is wrong with an assessment or a content pack, and where.
+import type { Outcome as CoreOutcome, Problem } from '../core/outcome.ts';
 
 /** What kind of problem was found; stable codes a caller may branch on. */
 export type HarmProblemCode =
@@ -24,22 +25,14 @@ export type HarmProblemCode =
   | 'unknown-certainty';
 
 /** One problem: a stable code, the dotted path of the offending field, and a sentence for a person. */
-export interface HarmProblem {
-  readonly code: HarmProblemCode;
-  readonly path: string;
-  readonly text: string;
-}
+export type HarmProblem = Problem<HarmProblemCode>;
 
 /** An expected result: the value, or every problem that stopped it. */
-export type Outcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problems: readonly HarmProblem[] };
+export type Outcome<T> = CoreOutcome<T, HarmProblemCode>;
 
-/**
- * How sure the evidence behind a piece of content is, mapped one-to-one from harm.md's markers:
- * [V] → 'verified', [S] → 'secondary', [U] → 'unverified', [SYN] → 'synthesis' (the product's own reasoning).
- */
-export type Certainty = 'verified' | 'secondary' | 'unverified' | 'synthesis';
+/** How sure the evidence behind a piece of content is: the content subset of the one vocabulary (decision 014). */
+export type { ContentCertainty as Certainty } from '../core/evidence.ts';
+export { contentCertainties as certainties } from '../core/evidence.ts';
 
-/** Every certainty, in decreasing strength. */
-export const certainties: readonly Certainty[] = ['verified', 'secondary', 'unverified', 'synthesis'];
+/** Problems found so far; readers push onto it and return undefined for a value they refused. */
+export type ProblemList = HarmProblem[];

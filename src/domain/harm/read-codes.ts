@@ -1,6 +1,7 @@
 // Reads a list of codes from a closed vocabulary, reporting unknown and repeated codes by their index.
 import { isOneOf } from './codes.ts';
-import { readArray, type ProblemList } from './json-checks.ts';
+import { readArray } from '../core/json-read.ts';
+import type { ProblemList } from './problems.ts';
 
 /**
  * The codes in `value`, each one of `allowed`. Unknown codes and repeats are problems at `path.N`;

@@ -1,4 +1,6 @@
 // Types for questionnaire definitions (declarative data) and the score results the engine returns.
+import type { FactCertainty, Sourced as CoreSourced } from '../core/evidence.ts';
+import type { Outcome as CoreOutcome, Problem as CoreProblem } from '../core/outcome.ts';
 
 /** Instrument ids shipped with KASPR. Imported FHIR Questionnaires may carry other ids. */
 export type InstrumentId =
@@ -13,17 +15,14 @@ export type InstrumentId =
   | 'ketamine-urinary-checklist';
 
 /**
- * How sure the domain notes are of a fact, mapped from their tags:
- * [V] → 'verified', [S] → 'secondary', "[U convention]" → 'convention', [U] → 'unverified',
- * and 'local' for KASPR's own content that makes no published claim.
+ * How sure the domain notes are of a fact, mapped from their tags: the fact subset of the one vocabulary
+ * (decision 014): [V] 'verified', [S] 'secondary', "[U convention]" 'convention', [U] 'unverified', and
+ * 'local' for KASPR's own content that makes no published claim.
  */
-export type Certainty = 'verified' | 'secondary' | 'convention' | 'unverified' | 'local';
+export type Certainty = FactCertainty;
 
 /** A fact with where it came from and how sure we are of it. */
-export interface Sourced {
-  readonly source: string;
-  readonly certainty: Certainty;
-}
+export type Sourced = CoreSourced<Certainty>;
 
 export interface AnswerOption {
   readonly score: number;
@@ -211,11 +210,7 @@ export type ProblemCode =
   | 'unsupported-item'
   | 'item-mismatch';
 
-export interface Problem {
-  readonly code: ProblemCode;
-  readonly path: string;
-  readonly text: string;
-}
+export type Problem = CoreProblem<ProblemCode>;
 
 export interface Flag {
   readonly code: string;
@@ -244,7 +239,6 @@ export interface ScoreResult {
   readonly triage?: TriageLevel;
 }
 
-export type Outcome<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly Problem[] };
+export type Outcome<T> = CoreOutcome<T, ProblemCode>;
 
 export type ScoreOutcome = Outcome<ScoreResult>;

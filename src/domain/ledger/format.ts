@@ -1,5 +1,5 @@
 // Shared wording for regulator views: names from a directory, strengths, containers, quantities and balances.
-import type { IsoDate } from '../harm/calendar-date.ts';
+import type { IsoDate } from '../core/calendar.ts';
 import type { Balance } from './balance.ts';
 import type { LedgerEntry, Quantity } from './entry.ts';
 import type { Product } from './product.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../harm/calendar-date.ts';
+import { isoDate } from '../core/calendar.ts';
 import { balanceTable } from './balance.ts';
 import { biennialInventory, inventoryDueBy } from './inventory.ts';
 import { productOf, SAFE_A, SAFE_B, TestRegister, VIAL } from './test-fixtures.ts';

@@ -1,7 +1,6 @@
 // The inventory sheet (21 CFR 1304.11): sealed containers and opened contents per product and location, as of a date.
-import type { IsoDate } from '../harm/calendar-date.ts';
 import { openMg, type Balance } from './balance.ts';
-import { addMonths } from './calendar.ts';
+import { addMonths, type IsoDate } from '../core/calendar.ts';
 import { containerText, mgText, strengthText } from './format.ts';
 import type { Product } from './product.ts';
 import type { Milligrams } from './units.ts';

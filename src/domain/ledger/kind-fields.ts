@@ -1,5 +1,5 @@
 // Which fields each entry kind must and may carry (receipt needs its supplier; administration its patient and session).
-import { isoDate } from '../harm/calendar-date.ts';
+import { isoDate } from '../core/calendar.ts';
 import type { EntryDraft, EntryKind } from './entry.ts';
 import type { RegisterMode } from './policy.ts';
 import { problem, type LedgerProblem } from './problems.ts';

@@ -1,7 +1,6 @@
 // Deadlines for reporting a theft or loss of controlled drugs, counted from the local date of discovery.
-import type { IsoDate } from '../harm/calendar-date.ts';
 import type { Sourced } from '../instruments/types.ts';
-import { addDays, nextBusinessDay } from './calendar.ts';
+import { addDays, nextBusinessDay, type IsoDate } from '../core/calendar.ts';
 import type { RegisterMode } from './policy.ts';
 import { problem, type Outcome } from './problems.ts';
 import { localDateOf } from './timing.ts';

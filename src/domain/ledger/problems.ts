@@ -1,4 +1,10 @@
 // Problems and outcomes of the controlled-drug register: why an entry was refused, and which field to fix.
+import {
+  outcome as coreOutcome,
+  problem as coreProblem,
+  type Outcome as CoreOutcome,
+  type Problem,
+} from '../core/outcome.ts';
 
 /** Every problem code; stable, so a caller (the API mapping to 409/422 problem+json) may branch on them. */
 export const LEDGER_PROBLEM_CODES = [
@@ -24,23 +30,13 @@ export const LEDGER_PROBLEM_CODES = [
 export type LedgerProblemCode = (typeof LEDGER_PROBLEM_CODES)[number];
 
 /** One problem: a stable code, the path of the offending field, and a sentence for a person. */
-export interface LedgerProblem {
-  readonly code: LedgerProblemCode;
-  readonly path: string;
-  readonly text: string;
-}
+export type LedgerProblem = Problem<LedgerProblemCode>;
 
 /** An expected result: the value, or every problem that stopped it. */
-export type Outcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problems: readonly LedgerProblem[] };
+export type Outcome<T> = CoreOutcome<T, LedgerProblemCode>;
 
 /** Shorthand used by the checks: a problem value. */
-export function problem(code: LedgerProblemCode, path: string, text: string): LedgerProblem {
-  return { code, path, text };
-}
+export const problem: (code: LedgerProblemCode, path: string, text: string) => LedgerProblem = coreProblem;
 
 /** A failed outcome when `problems` is not empty, otherwise the value. */
-export function outcome<T>(problems: readonly LedgerProblem[], value: () => T): Outcome<T> {
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: value() };
-}
+export const outcome: <T>(problems: readonly LedgerProblem[], value: () => T) => Outcome<T> = coreOutcome;

@@ -1,5 +1,5 @@
 // When entries happen and are made: real instants, no future dates, late entries explained, register in time order.
-import { isoDate, type IsoDate } from '../harm/calendar-date.ts';
+import { isoDate, type IsoDate } from '../core/calendar.ts';
 import type { EntryDraft, LedgerEntry } from './entry.ts';
 import type { LedgerPolicy } from './policy.ts';
 import { problem, type LedgerProblem } from './problems.ts';

@@ -1,7 +1,6 @@
 // Alignment of response to need: care plans that carry their level's interventions, and timely referrals.
-import type { IsoDate } from '../harm/calendar-date.ts';
 import type { LevelDefinition } from '../harm/pack-types.ts';
-import { dayNumber, daysBetween } from './calendar.ts';
+import { dayNumber, daysBetween, type IsoDate } from '../core/calendar.ts';
 import { groupBy, proportionOf, type Grouped, type Proportion } from './results.ts';
 import type { CarePlanRow, EpisodeRow } from './rows.ts';
 

@@ -1,8 +1,7 @@
 // Outcomes: change from baseline in days used, SDS, PHQ-9 and urinary symptoms, and PHQ-9 response and remission.
-import type { IsoDate } from '../harm/calendar-date.ts';
 import { phq9 } from '../instruments/phq-9.ts';
 import { assessResponse } from '../instruments/response.ts';
-import { byDate } from './calendar.ts';
+import { byDate, type IsoDate } from '../core/calendar.ts';
 import { proportionOf, type Proportion, type Summary } from './results.ts';
 import type { AssessmentRow, EpisodeRow } from './rows.ts';
 import { mean, summarise } from './statistics.ts';

@@ -1,6 +1,5 @@
 // Continuity of care: reviews on time, the gap between contacts, and keeping one key worker.
-import type { IsoDate } from '../harm/calendar-date.ts';
-import { byDate, dayNumber, daysBetween } from './calendar.ts';
+import { byDate, dayNumber, daysBetween, type IsoDate } from '../core/calendar.ts';
 import { proportionOf, proportionOverPeople, type Proportion, type Summary } from './results.ts';
 import type { EpisodeRow } from './rows.ts';
 import { summarise } from './statistics.ts';

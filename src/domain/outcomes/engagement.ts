@@ -1,6 +1,5 @@
 // Engagement: appointments attended of those booked, the did-not-attend rate, and time in treatment.
-import type { IsoDate } from '../harm/calendar-date.ts';
-import { dayNumber, daysBetween } from './calendar.ts';
+import { dayNumber, daysBetween, type IsoDate } from '../core/calendar.ts';
 import { proportionOverPeople, type Proportion, type Summary } from './results.ts';
 import type { AppointmentRow, EpisodeRow } from './rows.ts';
 import { summarise } from './statistics.ts';

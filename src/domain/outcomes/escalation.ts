@@ -1,6 +1,5 @@
 // Escalation and crisis: levels rising or falling at review, and level-4 and crisis events month by month.
-import type { IsoDate } from '../harm/calendar-date.ts';
-import { byDate, monthOf, monthsFrom } from './calendar.ts';
+import { byDate, monthOf, monthsFrom, type IsoDate } from '../core/calendar.ts';
 import { proportionOverPeople, type Proportion } from './results.ts';
 import type { EpisodeRow } from './rows.ts';
 

@@ -1,7 +1,6 @@
 // Earlier identification: how soon sentinel symptoms are recorded, and the level people are first seen at.
-import type { IsoDate } from '../harm/calendar-date.ts';
 import type { LevelNumber } from '../harm/pack-types.ts';
-import { byDate, daysBetween, monthOf, monthsFrom } from './calendar.ts';
+import { byDate, daysBetween, monthOf, monthsFrom, type IsoDate } from '../core/calendar.ts';
 import { proportionOf, proportionOverPeople, type Proportion, type Summary } from './results.ts';
 import type { AssessmentRow, EpisodeRow } from './rows.ts';
 import { mean, summarise } from './statistics.ts';

@@ -1,6 +1,6 @@
 // Pilot evaluation: the same measures for two groups (two periods, or two teams) side by side, each share with
 // its Wilson interval, the difference with Newcombe's interval, and the caveats of small numbers shown.
-import type { IsoDate } from '../harm/calendar-date.ts';
+import type { IsoDate } from '../core/calendar.ts';
 import { carePlanAlignment, referralsWithinTarget, type LevelInterventions } from './alignment.ts';
 import { baselineAndLatest, phq9ResponseAndRemission, type OutcomeField } from './change.ts';
 import {

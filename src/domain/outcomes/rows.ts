@@ -1,6 +1,6 @@
 // The plain rows outcome measures compute from: one episode of care per person, with its dated events.
 import type { AppointmentStatus } from '../appointments/status.ts';
-import type { IsoDate } from '../harm/calendar-date.ts';
+import type { IsoDate } from '../core/calendar.ts';
 import type { LevelNumber } from '../harm/pack-types.ts';
 
 /** One harm assessment (the first or a review) as confirmed by a practitioner. */

@@ -1,5 +1,5 @@
 // Builders shared by the outcome tests (test support only): dates, assessments and episodes with defaults.
-import { isoDate, type IsoDate } from '../harm/calendar-date.ts';
+import { isoDate, type IsoDate } from '../core/calendar.ts';
 import type { AssessmentRow, EpisodeRow } from './rows.ts';
 
 /** A date for a test; a typo in a test date fails loudly. */

@@ -1,5 +1,5 @@
 // Rows compatible with the Treatment Outcomes Profile (TOP): the 28-day use and health items KASPR records.
-import type { IsoDate } from '../harm/calendar-date.ts';
+import type { IsoDate } from '../core/calendar.ts';
 
 /** One confirmed harm assessment with what the TOP asks of it. */
 export interface TopSource {

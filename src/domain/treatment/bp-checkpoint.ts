@@ -1,6 +1,6 @@
 // The protocol's fixed blood-pressure checks (esketamine: about 40 min after the first device): when each is due,
 // the window a reading must fall in to count, and which reading counts.
-import { addMinutes, isValidInstant } from './calendar.ts';
+import { addMinutes, isValidInstant } from '../core/calendar.ts';
 import { setting } from './protocol-common.ts';
 import type { Protocol } from './protocol.ts';
 import type { ProtocolValue } from './protocol-types.ts';

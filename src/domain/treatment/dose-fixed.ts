@@ -2,9 +2,8 @@
 import { optionalWeight } from './dose-inputs.ts';
 import { refuseInputs } from './dose-infusion.ts';
 import type { DoseRequest, DoseResult, DoseWarning } from './dose-types.ts';
-import type { ProblemList } from './json-read.ts';
+import { failure, success, type Outcome, type ProblemList } from './problems.ts';
 import type { FixedDeviceDose, MgRangeDose } from './protocol-types.ts';
-import { failure, success, type Outcome } from './problems.ts';
 import { fmt, isAbove, isBelow, PLACES, roundHalfUp, roundingStatement } from './rounding.ts';
 import { dosePerKg, mgPerKg, milligrams, minutes, type Milligrams } from './units.ts';
 

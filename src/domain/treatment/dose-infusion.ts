@@ -1,6 +1,6 @@
 // Infusion arithmetic: the duration (given or the protocol default), the volume to run and the pump rate.
 import type { DoseRequest, DoseWarning } from './dose-types.ts';
-import type { ProblemList } from './json-read.ts';
+import type { ProblemList } from './problems.ts';
 import type { DurationRule } from './protocol-types.ts';
 import { fmt, isAbove, isBelow, PLACES, roundHalfUp } from './rounding.ts';
 import {

@@ -1,7 +1,7 @@
 // Checks on a dose request's inputs: the weight (present, plausible, recent) and that every number is usable.
-import { daysBetween, parseIsoDate } from './calendar.ts';
+import { daysBetween, isoDate } from '../core/calendar.ts';
+import type { ProblemList } from './problems.ts';
 import type { DoseRequest, DoseWarning, WeightReading } from './dose-types.ts';
-import type { ProblemList } from './json-read.ts';
 import type { WeightRule } from './protocol.ts';
 import { fmt } from './rounding.ts';
 import type { Kilograms } from './units.ts';
@@ -51,8 +51,8 @@ export function checkWeight(
       text: `A weight of ${fmt(kg)} kg is outside the plausible range ${rule.plausibleMin.value}–${rule.plausibleMax.value} kg (setting: ${rule.plausibleMin.source}). Check the entry and its unit.`,
     });
   }
-  const measured = parseIsoDate(weight.measuredOn);
-  const day = parseIsoDate(today);
+  const measured = isoDate(weight.measuredOn);
+  const day = isoDate(today);
   if (day === undefined) {
     p.push({ code: 'invalid-date', path: 'today', text: 'today must be a real date written YYYY-MM-DD.' });
   }

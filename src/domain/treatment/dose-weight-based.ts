@@ -2,9 +2,8 @@
 import { checkWeight } from './dose-inputs.ts';
 import { infusionDuration, refuseInputs, solutionPlan } from './dose-infusion.ts';
 import type { DoseRequest, DoseResult, DoseWarning } from './dose-types.ts';
-import type { ProblemList } from './json-read.ts';
+import { failure, success, type Outcome, type ProblemList } from './problems.ts';
 import type { WeightBasedDose } from './protocol-types.ts';
-import { failure, success, type Outcome } from './problems.ts';
 import { fmt, isAbove, isBelow, PLACES, roundDown, roundHalfUp, roundingStatement } from './rounding.ts';
 import {
   doseForWeight,

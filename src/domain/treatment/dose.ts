@@ -3,8 +3,7 @@ import { checkNumbers } from './dose-inputs.ts';
 import { fixedDeviceDose, mgRangeDose } from './dose-fixed.ts';
 import type { DoseRequest, DoseResult, DoseWarning } from './dose-types.ts';
 import { weightBasedDose } from './dose-weight-based.ts';
-import type { ProblemList } from './json-read.ts';
-import { failure, success, type Outcome } from './problems.ts';
+import { failure, success, type Outcome, type ProblemList } from './problems.ts';
 import type { MgRangeDose } from './protocol-types.ts';
 import { fmt, isAbove } from './rounding.ts';
 

@@ -1,5 +1,5 @@
 // The no-driving instruction as the patient reads it: local time with the zone, or "not before tomorrow" (Spravato).
-import { formatDateInZone, formatInZone, nextLocalDate } from '../calendar/zoned.ts';
+import { formatDateInZone, formatInZone, nextLocalDate } from '../core/zoned.ts';
 
 /**
  * "Do not drive … before 06 Dec 2026, 01:49 GMT" for an hours-after-end rule (clinic.md §3, ASKP: 12 hours), in the

@@ -1,13 +1,18 @@
 // Sources, certainty, problems and outcomes shared by the treatment pathway's rules.
+import type { ContentCertainty, Sourced as CoreSourced } from '../core/evidence.ts';
+import {
+  failure as coreFailure,
+  success as coreSuccess,
+  type Outcome as CoreOutcome,
+  type Problem,
+} from '../core/outcome.ts';
 
 /**
- * How sure the evidence behind a number or rule is, mapped from clinic.md's tags:
- * [V] → 'verified', [S] → 'secondary', [U] → 'unverified', and 'synthesis' for KASPR's own choice.
+ * How sure the evidence behind a number or rule is, mapped from clinic.md's tags: the content subset of the
+ * one vocabulary (decision 014): [V] 'verified', [S] 'secondary', [U] 'unverified', [SYN] 'synthesis'.
  */
-export type Certainty = 'verified' | 'secondary' | 'unverified' | 'synthesis';
-
-/** Every certainty, in decreasing strength. */
-export const certainties: readonly Certainty[] = ['verified', 'secondary', 'unverified', 'synthesis'];
+export type Certainty = ContentCertainty;
+export { contentCertainties as certainties } from '../core/evidence.ts';
 
 /**
  * 'fact' is read directly from a source (the label's 56/84 mg); 'setting' is a default a clinic may
@@ -19,10 +24,7 @@ export type Basis = 'fact' | 'setting';
 export const bases: readonly Basis[] = ['fact', 'setting'];
 
 /** Where a piece of clinical content came from and how sure that source is. */
-export interface Sourced {
-  readonly source: string;
-  readonly certainty: Certainty;
-}
+export type Sourced = CoreSourced<Certainty>;
 
 /** What kind of problem stopped a calculation or a protocol; stable codes a caller may branch on. */
 export type TreatmentProblemCode =
@@ -62,23 +64,16 @@ export type TreatmentProblemCode =
   | 'not-a-setting';
 
 /** One problem: a stable code, the dotted path of the offending field, and a sentence for a person. */
-export interface TreatmentProblem {
-  readonly code: TreatmentProblemCode;
-  readonly path: string;
-  readonly text: string;
-}
+export type TreatmentProblem = Problem<TreatmentProblemCode>;
 
 /** An expected result: the value, or every problem that stopped it. */
-export type Outcome<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problems: readonly TreatmentProblem[] };
+export type Outcome<T> = CoreOutcome<T, TreatmentProblemCode>;
+
+/** Problems found so far; readers push onto it and return undefined for a value they refused. */
+export type ProblemList = TreatmentProblem[];
 
 /** A successful outcome. */
-export function success<T>(value: T): Outcome<T> {
-  return { ok: true, value };
-}
+export const success: <T>(value: T) => Outcome<T> = coreSuccess;
 
 /** A refused outcome. */
-export function failure<T>(problems: readonly TreatmentProblem[]): Outcome<T> {
-  return { ok: false, problems };
-}
+export const failure: <T>(problems: readonly TreatmentProblem[]) => Outcome<T> = coreFailure;

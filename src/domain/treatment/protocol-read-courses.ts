@@ -1,14 +1,7 @@
 // Reads a protocol's course schedules (phases by week, sessions per week, first dose) from JSON.
-import {
-  readArray,
-  readNullable,
-  readNumber,
-  readObject,
-  readPattern,
-  readSourced,
-  readText,
-  type ProblemList,
-} from './json-read.ts';
+import { readArray, readNullable, readNumber, readObject, readPattern, readText } from '../core/json-read.ts';
+import { readSourced } from './read-sourced.ts';
+import type { ProblemList } from './problems.ts';
 import { checkOrder, readOptionalValue } from './protocol-read-values.ts';
 import type { CoursePhase, CourseSchedule } from './protocol-types.ts';
 

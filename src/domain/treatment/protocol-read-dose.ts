@@ -1,5 +1,6 @@
 // Reads a protocol's dose rule and infusion duration from JSON, checking them against the route and each other.
-import { isJsonObject, readArray, readObject, readOneOf, type ProblemList } from './json-read.ts';
+import { isJsonObject, readArray, readObject, readOneOf } from '../core/json-read.ts';
+import type { ProblemList } from './problems.ts';
 import { checkOrder, readOptionalValue, readValue } from './protocol-read-values.ts';
 import type { DoseRule, DurationRule, ProtocolValue, Route } from './protocol-types.ts';
 

@@ -1,13 +1,7 @@
 // Reads a protocol's monitoring, alert, weight, pre-dose, preparation, staffing, setting and discharge rules.
-import {
-  isJsonObject,
-  readArray,
-  readObject,
-  readOneOf,
-  readSourced,
-  readText,
-  type ProblemList,
-} from './json-read.ts';
+import { isJsonObject, readArray, readObject, readOneOf, readText } from '../core/json-read.ts';
+import { readSourced } from './read-sourced.ts';
+import type { ProblemList } from './problems.ts';
 import type {
   DischargeRule,
   NoDrivingRule,

@@ -1,14 +1,7 @@
 // Readers for a protocol's sourced numbers, yes/no rules and alert thresholds, checking each number's unit.
-import {
-  readBasis,
-  readBoolean,
-  readNullable,
-  readNumber,
-  readObject,
-  readOneOf,
-  readSourced,
-  type ProblemList,
-} from './json-read.ts';
+import { readBasis, readSourced } from './read-sourced.ts';
+import { readBoolean, readNullable, readNumber, readObject, readOneOf } from '../core/json-read.ts';
+import type { ProblemList } from './problems.ts';
 import type {
   AlertSeverity,
   AlertThreshold,

@@ -1,6 +1,5 @@
 // A service's own values for a protocol's settings: which fields are settings, and the effective protocol.
-import type { JsonObject } from './json-read.ts';
-import { isJsonObject } from './json-read.ts';
+import { type JsonObject, isJsonObject } from '../core/json-read.ts';
 import type { Protocol, ProtocolContent } from './protocol.ts';
 import { validateProtocol } from './protocol-validate.ts';
 import { failure, type Certainty, type Outcome, type TreatmentProblem } from './problems.ts';

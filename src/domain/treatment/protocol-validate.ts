@@ -1,5 +1,7 @@
 // Validates an untrusted protocol (JSON) into a Protocol, or refuses it with every problem found.
-import { readObject, readOneOf, readPattern, readText, type ProblemList } from './json-read.ts';
+import { readObject, readOneOf, readPattern, readText } from '../core/json-read.ts';
+import { failure, success, type Outcome, type ProblemList } from './problems.ts';
+import { parseIsoDate } from '../core/calendar.ts';
 import type { Protocol, ProtocolContent } from './protocol.ts';
 import { readCourses } from './protocol-read-courses.ts';
 import { readDose, readDuration } from './protocol-read-dose.ts';
@@ -14,8 +16,6 @@ import {
   readWeightRule,
 } from './protocol-read-session.ts';
 import { parenteralRoutes, routes } from './protocol-types.ts';
-import { failure, success, type Outcome } from './problems.ts';
-import { parseIsoDate } from './calendar.ts';
 
 const ROOT = 'protocol';
 const FIELDS = [

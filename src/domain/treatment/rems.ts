@@ -1,5 +1,5 @@
 // Spravato REMS Patient Monitoring Form: the record's fields (clinic.md §2), its required-field check and 7-day tracker.
-import { addMinutes, isValidInstant, parseIsoDate } from './calendar.ts';
+import { addMinutes, isValidInstant, parseIsoDate } from '../core/calendar.ts';
 import type { TreatmentProblem } from './problems.ts';
 import type { MmHg } from './units.ts';
 
