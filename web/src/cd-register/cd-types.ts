@@ -5,7 +5,7 @@ import type {
   entryView,
   locationView,
   productView,
-} from '../../../src/api/routes/cd-register-json.ts';
+} from '../../../src/api/cd-register/views.ts';
 import type {
   EntryKind,
   LossReportStep,

@@ -1,0 +1,41 @@
+// The controlled-drug register's stock locations: the CD cupboards and safes, each at its premises.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { locationBodySchema } from '../../schemas/cd-register.ts';
+import { findLocationByName, insertLocation, listLocations } from '../../store/ledger.ts';
+import { locationView } from '../cd-register/views.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+const TAGS = ['cd-register'];
+
+export function cdRegisterLocationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get('/cd-register/locations', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () => ({
+    locations: (await listLocations(ctx.db)).map(locationView),
+  }));
+
+  api.post(
+    '/cd-register/locations',
+    { config: { access: 'cd:manage' }, schema: { tags: TAGS, body: locationBodySchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const location = { id: randomUUID(), name: req.body.name, premisesId: req.body.premises };
+      if (await findLocationByName(ctx.db, location.premisesId, location.name))
+        throw problem('conflict', 'A location with that name already exists at those premises.');
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        await insertLocation(tx, location, auth.user.id, now);
+        await recordChange(req, tx, {
+          action: 'cd-location.create',
+          resource: { type: 'CdLocation', id: location.id },
+          details: { name: location.name, premises: location.premisesId },
+          now,
+        });
+      });
+      return reply.status(201).send(locationView(location));
+    },
+  );
+}

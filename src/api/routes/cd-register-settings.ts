@@ -1,0 +1,72 @@
+// The controlled-drug register's settings: which regulator's record it keeps, and the witnesses each kind needs.
+import type { FastifyInstance } from 'fastify';
+import type { Json } from '../../domain/audit/canonical-json.ts';
+import { DEFAULT_WITNESSES, type EntryKind } from '../../domain/ledger/index.ts';
+import { settingsBodySchema } from '../../schemas/cd-register.ts';
+import {
+  lockLedger,
+  minimumWitnesses,
+  readLedgerSettings,
+  writeLedgerSettings,
+  type LedgerSettings,
+} from '../../store/ledger.ts';
+import { settingsView } from '../cd-register/views.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { problem, type FieldError } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+const TAGS = ['cd-register'];
+
+/** A witness count below the legal minimum for its kind, as a field error citing the source. */
+function belowMinimum(counts: Partial<Record<EntryKind, number>>): FieldError[] {
+  return Object.entries(counts).flatMap(([kind, count]) => {
+    const minimum = minimumWitnesses(kind as EntryKind);
+    return count < minimum
+      ? [
+          {
+            path: `body.witnessCounts.${kind}`,
+            message: `At least ${minimum}: ${DEFAULT_WITNESSES[kind as EntryKind].source}`,
+          },
+        ]
+      : [];
+  });
+}
+
+export function cdRegisterSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get('/cd-register/settings', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () =>
+    settingsView(await readLedgerSettings(ctx.db)),
+  );
+
+  api.patch(
+    '/cd-register/settings',
+    { config: { access: 'cd:manage' }, schema: { tags: TAGS, body: settingsBodySchema } },
+    async (req) => {
+      const auth = authOf(req);
+      const counts = req.body.witnessCounts ?? {};
+      const errors = belowMinimum(counts);
+      if (errors.length > 0)
+        throw problem('validation-failed', 'A witness count is below the legal minimum.', errors);
+      const now = ctx.now();
+      const settings = await ctx.db.transaction(async (tx) => {
+        // Under the register lock, so an entry is checked against one policy or the other, never half of each.
+        await lockLedger(tx);
+        const current = await readLedgerSettings(tx);
+        const next: LedgerSettings = {
+          mode: req.body.mode ?? current.mode,
+          witnessCounts: { ...current.witnessCounts, ...counts },
+        };
+        await writeLedgerSettings(tx, next, auth.user.id);
+        await recordChange(req, tx, {
+          action: 'cd-settings.update',
+          resource: { type: 'Settings', id: 'ledger' },
+          details: { from: current as unknown as Json, to: next as unknown as Json },
+          now,
+        });
+        return next;
+      });
+      return settingsView(settings);
+    },
+  );
+}

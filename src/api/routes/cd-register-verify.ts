@@ -1,0 +1,14 @@
+// Checking the controlled-drug register's hash chain: every entry links to the one before, with no gaps (R22).
+import type { FastifyInstance } from 'fastify';
+import { verifyLedgerChain } from '../../store/ledger.ts';
+import { zodApp, type AppContext } from '../context.ts';
+
+export function cdRegisterVerifyRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/cd-register/verify',
+    { config: { access: 'cd:read' }, schema: { tags: ['cd-register'] } },
+    async () => verifyLedgerChain(ctx.db),
+  );
+}
