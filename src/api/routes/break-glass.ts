@@ -1,20 +1,67 @@
 // Break-glass: time-boxed, reasoned access to another service's patient, flagged and reviewed afterwards.
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { normaliseNhsNumber } from '../../domain/patient/nhs-number.ts';
 import { breakGlassReviewSchema, breakGlassSchema } from '../../schemas/auth.ts';
-import { uuid } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/common.ts';
 import {
   findBreakGlassGrant,
   insertBreakGlassGrant,
   insertBreakGlassReview,
   listBreakGlassGrants,
 } from '../../store/break-glass.ts';
+import type { Queryable } from '../../store/db.ts';
 import { findByIdentifier } from '../../store/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange, recordRefusal } from '../record-change.ts';
 import { problem } from '../problem.ts';
+
+interface Grant {
+  id: string;
+  patientId: string;
+  expiresAt: string;
+}
+
+/**
+ * Grants the signed-in user access to one patient until `expiresAt`: the grant, a line on the patient's
+ * timeline and a flagged audit entry, inside `tx`.
+ */
+async function grantAccess(
+  req: FastifyRequest,
+  tx: Queryable,
+  patientId: string,
+  reason: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<Grant> {
+  const user = authOf(req).user;
+  const grantId = await insertBreakGlassGrant(tx, {
+    userId: user.id,
+    patientId,
+    reason,
+    grantedAt: now,
+    expiresAt,
+  });
+  // The chart line points at the grant and the audit entry at the patient, so they are written apart.
+  await addTimelineEvent(tx, {
+    patientId,
+    occurredAt: now,
+    kind: 'break-glass',
+    summary: `Emergency access by ${user.display_name}`,
+    refType: 'BreakGlassGrant',
+    refId: grantId,
+    actorId: user.id,
+  });
+  await recordChange(req, tx, {
+    action: 'break-glass.grant',
+    resource: { type: 'Patient', id: patientId },
+    patientId,
+    flagged: true,
+    details: { grantId, reason },
+    now,
+  });
+  return { id: grantId, patientId, expiresAt: expiresAt.toISOString() };
+}
 
 export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -43,35 +90,8 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
           });
           return [];
         }
-        const out: { id: string; patientId: string; expiresAt: string }[] = [];
-        for (const m of matches) {
-          const grantId = await insertBreakGlassGrant(tx, {
-            userId: auth.user.id,
-            patientId: m.id,
-            reason: req.body.reason,
-            grantedAt: now,
-            expiresAt,
-          });
-          // The chart line points at the grant and the audit entry at the patient, so they are written apart.
-          await addTimelineEvent(tx, {
-            patientId: m.id,
-            occurredAt: now,
-            kind: 'break-glass',
-            summary: `Emergency access by ${auth.user.display_name}`,
-            refType: 'BreakGlassGrant',
-            refId: grantId,
-            actorId: auth.user.id,
-          });
-          await recordChange(req, tx, {
-            action: 'break-glass.grant',
-            resource: { type: 'Patient', id: m.id },
-            patientId: m.id,
-            flagged: true,
-            details: { grantId, reason: req.body.reason },
-            now,
-          });
-          out.push({ id: grantId, patientId: m.id, expiresAt: expiresAt.toISOString() });
-        }
+        const out: Grant[] = [];
+        for (const m of matches) out.push(await grantAccess(req, tx, m.id, req.body.reason, now, expiresAt));
         return out;
       });
       if (grants.length === 0)
@@ -107,7 +127,7 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { access: 'break-glass:review' },
       schema: {
         tags: ['break-glass'],
-        params: z.object({ id: uuid }).strict(),
+        params: idParams,
         body: breakGlassReviewSchema,
       },
     },

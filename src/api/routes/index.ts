@@ -28,6 +28,7 @@ import { reportRoutes } from './reports.ts';
 import { responseRoutes } from './responses.ts';
 import { selfReportRoutes } from './self-report.ts';
 import { serviceRoutes } from './services.ts';
+import { settingsRoutes } from './settings.ts';
 import { setupRoutes } from './setup.ts';
 import { sharedCareRoutes } from './shared-care.ts';
 import { treatmentScreeningRoutes } from './treatment-screening.ts';
@@ -41,6 +42,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   meRoutes(app, ctx);
   userRoutes(app, ctx);
   serviceRoutes(app, ctx);
+  settingsRoutes(app, ctx);
   patientRoutes(app, ctx);
   breakGlassRoutes(app, ctx);
   auditRoutes(app, ctx);

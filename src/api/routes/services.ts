@@ -1,25 +1,18 @@
-// Services (teams or sites) with the time zone, phone and address their documents show, and organisation
-// settings such as requiring a second factor for admins.
+// Services (teams or sites) with the time zone, phone and address their documents show.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { settingsSchema } from '../../schemas/auth.ts';
-import { uuid } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/common.ts';
 import { createServiceSchema, updateServiceSchema } from '../../schemas/service.ts';
 import {
   findService,
   findServiceByName,
   insertService,
   listServices,
-  readSettings,
   updateService,
-  writeSettings,
   type ServiceRow,
 } from '../../store/services.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
-
-const idParams = z.object({ id: uuid }).strict();
 
 function serviceView(s: ServiceRow) {
   return {
@@ -88,29 +81,6 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
         return row;
       });
       return serviceView(updated);
-    },
-  );
-
-  api.get('/settings', { config: { access: 'settings:manage' }, schema: { tags: ['settings'] } }, async () =>
-    readSettings(ctx.db),
-  );
-
-  api.patch(
-    '/settings',
-    { config: { access: 'settings:manage' }, schema: { tags: ['settings'], body: settingsSchema } },
-    async (req) => {
-      const auth = authOf(req);
-      const now = ctx.now();
-      await ctx.db.transaction(async (tx) => {
-        await writeSettings(tx, req.body, auth.user.id);
-        await recordChange(req, tx, {
-          action: 'settings.update',
-          resource: { type: 'Settings' },
-          details: { ...req.body },
-          now,
-        });
-      });
-      return readSettings(ctx.db);
     },
   );
 }

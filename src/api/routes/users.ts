@@ -1,8 +1,7 @@
 // Staff administration: create or invite users, set roles and services, disable, record credentials.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createUserSchema, credentialSchema, updateUserSchema } from '../../schemas/auth.ts';
-import { uuid } from '../../schemas/common.ts';
+import { idParams } from '../../schemas/common.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newToken, sha256 } from '../../security/tokens.ts';
 import { listServices } from '../../store/services.ts';
@@ -25,8 +24,6 @@ import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 
 const INVITE_DAYS = 7;
-const idParams = z.object({ id: uuid }).strict();
-
 export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 

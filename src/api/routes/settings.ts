@@ -1,0 +1,33 @@
+// Organisation settings, such as requiring a second factor for administrators.
+import type { FastifyInstance } from 'fastify';
+import { settingsSchema } from '../../schemas/auth.ts';
+import { readSettings, writeSettings } from '../../store/services.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
+
+export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get('/settings', { config: { access: 'settings:manage' }, schema: { tags: ['settings'] } }, async () =>
+    readSettings(ctx.db),
+  );
+
+  api.patch(
+    '/settings',
+    { config: { access: 'settings:manage' }, schema: { tags: ['settings'], body: settingsSchema } },
+    async (req) => {
+      const auth = authOf(req);
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        await writeSettings(tx, req.body, auth.user.id);
+        await recordChange(req, tx, {
+          action: 'settings.update',
+          resource: { type: 'Settings' },
+          details: { ...req.body },
+          now,
+        });
+      });
+      return readSettings(ctx.db);
+    },
+  );
+}
