@@ -1,7 +1,7 @@
 // ChartPage: one patient's chart: banner, next appointment and alerts, then the record's areas as link tabs.
 import { Link, Outlet, useLocation, useMatch, useParams } from 'react-router';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
-import type { AlertView } from '../../../src/store/alerts.ts';
+import type { PatientAlertList } from '../alerts/alert-types.ts';
 import { ChartAlertsReload } from '../alerts/chart-alerts-reload.ts';
 import { PatientAlerts } from '../alerts/PatientAlerts.tsx';
 import type { PatientAppointments } from '../appointments/appointment-types.ts';
@@ -23,7 +23,7 @@ export function ChartPage() {
   const location = useLocation();
   const { can } = useSession();
   const record = useApiData<ChartRecord>(`/patients/${encodeURIComponent(id)}`);
-  const alerts = useApiData<{ alerts: AlertView[] }>(
+  const alerts = useApiData<PatientAlertList>(
     record.data ? `/patients/${encodeURIComponent(record.data.id)}/alerts` : null,
   );
   const appointments = useApiData<PatientAppointments>(
