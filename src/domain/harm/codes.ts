@@ -1,7 +1,10 @@
 // The closed vocabularies of a harm assessment: symptom, risk, route and co-use codes, and the labs and measures rules read.
 
-/** Symptom codes an assessment may report (DESIGN.md harm assessment contract). */
-export const symptomCodes = [
+/**
+ * Urinary-tract symptoms: the pack's urinary domain and its persistence rule read this one list (harm.md §2.1
+ * Chan 2022, Winstock 2012, Hong 2018; §2.2 BNSSG clinical features, incl. flank (loin) pain and retention).
+ */
+export const urinarySymptomCodes = [
   'urinary-frequency',
   'urinary-urgency',
   'dysuria',
@@ -10,6 +13,11 @@ export const symptomCodes = [
   'urinary-retention',
   'incontinence',
   'loin-pain',
+] as const;
+
+/** Symptom codes an assessment may report (DESIGN.md harm assessment contract). */
+export const symptomCodes = [
+  ...urinarySymptomCodes,
   // Fever (e.g. with loin pain, a kidney infection that may lead to sepsis: harm.md §2.3, §3.3).
   'fever',
   'abdominal-pain',

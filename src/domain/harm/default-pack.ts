@@ -1,4 +1,5 @@
 // The default harm content pack: levels, domains and settings built from harm.md, assembled and validated.
+import { urinarySymptomCodes } from './codes.ts';
 import { defaultInterventions } from './default-interventions.ts';
 import { defaultPackV1Content } from './default-pack-1-0-0.ts';
 import { briefRules } from './default-rules-brief.ts';
@@ -62,16 +63,7 @@ const domains: readonly HarmDomain[] = [
   {
     id: 'urinary-tract',
     label: 'Urinary tract',
-    symptoms: [
-      'urinary-frequency',
-      'urinary-urgency',
-      'dysuria',
-      'suprapubic-pain',
-      'visible-haematuria',
-      'urinary-retention',
-      'incontinence',
-      'loin-pain',
-    ],
+    symptoms: urinarySymptomCodes,
     source:
       'harm.md §2.1 (Chan 2022; Winstock 2012; Hong 2018) [V]; §2.2 BNSSG clinical features, incl. flank (loin) pain and retention [V]',
     certainty: 'verified',

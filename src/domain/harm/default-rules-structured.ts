@@ -1,4 +1,5 @@
 // The default pack's level-3 rules: needs that call for structured multidisciplinary treatment.
+import { urinarySymptomCodes } from './codes.ts';
 import type { HarmRule } from './pack-types.ts';
 
 const LEVEL_IS_SYNTHESIS = "Level 3 is the pack's synthesis [SYN].";
@@ -10,16 +11,7 @@ export const structuredRules: readonly HarmRule[] = [
     level: 3,
     when: {
       kind: 'symptom-persists-weeks',
-      codes: [
-        'urinary-frequency',
-        'urinary-urgency',
-        'dysuria',
-        'suprapubic-pain',
-        'visible-haematuria',
-        'urinary-retention',
-        'incontinence',
-        'loin-pain',
-      ],
+      codes: urinarySymptomCodes,
       weeks: 4,
     },
     text: 'Urinary symptoms have persisted 4 weeks or more after stopping ketamine: refer to urology.',
