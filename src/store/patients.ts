@@ -48,6 +48,20 @@ export function contentOf(input: Omit<CreatePatient, 'serviceId'>): PatientConte
   };
 }
 
+/** The clinical content of a record (what a version holds), without its identity and version fields. */
+export function recordContent(record: PatientRecord): PatientContent {
+  const {
+    id: _id,
+    serviceId: _s,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    updatedBy: _b,
+    ...content
+  } = record;
+  return content;
+}
+
 async function insertVersion(
   tx: Queryable,
   patientId: string,

@@ -1,70 +1,26 @@
-// Appointments and contacts: book, reschedule, cancel, attended or missed; day lists; next appointment.
+// Appointments by id and by day: change an appointment's status (reschedule, cancel, attended, did not attend),
+// raising a follow-up task when a level 3–4 patient does not attend; one day's list for a practitioner or services.
 import type { FastifyInstance } from 'fastify';
 import { canChangeStatus, missedNeedsFollowUp } from '../../domain/appointments/status.ts';
-import { appointmentStatusSchema, bookAppointmentSchema, dayListQuery } from '../../schemas/appointments.ts';
+import { appointmentStatusSchema, dayListQuery } from '../../schemas/appointments.ts';
 import { idParams } from '../../schemas/common.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { insertTask } from '../../store/alerts.ts';
 import {
   addAppointmentEvent,
   dayList,
   findAppointment,
-  insertAppointment,
   latestConfirmedLevel,
-  patientAppointments,
 } from '../../store/appointments.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
-import { requireStaffOfService } from '../references.ts';
 
+/** "2026-03-02 14:05" (UTC) for a timeline line and a task. */
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
-
-  api.post(
-    '/patients/:id/appointments',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['appointments'], params: patientIdParams, body: bookAppointmentSchema },
-    },
-    async (req, reply) => {
-      const auth = authOf(req);
-      const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
-      await requireStaffOfService(ctx.db, access.serviceId, {
-        'body.practitionerId': req.body.practitionerId,
-      });
-      const now = ctx.now();
-      const id = await ctx.db.transaction(async (tx) => {
-        const created = await insertAppointment(tx, {
-          patientId: access.patientId,
-          serviceId: access.serviceId,
-          practitionerId: req.body.practitionerId ?? null,
-          contactType: req.body.contactType,
-          durationMinutes: req.body.durationMinutes,
-          note: req.body.note ?? null,
-          startsAt: new Date(req.body.startsAt),
-          at: now,
-          by: auth.user.id,
-        });
-        await recordChange(req, tx, {
-          action: 'appointment.create',
-          resource: { type: 'Appointment', id: created },
-          patientId: access.patientId,
-          timeline: {
-            kind: 'appointment',
-            summary: `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`,
-          },
-          flagged: access.breakGlass,
-          now,
-        });
-        return created;
-      });
-      return reply.status(201).send({ id });
-    },
-  );
 
   api.post(
     '/appointments/:id/status',
@@ -125,25 +81,6 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
       });
       return { id: appt.id, status: to, startsAt: startsAt.toISOString() };
-    },
-  );
-
-  api.get(
-    '/patients/:id/appointments',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['appointments'], params: patientIdParams },
-    },
-    async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'appointment.list');
-      const appointments = await patientAppointments(ctx.db, access.patientId);
-      const now = ctx.now().toISOString();
-      const next =
-        appointments.find(
-          (a) => (a.status === 'booked' || a.status === 'rescheduled') && a.startsAt >= now,
-        ) ?? null;
-      await auditRead(ctx, req, access, 'appointment.list', 'Appointment');
-      return { appointments, next };
     },
   );
 

@@ -1,11 +1,11 @@
-// The patient registry: register, search, view, correct (by new version, with If-Match), history, timeline.
+// The patient registry: register, search, view and correct a record (by new version, with If-Match).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { formatNhsNumber } from '../../domain/patient/nhs-number.ts';
+import { idParams, storableString } from '../../schemas/common.ts';
 import {
   correctPatientSchema,
   createPatientSchema,
-  patientIdParams,
   patientSearchQuery,
   type PatientRecord,
 } from '../../schemas/patient.ts';
@@ -14,16 +14,15 @@ import {
   correctPatient,
   findPatient,
   insertPatient,
-  listVersions,
   lockPatient,
+  recordContent,
   searchPatients,
 } from '../../store/patients.ts';
-import { addTimelineEvent, listTimeline } from '../../store/timeline.ts';
+import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
-import { storableString } from '../../schemas/common.ts';
 
 const etag = (p: PatientRecord) => `W/"${p.version}"`;
 
@@ -37,6 +36,10 @@ function describeIdentifiers(p: { identifiers: { system: string; value: string }
   const nhs = p.identifiers.find((i) => i.system === 'nhs');
   return nhs ? ` (NHS ${formatNhsNumber(nhs.value)})` : '';
 }
+
+const ifMatchHeaders = z.object({
+  'if-match': storableString().max(40).optional().describe('W/"<version>" from the ETag you read'),
+});
 
 export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -80,6 +83,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
       const now = ctx.now();
       const created = await ctx.db.transaction(async (tx) => {
         const patient = await insertPatient(tx, serviceId, contentOf(fields), auth.user.id, now);
+        // The chart line points at the version, the audit entry at the patient.
         await addTimelineEvent(tx, {
           patientId: patient.id,
           occurredAt: now,
@@ -109,7 +113,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/patients/:id',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: patientIdParams },
+      schema: { tags: ['patients'], params: idParams },
     },
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.read');
@@ -124,14 +128,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/patients/:id',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        tags: ['patients'],
-        params: patientIdParams,
-        body: correctPatientSchema,
-        headers: z.object({
-          'if-match': storableString().max(40).optional().describe('W/"<version>" from the ETag you read'),
-        }),
-      },
+      schema: { tags: ['patients'], params: idParams, body: correctPatientSchema, headers: ifMatchHeaders },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -139,45 +136,30 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
       const expected = parseIfMatch(req.headers['if-match']);
       if (expected === null) throw problem('precondition-required');
       const { reason, ...changes } = req.body;
-      if (Object.keys(changes).length === 0) {
+      const fields = Object.keys(changes);
+      if (fields.length === 0) {
         throw problem('validation-failed', undefined, [{ path: 'body', message: 'Nothing to correct' }]);
       }
       const now = ctx.now();
       const updated = await ctx.db.transaction(async (tx) => {
         const locked = await lockPatient(tx, access.patientId);
-        if (!locked) throw problem('not-found');
+        const current = locked && (await findPatient(tx, access.patientId));
+        if (!locked || !current) throw problem('not-found');
         if (locked.current_version !== expected) {
           throw problem(
             'precondition-failed',
             `You edited version ${expected}; the record is now at version ${locked.current_version}.`,
           );
         }
-        const current = await findPatient(tx, access.patientId);
-        if (!current) throw problem('not-found');
-        const {
-          id: _id,
-          serviceId: _s,
-          version: _v,
-          createdAt: _c,
-          updatedAt: _u,
-          updatedBy: _b,
-          ...content
-        } = current;
-        const next = { ...content, ...changes };
-        const patient = await correctPatient(
-          tx,
-          access.patientId,
-          locked.current_version + 1,
-          contentOf(next),
-          auth.user.id,
-          now,
-          reason,
-        );
+        const next = contentOf({ ...recordContent(current), ...changes });
+        const version = locked.current_version + 1;
+        const patient = await correctPatient(tx, access.patientId, version, next, auth.user.id, now, reason);
+        // The chart line points at the new version, the audit entry at the patient.
         await addTimelineEvent(tx, {
           patientId: access.patientId,
           occurredAt: now,
           kind: 'patient-corrected',
-          summary: `Record corrected (version ${patient.version}): ${Object.keys(changes).join(', ')}`,
+          summary: `Record corrected (version ${patient.version}): ${fields.join(', ')}`,
           refType: 'PatientVersion',
           refId: String(patient.version),
           actorId: auth.user.id,
@@ -187,40 +169,12 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
           resource: { type: 'Patient', id: access.patientId },
           patientId: access.patientId,
           flagged: access.breakGlass,
-          details: { version: patient.version, fields: Object.keys(changes) },
+          details: { version: patient.version, fields },
           now,
         });
         return patient;
       });
       return reply.header('etag', etag(updated)).send(updated);
-    },
-  );
-
-  api.get(
-    '/patients/:id/versions',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: patientIdParams },
-    },
-    async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'patient.history');
-      const versions = await listVersions(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'patient.history');
-      return { versions };
-    },
-  );
-
-  api.get(
-    '/patients/:id/timeline',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: patientIdParams },
-    },
-    async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'patient.timeline');
-      const events = await listTimeline(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'patient.timeline', 'Timeline');
-      return { events };
     },
   );
 }

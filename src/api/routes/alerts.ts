@@ -1,0 +1,39 @@
+// Acknowledging an alert: once, by a clinician who may see the patient, with an optional note; audited.
+import type { FastifyInstance } from 'fastify';
+import { idParams } from '../../schemas/common.ts';
+import { noteSchema } from '../../schemas/instruments.ts';
+import { acknowledgeAlert, findAlertPatient } from '../../store/alerts.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+export function alertRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/alerts/:id/acknowledge',
+    { config: { access: 'patient:write' }, schema: { tags: ['alerts'], params: idParams, body: noteSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const patientId = await findAlertPatient(ctx.db, req.params.id);
+      if (!patientId) throw problem('not-found');
+      const access = await patientAccess(ctx, req, patientId, 'alert.acknowledge');
+      const now = ctx.now();
+      const closing = { by: auth.user.id, at: now, note: req.body.note ?? null };
+      await ctx.db.transaction(async (tx) => {
+        if (!(await acknowledgeAlert(tx, req.params.id, closing)))
+          throw problem('conflict', 'This alert was already acknowledged.');
+        const resource = { type: 'Alert', id: req.params.id };
+        await recordChange(req, tx, {
+          action: 'alert.acknowledge',
+          resource,
+          patientId,
+          flagged: access.breakGlass,
+          now,
+        });
+      });
+      return reply.status(201).send({ acknowledged: true as const });
+    },
+  );
+}

@@ -1,0 +1,65 @@
+// An onward referral's outcome: made or cancelled, once, on a day not before it was decided.
+import type { FastifyInstance } from 'fastify';
+import { referralDestinations } from '../../domain/outcomes/index.ts';
+import { idParams } from '../../schemas/common.ts';
+import { closeReferralSchema } from '../../schemas/outcomes.ts';
+import { closeReferral, findReferral } from '../../store/referrals-crisis.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+/** "Urology"; an unknown id as sent. */
+const destinationLabel = (id: string) => referralDestinations.find((d) => d.id === id)?.label ?? id;
+
+export function onwardReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/onward-referrals/:id/outcome',
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['outcomes'], params: idParams, body: closeReferralSchema },
+    },
+    async (req) => {
+      const auth = authOf(req);
+      const referral = await findReferral(ctx.db, req.params.id);
+      if (!referral) throw problem('not-found');
+      const access = await patientAccess(ctx, req, referral.patientId, 'onward-referral.update');
+      if (req.body.on < referral.decidedOn)
+        throw problem('validation-failed', undefined, [
+          { path: 'body.on', message: `Must not be before the referral was decided (${referral.decidedOn})` },
+        ]);
+      if (referral.state !== 'pending')
+        throw problem(
+          'conflict',
+          `This referral was already ${referral.state} on ${referral.closedOn ?? ''}.`,
+        );
+      const now = ctx.now();
+      await ctx.db.transaction(async (tx) => {
+        const closed = await closeReferral(tx, {
+          referralId: referral.id,
+          kind: req.body.outcome,
+          on: req.body.on,
+          note: req.body.note ?? null,
+          at: now,
+          by: auth.user.id,
+        });
+        if (!closed) throw problem('conflict', 'This referral was already made or cancelled.');
+        await recordChange(req, tx, {
+          action: 'onward-referral.update',
+          resource: { type: 'OnwardReferral', id: referral.id },
+          patientId: referral.patientId,
+          timeline: {
+            kind: 'onward-referral',
+            summary: `Referral to ${destinationLabel(referral.destination)} ${req.body.outcome} on ${req.body.on}`,
+          },
+          flagged: access.breakGlass,
+          details: { outcome: req.body.outcome },
+          now,
+        });
+      });
+      return findReferral(ctx.db, referral.id);
+    },
+  );
+}

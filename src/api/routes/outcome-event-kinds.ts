@@ -1,0 +1,14 @@
+// The onward-referral destinations and crisis-event kinds a service records, with their labels.
+import type { FastifyInstance } from 'fastify';
+import { crisisKinds, referralDestinations } from '../../domain/outcomes/index.ts';
+import { zodApp, type AppContext } from '../context.ts';
+
+export function outcomeEventKindRoutes(app: FastifyInstance, _ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/outcome-event-kinds',
+    { config: { access: 'authenticated' }, schema: { tags: ['outcomes'] } },
+    () => ({ referralDestinations, crisisKinds }),
+  );
+}

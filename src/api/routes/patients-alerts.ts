@@ -1,0 +1,24 @@
+// A patient's alerts (raised by rules such as questionnaire safety flags): open ones first.
+import type { FastifyInstance } from 'fastify';
+import { idParams } from '../../schemas/common.ts';
+import { listAlerts } from '../../store/alerts.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+
+export function patientAlertRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/patients/:id/alerts',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['alerts'], params: idParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'alert.list');
+      const alerts = await listAlerts(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'alert.list', 'Alert');
+      return { alerts };
+    },
+  );
+}

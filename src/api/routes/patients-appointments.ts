@@ -1,0 +1,77 @@
+// A patient's appointments and contacts: book one; list them with their history and the next one due.
+import type { FastifyInstance } from 'fastify';
+import { bookAppointmentSchema } from '../../schemas/appointments.ts';
+import { idParams } from '../../schemas/common.ts';
+import { insertAppointment, patientAppointments } from '../../store/appointments.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { recordChange } from '../record-change.ts';
+import { requireStaffOfService } from '../references.ts';
+
+/** "2026-03-02 14:05" (UTC) for a timeline line. */
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/appointments',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['appointments'], params: idParams, body: bookAppointmentSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
+      await requireStaffOfService(ctx.db, access.serviceId, {
+        'body.practitionerId': req.body.practitionerId,
+      });
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const created = await insertAppointment(tx, {
+          patientId: access.patientId,
+          serviceId: access.serviceId,
+          practitionerId: req.body.practitionerId ?? null,
+          contactType: req.body.contactType,
+          durationMinutes: req.body.durationMinutes,
+          note: req.body.note ?? null,
+          startsAt: new Date(req.body.startsAt),
+          at: now,
+          by: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'appointment.create',
+          resource: { type: 'Appointment', id: created },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'appointment',
+            summary: `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`,
+          },
+          flagged: access.breakGlass,
+          now,
+        });
+        return created;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  api.get(
+    '/patients/:id/appointments',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['appointments'], params: idParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'appointment.list');
+      const appointments = await patientAppointments(ctx.db, access.patientId);
+      const now = ctx.now().toISOString();
+      const next =
+        appointments.find(
+          (a) => (a.status === 'booked' || a.status === 'rescheduled') && a.startsAt >= now,
+        ) ?? null;
+      await auditRead(ctx, req, access, 'appointment.list', 'Appointment');
+      return { appointments, next };
+    },
+  );
+}

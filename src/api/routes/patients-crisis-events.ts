@@ -1,0 +1,72 @@
+// A patient's crisis events: record one (not in the future) and list them (C6: crisis events per month).
+import type { FastifyInstance } from 'fastify';
+import { crisisKinds } from '../../domain/outcomes/index.ts';
+import { idParams } from '../../schemas/common.ts';
+import { createCrisisEventSchema } from '../../schemas/outcomes.ts';
+import { findCrisisEvent, insertCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+/** "Emergency department attendance"; an unknown id as sent. */
+const kindLabel = (id: string) => crisisKinds.find((k) => k.id === id)?.label ?? id;
+
+export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/crisis-events',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['outcomes'], params: idParams, body: createCrisisEventSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.create');
+      const now = ctx.now();
+      if (req.body.occurredOn > now.toISOString().slice(0, 10))
+        throw problem('validation-failed', undefined, [
+          { path: 'body.occurredOn', message: 'A crisis event cannot be in the future' },
+        ]);
+      const id = await ctx.db.transaction(async (tx) => {
+        const created = await insertCrisisEvent(tx, {
+          patientId: access.patientId,
+          serviceId: access.serviceId,
+          occurredOn: req.body.occurredOn,
+          kind: req.body.kind,
+          note: req.body.note ?? null,
+          at: now,
+          by: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'crisis-event.create',
+          resource: { type: 'CrisisEvent', id: created },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'crisis-event',
+            summary: `Crisis event recorded: ${kindLabel(req.body.kind)} on ${req.body.occurredOn}`,
+          },
+          flagged: access.breakGlass,
+          now,
+        });
+        return created;
+      });
+      return reply.status(201).send(await findCrisisEvent(ctx.db, id));
+    },
+  );
+
+  api.get(
+    '/patients/:id/crisis-events',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['outcomes'], params: idParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.read');
+      const events = await patientCrisisEvents(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'crisis-event.read', 'CrisisEvent');
+      return { events };
+    },
+  );
+}

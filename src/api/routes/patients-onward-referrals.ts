@@ -1,0 +1,88 @@
+// A patient's onward referrals: record one at the level of need of the decision it follows, with a target time;
+// list them (C6: the referral-within-target measure).
+import type { FastifyInstance } from 'fastify';
+import { referralDestinations } from '../../domain/outcomes/index.ts';
+import { idParams } from '../../schemas/common.ts';
+import { createReferralSchema } from '../../schemas/outcomes.ts';
+import {
+  findReferral,
+  insertReferral,
+  patientReferrals,
+  referralDecision,
+} from '../../store/referrals-crisis.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+/** "Urology"; an unknown id as sent. */
+const destinationLabel = (id: string) => referralDestinations.find((d) => d.id === id)?.label ?? id;
+
+export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/onward-referrals',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['outcomes'], params: idParams, body: createReferralSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.create');
+      const decision = await referralDecision(ctx.db, access.patientId, req.body.decisionId);
+      if (!decision) {
+        if (req.body.decisionId)
+          throw problem('validation-failed', undefined, [
+            { path: 'body.decisionId', message: 'Not a decision about this person' },
+          ]);
+        throw problem(
+          'conflict',
+          'Confirm a harm assessment first: a referral records the level of need it was decided at.',
+        );
+      }
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const created = await insertReferral(tx, {
+          patientId: access.patientId,
+          serviceId: access.serviceId,
+          decisionId: decision.id,
+          destination: req.body.destination,
+          confirmedLevel: decision.confirmedLevel,
+          decidedOn: req.body.decidedOn,
+          targetDays: req.body.targetDays,
+          reason: req.body.reason ?? null,
+          at: now,
+          by: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'onward-referral.create',
+          resource: { type: 'OnwardReferral', id: created },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'onward-referral',
+            summary: `Referral to ${destinationLabel(req.body.destination)} decided (target ${String(req.body.targetDays)} days)`,
+          },
+          flagged: access.breakGlass,
+          now,
+        });
+        return created;
+      });
+      return reply.status(201).send(await findReferral(ctx.db, id));
+    },
+  );
+
+  api.get(
+    '/patients/:id/onward-referrals',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['outcomes'], params: idParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.read');
+      const referrals = await patientReferrals(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'onward-referral.read', 'OnwardReferral');
+      return { referrals };
+    },
+  );
+}

@@ -1,0 +1,24 @@
+// A patient's timeline: every event about the patient, appended by each capability, in time order.
+import type { FastifyInstance } from 'fastify';
+import { idParams } from '../../schemas/common.ts';
+import { listTimeline } from '../../store/timeline.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+
+export function patientTimelineRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/patients/:id/timeline',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['patients'], params: idParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'patient.timeline');
+      const events = await listTimeline(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'patient.timeline', 'Timeline');
+      return { events };
+    },
+  );
+}

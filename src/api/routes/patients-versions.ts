@@ -1,0 +1,24 @@
+// A patient record's history: every version, newest first, with who recorded it, when and why.
+import type { FastifyInstance } from 'fastify';
+import { idParams } from '../../schemas/common.ts';
+import { listVersions } from '../../store/patients.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+
+export function patientVersionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/patients/:id/versions',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['patients'], params: idParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'patient.history');
+      const versions = await listVersions(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'patient.history');
+      return { versions };
+    },
+  );
+}

@@ -1,0 +1,71 @@
+// The clinicians' task list (their own, the services' shared queue, or one patient's) and completing a task.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { idParams, uuid } from '../../schemas/common.ts';
+import { noteSchema } from '../../schemas/instruments.ts';
+import { completeTask, findTask, listTasks } from '../../store/alerts.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+const taskListQuery = z
+  .object({ scope: z.enum(['mine', 'service']).default('mine'), patientId: uuid.optional() })
+  .strict();
+
+export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/tasks',
+    { config: { access: 'patient:read' }, schema: { tags: ['tasks'], querystring: taskListQuery } },
+    async (req) => {
+      const auth = authOf(req);
+      if (req.query.patientId) {
+        const access = await patientAccess(ctx, req, req.query.patientId, 'task.list');
+        const tasks = await listTasks(ctx.db, { patientId: access.patientId });
+        await auditRead(ctx, req, access, 'task.list', 'Task');
+        return { tasks };
+      }
+      const tasks =
+        req.query.scope === 'mine'
+          ? await listTasks(ctx.db, { assignedTo: auth.user.id, serviceIds: auth.user.service_ids })
+          : await listTasks(ctx.db, { serviceIds: auth.user.service_ids });
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'task.list',
+          resource: { type: 'Task' },
+          details: { count: tasks.length },
+          now: ctx.now(),
+        }),
+      );
+      return { tasks };
+    },
+  );
+
+  api.post(
+    '/tasks/:id/complete',
+    { config: { access: 'patient:write' }, schema: { tags: ['tasks'], params: idParams, body: noteSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const task = await findTask(ctx.db, req.params.id);
+      if (!task) throw problem('not-found');
+      const access = await patientAccess(ctx, req, task.patient_id, 'task.complete');
+      const now = ctx.now();
+      const closing = { by: auth.user.id, at: now, note: req.body.note ?? null };
+      await ctx.db.transaction(async (tx) => {
+        if (!(await completeTask(tx, req.params.id, closing)))
+          throw problem('conflict', 'This task was already completed.');
+        const resource = { type: 'Task', id: req.params.id };
+        await recordChange(req, tx, {
+          action: 'task.complete',
+          resource,
+          patientId: task.patient_id,
+          flagged: access.breakGlass,
+          now,
+        });
+      });
+      return reply.status(201).send({ completed: true as const });
+    },
+  );
+}
