@@ -1,13 +1,15 @@
 // AdministrationEventForm: "Change rate" (the new rate and, off plan, why) or "Stop administration" (the time and the
 // amount actually given, with the register witness when stock was drawn and less was given).
-import { useState, type SubmitEvent } from 'react';
+import { administrationSchema } from '../../../src/schemas/treatment.ts';
 import { api } from '../api/client.ts';
+import { DecimalField } from '../ui/DecimalField.tsx';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
 import { localDateTime } from '../ui/local-date.ts';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import { instantOf, toNumber } from './treatment-input.ts';
 import type { AdministrationBody } from './treatment-types.ts';
+import { CorrectionWitness } from './CorrectionWitness.tsx';
 
 interface AdministrationEventFormProps {
   sessionId: string;
@@ -19,6 +21,38 @@ interface AdministrationEventFormProps {
   onDone: () => void;
 }
 
+const BLANK = { rate: '', reason: '', given: '', givenMl: '', witnessEmail: '', witnessPassword: '' };
+type Values = typeof BLANK & { at: string };
+
+/** Less than the dose started was stated (a volume alone is checked by the server against the concentration). */
+function lessThan(v: Values, startedMg: number | null): boolean {
+  const givenMg = toNumber(v.given);
+  const stated = givenMg !== undefined || toNumber(v.givenMl) !== undefined;
+  return startedMg !== null && stated && (givenMg === undefined || givenMg < startedMg);
+}
+
+/** The body of a rate change or a stop; the witness signs only a stop that corrects drawn stock. */
+function eventBody(event: 'rate-change' | 'stop', v: Values, witnessed: boolean): AdministrationBody {
+  const when = instantOf(v.at);
+  const rateMgPerHour = toNumber(v.rate);
+  const givenMg = toNumber(v.given);
+  const givenMl = toNumber(v.givenMl);
+  if (event === 'rate-change')
+    return {
+      event,
+      ...(when ? { at: when } : {}),
+      ...(rateMgPerHour !== undefined ? { rateMgPerHour } : {}),
+      ...(v.reason.trim() ? { reason: v.reason.trim() } : {}),
+    };
+  return {
+    event,
+    ...(when ? { at: when } : {}),
+    ...(givenMg !== undefined ? { givenMg } : {}),
+    ...(givenMl !== undefined ? { givenMl } : {}),
+    ...(witnessed ? { witness: { email: v.witnessEmail.trim(), password: v.witnessPassword } } : {}),
+  };
+}
+
 /** A small form named by its button: "Time" (now); a rate change takes "Rate (mg/h)", a stop "Given (mg)". */
 export function AdministrationEventForm({
   sessionId,
@@ -27,159 +61,81 @@ export function AdministrationEventForm({
   fromStock = false,
   onDone,
 }: AdministrationEventFormProps) {
-  const form = useFormSubmit();
-  const [at, setAt] = useState(() => localDateTime(new Date()));
-  const [rate, setRate] = useState('');
-  const [reason, setReason] = useState('');
-  const [given, setGiven] = useState('');
-  const [givenMl, setGivenMl] = useState('');
-  const [witnessEmail, setWitnessEmail] = useState('');
-  const [witnessPassword, setWitnessPassword] = useState('');
+  const initial: Values = { ...BLANK, at: localDateTime(new Date()) };
+  const form = useForm(administrationSchema, initial, {
+    toBody: (v) => eventBody(event, v, event === 'stop' && fromStock && lessThan(v, startedMg)),
+  });
+  const { values } = form;
   const name = event === 'stop' ? 'Stop administration' : 'Change rate';
-  const givenMg = toNumber(given);
-  const stated = givenMg !== undefined || toNumber(givenMl) !== undefined;
-  // Less than the dose started (a volume alone is checked by the server against the concentration).
-  const lessGiven = startedMg !== null && stated && (givenMg === undefined || givenMg < startedMg);
+  const witnessed = event === 'stop' && fromStock && lessThan(values, startedMg);
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const when = instantOf(at);
-    const rateMgPerHour = toNumber(rate);
-    const volume = toNumber(givenMl);
-    const localErrors: Record<string, string> = {};
-    if (!when) localErrors.at = 'Enter the time';
-    if (event === 'rate-change' && rateMgPerHour === undefined)
-      localErrors.rateMgPerHour = 'Enter the new rate';
-    if (given.trim() && givenMg === undefined) localErrors.givenMg = 'Enter the mg given';
-    if (fromStock && lessGiven && (!witnessEmail.trim() || !witnessPassword))
-      localErrors.witness = 'A witness signs the register correction: enter their email and password';
-    void form
-      .submit(async () => {
-        const body: AdministrationBody = {
-          event,
-          ...(when ? { at: when } : {}),
-          ...(event === 'rate-change' && rateMgPerHour !== undefined ? { rateMgPerHour } : {}),
-          ...(event === 'rate-change' && reason.trim() ? { reason: reason.trim() } : {}),
-          ...(event === 'stop' && givenMg !== undefined ? { givenMg } : {}),
-          ...(event === 'stop' && volume !== undefined ? { givenMl: volume } : {}),
-          ...(event === 'stop' && fromStock && lessGiven
-            ? { witness: { email: witnessEmail.trim(), password: witnessPassword } }
-            : {}),
-        };
-        await api.post(`/treatment-sessions/${encodeURIComponent(sessionId)}/administration`, body);
-      }, localErrors)
-      .then((ok) => {
-        if (!ok) return;
-        setRate('');
-        setReason('');
-        setGiven('');
-        setGivenMl('');
-        setWitnessPassword('');
-        setAt(localDateTime(new Date()));
-        onDone();
-      });
+  const onSubmit = () => {
+    const own: Record<string, string> = {};
+    if (!instantOf(values.at)) own.at = 'Enter the time';
+    if (event === 'rate-change' && toNumber(values.rate) === undefined)
+      own.rateMgPerHour = 'Enter the new rate';
+    if (values.given.trim() && toNumber(values.given) === undefined) own.givenMg = 'Enter the mg given';
+    if (witnessed && (!values.witnessEmail.trim() || !values.witnessPassword))
+      own.witness = 'A witness signs the register correction: enter their email and password';
+    void form.send(async (body) => {
+      await api.post(`/treatment-sessions/${encodeURIComponent(sessionId)}/administration`, body);
+      form.clear('witnessEmail');
+      onDone();
+    }, own);
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack administration-event" aria-label={name}>
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      submit={name}
+      label={name}
+      className="stack administration-event"
+      submitClassName={event === 'stop' ? 'button-warning' : 'button-secondary'}
+    >
       <div className="field-grid">
-        <Field
-          label="Time"
-          type="datetime-local"
-          required
-          value={at}
-          onValue={setAt}
-          error={form.errors.at}
-        />
+        <Field label="Time" type="datetime-local" required {...form.field('at')} />
         {event === 'rate-change' ? (
           <>
-            <Field
+            <DecimalField
               label="Rate (mg/h)"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
               required
-              value={rate}
-              onValue={setRate}
+              {...form.field('rate')}
               error={form.errors.rateMgPerHour}
             />
             <Field
               label="Reason for the change"
               maxLength={1000}
               hint="Needed when the rate differs from the plan"
-              value={reason}
-              onValue={setReason}
-              error={form.errors.reason}
+              {...form.field('reason')}
             />
           </>
         ) : (
           <>
-            <Field
+            <DecimalField
               label="Given (mg)"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
               hint={
                 startedMg !== null
                   ? `The amount actually infused; blank means all ${String(startedMg)} mg. Needed when stopping early.`
                   : 'The amount actually given'
               }
-              value={given}
-              onValue={setGiven}
+              {...form.field('given')}
               error={form.errors.givenMg}
             />
-            <Field
+            <DecimalField
               label="Or volume infused (mL)"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
               hint="Turned into mg at the recorded concentration"
-              value={givenMl}
-              onValue={setGivenMl}
-              error={form.errors.givenMl}
+              {...form.field('givenMl')}
             />
           </>
         )}
       </div>
-      {event === 'stop' && fromStock && lessGiven ? (
-        <fieldset className="form-section">
-          <legend>Witness to the register correction</legend>
-          <p className="hint">
-            Less was given than was drawn from stock: the register entry is corrected to the amount given, and
-            a witness signs it.
-          </p>
-          <div className="field-grid">
-            <Field
-              label="Witness email"
-              type="email"
-              autoComplete="off"
-              value={witnessEmail}
-              onValue={setWitnessEmail}
-              error={form.errors.witness}
-            />
-            <Field
-              label="Witness password"
-              type="password"
-              autoComplete="off"
-              value={witnessPassword}
-              onValue={setWitnessPassword}
-            />
-          </div>
-        </fieldset>
+      {witnessed ? (
+        <CorrectionWitness
+          email={{ ...form.field('witnessEmail'), error: form.errors.witness }}
+          password={{ ...form.field('witnessPassword'), error: undefined }}
+        />
       ) : null}
-      <div className="actions">
-        <button
-          type="submit"
-          className={event === 'stop' ? 'button-warning' : 'button-secondary'}
-          disabled={form.busy}
-        >
-          {name}
-        </button>
-      </div>
-    </form>
+    </Form>
   );
 }

@@ -16,8 +16,8 @@ interface FormProps {
   /** What stands above the problem summary (the form's heading and introduction). */
   head?: ReactNode;
   className?: string;
-  /** A small submit button, for forms inline in a table row. */
-  small?: boolean;
+  /** The submit button's class ("button-small" in a table row, "button-warning" for a stop). */
+  submitClassName?: string;
   /** Buttons after the submit button (e.g. "Cancel"). */
   actions?: ReactNode;
   children: ReactNode;
@@ -32,7 +32,7 @@ export function Form({
   labelledBy,
   head,
   className = 'stack',
-  small = false,
+  submitClassName,
   actions,
   children,
 }: FormProps) {
@@ -46,7 +46,7 @@ export function Form({
       <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
       {children}
       <div className="actions">
-        <button type="submit" className={small ? 'button-small' : undefined} disabled={form.busy}>
+        <button type="submit" className={submitClassName} disabled={form.busy}>
           {submit}
         </button>
         {actions}

@@ -31,7 +31,7 @@ export function InlineForm({ form, onSubmit, submit, label, onBack, children }: 
       submit={submit}
       label={label}
       className="stack status-change"
-      small
+      submitClassName="button-small"
       actions={
         <button type="button" className="button-small button-secondary" onClick={onBack}>
           Back
