@@ -1,43 +1,14 @@
-// Dosing sessions: pre-checks and dose at start, administration record, vitals flowsheet with alerts, discharge.
+// /treatment-sessions/:id: one dosing session with its flowsheet, administration status and discharge.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { vitalAlerts } from '../../domain/treatment/index.ts';
-import { uuid } from '../../schemas/common.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
-import {
-  administrationSchema,
-  observationSchema,
-  startSessionSchema,
-  vitalsSchema,
-} from '../../schemas/treatment.ts';
-import { addSessionEvent, listSessions, sessionEvents } from '../../store/treatment.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
-import { recordChange } from '../record-change.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
-import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
-import { recordAdministration } from '../session-administration.ts';
 import { administrationStatus, plannedDoseOf } from '../../domain/treatment/administration.ts';
-import { startSession } from '../session-start.ts';
-import { raiseSessionAlerts } from '../session-alerts.ts';
+import { idParams } from '../../schemas/common.ts';
+import { sessionEvents } from '../../store/treatment.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { auditRead } from '../patient-access.ts';
 import { visibleSession } from '../session-access.ts';
-import { dischargeRoutes } from './treatment-discharge.ts';
-
-const idParams = z.object({ id: uuid }).strict();
 
 export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
-
-  api.post(
-    '/patients/:id/treatment-sessions',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams, body: startSessionSchema },
-    },
-    async (req, reply) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.create');
-      return reply.status(201).send(await startSession(ctx, req, access, req.body));
-    },
-  );
 
   api.get(
     '/treatment-sessions/:id',
@@ -80,129 +51,4 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
       };
     },
   );
-
-  api.get(
-    '/patients/:id/treatment-sessions',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams },
-    },
-    async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.list');
-      const rows = await listSessions(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'treatment-session.list', 'TreatmentSession');
-      return {
-        sessions: rows.map((s) => ({
-          id: s.id,
-          protocol: s.protocol_ref,
-          setting: s.setting,
-          startedAt: s.started_at.toISOString(),
-          dose: s.dose,
-          dischargedAt: s.discharged_at?.toISOString() ?? null,
-        })),
-      };
-    },
-  );
-
-  api.post(
-    '/treatment-sessions/:id/vitals',
-    {
-      config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: vitalsSchema },
-    },
-    async (req, reply) => {
-      const auth = authOf(req);
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.vitals',
-        true,
-      );
-      const protocol = sessionProtocol(session.protocol);
-      const alerts = vitalAlerts(toVitalSigns(req.body), toVitalSigns(session.baseline), protocol);
-      const now = ctx.now();
-      const { eventId, escalation } = await ctx.db.transaction(async (tx) => {
-        const id = await addSessionEvent(tx, {
-          sessionId: session.id,
-          kind: 'vitals',
-          data: { ...req.body, alerts },
-          at: new Date(req.body.takenAt),
-          recordedAt: now,
-          by: auth.user.id,
-        });
-        await recordChange(req, tx, {
-          action: 'treatment-session.vitals',
-          resource: { type: 'TreatmentSession', id: session.id },
-          patientId: session.patient_id,
-          flagged: access.breakGlass,
-          details: { alerts: alerts.map((a) => a.code) },
-          now,
-        });
-        const takenAt = new Date(req.body.takenAt);
-        const raised = await raiseSessionAlerts(tx, req, { session, protocol, alerts, takenAt, now });
-        return { eventId: id, escalation: raised };
-      });
-      return reply.status(201).send({ id: eventId, alerts, ...escalation });
-    },
-  );
-
-  api.post(
-    '/treatment-sessions/:id/administration',
-    {
-      config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: administrationSchema },
-    },
-    async (req, reply) => {
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.administration',
-        true,
-      );
-      return reply.status(201).send(await recordAdministration(ctx, req, session, access, req.body));
-    },
-  );
-
-  api.post(
-    '/treatment-sessions/:id/observations',
-    {
-      config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: observationSchema },
-    },
-    async (req, reply) => {
-      const auth = authOf(req);
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.observation',
-        true,
-      );
-      const now = ctx.now();
-      const id = await ctx.db.transaction(async (tx) => {
-        const eventId = await addSessionEvent(tx, {
-          sessionId: session.id,
-          kind: req.body.kind,
-          data: { score: req.body.score ?? null, text: req.body.text ?? null },
-          at: req.body.at ? new Date(req.body.at) : now,
-          recordedAt: now,
-          by: auth.user.id,
-        });
-        await recordChange(req, tx, {
-          action: 'treatment-session.observation',
-          resource: { type: 'TreatmentSession', id: session.id },
-          patientId: session.patient_id,
-          flagged: access.breakGlass,
-          details: { kind: req.body.kind },
-          now,
-        });
-        return eventId;
-      });
-      return reply.status(201).send({ id });
-    },
-  );
-
-  dischargeRoutes(app, ctx);
 }

@@ -1,4 +1,5 @@
-// A service's protocol settings: read them with their defaults and sources; change them as a new audited version.
+// /services/:serviceId/protocols/:id/settings: a service's protocol settings with their defaults and sources;
+// a change is a new audited version.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -38,7 +39,20 @@ function settingPath(path: string): string {
   return path.replace(/^protocol\./, '').replace(/\.(value|required)$/, '');
 }
 
-export function protocolSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The new version holds the complete set: earlier values, then this change (null: back to the default). */
+function mergedSettings(
+  earlier: SettingOverrides,
+  changes: Readonly<Record<string, number | boolean | null>>,
+): Record<string, number | boolean> {
+  const merged: Record<string, number | boolean> = { ...earlier };
+  for (const [path, value] of Object.entries(changes)) {
+    if (value === null) Reflect.deleteProperty(merged, path);
+    else merged[path] = value;
+  }
+  return merged;
+}
+
+export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   async function serviceOr404(serviceId: string): Promise<void> {
@@ -76,12 +90,7 @@ export function protocolSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
       const now = ctx.now();
       const created = await ctx.db.transaction(async (tx) => {
         const latest = await latestProtocolSettings(tx, req.params.serviceId, shipped.id);
-        // The new version holds the complete set: earlier values, then this change (null: back to the default).
-        const merged: Record<string, number | boolean> = { ...(latest?.overrides ?? {}) };
-        for (const [path, value] of Object.entries(req.body.settings)) {
-          if (value === null) Reflect.deleteProperty(merged, path);
-          else merged[path] = value;
-        }
+        const merged = mergedSettings(latest?.overrides ?? {}, req.body.settings);
         const version = (latest?.version ?? 0) + 1;
         const outcome = effectiveProtocol(shipped, merged, { version, changedAt: now.toISOString() });
         if (!outcome.ok) {

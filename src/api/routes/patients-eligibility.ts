@@ -1,23 +1,17 @@
-// Treatment screening: referral with indication, and the prescriber-signed eligibility decision.
+// /patients/:id/eligibility: the prescriber-signed eligibility decision, and the screening record (referrals and decisions).
 import type { FastifyInstance } from 'fastify';
 import {
   contraindicationCheck,
-  indicationCheck,
   interactionScreen,
   pregnancyFlags,
   type ContraindicationCheck,
   type ContraindicationFlag,
   type Route,
 } from '../../domain/treatment/index.ts';
-import { eligibilitySchema, referralSchema } from '../../schemas/treatment.ts';
+import { eligibilitySchema } from '../../schemas/treatment.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { findPatient } from '../../store/patients.ts';
-import {
-  insertEligibility,
-  insertReferral,
-  listEligibility,
-  listReferrals,
-} from '../../store/treatment-screening.ts';
+import { insertEligibility, listEligibility, listReferrals } from '../../store/treatment-screening.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -31,47 +25,8 @@ function withPregnancy(
   return { ...check, flags: [...pregnancy, ...check.flags] };
 }
 
-export function treatmentScreeningRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
-
-  api.post(
-    '/patients/:id/referrals',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams, body: referralSchema },
-    },
-    async (req, reply) => {
-      const auth = authOf(req);
-      const access = await patientAccess(ctx, req, req.params.id, 'referral.create');
-      const check = indicationCheck(req.body.indication);
-      const now = ctx.now();
-      const id = await ctx.db.transaction(async (tx) => {
-        const referralId = await insertReferral(tx, {
-          patientId: access.patientId,
-          indication: req.body.indication,
-          indicationOther: req.body.indicationOther ?? null,
-          flags: check.flags,
-          referrer: req.body.referrer ?? null,
-          receivedOn: req.body.receivedOn ?? null,
-          recordedAt: now,
-          recordedBy: auth.user.id,
-        });
-        await recordChange(req, tx, {
-          action: 'referral.create',
-          resource: { type: 'Referral', id: referralId },
-          patientId: access.patientId,
-          timeline: {
-            kind: 'referral',
-            summary: `Referral for ketamine treatment: ${check.indication?.label ?? req.body.indication}`,
-          },
-          flagged: access.breakGlass,
-          now,
-        });
-        return referralId;
-      });
-      return reply.status(201).send({ id, indication: check.indication, flags: check.flags });
-    },
-  );
 
   api.post(
     '/patients/:id/eligibility',

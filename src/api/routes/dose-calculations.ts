@@ -1,0 +1,50 @@
+// /dose-calculations: the protocol's dose from a weight measured today or the patient's dated chart weight.
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_TIME_ZONE } from '../../domain/core/zoned.ts';
+import { clinicToday } from '../../domain/treatment/clinic-day.ts';
+import { doseCalculationSchema } from '../../schemas/treatment.ts';
+import { findPatient } from '../../store/patients.ts';
+import { serviceForDocuments } from '../../store/services.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+import { doseOrRefuse, serviceProtocolOr404 } from '../treatment-dose.ts';
+
+export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/dose-calculations',
+    { config: { access: 'patient:read' }, schema: { tags: ['treatment'], body: doseCalculationSchema } },
+    async (req) => {
+      const body = req.body;
+      let serviceId = body.serviceId;
+      let chartWeight: { kg: number; measuredOn: string } | null = null;
+      if (body.weightKg === undefined && body.patientId) {
+        const access = await patientAccess(ctx, req, body.patientId, 'dose-calculation');
+        serviceId ??= access.serviceId;
+        const patient = await findPatient(ctx.db, access.patientId);
+        if (!patient) throw problem('not-found');
+        chartWeight = patient.weight
+          ? { kg: patient.weight.kg, measuredOn: patient.weight.measuredOn }
+          : null;
+        await auditRead(ctx, req, access, 'dose-calculation', 'DoseCalculation');
+      } else if (body.weightKg === undefined) {
+        await ctx.db.transaction((tx) =>
+          recordChange(req, tx, {
+            action: 'dose-calculation',
+            resource: { type: 'DoseCalculation' },
+            now: ctx.now(),
+          }),
+        );
+      }
+      // The weight's age counts in the clinic's days (the service's zone), as at session start.
+      const zone = serviceId ? (await serviceForDocuments(ctx.db, serviceId)).timeZone : DEFAULT_TIME_ZONE;
+      const today = clinicToday(ctx.now(), zone);
+      const weight = body.weightKg !== undefined ? { kg: body.weightKg, measuredOn: today } : chartWeight;
+      const protocol = await serviceProtocolOr404(ctx.db, body.protocol, serviceId);
+      return doseOrRefuse(protocol, weight, today, body);
+    },
+  );
+}

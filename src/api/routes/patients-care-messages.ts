@@ -1,0 +1,45 @@
+// /patients/:id/care-messages: a message to the patient's care team (or one member of its staff).
+import type { FastifyInstance } from 'fastify';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { careMessageSchema } from '../../schemas/treatment.ts';
+import { insertCareMessage } from '../../store/shared-care.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientAccess } from '../patient-access.ts';
+import { recordChange } from '../record-change.ts';
+import { requireStaffOfService } from '../references.ts';
+
+export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/care-messages',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['shared-care'], params: patientIdParams, body: careMessageSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'care-message.create');
+      await requireStaffOfService(ctx.db, access.serviceId, { 'body.toUserId': req.body.toUserId });
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const messageId = await insertCareMessage(tx, {
+          patientId: access.patientId,
+          toUserId: req.body.toUserId ?? null,
+          text: req.body.text,
+          sentAt: now,
+          sentBy: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'care-message.create',
+          resource: { type: 'CareMessage', id: messageId },
+          patientId: access.patientId,
+          flagged: access.breakGlass,
+          now,
+        });
+        return messageId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+}

@@ -1,0 +1,89 @@
+// /patients/:id/consents: sign a versioned consent (typed or drawn, witnessed where required), and list them.
+import type { FastifyInstance } from 'fastify';
+import { consentDocuments } from '../../domain/consent/documents.ts';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { consentSchema } from '../../schemas/treatment.ts';
+import { consentView, findConsent, insertConsent, listConsents } from '../../store/consents.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem, ruleRefusal } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+import { reauthenticateWitness } from '../witness.ts';
+
+export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/consents',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['consent'], params: patientIdParams, body: consentSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'consent.create');
+      const doc = consentDocuments.find(
+        (d) =>
+          d.id === req.body.documentId &&
+          d.version === req.body.documentVersion &&
+          d.route === req.body.route,
+      );
+      if (!doc)
+        throw problem('validation-failed', undefined, [
+          { path: 'body.documentId', message: 'No such document version for this route' },
+        ]);
+      if (doc.witnessRequired && !req.body.witness) {
+        throw ruleRefusal(
+          'out-of-bounds',
+          'witness-required',
+          'This consent document needs a witness.',
+          undefined,
+          [{ path: 'body.witness', message: 'A witness must countersign' }],
+        );
+      }
+      const witnessId = req.body.witness
+        ? await reauthenticateWitness(ctx, req, auth.user, req.body.witness, access.serviceId)
+        : null;
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const consentId = await insertConsent(tx, {
+          patientId: access.patientId,
+          route: doc.route,
+          documentId: doc.id,
+          documentVersion: doc.version,
+          signature: req.body.signature,
+          witnessId,
+          signedAt: now,
+          recordedBy: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'consent.create',
+          resource: { type: 'Consent', id: consentId },
+          patientId: access.patientId,
+          timeline: { kind: 'consent', summary: `Consent signed: ${doc.title} (v${doc.version})` },
+          flagged: access.breakGlass,
+          details: { document: `${doc.id}@${doc.version}` },
+          now,
+        });
+        return consentId;
+      });
+      const saved = await findConsent(ctx.db, id);
+      if (!saved) throw new Error('consent vanished');
+      return reply.status(201).send(consentView(saved));
+    },
+  );
+
+  api.get(
+    '/patients/:id/consents',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['consent'], params: patientIdParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'consent.list');
+      const rows = await listConsents(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'consent.list', 'Consent');
+      return { consents: rows.map(consentView) };
+    },
+  );
+}

@@ -1,0 +1,52 @@
+// /patients/:id/referrals: a referral for ketamine treatment with its indication and its flags.
+import type { FastifyInstance } from 'fastify';
+import { indicationCheck } from '../../domain/treatment/index.ts';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { referralSchema } from '../../schemas/treatment.ts';
+import { insertReferral } from '../../store/treatment-screening.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientAccess } from '../patient-access.ts';
+import { recordChange } from '../record-change.ts';
+
+export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/referrals',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['treatment'], params: patientIdParams, body: referralSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'referral.create');
+      const check = indicationCheck(req.body.indication);
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const referralId = await insertReferral(tx, {
+          patientId: access.patientId,
+          indication: req.body.indication,
+          indicationOther: req.body.indicationOther ?? null,
+          flags: check.flags,
+          referrer: req.body.referrer ?? null,
+          receivedOn: req.body.receivedOn ?? null,
+          recordedAt: now,
+          recordedBy: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'referral.create',
+          resource: { type: 'Referral', id: referralId },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'referral',
+            summary: `Referral for ketamine treatment: ${check.indication?.label ?? req.body.indication}`,
+          },
+          flagged: access.breakGlass,
+          now,
+        });
+        return referralId;
+      });
+      return reply.status(201).send({ id, indication: check.indication, flags: check.flags });
+    },
+  );
+}

@@ -1,0 +1,58 @@
+// /patients/:id/shared-care: therapy sessions, care-team messages and the questionnaires due before a session.
+import type { FastifyInstance } from 'fastify';
+import { outcomeInstrumentsFor, questionnairesDue } from '../../domain/treatment/outcome-schedule.ts';
+import { patientIdParams } from '../../schemas/patient.ts';
+import {
+  lastCompletedQuestionnaires,
+  listCareMessages,
+  listTherapySessions,
+} from '../../store/shared-care.ts';
+import { latestReferralIndication } from '../../store/treatment-screening.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+
+export function patientSharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/patients/:id/shared-care',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['shared-care'], params: patientIdParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'shared-care.read');
+      const therapy = await listTherapySessions(ctx.db, access.patientId);
+      const messages = await listCareMessages(ctx.db, access.patientId);
+      const due = questionnairesDue(
+        outcomeInstrumentsFor((await latestReferralIndication(ctx.db, access.patientId)) ?? ''),
+        await lastCompletedQuestionnaires(ctx.db, access.patientId),
+        ctx.now(),
+      );
+      await auditRead(ctx, req, access, 'shared-care.read', 'SharedCare');
+      return {
+        therapySessions: therapy.map((t) => ({
+          id: t.id,
+          kind: t.kind,
+          dosingSessionId: t.dosing_session_id,
+          heldAt: t.held_at.toISOString(),
+          durationMinutes: t.duration_minutes,
+          notes: t.notes,
+          recordedBy: t.display_name,
+        })),
+        messages: messages.map((m) => ({
+          id: m.id,
+          text: m.text,
+          sentAt: m.sent_at.toISOString(),
+          from: m.sender,
+          to: m.recipient,
+        })),
+        questionnairesDue: due.map((d) => ({
+          instrument: d.instrument,
+          due: d.due,
+          lastCompletedAt: d.lastCompletedAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,49 @@
+// /patients/:id/tasks: a shared-care task for a member of the patient's service (default: oneself).
+import type { FastifyInstance } from 'fastify';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { careTaskSchema } from '../../schemas/treatment.ts';
+import { insertTask } from '../../store/alerts.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientAccess } from '../patient-access.ts';
+import { recordChange } from '../record-change.ts';
+import { requireStaffOfService } from '../references.ts';
+
+export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/tasks',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['shared-care'], params: patientIdParams, body: careTaskSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'task.create');
+      await requireStaffOfService(ctx.db, access.serviceId, { 'body.assignedTo': req.body.assignedTo });
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        const taskId = await insertTask(tx, {
+          patientId: access.patientId,
+          serviceId: access.serviceId,
+          assignedTo: req.body.assignedTo ?? auth.user.id,
+          title: req.body.title,
+          detail: req.body.detail ?? '',
+          priority: req.body.priority,
+          sourceType: 'SharedCare',
+          sourceId: access.patientId,
+          at: now,
+        });
+        await recordChange(req, tx, {
+          action: 'task.create',
+          resource: { type: 'Task', id: taskId },
+          patientId: access.patientId,
+          flagged: access.breakGlass,
+          now,
+        });
+        return taskId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+}

@@ -1,0 +1,58 @@
+// /patients/:id/therapy-sessions: a preparation or integration session around dosing.
+import type { FastifyInstance } from 'fastify';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { therapySessionSchema } from '../../schemas/treatment.ts';
+import { insertTherapySession, isPatientDosingSession } from '../../store/shared-care.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/patients/:id/therapy-sessions',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['shared-care'], params: patientIdParams, body: therapySessionSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'therapy-session.create');
+      const b = req.body;
+      const now = ctx.now();
+      const id = await ctx.db.transaction(async (tx) => {
+        if (b.dosingSessionId && !(await isPatientDosingSession(tx, access.patientId, b.dosingSessionId))) {
+          throw problem('validation-failed', undefined, [
+            { path: 'body.dosingSessionId', message: 'Not a dosing session of this patient' },
+          ]);
+        }
+        const therapyId = await insertTherapySession(tx, {
+          patientId: access.patientId,
+          kind: b.kind,
+          dosingSessionId: b.dosingSessionId ?? null,
+          heldAt: new Date(b.heldAt),
+          durationMinutes: b.durationMinutes,
+          notes: b.notes,
+          recordedAt: now,
+          recordedBy: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'therapy-session.create',
+          resource: { type: 'TherapySession', id: therapyId },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'therapy-session',
+            summary: `${b.kind === 'preparation' ? 'Preparation' : 'Integration'} session (${b.durationMinutes} min)`,
+            occurredAt: new Date(b.heldAt),
+          },
+          flagged: access.breakGlass,
+          now,
+        });
+        return therapyId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+}

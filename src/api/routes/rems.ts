@@ -1,0 +1,42 @@
+// /rems/tracker: the esketamine REMS 7-day submission tracker across the user's services.
+import type { FastifyInstance } from 'fastify';
+import { remsSubmissionStatus } from '../../domain/treatment/index.ts';
+import { remsTrackerRows } from '../../store/rems.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
+
+export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/rems/tracker',
+    { config: { access: 'patient:read' }, schema: { tags: ['treatment'] } },
+    async (req) => {
+      const auth = authOf(req);
+      const rows = await remsTrackerRows(ctx.db, auth.user.service_ids);
+      const now = ctx.now();
+      const items = rows.map((r) => {
+        const dosedAt = r.dosed_at ?? r.started_at;
+        const status = remsSubmissionStatus(dosedAt, now, r.submitted_at);
+        return {
+          sessionId: r.id,
+          patientId: r.patient_id,
+          patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`,
+          dosedAt: dosedAt.toISOString(),
+          dueAt: status.dueAt.toISOString(),
+          status: status.status,
+          submittedAt: r.submitted_at?.toISOString() ?? null,
+        };
+      });
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'rems.tracker',
+          resource: { type: 'RemsTracker' },
+          details: { count: items.length },
+          now: ctx.now(),
+        }),
+      );
+      return { items };
+    },
+  );
+}

@@ -1,0 +1,29 @@
+// /treatment-sessions/:id/administration: start, rate changes and stop of the administration record.
+import type { FastifyInstance } from 'fastify';
+import { idParams } from '../../schemas/common.ts';
+import { administrationSchema } from '../../schemas/treatment.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { visibleSession } from '../session-access.ts';
+import { recordAdministration } from '../session-administration.ts';
+
+export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/treatment-sessions/:id/administration',
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['treatment'], params: idParams, body: administrationSchema },
+    },
+    async (req, reply) => {
+      const { session, access } = await visibleSession(
+        ctx,
+        req,
+        req.params.id,
+        'treatment-session.administration',
+        true,
+      );
+      return reply.status(201).send(await recordAdministration(ctx, req, session, access, req.body));
+    },
+  );
+}

@@ -1,0 +1,58 @@
+// /treatment-sessions/:id/vitals: a reading on the flowsheet, its alerts, and the escalation of urgent ones.
+import type { FastifyInstance } from 'fastify';
+import { vitalAlerts } from '../../domain/treatment/index.ts';
+import { idParams } from '../../schemas/common.ts';
+import { vitalsSchema } from '../../schemas/treatment.ts';
+import { addSessionEvent } from '../../store/treatment.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { recordChange } from '../record-change.ts';
+import { visibleSession } from '../session-access.ts';
+import { raiseSessionAlerts } from '../session-alerts.ts';
+import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
+
+export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.post(
+    '/treatment-sessions/:id/vitals',
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['treatment'], params: idParams, body: vitalsSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const { session, access } = await visibleSession(
+        ctx,
+        req,
+        req.params.id,
+        'treatment-session.vitals',
+        true,
+      );
+      const protocol = sessionProtocol(session.protocol);
+      const alerts = vitalAlerts(toVitalSigns(req.body), toVitalSigns(session.baseline), protocol);
+      const now = ctx.now();
+      const takenAt = new Date(req.body.takenAt);
+      const { eventId, escalation } = await ctx.db.transaction(async (tx) => {
+        const id = await addSessionEvent(tx, {
+          sessionId: session.id,
+          kind: 'vitals',
+          data: { ...req.body, alerts },
+          at: takenAt,
+          recordedAt: now,
+          by: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'treatment-session.vitals',
+          resource: { type: 'TreatmentSession', id: session.id },
+          patientId: session.patient_id,
+          flagged: access.breakGlass,
+          details: { alerts: alerts.map((a) => a.code) },
+          now,
+        });
+        const raised = await raiseSessionAlerts(tx, req, { session, protocol, alerts, takenAt, now });
+        return { eventId: id, escalation: raised };
+      });
+      return reply.status(201).send({ id: eventId, alerts, ...escalation });
+    },
+  );
+}
