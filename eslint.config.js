@@ -123,8 +123,9 @@ export default tseslint.config(
     rules: { 'kaspr/domain-stays-inside': 'error', ...domainPurity, ...noIoGlobals },
   },
   {
-    // Domain tests may use the test runner, and nothing else from outside (domain-stays-inside still applies).
-    files: ['src/domain/**/*.test.ts'],
+    // Domain tests and their support modules (test-fixtures.ts, test-cases.ts) may use the test runner, and
+    // nothing else from outside (domain-stays-inside still applies).
+    files: ['src/domain/**/*.test.ts', 'src/domain/**/test-*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,32 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { cadss, score } from './cadss.ts';
-import { answersSummingTo, resultOf } from './test-fixtures.ts';
+import { itClaimsNoBandAtEach, itIsIncompleteWhenAnItemIsMissing, itRefusesEach } from './test-cases.ts';
+import { answersSummingTo } from './test-fixtures.ts';
 
 describe('CADSS (23-item) scoring', () => {
-  it.each([0, 1, 46, 92])('sums to %i with no band', (total) => {
-    const result = resultOf(score(answersSummingTo(total, 23, 4)));
-    expect(result).toMatchObject({ total, band: null, flags: [], completeness: 'complete' });
+  itClaimsNoBandAtEach(
+    score,
+    (total) => answersSummingTo(total, 23, 4),
+    'sums to %i with no band',
+    [0, 1, 46, 92],
+  );
+
+  const missing23: Record<string, number> = answersSummingTo(0, 23, 4);
+  delete missing23['23'];
+  itIsIncompleteWhenAnItemIsMissing(score, missing23, {
+    completeness: 'incomplete',
+    total: null,
+    missingItems: ['23'],
   });
 
-  it('gives incomplete with a null total when an item is missing (no prorating)', () => {
-    const answers: Record<string, number> = answersSummingTo(0, 23, 4);
-    delete answers['23'];
-    expect(resultOf(score(answers))).toMatchObject({
-      completeness: 'incomplete',
-      total: null,
-      missingItems: ['23'],
-    });
-  });
-
-  it.each([
+  itRefusesEach(score, [
     [{ '24': 0 }, 'unknown-item', 'answers.24'],
     [{ '1': 5 }, 'answer-out-of-range', 'answers.1'],
     [{ '1': 0.5 }, 'answer-not-integer', 'answers.1'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 });
 
 describe('CADSS definition', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssrsScreener, score } from './cssrs-screener.ts';
+import { itRefusesEach } from './test-cases.ts';
 import { resultOf } from './test-fixtures.ts';
 
 describe('C-SSRS screener triage paths (clinic.md §4)', () => {
@@ -75,16 +76,12 @@ describe('C-SSRS screener missing answers and skip logic', () => {
 });
 
 describe('C-SSRS screener invalid answers', () => {
-  it.each([
+  itRefusesEach(score, [
     [{ '7': 0 }, 'unknown-item', 'answers.7'],
     [{ '1': 2 }, 'answer-out-of-range', 'answers.1'],
     [{ '6': 3 }, 'answer-out-of-range', 'answers.6'],
     [{ '6': 1.5 }, 'answer-not-integer', 'answers.6'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 });
 
 describe('C-SSRS screener definition', () => {

@@ -1,34 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { gad7, score } from './gad-7.ts';
-import { answersFrom, answersSummingTo, flagCodes, resultOf } from './test-fixtures.ts';
+import { itBandsEach, itIsIncompleteWhenAnItemIsMissing, itRefusesEach, itTotalsEach } from './test-cases.ts';
+import { answersFrom, answersSummingTo, flagCodes } from './test-fixtures.ts';
 
 describe('GAD-7 scoring', () => {
-  it.each([
+  itTotalsEach(score, '%j totals %i (%s)', [
     // Hand-worked examples: the domain notes give no published worked example.
     [[0, 0, 0, 0, 0, 0, 0], 0, 'none-minimal'],
     [[1, 1, 1, 1, 1, 0, 0], 5, 'mild'],
     [[2, 2, 2, 1, 1, 1, 1], 10, 'moderate'],
     [[3, 3, 3, 2, 2, 1, 1], 15, 'severe'],
-  ])('%j totals %i (%s)', (scores, total, band) => {
-    const result = resultOf(score(answersFrom(scores)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
-  });
+  ]);
 
-  it.each([
-    [0, 'none-minimal'],
-    [4, 'none-minimal'],
-    [5, 'mild'],
-    [9, 'mild'],
-    [10, 'moderate'],
-    [14, 'moderate'],
-    [15, 'severe'],
-    [21, 'severe'],
-  ])('puts a total of %i in band %s (cut points 5/10/15)', (total, band) => {
-    const result = resultOf(score(answersSummingTo(total, 7, 3)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
-  });
+  itBandsEach(
+    score,
+    (total) => answersSummingTo(total, 7, 3),
+    'puts a total of %i in band %s (cut points 5/10/15)',
+    [
+      [0, 'none-minimal'],
+      [4, 'none-minimal'],
+      [5, 'mild'],
+      [9, 'mild'],
+      [10, 'moderate'],
+      [14, 'moderate'],
+      [15, 'severe'],
+      [21, 'severe'],
+    ],
+  );
 
   it.each([
     [9, []],
@@ -40,26 +38,19 @@ describe('GAD-7 scoring', () => {
 });
 
 describe('GAD-7 missing and invalid answers', () => {
-  it('gives incomplete with a null total when an item is missing (no prorating)', () => {
-    const result = resultOf(score(answersFrom([3, 3, 3, 3, 3, 3])));
-    expect(result).toMatchObject({
-      completeness: 'incomplete',
-      total: null,
-      band: null,
-      missingItems: ['7'],
-      flags: [],
-    });
+  itIsIncompleteWhenAnItemIsMissing(score, answersFrom([3, 3, 3, 3, 3, 3]), {
+    completeness: 'incomplete',
+    total: null,
+    band: null,
+    missingItems: ['7'],
+    flags: [],
   });
 
-  it.each([
+  itRefusesEach(score, [
     [{ '8': 0 }, 'unknown-item', 'answers.8'],
     [{ '7': 4 }, 'answer-out-of-range', 'answers.7'],
     [{ '7': 2.5 }, 'answer-not-integer', 'answers.7'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 });
 
 describe('GAD-7 definition', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ketamineUrinaryChecklist, score } from './ketamine-urinary-checklist.ts';
+import { itRefusesEach } from './test-cases.ts';
 import { answersFrom, resultOf } from './test-fixtures.ts';
 
 const NONE = [0, 0, 0, 0, 0, 0, 0];
@@ -58,15 +59,11 @@ describe('Ketamine urinary checklist (local, not validated)', () => {
     expect(result.flags.map((flag) => flag.code)).toEqual(['red-flag-visible-haematuria']);
   });
 
-  it.each([
+  itRefusesEach(score, [
     [{ '8': 0 }, 'unknown-item', 'answers.8'],
     [{ '1': 2 }, 'answer-out-of-range', 'answers.1'],
     [{ '1': 0.5 }, 'answer-not-integer', 'answers.1'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 
   it('is labelled as not validated and claims no severity band', () => {
     expect(ketamineUrinaryChecklist.validated).toBe(false);

@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { madrs, score } from './madrs.ts';
+import { itBandsEach, itIsIncompleteWhenAnItemIsMissing, itRefusesEach, itTotalsEach } from './test-cases.ts';
 import { answersFrom, answersSummingTo, resultOf } from './test-fixtures.ts';
 
 describe('MADRS scoring', () => {
-  it.each([
+  itTotalsEach(score, '%j totals %i (%s)', [
     // Hand-worked examples: the domain notes give no published worked example.
     [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 0, 'normal'],
     [[1, 1, 1, 1, 1, 1, 1, 0, 0, 0], 7, 'mild'],
     [[2, 2, 2, 2, 2, 2, 2, 2, 2, 2], 20, 'moderate'],
     [[4, 4, 4, 4, 4, 4, 4, 4, 2, 1], 35, 'severe'],
-  ])('%j totals %i (%s)', (scores, total, band) => {
-    const result = resultOf(score(answersFrom(scores)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
-  });
+  ]);
 
-  it.each([
+  itBandsEach(score, (total) => answersSummingTo(total, 10, 6), 'puts a total of %i in band %s', [
     [0, 'normal'],
     [6, 'normal'],
     [7, 'mild'],
@@ -24,34 +21,24 @@ describe('MADRS scoring', () => {
     [34, 'moderate'],
     [35, 'severe'],
     [60, 'severe'],
-  ])('puts a total of %i in band %s', (total, band) => {
-    const result = resultOf(score(answersSummingTo(total, 10, 6)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
-  });
+  ]);
 
   it('accepts the in-between ratings 1, 3 and 5', () => {
     expect(resultOf(score(answersFrom([1, 3, 5, 0, 0, 0, 0, 0, 0, 0]))).total).toBe(9);
   });
 
-  it('gives incomplete with a null total when an item is missing (no prorating)', () => {
-    expect(resultOf(score(answersFrom([6, 6, 6, 6, 6, 6, 6, 6, 6])))).toMatchObject({
-      completeness: 'incomplete',
-      total: null,
-      missingItems: ['10'],
-    });
+  itIsIncompleteWhenAnItemIsMissing(score, answersFrom([6, 6, 6, 6, 6, 6, 6, 6, 6]), {
+    completeness: 'incomplete',
+    total: null,
+    missingItems: ['10'],
   });
 
-  it.each([
+  itRefusesEach(score, [
     [{ '11': 0 }, 'unknown-item', 'answers.11'],
     [{ '1': 7 }, 'answer-out-of-range', 'answers.1'],
     [{ '1': -1 }, 'answer-out-of-range', 'answers.1'],
     [{ '1': 2.5 }, 'answer-not-integer', 'answers.1'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 });
 
 describe('MADRS definition', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pcl5, provisionalCutoff, score } from './pcl-5.ts';
+import { itRefusesEach } from './test-cases.ts';
 import { answersFrom, answersSummingTo, flagCodes, resultOf } from './test-fixtures.ts';
 
 /** Answers with the listed items at `value` and every other item 0. */
@@ -110,16 +111,12 @@ describe('PCL-5 missing and invalid answers (no prorating)', () => {
     expect(result.subscores?.['cluster-rule-met']).toBeUndefined();
   });
 
-  it.each([
+  itRefusesEach(score, [
     [{ '21': 0 }, 'unknown-item', 'answers.21'],
     [{ '20': 5 }, 'answer-out-of-range', 'answers.20'],
     [{ '20': -1 }, 'answer-out-of-range', 'answers.20'],
     [{ '5': 0.1 }, 'answer-not-integer', 'answers.5'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 });
 
 describe('PCL-5 definition', () => {

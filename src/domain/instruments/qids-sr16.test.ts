@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { qidsSr16, score } from './qids-sr16.ts';
+import { itBandsEach, itRefusesEach, itTotalsEach } from './test-cases.ts';
 import { answersFrom, resultOf } from './test-fixtures.ts';
 
 /** QIDS answers from the five domain values: the first item of each max-domain carries the value. */
@@ -29,7 +30,7 @@ function totalling(total: number): Record<string, number> {
 }
 
 describe('QIDS-SR16 scoring: max(1–4) + 5 + max(6–9) + 10..14 + max(15–16)', () => {
-  it.each([
+  itTotalsEach(score, '%j scores %i (%s)', [
     // Hand-worked: max(1,3,0,2)=3 + 2 + max(0,1,2,0)=2 + (1+1+0+2+1)=5 + max(0,1)=1 → 13
     [[1, 3, 0, 2, 2, 0, 1, 2, 0, 1, 1, 0, 2, 1, 0, 1], 13, 'moderate'],
     // Every item 3: 3 + 3 + 3 + 15 + 3 = 27, not the plain sum of 48
@@ -39,13 +40,9 @@ describe('QIDS-SR16 scoring: max(1–4) + 5 + max(6–9) + 10..14 + max(15–16)
     // Only the appetite/weight items and 15–16: max(2,0,2,1)=2 + max(2,2)=2
     [[0, 0, 0, 0, 0, 2, 0, 2, 1, 0, 0, 0, 0, 0, 2, 2], 4, 'none'],
     [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 0, 'none'],
-  ])('%j scores %i (%s)', (scores, total, band) => {
-    const result = resultOf(score(answersFrom(scores)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
-  });
+  ]);
 
-  it.each([
+  itBandsEach(score, (total) => totalling(total), 'puts a score of %i in band %s', [
     [0, 'none'],
     [5, 'none'],
     [6, 'mild'],
@@ -56,11 +53,7 @@ describe('QIDS-SR16 scoring: max(1–4) + 5 + max(6–9) + 10..14 + max(15–16)
     [20, 'severe'],
     [21, 'very-severe'],
     [27, 'very-severe'],
-  ])('puts a score of %i in band %s', (total, band) => {
-    const result = resultOf(score(totalling(total)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
-  });
+  ]);
 
   it('reports the five domain values as subscores', () => {
     const result = resultOf(score(answersFrom([1, 3, 0, 2, 2, 0, 1, 2, 0, 1, 1, 0, 2, 1, 0, 1])));
@@ -89,15 +82,11 @@ describe('QIDS-SR16 missing and invalid answers', () => {
     expect(result.subscores?.['item-5']).toBe(1);
   });
 
-  it.each([
+  itRefusesEach(score, [
     [{ '17': 0 }, 'unknown-item', 'answers.17'],
     [{ '16': 4 }, 'answer-out-of-range', 'answers.16'],
     [{ '1': 2.2 }, 'answer-not-integer', 'answers.1'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 });
 
 describe('QIDS-SR16 "one of" groups (either item 6 or 7; either item 8 or 9)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { score, sds } from './sds.ts';
+import { itClaimsNoBandAtEach, itIsIncompleteWhenAnItemIsMissing, itRefusesEach } from './test-cases.ts';
 import { answersFrom, answersSummingTo, resultOf } from './test-fixtures.ts';
 
 describe('SDS scoring', () => {
@@ -13,31 +14,24 @@ describe('SDS scoring', () => {
     expect(resultOf(score(answersFrom(scores))).total).toBe(total);
   });
 
-  it.each([0, 3, 4, 5, 15])(
+  itClaimsNoBandAtEach(
+    score,
+    (total) => answersSummingTo(total, 5, 3),
     'claims no band and raises no flag at a total of %i (no ketamine cut-off is verified)',
-    (total) => {
-      const result = resultOf(score(answersSummingTo(total, 5, 3)));
-      expect(result).toMatchObject({ total, band: null, flags: [], completeness: 'complete' });
-    },
+    [0, 3, 4, 5, 15],
   );
 
-  it('gives incomplete with a null total when an item is missing (no prorating)', () => {
-    expect(resultOf(score(answersFrom([3, 3, 3, 3])))).toMatchObject({
-      completeness: 'incomplete',
-      total: null,
-      missingItems: ['5'],
-    });
+  itIsIncompleteWhenAnItemIsMissing(score, answersFrom([3, 3, 3, 3]), {
+    completeness: 'incomplete',
+    total: null,
+    missingItems: ['5'],
   });
 
-  it.each([
+  itRefusesEach(score, [
     [{ '6': 0 }, 'unknown-item', 'answers.6'],
     [{ '1': 4 }, 'answer-out-of-range', 'answers.1'],
     [{ '1': 1.5 }, 'answer-not-integer', 'answers.1'],
-  ])('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
+  ]);
 });
 
 describe('SDS definition', () => {

@@ -1,0 +1,62 @@
+// Table-driven test blocks every instrument's tests share (test support only): refusals, totals, bands, completeness.
+import { expect, it } from 'vitest';
+import { answersFrom, resultOf } from './test-fixtures.ts';
+import type { Answers, ProblemCode, ScoreOutcome, ScoreResult } from './types.ts';
+
+type Score = (answers: Answers) => ScoreOutcome;
+
+/** Each case: answers that `score` refuses with exactly one problem, of `code` at `path`. */
+export function itRefusesEach(score: Score, cases: [Answers, ProblemCode, string][]): void {
+  it.each(cases)('%j → %s at %s', (answers, code, path) => {
+    const outcome = score(answers);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
+  });
+}
+
+/** Each case: scores in published order, the total they give and its band (`title` names the case). */
+export function itTotalsEach(score: Score, title: string, cases: [number[], number, string][]): void {
+  it.each(cases)(title, (scores, total, band) => {
+    const result = resultOf(score(answersFrom(scores)));
+    expect(result.total).toBe(total);
+    expect(result.band?.code).toBe(band);
+  });
+}
+
+/** Each case: a total, made into answers by `answersFor`, and the band it falls in (band edges, both sides). */
+export function itBandsEach(
+  score: Score,
+  answersFor: (total: number) => Answers,
+  title: string,
+  cases: [number, string][],
+): void {
+  it.each(cases)(title, (total, band) => {
+    const result = resultOf(score(answersFor(total)));
+    expect(result.total).toBe(total);
+    expect(result.band?.code).toBe(band);
+  });
+}
+
+/** Each total, made into answers by `answersFor`, is complete with no band and no flag. */
+export function itClaimsNoBandAtEach(
+  score: Score,
+  answersFor: (total: number) => Answers,
+  title: string,
+  totals: number[],
+): void {
+  it.each(totals)(title, (total) => {
+    const result = resultOf(score(answersFor(total)));
+    expect(result).toMatchObject({ total, band: null, flags: [], completeness: 'complete' });
+  });
+}
+
+/** Answers with an item missing score as incomplete, with the fields of `expected` (a null total among them). */
+export function itIsIncompleteWhenAnItemIsMissing(
+  score: Score,
+  answers: Answers,
+  expected: Partial<ScoreResult>,
+): void {
+  it('gives incomplete with a null total when an item is missing (no prorating)', () => {
+    expect(resultOf(score(answers))).toMatchObject(expected);
+  });
+}
