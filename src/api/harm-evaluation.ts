@@ -3,7 +3,6 @@ import {
   evaluateHarm,
   implausibleLabs,
   parseAssessment,
-  provisionalOf,
   type HarmAssessment,
   type HarmEvaluation,
   type ValidContentPack,
@@ -37,12 +36,4 @@ export function evaluateOrRefuse(
     throw problem('validation-failed', undefined, fromDomainProblems(evaluated.problems));
   }
   return { assessment: parsed.value, evaluation: evaluated.value };
-}
-
-/**
- * A stored evaluation with the provisional fields filled in when it predates them (made before 2.0.0): they are
- * a pure function of the stored level and undecided rules, so adding them changes nothing the rules decided.
- */
-export function withProvisional(stored: HarmEvaluation): HarmEvaluation {
-  return { ...provisionalOf(stored.level, stored.undecided), ...stored };
 }

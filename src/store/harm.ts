@@ -1,10 +1,12 @@
 // Harm assessments, clinicians' decisions, care plans and the worklists built from them.
+import type { ReassessmentTask } from '../domain/harm/reassessment-notices.ts';
 import {
   isReviewOverdue,
   type ChartResponse,
   type HarmAssessment,
   type HarmEvaluation,
 } from '../domain/harm/index.ts';
+import { insertAlert, insertTask } from './alerts.ts';
 import { insertReturningId, type Queryable } from './db.ts';
 
 export interface AssessmentRow {
@@ -112,6 +114,44 @@ export async function insertDecision(
       d.by,
     ],
   );
+}
+
+/** Raises each re-assessment change as a chart alert with a task for its assignee; returns the alert ids. */
+export async function raiseReassessmentAlerts(
+  tx: Queryable,
+  r: {
+    patientId: string;
+    serviceId: string;
+    assessmentId: string;
+    tasks: readonly ReassessmentTask[];
+    at: Date;
+  },
+): Promise<string[]> {
+  const alertIds: string[] = [];
+  for (const task of r.tasks) {
+    const alertId = await insertAlert(tx, {
+      patientId: r.patientId,
+      code: task.code,
+      severity: task.severity,
+      text: task.text,
+      sourceType: 'HarmAssessment',
+      sourceId: r.assessmentId,
+      at: r.at,
+    });
+    await insertTask(tx, {
+      patientId: r.patientId,
+      serviceId: r.serviceId,
+      assignedTo: task.assignedTo,
+      title: task.taskTitle,
+      detail: task.taskDetail,
+      priority: task.taskPriority,
+      sourceType: 'Alert',
+      sourceId: alertId,
+      at: r.at,
+    });
+    alertIds.push(alertId);
+  }
+  return alertIds;
 }
 
 /** True once a clinician has decided on the assessment (one decision each). */

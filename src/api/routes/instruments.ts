@@ -1,13 +1,13 @@
 // Questionnaire definitions: list, read, FHIR export and import, and scoring without saving.
 import type { FastifyInstance } from 'fastify';
 import { fromFhirQuestionnaire, toFhirQuestionnaire } from '../../domain/instruments/fhir-questionnaire.ts';
-import type { InstrumentDefinition } from '../../domain/instruments/types.ts';
+import { scoreAnswers } from '../../domain/instruments/engine.ts';
+import type { Answers, InstrumentDefinition, ScoreResult } from '../../domain/instruments/types.ts';
 import { instrumentIdParam, scoreRequestSchema } from '../../schemas/instruments.ts';
 import { definitionInForce, definitionsInForce, saveImportedDefinition } from '../../store/instruments.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
-import { scoreOrRefuse } from '../record-response.ts';
 import { storableRecord } from '../../schemas/common.ts';
 
 export function summary(def: InstrumentDefinition) {
@@ -22,6 +22,15 @@ export function summary(def: InstrumentDefinition) {
     validated: def.validated,
     textAvailable: def.items.every((i) => i.text !== undefined),
   };
+}
+
+/** Scores answers, or throws a 422 problem naming each offending item (`body.answers.N`). */
+export function scoreOrRefuse(def: InstrumentDefinition, answers: Answers, pathPrefix = 'body'): ScoreResult {
+  const outcome = scoreAnswers(def, answers);
+  if (!outcome.ok) {
+    throw problem('validation-failed', undefined, fromDomainProblems(outcome.problems, pathPrefix));
+  }
+  return outcome.value;
 }
 
 export async function instrumentOr404(ctx: AppContext, id: string): Promise<InstrumentDefinition> {

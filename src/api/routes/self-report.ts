@@ -1,22 +1,15 @@
-// Patient self-report: a clinician makes a time-limited single-use link; the patient answers without an account.
+// Patient self-report: the patient opens a link and answers without an account; the link is then spent.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { patientIdParams } from '../../schemas/patient.ts';
-import { selfReportLinkSchema, selfReportSubmitSchema } from '../../schemas/instruments.ts';
-import { newToken, sha256 } from '../../security/tokens.ts';
-import { definitionsInForce } from '../../store/instruments.ts';
-import {
-  findLinkByTokenHash,
-  insertSelfReportLink,
-  markLinkUsed,
-  type SelfReportLinkRow,
-} from '../../store/self-report.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
-import { patientAccess } from '../patient-access.ts';
-import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
-import { recordResponse, scoreOrRefuse } from '../record-response.ts';
 import { storableString } from '../../schemas/common.ts';
+import { selfReportSubmitSchema } from '../../schemas/instruments.ts';
+import { sha256 } from '../../security/tokens.ts';
+import { definitionsInForce } from '../../store/instruments.ts';
+import { findLinkByTokenHash, markLinkUsed, type SelfReportLinkRow } from '../../store/self-report.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+import { scoreOrRefuse } from './instruments.ts';
+import { recordResponse } from './patients-responses.ts';
 
 const tokenParams = z.object({ token: storableString().min(20).max(100) }).strict();
 
@@ -34,56 +27,6 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     return link;
   }
-
-  api.post(
-    '/patients/:id/self-report-links',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['self-report'], params: patientIdParams, body: selfReportLinkSchema },
-    },
-    async (req, reply) => {
-      const auth = authOf(req);
-      const access = await patientAccess(ctx, req, req.params.id, 'self-report.create');
-      const known = new Set(
-        (await definitionsInForce(ctx.db))
-          .filter((d) => d.items.every((i) => i.text !== undefined))
-          .map((d) => d.id),
-      );
-      const bad = req.body.instruments.findIndex((id) => !known.has(id));
-      if (bad >= 0) {
-        throw problem('validation-failed', undefined, [
-          { path: `body.instruments.${bad}`, message: 'Unknown instrument, or its item text is not loaded' },
-        ]);
-      }
-      const token = newToken();
-      const now = ctx.now();
-      const expiresAt = new Date(now.getTime() + req.body.expiresInMinutes * 60_000);
-      const id = await ctx.db.transaction(async (tx) => {
-        const linkId = await insertSelfReportLink(tx, {
-          tokenHash: sha256(token),
-          patientId: access.patientId,
-          instrumentIds: req.body.instruments,
-          by: auth.user.id,
-          at: now,
-          expiresAt,
-        });
-        await recordChange(req, tx, {
-          action: 'self-report.create',
-          resource: { type: 'SelfReportLink', id: linkId },
-          patientId: access.patientId,
-          timeline: {
-            kind: 'self-report-link',
-            summary: `Self-report link issued (${req.body.instruments.join(', ')})`,
-          },
-          now,
-        });
-        return linkId;
-      });
-      return reply
-        .status(201)
-        .send({ id, path: `/self-report/${token}`, expiresAt: expiresAt.toISOString() });
-    },
-  );
 
   api.get(
     '/self-report/:token',

@@ -1,5 +1,5 @@
 // Questionnaire shapes the web client reads, taken from the server's own types (domain, routes and store).
-import type { RecordedResponse } from '../../../src/api/record-response.ts';
+import type { RecordedResponse } from '../../../src/api/routes/patients-responses.ts';
 import type { summary } from '../../../src/api/routes/instruments.ts';
 import type { ResponseAssessment } from '../../../src/domain/instruments/response.ts';
 import type {

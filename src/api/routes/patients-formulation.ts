@@ -13,14 +13,18 @@ import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-export function formulationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-  const view = (r: FormulationRow) => ({
+/** One version as the chart shows it: the four texts, who wrote it and when. */
+function formulationView(r: FormulationRow) {
+  return {
     version: r.version,
     ...r.content,
     recordedAt: r.recorded_at.toISOString(),
     recordedBy: { displayName: r.display_name },
-  });
+  };
+}
+
+export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
 
   api.get(
     '/patients/:id/formulation',
@@ -32,7 +36,7 @@ export function formulationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const access = await patientAccess(ctx, req, req.params.id, 'formulation.read');
       const rows = await listFormulations(ctx.db, access.patientId);
       await auditRead(ctx, req, access, 'formulation.read', 'Formulation');
-      return { current: rows[0] ? view(rows[0]) : null, history: rows.map(view) };
+      return { current: rows[0] ? formulationView(rows[0]) : null, history: rows.map(formulationView) };
     },
   );
 

@@ -6,6 +6,8 @@ import { createVignetteSchema, rateVignetteSchema, vignetteIdParams } from '../.
 import { packInForce } from '../../store/harm-packs.ts';
 import {
   findVignette,
+  type RatingRow,
+  type VignetteRow,
   insertRating,
   insertVignette,
   listRatings,
@@ -17,7 +19,50 @@ import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
+/** The calibration report: team and practitioner agreement, vignettes least agreed first, and those unrated. */
+function calibrationReport(rows: VignetteRow[], ratings: RatingRow[]) {
+  const report = calibrationAgreement(
+    rows.map((r) => ({ id: r.id, referenceLevel: r.reference_level, engineLevel: r.engine_level })),
+    ratings.map((r) => ({ vignetteId: r.vignette_id, practitionerId: r.rater_id, level: r.level })),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const names = new Map(ratings.map((r) => [r.rater_id, r.rater_name]));
+  return {
+    fleiss: report.team,
+    perPractitioner: report.practitioners.map((p) => ({
+      raterId: p.practitionerId,
+      displayName: names.get(p.practitionerId) ?? null,
+      withReference: p.withReference,
+      vsReference: p.kappaWithReference,
+      vsEngine: p.kappaWithEngine,
+    })),
+    // Least agreement first: the top of the list is where the team splits.
+    vignettes: report.vignettes.map((v) => {
+      const row = byId.get(v.vignetteId);
+      return {
+        id: v.vignetteId,
+        title: row?.title ?? null,
+        referenceLevel: v.referenceLevel,
+        engineLevel: row?.engine_level ?? null,
+        contentVersion: row?.content_version ?? null,
+        counts: { 1: v.counts[0] ?? 0, 2: v.counts[1] ?? 0, 3: v.counts[2] ?? 0, 4: v.counts[3] ?? 0 },
+        raters: v.counts.reduce((a, b) => a + b, 0),
+        agreement: v.agreement,
+        splitsTeam: v.splitsTeam,
+      };
+    }),
+    unrated: rows
+      .filter((r) => !report.vignettes.some((v) => v.vignetteId === r.id))
+      .map((r) => ({ id: r.id, title: r.title })),
+    definitions: [
+      measureDefinition('calibration-fleiss-kappa'),
+      measureDefinition('calibration-cohen-kappa'),
+      measureDefinition('calibration-split-vignettes'),
+    ],
+  };
+}
+
+export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.post(
@@ -174,20 +219,6 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
         ctx.db,
         rows.map((r) => r.id),
       );
-      const report = calibrationAgreement(
-        rows.map((r) => ({
-          id: r.id,
-          referenceLevel: r.reference_level,
-          engineLevel: r.engine_level,
-        })),
-        ratings.map((r) => ({
-          vignetteId: r.vignette_id,
-          practitionerId: r.rater_id,
-          level: r.level,
-        })),
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const names = new Map(ratings.map((r) => [r.rater_id, r.rater_name]));
       await ctx.db.transaction((tx) =>
         recordChange(req, tx, {
           action: 'calibration-report.read',
@@ -196,39 +227,7 @@ export function vignetteRoutes(app: FastifyInstance, ctx: AppContext): void {
           now: ctx.now(),
         }),
       );
-      return {
-        fleiss: report.team,
-        perPractitioner: report.practitioners.map((p) => ({
-          raterId: p.practitionerId,
-          displayName: names.get(p.practitionerId) ?? null,
-          withReference: p.withReference,
-          vsReference: p.kappaWithReference,
-          vsEngine: p.kappaWithEngine,
-        })),
-        // Least agreement first: the top of the list is where the team splits.
-        vignettes: report.vignettes.map((v) => {
-          const row = byId.get(v.vignetteId);
-          return {
-            id: v.vignetteId,
-            title: row?.title ?? null,
-            referenceLevel: v.referenceLevel,
-            engineLevel: row?.engine_level ?? null,
-            contentVersion: row?.content_version ?? null,
-            counts: { 1: v.counts[0] ?? 0, 2: v.counts[1] ?? 0, 3: v.counts[2] ?? 0, 4: v.counts[3] ?? 0 },
-            raters: v.counts.reduce((a, b) => a + b, 0),
-            agreement: v.agreement,
-            splitsTeam: v.splitsTeam,
-          };
-        }),
-        unrated: rows
-          .filter((r) => !report.vignettes.some((v) => v.vignetteId === r.id))
-          .map((r) => ({ id: r.id, title: r.title })),
-        definitions: [
-          measureDefinition('calibration-fleiss-kappa'),
-          measureDefinition('calibration-cohen-kappa'),
-          measureDefinition('calibration-split-vignettes'),
-        ],
-      };
+      return calibrationReport(rows, ratings);
     },
   );
 }

@@ -1,0 +1,96 @@
+// A patient's care plan: versions of planned interventions, goals, key worker and the next review.
+import type { FastifyInstance } from 'fastify';
+import { carePlanSchema } from '../../schemas/harm.ts';
+import { patientIdParams } from '../../schemas/patient.ts';
+import { insertCarePlan, isDecisionOfPatient, listCarePlans } from '../../store/harm.ts';
+import { packInForce } from '../../store/harm-packs.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { auditRead, patientAccess } from '../patient-access.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+import { requireStaffOfService } from '../references.ts';
+
+export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/patients/:id/care-plan',
+    {
+      config: { access: 'patient:read', patientScoped: true },
+      schema: { tags: ['harm'], params: patientIdParams },
+    },
+    async (req) => {
+      const access = await patientAccess(ctx, req, req.params.id, 'care-plan.read');
+      const rows = await listCarePlans(ctx.db, access.patientId);
+      await auditRead(ctx, req, access, 'care-plan.read', 'CarePlan');
+      const view = (r: (typeof rows)[number]) => ({
+        version: r.version,
+        ...r.plan,
+        reviewDue: r.review_due,
+        decisionId: r.decision_id,
+        reason: r.reason,
+        recordedAt: r.recorded_at.toISOString(),
+        recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+      });
+      return { current: rows[0] ? view(rows[0]) : null, history: rows.map(view) };
+    },
+  );
+
+  api.post(
+    '/patients/:id/care-plan',
+    {
+      config: { access: 'patient:write', patientScoped: true },
+      schema: { tags: ['harm'], params: patientIdParams, body: carePlanSchema },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const access = await patientAccess(ctx, req, req.params.id, 'care-plan.create');
+      await requireStaffOfService(ctx.db, access.serviceId, {
+        'body.keyWorkerId': req.body.keyWorkerId,
+        ...Object.fromEntries(
+          req.body.interventions.map((i, n) => [`body.interventions.${n}.ownerId`, i.ownerId]),
+        ),
+      });
+      const { reviewDue, decisionId, reason, ...plan } = req.body;
+      const known = new Set((await packInForce(ctx.db)).interventions.map((i) => i.id));
+      const unknown = plan.interventions.findIndex((i) => !known.has(i.interventionId));
+      if (unknown >= 0)
+        throw problem('validation-failed', undefined, [
+          {
+            path: `body.interventions.${unknown}.interventionId`,
+            message: 'Not an intervention of the content pack in force',
+          },
+        ]);
+      const now = ctx.now();
+      const version = await ctx.db.transaction(async (tx) => {
+        if (decisionId && !(await isDecisionOfPatient(tx, decisionId, access.patientId))) {
+          throw problem('validation-failed', undefined, [
+            { path: 'body.decisionId', message: 'Not a decision about this patient' },
+          ]);
+        }
+        const v = await insertCarePlan(tx, {
+          patientId: access.patientId,
+          plan,
+          reviewDue,
+          decisionId: decisionId ?? null,
+          reason: reason ?? null,
+          at: now,
+          by: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'care-plan.create',
+          resource: { type: 'CarePlan', id: String(v) },
+          patientId: access.patientId,
+          timeline: {
+            kind: 'care-plan',
+            summary: `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`,
+          },
+          flagged: access.breakGlass,
+          now,
+        });
+        return v;
+      });
+      return reply.status(201).send({ version, reviewDue });
+    },
+  );
+}

@@ -1,0 +1,64 @@
+// The supervision queue (overrides, level-4 decisions, rising levels, overdue reviews) and supervisors' notes.
+import type { FastifyInstance } from 'fastify';
+import { supervisionNoteSchema } from '../../schemas/harm.ts';
+import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../../store/supervision.ts';
+import { authOf, zodApp, type AppContext } from '../context.ts';
+import { problem } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
+
+export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = zodApp(app);
+
+  api.get(
+    '/supervision',
+    { config: { access: 'supervision' }, schema: { tags: ['supervision'] } },
+    async (req) => {
+      const auth = authOf(req);
+      const today = ctx.now().toISOString().slice(0, 10);
+      const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
+      await ctx.db.transaction((tx) =>
+        recordChange(req, tx, {
+          action: 'supervision.read',
+          resource: { type: 'Supervision' },
+          details: { count: queue.items.length },
+          now: ctx.now(),
+        }),
+      );
+      return queue;
+    },
+  );
+
+  api.post(
+    '/supervision/notes',
+    { config: { access: 'supervision' }, schema: { tags: ['supervision'], body: supervisionNoteSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const now = ctx.now();
+      const target = await supervisionTarget(ctx.db, req.body.itemType, req.body.itemId);
+      if (!target || !auth.user.service_ids.includes(target.service_id)) throw problem('not-found');
+      const id = await ctx.db.transaction(async (tx) => {
+        const noteId = await insertSupervisionNote(tx, {
+          itemType: req.body.itemType,
+          itemId: req.body.itemId,
+          patientId: target.patient_id,
+          note: req.body.note,
+          signedOff: req.body.signOff,
+          at: now,
+          by: auth.user.id,
+        });
+        await recordChange(req, tx, {
+          action: 'supervision.note',
+          resource: { type: 'SupervisionNote', id: noteId },
+          patientId: target.patient_id,
+          timeline: {
+            kind: 'supervision',
+            summary: `Supervision ${req.body.signOff ? 'sign-off' : 'note'} (${req.body.itemType})`,
+          },
+          now,
+        });
+        return noteId;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+}
