@@ -13,46 +13,35 @@
  * - 'local': KASPR's or a service's own content that makes no published claim (a local checklist, the
  *   skip logic of an imported questionnaire, a register default).
  */
-export type Certainty = 'verified' | 'secondary' | 'convention' | 'unverified' | 'synthesis' | 'local';
-
-/** Every certainty, in decreasing strength. */
-export const certainties: readonly Certainty[] = [
+export const certainties = [
   'verified',
   'secondary',
   'convention',
   'unverified',
   'synthesis',
   'local',
-];
+] as const;
+
+/** One of the six certainties (listed in decreasing strength). */
+export type Certainty = (typeof certainties)[number];
 
 /**
  * The certainties a content pack or a treatment protocol may carry: the four markers of harm.md and
  * clinic.md. Their validators accept only these, so a pack written for an older release still reads.
  */
-export type ContentCertainty = 'verified' | 'secondary' | 'unverified' | 'synthesis';
+export const contentCertainties = ['verified', 'secondary', 'unverified', 'synthesis'] as const;
 
-/** Every content certainty, in decreasing strength. */
-export const contentCertainties: readonly ContentCertainty[] = [
-  'verified',
-  'secondary',
-  'unverified',
-  'synthesis',
-];
+/** A content certainty. */
+export type ContentCertainty = (typeof contentCertainties)[number];
 
 /**
  * The certainties of the facts behind a shipped instrument or a register default: published, conventional,
  * or local; never the product's synthesis (an instrument is scored as published, not reasoned about).
  */
-export type FactCertainty = 'verified' | 'secondary' | 'convention' | 'unverified' | 'local';
+export const factCertainties = ['verified', 'secondary', 'convention', 'unverified', 'local'] as const;
 
-/** Every fact certainty, in decreasing strength. */
-export const factCertainties: readonly FactCertainty[] = [
-  'verified',
-  'secondary',
-  'convention',
-  'unverified',
-  'local',
-];
+/** A fact certainty. */
+export type FactCertainty = (typeof factCertainties)[number];
 
 /** Where a piece of clinical content came from and how sure that source is. */
 export interface Sourced<C extends Certainty = Certainty> {

@@ -1,31 +1,9 @@
 // The harm pathway's public API: validate a content pack, evaluate an assessment, compare re-assessments.
-export type {
-  AssessmentLabs,
-  AssessmentMeasures,
-  HarmAssessment,
-  ReportedSymptom,
-  UsePattern,
-} from './assessment.ts';
+export type * from './assessment.ts';
 export { parseAssessment } from './assessment-parse.ts';
 export { isoDate, type IsoDate } from '../core/calendar.ts';
-export {
-  coUseSubstances,
-  flagFields,
-  labNames,
-  measureNames,
-  riskCodes,
-  routes,
-  symptomCodes,
-} from './codes.ts';
-export type {
-  CoUseSubstance,
-  FlagField,
-  LabName,
-  MeasureName,
-  RiskCode,
-  Route,
-  SymptomCode,
-} from './codes.ts';
+// The closed vocabularies of an assessment: every code list and its type.
+export * from './codes.ts';
 export { compareAssessments } from './compare.ts';
 export { implausibleLabs, labPlausibility } from './lab-plausibility.ts';
 export { harmPrefill } from './prefill.ts';
@@ -50,13 +28,7 @@ export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } fro
 export type { InputValue } from './condition-result.ts';
 export { defaultPack, defaultPackContent, shippedPacks } from './default-pack.ts';
 export { contentVersionOf, evaluateHarm } from './evaluate.ts';
-export type {
-  HarmEvaluation,
-  HarmReason,
-  ProposedIntervention,
-  SettingUsed,
-  UndecidedRule,
-} from './evaluation.ts';
+export type * from './evaluation.ts';
 export { conditionKinds } from './pack-types.ts';
 export { inputName, notRecordedSentence, provisionalOf } from './provisional.ts';
 export type { Provisional } from './provisional.ts';

@@ -1,28 +1,23 @@
 // Problems and outcomes of the harm pathway: what is wrong with an assessment or a content pack, and where.
+import type { JsonReadCode } from '../core/json-read.ts';
 import type { Outcome as CoreOutcome, Problem } from '../core/outcome.ts';
 
-/** What kind of problem was found; stable codes a caller may branch on. */
+/**
+ * What kind of problem was found; stable codes a caller may branch on. Every code of the shared JSON readers
+ * (wrong-type, missing-field, unknown-field, not-integer, out-of-range, invalid-date, invalid-format, empty,
+ * unknown-code, missing-source, unknown-certainty), and the pack's own.
+ */
 export type HarmProblemCode =
-  | 'wrong-type'
-  | 'missing-field'
-  | 'unknown-field'
-  | 'not-integer'
-  | 'out-of-range'
+  | JsonReadCode
   /** A lab value no person could have in the asked unit, e.g. creatinine typed in mg/dL (lab-plausibility.ts). */
   | 'implausible-value'
-  | 'invalid-date'
-  | 'invalid-format'
-  | 'empty'
-  | 'unknown-code'
   | 'duplicate-code'
   | 'duplicate-id'
   | 'unknown-rule-kind'
   | 'level-out-of-range'
   | 'undefined-level'
   | 'undefined-intervention'
-  | 'undefined-setting'
-  | 'missing-source'
-  | 'unknown-certainty';
+  | 'undefined-setting';
 
 /** One problem: a stable code, the dotted path of the offending field, and a sentence for a person. */
 export type HarmProblem = Problem<HarmProblemCode>;

@@ -1,14 +1,6 @@
 // Alignment and escalation tables: care plans against their level, referral times, level changes at review.
-import {
-  CI,
-  count,
-  proportionRows,
-  share,
-  SHARE_COLUMNS,
-  text,
-  type Context,
-  type Draft,
-} from './report-tables-cells.ts';
+import { CI, count, proportionRows, share, SHARE_COLUMNS, text } from './report-tables-cells.ts';
+import type { Context, Draft } from './report-tables-cells.ts';
 import type { TableCell } from './report-tables-model.ts';
 import { isHidden, SUPPRESSED } from './report-tables-publisher.ts';
 

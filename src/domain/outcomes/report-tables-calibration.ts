@@ -1,14 +1,6 @@
 // The calibration tables: how far the team agreed on each vignette, each practitioner against the reference.
-import {
-  byLabel,
-  decimal,
-  proportionRows,
-  share,
-  SHARE_COLUMNS,
-  text,
-  type Context,
-  type Draft,
-} from './report-tables-cells.ts';
+import { byLabel, decimal, proportionRows, share, SHARE_COLUMNS, text } from './report-tables-cells.ts';
+import type { Context, Draft } from './report-tables-cells.ts';
 import { isHidden, SUPPRESSED } from './report-tables-publisher.ts';
 import type { Computed } from './results.ts';
 

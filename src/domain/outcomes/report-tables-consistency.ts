@@ -1,16 +1,7 @@
 // The consistency tables: override rates by practitioner and team, confirmed levels per proposed level.
 import type { LevelSpreadReport } from './consistency.ts';
-import {
-  byLabel,
-  count,
-  LEVELS,
-  proportionRows,
-  share,
-  SHARE_COLUMNS,
-  text,
-  type Context,
-  type Draft,
-} from './report-tables-cells.ts';
+import { byLabel, count, LEVELS, proportionRows, share, SHARE_COLUMNS, text } from './report-tables-cells.ts';
+import type { Context, Draft } from './report-tables-cells.ts';
 import type { TableCell } from './report-tables-model.ts';
 import { isHidden } from './report-tables-publisher.ts';
 import type { Grouped, Proportion } from './results.ts';

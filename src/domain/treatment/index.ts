@@ -57,19 +57,7 @@ export { vitalAlerts } from './vitals.ts';
 export type { VitalAlert, VitalAlertCode, VitalSigns } from './vitals.ts';
 export { dischargeCheck } from './discharge.ts';
 export type { DischargeCode, DischargeInput, DischargeResult, DischargeUnmet } from './discharge.ts';
-export {
-  interactionClasses,
-  interactionFlags,
-  interactionMatcherIsExhaustive,
-  interactionMatcherLimitation,
-  interactionScreen,
-} from './interactions.ts';
-export type {
-  InteractionClass,
-  InteractionClassId,
-  InteractionFlag,
-  InteractionScreen,
-} from './interactions.ts';
+export * from './interactions.ts';
 export { drugDictionary } from './interactions-dictionary.ts';
 export type { DrugIngredient } from './interactions-dictionary.ts';
 export { esketamineLabelled, indicationCheck, indications } from './indications.ts';

@@ -1,5 +1,6 @@
 // Sources, certainty, problems and outcomes shared by the treatment pathway's rules.
 import type { ContentCertainty, Sourced as CoreSourced } from '../core/evidence.ts';
+import type { JsonReadCode } from '../core/json-read.ts';
 import {
   failure as coreFailure,
   success as coreSuccess,
@@ -47,19 +48,10 @@ export type TreatmentProblemCode =
   | 'not-applicable'
   | 'unit-mismatch'
   | 'invalid-number'
-  | 'invalid-date'
-  // protocol validation
-  | 'wrong-type'
-  | 'missing-field'
-  | 'unknown-field'
-  | 'empty'
-  | 'invalid-format'
-  | 'out-of-range'
+  // protocol validation and dates: the shared JSON readers' codes (all but not-integer), and the protocol's own
+  | Exclude<JsonReadCode, 'not-integer'>
   | 'inconsistent-range'
   | 'route-mismatch'
-  | 'unknown-code'
-  | 'missing-source'
-  | 'unknown-certainty'
   // per-service settings
   | 'not-a-setting';
 

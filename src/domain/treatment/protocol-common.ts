@@ -173,3 +173,15 @@ export const sharedDischarge: Pick<DischargeRule, 'vitalsTolerance' | 'spo2Min' 
     'verified',
   ),
 };
+
+/**
+ * The safety defaults every shipped protocol carries: intra-session alerts (their rise thresholds as sure as
+ * `riseCertainty`), the weight rule and the pre-dose check.
+ */
+export function sharedSafety(riseCertainty: Certainty): {
+  alerts: AlertThresholds;
+  weight: WeightRule;
+  preDose: PreDoseRule;
+} {
+  return { alerts: defaultAlerts(riseCertainty), weight: defaultWeightRule, preDose: defaultPreDoseRule };
+}

@@ -1,15 +1,6 @@
 // Default protocol: intranasal esketamine (Spravato) per the US label and REMS (clinic.md §2).
 import type { ProtocolContent } from './protocol.ts';
-import {
-  ASKP,
-  defaultAlerts,
-  defaultPreDoseRule,
-  defaultWeightRule,
-  fact,
-  rule,
-  setting,
-  sharedDischarge,
-} from './protocol-common.ts';
+import { ASKP, fact, rule, setting, sharedDischarge, sharedSafety } from './protocol-common.ts';
 
 const DOSING = 'clinic.md §2 TRD dosing, adults (US) [V spravatohcp.com; MIMS]';
 const DEVICE = 'clinic.md §2 Device and administration [V spravatohcp + MIMS]';
@@ -119,9 +110,7 @@ export const esketamineIntranasal: ProtocolContent = {
     ),
     chaperoneCheckInEvery: null,
   },
-  alerts: defaultAlerts('verified'),
-  weight: defaultWeightRule,
-  preDose: defaultPreDoseRule,
+  ...sharedSafety('verified'),
   preparation: {
     fasting: {
       ...rule(true, 'fact', 'clinic.md §2 Patient preparation [S droracle quoting the PI].', 'secondary'),

@@ -1,15 +1,6 @@
 // Default protocol: IV racemic ketamine for psychiatric indications (ASKP tenets, APA consensus, clinic.md §1, §3).
 import type { ProtocolContent } from './protocol.ts';
-import {
-  ASKP,
-  defaultAlerts,
-  defaultPreDoseRule,
-  defaultWeightRule,
-  fact,
-  rule,
-  setting,
-  sharedDischarge,
-} from './protocol-common.ts';
+import { ASKP, fact, rule, setting, sharedDischarge, sharedSafety } from './protocol-common.ts';
 
 const ASKP_DOSE = `${ASKP} tenet 5: usual starting dose 0.5–1 mg/kg IV over 40–60 min; escalation may be necessary.`;
 const LOW_DOSE =
@@ -33,9 +24,7 @@ export const ivSessionRules = {
     ),
     chaperoneCheckInEvery: null,
   },
-  alerts: defaultAlerts('synthesis'),
-  weight: defaultWeightRule,
-  preDose: defaultPreDoseRule,
+  ...sharedSafety('synthesis'),
   preparation: {
     fasting: {
       ...rule(

@@ -1,15 +1,6 @@
 // Default protocol: sublingual ketamine lozenges for ketamine-assisted psychotherapy (clinic.md §3, §6).
 import type { ProtocolContent } from './protocol.ts';
-import {
-  ASKP,
-  defaultAlerts,
-  defaultPreDoseRule,
-  defaultWeightRule,
-  fact,
-  rule,
-  setting,
-  sharedDischarge,
-} from './protocol-common.ts';
+import { ASKP, fact, rule, setting, sharedDischarge, sharedSafety } from './protocol-common.ts';
 
 const KAP_RANGE =
   'clinic.md §3 KAP sublingual ranges [S practitioner blogs]: "general dosage range is 100–400" (Wolfson / Ketamine Training Center)';
@@ -87,9 +78,7 @@ export const sublingualKap: ProtocolContent = {
       'secondary',
     ),
   },
-  alerts: defaultAlerts('synthesis'),
-  weight: defaultWeightRule,
-  preDose: defaultPreDoseRule,
+  ...sharedSafety('synthesis'),
   preparation: {
     fasting: {
       ...rule(
