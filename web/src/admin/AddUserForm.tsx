@@ -5,7 +5,6 @@ import { api } from '../api/client.ts';
 import { AccountFields, PasswordField } from '../auth/AccountFields.tsx';
 import { useDraft } from '../forms/use-draft.ts';
 import { Form } from '../ui/Form.tsx';
-import { errorAt } from '../ui/form-values.ts';
 import { useForm } from '../ui/use-form.ts';
 import type { Service } from './admin-types.ts';
 import { InviteLink } from './InviteLink.tsx';
@@ -61,15 +60,7 @@ export function AddUserForm({ services, onAdded }: { services: Service[]; onAdde
             email={form.field('email')}
           />
         </div>
-        <RoleServiceFields
-          roles={form.values.roles}
-          serviceIds={form.values.serviceIds}
-          services={services}
-          onRoles={form.set('roles')}
-          onServices={form.set('serviceIds')}
-          rolesError={form.errors.roles}
-          servicesError={errorAt(form.errors, 'serviceIds')}
-        />
+        <RoleServiceFields form={form} services={services} />
         <SignInMethod method={method} onMethod={setMethod} />
         {method === 'password' ? <PasswordField fresh {...form.field('password')} /> : null}
       </Form>

@@ -3,7 +3,6 @@ import { updateUserSchema, type UserView } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
 import { Form } from '../ui/Form.tsx';
-import { errorAt } from '../ui/form-values.ts';
 import { useForm } from '../ui/use-form.ts';
 import type { Service } from './admin-types.ts';
 import { RoleServiceFields } from './RoleServiceFields.tsx';
@@ -43,15 +42,7 @@ export function EditUserForm({ user, services, onSaved }: EditUserFormProps) {
       className="stack inline-form"
     >
       <Field label="Name" {...form.field('displayName')} required />
-      <RoleServiceFields
-        roles={form.values.roles}
-        serviceIds={form.values.serviceIds}
-        services={services}
-        onRoles={form.set('roles')}
-        onServices={form.set('serviceIds')}
-        rolesError={form.errors.roles}
-        servicesError={errorAt(form.errors, 'serviceIds')}
-      />
+      <RoleServiceFields form={form} services={services} />
       <p className="hint">
         Changing roles or services signs this person out of any open session so the change takes effect at
         once.

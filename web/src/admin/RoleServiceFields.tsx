@@ -1,69 +1,41 @@
 // RoleServiceFields: the role and service checkboxes used when adding or editing a member of staff.
-import { useId } from 'react';
 import { ROLES } from '../../../src/domain/access/roles.ts';
+import type { FieldErrors } from '../api/api-error.ts';
+import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
+import { errorAt } from '../ui/form-values.ts';
 import { ROLE_LABELS, type Service } from './admin-types.ts';
 
 interface RoleServiceFieldsProps {
-  roles: string[];
-  serviceIds: string[];
+  form: {
+    values: { roles: string[]; serviceIds: string[] };
+    set: (key: 'roles' | 'serviceIds') => (value: string[]) => void;
+    errors: FieldErrors;
+  };
   services: Service[];
-  onRoles: (roles: string[]) => void;
-  onServices: (ids: string[]) => void;
-  rolesError?: string | undefined;
-  servicesError?: string | undefined;
 }
 
-const toggle = (list: string[], value: string, on: boolean) =>
-  on ? [...list, value] : list.filter((v) => v !== value);
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] ?? role }));
 
 /** Two fieldsets of checkboxes: "Roles" and "Services". */
-export function RoleServiceFields(props: RoleServiceFieldsProps) {
-  const id = useId();
+export function RoleServiceFields({ form, services }: RoleServiceFieldsProps) {
   return (
     <div className="grid-2">
-      <fieldset
-        className="checkbox-group"
-        aria-describedby={props.rolesError ? `${id}-roles-error` : undefined}
+      <CheckboxGroup
+        legend="Roles"
+        options={ROLE_OPTIONS}
+        values={form.values.roles}
+        onValues={form.set('roles')}
+        error={form.errors.roles}
+      />
+      <CheckboxGroup
+        legend="Services"
+        options={services.map((s) => ({ value: s.id, label: s.name }))}
+        values={form.values.serviceIds}
+        onValues={form.set('serviceIds')}
+        error={errorAt(form.errors, 'serviceIds')}
       >
-        <legend>Roles</legend>
-        {props.rolesError ? (
-          <p className="field-error" id={`${id}-roles-error`}>
-            {props.rolesError}
-          </p>
-        ) : null}
-        {ROLES.map((role) => (
-          <label key={role} className="checkbox">
-            <input
-              type="checkbox"
-              checked={props.roles.includes(role)}
-              onChange={(e) => props.onRoles(toggle(props.roles, role, e.target.checked))}
-            />
-            {ROLE_LABELS[role] ?? role}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset
-        className="checkbox-group"
-        aria-describedby={props.servicesError ? `${id}-services-error` : undefined}
-      >
-        <legend>Services</legend>
-        {props.servicesError ? (
-          <p className="field-error" id={`${id}-services-error`}>
-            {props.servicesError}
-          </p>
-        ) : null}
-        {props.services.length === 0 ? <p className="hint">No services yet.</p> : null}
-        {props.services.map((s) => (
-          <label key={s.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={props.serviceIds.includes(s.id)}
-              onChange={(e) => props.onServices(toggle(props.serviceIds, s.id, e.target.checked))}
-            />
-            {s.name}
-          </label>
-        ))}
-      </fieldset>
+        {services.length === 0 ? <p className="hint">No services yet.</p> : null}
+      </CheckboxGroup>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 // SignInMethod: how a new member of staff will sign in: an invitation link, or a password set now.
+import { RadioGroup } from '../ui/RadioGroup.tsx';
 
 export type Method = 'invite' | 'password';
 
@@ -10,19 +11,12 @@ const METHODS: readonly { value: Method; label: string }[] = [
 /** The "How will they sign in?" radio group. */
 export function SignInMethod({ method, onMethod }: { method: Method; onMethod: (method: Method) => void }) {
   return (
-    <fieldset className="radio-group">
-      <legend>How will they sign in?</legend>
-      {METHODS.map((m) => (
-        <label key={m.value} className="radio">
-          <input
-            type="radio"
-            name="signin-method"
-            checked={method === m.value}
-            onChange={() => onMethod(m.value)}
-          />
-          {m.label}
-        </label>
-      ))}
-    </fieldset>
+    <RadioGroup
+      legend="How will they sign in?"
+      name="signin-method"
+      options={METHODS}
+      value={method}
+      onValue={onMethod}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // AgreementReport: team agreement (Fleiss), each practitioner against reference and engine (Cohen), and splits.
 import { useApiData } from '../api/use-api-data.ts';
 import { percent, shareText } from '../outcomes/outcome-text.ts';
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import type { CalibrationReportView, MeasureDefinition } from './calibration-types.ts';
 import { computedKappaText } from './kappa-text.ts';
@@ -17,6 +18,43 @@ function Definition({ def }: { def: MeasureDefinition | undefined }) {
     </details>
   );
 }
+
+type PractitionerRow = CalibrationReportView['perPractitioner'][number];
+type VignetteRow = CalibrationReportView['vignettes'][number];
+
+const PRACTITIONER_COLUMNS: readonly Column<PractitionerRow>[] = [
+  { header: 'Practitioner', rowHeader: true, cell: (p) => p.displayName ?? 'Former member of staff' },
+  { header: 'Same level as reference', cell: (p) => shareText(p.withReference) ?? 'No ratings' },
+  { header: 'Cohen’s kappa vs reference', cell: (p) => computedKappaText(p.vsReference) },
+  { header: 'Cohen’s kappa vs engine', cell: (p) => computedKappaText(p.vsEngine) },
+];
+
+const VIGNETTE_COLUMNS: readonly Column<VignetteRow>[] = [
+  {
+    header: 'Vignette',
+    rowHeader: true,
+    cell: (v) => (
+      <>
+        {v.title ?? 'Untitled'}{' '}
+        {v.splitsTeam ? <span className="badge badge-danger">Splits the team</span> : null}
+      </>
+    ),
+  },
+  ...LEVELS.map((l) => ({ header: `Level ${l}`, cell: (v: VignetteRow) => v.counts[l] })),
+  { header: 'Reference', cell: (v) => v.referenceLevel },
+  { header: 'Engine', cell: (v) => v.engineLevel ?? '—' },
+  {
+    header: 'Agreement',
+    cell: (v) => (
+      <>
+        {v.agreement === null ? 'Needs 2 raters' : percent(v.agreement)}{' '}
+        <span className="muted">
+          ({v.raters} {v.raters === 1 ? 'rater' : 'raters'})
+        </span>
+      </>
+    ),
+  },
+];
 
 /** The h2 "Agreement report" and its three parts, for supervisors. */
 export function AgreementReport() {
@@ -43,75 +81,23 @@ export function AgreementReport() {
           <Definition def={def('calibration-fleiss-kappa')} />
 
           <h3>Each practitioner</h3>
-          {data.perPractitioner.length === 0 ? <p className="muted">No ratings yet.</p> : null}
-          {data.perPractitioner.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Practitioner</th>
-                    <th scope="col">Same level as reference</th>
-                    <th scope="col">Cohen’s kappa vs reference</th>
-                    <th scope="col">Cohen’s kappa vs engine</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.perPractitioner.map((p) => (
-                    <tr key={p.raterId}>
-                      <th scope="row">{p.displayName ?? 'Former member of staff'}</th>
-                      <td>{shareText(p.withReference) ?? 'No ratings'}</td>
-                      <td>{computedKappaText(p.vsReference)}</td>
-                      <td>{computedKappaText(p.vsEngine)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          <DataTable
+            columns={PRACTITIONER_COLUMNS}
+            rows={data.perPractitioner}
+            rowKey={(p) => p.raterId}
+            className="data-table compact"
+            empty="No ratings yet."
+          />
           <Definition def={def('calibration-cohen-kappa')} />
 
           <h3>Vignettes, least agreement first</h3>
-          {data.vignettes.length === 0 ? <p className="muted">No vignette has been rated yet.</p> : null}
-          {data.vignettes.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Vignette</th>
-                    {LEVELS.map((l) => (
-                      <th key={l} scope="col">
-                        Level {l}
-                      </th>
-                    ))}
-                    <th scope="col">Reference</th>
-                    <th scope="col">Engine</th>
-                    <th scope="col">Agreement</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.vignettes.map((v) => (
-                    <tr key={v.id}>
-                      <th scope="row">
-                        {v.title ?? 'Untitled'}{' '}
-                        {v.splitsTeam ? <span className="badge badge-danger">Splits the team</span> : null}
-                      </th>
-                      {LEVELS.map((l) => (
-                        <td key={l}>{v.counts[l]}</td>
-                      ))}
-                      <td>{v.referenceLevel}</td>
-                      <td>{v.engineLevel ?? '—'}</td>
-                      <td>
-                        {v.agreement === null ? 'Needs 2 raters' : percent(v.agreement)}{' '}
-                        <span className="muted">
-                          ({v.raters} {v.raters === 1 ? 'rater' : 'raters'})
-                        </span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          <DataTable
+            columns={VIGNETTE_COLUMNS}
+            rows={data.vignettes}
+            rowKey={(v) => v.id}
+            className="data-table compact"
+            empty="No vignette has been rated yet."
+          />
           <Definition def={def('calibration-split-vignettes')} />
           {data.unrated.length > 0 ? (
             <p className="muted">Not yet rated: {data.unrated.map((u) => u.title).join('; ')}.</p>

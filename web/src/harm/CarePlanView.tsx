@@ -1,4 +1,5 @@
 // CarePlanView: the care plan in force: interventions with owner, due date, delivery and materials; goals; review.
+import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';
 import { DELIVERY_MODE_LABELS } from './harm-labels.ts';
 import type { CarePlanVersion, ContentPack } from './harm-types.ts';
@@ -15,6 +16,45 @@ function personText(id: string | undefined, me: { id: string; displayName: strin
   return id === me.id ? `${me.displayName} (me)` : 'Another team member';
 }
 
+type Planned = CarePlanVersion['interventions'][number];
+
+/** The materials given with an intervention, or a dash. */
+function Materials({ materials = [] }: { materials?: Planned['materials'] }) {
+  if (materials.length === 0) return '—';
+  return (
+    <ul className="plain-inline">
+      {materials.map((m) => (
+        <li key={`${m.title}-${m.reference ?? ''}`}>
+          {m.title}
+          {m.reference ? <span className="muted"> ({m.reference})</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Intervention (with its note), Delivery mode, Owner, Due and Materials. */
+function interventionColumns(
+  titleOf: (id: string) => string,
+  me: { id: string; displayName: string },
+): Column<Planned>[] {
+  return [
+    {
+      header: 'Intervention',
+      cell: (i) => (
+        <>
+          {titleOf(i.interventionId)}
+          {i.note ? <p className="hint">{i.note}</p> : null}
+        </>
+      ),
+    },
+    { header: 'Delivery mode', cell: (i) => DELIVERY_MODE_LABELS[i.deliveryMode] },
+    { header: 'Owner', cell: (i) => personText(i.ownerId, me) },
+    { header: 'Due', className: 'nowrap', cell: (i) => (i.dueDate ? formatDate(i.dueDate) : '—') },
+    { header: 'Materials', cell: (i) => <Materials materials={i.materials} /> },
+  ];
+}
+
 /** A summary line, the interventions table, the goals and the key worker. */
 export function CarePlanView({ plan, pack, me }: CarePlanViewProps) {
   const titleOf = (id: string) => pack.interventions.find((i) => i.id === id)?.title ?? id;
@@ -25,48 +65,14 @@ export function CarePlanView({ plan, pack, me }: CarePlanViewProps) {
         recorded by {plan.recordedBy.displayName} on {formatDateTime(plan.recordedAt)}
         {plan.reason ? ` — “${plan.reason}”` : ''}.
       </p>
-      {plan.interventions.length === 0 ? (
-        <p>No interventions in the plan.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table compact">
-            <caption>Interventions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Intervention</th>
-                <th scope="col">Delivery mode</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Materials</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.interventions.map((i) => (
-                <tr key={i.interventionId}>
-                  <td>
-                    {titleOf(i.interventionId)}
-                    {i.note ? <p className="hint">{i.note}</p> : null}
-                  </td>
-                  <td>{DELIVERY_MODE_LABELS[i.deliveryMode]}</td>
-                  <td>{personText(i.ownerId, me)}</td>
-                  <td className="nowrap">{i.dueDate ? formatDate(i.dueDate) : '—'}</td>
-                  <td>
-                    {(i.materials ?? []).length === 0 ? '—' : null}
-                    <ul className="plain-inline">
-                      {(i.materials ?? []).map((m) => (
-                        <li key={`${m.title}-${m.reference ?? ''}`}>
-                          {m.title}
-                          {m.reference ? <span className="muted"> ({m.reference})</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={interventionColumns(titleOf, me)}
+        rows={plan.interventions}
+        rowKey={(i) => i.interventionId}
+        caption="Interventions"
+        className="data-table compact"
+        empty={<p>No interventions in the plan.</p>}
+      />
       <h4>Goals</h4>
       {plan.goals.length === 0 ? (
         <p className="muted">No goals recorded.</p>

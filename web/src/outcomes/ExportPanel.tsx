@@ -1,4 +1,5 @@
 // ExportPanel: who the exports are for, a CSV of every report table, the PDF report, and the TOP-compatible CSV.
+import { RadioGroup } from '../ui/RadioGroup.tsx';
 import { useState } from 'react';
 import { useApiData } from '../api/use-api-data.ts';
 import {
@@ -31,21 +32,13 @@ export function ExportPanel({ query }: { query: OutcomeQuery }) {
   return (
     <section aria-labelledby="outcome-exports" className="subsection outcome-exports">
       <h2 id="outcome-exports">Exports</h2>
-      <fieldset className="radio-group">
-        <legend>Who is the export for?</legend>
-        {AUDIENCES.map((a) => (
-          <label key={a.value} className="radio">
-            <input
-              type="radio"
-              name="export-audience"
-              value={a.value}
-              checked={audience === a.value}
-              onChange={() => setAudience(a.value)}
-            />
-            {a.label}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend="Who is the export for?"
+        name="export-audience"
+        options={AUDIENCES}
+        value={audience}
+        onValue={setAudience}
+      />
       <ul className="outcome-downloads">
         <li>
           <a href={reportPdfHref(query, audience)} download>

@@ -1,13 +1,10 @@
 // MonthFrame: the plot area shared by the monthly charts, with horizontal grid lines, y-axis counts and the x-axis.
+import type { ReactNode } from 'react';
+import { plotOf, ValueGrid } from '../ui/chart-frame.tsx';
 
 /** The chart's drawing box and its plot area inside the margins. */
 export const BOX = { width: 640, height: 220, left: 40, right: 16, top: 12, bottom: 30 } as const;
-export const PLOT = {
-  x0: BOX.left,
-  x1: BOX.width - BOX.right,
-  y0: BOX.top,
-  y1: BOX.height - BOX.bottom,
-} as const;
+export const PLOT = plotOf(BOX);
 
 /** The y position of a count on a scale from 0 to `top`. */
 export function yScale(top: number): (v: number) => number {
@@ -16,17 +13,27 @@ export function yScale(top: number): (v: number) => number {
 
 /** Grid lines and their counts at each tick, and the x-axis line. */
 export function MonthFrame({ ticks, y }: { ticks: readonly number[]; y: (v: number) => number }) {
+  return <ValueGrid plot={PLOT} ticks={ticks} y={y} />;
+}
+
+/** The width each month takes along the x-axis when `months` share it. */
+export function monthSlot(months: number): number {
+  return (PLOT.x1 - PLOT.x0) / Math.max(1, months);
+}
+
+interface MonthSvgProps {
+  summary: string;
+  ticks: readonly number[];
+  y: (v: number) => number;
+  children: ReactNode;
+}
+
+/** The monthly chart's <svg>, spoken as its summary, with the frame drawn under the children. */
+export function MonthSvg({ summary, ticks, y, children }: MonthSvgProps) {
   return (
-    <>
-      {ticks.map((v) => (
-        <g key={v}>
-          <line x1={PLOT.x0} x2={PLOT.x1} y1={y(v)} y2={y(v)} className="trend-grid" />
-          <text x={PLOT.x0 - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
-            {v}
-          </text>
-        </g>
-      ))}
-      <line x1={PLOT.x0} x2={PLOT.x1} y1={PLOT.y1} y2={PLOT.y1} className="trend-axis" />
-    </>
+    <svg className="monthly-chart" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label={summary}>
+      <MonthFrame ticks={ticks} y={y} />
+      {children}
+    </svg>
   );
 }

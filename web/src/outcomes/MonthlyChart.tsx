@@ -1,6 +1,6 @@
 // MonthlyChart: counts per calendar month as SVG bars, stacked by series (e.g. level 1 to 4), with a spoken summary.
 import { countTicks } from './chart-scale.ts';
-import { BOX, MonthFrame, PLOT, yScale } from './MonthFrame.tsx';
+import { monthSlot, MonthSvg, PLOT, yScale } from './MonthFrame.tsx';
 import { monthLabel, type MonthlyTable } from './monthly-rows.ts';
 
 /** Bars per month, one colour per series (with a legend when there are several), the summary as aria-label; each segment has a <title> tooltip. */
@@ -8,17 +8,11 @@ export function MonthlyChart({ series, colours, rows, summary }: MonthlyTable) {
   const ticks = countTicks(Math.max(1, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0))));
   const max = ticks.at(-1) ?? 1;
   const y = yScale(max);
-  const slot = (PLOT.x1 - PLOT.x0) / Math.max(1, rows.length);
+  const slot = monthSlot(rows.length);
   const barWidth = Math.min(48, slot * 0.6);
   return (
     <>
-      <svg
-        className="monthly-chart"
-        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-        role="img"
-        aria-label={summary}
-      >
-        <MonthFrame ticks={ticks} y={y} />
+      <MonthSvg summary={summary} ticks={ticks} y={y}>
         {rows.map((r, i) => {
           const x = PLOT.x0 + slot * i + (slot - barWidth) / 2;
           let below = 0;
@@ -47,7 +41,7 @@ export function MonthlyChart({ series, colours, rows, summary }: MonthlyTable) {
             </g>
           );
         })}
-      </svg>
+      </MonthSvg>
       {series.length > 1 ? (
         <ul className="monthly-legend" aria-hidden="true">
           {series.map((name, s) => (

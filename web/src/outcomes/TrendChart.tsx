@@ -1,7 +1,7 @@
 // TrendChart: counts per calendar month as SVG lines, one colour and dash per series, with a legend and spoken summary.
 import type { TrendLine } from './chart-spec.ts';
 import { countTicks } from './chart-scale.ts';
-import { BOX, MonthFrame, PLOT, yScale } from './MonthFrame.tsx';
+import { monthSlot, MonthSvg, PLOT, yScale } from './MonthFrame.tsx';
 import { monthLabel } from './monthly-rows.ts';
 
 /** Lines over the months (a single month is drawn as points); every point has a <title> tooltip. */
@@ -18,17 +18,11 @@ export function TrendChart({
   const ticks = countTicks(max);
   const top = Math.max(max, ticks.at(-1) ?? max);
   const y = yScale(top);
-  const slot = (PLOT.x1 - PLOT.x0) / Math.max(1, months.length);
+  const slot = monthSlot(months.length);
   const x = (i: number) => PLOT.x0 + slot * i + slot / 2;
   return (
     <>
-      <svg
-        className="monthly-chart"
-        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-        role="img"
-        aria-label={summary}
-      >
-        <MonthFrame ticks={ticks} y={y} />
+      <MonthSvg summary={summary} ticks={ticks} y={y}>
         {months.map((m, i) => (
           <text key={m} x={x(i)} y={PLOT.y1 + 18} textAnchor="middle">
             {monthLabel(m)}
@@ -50,7 +44,7 @@ export function TrendChart({
             ))}
           </g>
         ))}
-      </svg>
+      </MonthSvg>
       <ul className="monthly-legend" aria-hidden="true">
         {lines.map((line) => (
           <li key={line.name}>

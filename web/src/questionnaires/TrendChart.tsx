@@ -1,4 +1,5 @@
 // TrendChart: an instrument's totals over time as an SVG line over its severity bands, with the baseline dashed.
+import { ValueGrid } from '../ui/chart-frame.tsx';
 import type { InstrumentDefinition, ResponseEntry } from './questionnaire-types.ts';
 import { shortDate } from './result-text.ts';
 import { BandLabel } from './BandLabel.tsx';
@@ -63,16 +64,13 @@ export function TrendChart({ def, responses }: TrendChartProps) {
           </g>
         );
       })}
-      {scoreTicks(range.min, range.max).map((v) => (
-        <g key={v} className="trend-tick">
-          <line x1={PLOT.x0} x2={PLOT.x1} y1={y(v)} y2={y(v)} className="trend-grid" />
-          <text x={PLOT.x0 - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
-            {v}
-          </text>
-        </g>
-      ))}
-      <line x1={PLOT.x0} x2={PLOT.x1} y1={PLOT.y1} y2={PLOT.y1} className="trend-axis" />
-      <line x1={PLOT.x0} x2={PLOT.x0} y1={PLOT.y0} y2={PLOT.y1} className="trend-axis" />
+      <ValueGrid
+        plot={PLOT}
+        ticks={scoreTicks(range.min, range.max)}
+        y={y}
+        yAxis
+        tickClassName="trend-tick"
+      />
       {labelledIndexes(xs).map((i) => (
         <text key={points[i]?.id} x={xs[i]} y={PLOT.y1 + 18} textAnchor="middle" className="trend-date">
           {shortDate(points[i]?.at ?? '')}

@@ -1,13 +1,9 @@
 // Trend chart geometry: the plot box, scales from score and time to pixels, axis ticks and band colours.
+import { plotOf } from '../ui/chart-frame.tsx';
 
 /** The SVG's coordinate box; the right margin holds the band labels. */
 export const BOX = { width: 640, height: 260, left: 40, right: 132, top: 12, bottom: 34 } as const;
-export const PLOT = {
-  x0: BOX.left,
-  x1: BOX.width - BOX.right,
-  y0: BOX.top,
-  y1: BOX.height - BOX.bottom,
-} as const;
+export const PLOT = plotOf(BOX);
 // Points sit this far inside the plot so the first and last are not cut by the axes.
 const INSET = 16;
 

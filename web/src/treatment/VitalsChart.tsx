@@ -1,4 +1,5 @@
 // VitalsChart: systolic, diastolic and heart rate over the session as SVG lines, with alert thresholds dashed.
+import { ValueGrid } from '../ui/chart-frame.tsx';
 import { formatTime } from '../ui/format.ts';
 import type { Protocol } from './treatment-types.ts';
 import {
@@ -55,16 +56,7 @@ export function VitalsChart({ readings, protocol, markers }: VitalsChartProps) {
         role="img"
         aria-label={vitalsSummary(readings)}
       >
-        {valueTicks(min, max).map((v) => (
-          <g key={v}>
-            <line x1={PLOT.x0} x2={PLOT.x1} y1={y(v)} y2={y(v)} className="trend-grid" />
-            <text x={PLOT.x0 - 6} y={y(v)} textAnchor="end" dominantBaseline="middle">
-              {v}
-            </text>
-          </g>
-        ))}
-        <line x1={PLOT.x0} x2={PLOT.x1} y1={PLOT.y1} y2={PLOT.y1} className="trend-axis" />
-        <line x1={PLOT.x0} x2={PLOT.x0} y1={PLOT.y0} y2={PLOT.y1} className="trend-axis" />
+        <ValueGrid plot={PLOT} ticks={valueTicks(min, max)} y={y} yAxis />
         {readings.length > 0
           ? timeTicks(first, last).map((t) => (
               <text key={t} x={x(t)} y={PLOT.y1 + 18} textAnchor="middle">

@@ -1,13 +1,9 @@
 // Vitals chart geometry: the plot box, scales from reading and time to pixels, ticks, and the spoken summary.
+import { plotOf } from '../ui/chart-frame.tsx';
 
 /** The SVG's coordinate box; the right margin holds the alert-line labels. */
 export const BOX = { width: 720, height: 280, left: 44, right: 104, top: 22, bottom: 30 } as const;
-export const PLOT = {
-  x0: BOX.left,
-  x1: BOX.width - BOX.right,
-  y0: BOX.top,
-  y1: BOX.height - BOX.bottom,
-} as const;
+export const PLOT = plotOf(BOX);
 // Points sit this far inside the plot so the first and last are not cut by the axes.
 const INSET = 14;
 

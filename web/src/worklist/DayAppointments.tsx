@@ -9,6 +9,7 @@ import { Field } from '../ui/Field.tsx';
 import { formatDate, formatTime } from '../ui/format.ts';
 import { localDate } from '../ui/local-date.ts';
 import { Loaded } from '../ui/Loaded.tsx';
+import { ToggleGroup } from '../ui/ToggleGroup.tsx';
 
 type Scope = 'mine' | 'service';
 const SCOPES: readonly { id: Scope; label: string }[] = [
@@ -45,21 +46,7 @@ export function DayAppointments() {
         {day === today ? "Today's appointments" : `Appointments on ${formatDate(day)}`}
       </h2>
       <div className="day-controls">
-        <div role="group" aria-label="Whose appointments" className="toggle-group">
-          {SCOPES.map((s) => (
-            <button
-              key={s.id}
-              type="button"
-              className="toggle"
-              aria-pressed={scope === s.id}
-              onClick={() => {
-                setScope(s.id);
-              }}
-            >
-              {s.label}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup label="Whose appointments" options={SCOPES} value={scope} onValue={setScope} />
         <Field label="Day" type="date" value={day} onValue={setDay} className="field-short" />
       </div>
       <Loaded data={list} loading="Loading appointments…">
