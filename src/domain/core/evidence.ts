@@ -1,8 +1,8 @@
 // One vocabulary for how sure the evidence behind a piece of clinical content is (decision 014).
 
 /**
- * How sure the evidence behind a fact, rule or default is, mapped from the domain notes' markers
- * (harm.md, clinic.md, security.md):
+ * How sure the evidence behind a fact, rule or default is, strongest first, mapped from the domain notes'
+ * markers (harm.md, clinic.md, security.md):
  * - 'verified'   [V]: read in the primary source;
  * - 'secondary'  [S]: seen only in a secondary source;
  * - 'convention' [U convention]: not confirmed in a source, but the convention the field works by
@@ -13,17 +13,7 @@
  * - 'local': KASPR's or a service's own content that makes no published claim (a local checklist, the
  *   skip logic of an imported questionnaire, a register default).
  */
-export const certainties = [
-  'verified',
-  'secondary',
-  'convention',
-  'unverified',
-  'synthesis',
-  'local',
-] as const;
-
-/** One of the six certainties (listed in decreasing strength). */
-export type Certainty = (typeof certainties)[number];
+export type Certainty = ContentCertainty | FactCertainty;
 
 /**
  * The certainties a content pack or a treatment protocol may carry: the four markers of harm.md and

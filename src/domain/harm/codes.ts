@@ -54,18 +54,21 @@ export const routes = ['nasal', 'oral', 'injected', 'smoked', 'other'] as const;
 /** A route of use. */
 export type Route = (typeof routes)[number];
 
-/** Substances used alongside ketamine. */
-export const coUseSubstances = [
+/**
+ * Co-used substances the default pack counts as depressants (harm.md §3.5, §2.8; GHB/GBL is the pack's
+ * synthesis [SYN]). Gabapentinoids are co-implicated in ketamine deaths (harm.md §2.8, KCL coroners' analysis [S]).
+ */
+export const depressantSubstances = [
   'alcohol',
   'ghb-gbl',
   'benzodiazepines',
   'opioids',
-  // Gabapentinoids are co-implicated in ketamine deaths (harm.md §2.8, KCL coroners' analysis [S]).
   'gabapentinoids',
   'other-depressants',
-  'stimulants',
-  'other',
 ] as const;
+
+/** Substances used alongside ketamine. */
+export const coUseSubstances = [...depressantSubstances, 'stimulants', 'other'] as const;
 
 /** A substance used alongside ketamine. */
 export type CoUseSubstance = (typeof coUseSubstances)[number];

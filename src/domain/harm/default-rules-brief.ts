@@ -1,5 +1,5 @@
 // The default pack's level-2 rules: sentinel symptoms, regular or risky patterns of use, and risk behaviours.
-import type { RiskCode } from './codes.ts';
+import { depressantSubstances, type RiskCode } from './codes.ts';
 import type { HarmRule } from './pack-types.ts';
 
 const LEVEL_IS_SYNTHESIS = "Level 2 is the pack's synthesis [SYN].";
@@ -174,14 +174,7 @@ const riskRules: readonly HarmRule[] = [
           { kind: 'risk-present', codes: ['co-use-depressants'] },
           {
             kind: 'co-use-present',
-            substances: [
-              'alcohol',
-              'ghb-gbl',
-              'benzodiazepines',
-              'opioids',
-              'gabapentinoids',
-              'other-depressants',
-            ],
+            substances: depressantSubstances,
           },
         ],
       },
