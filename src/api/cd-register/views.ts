@@ -11,6 +11,7 @@ import {
   type Location,
   type Milligrams,
   type Product,
+  type WitnessRule,
 } from '../../domain/ledger/index.ts';
 import { containerText, mgText, strengthText } from '../../domain/ledger/format.ts';
 import type { EntryBody } from '../../schemas/cd-register.ts';
@@ -84,7 +85,7 @@ export function entryView(
     lateEntryReason: e.lateEntryReason ?? null,
     correctsEntryId: e.correctsEntryId ?? null,
     expected: e.expected ?? null,
-    effects: e.effects,
+    effects: [...e.effects],
     ...(chain ? { hash: chain.hash, prevHash: chain.prevHash } : {}),
   };
 }
@@ -104,7 +105,7 @@ export function settingsView(settings: LedgerSettings) {
           default: DEFAULT_WITNESSES[kind].count,
         },
       ]),
-    ),
+    ) as Record<EntryKind, WitnessRule & { minimum: number; default: number }>,
   };
 }
 

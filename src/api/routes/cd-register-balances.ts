@@ -1,4 +1,5 @@
 // Stock at a glance: every product at every location the reader may see, zero balances included.
+import { stockReply } from '../../schemas/replies/cd-register.ts';
 import type { FastifyInstance } from 'fastify';
 import { keptBalances, listProducts } from '../../store/ledger.ts';
 import { scopedLocations, scopeOf } from '../cd-register/access.ts';
@@ -10,7 +11,7 @@ export function cdRegisterBalanceRoutes(app: FastifyInstance, ctx: AppContext): 
 
   api.get(
     '/cd-register/balances',
-    { config: { access: 'cd:read' }, schema: { tags: ['cd-register'] } },
+    { config: { access: 'cd:read' }, schema: { tags: ['cd-register'], response: { 200: stockReply } } },
     async (req) => {
       const scope = await scopeOf(ctx, req);
       // The kept balances (one row per product and location), not a sum over the whole register.

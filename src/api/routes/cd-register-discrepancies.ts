@@ -1,4 +1,5 @@
 // The discrepancy worklist: counts that differed from the register, and losses with their report deadlines.
+import { discrepanciesReply } from '../../schemas/replies/cd-register.ts';
 import type { FastifyInstance } from 'fastify';
 import {
   correctionsOf,
@@ -33,7 +34,7 @@ function countDiscrepancy(e: LedgerEntry, names: Names, correctedBy: string[]) {
 /** A loss with the reports the mode's law asks for, and those past their date today. */
 function lossItem(e: LedgerEntry, names: Names, correctedBy: string[], mode: RegisterMode, today: string) {
   const steps = lossReportDeadlines(e.occurredAt, mode);
-  const deadlines = steps.ok ? steps.value : [];
+  const deadlines = steps.ok ? [...steps.value] : [];
   return {
     entry: entryView(e, names),
     theft: e.theft ?? false,
@@ -49,7 +50,10 @@ export function cdRegisterDiscrepancyRoutes(app: FastifyInstance, ctx: AppContex
 
   api.get(
     '/cd-register/discrepancies',
-    { config: { access: 'cd:read' }, schema: { tags: ['cd-register'] } },
+    {
+      config: { access: 'cd:read' },
+      schema: { tags: ['cd-register'], response: { 200: discrepanciesReply } },
+    },
     async (req) => {
       const { mode } = await readLedgerSettings(ctx.db);
       const scope = await scopeOf(ctx, req);

@@ -1,5 +1,6 @@
 // The controlled-drug register's entries: appending one, reading the register line by line, and one entry.
 // Entries are never updated or deleted (R23): there is no PATCH, PUT or DELETE route for them.
+import { entryDetailReply, entryWrittenReply, registerListReply } from '../../schemas/replies/cd-register.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Json } from '../../domain/audit/canonical-json.ts';
 import {
@@ -115,7 +116,10 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/cd-register/entries',
-    { config: { access: 'cd:write' }, schema: { tags: TAGS, body: entryBodySchema } },
+    {
+      config: { access: 'cd:write' },
+      schema: { tags: TAGS, body: entryBodySchema, response: { 201: entryWrittenReply } },
+    },
     async (req, reply) => {
       const { body } = req;
       const product = await requireKnownReferences(ctx.db, body);
@@ -147,7 +151,10 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/cd-register/entries',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, querystring: registerQuery } },
+    {
+      config: { access: 'cd:read' },
+      schema: { tags: TAGS, querystring: registerQuery, response: { 200: registerListReply } },
+    },
     async (req) => {
       const { productId, locationId } = req.query;
       const scope = await scopeOf(ctx, req);
@@ -187,7 +194,10 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/cd-register/entries/:id',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, params: entryIdParams } },
+    {
+      config: { access: 'cd:read' },
+      schema: { tags: TAGS, params: entryIdParams, response: { 200: entryDetailReply } },
+    },
     async (req) => {
       const stored = await findStoredEntry(ctx.db, req.params.id);
       const { locationIds } = await scopeOf(ctx, req);

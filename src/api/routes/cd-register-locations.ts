@@ -1,4 +1,5 @@
 // The controlled-drug register's stock locations: the CD cupboards and safes, each at its premises.
+import { locationListReply, locationReply } from '../../schemas/replies/cd-register.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { locationBodySchema } from '../../schemas/cd-register.ts';
@@ -13,13 +14,20 @@ const TAGS = ['cd-register'];
 export function cdRegisterLocationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/cd-register/locations', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () => ({
-    locations: (await listLocations(ctx.db)).map(locationView),
-  }));
+  api.get(
+    '/cd-register/locations',
+    { config: { access: 'cd:read' }, schema: { tags: TAGS, response: { 200: locationListReply } } },
+    async () => ({
+      locations: (await listLocations(ctx.db)).map(locationView),
+    }),
+  );
 
   api.post(
     '/cd-register/locations',
-    { config: { access: 'cd:manage' }, schema: { tags: TAGS, body: locationBodySchema } },
+    {
+      config: { access: 'cd:manage' },
+      schema: { tags: TAGS, body: locationBodySchema, response: { 201: locationReply } },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const location = { id: randomUUID(), name: req.body.name, premisesId: req.body.premises };

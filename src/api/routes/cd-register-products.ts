@@ -1,4 +1,5 @@
 // The controlled-drug register's products: the drugs, forms and strengths it keeps a section for (capability C5).
+import { productListReply, productReply } from '../../schemas/replies/cd-register.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { makeProduct } from '../../domain/ledger/index.ts';
@@ -14,13 +15,20 @@ const TAGS = ['cd-register'];
 export function cdRegisterProductRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/cd-register/products', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () => ({
-    products: (await listProducts(ctx.db)).map(productView),
-  }));
+  api.get(
+    '/cd-register/products',
+    { config: { access: 'cd:read' }, schema: { tags: TAGS, response: { 200: productListReply } } },
+    async () => ({
+      products: (await listProducts(ctx.db)).map(productView),
+    }),
+  );
 
   api.post(
     '/cd-register/products',
-    { config: { access: 'cd:manage' }, schema: { tags: TAGS, body: productBodySchema } },
+    {
+      config: { access: 'cd:manage' },
+      schema: { tags: TAGS, body: productBodySchema, response: { 201: productReply } },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const body = req.body;

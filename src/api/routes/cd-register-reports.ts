@@ -1,4 +1,9 @@
 // Regulator views of the controlled-drug register as JSON, CSV or PDF: the UK register, the US record, the inventory.
+import {
+  inventoryReportReplies,
+  ukReportReplies,
+  usReportReplies,
+} from '../../schemas/replies/cd-register.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isoDate, type IsoDate } from '../../domain/harm/calendar-date.ts';
 import {
@@ -121,7 +126,10 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/cd-register/reports/uk',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, querystring: reportQuery } },
+    {
+      config: { access: 'cd:read' },
+      schema: { tags: TAGS, querystring: reportQuery, response: { 200: ukReportReplies } },
+    },
     async (req, reply) => {
       const { products, locations, entries, directory } = await reportData(req, req.query);
       const sections = ukSections(entries, products, locations, directory, req.query);
@@ -143,7 +151,10 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/cd-register/reports/us',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, querystring: reportQuery } },
+    {
+      config: { access: 'cd:read' },
+      schema: { tags: TAGS, querystring: reportQuery, response: { 200: usReportReplies } },
+    },
     async (req, reply) => {
       const { products, locations, entries, directory } = await reportData(req, req.query);
       const sections = usSections(entries, products, locations, directory, req.query);
@@ -165,7 +176,10 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/cd-register/reports/inventory',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, querystring: inventoryQuery } },
+    {
+      config: { access: 'cd:read' },
+      schema: { tags: TAGS, querystring: inventoryQuery, response: { 200: inventoryReportReplies } },
+    },
     async (req, reply) => {
       const { takenAt, format } = req.query;
       const asOf: IsoDate =

@@ -1,4 +1,5 @@
 // The controlled-drug register's settings: which regulator's record it keeps, and the witnesses each kind needs.
+import { settingsReply } from '../../schemas/replies/cd-register.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Json } from '../../domain/audit/canonical-json.ts';
 import { DEFAULT_WITNESSES, type EntryKind } from '../../domain/ledger/index.ts';
@@ -35,13 +36,18 @@ function belowMinimum(counts: Partial<Record<EntryKind, number>>): FieldError[] 
 export function cdRegisterSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/cd-register/settings', { config: { access: 'cd:read' }, schema: { tags: TAGS } }, async () =>
-    settingsView(await readLedgerSettings(ctx.db)),
+  api.get(
+    '/cd-register/settings',
+    { config: { access: 'cd:read' }, schema: { tags: TAGS, response: { 200: settingsReply } } },
+    async () => settingsView(await readLedgerSettings(ctx.db)),
   );
 
   api.patch(
     '/cd-register/settings',
-    { config: { access: 'cd:manage' }, schema: { tags: TAGS, body: settingsBodySchema } },
+    {
+      config: { access: 'cd:manage' },
+      schema: { tags: TAGS, body: settingsBodySchema, response: { 200: settingsReply } },
+    },
     async (req) => {
       const auth = authOf(req);
       const counts = req.body.witnessCounts ?? {};

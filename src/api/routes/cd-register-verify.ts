@@ -1,4 +1,5 @@
 // Checking the controlled-drug register's hash chain: every entry links to the one before, with no gaps (R22).
+import { chainVerificationReply } from '../../schemas/replies/cd-register.ts';
 import type { FastifyInstance } from 'fastify';
 import { verifyLedgerChain } from '../../store/ledger.ts';
 import { zodApp, type AppContext } from '../context.ts';
@@ -8,7 +9,10 @@ export function cdRegisterVerifyRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/cd-register/verify',
-    { config: { access: 'cd:read' }, schema: { tags: ['cd-register'] } },
+    {
+      config: { access: 'cd:read' },
+      schema: { tags: ['cd-register'], response: { 200: chainVerificationReply } },
+    },
     async () => verifyLedgerChain(ctx.db),
   );
 }

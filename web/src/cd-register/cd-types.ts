@@ -1,32 +1,34 @@
-// Controlled-drug register shapes the web client reads and sends, taken from the server's views, schemas and domain.
+// Controlled-drug register shapes the web client reads and sends, taken from the server's reply and request schemas
+// and the domain.
 import type { z } from 'zod';
-import type {
-  balanceView,
-  entryView,
-  locationView,
-  productView,
-} from '../../../src/api/cd-register/views.ts';
-import type {
-  EntryKind,
-  LossReportStep,
-  Quantity,
-  RegisterMode,
-  WitnessRule,
-} from '../../../src/domain/ledger/index.ts';
+import type { EntryKind, LossReportStep, Quantity, RegisterMode } from '../../../src/domain/ledger/index.ts';
 import type {
   entryBodySchema,
   locationBodySchema,
   productBodySchema,
 } from '../../../src/schemas/cd-register.ts';
-import type { ChainVerification } from '../../../src/store/audit.ts';
-import type { LedgerSettings } from '../../../src/store/ledger.ts';
+import type {
+  balanceReply,
+  chainVerificationReply,
+  countDiscrepancyReply,
+  discrepanciesReply,
+  entryReply,
+  entryWrittenReply,
+  locationReply,
+  lossItemReply,
+  productReply,
+  registerLineReply,
+  registerListReply,
+  settingsReply,
+  stockRowReply,
+} from '../../../src/schemas/replies/cd-register.ts';
 
-export type { ChainVerification, EntryKind, LossReportStep, Quantity, RegisterMode };
+export type { EntryKind, LossReportStep, Quantity, RegisterMode };
 
-export type ProductView = ReturnType<typeof productView>;
-export type LocationView = ReturnType<typeof locationView>;
-export type BalanceView = ReturnType<typeof balanceView>;
-export type EntryView = ReturnType<typeof entryView>;
+export type ProductView = z.output<typeof productReply>;
+export type LocationView = z.output<typeof locationReply>;
+export type BalanceView = z.output<typeof balanceReply>;
+export type EntryView = z.output<typeof entryReply>;
 
 /** Request bodies, as the server's schemas accept them. */
 export type EntryBody = z.input<typeof entryBodySchema>;
@@ -35,61 +37,22 @@ export type LocationBody = z.input<typeof locationBodySchema>;
 export type WitnessBody = NonNullable<EntryBody['witness']>;
 
 /** GET /cd-register/balances: every product at every location, with its label and place. */
-export interface StockRow extends BalanceView {
-  product: string | null;
-  location: LocationView | null;
-}
+export type StockRow = z.output<typeof stockRowReply>;
 
 /** GET /cd-register/entries: one line of the register with the balance after it at this location. */
-export interface RegisterLine {
-  entry: EntryView;
-  balancesAfter: BalanceView[];
-  struck: boolean;
-  standing: Quantity | null;
-  corrections: EntryView[];
-  corrects: { id: string; seq: number; kind: EntryKind } | null;
-}
-
-export interface RegisterList {
-  mode: RegisterMode;
-  lines: RegisterLine[];
-}
+export type RegisterLine = z.output<typeof registerLineReply>;
+export type RegisterList = z.output<typeof registerListReply>;
 
 /** GET /cd-register/settings: the mode and the witnesses each kind needs. */
-export interface RegisterSettings {
-  mode: RegisterMode;
-  witnessCounts: LedgerSettings['witnessCounts'];
-  witnesses: Record<EntryKind, WitnessRule & { minimum: number; default: number }>;
-}
+export type RegisterSettings = z.output<typeof settingsReply>;
 
 /** POST /cd-register/entries (201). */
-export interface EntryWritten {
-  entry: EntryView;
-  balanceAfter: BalanceView;
-  balancesAfter: BalanceView[];
-}
+export type EntryWritten = z.output<typeof entryWrittenReply>;
 
 /** GET /cd-register/discrepancies. */
-export interface CountDiscrepancy {
-  entry: EntryView;
-  counted: Quantity;
-  expected: Quantity;
-  difference: Quantity;
-  explanation: string | null;
-  correctedBy: string[];
-}
+export type CountDiscrepancy = z.output<typeof countDiscrepancyReply>;
+export type LossItem = z.output<typeof lossItemReply>;
+export type Discrepancies = z.output<typeof discrepanciesReply>;
 
-export interface LossItem {
-  entry: EntryView;
-  theft: boolean;
-  discoveredOn: string | null;
-  deadlines: LossReportStep[];
-  overdue: LossReportStep['code'][];
-  correctedBy: string[];
-}
-
-export interface Discrepancies {
-  mode: RegisterMode;
-  counts: CountDiscrepancy[];
-  losses: LossItem[];
-}
+/** GET /cd-register/verify. */
+export type ChainVerification = z.output<typeof chainVerificationReply>;
