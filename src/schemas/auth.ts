@@ -92,23 +92,5 @@ export const breakGlassSchema = z
 
 export const breakGlassReviewSchema = z.object({ note: shortText(1000) }).strict();
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  serviceIds: string[];
-  disabled: boolean;
-  totpEnabled: boolean;
-  invitePending: boolean;
-}
-
-export interface SessionView {
-  user: UserView & {
-    permissions: string[];
-    services: { id: string; name: string }[];
-    totpEnrolmentRequired: boolean;
-  };
-  csrfToken: string;
-  sessionIdleMinutes: number;
-}
+// The session and account replies are declared with the routes' reply schemas; these names stay for the forms.
+export type { SessionView, UserView } from './replies/auth.ts';

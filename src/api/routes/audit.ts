@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { uuid } from '../../schemas/common.ts';
+import { auditChainReply, auditEntriesReply } from '../../schemas/replies/admin.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
 import { listAuditEntries } from '../../store/audit-entries.ts';
 import { zodApp, type AppContext } from '../context.ts';
@@ -22,7 +23,10 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/audit',
-    { config: { access: 'audit:read' }, schema: { tags: ['audit'], querystring: auditQuery } },
+    {
+      config: { access: 'audit:read' },
+      schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditEntriesReply } },
+    },
     async (req) => {
       const q = req.query;
       const rows = await listAuditEntries(ctx.db, {
@@ -57,7 +61,9 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  api.get('/audit/verify', { config: { access: 'audit:read' }, schema: { tags: ['audit'] } }, async () =>
-    verifyAuditChain(ctx.db),
+  api.get(
+    '/audit/verify',
+    { config: { access: 'audit:read' }, schema: { tags: ['audit'], response: { 200: auditChainReply } } },
+    async () => verifyAuditChain(ctx.db),
   );
 }

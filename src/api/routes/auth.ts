@@ -14,13 +14,18 @@ import { loginRefusal } from '../auth/refusals.ts';
 import { reauthenticate } from '../auth/reauthenticate.ts';
 import { sessionView, startSession } from '../auth/sessions.ts';
 import { storableString } from '../../schemas/common.ts';
+import { noContent } from '../../schemas/replies/common.ts';
+import { invitationReply, sessionReply } from '../../schemas/replies/auth.ts';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.post(
     '/auth/login',
-    { config: { access: 'public' }, schema: { tags: ['auth'], body: loginSchema } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], body: loginSchema, response: { 200: sessionReply } },
+    },
     async (req, reply) => {
       const result = await reauthenticate(ctx, req, {
         purpose: 'login',
@@ -46,7 +51,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'] } },
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 204: noContent } } },
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();
@@ -57,13 +62,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.clearCookie(ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session', {
         path: '/',
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   api.post(
     '/auth/accept-invite',
-    { config: { access: 'public' }, schema: { tags: ['auth'], body: acceptInviteSchema } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], body: acceptInviteSchema, response: { 200: sessionReply } },
+    },
     async (req, reply) => {
       const now = ctx.now();
       const user = await findUserByInvite(ctx.db, sha256(req.body.token));
@@ -99,7 +107,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/auth/invite/:token',
     {
       config: { access: 'public' },
-      schema: { tags: ['auth'], params: z.object({ token: storableString().max(200) }) },
+      schema: {
+        tags: ['auth'],
+        params: z.object({ token: storableString().max(200) }),
+        response: { 200: invitationReply },
+      },
     },
     async (req) => {
       const user = await findUserByInvite(ctx.db, sha256(req.params.token));

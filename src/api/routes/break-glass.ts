@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { normaliseNhsNumber } from '../../domain/patient/nhs-number.ts';
 import { breakGlassReviewSchema, breakGlassSchema } from '../../schemas/auth.ts';
 import { idParams } from '../../schemas/common.ts';
+import { breakGlassGrantsReply, grantsCreatedReply, reviewedReply } from '../../schemas/replies/admin.ts';
 import {
   findBreakGlassGrant,
   insertBreakGlassGrant,
@@ -68,7 +69,10 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/break-glass',
-    { config: { access: 'patient:read' }, schema: { tags: ['break-glass'], body: breakGlassSchema } },
+    {
+      config: { access: 'patient:read' },
+      schema: { tags: ['break-glass'], body: breakGlassSchema, response: { 201: grantsCreatedReply } },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();
@@ -102,7 +106,10 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/break-glass',
-    { config: { access: 'break-glass:review' }, schema: { tags: ['break-glass'] } },
+    {
+      config: { access: 'break-glass:review' },
+      schema: { tags: ['break-glass'], response: { 200: breakGlassGrantsReply } },
+    },
     async () => {
       const rows = await listBreakGlassGrants(ctx.db);
       return {
@@ -129,6 +136,7 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['break-glass'],
         params: idParams,
         body: breakGlassReviewSchema,
+        response: { 201: reviewedReply },
       },
     },
     async (req, reply) => {

@@ -1,6 +1,8 @@
 // The signed-in user: who they are, their password and their second factor (TOTP).
 import type { FastifyInstance } from 'fastify';
 import { changePasswordSchema, totpCodeSchema } from '../../schemas/auth.ts';
+import { noContent } from '../../schemas/replies/common.ts';
+import { sessionReply, totpEnrolmentReply } from '../../schemas/replies/auth.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { matchTotp, newTotpSecret, otpauthUrl } from '../../security/totp.ts';
 import { endUserSessions } from '../../store/sessions.ts';
@@ -16,14 +18,21 @@ import { sessionView } from '../auth/sessions.ts';
 export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/me', { config: { access: 'authenticated' }, schema: { tags: ['me'] } }, async (req) => {
-    const auth = authOf(req);
-    return sessionView(ctx, ctx.db, auth.user, auth.csrfToken);
-  });
+  api.get(
+    '/me',
+    { config: { access: 'authenticated' }, schema: { tags: ['me'], response: { 200: sessionReply } } },
+    async (req) => {
+      const auth = authOf(req);
+      return sessionView(ctx, ctx.db, auth.user, auth.csrfToken);
+    },
+  );
 
   api.post(
     '/me/password',
-    { config: { access: 'authenticated' }, schema: { tags: ['me'], body: changePasswordSchema } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['me'], body: changePasswordSchema, response: { 204: noContent } },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       // The current password goes through the sign-in's limits, lockout and audit like any re-authentication.
@@ -56,13 +65,13 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
           now,
         });
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
   api.post(
     '/me/totp/setup',
-    { config: { access: 'authenticated' }, schema: { tags: ['me'] } },
+    { config: { access: 'authenticated' }, schema: { tags: ['me'], response: { 200: totpEnrolmentReply } } },
     async (req) => {
       const auth = authOf(req);
       if (auth.user.totp_enabled)
@@ -82,7 +91,10 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/me/totp/enable',
-    { config: { access: 'authenticated' }, schema: { tags: ['me'], body: totpCodeSchema } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } },
+    },
     async (req) => {
       const auth = authOf(req);
       const user = await findUserById(ctx.db, auth.user.id);
@@ -105,7 +117,10 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/me/totp/disable',
-    { config: { access: 'authenticated' }, schema: { tags: ['me'], body: totpCodeSchema } },
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } },
+    },
     async (req) => {
       const auth = authOf(req);
       const user = auth.user;

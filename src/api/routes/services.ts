@@ -1,6 +1,7 @@
 // Services (teams or sites) with the time zone, phone and address their documents show.
 import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
+import { serviceReply, servicesReply } from '../../schemas/replies/admin.ts';
 import { createServiceSchema, updateServiceSchema } from '../../schemas/service.ts';
 import {
   findService,
@@ -28,13 +29,20 @@ function serviceView(s: ServiceRow) {
 export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/services', { config: { access: 'authenticated' }, schema: { tags: ['services'] } }, async () => ({
-    services: (await listServices(ctx.db)).map(serviceView),
-  }));
+  api.get(
+    '/services',
+    { config: { access: 'authenticated' }, schema: { tags: ['services'], response: { 200: servicesReply } } },
+    async () => ({
+      services: (await listServices(ctx.db)).map(serviceView),
+    }),
+  );
 
   api.post(
     '/services',
-    { config: { access: 'service:manage' }, schema: { tags: ['services'], body: createServiceSchema } },
+    {
+      config: { access: 'service:manage' },
+      schema: { tags: ['services'], body: createServiceSchema, response: { 201: serviceReply } },
+    },
     async (req, reply) => {
       if (await findServiceByName(ctx.db, req.body.name))
         throw problem('conflict', 'A service with that name exists.');
@@ -58,7 +66,12 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/services/:id',
     {
       config: { access: 'service:manage' },
-      schema: { tags: ['services'], params: idParams, body: updateServiceSchema },
+      schema: {
+        tags: ['services'],
+        params: idParams,
+        body: updateServiceSchema,
+        response: { 200: serviceReply },
+      },
     },
     async (req) => {
       const before = await findService(ctx.db, req.params.id);

@@ -1,6 +1,7 @@
 // Organisation settings, such as requiring a second factor for administrators.
 import type { FastifyInstance } from 'fastify';
 import { settingsSchema } from '../../schemas/auth.ts';
+import { settingsReply } from '../../schemas/replies/admin.ts';
 import { readSettings, writeSettings } from '../../store/services.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
@@ -8,13 +9,21 @@ import { recordChange } from '../record-change.ts';
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/settings', { config: { access: 'settings:manage' }, schema: { tags: ['settings'] } }, async () =>
-    readSettings(ctx.db),
+  api.get(
+    '/settings',
+    {
+      config: { access: 'settings:manage' },
+      schema: { tags: ['settings'], response: { 200: settingsReply } },
+    },
+    async () => readSettings(ctx.db),
   );
 
   api.patch(
     '/settings',
-    { config: { access: 'settings:manage' }, schema: { tags: ['settings'], body: settingsSchema } },
+    {
+      config: { access: 'settings:manage' },
+      schema: { tags: ['settings'], body: settingsSchema, response: { 200: settingsReply } },
+    },
     async (req) => {
       const auth = authOf(req);
       const now = ctx.now();

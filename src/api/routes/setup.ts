@@ -1,6 +1,7 @@
 // First run: with no user yet, the setup page creates the first service and its administrator.
 import type { FastifyInstance } from 'fastify';
 import { setupSchema } from '../../schemas/auth.ts';
+import { sessionReply, setupNeededReply } from '../../schemas/replies/auth.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { createFirstAdministrator } from '../../store/setup.ts';
 import { countUsers, findUserById } from '../../store/users.ts';
@@ -15,13 +16,20 @@ const setupComplete = () => problem('setup-complete', 'An administrator already 
 export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/setup', { config: { access: 'public' }, schema: { tags: ['setup'] } }, async () => ({
-    needed: (await countUsers(ctx.db)) === 0,
-  }));
+  api.get(
+    '/setup',
+    { config: { access: 'public' }, schema: { tags: ['setup'], response: { 200: setupNeededReply } } },
+    async () => ({
+      needed: (await countUsers(ctx.db)) === 0,
+    }),
+  );
 
   api.post(
     '/setup',
-    { config: { access: 'public' }, schema: { tags: ['setup'], body: setupSchema } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['setup'], body: setupSchema, response: { 201: sessionReply } },
+    },
     async (req, reply) => {
       const body = req.body;
       // Once set up, refuse before any hashing: an anonymous caller must not be able to make the server hash.

@@ -2,6 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import { createUserSchema, credentialSchema, updateUserSchema } from '../../schemas/auth.ts';
 import { idParams } from '../../schemas/common.ts';
+import {
+  credentialReply,
+  credentialsReply,
+  userCreatedReply,
+  userReply,
+  usersReply,
+} from '../../schemas/replies/admin.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { newToken, sha256 } from '../../security/tokens.ts';
 import { listServices } from '../../store/services.ts';
@@ -24,6 +31,7 @@ import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 
 const INVITE_DAYS = 7;
+
 export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
@@ -36,13 +44,20 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
       ]);
   }
 
-  api.get('/users', { config: { access: 'user:manage' }, schema: { tags: ['staff'] } }, async () => ({
-    users: (await listUsers(ctx.db)).map(userView),
-  }));
+  api.get(
+    '/users',
+    { config: { access: 'user:manage' }, schema: { tags: ['staff'], response: { 200: usersReply } } },
+    async () => ({
+      users: (await listUsers(ctx.db)).map(userView),
+    }),
+  );
 
   api.post(
     '/users',
-    { config: { access: 'user:manage' }, schema: { tags: ['staff'], body: createUserSchema } },
+    {
+      config: { access: 'user:manage' },
+      schema: { tags: ['staff'], body: createUserSchema, response: { 201: userCreatedReply } },
+    },
     async (req, reply) => {
       const body = req.body;
       await checkServices(body.serviceIds);
@@ -86,7 +101,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/users/:id',
     {
       config: { access: 'user:manage' },
-      schema: { tags: ['staff'], params: idParams, body: updateUserSchema },
+      schema: { tags: ['staff'], params: idParams, body: updateUserSchema, response: { 200: userReply } },
     },
     async (req) => {
       const auth = authOf(req);
@@ -118,7 +133,10 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/users/:id/credentials',
-    { config: { access: 'user:manage' }, schema: { tags: ['staff'], params: idParams } },
+    {
+      config: { access: 'user:manage' },
+      schema: { tags: ['staff'], params: idParams, response: { 200: credentialsReply } },
+    },
     async (req) => {
       if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
       const today = ctx.now().toISOString().slice(0, 10);
@@ -132,7 +150,12 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/users/:id/credentials',
     {
       config: { access: 'user:manage' },
-      schema: { tags: ['staff'], params: idParams, body: credentialSchema },
+      schema: {
+        tags: ['staff'],
+        params: idParams,
+        body: credentialSchema,
+        response: { 201: credentialReply },
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -1,17 +1,13 @@
 // TotpSetup: starts second-factor enrolment, shows the secret to type into an authenticator app, and confirms a code.
 import { useState, type SubmitEvent } from 'react';
 import type { SessionView } from '../../../src/schemas/auth.ts';
+import type { TotpEnrolment as Enrolment } from '../../../src/schemas/replies/auth.ts';
 import type { FieldErrors } from '../api/api-error.ts';
 import { api } from '../api/client.ts';
 import { useSession } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
-
-interface Enrolment {
-  secret: string;
-  otpauthUrl: string;
-}
 
 /** "ABCDEFGHIJKL" → "ABCD EFGH IJKL", easier to read aloud and type. */
 export function groupSecret(secret: string): string {

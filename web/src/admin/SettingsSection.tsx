@@ -5,10 +5,7 @@ import { api } from '../api/client.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { useSession } from '../session/session-context.ts';
 import { Notice } from '../ui/Notice.tsx';
-
-interface Settings {
-  requireTotpForAdmins: boolean;
-}
+import type { Settings } from './admin-types.ts';
 
 /** The "Settings" section of /admin; each change is saved at once. */
 export function SettingsSection() {

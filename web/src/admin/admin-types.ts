@@ -1,33 +1,16 @@
-// Shapes of the admin API answers that have no exported type on the server side.
-import type { UserView } from '../../../src/schemas/auth.ts';
+// Types of the administration and audit screens: aliases of the server's reply schemas, and the role labels.
+import type {
+  AuditChain,
+  AuditEntry,
+  BreakGlassGrant,
+  Credential,
+  Service,
+  Settings,
+  UserCreated,
+} from '../../../src/schemas/replies/admin.ts';
+import type { UserView } from '../../../src/schemas/replies/auth.ts';
 
-export type { UserView };
-
-export interface Service {
-  id: string;
-  name: string;
-  createdAt: string;
-}
-
-export interface Credential {
-  id: string;
-  kind: string;
-  identifier: string | null;
-  issuedOn: string | null;
-  expiresOn: string | null;
-  valid: boolean;
-  recordedAt: string;
-}
-
-export interface BreakGlassGrant {
-  id: string;
-  user: { id: string; displayName: string };
-  patientId: string;
-  reason: string;
-  grantedAt: string;
-  expiresAt: string;
-  review: { reviewedAt: string; reviewer: string | null; note: string | null } | null;
-}
+export type { AuditChain, AuditEntry, BreakGlassGrant, Credential, Service, Settings, UserCreated, UserView };
 
 export const ROLE_LABELS: Record<string, string> = {
   admin: 'Administrator',

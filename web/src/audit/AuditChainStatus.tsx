@@ -1,13 +1,7 @@
 // AuditChainStatus: verifies the hash chain of the audit log and says plainly whether it is intact.
 import { useApiData } from '../api/use-api-data.ts';
+import type { AuditChain } from '../admin/admin-types.ts';
 import { Notice } from '../ui/Notice.tsx';
-
-interface Verification {
-  intact: boolean;
-  rows: number;
-  headHash: string;
-  brokenAt?: { seq: number; problem: string };
-}
 
 const PROBLEMS: Record<string, string> = {
   gap: 'an entry is missing',
@@ -17,7 +11,7 @@ const PROBLEMS: Record<string, string> = {
 
 /** "Audit chain intact — N entries", or the first broken entry in red. */
 export function AuditChainStatus() {
-  const check = useApiData<Verification>('/audit/verify');
+  const check = useApiData<AuditChain>('/audit/verify');
   return (
     <section className="panel" aria-labelledby="chain-heading">
       <h2 id="chain-heading">Chain status</h2>

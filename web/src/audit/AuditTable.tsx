@@ -1,21 +1,11 @@
 // AuditTable: audit entries as a table: when, who, what, on which resource, the outcome and whether flagged.
 import { Link } from 'react-router';
+import type { AuditEntry } from '../admin/admin-types.ts';
 import { useSession } from '../session/session-context.ts';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { formatDateTime } from '../ui/format.ts';
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: { id: string; displayName: string | null } | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  patientId: string | null;
-  outcome: string;
-  ip: string | null;
-  flagged: boolean;
-}
+export type { AuditEntry };
 
 /** The patient's id, shortened, linking to the chart for those who may read it. */
 function PatientCell({ id }: { id: string | null }) {

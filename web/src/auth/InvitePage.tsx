@@ -1,6 +1,7 @@
 // InvitePage: a new member of staff opens their invitation link and chooses a password.
 import { Link, useNavigate, useParams } from 'react-router';
 import { acceptInviteSchema, type SessionView } from '../../../src/schemas/auth.ts';
+import type { Invitation } from '../../../src/schemas/replies/auth.ts';
 import { api } from '../api/client.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -14,9 +15,7 @@ import { PasswordField } from './AccountFields.tsx';
 export function InvitePage() {
   usePageTitle('Accept your invitation');
   const { token = '' } = useParams();
-  const invite = useApiData<{ email: string; displayName: string }>(
-    `/auth/invite/${encodeURIComponent(token)}`,
-  );
+  const invite = useApiData<Invitation>(`/auth/invite/${encodeURIComponent(token)}`);
   const { signedIn } = useSession();
   const navigate = useNavigate();
   const form = useForm(acceptInviteSchema, { password: '' }, { toBody: (v) => ({ token, ...v }) });
