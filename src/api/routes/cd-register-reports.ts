@@ -1,24 +1,31 @@
 // Regulator views of the controlled-drug register as JSON, CSV or PDF: the UK register, the US record, the inventory.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isoDate, type IsoDate } from '../../domain/core/calendar.ts';
+import {
+  balanceTable,
+  biennialInventory,
+  localDateOf,
+  type Directory,
+  type Inventory,
+  type LedgerEntry,
+  type Location,
+  type Product,
+  type RegisterMode,
+} from '../../domain/ledger/index.ts';
+import { inventoryCsv, ukCsv, usCsv } from '../../documents/cd-register-csv.ts';
+import { inventoryPdf, ukPdf, usPdf } from '../../documents/cd-register-pdf.ts';
+import {
+  ukSections,
+  usSections,
+  type InventoryLine,
+  type SectionFilter,
+} from '../../documents/cd-register-sections.ts';
+import { inventoryQuery, reportQuery } from '../../schemas/cd-register.ts';
 import {
   inventoryReportReplies,
   ukReportReplies,
   usReportReplies,
 } from '../../schemas/replies/cd-register.ts';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isoDate, type IsoDate } from '../../domain/harm/calendar-date.ts';
-import {
-  balanceTable,
-  biennialInventory,
-  localDateOf,
-  type Inventory,
-  type LedgerEntry,
-  type Location,
-  type Product,
-} from '../../domain/ledger/index.ts';
-import { inventoryCsv, ukCsv, usCsv } from '../../documents/cd-register-csv.ts';
-import { inventoryPdf, ukPdf, usPdf } from '../../documents/cd-register-pdf.ts';
-import { ukSections, usSections, type InventoryLine } from '../../documents/cd-register-sections.ts';
-import { inventoryQuery, reportQuery } from '../../schemas/cd-register.ts';
 import {
   listProducts,
   listStoredEntries,
@@ -34,6 +41,23 @@ import { problem } from '../problem.ts';
 const TAGS = ['cd-register'];
 
 type Format = 'json' | 'csv' | 'pdf';
+
+/** A regulator's record: its sections from the register, and how it prints as CSV and PDF. */
+interface RegulatorRecord<S> {
+  readonly mode: RegisterMode;
+  /** The download's file name, without the extension. */
+  readonly file: string;
+  readonly reply: typeof ukReportReplies | typeof usReportReplies;
+  readonly sections: (
+    entries: readonly LedgerEntry[],
+    products: readonly Product[],
+    locations: readonly Location[],
+    directory: Directory,
+    filter: SectionFilter,
+  ) => S[];
+  readonly csv: (sections: readonly S[]) => string;
+  readonly pdf: (sections: readonly S[], generated: string) => Promise<Buffer>;
+}
 
 /** The report in the format asked for: JSON as the reply, CSV or PDF as a download named `name`. */
 async function send(
@@ -124,55 +148,51 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
     };
   }
 
-  api.get(
-    '/cd-register/reports/uk',
-    {
-      config: { access: 'cd:read' },
-      schema: { tags: TAGS, querystring: reportQuery, response: { 200: ukReportReplies } },
-    },
-    async (req, reply) => {
-      const { products, locations, entries, directory } = await reportData(req, req.query);
-      const sections = ukSections(entries, products, locations, directory, req.query);
-      await auditRegisterRead(ctx, req, 'cd-report.uk', {
-        ...filterDetails(req.query),
-        format: req.query.format,
-      });
-      const generated = await footer(req);
-      return send(
-        reply,
-        req.query.format,
-        'cd-register-uk',
-        { mode: 'uk', generatedAt: ctx.now().toISOString(), sections },
-        () => ukCsv(sections),
-        () => ukPdf(sections, generated),
-      );
-    },
-  );
+  /**
+   * A regulator's record (the UK register or the US record) under `/cd-register/reports/<mode>`: the sections the
+   * reader may see, audited as `cd-report.<mode>`, as JSON or as the file the regulator reads.
+   */
+  function regulatorReport<S>(record: RegulatorRecord<S>): void {
+    api.get(
+      `/cd-register/reports/${record.mode}`,
+      {
+        config: { access: 'cd:read' },
+        schema: { tags: TAGS, querystring: reportQuery, response: { 200: record.reply } },
+      },
+      async (req, reply) => {
+        const { products, locations, entries, directory } = await reportData(req, req.query);
+        const sections = record.sections(entries, products, locations, directory, req.query);
+        const details = { ...filterDetails(req.query), format: req.query.format };
+        await auditRegisterRead(ctx, req, `cd-report.${record.mode}`, details);
+        const generated = await footer(req);
+        return send(
+          reply,
+          req.query.format,
+          record.file,
+          { mode: record.mode, generatedAt: ctx.now().toISOString(), sections },
+          () => record.csv(sections),
+          () => record.pdf(sections, generated),
+        );
+      },
+    );
+  }
 
-  api.get(
-    '/cd-register/reports/us',
-    {
-      config: { access: 'cd:read' },
-      schema: { tags: TAGS, querystring: reportQuery, response: { 200: usReportReplies } },
-    },
-    async (req, reply) => {
-      const { products, locations, entries, directory } = await reportData(req, req.query);
-      const sections = usSections(entries, products, locations, directory, req.query);
-      await auditRegisterRead(ctx, req, 'cd-report.us', {
-        ...filterDetails(req.query),
-        format: req.query.format,
-      });
-      const generated = await footer(req);
-      return send(
-        reply,
-        req.query.format,
-        'cd-record-us',
-        { mode: 'us', generatedAt: ctx.now().toISOString(), sections },
-        () => usCsv(sections),
-        () => usPdf(sections, generated),
-      );
-    },
-  );
+  regulatorReport({
+    mode: 'uk',
+    file: 'cd-register-uk',
+    reply: ukReportReplies,
+    sections: ukSections,
+    csv: ukCsv,
+    pdf: ukPdf,
+  });
+  regulatorReport({
+    mode: 'us',
+    file: 'cd-record-us',
+    reply: usReportReplies,
+    sections: usSections,
+    csv: usCsv,
+    pdf: usPdf,
+  });
 
   api.get(
     '/cd-register/reports/inventory',
