@@ -1,20 +1,19 @@
 // CADSS dissociation scale (23-item version): definition without item text, and scoring.
 import { scoreAnswers } from './engine.ts';
-import { neutralItems, unlabelledScale } from './item-helpers.ts';
+import { neutralSumScale } from './item-helpers.ts';
 import type { Answers, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
 const SOURCE = 'clinic.md §4 CADSS';
 
 export const cadss: InstrumentDefinition = {
+  // Items scored 0–4 is [U] in clinic.md: made visible in totalRange.certainty below.
+  ...neutralSumScale('cadss', 23, 4, 'Sum of items 1–23 (each 0–4 [U]), 0–92 [U].'),
   id: 'cadss',
   version: '1.0.0',
   title: 'Clinician-Administered Dissociative States Scale (23-item version)',
   shortTitle: 'CADSS',
   // The domain notes give no recall period; the rating is of the session being monitored.
   recallPeriod: 'Not stated in the domain notes: rate as the service protocol directs',
-  // Items scored 0–4 is [U] in clinic.md: made visible in totalRange.certainty below.
-  items: neutralItems('cadss', 23, unlabelledScale(0, 4)),
-  scoring: { kind: 'sum', description: 'Sum of items 1–23 (each 0–4 [U]), 0–92 [U].' },
   totalRange: {
     min: 0,
     max: 92,

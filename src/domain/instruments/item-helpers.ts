@@ -1,5 +1,5 @@
 // Small builders shared by the instrument definitions: answer scales and label-only items.
-import type { AnswerOption, InstrumentItem } from './types.ts';
+import type { AnswerOption, InstrumentDefinition, InstrumentItem } from './types.ts';
 
 /** Options scored 0..n-1 with the given published labels, in order. */
 export function labelledScale(labels: readonly string[]): AnswerOption[] {
@@ -24,4 +24,17 @@ export function neutralItems(
     options,
     scored: true,
   }));
+}
+
+/** The items and scoring of a sum scale whose wording is not shipped: neutral items scored 0..itemMax, summed. */
+export function neutralSumScale(
+  prefix: string,
+  count: number,
+  itemMax: number,
+  description: string,
+): Pick<InstrumentDefinition, 'items' | 'scoring'> {
+  return {
+    items: neutralItems(prefix, count, unlabelledScale(0, itemMax)),
+    scoring: { kind: 'sum', description },
+  };
 }

@@ -1,20 +1,19 @@
 // MADRS clinician-rated depression scale: definition without item text, and scoring.
 import { scoreAnswers } from './engine.ts';
-import { neutralItems, unlabelledScale } from './item-helpers.ts';
+import { neutralSumScale } from './item-helpers.ts';
 import { madrsItem10FlagRules } from './suicide-item-flags.ts';
 import type { Answers, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
 const SOURCE = 'clinic.md §4 MADRS';
 
 export const madrs: InstrumentDefinition = {
+  // 10 clinician-rated items scored 0–6; anchors at 0/2/4/6 are licensed wording, so options carry no labels.
+  ...neutralSumScale('madrs', 10, 6, 'Sum of items 1–10 (each 0–6), 0–60. Clinician-rated.'),
   id: 'madrs',
   version: '1.1.0',
   title: 'Montgomery–Åsberg Depression Rating Scale',
   shortTitle: 'MADRS',
   recallPeriod: 'Past week',
-  // 10 clinician-rated items scored 0–6; anchors at 0/2/4/6 are licensed wording, so options carry no labels.
-  items: neutralItems('madrs', 10, unlabelledScale(0, 6)),
-  scoring: { kind: 'sum', description: 'Sum of items 1–10 (each 0–6), 0–60. Clinician-rated.' },
   totalRange: { min: 0, max: 60, source: `${SOURCE}: "Sum 0–60" [V]`, certainty: 'verified' },
   bands: [
     { code: 'normal', label: 'Normal / absent', min: 0, max: 6 },

@@ -1,19 +1,18 @@
 // SDS (Severity of Dependence Scale): definition without item text, and scoring.
 import { scoreAnswers } from './engine.ts';
-import { neutralItems, unlabelledScale } from './item-helpers.ts';
+import { neutralSumScale } from './item-helpers.ts';
 import type { Answers, InstrumentDefinition, ScoreOutcome } from './types.ts';
 
 const SOURCE = 'harm.md §4 SDS';
 
 export const sds: InstrumentDefinition = {
+  ...neutralSumScale('sds', 5, 3, 'Sum of items 1–5 (each 0–3), 0–15.'),
   id: 'sds',
   version: '1.0.0',
   title: 'Severity of Dependence Scale',
   shortTitle: 'SDS',
   // Original time frame past year; the ketamine validation (C-SDS-K, Tung 2014) used a past-month framing.
   recallPeriod: 'Past year (original); past month in the ketamine validation (C-SDS-K)',
-  items: neutralItems('sds', 5, unlabelledScale(0, 3)),
-  scoring: { kind: 'sum', description: 'Sum of items 1–5 (each 0–3), 0–15.' },
   totalRange: {
     min: 0,
     max: 15,

@@ -5,6 +5,11 @@ import type { Answers, ProblemCode, ScoreOutcome, ScoreResult } from './types.ts
 
 type Score = (answers: Answers) => ScoreOutcome;
 
+function expectTotalAndBand(result: ScoreResult, total: number, band: string): void {
+  expect(result.total).toBe(total);
+  expect(result.band?.code).toBe(band);
+}
+
 /** Each case: answers that `score` refuses with exactly one problem, of `code` at `path`. */
 export function itRefusesEach(score: Score, cases: [Answers, ProblemCode, string][]): void {
   it.each(cases)('%j → %s at %s', (answers, code, path) => {
@@ -17,9 +22,7 @@ export function itRefusesEach(score: Score, cases: [Answers, ProblemCode, string
 /** Each case: scores in published order, the total they give and its band (`title` names the case). */
 export function itTotalsEach(score: Score, title: string, cases: [number[], number, string][]): void {
   it.each(cases)(title, (scores, total, band) => {
-    const result = resultOf(score(answersFrom(scores)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
+    expectTotalAndBand(resultOf(score(answersFrom(scores))), total, band);
   });
 }
 
@@ -31,9 +34,7 @@ export function itBandsEach(
   cases: [number, string][],
 ): void {
   it.each(cases)(title, (total, band) => {
-    const result = resultOf(score(answersFor(total)));
-    expect(result.total).toBe(total);
-    expect(result.band?.code).toBe(band);
+    expectTotalAndBand(resultOf(score(answersFor(total))), total, band);
   });
 }
 
@@ -50,13 +51,22 @@ export function itClaimsNoBandAtEach(
   });
 }
 
-/** Answers with an item missing score as incomplete, with the fields of `expected` (a null total among them). */
+/**
+ * Answers with `missingItems` unanswered score as incomplete with a null total (never prorated), and with the
+ * fields of `also`.
+ */
 export function itIsIncompleteWhenAnItemIsMissing(
   score: Score,
   answers: Answers,
-  expected: Partial<ScoreResult>,
+  missingItems: string[],
+  also: Partial<ScoreResult> = {},
 ): void {
   it('gives incomplete with a null total when an item is missing (no prorating)', () => {
-    expect(resultOf(score(answers))).toMatchObject(expected);
+    expect(resultOf(score(answers))).toMatchObject({
+      completeness: 'incomplete',
+      total: null,
+      missingItems,
+      ...also,
+    });
   });
 }
