@@ -1,6 +1,7 @@
 // VignetteForm: a supervisor writes an anonymised vignette: narrative, the harm assessment inputs and a reference level.
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { riskCodes } from '../../../src/domain/harm/index.ts';
+import { createVignetteSchema } from '../../../src/schemas/vignettes.ts';
 import { api } from '../api/client.ts';
 import { assessmentOf, EMPTY_DRAFT, errorAt, type AssessmentDraft } from '../harm/assessment-draft.ts';
 import { RISK_LABELS, optionsOf } from '../harm/harm-labels.ts';
@@ -11,10 +12,10 @@ import { SymptomsFieldset } from '../harm/SymptomsFieldset.tsx';
 import { UsePatternFieldset } from '../harm/UsePatternFieldset.tsx';
 import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
 import { localDate } from '../ui/local-date.ts';
 import { SelectField } from '../ui/SelectField.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import { LevelRadios } from './LevelRadios.tsx';
 
 interface VignetteFormProps {
@@ -23,74 +24,73 @@ interface VignetteFormProps {
   onSaved: (title: string) => void;
 }
 
+type Values = {
+  title: string;
+  narrative: string;
+  serviceId: string;
+  referenceLevel: number | null;
+  draft: AssessmentDraft;
+};
+
+const EMPTY: Values = { title: '', narrative: '', serviceId: '', referenceLevel: null, draft: EMPTY_DRAFT };
+
+const toBody = (v: Values) => ({
+  title: v.title.trim(),
+  narrative: v.narrative.trim(),
+  assessment: assessmentOf(v.draft),
+  referenceLevel: v.referenceLevel,
+  ...(v.serviceId ? { serviceId: v.serviceId } : {}),
+});
+
+/** The form's own messages, in the supervisor's words. */
+function ownErrors(v: Values, chooseService: boolean): Record<string, string> {
+  const own: Record<string, string> = {};
+  if (v.title.trim() === '') own.title = 'Give the vignette a title';
+  if (v.narrative.trim() === '') own.narrative = 'Write the case narrative';
+  if (v.draft.days.trim() === '')
+    own['assessment.use.daysUsedLast28'] = 'Enter the number of days used in the last 28 (0 to 28)';
+  if (v.referenceLevel === null) own.referenceLevel = 'Choose the reference level';
+  if (chooseService && v.serviceId === '') own.serviceId = 'Choose the service this vignette is for';
+  return own;
+}
+
 /** Title, Narrative, the assessment fieldsets and "Reference level"; "Save vignette". */
 export function VignetteForm({ levels, services, onSaved }: VignetteFormProps) {
-  const form = useFormSubmit();
-  const [title, setTitle] = useState('');
-  const [narrative, setNarrative] = useState('');
-  const [draft, setDraft] = useState<AssessmentDraft>(EMPTY_DRAFT);
-  const [referenceLevel, setReferenceLevel] = useState<number | null>(null);
-  const [serviceId, setServiceId] = useState('');
+  const form = useForm(createVignetteSchema, EMPTY, { toBody });
+  const { values, errors } = form;
   const [today] = useState(() => localDate());
   const chooseService = services.length > 1;
+  const onChange = (patch: Partial<AssessmentDraft>) =>
+    form.setValues((v) => ({ ...v, draft: { ...v.draft, ...patch } }));
 
-  const onChange = (patch: Partial<AssessmentDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const onSubmit = () =>
+    void form.send(
+      async (body) => {
+        await api.post('/calibration/vignettes', body);
+        onSaved(body.title);
+        form.clear('serviceId');
+      },
+      ownErrors(values, chooseService),
+    );
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const localErrors: Record<string, string> = {};
-    if (title.trim() === '') localErrors.title = 'Give the vignette a title';
-    if (narrative.trim() === '') localErrors.narrative = 'Write the case narrative';
-    if (draft.days.trim() === '')
-      localErrors['assessment.use.daysUsedLast28'] = 'Enter the number of days used in the last 28 (0 to 28)';
-    if (referenceLevel === null) localErrors.referenceLevel = 'Choose the reference level';
-    if (chooseService && serviceId === '') localErrors.serviceId = 'Choose the service this vignette is for';
-    void form.submit(async () => {
-      await api.post('/calibration/vignettes', {
-        title: title.trim(),
-        narrative: narrative.trim(),
-        assessment: assessmentOf(draft),
-        referenceLevel,
-        ...(serviceId ? { serviceId } : {}),
-      });
-      onSaved(title.trim());
-      setTitle('');
-      setNarrative('');
-      setDraft(EMPTY_DRAFT);
-      setReferenceLevel(null);
-    }, localErrors);
-  };
-
-  const section = { draft, onChange, errors: form.errors };
+  const section = { draft: values.draft, onChange, errors };
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Write a vignette">
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-      <Field
-        label="Title"
-        required
-        maxLength={200}
-        value={title}
-        onValue={setTitle}
-        error={form.errors.title}
-      />
+    <Form form={form} onSubmit={onSubmit} submit="Save vignette" label="Write a vignette">
+      <Field label="Title" required maxLength={200} {...form.field('title')} />
       <Field
         label="Narrative"
         multiline
         required
         maxLength={10000}
-        value={narrative}
-        onValue={setNarrative}
+        {...form.field('narrative')}
         hint="Anonymised: no names, dates of birth, addresses or other details that could identify a person."
-        error={form.errors.narrative}
       />
       {chooseService ? (
         <SelectField
           label="Service"
-          value={serviceId}
-          onValue={setServiceId}
+          {...form.field('serviceId')}
           placeholder="Choose a service"
           options={services.map((s) => ({ value: s.id, label: s.name }))}
-          error={form.errors.serviceId}
           required
         />
       ) : null}
@@ -100,9 +100,9 @@ export function VignetteForm({ levels, services, onSaved }: VignetteFormProps) {
         legend="Risks"
         className="form-section"
         options={optionsOf(riskCodes, RISK_LABELS)}
-        values={draft.risks}
+        values={values.draft.risks}
         onValues={(risks) => onChange({ risks })}
-        error={errorAt(form.errors, 'assessment.risks')}
+        error={errorAt(errors, 'assessment.risks')}
         columns
       />
       <MeasuresFieldset {...section} />
@@ -111,15 +111,10 @@ export function VignetteForm({ levels, services, onSaved }: VignetteFormProps) {
         legend="Reference level"
         name="vignette-reference-level"
         levels={levels}
-        value={referenceLevel}
-        onValue={setReferenceLevel}
-        error={form.errors.referenceLevel}
+        value={values.referenceLevel}
+        onValue={form.set('referenceLevel')}
+        error={errors.referenceLevel}
       />
-      <div className="actions">
-        <button type="submit" disabled={form.busy}>
-          Save vignette
-        </button>
-      </div>
-    </form>
+    </Form>
   );
 }

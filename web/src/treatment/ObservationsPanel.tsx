@@ -1,11 +1,11 @@
 // ObservationsPanel: "Observations": CADSS and sedation scores, adverse events, rescue medication and notes.
-import { useState, type SubmitEvent } from 'react';
+import { observationSchema } from '../../../src/schemas/treatment.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
 import { formatTime } from '../ui/format.ts';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import { OBSERVATION_KINDS, OBSERVATION_LABELS } from './treatment-labels.ts';
 import { toNumber } from './treatment-input.ts';
 import type { ObservationBody, ObservationKind, SessionDetail, SessionEvent } from './treatment-types.ts';
@@ -21,84 +21,72 @@ const SCORED: readonly ObservationKind[] = ['cadss', 'sedation'];
 type ObservationEvent = Extract<SessionEvent, { kind: ObservationKind }>;
 const isObservation = (e: SessionEvent): e is ObservationEvent => OBSERVATION_KINDS.some((k) => k === e.kind);
 
-/** "Record observation" ("Kind", "Score", "Details"), then every observation in time order. */
-export function ObservationsPanel({ session, canWrite, onChanged }: ObservationsPanelProps) {
-  const form = useFormSubmit();
-  const [kind, setKind] = useState<ObservationKind>('cadss');
-  const [score, setScore] = useState('');
-  const [text, setText] = useState('');
-  const observations = session.events.filter(isObservation);
-  const scored = SCORED.includes(kind);
+type Values = { kind: ObservationKind; score: string; text: string };
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const value = toNumber(score);
-    const localErrors: Record<string, string> = {};
-    if (scored && value === undefined) localErrors.score = 'Enter the score';
-    if (!scored && !text.trim()) localErrors.text = 'Describe what happened';
-    void form
-      .submit(async () => {
-        const body: ObservationBody = {
-          kind,
-          ...(value !== undefined ? { score: value } : {}),
-          ...(text.trim() ? { text: text.trim() } : {}),
-        };
-        await api.post(`/treatment-sessions/${encodeURIComponent(session.id)}/observations`, body);
-      }, localErrors)
-      .then((ok) => {
-        if (!ok) return;
-        setScore('');
-        setText('');
-        onChanged();
-      });
+const INITIAL: Values = { kind: 'cadss', score: '', text: '' };
+
+const toBody = (v: Values): ObservationBody => {
+  const score = toNumber(v.score);
+  return {
+    kind: v.kind,
+    ...(score !== undefined ? { score } : {}),
+    ...(v.text.trim() ? { text: v.text.trim() } : {}),
+  };
+};
+
+/** "Record observation": "Kind", "Score" (for scored kinds) and "Details". */
+function ObservationForm({ session, onChanged }: { session: SessionDetail; onChanged: () => void }) {
+  const form = useForm(observationSchema, INITIAL, { toBody });
+  const { values } = form;
+  const scored = SCORED.includes(values.kind);
+
+  const onSubmit = () => {
+    const own: Record<string, string> = {};
+    if (scored && toNumber(values.score) === undefined) own.score = 'Enter the score';
+    if (!scored && !values.text.trim()) own.text = 'Describe what happened';
+    void form.send(async (body) => {
+      await api.post(`/treatment-sessions/${encodeURIComponent(session.id)}/observations`, body);
+      form.clear('kind');
+      onChanged();
+    }, own);
   };
 
   return (
+    <Form form={form} onSubmit={onSubmit} submit="Record observation" label="Record observation">
+      <div className="field-grid">
+        <SelectField
+          label="Kind"
+          value={values.kind}
+          onValue={(v) => {
+            const found = OBSERVATION_KINDS.find((k) => k === v);
+            if (found) form.set('kind')(found);
+          }}
+          options={KIND_OPTIONS}
+          error={form.errors.kind}
+        />
+        <Field
+          label="Score"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={100}
+          required={scored}
+          hint={scored ? undefined : 'Only for CADSS and sedation scores'}
+          {...form.field('score')}
+        />
+      </div>
+      <Field label="Details" multiline required={!scored} maxLength={4000} {...form.field('text')} />
+    </Form>
+  );
+}
+
+/** "Record observation" ("Kind", "Score", "Details"), then every observation in time order. */
+export function ObservationsPanel({ session, canWrite, onChanged }: ObservationsPanelProps) {
+  const observations = session.events.filter(isObservation);
+  return (
     <section className="session-part" aria-labelledby={`observations-${session.id}`}>
       <h5 id={`observations-${session.id}`}>Observations</h5>
-      {canWrite ? (
-        <form onSubmit={onSubmit} noValidate className="stack" aria-label="Record observation">
-          <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-          <div className="field-grid">
-            <SelectField
-              label="Kind"
-              value={kind}
-              onValue={(v) => {
-                const found = OBSERVATION_KINDS.find((k) => k === v);
-                if (found) setKind(found);
-              }}
-              options={KIND_OPTIONS}
-              error={form.errors.kind}
-            />
-            <Field
-              label="Score"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              required={scored}
-              hint={scored ? undefined : 'Only for CADSS and sedation scores'}
-              value={score}
-              onValue={setScore}
-              error={form.errors.score}
-            />
-          </div>
-          <Field
-            label="Details"
-            multiline
-            required={!scored}
-            maxLength={4000}
-            value={text}
-            onValue={setText}
-            error={form.errors.text}
-          />
-          <div className="actions">
-            <button type="submit" disabled={form.busy}>
-              Record observation
-            </button>
-          </div>
-        </form>
-      ) : null}
+      {canWrite ? <ObservationForm session={session} onChanged={onChanged} /> : null}
       {observations.length === 0 ? (
         <p>No observations recorded yet.</p>
       ) : (

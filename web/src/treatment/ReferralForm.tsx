@@ -1,13 +1,14 @@
 // ReferralForm: record a referral for ketamine treatment; an indication off the usual list comes back flagged.
-import { useState, type SubmitEvent } from 'react';
+import { useState } from 'react';
 import { indications } from '../../../src/domain/treatment/indications.ts';
+import { referralSchema } from '../../../src/schemas/treatment.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
 import { localDate } from '../ui/local-date.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import { RuleList } from './RuleList.tsx';
 import type { RecordedReferral, ReferralBody } from './treatment-types.ts';
 
@@ -22,46 +23,43 @@ interface ReferralFormProps {
   onRecorded: () => void;
 }
 
+type Values = { indication: string; other: string; referrer: string; receivedOn: string };
+
+// An indication off the list is sent as its own text, which the server flags for the prescriber.
+const toBody = (v: Values): ReferralBody => ({
+  indication: v.indication === OTHER ? v.other.trim() : v.indication,
+  ...(v.referrer.trim() ? { referrer: v.referrer.trim() } : {}),
+  ...(v.receivedOn ? { receivedOn: v.receivedOn } : {}),
+});
+
 /** "Indication" (or "Other indication"), "Referrer", "Received on" and "Record referral". */
 export function ReferralForm({ patientId, onRecorded }: ReferralFormProps) {
-  const form = useFormSubmit();
+  const form = useForm(
+    referralSchema,
+    { indication: '', other: '', referrer: '', receivedOn: '' },
+    { toBody },
+  );
+  const { values, errors } = form;
   const [today] = useState(() => localDate());
-  const [indication, setIndication] = useState('');
-  const [other, setOther] = useState('');
-  const [referrer, setReferrer] = useState('');
-  const [receivedOn, setReceivedOn] = useState('');
   const [recorded, setRecorded] = useState<RecordedReferral | null>(null);
-  const isOther = indication === OTHER;
+  const isOther = values.indication === OTHER;
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const onSubmit = () => {
     setRecorded(null);
-    const localErrors: Record<string, string> = {};
-    if (!indication) localErrors.indication = 'Choose the indication';
-    else if (isOther && !other.trim()) localErrors.indicationOther = 'Name the indication';
-    void form.submit(async () => {
-      // An indication off the list is sent as its own text, which the server flags for the prescriber.
-      const body: ReferralBody = {
-        indication: isOther ? other.trim() : indication,
-        ...(referrer.trim() ? { referrer: referrer.trim() } : {}),
-        ...(receivedOn ? { receivedOn } : {}),
-      };
-      const result = await api.post<RecordedReferral>(
-        `/patients/${encodeURIComponent(patientId)}/referrals`,
-        body,
+    const own: Record<string, string> = {};
+    if (!values.indication) own.indication = 'Choose the indication';
+    else if (isOther && !values.other.trim()) own.indicationOther = 'Name the indication';
+    void form.send(async (body) => {
+      setRecorded(
+        await api.post<RecordedReferral>(`/patients/${encodeURIComponent(patientId)}/referrals`, body),
       );
-      setRecorded(result);
-      setIndication('');
-      setOther('');
-      setReferrer('');
-      setReceivedOn('');
+      form.clear();
       onRecorded();
-    }, localErrors);
+    }, own);
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Referral">
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+    <Form form={form} onSubmit={onSubmit} submit="Record referral" label="Referral">
       {recorded ? (
         <Notice kind={recorded.flags.length > 0 ? 'warning' : 'success'}>
           <p>Referral recorded{recorded.indication ? `: ${recorded.indication.label}` : ''}.</p>
@@ -71,45 +69,25 @@ export function ReferralForm({ patientId, onRecorded }: ReferralFormProps) {
       <div className="field-grid">
         <SelectField
           label="Indication"
-          value={indication}
-          onValue={setIndication}
+          {...form.field('indication')}
           options={INDICATION_OPTIONS}
           placeholder="Choose…"
           required
-          error={isOther ? undefined : form.errors.indication}
+          error={isOther ? undefined : errors.indication}
         />
         {isOther ? (
           <Field
             label="Other indication"
-            value={other}
-            onValue={setOther}
+            {...form.field('other')}
             required
             maxLength={80}
             hint="Flagged for the prescriber's review"
-            error={form.errors.indicationOther ?? form.errors.indication}
+            error={errors.indicationOther ?? errors.indication}
           />
         ) : null}
-        <Field
-          label="Referrer"
-          value={referrer}
-          onValue={setReferrer}
-          maxLength={200}
-          error={form.errors.referrer}
-        />
-        <Field
-          label="Received on"
-          type="date"
-          max={today}
-          value={receivedOn}
-          onValue={setReceivedOn}
-          error={form.errors.receivedOn}
-        />
+        <Field label="Referrer" {...form.field('referrer')} maxLength={200} />
+        <Field label="Received on" type="date" max={today} {...form.field('receivedOn')} />
       </div>
-      <div className="actions">
-        <button type="submit" disabled={form.busy}>
-          Record referral
-        </button>
-      </div>
-    </form>
+    </Form>
   );
 }
