@@ -137,4 +137,39 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // All SQL lives in src/store: a string or template in src/api that begins like a statement is refused.
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|LOCK)\\s/i]',
+          message: 'SQL belongs in src/store: add a store function and call it.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|LOCK)\\s/i]',
+          message: 'SQL belongs in src/store: add a store function and call it.',
+        },
+      ],
+    },
+  },
+  {
+    // The web app may import only the pure domain and the shared schemas from the server's tree.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!domain/|schemas/)',
+              message:
+                'The web app imports only src/domain and src/schemas (reply types come from src/schemas/replies).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
