@@ -1,10 +1,11 @@
 // Consents per route and their withdrawals: the signed record, who witnessed and recorded it, and whether it stands.
+import type { Route } from '../domain/treatment/protocol-types.ts';
 import { insertReturningId, type Queryable } from './db.ts';
 
 export interface ConsentRow {
   id: string;
   patient_id: string;
-  route: string;
+  route: Route;
   document_id: string;
   document_version: string;
   signature: { kind: 'typed' | 'drawn'; name: string; image?: string };

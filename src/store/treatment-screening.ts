@@ -1,11 +1,23 @@
 // Treatment screening records: referrals with their indication, and prescriber-signed eligibility decisions.
+import type { z } from 'zod';
+import type { EligibilityFlags } from '../domain/treatment/eligibility-flags.ts';
+import type { IndicationCheck } from '../domain/treatment/indications.ts';
+import type { Route } from '../domain/treatment/protocol-types.ts';
+import type { eligibilitySchema } from '../schemas/treatment.ts';
 import { insertReturningId, type Queryable } from './db.ts';
+
+type Eligibility = z.output<typeof eligibilitySchema>;
+
+/** The checklist as signed, with the contraindications asked about. */
+export type SignedChecklist = Eligibility['checklist'] & {
+  contraindications: Eligibility['contraindications'];
+};
 
 export interface ReferralRow {
   id: string;
   indication: string;
   indication_other: string | null;
-  flags: unknown;
+  flags: IndicationCheck['flags'];
   referrer: string | null;
   received_on: string | null;
   recorded_at: Date;
@@ -13,10 +25,10 @@ export interface ReferralRow {
 
 export interface EligibilityRow {
   id: string;
-  route: string;
-  checklist: unknown;
-  flags: unknown;
-  decision: string;
+  route: Route;
+  checklist: SignedChecklist;
+  flags: EligibilityFlags;
+  decision: Eligibility['decision'];
   note: string | null;
   signed_at: Date;
   display_name: string;

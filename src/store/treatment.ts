@@ -1,4 +1,7 @@
 // Dosing sessions: the session with its discharge, its flowsheet events, the history gate's view, and discharges.
+import type { SessionSetting } from '../domain/treatment/protocol-types.ts';
+import type { DischargeSummary } from '../domain/treatment/discharge-summary.ts';
+import type { StoredDose } from '../domain/treatment/session-record.ts';
 import { insertReturning, insertReturningId, type Queryable } from './db.ts';
 
 export async function latestEligibility(
@@ -29,9 +32,9 @@ export interface SessionRow {
   service_id: string;
   protocol_ref: string;
   protocol: unknown;
-  setting: string;
+  setting: SessionSetting;
   consent_id: string;
-  prechecks: unknown;
+  prechecks: Readonly<Record<string, unknown>>;
   baseline: {
     takenAt: string;
     systolic: number;
@@ -40,13 +43,14 @@ export interface SessionRow {
     spo2: number;
     respiratoryRate?: number;
   };
-  dose: Record<string, unknown>;
+  dose: StoredDose & Readonly<Record<string, unknown>>;
   acls_user_id: string | null;
   started_at: Date;
   created_by: string;
   discharged_at: Date | null;
   no_driving_until: Date | null;
-  discharge_summary: unknown;
+  /** The stored summary (older discharges lack some of its fields), or null before discharge. */
+  discharge_summary: Partial<DischargeSummary> | null;
 }
 
 export async function findSession(db: Queryable, id: string): Promise<SessionRow | undefined> {
@@ -131,7 +135,7 @@ export function insertSession(
     protocol: unknown;
     setting: string;
     consentId: string;
-    prechecks: unknown;
+    prechecks: Readonly<Record<string, unknown>>;
     baseline: unknown;
     dose: unknown;
     aclsUserId: string | null;

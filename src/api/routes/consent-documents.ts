@@ -1,5 +1,6 @@
 // /consent-documents: the versioned consent documents per route.
 import type { FastifyInstance } from 'fastify';
+import { consentDocumentsReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
 import { zodApp } from '../context.ts';
 
@@ -8,7 +9,10 @@ export function consentDocumentRoutes(app: FastifyInstance): void {
 
   api.get(
     '/consent-documents',
-    { config: { access: 'authenticated' }, schema: { tags: ['consent'] } },
+    {
+      config: { access: 'authenticated' },
+      schema: { response: { 200: consentDocumentsReply }, tags: ['consent'] },
+    },
     async () => ({ documents: consentDocuments }),
   );
 }

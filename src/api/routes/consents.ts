@@ -1,5 +1,7 @@
 // /consents/:id: the PDF copy of a signed consent, and its withdrawal.
 import type { FastifyInstance } from 'fastify';
+import { fileReply } from '../../schemas/replies/common.ts';
+import { withdrawnReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
 import { renderConsentPdf } from '../../documents/consent-pdf.ts';
 import { idParams } from '../../schemas/common.ts';
@@ -17,7 +19,10 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/consents/:id/pdf',
-    { config: { access: 'patient:read' }, schema: { tags: ['consent'], params: idParams } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: fileReply('application/pdf') }, tags: ['consent'], params: idParams },
+    },
     async (req, reply) => {
       const consent = await findConsent(ctx.db, req.params.id);
       if (!consent) throw problem('not-found');
@@ -54,7 +59,12 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/consents/:id/withdraw',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['consent'], params: idParams, body: withdrawSchema },
+      schema: {
+        response: { 201: withdrawnReply },
+        tags: ['consent'],
+        params: idParams,
+        body: withdrawSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -1,5 +1,6 @@
 // /dose-calculations: the protocol's dose from a weight measured today or the patient's dated chart weight.
 import type { FastifyInstance } from 'fastify';
+import { doseReply } from '../../schemas/replies/treatment.ts';
 import { DEFAULT_TIME_ZONE } from '../../domain/core/zoned.ts';
 import { clinicToday } from '../../domain/treatment/clinic-day.ts';
 import { doseCalculationSchema } from '../../schemas/treatment.ts';
@@ -16,7 +17,10 @@ export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/dose-calculations',
-    { config: { access: 'patient:read' }, schema: { tags: ['treatment'], body: doseCalculationSchema } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: doseReply }, tags: ['treatment'], body: doseCalculationSchema },
+    },
     async (req) => {
       const body = req.body;
       let serviceId = body.serviceId;

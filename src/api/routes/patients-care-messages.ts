@@ -1,5 +1,6 @@
 // /patients/:id/care-messages: a message to the patient's care team (or one member of its staff).
 import type { FastifyInstance } from 'fastify';
+import { createdReply } from '../../schemas/replies/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { careMessageSchema } from '../../schemas/treatment.ts';
 import { insertCareMessage } from '../../store/shared-care.ts';
@@ -15,7 +16,12 @@ export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/care-messages',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['shared-care'], params: patientIdParams, body: careMessageSchema },
+      schema: {
+        response: { 201: createdReply },
+        tags: ['shared-care'],
+        params: patientIdParams,
+        body: careMessageSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -1,5 +1,6 @@
 // /patients/:id/consents: sign a versioned consent (typed or drawn, witnessed where required), and list them.
 import type { FastifyInstance } from 'fastify';
+import { consentListReply, consentReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { consentSchema } from '../../schemas/treatment.ts';
@@ -17,7 +18,12 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/patients/:id/consents',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['consent'], params: patientIdParams, body: consentSchema },
+      schema: {
+        response: { 201: consentReply },
+        tags: ['consent'],
+        params: patientIdParams,
+        body: consentSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -77,7 +83,7 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/patients/:id/consents',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['consent'], params: patientIdParams },
+      schema: { response: { 200: consentListReply }, tags: ['consent'], params: patientIdParams },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'consent.list');

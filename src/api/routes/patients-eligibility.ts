@@ -1,13 +1,7 @@
 // /patients/:id/eligibility: the prescriber-signed eligibility decision, and the screening record (referrals and decisions).
 import type { FastifyInstance } from 'fastify';
-import {
-  contraindicationCheck,
-  interactionScreen,
-  pregnancyFlags,
-  type ContraindicationCheck,
-  type ContraindicationFlag,
-  type Route,
-} from '../../domain/treatment/index.ts';
+import { eligibilityReply, screeningReply } from '../../schemas/replies/treatment.ts';
+import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import { eligibilitySchema } from '../../schemas/treatment.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { findPatient } from '../../store/patients.ts';
@@ -17,14 +11,6 @@ import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 
-/** The contraindication check with the recorded pregnancy status's flag first (clinic.md §7.1). */
-function withPregnancy(
-  check: ContraindicationCheck,
-  pregnancy: readonly ContraindicationFlag[],
-): ContraindicationCheck {
-  return { ...check, flags: [...pregnancy, ...check.flags] };
-}
-
 export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
@@ -32,26 +18,22 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/eligibility',
     {
       config: { access: 'treatment:prescribe', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams, body: eligibilitySchema },
+      schema: {
+        response: { 201: eligibilityReply },
+        tags: ['treatment'],
+        params: patientIdParams,
+        body: eligibilitySchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'eligibility.create');
       const patient = await findPatient(ctx.db, access.patientId);
       if (!patient) throw problem('not-found');
-      const route: Route = req.body.route;
+      const route = req.body.route;
       const present = req.body.contraindications.filter((c) => c.present).map((c) => c.code);
-      const screen = interactionScreen(patient.medications.map((m) => m.name));
-      const flags = {
-        interactions: screen.flags,
-        // The name matcher is not exhaustive: the reply says so, so no one reads "no flag" as "no interaction".
-        interactionsExhaustive: screen.exhaustive,
-        interactionsLimitation: screen.limitation,
-        contraindications: withPregnancy(
-          contraindicationCheck(present, route),
-          pregnancyFlags(req.body.checklist.pregnancyStatus, route),
-        ),
-      };
+      const medications = patient.medications.map((m) => m.name);
+      const flags = eligibilityFlags(medications, present, route, req.body.checklist.pregnancyStatus);
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
         const eligibilityId = await insertEligibility(tx, {
@@ -86,7 +68,7 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/eligibility',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams },
+      schema: { response: { 200: screeningReply }, tags: ['treatment'], params: patientIdParams },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'eligibility.list');

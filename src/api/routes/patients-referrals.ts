@@ -1,5 +1,6 @@
 // /patients/:id/referrals: a referral for ketamine treatment with its indication and its flags.
 import type { FastifyInstance } from 'fastify';
+import { referralReply } from '../../schemas/replies/treatment.ts';
 import { indicationCheck } from '../../domain/treatment/index.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { referralSchema } from '../../schemas/treatment.ts';
@@ -15,7 +16,12 @@ export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/patients/:id/referrals',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams, body: referralSchema },
+      schema: {
+        response: { 201: referralReply },
+        tags: ['treatment'],
+        params: patientIdParams,
+        body: referralSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

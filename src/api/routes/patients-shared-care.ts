@@ -1,5 +1,6 @@
 // /patients/:id/shared-care: therapy sessions, care-team messages and the questionnaires due before a session.
 import type { FastifyInstance } from 'fastify';
+import { sharedCareReply } from '../../schemas/replies/treatment.ts';
 import { outcomeInstrumentsFor, questionnairesDue } from '../../domain/treatment/outcome-schedule.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import {
@@ -18,7 +19,7 @@ export function patientSharedCareRoutes(app: FastifyInstance, ctx: AppContext): 
     '/patients/:id/shared-care',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['shared-care'], params: patientIdParams },
+      schema: { response: { 200: sharedCareReply }, tags: ['shared-care'], params: patientIdParams },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'shared-care.read');

@@ -1,5 +1,6 @@
 // /patients/:id/tasks: a shared-care task for a member of the patient's service (default: oneself).
 import type { FastifyInstance } from 'fastify';
+import { createdReply } from '../../schemas/replies/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { careTaskSchema } from '../../schemas/treatment.ts';
 import { insertTask } from '../../store/alerts.ts';
@@ -15,7 +16,12 @@ export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/patients/:id/tasks',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['shared-care'], params: patientIdParams, body: careTaskSchema },
+      schema: {
+        response: { 201: createdReply },
+        tags: ['shared-care'],
+        params: patientIdParams,
+        body: careTaskSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -1,5 +1,6 @@
 // /patients/:id/therapy-sessions: a preparation or integration session around dosing.
 import type { FastifyInstance } from 'fastify';
+import { createdReply } from '../../schemas/replies/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { therapySessionSchema } from '../../schemas/treatment.ts';
 import { insertTherapySession, isPatientDosingSession } from '../../store/shared-care.ts';
@@ -15,7 +16,12 @@ export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContex
     '/patients/:id/therapy-sessions',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['shared-care'], params: patientIdParams, body: therapySessionSchema },
+      schema: {
+        response: { 201: createdReply },
+        tags: ['shared-care'],
+        params: patientIdParams,
+        body: therapySessionSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

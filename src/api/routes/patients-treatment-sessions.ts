@@ -1,5 +1,6 @@
 // /patients/:id/treatment-sessions: start a dosing session (pre-checks and dose), and the patient's sessions.
 import type { FastifyInstance } from 'fastify';
+import { sessionListReply, startedSessionReply } from '../../schemas/replies/treatment.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { startSessionSchema } from '../../schemas/treatment.ts';
 import { listSessions } from '../../store/treatment.ts';
@@ -14,7 +15,12 @@ export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppCont
     '/patients/:id/treatment-sessions',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams, body: startSessionSchema },
+      schema: {
+        response: { 201: startedSessionReply },
+        tags: ['treatment'],
+        params: patientIdParams,
+        body: startSessionSchema,
+      },
     },
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.create');
@@ -26,7 +32,7 @@ export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppCont
     '/patients/:id/treatment-sessions',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['treatment'], params: patientIdParams },
+      schema: { response: { 200: sessionListReply }, tags: ['treatment'], params: patientIdParams },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.list');

@@ -1,5 +1,6 @@
 // /protocols: the treatment protocols (versioned data), and one protocol as a service uses it.
 import type { FastifyInstance } from 'fastify';
+import { protocolListReply, protocolReply } from '../../schemas/replies/treatment.ts';
 import { z } from 'zod';
 import { defaultProtocols, protocolRef } from '../../domain/treatment/index.ts';
 import { storableString } from '../../schemas/common.ts';
@@ -12,7 +13,10 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/protocols',
-    { config: { access: 'authenticated' }, schema: { tags: ['treatment'] } },
+    {
+      config: { access: 'authenticated' },
+      schema: { response: { 200: protocolListReply }, tags: ['treatment'] },
+    },
     async () => ({
       protocols: Object.values(defaultProtocols).map((p) => ({
         id: p.id,
@@ -30,6 +34,7 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       config: { access: 'authenticated' },
       schema: {
+        response: { 200: protocolReply },
         tags: ['treatment'],
         params: z.object({ id: storableString().max(80) }).strict(),
         querystring: protocolQuerySchema,

@@ -1,5 +1,6 @@
 // /rems/tracker: the esketamine REMS 7-day submission tracker across the user's services.
 import type { FastifyInstance } from 'fastify';
+import { remsTrackerReply } from '../../schemas/replies/treatment.ts';
 import { remsSubmissionStatus } from '../../domain/treatment/index.ts';
 import { remsTrackerRows } from '../../store/rems.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
@@ -10,7 +11,10 @@ export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/rems/tracker',
-    { config: { access: 'patient:read' }, schema: { tags: ['treatment'] } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: remsTrackerReply }, tags: ['treatment'] },
+    },
     async (req) => {
       const auth = authOf(req);
       const rows = await remsTrackerRows(ctx.db, auth.user.service_ids);

@@ -1,6 +1,7 @@
 // /services/:serviceId/protocols/:id/settings: a service's protocol settings with their defaults and sources;
 // a change is a new audited version.
 import type { FastifyInstance } from 'fastify';
+import { protocolSettingsChangedReply, protocolSettingsReply } from '../../schemas/replies/treatment.ts';
 import { z } from 'zod';
 import {
   effectiveProtocol,
@@ -61,7 +62,10 @@ export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/services/:serviceId/protocols/:id/settings',
-    { config: { access: 'authenticated' }, schema: { tags: ['treatment'], params } },
+    {
+      config: { access: 'authenticated' },
+      schema: { response: { 200: protocolSettingsReply }, tags: ['treatment'], params },
+    },
     async (req) => {
       const shipped = protocolOr404(req.params.id);
       await serviceOr404(req.params.serviceId);
@@ -81,7 +85,12 @@ export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/services/:serviceId/protocols/:id/settings',
     {
       config: { access: 'settings:manage' },
-      schema: { tags: ['treatment'], params, body: protocolSettingsSchema },
+      schema: {
+        response: { 201: protocolSettingsChangedReply },
+        tags: ['treatment'],
+        params,
+        body: protocolSettingsSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

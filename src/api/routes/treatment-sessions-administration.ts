@@ -1,5 +1,6 @@
 // /treatment-sessions/:id/administration: start, rate changes and stop of the administration record.
 import type { FastifyInstance } from 'fastify';
+import { administrationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { administrationSchema } from '../../schemas/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
@@ -13,7 +14,12 @@ export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: 
     '/treatment-sessions/:id/administration',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: administrationSchema },
+      schema: {
+        response: { 201: administrationReply },
+        tags: ['treatment'],
+        params: idParams,
+        body: administrationSchema,
+      },
     },
     async (req, reply) => {
       const { session, access } = await visibleSession(

@@ -1,5 +1,7 @@
 // /treatment-sessions/:id/discharge and its summary PDF: safe discharge, refused until every rule is met.
 import type { FastifyInstance } from 'fastify';
+import { fileReply } from '../../schemas/replies/common.ts';
+import { dischargedReply } from '../../schemas/replies/treatment.ts';
 import type { z } from 'zod';
 import {
   dischargedSessionRefusal,
@@ -8,7 +10,7 @@ import {
   type DischargeRecord,
 } from '../../domain/treatment/discharge-events.ts';
 import { dischargeSummary } from '../../domain/treatment/discharge-summary.ts';
-import { dischargeCheck, type SessionSetting } from '../../domain/treatment/index.ts';
+import { dischargeCheck } from '../../domain/treatment/index.ts';
 import { noDrivingShort } from '../../domain/treatment/no-driving-text.ts';
 import { dischargeAdvice } from '../../domain/consent/documents.ts';
 import { readDischargeRecord } from '../../documents/discharge-record.ts';
@@ -45,7 +47,7 @@ function checkDischarge(
     now,
     alertAndOriented: b.alertAndOriented,
     escortPresent: b.escortPresent,
-    setting: session.setting as SessionSetting,
+    setting: session.setting,
     ...(b.effectsResolved !== undefined ? { effectsResolved: b.effectsResolved } : {}),
     ...(b.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: b.utcOffsetMinutes } : {}),
     ...(b.bpCheckpointMissedReason !== undefined
@@ -112,7 +114,12 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
     '/treatment-sessions/:id/discharge',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: dischargeSchema },
+      schema: {
+        response: { 201: dischargedReply },
+        tags: ['treatment'],
+        params: idParams,
+        body: dischargeSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -165,7 +172,10 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
 
   api.get(
     '/treatment-sessions/:id/discharge-summary.pdf',
-    { config: { access: 'patient:read' }, schema: { tags: ['treatment'], params: idParams } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: fileReply('application/pdf') }, tags: ['treatment'], params: idParams },
+    },
     async (req, reply) => {
       const { session, access } = await visibleSession(
         ctx,

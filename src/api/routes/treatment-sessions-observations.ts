@@ -1,5 +1,6 @@
 // /treatment-sessions/:id/observations: a scored or free-text observation on the session's flowsheet.
 import type { FastifyInstance } from 'fastify';
+import { observationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { observationSchema } from '../../schemas/treatment.ts';
 import { addSessionEvent } from '../../store/treatment.ts';
@@ -14,7 +15,12 @@ export function treatmentSessionObservationRoutes(app: FastifyInstance, ctx: App
     '/treatment-sessions/:id/observations',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: observationSchema },
+      schema: {
+        response: { 201: observationReply },
+        tags: ['treatment'],
+        params: idParams,
+        body: observationSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -1,5 +1,6 @@
 // /treatment-sessions/:id/rems-*: the esketamine REMS monitoring form, its medication answers and its submission.
 import type { FastifyInstance } from 'fastify';
+import { remsMedicationReply, remsRecordReply, remsSubmittedReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { remsMedicationSchema } from '../../schemas/rems.ts';
 import { remsSubmissionSchema } from '../../schemas/treatment.ts';
@@ -24,7 +25,10 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
 
   api.get(
     '/treatment-sessions/:id/rems-record',
-    { config: { access: 'patient:read' }, schema: { tags: ['treatment'], params: idParams } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: remsRecordReply }, tags: ['treatment'], params: idParams },
+    },
     async (req) => {
       const { session, access } = await visibleSession(ctx, req, req.params.id, 'rems.record', false);
       if (!isEsketamine(session)) throw problem('not-found', NOT_ESKETAMINE);
@@ -53,7 +57,12 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
     '/treatment-sessions/:id/rems-medication',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: remsMedicationSchema },
+      schema: {
+        response: { 201: remsMedicationReply },
+        tags: ['treatment'],
+        params: idParams,
+        body: remsMedicationSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -85,7 +94,12 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
     '/treatment-sessions/:id/rems-submission',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: remsSubmissionSchema },
+      schema: {
+        response: { 201: remsSubmittedReply },
+        tags: ['treatment'],
+        params: idParams,
+        body: remsSubmissionSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -1,5 +1,6 @@
 // /treatment-sessions/:id/vitals: a reading on the flowsheet, its alerts, and the escalation of urgent ones.
 import type { FastifyInstance } from 'fastify';
+import { vitalsReply } from '../../schemas/replies/treatment.ts';
 import { vitalAlerts } from '../../domain/treatment/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { vitalsSchema } from '../../schemas/treatment.ts';
@@ -17,7 +18,7 @@ export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppConte
     '/treatment-sessions/:id/vitals',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['treatment'], params: idParams, body: vitalsSchema },
+      schema: { response: { 201: vitalsReply }, tags: ['treatment'], params: idParams, body: vitalsSchema },
     },
     async (req, reply) => {
       const auth = authOf(req);

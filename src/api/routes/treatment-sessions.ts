@@ -1,5 +1,6 @@
 // /treatment-sessions/:id: one dosing session with its flowsheet, administration status and discharge.
 import type { FastifyInstance } from 'fastify';
+import { sessionDetailReply } from '../../schemas/replies/treatment.ts';
 import { administrationStatus, plannedDoseOf } from '../../domain/treatment/administration.ts';
 import { idParams } from '../../schemas/common.ts';
 import { sessionEvents } from '../../store/treatment.ts';
@@ -12,7 +13,10 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/treatment-sessions/:id',
-    { config: { access: 'patient:read' }, schema: { tags: ['treatment'], params: idParams } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: sessionDetailReply }, tags: ['treatment'], params: idParams },
+    },
     async (req) => {
       const { session, access } = await visibleSession(
         ctx,
@@ -44,7 +48,7 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
           ? {
               dischargedAt: session.discharged_at.toISOString(),
               noDrivingUntil: session.no_driving_until?.toISOString() ?? null,
-              summary: session.discharge_summary,
+              summary: session.discharge_summary ?? {},
               pdfPath: `/api/v1/treatment-sessions/${session.id}/discharge-summary.pdf`,
             }
           : null,

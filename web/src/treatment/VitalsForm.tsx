@@ -7,8 +7,7 @@ import { FormProblem } from '../ui/FormProblem.tsx';
 import { localDateTime } from '../ui/local-date.ts';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { instantOf, missingNumbers, toNumber } from './treatment-input.ts';
-import type { SessionAlertOutcome } from '../../../src/api/session-alerts.ts';
-import type { VitalAlert, VitalsBody } from './treatment-types.ts';
+import type { SessionAlertOutcome, VitalAlert, VitalsBody } from './treatment-types.ts';
 import { VitalAlertList } from './VitalAlertList.tsx';
 
 interface VitalsFormProps {

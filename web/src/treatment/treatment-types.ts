@@ -1,19 +1,28 @@
-// Treatment-pathway shapes the web client reads and sends, taken from the server's domain types and request schemas.
+// Treatment-pathway shapes the web client reads and sends: replies from the server's reply schemas, bodies from its
+// request schemas, and the client's narrowing of a session event's data by its kind.
 import type { z } from 'zod';
 import type { ConsentDocument } from '../../../src/domain/consent/documents.ts';
 import type {
-  ContraindicationCheck,
   DischargeUnmet,
   DoseResult,
   GateBlock,
-  Indication,
-  IndicationCheck,
-  InteractionFlag,
   Protocol,
   Route,
   SessionSetting,
   VitalAlert,
 } from '../../../src/domain/treatment/index.ts';
+import type {
+  consentReply,
+  dischargedReply,
+  eligibilityReply,
+  protocolListReply,
+  referralReply,
+  screeningReply,
+  sessionDetailReply,
+  sessionListReply,
+  startedSessionReply,
+  vitalsReply,
+} from '../../../src/schemas/replies/treatment.ts';
 import type {
   administrationSchema,
   consentSchema,
@@ -60,79 +69,29 @@ export interface RuleItem {
 }
 
 /** One entry of GET /protocols. */
-export type ProtocolSummary = Pick<Protocol, 'id' | 'version' | 'title' | 'route' | 'summary'> & {
-  ref: string;
-};
+export type ProtocolSummary = z.output<typeof protocolListReply>['protocols'][number];
 
 /** The reply to POST /patients/:id/referrals. */
-export type RecordedReferral = IndicationCheck & { id: string; indication: Indication | null };
-
-/** What an eligibility decision flagged: the patient's medications and the contraindications marked present. */
-export interface EligibilityFlags {
-  interactions: InteractionFlag[];
-  contraindications: ContraindicationCheck;
-}
+export type RecordedReferral = z.output<typeof referralReply>;
 
 /** The reply to POST /patients/:id/eligibility. */
-export interface SignedEligibility {
-  id: string;
-  decision: EligibilityDecision;
-  flags: EligibilityFlags;
-}
+export type SignedEligibility = z.output<typeof eligibilityReply>;
 
-/** GET /patients/:id/eligibility (the route builds both lists inline from its rows). */
-export interface ScreeningRecord {
-  referrals: {
-    id: string;
-    indication: string;
-    indicationOther: string | null;
-    flags: IndicationCheck['flags'];
-    referrer: string | null;
-    receivedOn: string | null;
-    recordedAt: string;
-  }[];
-  decisions: {
-    id: string;
-    route: Route;
-    checklist: EligibilityBody['checklist'] & { contraindications: EligibilityBody['contraindications'] };
-    flags: EligibilityFlags;
-    decision: EligibilityDecision;
-    note: string | null;
-    signedAt: string;
-    signedBy: string;
-  }[];
-}
+/** What an eligibility decision flagged: the patient's medications and the contraindications marked present. */
+export type EligibilityFlags = SignedEligibility['flags'];
+
+/** GET /patients/:id/eligibility. */
+export type ScreeningRecord = z.output<typeof screeningReply>;
 
 export type EligibilityEntry = ScreeningRecord['decisions'][number];
 
 /** One consent as the consent routes show it. */
-export interface ConsentView {
-  id: string;
-  patientId: string;
-  route: Route;
-  documentId: string;
-  documentVersion: string;
-  signature: { kind: ConsentBody['signature']['kind']; name: string };
-  witness: string | null;
-  signedAt: string;
-  recordedBy: string;
-  active: boolean;
-  withdrawn: { at: string; reason: string | null } | null;
-  pdfPath: string;
-}
+export type ConsentView = z.output<typeof consentReply>;
 
 /** One session of GET /patients/:id/treatment-sessions. */
-export interface SessionSummary {
-  id: string;
-  /** The protocol reference, "id@version". */
-  protocol: string;
-  setting: SessionSetting;
-  startedAt: string;
-  dose: DoseResult;
-  dischargedAt: string | null;
-}
+export type SessionSummary = z.output<typeof sessionListReply>['sessions'][number];
 
-/** A caution or warning a rule raised at session start, with its source. */
+/** A caution or warning a rule raised at session start, as the start form lists it (client-only). */
 export interface StartNote {
   code: string;
   text: string;
@@ -140,15 +99,10 @@ export interface StartNote {
 }
 
 /** The reply to POST /patients/:id/treatment-sessions. */
-export interface StartedSession {
-  id: string;
-  protocol: string;
-  dose: DoseResult;
-  /** Cautions that do not block (a pregnancy recorded at eligibility). */
-  prechecks?: { cautions?: StartNote[] };
-  /** Warnings from the session history (a session within the minimum interval). */
-  warnings?: StartNote[];
-}
+export type StartedSession = z.output<typeof startedSessionReply>;
+
+/** What a reading's urgent alerts raised (POST /treatment-sessions/:id/vitals). */
+export type SessionAlertOutcome = Pick<z.output<typeof vitalsReply>, 'raised' | 'suggestedActions'>;
 
 export type VitalsData = z.output<typeof vitalsSchema> & { alerts: VitalAlert[]; baseline?: true };
 
@@ -158,47 +112,18 @@ export type AdministrationData = { [K in keyof AdministrationFields]-?: Administ
 
 export type AdministrationKind = `administration-${AdministrationBody['event']}`;
 
-interface EventBase {
-  id: number;
-  at: string;
-  recordedBy: string;
-}
+type SessionDetailReply = z.output<typeof sessionDetailReply>;
 
-/** One entry of a session's flowsheet. */
-export type SessionEvent =
-  | (EventBase & { kind: 'vitals'; data: VitalsData })
-  | (EventBase & { kind: AdministrationKind; data: AdministrationData })
-  | (EventBase & { kind: ObservationKind; data: { score: number | null; text: string | null } });
+/** One entry of a session's flowsheet, its data narrowed by its kind (the client's reading of the reply). */
+export type SessionEvent = Omit<SessionDetailReply['events'][number], 'kind' | 'data'> &
+  (
+    | { kind: 'vitals'; data: VitalsData }
+    | { kind: AdministrationKind; data: AdministrationData }
+    | { kind: ObservationKind; data: { score: number | null; text: string | null } }
+  );
 
-/** What the discharge stored, shown again on the session. */
-export interface DischargeSummary {
-  noDrivingRule: string;
-  ifUnwell: string;
-  administrationStartedAt: string;
-  administrationEndedAt: string;
-}
-
-/** GET /treatment-sessions/:id. */
-export interface SessionDetail {
-  id: string;
-  patientId: string;
-  protocol: string;
-  setting: SessionSetting;
-  startedAt: string;
-  baseline: VitalsBody;
-  dose: DoseResult;
-  events: SessionEvent[];
-  discharge: {
-    dischargedAt: string;
-    noDrivingUntil: string | null;
-    summary: DischargeSummary;
-    pdfPath: string;
-  } | null;
-}
+/** GET /treatment-sessions/:id, with its events narrowed. */
+export type SessionDetail = Omit<SessionDetailReply, 'events'> & { events: SessionEvent[] };
 
 /** The reply to POST /treatment-sessions/:id/discharge. */
-export type Discharged = DischargeSummary & {
-  dischargedAt: string;
-  noDrivingUntil: string;
-  pdfPath: string;
-};
+export type Discharged = z.output<typeof dischargedReply>;
