@@ -26,10 +26,13 @@ import {
   type MeasureDefinition,
   type MeasureId,
 } from '../domain/outcomes/index.ts';
+import type { MeasureValues as DomainMeasureValues } from '../domain/outcomes/report-tables-model.ts';
+import type { ScopeNames } from '../schemas/replies/outcomes.ts';
 import type { Queryable } from '../store/db.ts';
 import { packInForce } from '../store/harm-packs.ts';
 import { loadEpisodes } from '../store/outcome-episodes.ts';
-import { loadOutcomeSeries, type OutcomeSeries } from '../store/outcome-series.ts';
+import { loadOutcomeSeries, type Funnel, type OutcomeSeries } from '../store/outcome-series.ts';
+import { scopeNames } from '../store/scope-names.ts';
 import { listRatings, listVignettes } from '../store/vignettes.ts';
 
 /** What a report covers: services (a service is one team), a period, and optionally one practitioner's caseload. */
@@ -51,84 +54,55 @@ export function scopeDetails(scope: ReportScope): { [key: string]: Json } {
 }
 
 /** A measure with its definition and value. */
-export interface ReportMeasure<T = unknown> {
-  readonly id: MeasureId;
+export interface ReportMeasure<K extends MeasureId = MeasureId> {
+  readonly id: K;
   readonly definition: MeasureDefinition;
-  readonly value: T;
+  readonly value: MeasureValues[K];
 }
 
-/** The people and practitioners a report can be filtered by, with names for the screen. */
-export interface ScopeNames {
-  readonly services: readonly { readonly id: string; readonly name: string }[];
-  readonly practitioners: readonly { readonly id: string; readonly displayName: string }[];
-}
+/** One measure of the report, its value typed by its id. */
+export type OutcomeMeasure = { [K in MeasureId]: ReportMeasure<K> }[MeasureId];
 
-/** Display names of the services in scope and the staff who work in them. */
-export async function scopeNames(db: Queryable, serviceIds: readonly string[]): Promise<ScopeNames> {
-  const services = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM services WHERE id = ANY($1::uuid[]) ORDER BY name',
-    [serviceIds],
-  );
-  const practitioners = await db.query<{ id: string; display_name: string }>(
-    `SELECT DISTINCT u.id, u.display_name FROM users u JOIN user_services s ON s.user_id = u.id
-     WHERE s.service_id = ANY($1::uuid[]) ORDER BY u.display_name`,
-    [serviceIds],
-  );
-  return {
-    services,
-    practitioners: practitioners.map((p) => ({ id: p.id, displayName: p.display_name })),
-  };
-}
-
-const measure = <T>(id: MeasureId, value: T): ReportMeasure<T> => ({
-  id,
-  definition: measureDefinition(id),
-  value,
-});
-
-/** Every episode-based measure over `episodes`, in the order of the definitions. */
-export function episodeMeasures(
+/** Every episode-based measure's value over `episodes`, by measure id. */
+export function episodeValues(
   episodes: readonly EpisodeRow[],
   scope: Pick<ReportScope, 'from' | 'to'>,
   levels: Parameters<typeof carePlanAlignment>[1],
-): ReportMeasure[] {
+) {
   const { from, to } = scope;
   const asOf = to;
   const changes = levelChangesAtReview(episodes);
   const phq9 = phq9ResponseAndRemission(episodes);
   const escalation = escalationByMonth(episodes, from, to);
-  return [
-    measure('days-to-first-sentinel', daysToFirstSentinel(episodes)),
-    measure('sentinel-at-first-assessment', sentinelAtFirstAssessment(episodes)),
-    measure('first-level-by-month', firstLevelByMonth(episodes, from, to)),
-    measure('override-rate', overrideRates(episodes)),
-    measure('level-spread', levelSpread(episodes)),
-    measure('care-plan-matches-level', carePlanAlignment(episodes, levels)),
-    measure('referral-within-target', referralsWithinTarget(episodes, asOf)),
-    measure('attended-of-booked', attendedOfBooked(episodes, asOf)),
-    measure('did-not-attend-rate', didNotAttendRate(episodes, asOf)),
-    measure('time-in-treatment', timeInTreatment(episodes, asOf)),
-    measure('reviews-on-time', reviewsOnTime(episodes, asOf)),
-    measure('contact-gap', contactGaps(episodes)),
-    measure('same-key-worker', sameKeyWorker(episodes)),
-    measure('level-rose-at-review', changes),
-    measure('level-fell-at-review', changes),
-    measure('level-4-per-month', escalation),
-    measure('crisis-events-per-month', escalation),
-    measure('change-days-used', changeFromBaseline(episodes, 'daysUsedLast28')),
-    measure('change-sds', changeFromBaseline(episodes, 'sdsTotal')),
-    measure('change-phq9', changeFromBaseline(episodes, 'phq9Total')),
-    measure('change-urinary-symptoms', changeFromBaseline(episodes, 'urinarySymptomCount')),
-    measure('phq9-response', phq9.response),
-    measure('phq9-remission', phq9.remission),
-  ];
+  return {
+    'days-to-first-sentinel': daysToFirstSentinel(episodes),
+    'sentinel-at-first-assessment': sentinelAtFirstAssessment(episodes),
+    'first-level-by-month': firstLevelByMonth(episodes, from, to),
+    'override-rate': overrideRates(episodes),
+    'level-spread': levelSpread(episodes),
+    'care-plan-matches-level': carePlanAlignment(episodes, levels),
+    'referral-within-target': referralsWithinTarget(episodes, asOf),
+    'attended-of-booked': attendedOfBooked(episodes, asOf),
+    'did-not-attend-rate': didNotAttendRate(episodes, asOf),
+    'time-in-treatment': timeInTreatment(episodes, asOf),
+    'reviews-on-time': reviewsOnTime(episodes, asOf),
+    'contact-gap': contactGaps(episodes),
+    'same-key-worker': sameKeyWorker(episodes),
+    'level-rose-at-review': changes,
+    'level-fell-at-review': changes,
+    'level-4-per-month': escalation,
+    'crisis-events-per-month': escalation,
+    'change-days-used': changeFromBaseline(episodes, 'daysUsedLast28'),
+    'change-sds': changeFromBaseline(episodes, 'sdsTotal'),
+    'change-phq9': changeFromBaseline(episodes, 'phq9Total'),
+    'change-urinary-symptoms': changeFromBaseline(episodes, 'urinarySymptomCount'),
+    'phq9-response': phq9.response,
+    'phq9-remission': phq9.remission,
+  };
 }
 
 /** Calibration agreement over the vignettes of the services in scope (the period does not apply to them). */
-export async function calibrationMeasures(
-  db: Queryable,
-  serviceIds: readonly string[],
-): Promise<ReportMeasure[]> {
+export async function calibrationValues(db: Queryable, serviceIds: readonly string[]) {
   const vignettes = await listVignettes(db, serviceIds);
   const ratings = await listRatings(
     db,
@@ -147,29 +121,41 @@ export async function calibrationMeasures(
     })),
   );
   const titles = new Map(vignettes.map((v) => [v.id, v.title]));
-  return [
-    measure('calibration-fleiss-kappa', report.team),
-    measure('calibration-cohen-kappa', report.practitioners),
-    measure(
-      'calibration-split-vignettes',
-      report.vignettes.map((v) => ({
-        vignetteId: v.vignetteId,
-        title: titles.get(v.vignetteId) ?? '',
-        agreement: v.agreement,
-        splitsTeam: v.splitsTeam,
-      })),
-    ),
-  ];
+  return {
+    'calibration-fleiss-kappa': report.team,
+    'calibration-cohen-kappa': report.practitioners,
+    'calibration-split-vignettes': report.vignettes.map((v) => ({
+      vignetteId: v.vignetteId,
+      title: titles.get(v.vignetteId) ?? '',
+      agreement: v.agreement,
+      splitsTeam: v.splitsTeam,
+    })),
+  };
+}
+
+/**
+ * The value each measure of the report carries, by measure id: the return types of the measure functions above
+ * (and the SQL funnel), so the web reads them from here rather than mapping the ids itself.
+ */
+export type MeasureValues = ReturnType<typeof episodeValues> &
+  Awaited<ReturnType<typeof calibrationValues>> & { 'identification-funnel': Funnel };
+
+/** Each measure beside its definition, in the order of the definitions. */
+function measuresOf(values: MeasureValues): OutcomeMeasure[] {
+  // Each id is paired with its own value, which is what OutcomeMeasure says; TypeScript cannot follow the pairing.
+  return measureIds.map(
+    (id) => ({ id, definition: measureDefinition(id), value: values[id] }) as OutcomeMeasure,
+  );
 }
 
 /** The service outcomes report for a scope. */
 export interface ServiceOutcomesReport {
   readonly period: { readonly from: IsoDate; readonly to: IsoDate };
-  readonly serviceIds: readonly string[];
+  readonly serviceIds: string[];
   readonly practitionerId: string | null;
   readonly episodes: number;
   readonly names: ScopeNames;
-  readonly measures: readonly ReportMeasure[];
+  readonly measures: OutcomeMeasure[];
   /** Monthly counts, the identification → intervention funnel, and per-practitioner and per-team rows (SQL). */
   readonly series: OutcomeSeries;
 }
@@ -181,18 +167,18 @@ export async function serviceOutcomes(db: Queryable, scope: ReportScope): Promis
     packInForce(db),
     loadOutcomeSeries(db, scope),
   ]);
-  const measures = [
-    ...episodeMeasures(episodes, scope, pack.levels),
-    measure('identification-funnel', series.funnel),
-    ...(await calibrationMeasures(db, scope.serviceIds)),
-  ];
+  const values = {
+    ...episodeValues(episodes, scope, pack.levels),
+    'identification-funnel': series.funnel,
+    ...(await calibrationValues(db, scope.serviceIds)),
+  } satisfies MeasureValues & DomainMeasureValues;
   return {
     period: { from: scope.from, to: scope.to },
-    serviceIds: scope.serviceIds,
+    serviceIds: [...scope.serviceIds],
     practitionerId: scope.practitionerId ?? null,
     episodes: episodes.length,
     names: await scopeNames(db, scope.serviceIds),
-    measures: [...measures].sort((a, b) => measureIds.indexOf(a.id) - measureIds.indexOf(b.id)),
+    measures: measuresOf(values),
     series,
   };
 }

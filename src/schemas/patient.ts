@@ -1,7 +1,13 @@
-// Patient registry request and response shapes (DESIGN.md "patient" contract), shared by API and web forms.
+// Patient registry request shapes (DESIGN.md "patient" contract), shared by API and web forms, and the reply types.
 import { z } from 'zod';
 import { isValidNhsNumber, normaliseNhsNumber } from '../domain/patient/nhs-number.ts';
-import { isoDate, shortText, storableString, uuid } from './common.ts';
+import { idParams, isoDate, shortText, storableString, uuid } from './common.ts';
+import type {
+  patientRecordReply,
+  patientSummaryReply,
+  patientVersionReply,
+  timelineEventReply,
+} from './replies/patients.ts';
 
 export const SEX_CODES = ['female', 'male', 'other', 'unknown'] as const;
 export const ALLERGY_SEVERITIES = ['mild', 'moderate', 'severe', 'unknown'] as const;
@@ -121,52 +127,15 @@ export const patientSearchQuery = z
   })
   .strict();
 
-export const patientIdParams = z.object({ id: uuid }).strict();
+/** Route parameters of a patient (`/patients/:id`). */
+export const patientIdParams = idParams;
 
-export interface PatientRecord {
-  id: string;
-  serviceId: string;
-  version: number;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  sex?: (typeof SEX_CODES)[number];
-  identifiers: { system: string; value: string }[];
-  contact?: z.infer<typeof contactSchema>;
-  gp?: z.infer<typeof gpSchema>;
-  weight?: z.infer<typeof weightSchema>;
-  height?: z.infer<typeof heightSchema>;
-  allergies: z.infer<typeof allergySchema>[];
-  medications: z.infer<typeof medicationSchema>[];
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface PatientSummary {
-  id: string;
-  serviceId: string;
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  sex?: string;
-  identifiers: { system: string; value: string }[];
-}
-
-export interface PatientVersion {
-  version: number;
-  recordedAt: string;
-  recordedBy: { id: string; displayName: string };
-  reason: string | null;
-  record: Omit<PatientRecord, 'id' | 'serviceId' | 'version' | 'createdAt' | 'updatedAt' | 'updatedBy'>;
-}
-
-export interface TimelineEvent {
-  id: string;
-  occurredAt: string;
-  kind: string;
-  summary: string;
-  refType: string | null;
-  refId: string | null;
-  actor: { id: string; displayName: string } | null;
-}
+// Reply shapes, declared as reply schemas in replies/patients.ts.
+/** A record at its current version (POST and PATCH /patients, GET /patients/:id). */
+export type PatientRecord = z.output<typeof patientRecordReply>;
+/** One search result (GET /patients). */
+export type PatientSummary = z.output<typeof patientSummaryReply>;
+/** One version of a record (GET /patients/:id/versions). */
+export type PatientVersion = z.output<typeof patientVersionReply>;
+/** One line of a patient's timeline (GET /patients/:id/timeline). */
+export type TimelineEvent = z.output<typeof timelineEventReply>;

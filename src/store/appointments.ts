@@ -1,18 +1,10 @@
 // Appointments and contacts: bookings with an append-only history of status changes.
 import type { AppointmentStatus } from '../domain/appointments/status.ts';
+import type { Appointment, PatientAppointment } from '../schemas/replies/appointments.ts';
 import { insertReturningId, type Queryable } from './db.ts';
 
-export interface AppointmentView {
-  id: string;
-  patientId: string;
-  patientName?: string;
-  startsAt: string;
-  durationMinutes: number;
-  contactType: string;
-  practitioner: { id: string; displayName: string } | null;
-  status: AppointmentStatus;
-  note: string | null;
-}
+/** An appointment at its latest status (the reply shape of the appointment routes). */
+export type AppointmentView = Appointment;
 
 interface Row {
   id: string;
@@ -107,7 +99,8 @@ export async function findAppointment(
   return rows[0] ? { ...view(rows[0]), serviceId: rows[0].service_id } : undefined;
 }
 
-export async function patientAppointments(db: Queryable, patientId: string) {
+/** A patient's appointments by start time, each with its status history. */
+export async function patientAppointments(db: Queryable, patientId: string): Promise<PatientAppointment[]> {
   const rows = await db.query<Row>(`${CURRENT} WHERE a.patient_id = $1 ORDER BY e.starts_at`, [patientId]);
   const history = await db.query<{
     appointment_id: string;

@@ -1,27 +1,12 @@
 // Onward referrals (with target times, made or cancelled by a later event) and crisis events (retracted, never
 // deleted), the records behind the referral-within-target and crisis-events-per-month measures.
+import type { CrisisEvent, Referral } from '../schemas/replies/outcomes.ts';
 import { insertReturningId, type Queryable } from './db.ts';
 
-export type ReferralState = 'pending' | 'made' | 'cancelled';
+export type ReferralState = Referral['state'];
 
-export interface ReferralView {
-  id: string;
-  patientId: string;
-  serviceId: string;
-  destination: string;
-  confirmedLevel: number;
-  decidedOn: string;
-  targetDays: number;
-  /** The date the referral should be made by: decidedOn + targetDays. */
-  dueOn: string;
-  reason: string | null;
-  state: ReferralState;
-  /** The date it was made or cancelled, when it has been. */
-  closedOn: string | null;
-  closedNote: string | null;
-  recordedAt: string;
-  recordedBy: { id: string; displayName: string };
-}
+/** A referral as the chart shows it (the reply shape of the referral routes). */
+export type ReferralView = Referral;
 
 interface ReferralRow {
   id: string;
@@ -142,6 +127,13 @@ export async function findReferral(db: Queryable, id: string): Promise<ReferralV
   return row ? referralView(row) : null;
 }
 
+/** A referral this request has just written or changed: it exists, so a miss is a fault, not a 404. */
+export async function readReferral(db: Queryable, id: string): Promise<ReferralView> {
+  const referral = await findReferral(db, id);
+  if (!referral) throw new Error(`referral ${id} not found after writing it`);
+  return referral;
+}
+
 export async function patientReferrals(db: Queryable, patientId: string): Promise<ReferralView[]> {
   const rows = await db.query<ReferralRow>(
     `${REFERRALS} WHERE r.patient_id = $1 ORDER BY r.decided_on DESC, r.recorded_at DESC`,
@@ -150,17 +142,8 @@ export async function patientReferrals(db: Queryable, patientId: string): Promis
   return rows.map(referralView);
 }
 
-export interface CrisisEventView {
-  id: string;
-  patientId: string;
-  serviceId: string;
-  occurredOn: string;
-  kind: string;
-  note: string | null;
-  recordedAt: string;
-  recordedBy: { id: string; displayName: string };
-  retraction: { reason: string; recordedAt: string; recordedBy: string } | null;
-}
+/** A crisis event as the chart shows it (the reply shape of the crisis-event routes). */
+export type CrisisEventView = CrisisEvent;
 
 interface CrisisRow {
   id: string;
@@ -242,6 +225,13 @@ export async function retractCrisisEvent(
 export async function findCrisisEvent(db: Queryable, id: string): Promise<CrisisEventView | null> {
   const [row] = await db.query<CrisisRow>(`${CRISIS} WHERE c.id = $1`, [id]);
   return row ? crisisView(row) : null;
+}
+
+/** A crisis event this request has just written or retracted: it exists, so a miss is a fault, not a 404. */
+export async function readCrisisEvent(db: Queryable, id: string): Promise<CrisisEventView> {
+  const event = await findCrisisEvent(db, id);
+  if (!event) throw new Error(`crisis event ${id} not found after writing it`);
+  return event;
 }
 
 export async function patientCrisisEvents(db: Queryable, patientId: string): Promise<CrisisEventView[]> {

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
 import { noteSchema } from '../../schemas/instruments.ts';
+import { acknowledgedReply } from '../../schemas/replies/tasks.ts';
 import { acknowledgeAlert, findAlertPatient } from '../../store/alerts.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientAccess } from '../patient-access.ts';
@@ -13,7 +14,10 @@ export function alertRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/alerts/:id/acknowledge',
-    { config: { access: 'patient:write' }, schema: { tags: ['alerts'], params: idParams, body: noteSchema } },
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['alerts'], params: idParams, body: noteSchema, response: { 201: acknowledgedReply } },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const patientId = await findAlertPatient(ctx.db, req.params.id);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { canChangeStatus, missedNeedsFollowUp } from '../../domain/appointments/status.ts';
 import { appointmentStatusSchema, dayListQuery } from '../../schemas/appointments.ts';
 import { idParams } from '../../schemas/common.ts';
+import { dayListReply, statusChangedReply } from '../../schemas/replies/appointments.ts';
 import { insertTask } from '../../store/alerts.ts';
 import {
   addAppointmentEvent,
@@ -30,6 +31,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ['appointments'],
         params: idParams,
         body: appointmentStatusSchema,
+        response: { 200: statusChangedReply },
       },
     },
     async (req) => {
@@ -86,7 +88,10 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/appointments',
-    { config: { access: 'patient:read' }, schema: { tags: ['appointments'], querystring: dayListQuery } },
+    {
+      config: { access: 'patient:read' },
+      schema: { tags: ['appointments'], querystring: dayListQuery, response: { 200: dayListReply } },
+    },
     async (req) => {
       const auth = authOf(req);
       const date = req.query.date ?? ctx.now().toISOString().slice(0, 10);

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
 import { retractCrisisEventSchema } from '../../schemas/outcomes.ts';
-import { findCrisisEvent, retractCrisisEvent } from '../../store/referrals-crisis.ts';
+import { crisisEventReply } from '../../schemas/replies/outcomes.ts';
+import { findCrisisEvent, readCrisisEvent, retractCrisisEvent } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -15,7 +16,12 @@ export function crisisEventRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/crisis-events/:id/retraction',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['outcomes'], params: idParams, body: retractCrisisEventSchema },
+      schema: {
+        tags: ['outcomes'],
+        params: idParams,
+        body: retractCrisisEventSchema,
+        response: { 200: crisisEventReply },
+      },
     },
     async (req) => {
       const auth = authOf(req);
@@ -43,7 +49,7 @@ export function crisisEventRoutes(app: FastifyInstance, ctx: AppContext): void {
           now,
         });
       });
-      return findCrisisEvent(ctx.db, event.id);
+      return readCrisisEvent(ctx.db, event.id);
     },
   );
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { referralDestinations } from '../../domain/outcomes/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { closeReferralSchema } from '../../schemas/outcomes.ts';
-import { closeReferral, findReferral } from '../../store/referrals-crisis.ts';
+import { referralReply } from '../../schemas/replies/outcomes.ts';
+import { closeReferral, findReferral, readReferral } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -19,7 +20,12 @@ export function onwardReferralRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/onward-referrals/:id/outcome',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['outcomes'], params: idParams, body: closeReferralSchema },
+      schema: {
+        tags: ['outcomes'],
+        params: idParams,
+        body: closeReferralSchema,
+        response: { 200: referralReply },
+      },
     },
     async (req) => {
       const auth = authOf(req);
@@ -59,7 +65,7 @@ export function onwardReferralRoutes(app: FastifyInstance, ctx: AppContext): voi
           now,
         });
       });
-      return findReferral(ctx.db, referral.id);
+      return readReferral(ctx.db, referral.id);
     },
   );
 }

@@ -1,6 +1,7 @@
 // The onward-referral destinations and crisis-event kinds a service records, with their labels.
 import type { FastifyInstance } from 'fastify';
 import { crisisKinds, referralDestinations } from '../../domain/outcomes/index.ts';
+import { outcomeEventKindsReply } from '../../schemas/replies/outcomes.ts';
 import { zodApp, type AppContext } from '../context.ts';
 
 export function outcomeEventKindRoutes(app: FastifyInstance, _ctx: AppContext): void {
@@ -8,7 +9,10 @@ export function outcomeEventKindRoutes(app: FastifyInstance, _ctx: AppContext): 
 
   api.get(
     '/outcome-event-kinds',
-    { config: { access: 'authenticated' }, schema: { tags: ['outcomes'] } },
-    () => ({ referralDestinations, crisisKinds }),
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['outcomes'], response: { 200: outcomeEventKindsReply } },
+    },
+    () => ({ referralDestinations: [...referralDestinations], crisisKinds: [...crisisKinds] }),
   );
 }

@@ -1,6 +1,7 @@
 // A patient's alerts (raised by rules such as questionnaire safety flags): open ones first.
 import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
+import { patientAlertsReply } from '../../schemas/replies/tasks.ts';
 import { listAlerts } from '../../store/alerts.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -12,7 +13,7 @@ export function patientAlertRoutes(app: FastifyInstance, ctx: AppContext): void 
     '/patients/:id/alerts',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['alerts'], params: idParams },
+      schema: { tags: ['alerts'], params: idParams, response: { 200: patientAlertsReply } },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'alert.list');

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { bookAppointmentSchema } from '../../schemas/appointments.ts';
 import { idParams } from '../../schemas/common.ts';
+import { createdReply } from '../../schemas/replies/common.ts';
+import { patientAppointmentsReply } from '../../schemas/replies/appointments.ts';
 import { insertAppointment, patientAppointments } from '../../store/appointments.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -18,7 +20,12 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/appointments',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['appointments'], params: idParams, body: bookAppointmentSchema },
+      schema: {
+        tags: ['appointments'],
+        params: idParams,
+        body: bookAppointmentSchema,
+        response: { 201: createdReply },
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -60,7 +67,7 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/appointments',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['appointments'], params: idParams },
+      schema: { tags: ['appointments'], params: idParams, response: { 200: patientAppointmentsReply } },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'appointment.list');

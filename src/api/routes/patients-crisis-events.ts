@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { crisisKinds } from '../../domain/outcomes/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { createCrisisEventSchema } from '../../schemas/outcomes.ts';
-import { findCrisisEvent, insertCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
+import { crisisEventReply, crisisEventsReply } from '../../schemas/replies/outcomes.ts';
+import { insertCrisisEvent, readCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -19,7 +20,12 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/crisis-events',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['outcomes'], params: idParams, body: createCrisisEventSchema },
+      schema: {
+        tags: ['outcomes'],
+        params: idParams,
+        body: createCrisisEventSchema,
+        response: { 201: crisisEventReply },
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -52,7 +58,7 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
         });
         return created;
       });
-      return reply.status(201).send(await findCrisisEvent(ctx.db, id));
+      return reply.status(201).send(await readCrisisEvent(ctx.db, id));
     },
   );
 
@@ -60,7 +66,7 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/crisis-events',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['outcomes'], params: idParams },
+      schema: { tags: ['outcomes'], params: idParams, response: { 200: crisisEventsReply } },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.read');

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { referralDestinations } from '../../domain/outcomes/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { createReferralSchema } from '../../schemas/outcomes.ts';
+import { referralReply, referralsReply } from '../../schemas/replies/outcomes.ts';
 import {
-  findReferral,
   insertReferral,
   patientReferrals,
+  readReferral,
   referralDecision,
 } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
@@ -25,7 +26,12 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
     '/patients/:id/onward-referrals',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['outcomes'], params: idParams, body: createReferralSchema },
+      schema: {
+        tags: ['outcomes'],
+        params: idParams,
+        body: createReferralSchema,
+        response: { 201: referralReply },
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -68,7 +74,7 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
         });
         return created;
       });
-      return reply.status(201).send(await findReferral(ctx.db, id));
+      return reply.status(201).send(await readReferral(ctx.db, id));
     },
   );
 
@@ -76,7 +82,7 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
     '/patients/:id/onward-referrals',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['outcomes'], params: idParams },
+      schema: { tags: ['outcomes'], params: idParams, response: { 200: referralsReply } },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.read');

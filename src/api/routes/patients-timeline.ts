@@ -1,6 +1,7 @@
 // A patient's timeline: every event about the patient, appended by each capability, in time order.
 import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
+import { timelineReply } from '../../schemas/replies/patients.ts';
 import { listTimeline } from '../../store/timeline.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -12,7 +13,7 @@ export function patientTimelineRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/patients/:id/timeline',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: idParams },
+      schema: { tags: ['patients'], params: idParams, response: { 200: timelineReply } },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.timeline');

@@ -1,6 +1,7 @@
 // A patient record's history: every version, newest first, with who recorded it, when and why.
 import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
+import { patientVersionsReply } from '../../schemas/replies/patients.ts';
 import { listVersions } from '../../store/patients.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -12,7 +13,7 @@ export function patientVersionRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/patients/:id/versions',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: idParams },
+      schema: { tags: ['patients'], params: idParams, response: { 200: patientVersionsReply } },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.history');

@@ -18,6 +18,7 @@ import {
   recordContent,
   searchPatients,
 } from '../../store/patients.ts';
+import { patientReadReply, patientRecordReply, patientSearchReply } from '../../schemas/replies/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -46,7 +47,10 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients',
-    { config: { access: 'patient:read' }, schema: { tags: ['patients'], querystring: patientSearchQuery } },
+    {
+      config: { access: 'patient:read' },
+      schema: { tags: ['patients'], querystring: patientSearchQuery, response: { 200: patientSearchReply } },
+    },
     async (req) => {
       const auth = authOf(req);
       const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
@@ -64,7 +68,10 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/patients',
-    { config: { access: 'patient:write' }, schema: { tags: ['patients'], body: createPatientSchema } },
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['patients'], body: createPatientSchema, response: { 201: patientRecordReply } },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, ...fields } = req.body;
@@ -113,7 +120,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/patients/:id',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: idParams },
+      schema: { tags: ['patients'], params: idParams, response: { 200: patientReadReply } },
     },
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.read');
@@ -128,7 +135,13 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/patients/:id',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['patients'], params: idParams, body: correctPatientSchema, headers: ifMatchHeaders },
+      schema: {
+        tags: ['patients'],
+        params: idParams,
+        body: correctPatientSchema,
+        headers: ifMatchHeaders,
+        response: { 200: patientRecordReply },
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -13,6 +13,7 @@ import { toCsv } from '../../documents/csv.ts';
 import { renderOutcomesReport } from '../../documents/outcomes-report.ts';
 import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
 import { audience, reportScopeQuery } from '../../schemas/outcomes.ts';
+import { csvReply, pdfReply, reportTablesReply } from '../../schemas/replies/outcomes.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -48,7 +49,10 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/tables',
-    { config: { access: 'reports:read' }, schema: { tags: TAGS, querystring: exportQuery } },
+    {
+      config: { access: 'reports:read' },
+      schema: { tags: TAGS, querystring: exportQuery, response: { 200: reportTablesReply } },
+    },
     async (req) => {
       const { scope, tables } = await tablesFor(req, req.query, req.query.audience);
       await ctx.db.transaction((tx) =>
@@ -70,7 +74,10 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/export.csv',
-    { config: { access: 'reports:read' }, schema: { tags: TAGS, querystring: csvQuery } },
+    {
+      config: { access: 'reports:read' },
+      schema: { tags: TAGS, querystring: csvQuery, response: { 200: csvReply } },
+    },
     async (req, reply) => {
       const { table: id, audience: who } = req.query;
       const { scope, tables } = await tablesFor(req, req.query, who);
@@ -104,7 +111,10 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/report.pdf',
-    { config: { access: 'reports:read' }, schema: { tags: TAGS, querystring: exportQuery } },
+    {
+      config: { access: 'reports:read' },
+      schema: { tags: TAGS, querystring: exportQuery, response: { 200: pdfReply } },
+    },
     async (req, reply) => {
       const who = req.query.audience;
       const { scope, report, tables } = await tablesFor(req, req.query, who);

@@ -4,16 +4,18 @@ import type { FastifyInstance } from 'fastify';
 import { measureDefinition, pilotComparison, topColumns, topRows } from '../../domain/outcomes/index.ts';
 import { toCsv } from '../../documents/csv.ts';
 import { pilotQuery, reportScopeQuery } from '../../schemas/outcomes.ts';
+import {
+  csvReply,
+  outcomeSeriesReply,
+  pilotComparisonReply,
+  serviceOutcomesReply,
+} from '../../schemas/replies/outcomes.ts';
 import { packInForce } from '../../store/harm-packs.ts';
 import { loadEpisodes } from '../../store/outcome-episodes.ts';
 import { loadOutcomeSeries } from '../../store/outcome-series.ts';
+import { scopeNames } from '../../store/scope-names.ts';
 import { loadTopSources } from '../../store/top-export.ts';
-import {
-  scopeDetails,
-  scopeNames,
-  serviceOutcomes,
-  type ReportScope,
-} from '../../reports/service-outcomes.ts';
+import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
@@ -26,7 +28,10 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/service-outcomes',
-    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: reportScopeQuery } },
+    {
+      config: { access: 'reports:read' },
+      schema: { tags: ['reports'], querystring: reportScopeQuery, response: { 200: serviceOutcomesReply } },
+    },
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const report = await serviceOutcomes(ctx.db, scope);
@@ -44,7 +49,10 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/service-outcomes/series',
-    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: reportScopeQuery } },
+    {
+      config: { access: 'reports:read' },
+      schema: { tags: ['reports'], querystring: reportScopeQuery, response: { 200: outcomeSeriesReply } },
+    },
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const [series, names] = await Promise.all([
@@ -61,7 +69,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       );
       return {
         period: { from: scope.from, to: scope.to },
-        serviceIds: scope.serviceIds,
+        serviceIds: [...scope.serviceIds],
         practitionerId: scope.practitionerId ?? null,
         names,
         funnel: { definition: measureDefinition('identification-funnel'), value: series.funnel },
@@ -72,7 +80,10 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/pilot-comparison',
-    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: pilotQuery } },
+    {
+      config: { access: 'reports:read' },
+      schema: { tags: ['reports'], querystring: pilotQuery, response: { 200: pilotComparisonReply } },
+    },
     async (req) => {
       const q = req.query;
       const first = await resolveScope(
@@ -114,8 +125,8 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
         }),
       );
       return {
-        first: { ...first, label: labelOf(first, q.firstLabel) },
-        second: { ...second, label: labelOf(second, q.secondLabel) },
+        first: { ...first, serviceIds: [...first.serviceIds], label: labelOf(first, q.firstLabel) },
+        second: { ...second, serviceIds: [...second.serviceIds], label: labelOf(second, q.secondLabel) },
         rows,
         note: 'Counts, intervals and caveats are shown for every measure, including small ones: a difference between small groups may be chance.',
       };
@@ -124,7 +135,10 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/top-export.csv',
-    { config: { access: 'reports:read' }, schema: { tags: ['reports'], querystring: reportScopeQuery } },
+    {
+      config: { access: 'reports:read' },
+      schema: { tags: ['reports'], querystring: reportScopeQuery, response: { 200: csvReply } },
+    },
     async (req, reply) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const { sources, startedBefore } = await loadTopSources(ctx.db, scope);

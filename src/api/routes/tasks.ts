@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idParams, uuid } from '../../schemas/common.ts';
 import { noteSchema } from '../../schemas/instruments.ts';
+import { completedReply, tasksReply } from '../../schemas/replies/tasks.ts';
 import { completeTask, findTask, listTasks } from '../../store/alerts.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -18,7 +19,10 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/tasks',
-    { config: { access: 'patient:read' }, schema: { tags: ['tasks'], querystring: taskListQuery } },
+    {
+      config: { access: 'patient:read' },
+      schema: { tags: ['tasks'], querystring: taskListQuery, response: { 200: tasksReply } },
+    },
     async (req) => {
       const auth = authOf(req);
       if (req.query.patientId) {
@@ -45,7 +49,10 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/tasks/:id/complete',
-    { config: { access: 'patient:write' }, schema: { tags: ['tasks'], params: idParams, body: noteSchema } },
+    {
+      config: { access: 'patient:write' },
+      schema: { tags: ['tasks'], params: idParams, body: noteSchema, response: { 201: completedReply } },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const task = await findTask(ctx.db, req.params.id);

@@ -1,29 +1,26 @@
-// Appointment shapes and words the web client uses, taken from the server's domain, schemas and store.
+// Appointment shapes and words the web client uses, taken from the server's domain, request and reply schemas.
 import type { z } from 'zod';
 import type { AppointmentStatus, CONTACT_TYPES } from '../../../src/domain/appointments/status.ts';
 import type { bookAppointmentSchema } from '../../../src/schemas/appointments.ts';
-import type { AppointmentView, patientAppointments } from '../../../src/store/appointments.ts';
+import type {
+  Appointment,
+  dayListReply,
+  PatientAppointment,
+  patientAppointmentsReply,
+} from '../../../src/schemas/replies/appointments.ts';
 import { formatDateTime } from '../ui/format.ts';
 
-export type { AppointmentStatus };
+export type { Appointment, AppointmentStatus, PatientAppointment };
 export type ContactType = (typeof CONTACT_TYPES)[number];
 
 /** The body of POST /patients/:id/appointments. */
 export type BookAppointment = z.input<typeof bookAppointmentSchema>;
 
-/** One appointment of a patient, with its status history (GET /patients/:id/appointments). */
-export type PatientAppointment = Awaited<ReturnType<typeof patientAppointments>>[number];
-
-export interface PatientAppointments {
-  appointments: PatientAppointment[];
-  next: PatientAppointment | null;
-}
+/** GET /patients/:id/appointments: each with its status history, and the next one due. */
+export type PatientAppointments = z.output<typeof patientAppointmentsReply>;
 
 /** GET /appointments?date=&scope=: one day's list, each with the patient's name. */
-export interface DayList {
-  date: string;
-  appointments: AppointmentView[];
-}
+export type DayList = z.output<typeof dayListReply>;
 
 export const CONTACT_TYPE_LABELS: Readonly<Record<ContactType, string>> = {
   'face-to-face': 'Face to face',
@@ -51,9 +48,7 @@ export function isOpen(status: AppointmentStatus): boolean {
 }
 
 /** "02 Mar 2026, 14:05 (Face to face) with Sam Smith". */
-export function appointmentText(
-  a: Pick<AppointmentView, 'startsAt' | 'contactType' | 'practitioner'>,
-): string {
+export function appointmentText(a: Pick<Appointment, 'startsAt' | 'contactType' | 'practitioner'>): string {
   const who = a.practitioner ? ` with ${a.practitioner.displayName}` : '';
   return `${formatDateTime(a.startsAt)} (${contactTypeLabel(a.contactType)})${who}`;
 }

@@ -1,21 +1,19 @@
-// Onward referral and crisis event shapes the chart uses, taken from the server's domain, schemas and store.
+// Onward referral and crisis event shapes the chart uses, taken from the server's domain, request and reply schemas.
 import type { z } from 'zod';
-import type { CrisisKind, ReferralDestination } from '../../../src/domain/outcomes/index.ts';
 import type {
   closeReferralSchema,
   createCrisisEventSchema,
   createReferralSchema,
 } from '../../../src/schemas/outcomes.ts';
-import type { CrisisEventView, ReferralView } from '../../../src/store/referrals-crisis.ts';
+import type { CrisisEvent, outcomeEventKindsReply, Referral } from '../../../src/schemas/replies/outcomes.ts';
 import { formatDate } from '../ui/format.ts';
 
-export type { CrisisEventView, ReferralView };
+/** An onward referral and a crisis event as the chart lists them. */
+export type ReferralView = Referral;
+export type CrisisEventView = CrisisEvent;
 
 /** GET /outcome-event-kinds. */
-export interface OutcomeEventKinds {
-  referralDestinations: ReferralDestination[];
-  crisisKinds: CrisisKind[];
-}
+export type OutcomeEventKinds = z.output<typeof outcomeEventKindsReply>;
 
 /** The bodies of POST /patients/:id/onward-referrals, /onward-referrals/:id/outcome and /patients/:id/crisis-events. */
 export type NewReferral = z.input<typeof createReferralSchema>;

@@ -1,0 +1,97 @@
+// Replies of the patient registry: a record (current version), search results, the version history and the timeline.
+import { z } from 'zod';
+import { ALLERGY_SEVERITIES, SEX_CODES } from '../patient.ts';
+import { calendarDate, instant, orNull } from './common.ts';
+
+/** A member of staff as a reply names them. */
+export const staffMember = z.object({ id: z.string(), displayName: z.string() });
+
+const identifier = z.object({ system: z.string(), value: z.string() });
+
+/** What a version of a record holds: the clinical content, as it was entered (request schema `patientFields`). */
+export const patientContent = z.object({
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: calendarDate,
+  sex: z.enum(SEX_CODES).optional(),
+  identifiers: z.array(identifier),
+  contact: z
+    .object({ phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() })
+    .optional(),
+  gp: z
+    .object({
+      name: z.string().optional(),
+      practice: z.string().optional(),
+      phone: z.string().optional(),
+      address: z.string().optional(),
+    })
+    .optional(),
+  weight: z.object({ kg: z.number(), measuredOn: calendarDate }).optional(),
+  height: z.object({ cm: z.number(), measuredOn: calendarDate }).optional(),
+  allergies: z.array(
+    z.object({
+      substance: z.string(),
+      reaction: z.string().optional(),
+      severity: z.enum(ALLERGY_SEVERITIES),
+    }),
+  ),
+  medications: z.array(
+    z.object({
+      name: z.string(),
+      dose: z.string().optional(),
+      route: z.string().optional(),
+      frequency: z.string().optional(),
+    }),
+  ),
+});
+
+/** POST /patients (201) and PATCH /patients/:id: the record at its current version (its ETag is `W/"<version>"`). */
+export const patientRecordReply = patientContent.extend({
+  id: z.string(),
+  serviceId: z.string(),
+  version: z.number().int(),
+  createdAt: instant,
+  updatedAt: instant,
+  updatedBy: z.string().describe('User id of whoever recorded the current version'),
+});
+
+/** GET /patients/:id: the record, and whether it was opened by break-glass. */
+export const patientReadReply = patientRecordReply.extend({ accessViaBreakGlass: z.boolean() });
+
+/** One search result: enough to tell people apart. */
+export const patientSummaryReply = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: calendarDate,
+  sex: z.string().optional(),
+  identifiers: z.array(identifier),
+});
+
+/** GET /patients?q=. */
+export const patientSearchReply = z.object({ patients: z.array(patientSummaryReply) });
+
+export const patientVersionReply = z.object({
+  version: z.number().int(),
+  recordedAt: instant,
+  recordedBy: staffMember,
+  reason: orNull(z.string()),
+  record: patientContent,
+});
+
+/** GET /patients/:id/versions: newest first. */
+export const patientVersionsReply = z.object({ versions: z.array(patientVersionReply) });
+
+export const timelineEventReply = z.object({
+  id: z.string(),
+  occurredAt: instant,
+  kind: z.string(),
+  summary: z.string(),
+  refType: orNull(z.string()),
+  refId: orNull(z.string()),
+  actor: orNull(staffMember),
+});
+
+/** GET /patients/:id/timeline: in time order. */
+export const timelineReply = z.object({ events: z.array(timelineEventReply) });
