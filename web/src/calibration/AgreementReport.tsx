@@ -2,7 +2,7 @@
 import { useApiData } from '../api/use-api-data.ts';
 import { percent, shareText } from '../outcomes/outcome-text.ts';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
-import { Notice } from '../ui/Notice.tsx';
+import { Loaded } from '../ui/Loaded.tsx';
 import type { CalibrationReportView, MeasureDefinition } from './calibration-types.ts';
 import { computedKappaText } from './kappa-text.ts';
 
@@ -59,51 +59,50 @@ const VIGNETTE_COLUMNS: readonly Column<VignetteRow>[] = [
 /** The h2 "Agreement report" and its three parts, for supervisors. */
 export function AgreementReport() {
   const report = useApiData<CalibrationReportView>('/calibration/report');
-  const data = report.data;
-  const def = (id: MeasureDefinition['id']) => data?.definitions.find((d) => d.id === id);
+  const def = (id: MeasureDefinition['id']) => report.data?.definitions.find((d) => d.id === id);
   return (
     <section aria-labelledby="agreement-heading" className="panel">
       <h2 id="agreement-heading">Agreement report</h2>
-      {report.error ? <Notice kind="error">{report.error.detail ?? report.error.title}</Notice> : null}
-      {report.loading && !data ? <p role="status">Loading the agreement report…</p> : null}
-      {data ? (
-        <>
-          <h3>Team agreement</h3>
-          <p className={data.fleiss.ok ? 'outcome-headline' : 'outcome-missing'}>
-            Fleiss’ kappa: {computedKappaText(data.fleiss)}
-            {data.fleiss.ok ? (
-              <span className="muted">
-                {' '}
-                — {data.fleiss.value.subjects} vignettes, {data.fleiss.value.raters} raters each
-              </span>
+      <Loaded data={report} loading="Loading the agreement report…">
+        {(data) => (
+          <>
+            <h3>Team agreement</h3>
+            <p className={data.fleiss.ok ? 'outcome-headline' : 'outcome-missing'}>
+              Fleiss’ kappa: {computedKappaText(data.fleiss)}
+              {data.fleiss.ok ? (
+                <span className="muted">
+                  {' '}
+                  — {data.fleiss.value.subjects} vignettes, {data.fleiss.value.raters} raters each
+                </span>
+              ) : null}
+            </p>
+            <Definition def={def('calibration-fleiss-kappa')} />
+
+            <h3>Each practitioner</h3>
+            <DataTable
+              columns={PRACTITIONER_COLUMNS}
+              rows={data.perPractitioner}
+              rowKey={(p) => p.raterId}
+              className="data-table compact"
+              empty="No ratings yet."
+            />
+            <Definition def={def('calibration-cohen-kappa')} />
+
+            <h3>Vignettes, least agreement first</h3>
+            <DataTable
+              columns={VIGNETTE_COLUMNS}
+              rows={data.vignettes}
+              rowKey={(v) => v.id}
+              className="data-table compact"
+              empty="No vignette has been rated yet."
+            />
+            <Definition def={def('calibration-split-vignettes')} />
+            {data.unrated.length > 0 ? (
+              <p className="muted">Not yet rated: {data.unrated.map((u) => u.title).join('; ')}.</p>
             ) : null}
-          </p>
-          <Definition def={def('calibration-fleiss-kappa')} />
-
-          <h3>Each practitioner</h3>
-          <DataTable
-            columns={PRACTITIONER_COLUMNS}
-            rows={data.perPractitioner}
-            rowKey={(p) => p.raterId}
-            className="data-table compact"
-            empty="No ratings yet."
-          />
-          <Definition def={def('calibration-cohen-kappa')} />
-
-          <h3>Vignettes, least agreement first</h3>
-          <DataTable
-            columns={VIGNETTE_COLUMNS}
-            rows={data.vignettes}
-            rowKey={(v) => v.id}
-            className="data-table compact"
-            empty="No vignette has been rated yet."
-          />
-          <Definition def={def('calibration-split-vignettes')} />
-          {data.unrated.length > 0 ? (
-            <p className="muted">Not yet rated: {data.unrated.map((u) => u.title).join('; ')}.</p>
-          ) : null}
-        </>
-      ) : null}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

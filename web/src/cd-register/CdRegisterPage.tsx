@@ -2,7 +2,7 @@
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
-import { Notice } from '../ui/Notice.tsx';
+import { Loaded } from '../ui/Loaded.tsx';
 import { AddLocationForm } from './AddLocationForm.tsx';
 import { AddProductForm } from './AddProductForm.tsx';
 import { MODE_LABELS } from './cd-format.ts';
@@ -20,7 +20,6 @@ export function CdRegisterPage() {
   const stock = useApiData<{ balances: StockRow[] }>('/cd-register/balances');
   const settings = useApiData<RegisterSettings>('/cd-register/settings');
   const catalog = useCatalog();
-  const rows = stock.data?.balances ?? [];
   const added = () => {
     stock.reload();
     catalog.reload();
@@ -33,15 +32,18 @@ export function CdRegisterPage() {
       {settings.data ? <p className="muted">Register mode: {MODE_LABELS[settings.data.mode]}</p> : null}
       <section aria-labelledby="cd-stock-heading" className="panel">
         <h2 id="cd-stock-heading">Stock at a glance</h2>
-        {stock.error ? <Notice kind="error">{stock.error.detail ?? stock.error.title}</Notice> : null}
-        {stock.loading && !stock.data ? <p role="status">Loading stock…</p> : null}
-        {stock.data && rows.length === 0 ? (
-          <p>
-            No products or stock locations yet.
-            {can('cd:manage') ? ' Add them below.' : ' The CD officer adds them.'}
-          </p>
-        ) : null}
-        {rows.length > 0 ? <StockTable rows={rows} /> : null}
+        <Loaded data={stock} loading="Loading stock…">
+          {({ balances }) =>
+            balances.length === 0 ? (
+              <p>
+                No products or stock locations yet.
+                {can('cd:manage') ? ' Add them below.' : ' The CD officer adds them.'}
+              </p>
+            ) : (
+              <StockTable rows={balances} />
+            )
+          }
+        </Loaded>
       </section>
       <section aria-labelledby="cd-discrepancies-heading" className="panel">
         <h2 id="cd-discrepancies-heading">Discrepancies and losses</h2>
