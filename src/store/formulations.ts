@@ -1,9 +1,17 @@
 // The shared MDT formulation of a patient: immutable numbered versions, newest first.
 import type { Queryable } from './db.ts';
 
+/** The four texts of a formulation version. */
+export interface FormulationContent {
+  presentingHarms: string;
+  drivers: string;
+  protectiveFactors: string;
+  goals: string;
+}
+
 export interface FormulationRow {
   version: number;
-  content: Record<string, string>;
+  content: FormulationContent;
   recorded_at: Date;
   display_name: string;
 }
@@ -32,7 +40,7 @@ export async function lockFormulationVersion(tx: Queryable, patientId: string): 
 
 export async function insertFormulation(
   tx: Queryable,
-  f: { patientId: string; version: number; content: Record<string, string>; at: Date; by: string },
+  f: { patientId: string; version: number; content: FormulationContent; at: Date; by: string },
 ): Promise<void> {
   await tx.query(
     'INSERT INTO formulations (patient_id, version, content, recorded_at, recorded_by) VALUES ($1,$2,$3,$4,$5)',

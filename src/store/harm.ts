@@ -5,7 +5,9 @@ import {
   type ChartResponse,
   type HarmAssessment,
   type HarmEvaluation,
+  type LevelNumber,
 } from '../domain/harm/index.ts';
+import type { CarePlanContent, ReviewItem } from '../schemas/replies/harm.ts';
 import { insertAlert, insertTask } from './alerts.ts';
 import { insertReturningId, type Queryable } from './db.ts';
 
@@ -17,14 +19,14 @@ export interface AssessmentRow {
   assessment: HarmAssessment;
   context: Record<string, string>;
   evaluation: HarmEvaluation;
-  proposed_level: number;
+  proposed_level: LevelNumber;
   content_version: string;
   assessed_at: Date;
   recorded_at: Date;
   recorded_by: string;
   recorded_by_name: string;
   decision_id: string | null;
-  confirmed_level: number | null;
+  confirmed_level: LevelNumber | null;
   overridden: boolean | null;
   decision_reason: string | null;
   review_due: string | null;
@@ -176,7 +178,7 @@ export interface CarePlanRow {
   id: string;
   patient_id: string;
   version: number;
-  plan: Record<string, unknown>;
+  plan: CarePlanContent;
   review_due: string;
   decision_id: string | null;
   reason: string | null;
@@ -218,15 +220,8 @@ export async function insertCarePlan(
   return version;
 }
 
-export interface ReviewItem {
-  patientId: string;
-  givenName: string;
-  familyName: string;
-  level: number;
-  reviewDue: string;
-  overdue: boolean;
-  keyWorker: string | null;
-}
+/** One review due or overdue (the reply shape of GET /harm/review-worklist). */
+export type { ReviewItem };
 
 /**
  * Reviews due within `horizonDays` or overdue, for patients in the given services: the review date is the one

@@ -1,23 +1,11 @@
 // The supervision queue: overrides, level-4 decisions, rising levels and overdue reviews not yet signed off.
-import {
-  decisionSupervisionEntries,
-  overdueReviewEntry,
-  type LevelNumber,
-  type SupervisionKind,
-} from '../domain/harm/index.ts';
+import { decisionSupervisionEntries, overdueReviewEntry, type LevelNumber } from '../domain/harm/index.ts';
+import type { SupervisionItem } from '../schemas/replies/harm.ts';
 import { insertReturningId, type Queryable } from './db.ts';
 import { reviewWorklist } from './harm.ts';
 
-export interface SupervisionItem {
-  kind: SupervisionKind;
-  itemType: 'decision' | 'review';
-  itemId: string;
-  patientId: string;
-  patientName: string;
-  summary: string;
-  at: string;
-  notes: { note: string; signedOff: boolean; by: string; at: string }[];
-}
+/** One queue entry (the reply shape of GET /supervision). */
+export type { SupervisionItem };
 
 export async function supervisionQueue(
   db: Queryable,

@@ -1,5 +1,5 @@
 // Calibration vignettes and practitioners' independent ratings of them. Rows are immutable.
-import type { LevelNumber } from '../domain/harm/index.ts';
+import type { HarmAssessment, LevelNumber } from '../domain/harm/index.ts';
 import { insertReturning, type Queryable } from './db.ts';
 
 export interface VignetteRow {
@@ -7,7 +7,7 @@ export interface VignetteRow {
   service_id: string;
   title: string;
   narrative: string;
-  assessment: unknown;
+  assessment: HarmAssessment;
   reference_level: LevelNumber;
   engine_level: LevelNumber;
   content_version: string;

@@ -1,6 +1,7 @@
 // Calibration vignettes (C6): a supervisor writes anonymised cases, practitioners rate them independently, and
 // the report shows team agreement (Fleiss), each practitioner against reference and engine (Cohen), and splits.
 import type { FastifyInstance } from 'fastify';
+import type { LevelNumber } from '../../domain/harm/index.ts';
 import { calibrationAgreement, measureDefinition } from '../../domain/outcomes/index.ts';
 import { createVignetteSchema, rateVignetteSchema, vignetteIdParams } from '../../schemas/vignettes.ts';
 import { packInForce } from '../../store/harm-packs.ts';
@@ -18,6 +19,12 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+import {
+  calibrationReportReply,
+  ratingReply,
+  vignetteCreatedReply,
+  vignetteListReply,
+} from '../../schemas/replies/calibration.ts';
 
 /** The calibration report: team and practitioner agreement, vignettes least agreed first, and those unrated. */
 function calibrationReport(rows: VignetteRow[], ratings: RatingRow[]) {
@@ -67,7 +74,10 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/calibration/vignettes',
-    { config: { access: 'supervision' }, schema: { tags: ['calibration'], body: createVignetteSchema } },
+    {
+      config: { access: 'supervision' },
+      schema: { response: { 201: vignetteCreatedReply }, tags: ['calibration'], body: createVignetteSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, title, narrative, assessment, referenceLevel } = req.body;
@@ -119,7 +129,10 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/calibration/vignettes',
-    { config: { access: 'patient:read' }, schema: { tags: ['calibration'] } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: vignetteListReply }, tags: ['calibration'] },
+    },
     async (req) => {
       const auth = authOf(req);
       const rows = await listVignettes(ctx.db, auth.user.service_ids);
@@ -166,7 +179,12 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/calibration/vignettes/:id/ratings',
     {
       config: { access: 'patient:read' },
-      schema: { tags: ['calibration'], params: vignetteIdParams, body: rateVignetteSchema },
+      schema: {
+        response: { 201: ratingReply },
+        tags: ['calibration'],
+        params: vignetteIdParams,
+        body: rateVignetteSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -202,7 +220,7 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw problem('conflict', 'You have already rated this vignette; ratings are not changed.');
       return reply.status(201).send({
         vignetteId: vignette.id,
-        level: req.body.level,
+        level: req.body.level as LevelNumber,
         rationale,
         ratedAt: now.toISOString(),
       });
@@ -211,7 +229,10 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/calibration/report',
-    { config: { access: 'supervision' }, schema: { tags: ['calibration'] } },
+    {
+      config: { access: 'supervision' },
+      schema: { response: { 200: calibrationReportReply }, tags: ['calibration'] },
+    },
     async (req) => {
       const auth = authOf(req);
       const rows = await listVignettes(ctx.db, auth.user.service_ids);

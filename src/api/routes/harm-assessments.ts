@@ -13,6 +13,7 @@ import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+import { assessmentEntryReply, decisionReply, replayReply } from '../../schemas/replies/harm.ts';
 
 export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -27,7 +28,10 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/harm-assessments/:id',
-    { config: { access: 'patient:read' }, schema: { tags: ['harm'], params: idParams } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: assessmentEntryReply }, tags: ['harm'], params: idParams },
+    },
     async (req) => {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.read');
       await auditRead(ctx, req, access, 'harm-assessment.read', 'HarmAssessment', row.id);
@@ -37,7 +41,10 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/harm-assessments/:id/replay',
-    { config: { access: 'patient:read' }, schema: { tags: ['harm'], params: idParams } },
+    {
+      config: { access: 'patient:read' },
+      schema: { response: { 200: replayReply }, tags: ['harm'], params: idParams },
+    },
     async (req) => {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.replay');
       const pack = await packByContentVersion(ctx.db, row.content_version);
@@ -58,7 +65,7 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
     '/harm-assessments/:id/decision',
     {
       config: { access: 'patient:write' },
-      schema: { tags: ['harm'], params: idParams, body: decisionSchema },
+      schema: { response: { 201: decisionReply }, tags: ['harm'], params: idParams, body: decisionSchema },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -105,7 +112,7 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
         id: decisionId,
         assessmentId: row.id,
         proposedLevel: row.proposed_level,
-        confirmedLevel: req.body.confirmedLevel,
+        confirmedLevel: req.body.confirmedLevel as LevelNumber,
         overridden,
         reviewDue,
         planInterventions: planInterventions(row, req.body.confirmedLevel as LevelNumber, pack),

@@ -10,25 +10,35 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+import {
+  contentPackReply,
+  contentPacksReply,
+  harmEvaluationReply,
+  packLoadedReply,
+  reviewWorklistReply,
+} from '../../schemas/replies/harm.ts';
 
 export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.post(
     '/harm/evaluate',
-    { config: { access: 'authenticated' }, schema: { tags: ['harm'], body: evaluateSchema } },
+    {
+      config: { access: 'authenticated' },
+      schema: { response: { 200: harmEvaluationReply }, tags: ['harm'], body: evaluateSchema },
+    },
     async (req) => evaluateOrRefuse(req.body.assessment, await packInForce(ctx.db)).evaluation,
   );
 
   api.get(
     '/harm/content-packs',
-    { config: { access: 'authenticated' }, schema: { tags: ['harm'] } },
+    { config: { access: 'authenticated' }, schema: { response: { 200: contentPacksReply }, tags: ['harm'] } },
     async () => ({ packs: await listPacks(ctx.db) }),
   );
 
   api.get(
     '/harm/content-pack',
-    { config: { access: 'authenticated' }, schema: { tags: ['harm'] } },
+    { config: { access: 'authenticated' }, schema: { response: { 200: contentPackReply }, tags: ['harm'] } },
     async () => packInForce(ctx.db),
   );
 
@@ -37,6 +47,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       config: { access: 'content:manage' },
       schema: {
+        response: { 201: packLoadedReply },
         tags: ['harm'],
         body: storableRecord().describe('A harm-pathway content pack'),
       },
@@ -72,6 +83,7 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       config: { access: 'patient:read' },
       schema: {
+        response: { 200: reviewWorklistReply },
         tags: ['harm'],
         querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7) }).strict(),
       },

@@ -9,6 +9,13 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { storableRecord } from '../../schemas/common.ts';
+import {
+  fhirQuestionnaireReply,
+  instrumentDefinitionReply,
+  instrumentListReply,
+  instrumentSummaryReply,
+  scoreReply,
+} from '../../schemas/replies/questionnaires.ts';
 
 export function summary(def: InstrumentDefinition) {
   return {
@@ -44,7 +51,10 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/instruments',
-    { config: { access: 'authenticated' }, schema: { tags: ['instruments'] } },
+    {
+      config: { access: 'authenticated' },
+      schema: { response: { 200: instrumentListReply }, tags: ['instruments'] },
+    },
     async () => ({
       instruments: (await definitionsInForce(ctx.db)).map(summary),
     }),
@@ -52,13 +62,23 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/instruments/:id',
-    { config: { access: 'authenticated' }, schema: { tags: ['instruments'], params: instrumentIdParam } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        response: { 200: instrumentDefinitionReply },
+        tags: ['instruments'],
+        params: instrumentIdParam,
+      },
+    },
     async (req) => instrumentOr404(ctx, req.params.id),
   );
 
   api.get(
     '/instruments/:id/questionnaire',
-    { config: { access: 'authenticated' }, schema: { tags: ['instruments'], params: instrumentIdParam } },
+    {
+      config: { access: 'authenticated' },
+      schema: { response: { 200: fhirQuestionnaireReply }, tags: ['instruments'], params: instrumentIdParam },
+    },
     async (req, reply) =>
       reply
         .type('application/fhir+json')
@@ -69,7 +89,12 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/instruments/:id/score',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['instruments'], params: instrumentIdParam, body: scoreRequestSchema },
+      schema: {
+        response: { 200: scoreReply },
+        tags: ['instruments'],
+        params: instrumentIdParam,
+        body: scoreRequestSchema,
+      },
     },
     async (req) => scoreOrRefuse(await instrumentOr404(ctx, req.params.id), req.body.answers),
   );
@@ -79,6 +104,7 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       config: { access: 'settings:manage' },
       schema: {
+        response: { 201: instrumentSummaryReply },
         tags: ['instruments'],
         body: storableRecord().describe('A FHIR R4 Questionnaire resource'),
       },

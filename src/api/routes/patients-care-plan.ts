@@ -9,6 +9,7 @@ import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
+import { carePlanListReply, carePlanSavedReply } from '../../schemas/replies/harm.ts';
 
 export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -17,7 +18,7 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/patients/:id/care-plan',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['harm'], params: patientIdParams },
+      schema: { response: { 200: carePlanListReply }, tags: ['harm'], params: patientIdParams },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.read');
@@ -26,6 +27,7 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
       const view = (r: (typeof rows)[number]) => ({
         version: r.version,
         ...r.plan,
+        goals: r.plan.goals ?? [],
         reviewDue: r.review_due,
         decisionId: r.decision_id,
         reason: r.reason,
@@ -40,7 +42,12 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/patients/:id/care-plan',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['harm'], params: patientIdParams, body: carePlanSchema },
+      schema: {
+        response: { 201: carePlanSavedReply },
+        tags: ['harm'],
+        params: patientIdParams,
+        body: carePlanSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -12,6 +12,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+import { formulationListReply, formulationSavedReply } from '../../schemas/replies/harm.ts';
 
 /** One version as the chart shows it: the four texts, who wrote it and when. */
 function formulationView(r: FormulationRow) {
@@ -30,7 +31,7 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/formulation',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['harm'], params: patientIdParams },
+      schema: { response: { 200: formulationListReply }, tags: ['harm'], params: patientIdParams },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'formulation.read');
@@ -44,7 +45,12 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
     '/patients/:id/formulation',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['harm'], params: patientIdParams, body: formulationSchema },
+      schema: {
+        response: { 201: formulationSavedReply },
+        tags: ['harm'],
+        params: patientIdParams,
+        body: formulationSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

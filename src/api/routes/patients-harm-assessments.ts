@@ -17,6 +17,7 @@ import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+import { assessmentListReply, harmPrefillReply, savedAssessmentReply } from '../../schemas/replies/harm.ts';
 
 export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -25,7 +26,12 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
     '/patients/:id/harm-assessments',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['harm'], params: patientIdParams, body: saveAssessmentSchema },
+      schema: {
+        response: { 201: savedAssessmentReply },
+        tags: ['harm'],
+        params: patientIdParams,
+        body: saveAssessmentSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -90,7 +96,7 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
     '/patients/:id/harm-assessments',
     {
       config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['harm'], params: patientIdParams },
+      schema: { response: { 200: assessmentListReply }, tags: ['harm'], params: patientIdParams },
     },
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.list');
@@ -113,6 +119,7 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
     {
       config: { access: 'patient:read', patientScoped: true },
       schema: {
+        response: { 200: harmPrefillReply },
         tags: ['harm'],
         params: patientIdParams,
         description:

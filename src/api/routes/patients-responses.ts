@@ -17,6 +17,7 @@ import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { instrumentOr404, scoreOrRefuse } from './instruments.ts';
+import { responseListReply, savedResponseReply } from '../../schemas/replies/questionnaires.ts';
 
 export interface RecordedResponse {
   id: string;
@@ -128,7 +129,12 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
     '/patients/:id/responses',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['responses'], params: patientIdParams, body: saveResponseSchema },
+      schema: {
+        response: { 201: savedResponseReply },
+        tags: ['responses'],
+        params: patientIdParams,
+        body: saveResponseSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);
@@ -167,6 +173,7 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
     {
       config: { access: 'patient:read', patientScoped: true },
       schema: {
+        response: { 200: responseListReply },
         tags: ['responses'],
         params: patientIdParams,
         querystring: z.object({ instrument: storableString().max(64).optional() }).strict(),
@@ -193,7 +200,7 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
             instrumentVersion: r.instrument_version,
             completedAt: r.completed_at.toISOString(),
             source: r.source,
-            recordedBy: r.recorded_by ? { id: r.recorded_by, displayName: r.recorded_by_name } : null,
+            recordedBy: r.recorded_by ? { id: r.recorded_by, displayName: r.recorded_by_name ?? '' } : null,
             answers: r.answers,
             result: r.result,
             baselineId: base?.id ?? null,

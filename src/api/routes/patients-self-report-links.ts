@@ -9,6 +9,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+import { selfReportLinkReply } from '../../schemas/replies/questionnaires.ts';
 
 export function patientSelfReportLinkRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -17,7 +18,12 @@ export function patientSelfReportLinkRoutes(app: FastifyInstance, ctx: AppContex
     '/patients/:id/self-report-links',
     {
       config: { access: 'patient:write', patientScoped: true },
-      schema: { tags: ['self-report'], params: patientIdParams, body: selfReportLinkSchema },
+      schema: {
+        response: { 201: selfReportLinkReply },
+        tags: ['self-report'],
+        params: patientIdParams,
+        body: selfReportLinkSchema,
+      },
     },
     async (req, reply) => {
       const auth = authOf(req);

@@ -10,6 +10,7 @@ import { zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { scoreOrRefuse } from './instruments.ts';
 import { recordResponse } from './patients-responses.ts';
+import { selfReportFormReply, selfReportReceivedReply } from '../../schemas/replies/questionnaires.ts';
 
 const tokenParams = z.object({ token: storableString().min(20).max(100) }).strict();
 
@@ -30,7 +31,10 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/self-report/:token',
-    { config: { access: 'public' }, schema: { tags: ['self-report'], params: tokenParams } },
+    {
+      config: { access: 'public' },
+      schema: { response: { 200: selfReportFormReply }, tags: ['self-report'], params: tokenParams },
+    },
     async (req) => {
       const link = await liveLink(req.params.token);
       const defs = (await definitionsInForce(ctx.db)).filter((d) => link.instrument_ids.includes(d.id));
@@ -48,7 +52,12 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/self-report/:token',
     {
       config: { access: 'public' },
-      schema: { tags: ['self-report'], params: tokenParams, body: selfReportSubmitSchema },
+      schema: {
+        response: { 201: selfReportReceivedReply },
+        tags: ['self-report'],
+        params: tokenParams,
+        body: selfReportSubmitSchema,
+      },
     },
     async (req, reply) => {
       const link = await liveLink(req.params.token);

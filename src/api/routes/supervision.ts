@@ -5,13 +5,17 @@ import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../.
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+import { supervisionNoteReply, supervisionQueueReply } from '../../schemas/replies/harm.ts';
 
 export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get(
     '/supervision',
-    { config: { access: 'supervision' }, schema: { tags: ['supervision'] } },
+    {
+      config: { access: 'supervision' },
+      schema: { response: { 200: supervisionQueueReply }, tags: ['supervision'] },
+    },
     async (req) => {
       const auth = authOf(req);
       const today = ctx.now().toISOString().slice(0, 10);
@@ -30,7 +34,10 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/supervision/notes',
-    { config: { access: 'supervision' }, schema: { tags: ['supervision'], body: supervisionNoteSchema } },
+    {
+      config: { access: 'supervision' },
+      schema: { response: { 201: supervisionNoteReply }, tags: ['supervision'], body: supervisionNoteSchema },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();
