@@ -1,36 +1,39 @@
 // The controlled-drug register's entries: append-only, hash-chained, appended under one lock so stock never goes negative.
-import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson, type Json } from '../domain/audit/canonical-json.ts';
+import { randomUUID } from 'node:crypto';
 import {
   applyEntry,
-  canonicalEntry,
   emptyBalance,
   findBalance,
   instantMs,
-  milligrams,
   problem,
   recordEntry,
   validateEntry,
   type Balance,
-  type Effect,
   type EntryDraft,
   type LedgerEntry,
   type LedgerProblem,
-  type Quantity,
-  type Supplier,
-  type WitnessSignature,
 } from '../domain/ledger/index.ts';
-import type { ChainVerification } from './audit.ts';
 import type { Queryable } from './db.ts';
 import { findLocation, findProduct, mgFrom, policyOf, readLedgerSettings } from './ledger-catalog.ts';
+import {
+  entryOf,
+  ledgerEntryHash,
+  LEDGER_GENESIS_HASH,
+  optional,
+  storedOf,
+  type EntryDetails,
+  type EntryRow,
+  type StoredEntry,
+} from './ledger-rows.ts';
 
 export * from './ledger-catalog.ts';
+export * from './ledger-verify.ts';
+export { LEDGER_GENESIS_HASH, ledgerEntryHash, type StoredEntry } from './ledger-rows.ts';
 
 /** The audit chain's lock (store/audit.ts). Taken before the register's own, in every writer, so the two never deadlock. */
 const AUDIT_CHAIN_LOCK_KEY = 727_002;
 /** One lock for the register's single chain: every writer holds it from reading balances to committing. */
 const LEDGER_CHAIN_LOCK_KEY = 727_003;
-export const LEDGER_GENESIS_HASH = '0'.repeat(64);
 
 /**
  * Serialises register writers for the rest of the transaction (R26). Takes the audit chain's lock first, so a
@@ -40,106 +43,6 @@ export const LEDGER_GENESIS_HASH = '0'.repeat(64);
 export async function lockLedger(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
   await tx.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_CHAIN_LOCK_KEY]);
-}
-
-interface EntryDetails {
-  supplier?: Supplier;
-  invoiceNumber?: string;
-  lot?: string;
-  expiry?: string;
-  destructionMethod?: string;
-  theft?: boolean;
-  expected?: Quantity;
-}
-
-interface EntryRow {
-  seq: number;
-  id: string;
-  kind: LedgerEntry['kind'];
-  product_id: string;
-  location_id: string;
-  counterparty_location_id: string | null;
-  containers: number;
-  mg: string | number;
-  occurred_at: string;
-  occurred_instant: Date;
-  recorded_at: Date;
-  author_id: string;
-  witnesses: WitnessSignature[];
-  patient_id: string | null;
-  session_id: string | null;
-  administered_by_id: string | null;
-  prescriber_id: string | null;
-  corrects_entry_id: string | null;
-  reason: string | null;
-  late_entry_reason: string | null;
-  details: EntryDetails;
-  effects: { locationId: string; containers: number; mg: number }[];
-  prev_hash: string;
-  hash: string;
-}
-
-/** An entry as stored: the entry and its place in the chain. */
-export interface StoredEntry {
-  readonly entry: LedgerEntry;
-  readonly prevHash: string;
-  readonly hash: string;
-}
-
-const optional = <K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> =>
-  value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
-
-function effectOf(e: EntryRow['effects'][number]): Effect {
-  const mg = milligrams(e.mg);
-  if (mg === undefined) throw new Error(`not a quantity in mg: ${e.mg}`);
-  return { locationId: e.locationId, containers: e.containers, mg };
-}
-
-/** The entry a row holds, field for field as it was hashed (absent fields stay absent). */
-function entryOf(row: EntryRow): LedgerEntry {
-  const d = row.details;
-  const expected =
-    d.expected === undefined ? undefined : { containers: d.expected.containers, mg: mgFrom(d.expected.mg) };
-  return {
-    id: row.id,
-    seq: row.seq,
-    kind: row.kind,
-    productId: row.product_id,
-    locationId: row.location_id,
-    authorId: row.author_id,
-    quantity: { containers: row.containers, mg: mgFrom(row.mg) },
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at.toISOString(),
-    witnesses: row.witnesses.map((w) => ({ userId: w.userId, reauthenticatedAt: w.reauthenticatedAt })),
-    effects: row.effects.map(effectOf),
-    ...optional('counterpartyLocationId', row.counterparty_location_id),
-    ...optional('patientId', row.patient_id),
-    ...optional('sessionId', row.session_id),
-    ...optional('administeredById', row.administered_by_id),
-    ...optional('prescriberId', row.prescriber_id),
-    ...optional('correctsEntryId', row.corrects_entry_id),
-    ...optional('reason', row.reason),
-    ...optional('lateEntryReason', row.late_entry_reason),
-    ...optional('supplier', d.supplier),
-    ...optional('invoiceNumber', d.invoiceNumber),
-    ...optional('lot', d.lot),
-    ...optional('expiry', d.expiry),
-    ...optional('destructionMethod', d.destructionMethod),
-    ...optional('theft', d.theft),
-    ...optional('expected', expected),
-  };
-}
-
-const storedOf = (row: EntryRow): StoredEntry => ({
-  entry: entryOf(row),
-  prevHash: row.prev_hash,
-  hash: row.hash,
-});
-
-/** sha256 of the canonical entry (domain `canonicalEntry`, versioned) together with the previous entry's hash. */
-export function ledgerEntryHash(entry: LedgerEntry, prevHash: string): string {
-  const body: Json = { entry: canonicalEntry(entry), prevHash };
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
 async function insertEntry(tx: Queryable, entry: LedgerEntry, prevHash: string, hash: string): Promise<void> {
@@ -455,87 +358,4 @@ export async function recordLedgerEntry(tx: Queryable, input: RecordLedgerInput)
  */
 export async function currentBalances(db: Queryable, productId?: string): Promise<Balance[]> {
   return keptBalances(db, productId);
-}
-
-/** A kept balance that differs from the sum of the entries' effects (or is missing from either side). */
-export interface BalanceMismatch {
-  readonly productId: string;
-  readonly locationId: string;
-  readonly kept: { containers: number; mg: number } | null;
-  readonly recomputed: { containers: number; mg: number } | null;
-}
-
-/**
- * Recomputes every product's balance at every location from the entries' effects (in the database, one pass)
- * and lists each kept balance that differs from it: a tampered or stale cd_balances row.
- */
-export async function verifyLedgerBalances(db: Queryable): Promise<BalanceMismatch[]> {
-  const rows = await db.query<{
-    product_id: string;
-    location_id: string;
-    kept_containers: string | number | null;
-    kept_mg: string | number | null;
-    sum_containers: string | number | null;
-    sum_mg: string | number | null;
-  }>(
-    `WITH sums AS (
-       SELECT e.product_id, (f.value->>'locationId')::uuid AS location_id,
-              sum((f.value->>'containers')::bigint) AS containers, sum((f.value->>'mg')::numeric) AS mg
-       FROM cd_entries e CROSS JOIN LATERAL jsonb_array_elements(e.effects) AS f(value)
-       GROUP BY 1, 2)
-     SELECT coalesce(k.product_id, s.product_id) AS product_id, coalesce(k.location_id, s.location_id) AS location_id,
-            k.containers AS kept_containers, k.mg AS kept_mg, s.containers AS sum_containers, s.mg AS sum_mg
-     FROM cd_balances k FULL OUTER JOIN sums s ON s.product_id = k.product_id AND s.location_id = k.location_id
-     WHERE k.product_id IS NULL OR s.product_id IS NULL
-        OR k.containers IS DISTINCT FROM s.containers OR k.mg IS DISTINCT FROM s.mg
-     ORDER BY 1, 2`,
-  );
-  const quantity = (containers: string | number | null, mg: string | number | null) =>
-    containers === null || mg === null ? null : { containers: Number(containers), mg: Number(mg) };
-  return rows.map((r) => ({
-    productId: r.product_id,
-    locationId: r.location_id,
-    kept: quantity(r.kept_containers, r.kept_mg),
-    recomputed: quantity(r.sum_containers, r.sum_mg),
-  }));
-}
-
-/**
- * Recomputes every entry's hash in register order from the columns (the canonical entry plus the previous
- * hash), and checks each links to the one before, with no gaps (security.md §4, R22).
- */
-export async function verifyLedgerChain(db: Queryable, batchSize = 2000): Promise<ChainVerification> {
-  let expectedSeq = 1;
-  let prevHash = LEDGER_GENESIS_HASH;
-  let rows = 0;
-  const broken = (seq: number, why: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap'): ChainVerification => ({
-    intact: false,
-    rows,
-    headHash: prevHash,
-    brokenAt: { seq, problem: why },
-  });
-  for (;;) {
-    const batch = await db.query<EntryRow>('SELECT * FROM cd_entries WHERE seq >= $1 ORDER BY seq LIMIT $2', [
-      expectedSeq,
-      batchSize,
-    ]);
-    for (const row of batch) {
-      if (row.seq !== expectedSeq) return broken(expectedSeq, 'gap');
-      if (row.prev_hash !== prevHash) return broken(row.seq, 'prev-hash-mismatch');
-      let hash: string;
-      try {
-        hash = ledgerEntryHash(entryOf(row), row.prev_hash);
-      } catch {
-        return broken(row.seq, 'hash-mismatch');
-      }
-      // The instant is derived from the hashed text; a change to it alone is tampering too.
-      const instantAgrees = row.occurred_instant.getTime() === instantMs(row.occurred_at);
-      if (hash !== row.hash || !instantAgrees) return broken(row.seq, 'hash-mismatch');
-      prevHash = row.hash;
-      expectedSeq += 1;
-      rows += 1;
-    }
-    if (batch.length < batchSize) break;
-  }
-  return { intact: true, rows, headHash: prevHash };
 }

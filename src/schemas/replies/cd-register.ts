@@ -15,6 +15,7 @@ import {
   type UsRecordRow,
   type WitnessRule,
 } from '../../domain/ledger/index.ts';
+import { auditChainReply } from './admin.ts';
 import { calendarDate, domainValue, fileReply, instant, orNull } from './common.ts';
 
 /**
@@ -193,15 +194,8 @@ export const discrepanciesReply = z.object({
   losses: z.array(lossItemReply),
 });
 
-/** GET /cd-register/verify: the chain check (security.md R22). */
-export const chainVerificationReply = z.object({
-  intact: z.boolean(),
-  rows: z.number().int(),
-  headHash: z.string(),
-  brokenAt: z
-    .object({ seq: z.number().int(), problem: z.enum(['hash-mismatch', 'prev-hash-mismatch', 'gap']) })
-    .optional(),
-});
+/** GET /cd-register/verify: the register's chain is checked as the audit chain is, with the same answer (R22). */
+export const chainVerificationReply = auditChainReply;
 
 const reportFile = fileReply('text/csv or application/pdf, when format=csv or pdf');
 
