@@ -115,6 +115,19 @@ export function readOneOf<T extends string>(
   return found;
 }
 
+/** A finite number, or a wrong-type problem that says it must be `what`. */
+function readFinite(
+  problems: Sink<'missing-field' | 'wrong-type'>,
+  value: unknown,
+  path: string,
+  what: string,
+): number | undefined {
+  if (isMissing(problems, value, path)) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  problems.push({ code: 'wrong-type', path, text: `${path} must be ${what}.` });
+  return undefined;
+}
+
 /** A finite number, at least `min` (and at most `max` when given). */
 export function readNumber(
   problems: Sink<'missing-field' | 'wrong-type' | 'out-of-range'>,
@@ -123,17 +136,11 @@ export function readNumber(
   min: number,
   max = Infinity,
 ): number | undefined {
-  if (isMissing(problems, value, path)) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    problems.push({ code: 'wrong-type', path, text: `${path} must be a number.` });
-    return undefined;
-  }
-  if (value < min || value > max) {
-    const range = max === Infinity ? `at least ${min}` : `from ${min} to ${max}`;
-    problems.push({ code: 'out-of-range', path, text: `${path} must be ${range}; got ${value}.` });
-    return undefined;
-  }
-  return value;
+  const number = readFinite(problems, value, path, 'a number');
+  if (number === undefined || (number >= min && number <= max)) return number;
+  const range = max === Infinity ? `at least ${min}` : `from ${min} to ${max}`;
+  problems.push({ code: 'out-of-range', path, text: `${path} must be ${range}; got ${number}.` });
+  return undefined;
 }
 
 /** A whole number from `min` to `max` inclusive. */
@@ -144,24 +151,19 @@ export function readInteger(
   min: number,
   max: number,
 ): number | undefined {
-  if (isMissing(problems, value, path)) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    problems.push({ code: 'wrong-type', path, text: `${path} must be a whole number.` });
+  const number = readFinite(problems, value, path, 'a whole number');
+  if (number === undefined) return undefined;
+  if (!Number.isInteger(number)) {
+    problems.push({ code: 'not-integer', path, text: `${path} must be a whole number; got ${number}.` });
     return undefined;
   }
-  if (!Number.isInteger(value)) {
-    problems.push({ code: 'not-integer', path, text: `${path} must be a whole number; got ${value}.` });
-    return undefined;
-  }
-  if (value < min || value > max) {
-    problems.push({
-      code: 'out-of-range',
-      path,
-      text: `${path} must be from ${min} to ${max}; got ${value}.`,
-    });
-    return undefined;
-  }
-  return value;
+  if (number >= min && number <= max) return number;
+  problems.push({
+    code: 'out-of-range',
+    path,
+    text: `${path} must be from ${min} to ${max}; got ${number}.`,
+  });
+  return undefined;
 }
 
 /** true or false. */

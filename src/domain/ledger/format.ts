@@ -2,7 +2,7 @@
 import type { IsoDate } from '../core/calendar.ts';
 import type { Balance } from './balance.ts';
 import type { LedgerEntry, Quantity } from './entry.ts';
-import type { Product } from './product.ts';
+import type { Location, Product } from './product.ts';
 import type { SectionLine } from './register.ts';
 import { localDateOf } from './timing.ts';
 import { subtractMg, timesMg, volumeOfMg, type Milligrams } from './units.ts';
@@ -16,6 +16,15 @@ export interface Party {
 
 /** Names and addresses by id (patients, staff, locations), loaded by the caller; the domain holds only ids. */
 export type Directory = Readonly<Record<string, Party>>;
+
+/** What one register row is made from: the entry, the whole register, where and what, and who is who. */
+export interface RowSource {
+  readonly entry: LedgerEntry;
+  readonly all: readonly LedgerEntry[];
+  readonly location: Location;
+  readonly product: Product;
+  readonly directory: Directory;
+}
 
 /** The party for an id, or a placeholder that shows the id so a gap is visible rather than blank. */
 export function partyOf(directory: Directory, id: string | undefined): Party {

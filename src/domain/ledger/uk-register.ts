@@ -12,6 +12,7 @@ import {
   type Directory,
   type Party,
   type RowBase,
+  type RowSource,
 } from './format.ts';
 import type { Location, Product } from './product.ts';
 import { registerSection } from './register.ts';
@@ -91,13 +92,7 @@ const supplied = (to: Party, quantity: string, details: string, authority: strin
 
 const other = (details: string): Part => ({ ...EMPTY, details });
 
-function partOf(
-  entry: LedgerEntry,
-  all: readonly LedgerEntry[],
-  location: Location,
-  product: Product,
-  directory: Directory,
-): Part {
+function partOf({ entry, all, location, product, directory }: RowSource): Part {
   const moved = quantityText(correctedKind(entry, all), entry.quantity, product);
   const reason = entry.reason === undefined ? '' : ` Reason: ${entry.reason}.`;
   const lot = entry.lot === undefined ? '' : ` Lot ${entry.lot}.`;
@@ -161,7 +156,7 @@ export function ukRegisterRows(
   };
   const rows = registerSection(entries, product.id, location.id).map((line) => ({
     ...rowBase(line, entries, product, directory),
-    ...partOf(line.entry, entries, location, product, directory),
+    ...partOf({ entry: line.entry, all: entries, location, product, directory }),
     personCollecting: null,
     proofOfIdentityRequested: null,
     proofOfIdentityProvided: null,

@@ -10,6 +10,7 @@ import {
   type Directory,
   type Party,
   type RowBase,
+  type RowSource,
 } from './format.ts';
 import type { Location, Product } from './product.ts';
 import { registerSection } from './register.ts';
@@ -47,13 +48,7 @@ export interface UsRecordRow extends RowBase {
 
 type Part = Omit<UsRecordRow, keyof RowBase>;
 
-function partOf(
-  entry: LedgerEntry,
-  all: readonly LedgerEntry[],
-  location: Location,
-  product: Product,
-  directory: Directory,
-): Part {
+function partOf({ entry, all, location, product, directory }: RowSource): Part {
   const moved = quantityText(correctedKind(entry, all), entry.quantity, product);
   const base: Part = {
     section: 'disposed',
@@ -132,7 +127,7 @@ export function usAdministrationRecordRows(
   };
   const rows = registerSection(entries, product.id, location.id).map((line) => ({
     ...rowBase(line, entries, product, directory),
-    ...partOf(line.entry, entries, location, product, directory),
+    ...partOf({ entry: line.entry, all: entries, location, product, directory }),
   }));
   return { heading, rows };
 }
