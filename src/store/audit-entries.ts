@@ -1,4 +1,5 @@
 // Reading the audit log back for auditors: entries newest first, filtered by patient, actor or flag, paged.
+import type { AuditRow } from './audit.ts';
 import type { Queryable } from './db.ts';
 
 export interface AuditFilter {
@@ -10,19 +11,10 @@ export interface AuditFilter {
   limit: number;
 }
 
-export interface AuditEntryRow {
-  seq: number;
-  at: Date;
-  actor_id: string | null;
+/** An entry as listed: the stored row without its chain fields and details, with the actor's name. */
+export type AuditEntryRow = Omit<AuditRow, 'request_id' | 'details' | 'prev_hash' | 'hash'> & {
   display_name: string | null;
-  action: string;
-  resource_type: string;
-  resource_id: string | null;
-  patient_id: string | null;
-  outcome: string;
-  ip: string | null;
-  flagged: boolean;
-}
+};
 
 /** The entries that match every filter given, newest first, with the actor's name. */
 export function listAuditEntries(db: Queryable, filter: AuditFilter): Promise<AuditEntryRow[]> {

@@ -22,7 +22,8 @@ export interface AuditEvent {
   details?: { [key: string]: Json };
 }
 
-interface AuditRow {
+/** An audit_log row as stored. */
+export interface AuditRow {
   seq: number;
   at: Date;
   actor_id: string | null;

@@ -61,6 +61,23 @@ export type ReauthResult =
   | { ok: true; user: UserRow; totpStep?: number }
   | { ok: false; failure: ReauthFailure; retryAfterSeconds: number };
 
+/** One attempt as it is being checked: who asks, for what, when, and the audit action it is recorded under. */
+interface Attempt {
+  ctx: AppContext;
+  req: FastifyRequest;
+  attempt: ReauthAttempt;
+  now: Date;
+  /** The email's hash: the attempt log and an unknown address's lockout are keyed by it, never the email. */
+  emailKey: string;
+  action: string;
+}
+
+/** The lockout counter: an account's own, or the one an unknown address keeps so it locks alike. */
+interface Counter {
+  failedLogins: number;
+  lockedUntil: Date | null;
+}
+
 /**
  * Checks who someone is. Order matters: the address limit and the lockout are checked before any hashing, so
  * throttled callers cost no argon2 work; an unknown email is hashed against a dummy (same cost as a real one)
@@ -74,113 +91,147 @@ export async function reauthenticate(
 ): Promise<ReauthResult> {
   const now = ctx.now();
   const email = attempt.email.trim().toLowerCase();
-  const emailKey = sha256(email);
-  const action = AUDIT_ACTION[attempt.purpose];
-  // `counted`: whether the attempt joins the log the per-address limit counts (a busy server or a missing
-  // second factor is not a guess).
-  const audit = (user: UserRow | undefined, outcome: 'success' | 'denied', reason?: string, counted = true) =>
-    ctx.db.transaction(async (tx) => {
-      if (counted)
-        await recordAttempt(tx, {
-          at: now,
-          emailKey,
-          ip: req.ip,
-          success: outcome === 'success',
-          purpose: attempt.purpose,
-        });
-      // At sign-in the account is the actor; when it is unknown, whoever the request is signed in as.
-      await recordChange(req, tx, {
-        ...(attempt.purpose === 'login' && user ? { actorId: user.id } : {}),
-        action,
-        resource: {
-          type: attempt.purpose === 'login' ? 'Session' : 'User',
-          id: attempt.purpose === 'login' ? null : (user?.id ?? null),
-        },
-        outcome,
-        details: { purpose: attempt.purpose, ...(reason ? { reason } : {}) },
-        now,
-      });
-    });
-
-  const since = new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000);
-  if ((await failedAttemptsFromIp(ctx.db, req.ip, since)) >= IP_ATTEMPTS_PER_WINDOW) {
-    await ctx.db.transaction((tx) =>
-      recordRefusal(req, tx, {
-        action,
-        resource: { type: attempt.purpose === 'login' ? 'Session' : 'User' },
-        details: { purpose: attempt.purpose, reason: 'ip-throttled' },
-        now,
-      }),
-    );
-    return { ok: false, failure: 'address-throttled', retryAfterSeconds: IP_WINDOW_MINUTES * 60 };
-  }
+  const a: Attempt = {
+    ctx,
+    req,
+    attempt,
+    now,
+    emailKey: sha256(email),
+    action: AUDIT_ACTION[attempt.purpose],
+  };
+  const throttled = await refuseThrottledAddress(a);
+  if (throttled) return throttled;
 
   const user = await findUserByEmail(ctx.db, email);
   // An unknown address keeps the same counter as an account would, so the lockout cannot reveal which exist.
-  const counter = user
+  const counter: Counter = user
     ? { failedLogins: user.failed_logins, lockedUntil: user.locked_until }
-    : await findUnknownLockout(ctx.db, emailKey);
+    : await findUnknownLockout(ctx.db, a.emailKey);
   if (counter.lockedUntil && counter.lockedUntil > now) {
-    await audit(user, 'denied', 'account-locked');
+    await journal(a, user, 'denied', 'account-locked');
     return {
       ok: false,
       failure: 'locked',
       retryAfterSeconds: Math.ceil((counter.lockedUntil.getTime() - now.getTime()) / 1000),
     };
   }
-
-  const fail = async (reason: string, failure: ReauthFailure = 'failed'): Promise<ReauthResult> => {
-    const seconds = lockoutSeconds(counter.failedLogins + 1);
-    const lockedUntil = seconds > 0 ? new Date(now.getTime() + seconds * 1000) : null;
-    await ctx.db.transaction(async (tx) => {
-      if (user) await recordLoginFailure(tx, user.id, lockedUntil);
-      else await recordUnknownFailure(tx, emailKey, lockedUntil, now);
-    });
-    await audit(user, 'denied', reason);
-    return { ok: false, failure, retryAfterSeconds: seconds };
-  };
-
-  const allowed =
-    user !== undefined &&
-    !user.disabled &&
-    user.password_hash !== null &&
-    (attempt.eligible ? attempt.eligible(user) : true);
   try {
-    if ('password' in attempt.factor) {
-      // Not allowed: hash against the dummy anyway, so the answer takes as long as a real check.
-      const passwordOk = await verifyPassword(allowed ? user.password_hash : null, attempt.factor.password);
-      if (!user) return await fail('unknown-account');
-      if (!allowed) return await fail(user.disabled ? 'disabled' : 'not-eligible');
-      if (!passwordOk) return await fail('bad-password');
-      if (attempt.secondFactor && user.totp_enabled && user.totp_secret) {
-        if (!attempt.factor.totp) {
-          await audit(user, 'denied', 'totp-required', false);
-          return { ok: false, failure: 'totp-required', retryAfterSeconds: 0 };
-        }
-        const step = matchTotp(user.totp_secret, attempt.factor.totp, now, user.totp_last_step);
-        if (step === null) return await fail('bad-totp', 'totp-invalid');
-        return await succeed(user, step);
-      }
-      return await succeed(user);
-    }
-    if (!user) return await fail('unknown-account');
-    if (!allowed) return await fail(user.disabled ? 'disabled' : 'not-eligible');
-    const step =
-      user.totp_enabled && user.totp_secret
-        ? matchTotp(user.totp_secret, attempt.factor.totp, now, user.totp_last_step)
-        : null;
-    if (step === null) return await fail('bad-totp');
-    return await succeed(user, step);
+    return await checkSecret(a, user, counter);
   } catch (err) {
     if (!(err instanceof HashingBusyError)) throw err;
-    await audit(user, 'denied', 'busy', false);
+    await journal(a, user, 'denied', 'busy', false);
     return { ok: false, failure: 'busy', retryAfterSeconds: 1 };
   }
+}
 
-  async function succeed(who: UserRow, step?: number): Promise<ReauthResult> {
-    // Clears earlier failures, and records the TOTP step so the code cannot be replayed.
-    await ctx.db.transaction((tx) => recordLoginSuccess(tx, who.id, step));
-    await audit(who, 'success');
-    return { ok: true, user: who, ...(step !== undefined ? { totpStep: step } : {}) };
+/**
+ * Audits the attempt (never the secret) and, when `counted`, adds it to the log the per-address limit counts
+ * (a busy server or a missing second factor is not a guess, so it is not counted).
+ */
+function journal(
+  a: Attempt,
+  user: UserRow | undefined,
+  outcome: 'success' | 'denied',
+  reason?: string,
+  counted = true,
+): Promise<void> {
+  const purpose = a.attempt.purpose;
+  return a.ctx.db.transaction(async (tx) => {
+    if (counted)
+      await recordAttempt(tx, {
+        at: a.now,
+        emailKey: a.emailKey,
+        ip: a.req.ip,
+        success: outcome === 'success',
+        purpose,
+      });
+    // At sign-in the account is the actor; when it is unknown, whoever the request is signed in as.
+    await recordChange(a.req, tx, {
+      ...(purpose === 'login' && user ? { actorId: user.id } : {}),
+      action: a.action,
+      resource: {
+        type: purpose === 'login' ? 'Session' : 'User',
+        id: purpose === 'login' ? null : (user?.id ?? null),
+      },
+      outcome,
+      details: { purpose, ...(reason ? { reason } : {}) },
+      now: a.now,
+    });
+  });
+}
+
+/** Too many failures from this address: refuses (audited, not counted) before anything else is looked at. */
+async function refuseThrottledAddress(a: Attempt): Promise<ReauthResult | null> {
+  const since = new Date(a.now.getTime() - IP_WINDOW_MINUTES * 60_000);
+  if ((await failedAttemptsFromIp(a.ctx.db, a.req.ip, since)) < IP_ATTEMPTS_PER_WINDOW) return null;
+  await a.ctx.db.transaction((tx) =>
+    recordRefusal(a.req, tx, {
+      action: a.action,
+      resource: { type: a.attempt.purpose === 'login' ? 'Session' : 'User' },
+      details: { purpose: a.attempt.purpose, reason: 'ip-throttled' },
+      now: a.now,
+    }),
+  );
+  return { ok: false, failure: 'address-throttled', retryAfterSeconds: IP_WINDOW_MINUTES * 60 };
+}
+
+/**
+ * Checks the password (and the second factor when asked for) or the code alone. Whoever may not pass is
+ * hashed against the dummy anyway and fails like a wrong password, so the answer and its time tell nothing.
+ */
+async function checkSecret(a: Attempt, user: UserRow | undefined, counter: Counter): Promise<ReauthResult> {
+  const fail = (reason: string, failure?: ReauthFailure) => failAttempt(a, user, counter, reason, failure);
+  const { factor, eligible } = a.attempt;
+  const allowed =
+    user !== undefined && !user.disabled && user.password_hash !== null && (eligible ? eligible(user) : true);
+  if ('password' in factor) {
+    // Not allowed: hash against the dummy anyway, so the answer takes as long as a real check.
+    const passwordOk = await verifyPassword(allowed ? user.password_hash : null, factor.password);
+    if (!user) return fail('unknown-account');
+    if (!allowed) return fail(user.disabled ? 'disabled' : 'not-eligible');
+    if (!passwordOk) return fail('bad-password');
+    if (a.attempt.secondFactor && user.totp_enabled && user.totp_secret) {
+      if (!factor.totp) {
+        await journal(a, user, 'denied', 'totp-required', false);
+        return { ok: false, failure: 'totp-required', retryAfterSeconds: 0 };
+      }
+      const step = matchTotp(user.totp_secret, factor.totp, a.now, user.totp_last_step);
+      if (step === null) return fail('bad-totp', 'totp-invalid');
+      return succeed(a, user, step);
+    }
+    return succeed(a, user);
   }
+  if (!user) return fail('unknown-account');
+  if (!allowed) return fail(user.disabled ? 'disabled' : 'not-eligible');
+  const step =
+    user.totp_enabled && user.totp_secret
+      ? matchTotp(user.totp_secret, factor.totp, a.now, user.totp_last_step)
+      : null;
+  if (step === null) return fail('bad-totp');
+  return succeed(a, user, step);
+}
+
+/** A failed check: one more on the counter (locking after enough), audited and counted. */
+async function failAttempt(
+  a: Attempt,
+  user: UserRow | undefined,
+  counter: Counter,
+  reason: string,
+  failure: ReauthFailure = 'failed',
+): Promise<ReauthResult> {
+  const seconds = lockoutSeconds(counter.failedLogins + 1);
+  const lockedUntil = seconds > 0 ? new Date(a.now.getTime() + seconds * 1000) : null;
+  await a.ctx.db.transaction(async (tx) => {
+    if (user) await recordLoginFailure(tx, user.id, lockedUntil);
+    else await recordUnknownFailure(tx, a.emailKey, lockedUntil, a.now);
+  });
+  await journal(a, user, 'denied', reason);
+  return { ok: false, failure, retryAfterSeconds: seconds };
+}
+
+/** A passed check: clears earlier failures and records the TOTP step so the code cannot be replayed. */
+async function succeed(a: Attempt, who: UserRow, step?: number): Promise<ReauthResult> {
+  await a.ctx.db.transaction((tx) => recordLoginSuccess(tx, who.id, step));
+  await journal(a, who, 'success');
+  return { ok: true, user: who, ...(step !== undefined ? { totpStep: step } : {}) };
 }

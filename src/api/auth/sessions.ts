@@ -6,7 +6,7 @@ import { newToken, sha256 } from '../../security/tokens.ts';
 import type { Queryable } from '../../store/db.ts';
 import { listServices, readSettings } from '../../store/services.ts';
 import { insertSession } from '../../store/sessions.ts';
-import { userView, type UserRow } from '../../store/users.ts';
+import { findUserById, userView, type UserRow } from '../../store/users.ts';
 import type { AppContext } from '../context.ts';
 import { sessionCookieName } from './session-hook.ts';
 
@@ -52,4 +52,14 @@ export async function sessionView(
     csrfToken,
     sessionIdleMinutes: ctx.config.KASPR_SESSION_IDLE_MINUTES,
   };
+}
+
+/** The session view after a change this request made to the user: the account as stored now, else as given. */
+export async function freshSessionView(
+  ctx: AppContext,
+  user: UserRow,
+  csrfToken: string,
+): Promise<SessionView> {
+  const fresh = await findUserById(ctx.db, user.id);
+  return sessionView(ctx, ctx.db, fresh ?? user, csrfToken);
 }

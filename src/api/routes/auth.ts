@@ -5,14 +5,14 @@ import { acceptInviteSchema, loginSchema } from '../../schemas/auth.ts';
 import { hashPassword, needsRehash } from '../../security/passwords.ts';
 import { sha256 } from '../../security/tokens.ts';
 import { endSession } from '../../store/sessions.ts';
-import { findUserById, findUserByInvite, setPassword } from '../../store/users.ts';
+import { findUserByInvite, setPassword } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { loginRefusal } from '../auth/refusals.ts';
 import { reauthenticate } from '../auth/reauthenticate.ts';
-import { sessionView, startSession } from '../auth/sessions.ts';
+import { freshSessionView, startSession } from '../auth/sessions.ts';
 import { storableString } from '../../schemas/common.ts';
 import { noContent } from '../../schemas/replies/common.ts';
 import { invitationReply, sessionReply } from '../../schemas/replies/auth.ts';
@@ -44,8 +44,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (oldCookie) await endSession(tx, oldCookie, now);
         return startSession(ctx, tx, reply, user.id, req.ip);
       });
-      const fresh = await findUserById(ctx.db, user.id);
-      return sessionView(ctx, ctx.db, fresh ?? user, csrfToken);
+      return freshSessionView(ctx, user, csrfToken);
     },
   );
 
@@ -98,8 +97,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
         return token;
       });
-      const fresh = await findUserById(ctx.db, user.id);
-      return sessionView(ctx, ctx.db, fresh ?? user, csrfToken);
+      return freshSessionView(ctx, user, csrfToken);
     },
   );
 

@@ -1,22 +1,44 @@
 // The signed-in user: who they are, their password and their second factor (TOTP).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { changePasswordSchema, totpCodeSchema } from '../../schemas/auth.ts';
 import { noContent } from '../../schemas/replies/common.ts';
-import { sessionReply, totpEnrolmentReply } from '../../schemas/replies/auth.ts';
+import { sessionReply, totpEnrolmentReply, type SessionView } from '../../schemas/replies/auth.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { matchTotp, newTotpSecret, otpauthUrl } from '../../security/totp.ts';
 import { endUserSessions } from '../../store/sessions.ts';
-import { findUserById, setPassword, setTotp } from '../../store/users.ts';
+import { findUserById, setPassword, setTotp, type UserRow } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
 import { reauthenticate } from '../auth/reauthenticate.ts';
 import { loginRefusal } from '../auth/refusals.ts';
-import { sessionView } from '../auth/sessions.ts';
+import { freshSessionView, sessionView } from '../auth/sessions.ts';
 
 export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
+
+  /** Turns the second factor on (keeping its secret) or off, once a current code from it matches. */
+  async function switchSecondFactor(
+    req: FastifyRequest,
+    user: UserRow,
+    secret: string,
+    code: string,
+    enable: boolean,
+  ): Promise<SessionView> {
+    const now = ctx.now();
+    const step = matchTotp(secret, code, now, user.totp_last_step);
+    if (step === null) throw problem('totp-invalid');
+    await ctx.db.transaction(async (tx) => {
+      await setTotp(tx, user.id, enable ? secret : null, enable, step);
+      await recordChange(req, tx, {
+        action: enable ? 'user.totp-enable' : 'user.totp-disable',
+        resource: { type: 'User', id: user.id },
+        now,
+      });
+    });
+    return freshSessionView(ctx, user, authOf(req).csrfToken);
+  }
 
   api.get(
     '/me',
@@ -99,19 +121,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const user = await findUserById(ctx.db, auth.user.id);
       if (!user?.totp_secret || user.totp_enabled) throw problem('conflict', 'Start the set-up first.');
-      const now = ctx.now();
-      const step = matchTotp(user.totp_secret, req.body.code, now, user.totp_last_step);
-      if (step === null) throw problem('totp-invalid');
-      await ctx.db.transaction(async (tx) => {
-        await setTotp(tx, user.id, user.totp_secret, true, step);
-        await recordChange(req, tx, {
-          action: 'user.totp-enable',
-          resource: { type: 'User', id: user.id },
-          now,
-        });
-      });
-      const fresh = await findUserById(ctx.db, user.id);
-      return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);
+      return switchSecondFactor(req, user, user.totp_secret, req.body.code, true);
     },
   );
 
@@ -125,19 +135,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const user = auth.user;
       if (!user.totp_secret || !user.totp_enabled) throw problem('conflict', 'No second factor is set up.');
-      const now = ctx.now();
-      const step = matchTotp(user.totp_secret, req.body.code, now, user.totp_last_step);
-      if (step === null) throw problem('totp-invalid');
-      await ctx.db.transaction(async (tx) => {
-        await setTotp(tx, user.id, null, false, step);
-        await recordChange(req, tx, {
-          action: 'user.totp-disable',
-          resource: { type: 'User', id: user.id },
-          now,
-        });
-      });
-      const fresh = await findUserById(ctx.db, user.id);
-      return sessionView(ctx, ctx.db, fresh ?? user, auth.csrfToken);
+      return switchSecondFactor(req, user, user.totp_secret, req.body.code, false);
     },
   );
 }
