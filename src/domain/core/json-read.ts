@@ -22,6 +22,9 @@ export type JsonReadCode =
 
 type Sink<Code extends JsonReadCode> = ProblemSink<Code>;
 
+/** Where a reader of one JSON type reports a missing or mistyped value. */
+type TypedSink = Sink<'missing-field' | 'wrong-type'>;
+
 /** True for a plain (non-array, non-null) object. */
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -167,11 +170,7 @@ export function readInteger(
 }
 
 /** true or false. */
-export function readBoolean(
-  problems: Sink<'missing-field' | 'wrong-type'>,
-  value: unknown,
-  path: string,
-): boolean | undefined {
+export function readBoolean(problems: TypedSink, value: unknown, path: string): boolean | undefined {
   if (isMissing(problems, value, path)) return undefined;
   if (typeof value === 'boolean') return value;
   problems.push({ code: 'wrong-type', path, text: `${path} must be true or false.` });
@@ -179,11 +178,7 @@ export function readBoolean(
 }
 
 /** A list (its items are read by the caller). */
-export function readArray(
-  problems: Sink<'missing-field' | 'wrong-type'>,
-  value: unknown,
-  path: string,
-): readonly unknown[] | undefined {
+export function readArray(problems: TypedSink, value: unknown, path: string): readonly unknown[] | undefined {
   if (isMissing(problems, value, path)) return undefined;
   if (Array.isArray(value)) return value as readonly unknown[];
   problems.push({ code: 'wrong-type', path, text: `${path} must be a list.` });

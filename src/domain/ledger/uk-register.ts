@@ -9,11 +9,8 @@ import {
   rowBase,
   stockText,
   strengthText,
-  type Directory,
-  type Party,
-  type RowBase,
-  type RowSource,
 } from './format.ts';
+import type { Directory, Party, RowBase, RowSource } from './format.ts';
 import type { Location, Product } from './product.ts';
 import { registerSection } from './register.ts';
 

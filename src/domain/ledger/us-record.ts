@@ -1,17 +1,7 @@
 // US mode: the dispensing/administration record of 21 CFR 1304.22(c), one row per register entry.
 import type { LedgerEntry } from './entry.ts';
-import {
-  containerText,
-  correctedKind,
-  partyOf,
-  quantityText,
-  rowBase,
-  strengthText,
-  type Directory,
-  type Party,
-  type RowBase,
-  type RowSource,
-} from './format.ts';
+import { containerText, correctedKind, partyOf, quantityText, rowBase, strengthText } from './format.ts';
+import type { Directory, Party, RowBase, RowSource } from './format.ts';
 import type { Location, Product } from './product.ts';
 import { registerSection } from './register.ts';
 
