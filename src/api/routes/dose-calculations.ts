@@ -10,7 +10,7 @@ import { zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
-import { doseOrRefuse, serviceProtocolOr404 } from '../treatment-dose.ts';
+import { doseOrRefuse, serviceProtocolOr404 } from '../treatment/treatment-dose.ts';
 
 export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);

@@ -6,7 +6,7 @@ import { startSessionSchema } from '../../schemas/treatment.ts';
 import { listSessions } from '../../store/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
-import { startSession } from '../session-start.ts';
+import { startSession } from '../treatment/session-start.ts';
 
 export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);

@@ -6,7 +6,7 @@ import { defaultProtocols, protocolRef } from '../../domain/treatment/index.ts';
 import { storableString } from '../../schemas/common.ts';
 import { protocolQuerySchema } from '../../schemas/protocol-settings.ts';
 import { zodApp, type AppContext } from '../context.ts';
-import { serviceProtocolWithSettings } from '../treatment-dose.ts';
+import { serviceProtocolWithSettings } from '../treatment/treatment-dose.ts';
 
 export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);

@@ -21,7 +21,7 @@ import { findService } from '../../store/services.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { problem, ruleRefusal } from '../problem.ts';
-import { protocolOr404 } from '../treatment-dose.ts';
+import { protocolOr404 } from '../treatment/treatment-dose.ts';
 
 const params = z.object({ serviceId: uuid, id: storableString().max(80) }).strict();
 

@@ -5,7 +5,7 @@ import { idParams } from '../../schemas/common.ts';
 import { administrationSchema } from '../../schemas/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { visibleSession } from '../session-access.ts';
-import { recordAdministration } from '../session-administration.ts';
+import { recordAdministration } from '../treatment/session-administration.ts';
 
 export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);

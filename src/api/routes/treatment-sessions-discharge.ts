@@ -28,7 +28,7 @@ import { auditRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { visibleSession } from '../session-access.ts';
-import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
+import { sessionProtocol, toVitalSigns } from '../treatment/session-vitals.ts';
 
 /** The domain's discharge rules over the session's record and what the clinician confirmed. */
 function checkDischarge(

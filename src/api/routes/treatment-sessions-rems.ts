@@ -13,7 +13,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
-import { remsDraft, remsStaffNames, REMS_MEDICATION_EVENT } from '../rems-record.ts';
+import { remsDraft, remsStaffNames, REMS_MEDICATION_EVENT } from '../treatment/rems-record.ts';
 import { visibleSession } from '../session-access.ts';
 
 const NOT_ESKETAMINE = 'Only esketamine sessions have a REMS monitoring form.';

@@ -8,8 +8,8 @@ import { addSessionEvent } from '../../store/treatment.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { recordChange } from '../record-change.ts';
 import { visibleSession } from '../session-access.ts';
-import { raiseSessionAlerts } from '../session-alerts.ts';
-import { sessionProtocol, toVitalSigns } from '../session-vitals.ts';
+import { raiseSessionAlerts } from '../treatment/session-alerts.ts';
+import { sessionProtocol, toVitalSigns } from '../treatment/session-vitals.ts';
 
 export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);

@@ -3,33 +3,33 @@
 // inputs, draws or corrects controlled-drug stock, and stores the event with its chart line and audit.
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { WitnessSignature } from '../domain/ledger/index.ts';
+import type { WitnessSignature } from '../../domain/ledger/index.ts';
 import {
   administrationData,
   administrationReply,
   type StockOutcome,
-} from '../domain/treatment/administration-record.ts';
+} from '../../domain/treatment/administration-record.ts';
 import {
   administrationCheck,
   plannedDoseOf,
   type AdministrationPlan,
   type AdministrationRefusal,
   type AdministrationSession,
-} from '../domain/treatment/administration.ts';
-import { clinicToday } from '../domain/treatment/clinic-day.ts';
-import { kilograms } from '../domain/treatment/index.ts';
-import type { administrationSchema } from '../schemas/treatment.ts';
-import type { Queryable } from '../store/db.ts';
-import { findPatient } from '../store/patients.ts';
-import { serviceForDocuments } from '../store/services.ts';
-import { addSessionEvent, latestEligibility, sessionEvents, type SessionRow } from '../store/treatment.ts';
-import { authOf, type AppContext } from './context.ts';
-import type { PatientAccess } from './patient-access.ts';
-import { ruleRefusal } from './problem.ts';
-import { recordChange } from './record-change.ts';
+} from '../../domain/treatment/administration.ts';
+import { clinicToday } from '../../domain/treatment/clinic-day.ts';
+import { kilograms } from '../../domain/treatment/index.ts';
+import type { administrationSchema } from '../../schemas/treatment.ts';
+import type { Queryable } from '../../store/db.ts';
+import { findPatient } from '../../store/patients.ts';
+import { serviceForDocuments } from '../../store/services.ts';
+import { addSessionEvent, latestEligibility, sessionEvents, type SessionRow } from '../../store/treatment.ts';
+import { authOf, type AppContext } from '../context.ts';
+import type { PatientAccess } from '../patient-access.ts';
+import { ruleRefusal } from '../problem.ts';
+import { recordChange } from '../record-change.ts';
 import { sessionProtocol } from './session-vitals.ts';
 import { drawSessionDose, refundUnusedDose } from './session-stock.ts';
-import { witnessSignatures } from './cd-register/witness.ts';
+import { witnessSignatures } from '../cd-register/witness.ts';
 
 type Administration = z.infer<typeof administrationSchema>;
 

@@ -1,12 +1,12 @@
 // A dosing session's controlled-drug stock: the dose drawn at the start, and the register correction when less
 // was given, each in the session's transaction so the clinical record and the register agree.
-import type { WitnessSignature } from '../domain/ledger/index.ts';
-import type { WasteDue } from '../domain/treatment/administration-record.ts';
-import type { Queryable } from '../store/db.ts';
-import { listEntries, recordLedgerEntry, type LedgerWriteResult } from '../store/ledger.ts';
-import type { SessionRow } from '../store/treatment.ts';
-import type { AppContext } from './context.ts';
-import { ruleRefusal } from './problem.ts';
+import type { WitnessSignature } from '../../domain/ledger/index.ts';
+import type { WasteDue } from '../../domain/treatment/administration-record.ts';
+import type { Queryable } from '../../store/db.ts';
+import { listEntries, recordLedgerEntry, type LedgerWriteResult } from '../../store/ledger.ts';
+import type { SessionRow } from '../../store/treatment.ts';
+import type { AppContext } from '../context.ts';
+import { ruleRefusal } from '../problem.ts';
 
 function refuseLedger(drawn: Extract<LedgerWriteResult, { ok: false }>, prefix: string, hint = ''): never {
   const code = drawn.problems[0]?.code ?? 'cd-entry-refused';

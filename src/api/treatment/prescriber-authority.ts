@@ -1,11 +1,11 @@
 // Who stands behind a prescriber's decision at the bedside: the signed-in prescriber, or a prescriber who
 // re-authenticates on the nurse's screen (review 2026-12 §6 item 2).
 import type { FastifyRequest } from 'fastify';
-import { hasPermission } from '../domain/access/roles.ts';
-import type { UserRow } from '../store/users.ts';
-import { reauthenticate } from './auth/reauthenticate.ts';
-import { witnessRefusal } from './auth/refusals.ts';
-import type { AppContext } from './context.ts';
+import { hasPermission } from '../../domain/access/roles.ts';
+import type { UserRow } from '../../store/users.ts';
+import { reauthenticate } from '../auth/reauthenticate.ts';
+import { witnessRefusal } from '../auth/refusals.ts';
+import type { AppContext } from '../context.ts';
 
 /** The prescriber behind a decision, and how they were identified. */
 export interface PrescriberAuthority {

@@ -5,13 +5,13 @@ import {
   suggestedAction,
   type DoseDelivery,
   type SuggestedAction,
-} from '../domain/treatment/alert-actions.ts';
-import type { Protocol, VitalAlert } from '../domain/treatment/index.ts';
-import { findOpenAlert, insertAlert, insertTask } from '../store/alerts.ts';
-import type { Queryable } from '../store/db.ts';
-import { addTimelineEvent } from '../store/timeline.ts';
-import { latestEligibility, urgentReadingCount, type SessionRow } from '../store/treatment.ts';
-import { auditFrom } from './context.ts';
+} from '../../domain/treatment/alert-actions.ts';
+import type { Protocol, VitalAlert } from '../../domain/treatment/index.ts';
+import { findOpenAlert, insertAlert, insertTask } from '../../store/alerts.ts';
+import type { Queryable } from '../../store/db.ts';
+import { addTimelineEvent } from '../../store/timeline.ts';
+import { latestEligibility, urgentReadingCount, type SessionRow } from '../../store/treatment.ts';
+import { auditFrom } from '../context.ts';
 
 /** What one urgent alert of a reading led to: a new chart alert with tasks, or a count on the open one. */
 export interface RaisedSessionAlert {

@@ -2,16 +2,16 @@
 // and the patient's session history, asks the domain's gates, calculates the dose, and stores the session.
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { protocolRef, sessionPreChecks, type Route } from '../domain/treatment/index.ts';
-import { prescriberReasonBlock, type GateBlock } from '../domain/treatment/session-gates.ts';
-import { clinicToday } from '../domain/treatment/clinic-day.ts';
-import { sessionHistoryCheck, type PastSession } from '../domain/treatment/session-history.ts';
-import type { startSessionSchema } from '../schemas/treatment.ts';
-import type { Queryable } from '../store/db.ts';
-import { findPatient } from '../store/patients.ts';
-import { eligibilityPregnancy } from '../store/eligibility-pregnancy.ts';
-import { serviceForDocuments } from '../store/services.ts';
-import { activeConsent } from '../store/consents.ts';
+import { protocolRef, sessionPreChecks, type Route } from '../../domain/treatment/index.ts';
+import { prescriberReasonBlock, type GateBlock } from '../../domain/treatment/session-gates.ts';
+import { clinicToday } from '../../domain/treatment/clinic-day.ts';
+import { sessionHistoryCheck, type PastSession } from '../../domain/treatment/session-history.ts';
+import type { startSessionSchema } from '../../schemas/treatment.ts';
+import type { Queryable } from '../../store/db.ts';
+import { findPatient } from '../../store/patients.ts';
+import { eligibilityPregnancy } from '../../store/eligibility-pregnancy.ts';
+import { serviceForDocuments } from '../../store/services.ts';
+import { activeConsent } from '../../store/consents.ts';
 import {
   addSessionEvent,
   hasValidAcls,
@@ -19,12 +19,12 @@ import {
   latestEligibility,
   lockPatientForSession,
   sessionHistory,
-} from '../store/treatment.ts';
-import { authOf, type AppContext } from './context.ts';
-import { recordChange, recordRefusal } from './record-change.ts';
-import type { PatientAccess } from './patient-access.ts';
+} from '../../store/treatment.ts';
+import { authOf, type AppContext } from '../context.ts';
+import { recordChange, recordRefusal } from '../record-change.ts';
+import type { PatientAccess } from '../patient-access.ts';
 import { prescriberAuthority } from './prescriber-authority.ts';
-import { problem, ruleRefusal } from './problem.ts';
+import { problem, ruleRefusal } from '../problem.ts';
 import { toVitalSigns } from './session-vitals.ts';
 import { doseOrRefuse, serviceProtocolOr404 } from './treatment-dose.ts';
 

@@ -6,8 +6,8 @@ import {
   remsRecordProblems,
   REMS_FORM_VERSION,
   type RemsMonitoringRecord,
-} from '../domain/treatment/index.ts';
-import { dischargeRecord } from '../domain/treatment/discharge-events.ts';
+} from '../../domain/treatment/index.ts';
+import { dischargeRecord } from '../../domain/treatment/discharge-events.ts';
 import {
   remsConcomitantMedication,
   remsFortyMinuteBp,
@@ -16,11 +16,11 @@ import {
   remsPreDoseAcceptable,
   type RemsMedicationAnswers,
   type RemsMedicationConfirmation,
-} from '../domain/treatment/rems-fill.ts';
-import type { PatientRecord } from '../schemas/patient.ts';
-import type { Queryable } from '../store/db.ts';
-import type { SessionEventRow, SessionRow } from '../store/treatment.ts';
-import { findUserById } from '../store/users.ts';
+} from '../../domain/treatment/rems-fill.ts';
+import type { PatientRecord } from '../../schemas/patient.ts';
+import type { Queryable } from '../../store/db.ts';
+import type { SessionEventRow, SessionRow } from '../../store/treatment.ts';
+import { findUserById } from '../../store/users.ts';
 import { sessionProtocol, toVitalSigns, type StoredVitals } from './session-vitals.ts';
 
 /** The session event that records a person's answers to the form's concomitant-medication questions. */

@@ -10,11 +10,11 @@ import {
   minutes,
   type DoseResult,
   type Protocol,
-} from '../domain/treatment/index.ts';
-import { effectiveProtocol, protocolSettings } from '../domain/treatment/protocol-settings.ts';
-import type { Queryable } from '../store/db.ts';
-import { latestProtocolSettings } from '../store/protocol-settings.ts';
-import { problem, ruleRefusal } from './problem.ts';
+} from '../../domain/treatment/index.ts';
+import { effectiveProtocol, protocolSettings } from '../../domain/treatment/protocol-settings.ts';
+import type { Queryable } from '../../store/db.ts';
+import { latestProtocolSettings } from '../../store/protocol-settings.ts';
+import { problem, ruleRefusal } from '../problem.ts';
 
 export interface DoseInput {
   mgPerKg?: number | undefined;

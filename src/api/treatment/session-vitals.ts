@@ -7,7 +7,7 @@ import {
   validateProtocol,
   type Protocol,
   type VitalSigns,
-} from '../domain/treatment/index.ts';
+} from '../../domain/treatment/index.ts';
 
 export interface StoredVitals {
   takenAt: string;
