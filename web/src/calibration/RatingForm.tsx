@@ -1,10 +1,11 @@
 // RatingForm: a practitioner's own level of need for one vignette, with an optional rationale; sent once.
-import { useState, type SubmitEvent } from 'react';
+import { rateVignetteSchema } from '../../../src/schemas/vignettes.ts';
 import { api } from '../api/client.ts';
 import type { LevelDefinition } from '../harm/harm-types.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { Form } from '../ui/Form.tsx';
+import { RefusalNote } from '../ui/RefusalNote.tsx';
+import { useForm } from '../ui/use-form.ts';
 import { LevelRadios } from './LevelRadios.tsx';
 
 interface RatingFormProps {
@@ -15,42 +16,47 @@ interface RatingFormProps {
 
 /** "Your level of need" and "Rationale"; "Submit rating". A second rating is refused (409). */
 export function RatingForm({ vignetteId, levels, onRated }: RatingFormProps) {
-  const form = useFormSubmit();
-  const [level, setLevel] = useState<number | null>(null);
-  const [rationale, setRationale] = useState('');
+  const form = useForm(
+    rateVignetteSchema,
+    { level: null as number | null, rationale: '' },
+    {
+      toBody: (v) => ({ level: v.level, ...(v.rationale.trim() ? { rationale: v.rationale.trim() } : {}) }),
+    },
+  );
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const localErrors: Record<string, string> = {};
-    if (level === null) localErrors.level = 'Choose a level of need';
-    void form.submit(async () => {
-      await api.post(`/calibration/vignettes/${encodeURIComponent(vignetteId)}/ratings`, {
-        level,
-        ...(rationale.trim() ? { rationale: rationale.trim() } : {}),
-      });
-      onRated();
-    }, localErrors);
-  };
+  const onSubmit = () =>
+    void form.send(
+      async (body) => {
+        await api.post(`/calibration/vignettes/${encodeURIComponent(vignetteId)}/ratings`, body);
+        onRated();
+      },
+      form.values.level === null ? { level: 'Choose a level of need' } : {},
+    );
 
   // 409 also refuses the vignette's own author; only a repeat rating gets the plain "already rated" line.
   const alreadyRated = form.problem?.status === 409 && /already rated/i.test(form.problem.detail ?? '');
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Rate this vignette">
-      {alreadyRated ? (
-        <div role="alert" className="form-problem">
-          <p className="form-problem-title">You have already rated this vignette</p>
-          <p>Ratings are not changed once given.</p>
-        </div>
-      ) : (
-        <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-      )}
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      submit="Submit rating"
+      label="Rate this vignette"
+      problemView={
+        alreadyRated ? (
+          <RefusalNote
+            title="You have already rated this vignette"
+            advice="Ratings are not changed once given."
+          />
+        ) : undefined
+      }
+    >
       <LevelRadios
         legend="Your level of need"
         name={`rating-${vignetteId}`}
         levels={levels}
-        value={level}
+        value={form.values.level}
         onValue={(l) => {
-          setLevel(l);
+          form.set('level')(l);
           form.reset();
         }}
         error={form.errors.level}
@@ -59,16 +65,9 @@ export function RatingForm({ vignetteId, levels, onRated }: RatingFormProps) {
         label="Rationale"
         multiline
         maxLength={2000}
-        value={rationale}
-        onValue={setRationale}
+        {...form.field('rationale')}
         hint="Optional: what led you to this level."
-        error={form.errors.rationale}
       />
-      <div className="actions">
-        <button type="submit" disabled={form.busy}>
-          Submit rating
-        </button>
-      </div>
-    </form>
+    </Form>
   );
 }

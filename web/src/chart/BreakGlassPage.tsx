@@ -1,12 +1,12 @@
 // BreakGlassPage: emergency, audited access to a patient of another service by exact NHS number or MRN.
-import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { breakGlassSchema } from '../../../src/schemas/auth.ts';
 import { api } from '../api/client.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
-import { useFormSubmit, zodErrors } from '../ui/use-form-submit.ts';
+import { Form } from '../ui/Form.tsx';
+import { RefusalNote } from '../ui/RefusalNote.tsx';
+import { useForm } from '../ui/use-form.ts';
 
 interface Grants {
   grants: { id: string; patientId: string; expiresAt: string }[];
@@ -16,25 +16,19 @@ interface Grants {
 export function BreakGlassPage() {
   usePageTitle('Emergency access');
   const navigate = useNavigate();
-  const form = useFormSubmit();
-  const [identifier, setIdentifier] = useState('');
-  const [reason, setReason] = useState('');
+  const form = useForm(
+    breakGlassSchema,
+    { identifier: '', reason: '' },
+    { toBody: (v) => ({ identifier: v.identifier.trim(), reason: v.reason.trim() }) },
+  );
 
-  const onSubmit = (e: SubmitEvent) => {
-    e.preventDefault();
-    const body = { identifier: identifier.trim(), reason: reason.trim() };
-    const parsed = breakGlassSchema.safeParse(body);
-    void form.submit(
-      async () => {
-        const { grants } = await api.post<Grants>('/break-glass', body);
-        const first = grants[0];
-        if (first) void navigate(`/patients/${first.patientId}`);
-      },
-      parsed.success ? {} : zodErrors(parsed.error),
-    );
-  };
+  const onSubmit = () =>
+    void form.send(async (body) => {
+      const { grants } = await api.post<Grants>('/break-glass', body);
+      const first = grants[0];
+      if (first) void navigate(`/patients/${first.patientId}`);
+    });
 
-  const notFound = form.problem?.status === 404;
   return (
     <>
       <p className="breadcrumb">
@@ -47,20 +41,28 @@ export function BreakGlassPage() {
           now. Access lasts a limited time, is recorded in the audit trail, and is reviewed by a supervisor.
         </p>
       </div>
-      <form onSubmit={onSubmit} noValidate className="stack">
-        {notFound ? (
-          <div role="alert" className="form-problem">
-            <p className="form-problem-title">No patient in another service has that identifier</p>
-            <p>Check the number. Patients of your own services are found through the patient search.</p>
-          </div>
-        ) : (
-          <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
-        )}
+      <Form
+        form={form}
+        onSubmit={onSubmit}
+        submit="Request emergency access"
+        submitClassName="button-warning"
+        problemView={
+          form.problem?.status === 404 ? (
+            <RefusalNote
+              title="No patient in another service has that identifier"
+              advice="Check the number. Patients of your own services are found through the patient search."
+            />
+          ) : undefined
+        }
+        actions={
+          <Link to="/patients" className="button-link">
+            Cancel
+          </Link>
+        }
+      >
         <Field
           label="NHS number or MRN"
-          value={identifier}
-          onValue={setIdentifier}
-          error={form.errors.identifier}
+          {...form.field('identifier')}
           hint="The exact number; no names or partial numbers."
           autoComplete="off"
           required
@@ -68,21 +70,11 @@ export function BreakGlassPage() {
         <Field
           label="Clinical reason"
           multiline
-          value={reason}
-          onValue={setReason}
-          error={form.errors.reason}
+          {...form.field('reason')}
           hint="Why you need this record now (at least 10 characters)."
           required
         />
-        <div className="actions">
-          <button type="submit" className="button-warning" disabled={form.busy}>
-            Request emergency access
-          </button>
-          <Link to="/patients" className="button-link">
-            Cancel
-          </Link>
-        </div>
-      </form>
+      </Form>
     </>
   );
 }

@@ -18,6 +18,8 @@ interface FormProps {
   className?: string;
   /** The submit button's class ("button-small" in a table row, "button-warning" for a stop). */
   submitClassName?: string;
+  /** Shown instead of the problem summary when a refusal is better said in the form's own words. */
+  problemView?: ReactNode;
   /** Buttons after the submit button (e.g. "Cancel"). */
   actions?: ReactNode;
   children: ReactNode;
@@ -33,6 +35,7 @@ export function Form({
   head,
   className = 'stack',
   submitClassName,
+  problemView,
   actions,
   children,
 }: FormProps) {
@@ -43,7 +46,7 @@ export function Form({
   return (
     <form onSubmit={handle} noValidate className={className} aria-label={label} aria-labelledby={labelledBy}>
       {head}
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+      {problemView ?? <FormProblem problem={form.problem} localErrors={form.localErrorCount} />}
       {children}
       <div className="actions">
         <button type="submit" className={submitClassName} disabled={form.busy}>
