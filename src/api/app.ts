@@ -20,6 +20,9 @@ import { databaseAnswers, isDatabaseUnavailable } from '../store/db.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { problem, problemBody, ProblemError, type FieldError } from './problem.ts';
 import { registerApiRoutes } from './routes/index.ts';
+import { fileReply } from '../schemas/replies/common.ts';
+
+const openApiDocument = fileReply('application/json; the OpenAPI 3 document');
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -119,6 +122,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       if (/^\/(api|fhir)\//.test(opts.url)) throw new Error(`Route ${opts.url} declares no access rule`);
       return;
     }
+    // Fail closed likewise without a success reply schema: replies are checked and the OpenAPI document describes them.
+    const response = (opts.schema as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+    if (/^\/(api|fhir)\//.test(opts.url) && !Object.keys(response).some((status) => /^2\d\d$/.test(status)))
+      throw new Error(`Route ${[opts.method].flat().join(',')} ${opts.url} declares no success reply schema`);
     for (const method of [opts.method].flat()) {
       if (method === 'HEAD') continue;
       routes.push({ method, url: opts.url, access, patientScoped: opts.config?.patientScoped ?? false });
@@ -200,8 +207,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     const p = problem('database-unavailable');
     return reply.status(503).type('application/problem+json').send(problemBody(p, req.id));
   });
-  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
-    app.swagger(),
+  app.get(
+    '/api/v1/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true, response: { 200: openApiDocument } } },
+    async () => app.swagger(),
   );
 
   if (existsSync(WEB_DIST)) {
