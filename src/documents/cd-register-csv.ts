@@ -1,12 +1,5 @@
 // The controlled-drug register's regulator views as CSV (formula injection escaped, R18): UK register, US record, inventory.
-import type {
-  Inventory,
-  RowBase,
-  UkRegisterHeading,
-  UkRegisterRow,
-  UsRecordHeading,
-  UsRecordRow,
-} from '../domain/ledger/index.ts';
+import type { Inventory, RowBase } from '../domain/ledger/index.ts';
 import type { InventoryLine, ReportSection, UkSection, UsSection } from './cd-register-sections.ts';
 import { toCsv, type Cell } from './csv.ts';
 
@@ -16,16 +9,18 @@ const joined = (items: readonly string[]): string => items.join('; ');
  * What a regulator's record adds to the columns every register line has: its section heading (drug and strength
  * as that law names them), the part of the record a line is in, and its own row headings (which differ by law).
  */
-interface CsvLayout<H, R extends RowBase> {
+interface CsvLayout<S extends RegisterSection> {
   readonly headingColumns: readonly string[];
-  readonly heading: (h: H) => Cell[];
+  readonly heading: (h: S['heading']) => Cell[];
   readonly partColumn: string;
-  readonly part: (r: R) => Cell;
+  readonly part: (r: S['rows'][number]) => Cell;
   readonly rowColumns: readonly string[];
-  readonly row: (r: R) => Cell[];
+  readonly row: (r: S['rows'][number]) => Cell[];
 }
 
-const headerOf = <H, R extends RowBase>(layout: CsvLayout<H, R>): string[] => [
+type RegisterSection = ReportSection<{ readonly location: string }, RowBase>;
+
+const headerOf = <S extends RegisterSection>(layout: CsvLayout<S>): string[] => [
   'Premises',
   'Location',
   ...layout.headingColumns,
@@ -44,10 +39,7 @@ const headerOf = <H, R extends RowBase>(layout: CsvLayout<H, R>): string[] => [
   'Late entry reason',
 ];
 
-function registerCsv<H extends { readonly location: string }, R extends RowBase>(
-  layout: CsvLayout<H, R>,
-  sections: readonly ReportSection<H, R>[],
-): string {
+function registerCsv<S extends RegisterSection>(layout: CsvLayout<S>, sections: readonly S[]): string {
   const rows = sections.flatMap((s) =>
     s.rows.map((r): Cell[] => [
       s.premises,
@@ -72,7 +64,7 @@ function registerCsv<H extends { readonly location: string }, R extends RowBase>
 }
 
 /** Misuse of Drugs Regulations 2001 reg 19 headings: obtained (from whom, how much) and supplied (to whom, authority). */
-const UK_LAYOUT: CsvLayout<UkRegisterHeading, UkRegisterRow> = {
+const UK_LAYOUT: CsvLayout<UkSection> = {
   headingColumns: ['Drug', 'Form', 'Strength', 'Container', 'Class'],
   heading: (h) => [h.drug, h.form, h.strength, h.container, h.drugClass],
   partColumn: 'Part',
@@ -100,7 +92,7 @@ const UK_LAYOUT: CsvLayout<UkRegisterHeading, UkRegisterRow> = {
 };
 
 /** 21 CFR 1304.22(c): containers received from a supplier (with DEA number), administered to a patient, disposed of. */
-const US_LAYOUT: CsvLayout<UsRecordHeading, UsRecordRow> = {
+const US_LAYOUT: CsvLayout<UsSection> = {
   headingColumns: ['Substance', 'Finished form', 'Container size', 'Schedule', 'Code'],
   heading: (h) => [h.substance, h.finishedForm, h.containerSize, h.schedule, h.code],
   partColumn: 'Section',

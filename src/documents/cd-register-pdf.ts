@@ -1,13 +1,5 @@
 // The controlled-drug register's regulator views as PDF: the UK register, the US record and the inventory.
-import type {
-  Inventory,
-  RegisterMode,
-  RowBase,
-  UkRegisterHeading,
-  UkRegisterRow,
-  UsRecordHeading,
-  UsRecordRow,
-} from '../domain/ledger/index.ts';
+import type { Inventory, RegisterMode, RowBase } from '../domain/ledger/index.ts';
 import { renderReportPdf, type PdfColumn } from './cd-register-pdf-table.ts';
 import type { InventoryLine, ReportSection, UkSection, UsSection } from './cd-register-sections.ts';
 
@@ -31,13 +23,13 @@ const notesOf = (r: RowBase): string[] => [
  * A regulator's printed record. Every line starts with its number and date and ends with the balance and who
  * entered and witnessed it; between them, the columns that law prescribes.
  */
-interface PdfLayout<H, R extends RowBase> {
+interface PdfLayout<S extends ReportSection<unknown, RowBase>> {
   readonly title: string;
   readonly subtitle: string;
   readonly empty: string;
-  readonly heading: (h: H, premises: string) => { heading: string; subheading: string };
+  readonly heading: (h: S['heading'], premises: string) => { heading: string; subheading: string };
   readonly columns: readonly PdfColumn[];
-  readonly cells: (r: R) => string[];
+  readonly cells: (r: S['rows'][number]) => string[];
 }
 
 const FIRST_COLUMNS: readonly PdfColumn[] = [
@@ -49,9 +41,9 @@ const LAST_COLUMNS: readonly PdfColumn[] = [
   { header: 'Entered by / witness', weight: 10 },
 ];
 
-function registerPdf<H, R extends RowBase>(
-  layout: PdfLayout<H, R>,
-  sections: readonly ReportSection<H, R>[],
+function registerPdf<S extends ReportSection<unknown, RowBase>>(
+  layout: PdfLayout<S>,
+  sections: readonly S[],
   generated: string,
 ): Promise<Buffer> {
   const columns = [...FIRST_COLUMNS, ...layout.columns, ...LAST_COLUMNS];
@@ -72,7 +64,7 @@ function registerPdf<H, R extends RowBase>(
   });
 }
 
-const UK_LAYOUT: PdfLayout<UkRegisterHeading, UkRegisterRow> = {
+const UK_LAYOUT: PdfLayout<UkSection> = {
   title: 'Controlled drugs register',
   subtitle:
     'Misuse of Drugs Regulations 2001, regulation 19 headings; entries in the order made. Corrections are dated ' +
@@ -101,14 +93,14 @@ const UK_LAYOUT: PdfLayout<UkRegisterHeading, UkRegisterRow> = {
 };
 
 /** 1304.22(c)(3): containers received with the supplier's name, address and DEA registration number. */
-const received = (r: UsRecordRow): string =>
+const received = (r: UsSection['rows'][number]): string =>
   r.supplier === null
     ? ''
     : `${r.containersReceived ?? ''} from ${r.supplier.name}, ${r.supplier.address}, DEA ${r.supplier.deaNumber}` +
       (r.invoiceNumber === null ? '' : `; invoice ${r.invoiceNumber}`) +
       (r.lot === null ? '' : `; lot ${r.lot}`);
 
-const US_LAYOUT: PdfLayout<UsRecordHeading, UsRecordRow> = {
+const US_LAYOUT: PdfLayout<UsSection> = {
   title: 'Controlled substance dispensing and administration record',
   subtitle:
     '21 CFR 1304.22(c); entries in the order made. Corrections are dated notes; a corrected entry stays as ' +
