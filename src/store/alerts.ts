@@ -72,15 +72,17 @@ export interface Closing {
   note: string | null;
 }
 
-/** Records that a clinician acknowledged an alert; false when it already was (one acknowledgement per alert). */
-export async function acknowledgeAlert(tx: Queryable, alertId: string, c: Closing): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO alert_acknowledgements (alert_id, acknowledged_by, acknowledged_at, note) VALUES ($1,$2,$3,$4)
-     ON CONFLICT (alert_id) DO NOTHING RETURNING alert_id`,
-    [alertId, c.by, c.at, c.note],
-  );
-  return rows.length === 1;
+/** Writes a closing row unless one exists (one per alert or task: the table's key); true when it was written. */
+async function closeOnce(tx: Queryable, sql: string, id: string, c: Closing): Promise<boolean> {
+  return (await tx.query(sql, [id, c.by, c.at, c.note])).length === 1;
 }
+
+const ACKNOWLEDGE = `INSERT INTO alert_acknowledgements (alert_id, acknowledged_by, acknowledged_at, note)
+  VALUES ($1,$2,$3,$4) ON CONFLICT (alert_id) DO NOTHING RETURNING alert_id`;
+
+/** Records that a clinician acknowledged an alert; false when it already was. */
+export const acknowledgeAlert = (tx: Queryable, alertId: string, c: Closing) =>
+  closeOnce(tx, ACKNOWLEDGE, alertId, c);
 
 export interface NewTask {
   patientId: string;
@@ -165,15 +167,11 @@ export async function findTask(db: Queryable, id: string): Promise<{ patient_id:
   return rows[0];
 }
 
-/** Records that a task was done; false when it already was (one completion per task). */
-export async function completeTask(tx: Queryable, taskId: string, c: Closing): Promise<boolean> {
-  const rows = await tx.query(
-    `INSERT INTO task_completions (task_id, completed_by, completed_at, note) VALUES ($1,$2,$3,$4)
-     ON CONFLICT (task_id) DO NOTHING RETURNING task_id`,
-    [taskId, c.by, c.at, c.note],
-  );
-  return rows.length === 1;
-}
+const COMPLETE = `INSERT INTO task_completions (task_id, completed_by, completed_at, note)
+  VALUES ($1,$2,$3,$4) ON CONFLICT (task_id) DO NOTHING RETURNING task_id`;
+
+/** Records that a task was done; false when it already was. */
+export const completeTask = (tx: Queryable, taskId: string, c: Closing) => closeOnce(tx, COMPLETE, taskId, c);
 
 /** The newest unacknowledged alert with this code raised by one source (e.g. one dosing session), if any. */
 export async function findOpenAlert(

@@ -127,12 +127,15 @@ export async function findReferral(db: Queryable, id: string): Promise<ReferralV
   return row ? referralView(row) : null;
 }
 
-/** A referral this request has just written or changed: it exists, so a miss is a fault, not a 404. */
-export async function readReferral(db: Queryable, id: string): Promise<ReferralView> {
-  const referral = await findReferral(db, id);
-  if (!referral) throw new Error(`referral ${id} not found after writing it`);
-  return referral;
+/** A record this request has just written or changed: it exists, so a miss is a fault, not a 404. */
+async function written<T>(found: Promise<T | null>, what: string): Promise<T> {
+  const record = await found;
+  if (!record) throw new Error(`${what} not found after writing it`);
+  return record;
 }
+
+/** The referral this request has just written or closed. */
+export const readReferral = (db: Queryable, id: string) => written(findReferral(db, id), `referral ${id}`);
 
 export async function patientReferrals(db: Queryable, patientId: string): Promise<ReferralView[]> {
   const rows = await db.query<ReferralRow>(
@@ -227,12 +230,9 @@ export async function findCrisisEvent(db: Queryable, id: string): Promise<Crisis
   return row ? crisisView(row) : null;
 }
 
-/** A crisis event this request has just written or retracted: it exists, so a miss is a fault, not a 404. */
-export async function readCrisisEvent(db: Queryable, id: string): Promise<CrisisEventView> {
-  const event = await findCrisisEvent(db, id);
-  if (!event) throw new Error(`crisis event ${id} not found after writing it`);
-  return event;
-}
+/** The crisis event this request has just written or retracted. */
+export const readCrisisEvent = (db: Queryable, id: string) =>
+  written(findCrisisEvent(db, id), `crisis event ${id}`);
 
 export async function patientCrisisEvents(db: Queryable, patientId: string): Promise<CrisisEventView[]> {
   const rows = await db.query<CrisisRow>(
