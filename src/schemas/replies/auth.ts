@@ -34,6 +34,7 @@ export type SessionView = z.output<typeof sessionReply>;
 
 /** GET /setup: whether the first administrator has still to be created. */
 export const setupNeededReply = z.object({ needed: z.boolean() });
+export type SetupNeeded = z.output<typeof setupNeededReply>;
 
 /** GET /auth/invite/:token: who the invitation is for. */
 export const invitationReply = z.object({ email: z.string(), displayName: z.string() });

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import type { SessionView } from '../../../src/schemas/auth.ts';
+import type { SetupNeeded } from '../../../src/schemas/replies/auth.ts';
 import type { Permission } from '../../../src/domain/access/roles.ts';
 import { asApiError, type ApiError } from '../api/api-error.ts';
 import { api, onSessionProblem, setCsrfToken } from '../api/client.ts';
@@ -25,7 +26,7 @@ const INITIAL: SessionState = {
 };
 
 async function loadSignedOutState(): Promise<SessionState> {
-  const setup = await api.get<{ needed: boolean }>('/setup');
+  const setup = await api.get<SetupNeeded>('/setup');
   return { status: 'signed-out', session: null, setupNeeded: setup.needed, message: null, error: null };
 }
 
