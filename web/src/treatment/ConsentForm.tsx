@@ -1,11 +1,13 @@
 // ConsentForm: choose the route, read its document with the patient, and record a typed or drawn signature.
-import { useId, useState, type SubmitEvent } from 'react';
+import { consentSchema } from '../../../src/schemas/treatment.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
-import { FormProblem } from '../ui/FormProblem.tsx';
+import { Form } from '../ui/Form.tsx';
+import { RadioGroup } from '../ui/RadioGroup.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { useForm } from '../ui/use-form.ts';
 import { ConsentDocumentView } from './ConsentDocumentView.tsx';
+import { ConsentWitness } from './ConsentWitness.tsx';
 import { SignaturePad } from './SignaturePad.tsx';
 import { ROUTE_OPTIONS, asRoute } from './treatment-labels.ts';
 import type { ConsentBody, ConsentDocument, ConsentView, Route } from './treatment-types.ts';
@@ -33,57 +35,90 @@ function documentFor(documents: readonly ConsentDocument[], route: Route): Conse
     );
 }
 
+const SIGN_KINDS = [
+  { value: 'typed', label: 'Typed name' },
+  { value: 'drawn', label: 'Drawn signature' },
+] as const;
+
+type Values = {
+  route: Route;
+  name: string;
+  kind: 'typed' | 'drawn';
+  image: string | null;
+  witnessEmail: string;
+  witnessPassword: string;
+};
+
+const INITIAL: Values = {
+  route: 'iv-racemic',
+  name: '',
+  kind: 'typed',
+  image: null,
+  witnessEmail: '',
+  witnessPassword: '',
+};
+
+const witnessGiven = (v: Values) => v.witnessEmail.trim() !== '' || v.witnessPassword !== '';
+
+/** The body of POST /patients/:id/consents for the route's document. */
+function consentBody(v: Values, doc: ConsentDocument | undefined): ConsentBody {
+  return {
+    route: v.route,
+    documentId: doc?.id ?? '',
+    documentVersion: doc?.version ?? '',
+    signature:
+      v.kind === 'drawn' && v.image
+        ? { kind: 'drawn', name: v.name.trim(), image: v.image }
+        : { kind: 'typed', name: v.name.trim() },
+    ...(witnessGiven(v) ? { witness: { email: v.witnessEmail.trim(), password: v.witnessPassword } } : {}),
+  };
+}
+
+/** The form's own messages: a document, the patient's name and signature, and a whole witness signature. */
+function ownErrors(v: Values, doc: ConsentDocument | undefined): Record<string, string> {
+  const own: Record<string, string> = {};
+  const witnessed = witnessGiven(v) || doc?.witnessRequired;
+  if (!doc) own.documentId = 'There is no consent document for this route';
+  if (!v.name.trim()) own['signature.name'] = "Enter the patient's full name";
+  if (v.kind === 'drawn' && !v.image) own['signature.image'] = 'The patient signs in the box';
+  if (witnessed && !v.witnessEmail.trim()) own['witness.email'] = "Enter the witness's email";
+  if (witnessed && !v.witnessPassword) own['witness.password'] = 'The witness enters their password';
+  return own;
+}
+
 /** "Route", the document, "Patient's full name", "Typed name" / "Drawn signature", witness, "Sign consent". */
 export function ConsentForm({ patientId, documents, onSigned }: ConsentFormProps) {
-  const form = useFormSubmit();
-  const kindName = useId();
-  const [route, setRoute] = useState<Route>('iv-racemic');
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<'typed' | 'drawn'>('typed');
-  const [image, setImage] = useState<string | null>(null);
-  const [witnessEmail, setWitnessEmail] = useState('');
-  const [witnessPassword, setWitnessPassword] = useState('');
-  const doc = documentFor(documents, route);
-  const witnessGiven = witnessEmail.trim() !== '' || witnessPassword !== '';
+  const form = useForm(consentSchema, INITIAL, {
+    toBody: (v) => consentBody(v, documentFor(documents, v.route)),
+  });
+  const { values, set, errors } = form;
+  const doc = documentFor(documents, values.route);
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const localErrors: Record<string, string> = {};
-    if (!doc) localErrors.documentId = 'There is no consent document for this route';
-    if (!name.trim()) localErrors['signature.name'] = "Enter the patient's full name";
-    if (kind === 'drawn' && !image) localErrors['signature.image'] = 'The patient signs in the box';
-    if ((witnessGiven || doc?.witnessRequired) && !witnessEmail.trim())
-      localErrors['witness.email'] = "Enter the witness's email";
-    if ((witnessGiven || doc?.witnessRequired) && !witnessPassword)
-      localErrors['witness.password'] = 'The witness enters their password';
-    void form.submit(async () => {
-      if (!doc) return;
-      const body: ConsentBody = {
-        route,
-        documentId: doc.id,
-        documentVersion: doc.version,
-        signature:
-          kind === 'drawn' && image
-            ? { kind: 'drawn', name: name.trim(), image }
-            : { kind: 'typed', name: name.trim() },
-        ...(witnessGiven ? { witness: { email: witnessEmail.trim(), password: witnessPassword } } : {}),
-      };
-      onSigned(await api.post<ConsentView>(`/patients/${encodeURIComponent(patientId)}/consents`, body));
-    }, localErrors);
-  };
+  const onSubmit = () =>
+    void form.send(
+      async (body) => {
+        onSigned(await api.post<ConsentView>(`/patients/${encodeURIComponent(patientId)}/consents`, body));
+      },
+      ownErrors(values, doc),
+    );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Sign consent">
-      <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
+    <Form
+      form={form}
+      onSubmit={onSubmit}
+      submit="Sign consent"
+      label="Sign consent"
+      canSubmit={doc !== undefined}
+    >
       <SelectField
         label="Route"
-        value={route}
+        value={values.route}
         onValue={(v) => {
           const chosen = asRoute(v);
-          if (chosen) setRoute(chosen);
+          if (chosen) set('route')(chosen);
         }}
         options={ROUTE_OPTIONS}
-        error={form.errors.route ?? form.errors.documentId}
+        error={errors.route ?? errors.documentId}
       />
       {doc ? <ConsentDocumentView doc={doc} /> : <p>No consent document for this route.</p>}
       <Field
@@ -91,64 +126,25 @@ export function ConsentForm({ patientId, documents, onSigned }: ConsentFormProps
         required
         maxLength={200}
         autoComplete="off"
-        value={name}
-        onValue={setName}
-        error={form.errors['signature.name']}
+        {...form.field('name')}
+        error={errors['signature.name']}
       />
-      <fieldset>
-        <legend>How the patient signs</legend>
-        <div className="radio-row">
-          {(
-            [
-              ['typed', 'Typed name'],
-              ['drawn', 'Drawn signature'],
-            ] as const
-          ).map(([value, label]) => (
-            <label key={value} className="radio">
-              <input
-                type="radio"
-                name={kindName}
-                checked={kind === value}
-                onChange={() => {
-                  setKind(value);
-                }}
-              />
-              <span>{label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {kind === 'drawn' ? <SignaturePad onChange={setImage} error={form.errors['signature.image']} /> : null}
-      <fieldset className={form.errors.witness ? 'field-invalid' : undefined}>
-        <legend>{doc?.witnessRequired ? 'Witness' : 'Witness (optional)'}</legend>
-        <p className="hint">A second member of staff countersigns by entering their own password.</p>
-        {form.errors.witness ? <p className="field-error">{form.errors.witness}</p> : null}
-        <div className="field-grid">
-          <Field
-            label="Witness email"
-            type="email"
-            autoComplete="off"
-            maxLength={254}
-            value={witnessEmail}
-            onValue={setWitnessEmail}
-            error={form.errors['witness.email']}
-          />
-          <Field
-            label="Witness password"
-            type="password"
-            autoComplete="off"
-            maxLength={1024}
-            value={witnessPassword}
-            onValue={setWitnessPassword}
-            error={form.errors['witness.password']}
-          />
-        </div>
-      </fieldset>
-      <div className="actions">
-        <button type="submit" disabled={form.busy || !doc}>
-          Sign consent
-        </button>
-      </div>
-    </form>
+      <RadioGroup
+        legend="How the patient signs"
+        name="consent-signature-kind"
+        options={SIGN_KINDS}
+        value={values.kind}
+        onValue={set('kind')}
+      />
+      {values.kind === 'drawn' ? (
+        <SignaturePad onChange={set('image')} error={errors['signature.image']} />
+      ) : null}
+      <ConsentWitness
+        required={doc?.witnessRequired ?? false}
+        error={errors.witness}
+        email={{ ...form.field('witnessEmail'), error: errors['witness.email'] }}
+        password={{ ...form.field('witnessPassword'), error: errors['witness.password'] }}
+      />
+    </Form>
   );
 }

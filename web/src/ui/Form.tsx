@@ -18,6 +18,8 @@ interface FormProps {
   className?: string;
   /** The submit button's class ("button-small" in a table row, "button-warning" for a stop). */
   submitClassName?: string;
+  /** False keeps the submit button disabled (nothing to submit yet). */
+  canSubmit?: boolean;
   /** Shown instead of the problem summary when a refusal is better said in the form's own words. */
   problemView?: ReactNode;
   /** Buttons after the submit button (e.g. "Cancel"). */
@@ -36,6 +38,7 @@ export function Form({
   className = 'stack',
   submitClassName,
   problemView,
+  canSubmit = true,
   actions,
   children,
 }: FormProps) {
@@ -49,7 +52,7 @@ export function Form({
       {problemView ?? <FormProblem problem={form.problem} localErrors={form.localErrorCount} />}
       {children}
       <div className="actions">
-        <button type="submit" className={submitClassName} disabled={form.busy}>
+        <button type="submit" className={submitClassName} disabled={form.busy || !canSubmit}>
           {submit}
         </button>
         {actions}
