@@ -7,18 +7,23 @@ import type { AppContext } from './context.ts';
 import { patientAccess } from './patient-access.ts';
 import { problem, ruleRefusal } from './problem.ts';
 
-/** The session behind `:id` when the user may see its patient, else 404; refuses writes after discharge. */
-export async function visibleSession(
-  ctx: AppContext,
-  req: FastifyRequest,
-  id: string,
-  action: string,
-  forWrite: boolean,
-) {
-  const session = await findSession(ctx.db, id);
+type WithId = FastifyRequest & { params: { id: string } };
+
+async function sessionOf(ctx: AppContext, req: WithId, action: string, forWrite: boolean) {
+  const session = await findSession(ctx.db, req.params.id);
   if (!session) throw problem('not-found');
   const access = await patientAccess(ctx, req, session.patient_id, action);
   const closed = forWrite ? sessionWriteRefusal(session.discharged_at !== null) : null;
   if (closed) throw ruleRefusal('blocked', closed.code, closed.text);
   return { session, access };
+}
+
+/** The session behind `:id` when the user may see its patient, else 404. */
+export function visibleSession(ctx: AppContext, req: WithId, action: string) {
+  return sessionOf(ctx, req, action, false);
+}
+
+/** `visibleSession` for a write: a discharged session is closed (409 `session-discharged`). */
+export function writableSession(ctx: AppContext, req: WithId, action: string) {
+  return sessionOf(ctx, req, action, true);
 }

@@ -4,7 +4,7 @@ import { administrationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { administrationSchema } from '../../schemas/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
-import { visibleSession } from '../session-access.ts';
+import { writableSession } from '../session-access.ts';
 import { recordAdministration } from '../treatment/session-administration.ts';
 
 export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -22,13 +22,7 @@ export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: 
       },
     },
     async (req, reply) => {
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.administration',
-        true,
-      );
+      const { session, access } = await writableSession(ctx, req, 'treatment-session.administration');
       return reply.status(201).send(await recordAdministration(ctx, req, session, access, req.body));
     },
   );

@@ -27,7 +27,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
-import { visibleSession } from '../session-access.ts';
+import { visibleSession, writableSession } from '../session-access.ts';
 import { sessionProtocol, toVitalSigns } from '../treatment/session-vitals.ts';
 
 /** The domain's discharge rules over the session's record and what the clinician confirmed. */
@@ -123,13 +123,7 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
     },
     async (req, reply) => {
       const auth = authOf(req);
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.discharge',
-        true,
-      );
+      const { session, access } = await writableSession(ctx, req, 'treatment-session.discharge');
       const record = dischargeRecord(await sessionEvents(ctx.db, session.id), session.discharged_at);
       if (!record.ok) throw ruleRefusal('blocked', record.code, record.text);
       const now = ctx.now();
@@ -177,13 +171,7 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
       schema: { response: { 200: fileReply('application/pdf') }, tags: ['treatment'], params: idParams },
     },
     async (req, reply) => {
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.discharge-pdf',
-        false,
-      );
+      const { session, access } = await visibleSession(ctx, req, 'treatment-session.discharge-pdf');
       if (!session.discharged_at || !session.no_driving_until)
         throw problem('not-found', 'This session has no discharge yet.');
       const patient = await findPatient(ctx.db, session.patient_id);

@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { observationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { observationSchema } from '../../schemas/treatment.ts';
-import { addSessionEvent } from '../../store/treatment.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
-import { recordChange } from '../record-change.ts';
-import { visibleSession } from '../session-access.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { recordSessionEvent } from '../treatment/session-event.ts';
+import { writableSession } from '../session-access.ts';
 
 export function treatmentSessionObservationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -23,33 +22,19 @@ export function treatmentSessionObservationRoutes(app: FastifyInstance, ctx: App
       },
     },
     async (req, reply) => {
-      const auth = authOf(req);
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.observation',
-        true,
-      );
+      const { session, access } = await writableSession(ctx, req, 'treatment-session.observation');
       const now = ctx.now();
       const id = await ctx.db.transaction(async (tx) => {
-        const eventId = await addSessionEvent(tx, {
-          sessionId: session.id,
+        return recordSessionEvent(tx, req, {
+          session,
           kind: req.body.kind,
           data: { score: req.body.score ?? null, text: req.body.text ?? null },
           at: req.body.at ? new Date(req.body.at) : now,
-          recordedAt: now,
-          by: auth.user.id,
-        });
-        await recordChange(req, tx, {
+          now,
           action: 'treatment-session.observation',
-          resource: { type: 'TreatmentSession', id: session.id },
-          patientId: session.patient_id,
           flagged: access.breakGlass,
           details: { kind: req.body.kind },
-          now,
         });
-        return eventId;
       });
       return reply.status(201).send({ id });
     },

@@ -7,7 +7,7 @@ import { remsSubmissionSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { earlierEsketamineSessions, hasRemsSubmission, insertRemsSubmission } from '../../store/rems.ts';
 import { findService } from '../../store/services.ts';
-import { addSessionEvent, sessionEvents, type SessionRow } from '../../store/treatment.ts';
+import { sessionEvents, type SessionRow } from '../../store/treatment.ts';
 import { findUserById } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { auditRead } from '../patient-access.ts';
@@ -15,6 +15,7 @@ import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { remsDraft, remsStaffNames, REMS_MEDICATION_EVENT } from '../treatment/rems-record.ts';
 import { visibleSession } from '../session-access.ts';
+import { recordSessionEvent } from '../treatment/session-event.ts';
 
 const NOT_ESKETAMINE = 'Only esketamine sessions have a REMS monitoring form.';
 const isEsketamine = (session: SessionRow) =>
@@ -30,7 +31,7 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
       schema: { response: { 200: remsRecordReply }, tags: ['treatment'], params: idParams },
     },
     async (req) => {
-      const { session, access } = await visibleSession(ctx, req, req.params.id, 'rems.record', false);
+      const { session, access } = await visibleSession(ctx, req, 'rems.record');
       if (!isEsketamine(session)) throw problem('not-found', NOT_ESKETAMINE);
       const patient = await findPatient(ctx.db, session.patient_id);
       const hcp = await findUserById(ctx.db, session.created_by);
@@ -66,24 +67,18 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
     },
     async (req, reply) => {
       const auth = authOf(req);
-      const { session, access } = await visibleSession(ctx, req, req.params.id, 'rems.medication', false);
+      const { session, access } = await visibleSession(ctx, req, 'rems.medication');
       if (!isEsketamine(session)) throw problem('validation-failed', NOT_ESKETAMINE);
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {
-        await addSessionEvent(tx, {
-          sessionId: session.id,
+        await recordSessionEvent(tx, req, {
+          session,
           kind: REMS_MEDICATION_EVENT,
           data: { answers: req.body, confirmedByName: auth.user.display_name },
           at: now,
-          recordedAt: now,
-          by: auth.user.id,
-        });
-        await recordChange(req, tx, {
-          action: 'rems.medication',
-          resource: { type: 'TreatmentSession', id: session.id },
-          patientId: session.patient_id,
-          flagged: access.breakGlass,
           now,
+          action: 'rems.medication',
+          flagged: access.breakGlass,
         });
       });
       return reply.status(201).send({ confirmed: true, at: now.toISOString(), answers: req.body });
@@ -103,7 +98,7 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
     },
     async (req, reply) => {
       const auth = authOf(req);
-      const { session, access } = await visibleSession(ctx, req, req.params.id, 'rems.submission', false);
+      const { session, access } = await visibleSession(ctx, req, 'rems.submission');
       if (!isEsketamine(session)) throw problem('validation-failed', NOT_ESKETAMINE);
       const now = ctx.now();
       await ctx.db.transaction(async (tx) => {

@@ -4,11 +4,10 @@ import { vitalsReply } from '../../schemas/replies/treatment.ts';
 import { vitalAlerts } from '../../domain/treatment/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { vitalsSchema } from '../../schemas/treatment.ts';
-import { addSessionEvent } from '../../store/treatment.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
-import { recordChange } from '../record-change.ts';
-import { visibleSession } from '../session-access.ts';
+import { zodApp, type AppContext } from '../context.ts';
+import { writableSession } from '../session-access.ts';
 import { raiseSessionAlerts } from '../treatment/session-alerts.ts';
+import { recordSessionEvent } from '../treatment/session-event.ts';
 import { sessionProtocol, toVitalSigns } from '../treatment/session-vitals.ts';
 
 export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -21,34 +20,21 @@ export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppConte
       schema: { response: { 201: vitalsReply }, tags: ['treatment'], params: idParams, body: vitalsSchema },
     },
     async (req, reply) => {
-      const auth = authOf(req);
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.vitals',
-        true,
-      );
+      const { session, access } = await writableSession(ctx, req, 'treatment-session.vitals');
       const protocol = sessionProtocol(session.protocol);
       const alerts = vitalAlerts(toVitalSigns(req.body), toVitalSigns(session.baseline), protocol);
       const now = ctx.now();
       const takenAt = new Date(req.body.takenAt);
       const { eventId, escalation } = await ctx.db.transaction(async (tx) => {
-        const id = await addSessionEvent(tx, {
-          sessionId: session.id,
+        const id = await recordSessionEvent(tx, req, {
+          session,
           kind: 'vitals',
           data: { ...req.body, alerts },
           at: takenAt,
-          recordedAt: now,
-          by: auth.user.id,
-        });
-        await recordChange(req, tx, {
+          now,
           action: 'treatment-session.vitals',
-          resource: { type: 'TreatmentSession', id: session.id },
-          patientId: session.patient_id,
           flagged: access.breakGlass,
           details: { alerts: alerts.map((a) => a.code) },
-          now,
         });
         const raised = await raiseSessionAlerts(tx, req, { session, protocol, alerts, takenAt, now });
         return { eventId: id, escalation: raised };

@@ -18,13 +18,7 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: { response: { 200: sessionDetailReply }, tags: ['treatment'], params: idParams },
     },
     async (req) => {
-      const { session, access } = await visibleSession(
-        ctx,
-        req,
-        req.params.id,
-        'treatment-session.read',
-        false,
-      );
+      const { session, access } = await visibleSession(ctx, req, 'treatment-session.read');
       const events = await sessionEvents(ctx.db, session.id);
       await auditRead(ctx, req, access, 'treatment-session.read', 'TreatmentSession', session.id);
       return {

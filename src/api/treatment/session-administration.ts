@@ -22,12 +22,12 @@ import type { administrationSchema } from '../../schemas/treatment.ts';
 import type { Queryable } from '../../store/db.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
-import { addSessionEvent, latestEligibility, sessionEvents, type SessionRow } from '../../store/treatment.ts';
+import { latestEligibility, sessionEvents, type SessionRow } from '../../store/treatment.ts';
 import { authOf, type AppContext } from '../context.ts';
 import type { PatientAccess } from '../patient-access.ts';
 import { ruleRefusal } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
 import { sessionProtocol } from './session-vitals.ts';
+import { recordSessionEvent } from './session-event.ts';
 import { drawSessionDose, refundUnusedDose } from './session-stock.ts';
 import { witnessSignatures } from '../cd-register/witness.ts';
 
@@ -118,42 +118,6 @@ async function stockSteps(
   return { ...(drawn ? { drawn } : {}), wasteDue };
 }
 
-/** Stores the event with its chart line (not for a rate change) and its audit entry. */
-async function storeEvent(
-  tx: Queryable,
-  req: FastifyRequest,
-  r: {
-    session: SessionRow;
-    access: PatientAccess;
-    plan: AdministrationPlan;
-    data: Record<string, unknown>;
-    wasteDue: { correctionId: string } | null;
-    now: Date;
-  },
-): Promise<number> {
-  const { session, plan, wasteDue, now } = r;
-  const eventId = await addSessionEvent(tx, {
-    sessionId: session.id,
-    kind: plan.kind,
-    data: r.data,
-    at: plan.at,
-    recordedAt: now,
-    by: authOf(req).user.id,
-  });
-  await recordChange(req, tx, {
-    action: `treatment-session.${plan.kind}`,
-    resource: { type: 'TreatmentSession', id: session.id },
-    patientId: session.patient_id,
-    ...(plan.timeline
-      ? { timeline: { kind: 'treatment-session', summary: plan.timeline, occurredAt: plan.at } }
-      : {}),
-    flagged: r.access.breakGlass,
-    ...(wasteDue ? { details: { registerCorrectionId: wasteDue.correctionId } } : {}),
-    now,
-  });
-  return eventId;
-}
-
 /** Records one administration event after the domain's order, time, dose and amount rules allow it. */
 export async function recordAdministration(
   ctx: AppContext,
@@ -177,7 +141,19 @@ export async function recordAdministration(
     const stock = await stockSteps(tx, ctx, { session, plan, body, ...who });
     const wasteDue = stock.wasteDue ?? null;
     const data = administrationData(plan, facts.planned, body, stock);
-    const eventId = await storeEvent(tx, req, { session, access, plan, data, wasteDue, now });
+    const eventId = await recordSessionEvent(tx, req, {
+      session,
+      kind: plan.kind,
+      data,
+      at: plan.at,
+      now,
+      action: `treatment-session.${plan.kind}`,
+      flagged: access.breakGlass,
+      ...(wasteDue ? { details: { registerCorrectionId: wasteDue.correctionId } } : {}),
+      ...(plan.timeline
+        ? { timeline: { kind: 'treatment-session', summary: plan.timeline, occurredAt: plan.at } }
+        : {}),
+    });
     return administrationReply(eventId, plan, facts.planned, wasteDue);
   });
 }

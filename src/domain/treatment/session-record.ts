@@ -1,4 +1,5 @@
 // The shapes a dosing session keeps as JSON: its dose plan with who stood behind a prescriber's reason, and readings.
+import type { SummaryReading } from './discharge-events.ts';
 import type { DoseResult } from './dose-types.ts';
 
 /** Who stood behind a prescriber's decision at the bedside, and when. */
@@ -11,12 +12,5 @@ export interface PrescriberDecision {
 /** The session's dose as stored: the checked calculation and, for a prescriber's reason, who gave it. */
 export type StoredDose = DoseResult & { readonly prescriberReasonBy?: PrescriberDecision };
 
-/** A reading as stored (baseline and flowsheet): an ISO time and plain numbers. */
-export interface StoredReading {
-  readonly takenAt: string;
-  readonly systolic: number;
-  readonly diastolic: number;
-  readonly heartRate: number;
-  readonly spo2: number;
-  readonly respiratoryRate?: number;
-}
+/** A reading as stored (baseline and flowsheet): an ISO time and plain numbers, as the discharge summary keeps it. */
+export type StoredReading = SummaryReading;
