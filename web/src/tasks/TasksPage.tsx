@@ -4,6 +4,7 @@ import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { ToggleGroup } from '../ui/ToggleGroup.tsx';
 import { CompletedTasks } from './CompletedTasks.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import type { TaskList } from './task-types.ts';
@@ -27,21 +28,7 @@ export function TasksPage() {
   return (
     <>
       <h1>Tasks</h1>
-      <div role="group" aria-label="Which tasks" className="toggle-group">
-        {SCOPES.map((s) => (
-          <button
-            key={s.id}
-            type="button"
-            className="toggle"
-            aria-pressed={scope === s.id}
-            onClick={() => {
-              setScope(s.id);
-            }}
-          >
-            {s.label}
-          </button>
-        ))}
-      </div>
+      <ToggleGroup label="Which tasks" options={SCOPES} value={scope} onValue={setScope} />
       {list.error ? <Notice kind="error">{list.error.detail ?? list.error.title}</Notice> : null}
       <section aria-labelledby="open-tasks-heading">
         <h2 id="open-tasks-heading">Open tasks</h2>
