@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asPregnancyStatus, pregnancyCautions, pregnancyFlags } from './pregnancy.ts';
 import { sessionPreChecks, type SessionPreCheckInput } from './session-gates.ts';
-import { at, ivPsychiatric, vitals } from './test-fixtures.ts';
+import { readyForSession } from './test-fixtures.ts';
 
 // Review 2026-12 §3 and §6 item 15: "pregnant" was recorded at eligibility and then ignored.
 describe('pregnancyFlags (eligibility)', () => {
@@ -46,18 +46,7 @@ describe('pregnancyCautions (session start)', () => {
 });
 
 describe('sessionPreChecks: pregnancy caution from the latest eligibility', () => {
-  const ready: SessionPreCheckInput = {
-    protocol: ivPsychiatric,
-    consent: { active: true, route: 'iv-racemic' },
-    eligibility: { signed: true },
-    baseline: vitals({}, at(-10)),
-    now: at(0),
-    escortConfirmed: true,
-    fastingConfirmed: true,
-    newContraindication: false,
-    aclsClinicianPresent: true,
-    setting: 'clinic',
-  };
+  const ready: SessionPreCheckInput = readyForSession;
 
   it('adds a caution (not a block) when pregnancy was recorded, and none when not pregnant', () => {
     const pregnant = sessionPreChecks({

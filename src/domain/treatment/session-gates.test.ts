@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prescriberReasonBlock, sessionPreChecks, type SessionPreCheckInput } from './session-gates.ts';
-import { at, esketamine, ivPsychiatric, sublingual, vitals } from './test-fixtures.ts';
+import { at, esketamine, ivPsychiatric, readyForSession, sublingual, vitals } from './test-fixtures.ts';
 
-const ready: SessionPreCheckInput = {
-  protocol: ivPsychiatric,
-  consent: { active: true, route: 'iv-racemic' },
-  eligibility: { signed: true },
-  baseline: vitals({}, at(-10)),
-  now: at(0),
-  escortConfirmed: true,
-  fastingConfirmed: true,
-  newContraindication: false,
-  aclsClinicianPresent: true,
-  setting: 'clinic',
-};
+const ready: SessionPreCheckInput = readyForSession;
 const check = (changes: Partial<SessionPreCheckInput>) => sessionPreChecks({ ...ready, ...changes });
 const codes = (changes: Partial<SessionPreCheckInput>) => check(changes).blocks.map((b) => b.code);
 

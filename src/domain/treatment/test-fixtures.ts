@@ -1,6 +1,7 @@
 // Builders shared by the treatment tests (test support only; not used by the rules).
 import type { Outcome } from './problems.ts';
 import { defaultProtocols } from './protocols.ts';
+import type { SessionPreCheckInput } from './session-gates.ts';
 import { beatsPerMinute, kilograms, mmHg, percent, type Kilograms } from './units.ts';
 import type { VitalSigns } from './vitals.ts';
 
@@ -51,3 +52,17 @@ export function vitals(
     takenAt,
   };
 }
+
+/** Session pre-check inputs with nothing missing: a signed eligibility, consent, a fresh baseline, every confirmation. */
+export const readyForSession: SessionPreCheckInput = {
+  protocol: ivPsychiatric,
+  consent: { active: true, route: 'iv-racemic' },
+  eligibility: { signed: true },
+  baseline: vitals({}, at(-10)),
+  now: at(0),
+  escortConfirmed: true,
+  fastingConfirmed: true,
+  newContraindication: false,
+  aclsClinicianPresent: true,
+  setting: 'clinic',
+};
