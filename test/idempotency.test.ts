@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { buildApp } from '../src/api/app.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { api, setCsrfToken } from '../web/src/api/client.ts';
@@ -360,11 +361,15 @@ describe('a write that fails on the server (5xx)', () => {
     });
     const app = await buildApp({ db: database.db, config, now: () => new Date() });
     // A write that fails on its first run only, as a write whose transaction hit a fault would.
-    app.post('/api/v1/test-flaky-write', { config: { access: 'authenticated' } }, async (_req, reply) => {
-      runs += 1;
-      if (runs === 1) throw new Error('simulated fault');
-      return reply.code(201).send({ run: runs });
-    });
+    app.post(
+      '/api/v1/test-flaky-write',
+      { config: { access: 'authenticated' }, schema: { response: { 201: z.object({ run: z.number() }) } } },
+      async (_req, reply) => {
+        runs += 1;
+        if (runs === 1) throw new Error('simulated fault');
+        return reply.code(201).send({ run: runs });
+      },
+    );
     const admin = new Client(await app.listen({ port: 0, host: '127.0.0.1' }));
     expect((await admin.post('/api/v1/setup', { ...ADMIN, serviceName: 'Test Team' })).status).toBe(201);
     flaky = { app, admin, drop: database.drop };

@@ -2,6 +2,7 @@
 // unknown staff ids, and any data error the database still raises: a 422 naming the field, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.ts';
+import { okReply } from '../src/schemas/replies/common.ts';
 import {
   addStaff,
   buildWorld,
@@ -10,6 +11,9 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+
+// A probe route declares its access and success reply like every API route (the server refuses one without).
+const PROBE_OPTIONS = { config: { access: 'public' as const }, schema: { response: { 200: okReply } } };
 
 let server: TestServer;
 let w: World;
@@ -262,7 +266,7 @@ describe('a data error the database still raises', () => {
     ['23505 unique violation', 'INSERT INTO services (id, name) SELECT id, name FROM services LIMIT 1'],
   ])('%s is a 422 invalid-data problem, not a 500', async (_label, sql) => {
     const app = await buildApp(server.ctx);
-    app.get('/api/v1/data-error-probe', { config: { access: 'public' } }, async () => {
+    app.get('/api/v1/data-error-probe', PROBE_OPTIONS, async () => {
       await server.ctx.db.query(sql);
       return { ok: true };
     });
@@ -276,7 +280,7 @@ describe('a data error the database still raises', () => {
 
   it('a lost connection is still 503 database-unavailable', async () => {
     const app = await buildApp(server.ctx);
-    app.get('/api/v1/data-error-probe', { config: { access: 'public' } }, async () => {
+    app.get('/api/v1/data-error-probe', PROBE_OPTIONS, async () => {
       throw Object.assign(new Error('terminating connection due to administrator command'), {
         code: '57P01',
       });
