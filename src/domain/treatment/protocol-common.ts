@@ -185,3 +185,11 @@ export function sharedSafety(riseCertainty: Certainty): {
 } {
   return { alerts: defaultAlerts(riseCertainty), weight: defaultWeightRule, preDose: defaultPreDoseRule };
 }
+
+/** No REMS enrolment: the REMS applies to Spravato (esketamine) only (clinic.md §2). */
+export const noRemsForRacemic = rule(
+  false,
+  'fact',
+  'clinic.md §2: the REMS applies to Spravato (esketamine) only.',
+  'verified',
+);

@@ -1,6 +1,14 @@
 // Default protocol: IV racemic ketamine for psychiatric indications (ASKP tenets, APA consensus, clinic.md §1, §3).
 import type { ProtocolContent } from './protocol.ts';
-import { ASKP, fact, rule, setting, sharedDischarge, sharedSafety } from './protocol-common.ts';
+import {
+  ASKP,
+  fact,
+  noRemsForRacemic,
+  rule,
+  setting,
+  sharedDischarge,
+  sharedSafety,
+} from './protocol-common.ts';
 
 const ASKP_DOSE = `${ASKP} tenet 5: usual starting dose 0.5–1 mg/kg IV over 40–60 min; escalation may be necessary.`;
 const LOW_DOSE =
@@ -55,12 +63,7 @@ export const ivSessionRules = {
       'clinic.md names a prescriber-on-site rule only for Spravato (§2 REMS); not required for racemic IV.',
       'verified',
     ),
-    remsEnrolment: rule(
-      false,
-      'fact',
-      'clinic.md §2: the REMS applies to Spravato (esketamine) only.',
-      'verified',
-    ),
+    remsEnrolment: noRemsForRacemic,
   },
   sessions: {
     allowed: ['clinic'],

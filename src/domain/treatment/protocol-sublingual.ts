@@ -1,6 +1,14 @@
 // Default protocol: sublingual ketamine lozenges for ketamine-assisted psychotherapy (clinic.md §3, §6).
 import type { ProtocolContent } from './protocol.ts';
-import { ASKP, fact, rule, setting, sharedDischarge, sharedSafety } from './protocol-common.ts';
+import {
+  ASKP,
+  fact,
+  noRemsForRacemic,
+  rule,
+  setting,
+  sharedDischarge,
+  sharedSafety,
+} from './protocol-common.ts';
 
 const KAP_RANGE =
   'clinic.md §3 KAP sublingual ranges [S practitioner blogs]: "general dosage range is 100–400" (Wolfson / Ketamine Training Center)';
@@ -109,12 +117,7 @@ export const sublingualKap: ProtocolContent = {
       `${JOURNEY}: the in-house medical team is on call 24/7 rather than on site.`,
       'secondary',
     ),
-    remsEnrolment: rule(
-      false,
-      'fact',
-      'clinic.md §2: the REMS applies to Spravato (esketamine) only.',
-      'verified',
-    ),
+    remsEnrolment: noRemsForRacemic,
   },
   sessions: {
     allowed: ['clinic', 'home', 'remote'],
