@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SupervisionItem } from '../harm/harm-types.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
+import { Loaded } from '../ui/Loaded.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { SupervisionItemCard } from './SupervisionItemCard.tsx';
 
@@ -17,8 +18,6 @@ const GROUPS: readonly { kind: SupervisionItem['kind']; heading: string; one: st
 export function SupervisionPage() {
   usePageTitle('Supervision');
   const queue = useApiData<{ items: SupervisionItem[]; overrideCount: number }>('/supervision');
-  const items = queue.data?.items ?? [];
-  const overrides = queue.data?.overrideCount ?? 0;
   const [flash, setFlash] = useState<string | null>(null);
   const flashRef = useRef<HTMLDivElement>(null);
   // A signed-off item leaves the queue with the form that had focus: the confirmation takes focus instead.
@@ -31,41 +30,41 @@ export function SupervisionPage() {
       <div ref={flashRef} tabIndex={-1} className="focus-target">
         {flash ? <Notice kind="success">{flash}</Notice> : null}
       </div>
-      {queue.error ? <Notice kind="error">{queue.error.detail ?? queue.error.title}</Notice> : null}
-      {queue.loading && !queue.data ? <p role="status">Loading the supervision queue…</p> : null}
-      {queue.data ? (
-        <p className="supervision-count">
-          {overrides} {overrides === 1 ? 'override' : 'overrides'} awaiting sign-off
-        </p>
-      ) : null}
-      {queue.data
-        ? GROUPS.map((g) => {
-            const inGroup = items.filter((i) => i.kind === g.kind);
-            return (
-              <section key={g.kind} aria-labelledby={`sup-group-${g.kind}`} className="subsection">
-                <h2 id={`sup-group-${g.kind}`}>
-                  {g.heading} <span className="muted">({inGroup.length})</span>
-                </h2>
-                {inGroup.length === 0 ? <p className="muted">None.</p> : null}
-                {inGroup.map((item) => (
-                  <SupervisionItemCard
-                    key={`${item.kind}-${item.itemId}`}
-                    item={item}
-                    kindLabel={g.one}
-                    onRecorded={(signedOff) => {
-                      setFlash(
-                        signedOff
-                          ? `Signed off: ${g.one.toLowerCase()} for ${item.patientName}.`
-                          : `Note recorded: ${g.one.toLowerCase()} for ${item.patientName}.`,
-                      );
-                      queue.reload();
-                    }}
-                  />
-                ))}
-              </section>
-            );
-          })
-        : null}
+      <Loaded data={queue} loading="Loading the supervision queue…">
+        {({ items, overrideCount: overrides }) => (
+          <>
+            <p className="supervision-count">
+              {overrides} {overrides === 1 ? 'override' : 'overrides'} awaiting sign-off
+            </p>
+            {GROUPS.map((g) => {
+              const inGroup = items.filter((i) => i.kind === g.kind);
+              return (
+                <section key={g.kind} aria-labelledby={`sup-group-${g.kind}`} className="subsection">
+                  <h2 id={`sup-group-${g.kind}`}>
+                    {g.heading} <span className="muted">({inGroup.length})</span>
+                  </h2>
+                  {inGroup.length === 0 ? <p className="muted">None.</p> : null}
+                  {inGroup.map((item) => (
+                    <SupervisionItemCard
+                      key={`${item.kind}-${item.itemId}`}
+                      item={item}
+                      kindLabel={g.one}
+                      onRecorded={(signedOff) => {
+                        setFlash(
+                          signedOff
+                            ? `Signed off: ${g.one.toLowerCase()} for ${item.patientName}.`
+                            : `Note recorded: ${g.one.toLowerCase()} for ${item.patientName}.`,
+                        );
+                        queue.reload();
+                      }}
+                    />
+                  ))}
+                </section>
+              );
+            })}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }
