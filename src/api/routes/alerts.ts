@@ -5,6 +5,7 @@ import { noteSchema } from '../../schemas/instruments.ts';
 import { acknowledgedReply } from '../../schemas/replies/tasks.ts';
 import { acknowledgeAlert, findAlertPatient } from '../../store/alerts.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -14,10 +15,12 @@ export function alertRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/alerts/:id/acknowledge',
-    {
-      config: { access: 'patient:write' },
-      schema: { tags: ['alerts'], params: idParams, body: noteSchema, response: { 201: acknowledgedReply } },
-    },
+    route('patient:write', {
+      tags: ['alerts'],
+      params: idParams,
+      body: noteSchema,
+      response: { 201: acknowledgedReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const patientId = await findAlertPatient(ctx.db, req.params.id);

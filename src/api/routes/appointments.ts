@@ -13,6 +13,7 @@ import {
   latestConfirmedLevel,
 } from '../../store/appointments.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -25,15 +26,12 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/appointments/:id/status',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        tags: ['appointments'],
-        params: idParams,
-        body: appointmentStatusSchema,
-        response: { 200: statusChangedReply },
-      },
-    },
+    route('patient:write', {
+      tags: ['appointments'],
+      params: idParams,
+      body: appointmentStatusSchema,
+      response: { 200: statusChangedReply },
+    }),
     async (req) => {
       const auth = authOf(req);
       const appt = await findAppointment(ctx.db, req.params.id);
@@ -88,10 +86,11 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/appointments',
-    {
-      config: { access: 'patient:read' },
-      schema: { tags: ['appointments'], querystring: dayListQuery, response: { 200: dayListReply } },
-    },
+    route('patient:read', {
+      tags: ['appointments'],
+      querystring: dayListQuery,
+      response: { 200: dayListReply },
+    }),
     async (req) => {
       const auth = authOf(req);
       const date = req.query.date ?? ctx.now().toISOString().slice(0, 10);

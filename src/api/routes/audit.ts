@@ -6,6 +6,7 @@ import { auditChainReply, auditEntriesReply } from '../../schemas/replies/admin.
 import { verifyAuditChain } from '../../store/audit.ts';
 import { listAuditEntries } from '../../store/audit-entries.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 
 const auditQuery = z
@@ -23,10 +24,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/audit',
-    {
-      config: { access: 'audit:read' },
-      schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditEntriesReply } },
-    },
+    route('audit:read', { tags: ['audit'], querystring: auditQuery, response: { 200: auditEntriesReply } }),
     async (req) => {
       const q = req.query;
       const rows = await listAuditEntries(ctx.db, {
@@ -63,7 +61,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/audit/verify',
-    { config: { access: 'audit:read' }, schema: { tags: ['audit'], response: { 200: auditChainReply } } },
+    route('audit:read', { tags: ['audit'], response: { 200: auditChainReply } }),
     async () => verifyAuditChain(ctx.db),
   );
 }

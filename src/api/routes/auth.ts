@@ -7,6 +7,7 @@ import { sha256 } from '../../security/tokens.ts';
 import { endSession } from '../../store/sessions.ts';
 import { findUserByInvite, setPassword } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
@@ -22,10 +23,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/auth/login',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['auth'], body: loginSchema, response: { 200: sessionReply } },
-    },
+    route('public', { tags: ['auth'], body: loginSchema, response: { 200: sessionReply } }),
     async (req, reply) => {
       const result = await reauthenticate(ctx, req, {
         purpose: 'login',
@@ -50,7 +48,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags: ['auth'], response: { 204: noContent } } },
+    route('authenticated', { tags: ['auth'], response: { 204: noContent } }),
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();
@@ -67,10 +65,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/auth/accept-invite',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['auth'], body: acceptInviteSchema, response: { 200: sessionReply } },
-    },
+    route('public', { tags: ['auth'], body: acceptInviteSchema, response: { 200: sessionReply } }),
     async (req, reply) => {
       const now = ctx.now();
       const user = await findUserByInvite(ctx.db, sha256(req.body.token));
@@ -103,14 +98,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/auth/invite/:token',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['auth'],
-        params: z.object({ token: storableString().max(200) }),
-        response: { 200: invitationReply },
-      },
-    },
+    route('public', {
+      tags: ['auth'],
+      params: z.object({ token: storableString().max(200) }),
+      response: { 200: invitationReply },
+    }),
     async (req) => {
       const user = await findUserByInvite(ctx.db, sha256(req.params.token));
       if (!user || !user.invite_expires_at || user.invite_expires_at < ctx.now()) throw problem('not-found');

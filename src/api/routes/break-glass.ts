@@ -14,6 +14,7 @@ import type { Queryable } from '../../store/db.ts';
 import { findByIdentifier } from '../../store/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange, recordRefusal } from '../record-change.ts';
 import { problem } from '../problem.ts';
 
@@ -69,10 +70,11 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/break-glass',
-    {
-      config: { access: 'patient:read' },
-      schema: { tags: ['break-glass'], body: breakGlassSchema, response: { 201: grantsCreatedReply } },
-    },
+    route('patient:read', {
+      tags: ['break-glass'],
+      body: breakGlassSchema,
+      response: { 201: grantsCreatedReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();
@@ -106,10 +108,7 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/break-glass',
-    {
-      config: { access: 'break-glass:review' },
-      schema: { tags: ['break-glass'], response: { 200: breakGlassGrantsReply } },
-    },
+    route('break-glass:review', { tags: ['break-glass'], response: { 200: breakGlassGrantsReply } }),
     async () => {
       const rows = await listBreakGlassGrants(ctx.db);
       return {
@@ -130,15 +129,12 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/break-glass/:id/review',
-    {
-      config: { access: 'break-glass:review' },
-      schema: {
-        tags: ['break-glass'],
-        params: idParams,
-        body: breakGlassReviewSchema,
-        response: { 201: reviewedReply },
-      },
-    },
+    route('break-glass:review', {
+      tags: ['break-glass'],
+      params: idParams,
+      body: breakGlassReviewSchema,
+      response: { 201: reviewedReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();

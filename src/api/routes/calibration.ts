@@ -14,6 +14,7 @@ import {
 } from '../../store/vignettes.ts';
 import { calibrationReport } from '../../reports/calibration-report.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -29,10 +30,11 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/calibration/vignettes',
-    {
-      config: { access: 'supervision' },
-      schema: { response: { 201: vignetteCreatedReply }, tags: ['calibration'], body: createVignetteSchema },
-    },
+    route('supervision', {
+      response: { 201: vignetteCreatedReply },
+      tags: ['calibration'],
+      body: createVignetteSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, title, narrative, assessment, referenceLevel } = req.body;
@@ -84,10 +86,7 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/calibration/vignettes',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: vignetteListReply }, tags: ['calibration'] },
-    },
+    route('patient:read', { response: { 200: vignetteListReply }, tags: ['calibration'] }),
     async (req) => {
       const auth = authOf(req);
       const rows = await listVignettes(ctx.db, auth.user.service_ids);
@@ -132,15 +131,12 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/calibration/vignettes/:id/ratings',
-    {
-      config: { access: 'patient:read' },
-      schema: {
-        response: { 201: ratingReply },
-        tags: ['calibration'],
-        params: vignetteIdParams,
-        body: rateVignetteSchema,
-      },
-    },
+    route('patient:read', {
+      response: { 201: ratingReply },
+      tags: ['calibration'],
+      params: vignetteIdParams,
+      body: rateVignetteSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const vignette = await findVignette(ctx.db, req.params.id, auth.user.service_ids);
@@ -184,10 +180,7 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/calibration/report',
-    {
-      config: { access: 'supervision' },
-      schema: { response: { 200: calibrationReportReply }, tags: ['calibration'] },
-    },
+    route('supervision', { response: { 200: calibrationReportReply }, tags: ['calibration'] }),
     async (req) => {
       const auth = authOf(req);
       const rows = await listVignettes(ctx.db, auth.user.service_ids);

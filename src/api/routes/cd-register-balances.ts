@@ -5,13 +5,14 @@ import { keptBalances, listProducts } from '../../store/ledger.ts';
 import { scopedLocations, scopeOf } from '../cd-register/access.ts';
 import { balanceView, everyBalance, locationView, productView } from '../cd-register/views.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 
 export function cdRegisterBalanceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get(
     '/cd-register/balances',
-    { config: { access: 'cd:read' }, schema: { tags: ['cd-register'], response: { 200: stockReply } } },
+    route('cd:read', { tags: ['cd-register'], response: { 200: stockReply } }),
     async (req) => {
       const scope = await scopeOf(ctx, req);
       // The kept balances (one row per product and location), not a sum over the whole register.

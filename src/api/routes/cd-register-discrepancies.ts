@@ -14,6 +14,7 @@ import { staffIdsOf, staffNames } from '../../store/ledger-directory.ts';
 import { scopeOf } from '../cd-register/access.ts';
 import { entryView, type Names } from '../cd-register/views.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 
 /** A count whose quantity differed from the balance it was checked against, with the explanation given. */
 function countDiscrepancy(e: LedgerEntry, names: Names, correctedBy: string[]) {
@@ -50,10 +51,7 @@ export function cdRegisterDiscrepancyRoutes(app: FastifyInstance, ctx: AppContex
 
   api.get(
     '/cd-register/discrepancies',
-    {
-      config: { access: 'cd:read' },
-      schema: { tags: ['cd-register'], response: { 200: discrepanciesReply } },
-    },
+    route('cd:read', { tags: ['cd-register'], response: { 200: discrepanciesReply } }),
     async (req) => {
       const { mode } = await readLedgerSettings(ctx.db);
       const scope = await scopeOf(ctx, req);

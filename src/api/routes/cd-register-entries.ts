@@ -35,6 +35,7 @@ import {
 import { balanceView, draftOf, entryView, timelineSummary, type Names } from '../cd-register/views.ts';
 import { witnessSignatures } from '../cd-register/witness.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { patientAccess, type PatientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange, recordRefusal } from '../record-change.ts';
@@ -116,10 +117,7 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/cd-register/entries',
-    {
-      config: { access: 'cd:write' },
-      schema: { tags: TAGS, body: entryBodySchema, response: { 201: entryWrittenReply } },
-    },
+    route('cd:write', { tags: TAGS, body: entryBodySchema, response: { 201: entryWrittenReply } }),
     async (req, reply) => {
       const { body } = req;
       const product = await requireKnownReferences(ctx.db, body);
@@ -151,10 +149,7 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/cd-register/entries',
-    {
-      config: { access: 'cd:read' },
-      schema: { tags: TAGS, querystring: registerQuery, response: { 200: registerListReply } },
-    },
+    route('cd:read', { tags: TAGS, querystring: registerQuery, response: { 200: registerListReply } }),
     async (req) => {
       const { productId, locationId } = req.query;
       const scope = await scopeOf(ctx, req);
@@ -194,10 +189,7 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/cd-register/entries/:id',
-    {
-      config: { access: 'cd:read' },
-      schema: { tags: TAGS, params: entryIdParams, response: { 200: entryDetailReply } },
-    },
+    route('cd:read', { tags: TAGS, params: entryIdParams, response: { 200: entryDetailReply } }),
     async (req) => {
       const stored = await findStoredEntry(ctx.db, req.params.id);
       const { locationIds } = await scopeOf(ctx, req);

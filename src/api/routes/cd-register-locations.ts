@@ -6,6 +6,7 @@ import { locationBodySchema } from '../../schemas/cd-register.ts';
 import { findLocationByName, insertLocation, listLocations } from '../../store/ledger.ts';
 import { locationView } from '../cd-register/views.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
@@ -16,7 +17,7 @@ export function cdRegisterLocationRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/cd-register/locations',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, response: { 200: locationListReply } } },
+    route('cd:read', { tags: TAGS, response: { 200: locationListReply } }),
     async () => ({
       locations: (await listLocations(ctx.db)).map(locationView),
     }),
@@ -24,10 +25,7 @@ export function cdRegisterLocationRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/cd-register/locations',
-    {
-      config: { access: 'cd:manage' },
-      schema: { tags: TAGS, body: locationBodySchema, response: { 201: locationReply } },
-    },
+    route('cd:manage', { tags: TAGS, body: locationBodySchema, response: { 201: locationReply } }),
     async (req, reply) => {
       const auth = authOf(req);
       const location = { id: randomUUID(), name: req.body.name, premisesId: req.body.premises };

@@ -8,6 +8,7 @@ import { insertProduct, listProducts } from '../../store/ledger.ts';
 import { productRefusal } from '../cd-register/refusals.ts';
 import { productView } from '../cd-register/views.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 
 const TAGS = ['cd-register'];
@@ -17,7 +18,7 @@ export function cdRegisterProductRoutes(app: FastifyInstance, ctx: AppContext): 
 
   api.get(
     '/cd-register/products',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, response: { 200: productListReply } } },
+    route('cd:read', { tags: TAGS, response: { 200: productListReply } }),
     async () => ({
       products: (await listProducts(ctx.db)).map(productView),
     }),
@@ -25,10 +26,7 @@ export function cdRegisterProductRoutes(app: FastifyInstance, ctx: AppContext): 
 
   api.post(
     '/cd-register/products',
-    {
-      config: { access: 'cd:manage' },
-      schema: { tags: TAGS, body: productBodySchema, response: { 201: productReply } },
-    },
+    route('cd:manage', { tags: TAGS, body: productBodySchema, response: { 201: productReply } }),
     async (req, reply) => {
       const auth = authOf(req);
       const body = req.body;

@@ -36,6 +36,7 @@ import { loadDirectory } from '../../store/ledger-directory.ts';
 import { auditRegisterRead, filterDetails, scopedLocations, scopeOf } from '../cd-register/access.ts';
 import { everyBalance } from '../cd-register/views.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 
 const TAGS = ['cd-register'];
@@ -155,10 +156,7 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
   function regulatorReport<S>(record: RegulatorRecord<S>): void {
     api.get(
       `/cd-register/reports/${record.mode}`,
-      {
-        config: { access: 'cd:read' },
-        schema: { tags: TAGS, querystring: reportQuery, response: { 200: record.reply } },
-      },
+      route('cd:read', { tags: TAGS, querystring: reportQuery, response: { 200: record.reply } }),
       async (req, reply) => {
         const { products, locations, entries, directory } = await reportData(req, req.query);
         const sections = record.sections(entries, products, locations, directory, req.query);
@@ -196,10 +194,7 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/cd-register/reports/inventory',
-    {
-      config: { access: 'cd:read' },
-      schema: { tags: TAGS, querystring: inventoryQuery, response: { 200: inventoryReportReplies } },
-    },
+    route('cd:read', { tags: TAGS, querystring: inventoryQuery, response: { 200: inventoryReportReplies } }),
     async (req, reply) => {
       const { takenAt, format } = req.query;
       const asOf: IsoDate =

@@ -13,6 +13,7 @@ import {
 } from '../../store/ledger.ts';
 import { settingsView } from '../cd-register/views.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { problem, type FieldError } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
@@ -38,16 +39,13 @@ export function cdRegisterSettingsRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/cd-register/settings',
-    { config: { access: 'cd:read' }, schema: { tags: TAGS, response: { 200: settingsReply } } },
+    route('cd:read', { tags: TAGS, response: { 200: settingsReply } }),
     async () => settingsView(await readLedgerSettings(ctx.db)),
   );
 
   api.patch(
     '/cd-register/settings',
-    {
-      config: { access: 'cd:manage' },
-      schema: { tags: TAGS, body: settingsBodySchema, response: { 200: settingsReply } },
-    },
+    route('cd:manage', { tags: TAGS, body: settingsBodySchema, response: { 200: settingsReply } }),
     async (req) => {
       const auth = authOf(req);
       const counts = req.body.witnessCounts ?? {};

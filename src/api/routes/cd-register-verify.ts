@@ -3,16 +3,14 @@ import { chainVerificationReply } from '../../schemas/replies/cd-register.ts';
 import type { FastifyInstance } from 'fastify';
 import { verifyLedgerChain } from '../../store/ledger.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 
 export function cdRegisterVerifyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get(
     '/cd-register/verify',
-    {
-      config: { access: 'cd:read' },
-      schema: { tags: ['cd-register'], response: { 200: chainVerificationReply } },
-    },
+    route('cd:read', { tags: ['cd-register'], response: { 200: chainVerificationReply } }),
     async () => verifyLedgerChain(ctx.db),
   );
 }

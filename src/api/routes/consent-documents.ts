@@ -3,16 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { consentDocumentsReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
 import { zodApp } from '../context.ts';
+import { route } from '../route.ts';
 
 export function consentDocumentRoutes(app: FastifyInstance): void {
   const api = zodApp(app);
 
   api.get(
     '/consent-documents',
-    {
-      config: { access: 'authenticated' },
-      schema: { response: { 200: consentDocumentsReply }, tags: ['consent'] },
-    },
+    route('authenticated', { response: { 200: consentDocumentsReply }, tags: ['consent'] }),
     async () => ({ documents: consentDocuments }),
   );
 }

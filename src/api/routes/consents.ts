@@ -10,6 +10,7 @@ import { findConsent, insertConsentWithdrawal } from '../../store/consents.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -19,10 +20,11 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/consents/:id/pdf',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: fileReply('application/pdf') }, tags: ['consent'], params: idParams },
-    },
+    route('patient:read', {
+      response: { 200: fileReply('application/pdf') },
+      tags: ['consent'],
+      params: idParams,
+    }),
     async (req, reply) => {
       const consent = await findConsent(ctx.db, req.params.id);
       if (!consent) throw problem('not-found');
@@ -57,15 +59,12 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/consents/:id/withdraw',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        response: { 201: withdrawnReply },
-        tags: ['consent'],
-        params: idParams,
-        body: withdrawSchema,
-      },
-    },
+    route('patient:write', {
+      response: { 201: withdrawnReply },
+      tags: ['consent'],
+      params: idParams,
+      body: withdrawSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const consent = await findConsent(ctx.db, req.params.id);

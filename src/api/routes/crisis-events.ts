@@ -5,6 +5,7 @@ import { retractCrisisEventSchema } from '../../schemas/outcomes.ts';
 import { crisisEventReply } from '../../schemas/replies/outcomes.ts';
 import { findCrisisEvent, readCrisisEvent, retractCrisisEvent } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -14,15 +15,12 @@ export function crisisEventRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/crisis-events/:id/retraction',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        tags: ['outcomes'],
-        params: idParams,
-        body: retractCrisisEventSchema,
-        response: { 200: crisisEventReply },
-      },
-    },
+    route('patient:write', {
+      tags: ['outcomes'],
+      params: idParams,
+      body: retractCrisisEventSchema,
+      response: { 200: crisisEventReply },
+    }),
     async (req) => {
       const auth = authOf(req);
       const event = await findCrisisEvent(ctx.db, req.params.id);

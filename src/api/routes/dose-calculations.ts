@@ -7,6 +7,7 @@ import { doseCalculationSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -17,10 +18,7 @@ export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/dose-calculations',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: doseReply }, tags: ['treatment'], body: doseCalculationSchema },
-    },
+    route('patient:read', { response: { 200: doseReply }, tags: ['treatment'], body: doseCalculationSchema }),
     async (req) => {
       const body = req.body;
       let serviceId = body.serviceId;

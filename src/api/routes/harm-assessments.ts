@@ -9,6 +9,7 @@ import { findAssessment, insertDecision, isDecided } from '../../store/harm.ts';
 import { assessmentView, planInterventions, withProvisional } from '../../store/harm-assessment-view.ts';
 import { packByContentVersion } from '../../store/harm-packs.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -28,10 +29,7 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/harm-assessments/:id',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: assessmentEntryReply }, tags: ['harm'], params: idParams },
-    },
+    route('patient:read', { response: { 200: assessmentEntryReply }, tags: ['harm'], params: idParams }),
     async (req) => {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.read');
       await auditRead(ctx, req, access, 'harm-assessment.read', 'HarmAssessment', row.id);
@@ -41,10 +39,7 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/harm-assessments/:id/replay',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: replayReply }, tags: ['harm'], params: idParams },
-    },
+    route('patient:read', { response: { 200: replayReply }, tags: ['harm'], params: idParams }),
     async (req) => {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.replay');
       const pack = await packByContentVersion(ctx.db, row.content_version);
@@ -63,10 +58,12 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/harm-assessments/:id/decision',
-    {
-      config: { access: 'patient:write' },
-      schema: { response: { 201: decisionReply }, tags: ['harm'], params: idParams, body: decisionSchema },
-    },
+    route('patient:write', {
+      response: { 201: decisionReply },
+      tags: ['harm'],
+      params: idParams,
+      body: decisionSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-decision.create');

@@ -7,6 +7,7 @@ import { evaluateSchema } from '../../schemas/harm.ts';
 import { reviewWorklist } from '../../store/harm.ts';
 import { listPacks, packInForce, packVersionTaken, savePack } from '../../store/harm-packs.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -23,35 +24,29 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/harm/evaluate',
-    {
-      config: { access: 'authenticated' },
-      schema: { response: { 200: harmEvaluationReply }, tags: ['harm'], body: evaluateSchema },
-    },
+    route('authenticated', { response: { 200: harmEvaluationReply }, tags: ['harm'], body: evaluateSchema }),
     async (req) => evaluateOrRefuse(req.body.assessment, await packInForce(ctx.db)).evaluation,
   );
 
   api.get(
     '/harm/content-packs',
-    { config: { access: 'authenticated' }, schema: { response: { 200: contentPacksReply }, tags: ['harm'] } },
+    route('authenticated', { response: { 200: contentPacksReply }, tags: ['harm'] }),
     async () => ({ packs: await listPacks(ctx.db) }),
   );
 
   api.get(
     '/harm/content-pack',
-    { config: { access: 'authenticated' }, schema: { response: { 200: contentPackReply }, tags: ['harm'] } },
+    route('authenticated', { response: { 200: contentPackReply }, tags: ['harm'] }),
     async () => packInForce(ctx.db),
   );
 
   api.post(
     '/harm/content-packs',
-    {
-      config: { access: 'content:manage' },
-      schema: {
-        response: { 201: packLoadedReply },
-        tags: ['harm'],
-        body: storableRecord().describe('A harm-pathway content pack'),
-      },
-    },
+    route('content:manage', {
+      response: { 201: packLoadedReply },
+      tags: ['harm'],
+      body: storableRecord().describe('A harm-pathway content pack'),
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const outcome = validateContentPack(req.body);
@@ -80,14 +75,11 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/harm/review-worklist',
-    {
-      config: { access: 'patient:read' },
-      schema: {
-        response: { 200: reviewWorklistReply },
-        tags: ['harm'],
-        querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7) }).strict(),
-      },
-    },
+    route('patient:read', {
+      response: { 200: reviewWorklistReply },
+      tags: ['harm'],
+      querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7) }).strict(),
+    }),
     async (req) => {
       const auth = authOf(req);
       const today = ctx.now().toISOString().slice(0, 10);

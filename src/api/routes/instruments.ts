@@ -6,6 +6,7 @@ import type { Answers, InstrumentDefinition, ScoreResult } from '../../domain/in
 import { instrumentIdParam, scoreRequestSchema } from '../../schemas/instruments.ts';
 import { definitionInForce, definitionsInForce, saveImportedDefinition } from '../../store/instruments.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { storableRecord } from '../../schemas/common.ts';
@@ -51,10 +52,7 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/instruments',
-    {
-      config: { access: 'authenticated' },
-      schema: { response: { 200: instrumentListReply }, tags: ['instruments'] },
-    },
+    route('authenticated', { response: { 200: instrumentListReply }, tags: ['instruments'] }),
     async () => ({
       instruments: (await definitionsInForce(ctx.db)).map(summary),
     }),
@@ -62,23 +60,21 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/instruments/:id',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        response: { 200: instrumentDefinitionReply },
-        tags: ['instruments'],
-        params: instrumentIdParam,
-      },
-    },
+    route('authenticated', {
+      response: { 200: instrumentDefinitionReply },
+      tags: ['instruments'],
+      params: instrumentIdParam,
+    }),
     async (req) => instrumentOr404(ctx, req.params.id),
   );
 
   api.get(
     '/instruments/:id/questionnaire',
-    {
-      config: { access: 'authenticated' },
-      schema: { response: { 200: fhirQuestionnaireReply }, tags: ['instruments'], params: instrumentIdParam },
-    },
+    route('authenticated', {
+      response: { 200: fhirQuestionnaireReply },
+      tags: ['instruments'],
+      params: instrumentIdParam,
+    }),
     async (req, reply) =>
       reply
         .type('application/fhir+json')
@@ -87,28 +83,22 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/instruments/:id/score',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        response: { 200: scoreReply },
-        tags: ['instruments'],
-        params: instrumentIdParam,
-        body: scoreRequestSchema,
-      },
-    },
+    route('authenticated', {
+      response: { 200: scoreReply },
+      tags: ['instruments'],
+      params: instrumentIdParam,
+      body: scoreRequestSchema,
+    }),
     async (req) => scoreOrRefuse(await instrumentOr404(ctx, req.params.id), req.body.answers),
   );
 
   api.post(
     '/instruments/import',
-    {
-      config: { access: 'settings:manage' },
-      schema: {
-        response: { 201: instrumentSummaryReply },
-        tags: ['instruments'],
-        body: storableRecord().describe('A FHIR R4 Questionnaire resource'),
-      },
-    },
+    route('settings:manage', {
+      response: { 201: instrumentSummaryReply },
+      tags: ['instruments'],
+      body: storableRecord().describe('A FHIR R4 Questionnaire resource'),
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const outcome = fromFhirQuestionnaire(req.body, await definitionsInForce(ctx.db));

@@ -8,6 +8,7 @@ import { matchTotp, newTotpSecret, otpauthUrl } from '../../security/totp.ts';
 import { endUserSessions } from '../../store/sessions.ts';
 import { findUserById, setPassword, setTotp, type UserRow } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
@@ -40,21 +41,14 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     return freshSessionView(ctx, user, authOf(req).csrfToken);
   }
 
-  api.get(
-    '/me',
-    { config: { access: 'authenticated' }, schema: { tags: ['me'], response: { 200: sessionReply } } },
-    async (req) => {
-      const auth = authOf(req);
-      return sessionView(ctx, ctx.db, auth.user, auth.csrfToken);
-    },
-  );
+  api.get('/me', route('authenticated', { tags: ['me'], response: { 200: sessionReply } }), async (req) => {
+    const auth = authOf(req);
+    return sessionView(ctx, ctx.db, auth.user, auth.csrfToken);
+  });
 
   api.post(
     '/me/password',
-    {
-      config: { access: 'authenticated' },
-      schema: { tags: ['me'], body: changePasswordSchema, response: { 204: noContent } },
-    },
+    route('authenticated', { tags: ['me'], body: changePasswordSchema, response: { 204: noContent } }),
     async (req, reply) => {
       const auth = authOf(req);
       // The current password goes through the sign-in's limits, lockout and audit like any re-authentication.
@@ -93,7 +87,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/me/totp/setup',
-    { config: { access: 'authenticated' }, schema: { tags: ['me'], response: { 200: totpEnrolmentReply } } },
+    route('authenticated', { tags: ['me'], response: { 200: totpEnrolmentReply } }),
     async (req) => {
       const auth = authOf(req);
       if (auth.user.totp_enabled)
@@ -113,10 +107,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/me/totp/enable',
-    {
-      config: { access: 'authenticated' },
-      schema: { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } },
-    },
+    route('authenticated', { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } }),
     async (req) => {
       const auth = authOf(req);
       const user = await findUserById(ctx.db, auth.user.id);
@@ -127,10 +118,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/me/totp/disable',
-    {
-      config: { access: 'authenticated' },
-      schema: { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } },
-    },
+    route('authenticated', { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } }),
     async (req) => {
       const auth = authOf(req);
       const user = auth.user;

@@ -6,6 +6,7 @@ import { closeReferralSchema } from '../../schemas/outcomes.ts';
 import { referralReply } from '../../schemas/replies/outcomes.ts';
 import { closeReferral, findReferral, readReferral } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -18,15 +19,12 @@ export function onwardReferralRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/onward-referrals/:id/outcome',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        tags: ['outcomes'],
-        params: idParams,
-        body: closeReferralSchema,
-        response: { 200: referralReply },
-      },
-    },
+    route('patient:write', {
+      tags: ['outcomes'],
+      params: idParams,
+      body: closeReferralSchema,
+      response: { 200: referralReply },
+    }),
     async (req) => {
       const auth = authOf(req);
       const referral = await findReferral(ctx.db, req.params.id);

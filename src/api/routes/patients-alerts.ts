@@ -4,6 +4,7 @@ import { idParams } from '../../schemas/common.ts';
 import { patientAlertsReply } from '../../schemas/replies/tasks.ts';
 import { listAlerts } from '../../store/alerts.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 
 export function patientAlertRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,10 +12,11 @@ export function patientAlertRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/patients/:id/alerts',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['alerts'], params: idParams, response: { 200: patientAlertsReply } },
-    },
+    patientRoute('patient:read', {
+      tags: ['alerts'],
+      params: idParams,
+      response: { 200: patientAlertsReply },
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'alert.list');
       const alerts = await listAlerts(ctx.db, access.patientId);

@@ -6,6 +6,7 @@ import { createdReply } from '../../schemas/replies/common.ts';
 import { patientAppointmentsReply } from '../../schemas/replies/appointments.ts';
 import { insertAppointment, patientAppointments } from '../../store/appointments.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
@@ -18,15 +19,12 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/appointments',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        tags: ['appointments'],
-        params: idParams,
-        body: bookAppointmentSchema,
-        response: { 201: createdReply },
-      },
-    },
+    patientRoute('patient:write', {
+      tags: ['appointments'],
+      params: idParams,
+      body: bookAppointmentSchema,
+      response: { 201: createdReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
@@ -65,10 +63,11 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/appointments',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['appointments'], params: idParams, response: { 200: patientAppointmentsReply } },
-    },
+    patientRoute('patient:read', {
+      tags: ['appointments'],
+      params: idParams,
+      response: { 200: patientAppointmentsReply },
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'appointment.list');
       const appointments = await patientAppointments(ctx.db, access.patientId);

@@ -5,6 +5,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { careMessageSchema } from '../../schemas/treatment.ts';
 import { insertCareMessage } from '../../store/shared-care.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
@@ -14,15 +15,12 @@ export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/care-messages',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: createdReply },
-        tags: ['shared-care'],
-        params: patientIdParams,
-        body: careMessageSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: createdReply },
+      tags: ['shared-care'],
+      params: patientIdParams,
+      body: careMessageSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-message.create');

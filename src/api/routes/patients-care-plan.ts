@@ -5,6 +5,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { insertCarePlan, isDecisionOfPatient, listCarePlans } from '../../store/harm.ts';
 import { packInForce } from '../../store/harm-packs.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -16,10 +17,11 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/patients/:id/care-plan',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { response: { 200: carePlanListReply }, tags: ['harm'], params: patientIdParams },
-    },
+    patientRoute('patient:read', {
+      response: { 200: carePlanListReply },
+      tags: ['harm'],
+      params: patientIdParams,
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.read');
       const rows = await listCarePlans(ctx.db, access.patientId);
@@ -40,15 +42,12 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/patients/:id/care-plan',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: carePlanSavedReply },
-        tags: ['harm'],
-        params: patientIdParams,
-        body: carePlanSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: carePlanSavedReply },
+      tags: ['harm'],
+      params: patientIdParams,
+      body: carePlanSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.create');

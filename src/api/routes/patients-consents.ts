@@ -6,6 +6,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { consentSchema } from '../../schemas/treatment.ts';
 import { consentView, findConsent, insertConsent, listConsents } from '../../store/consents.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -16,15 +17,12 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/patients/:id/consents',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: consentReply },
-        tags: ['consent'],
-        params: patientIdParams,
-        body: consentSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: consentReply },
+      tags: ['consent'],
+      params: patientIdParams,
+      body: consentSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'consent.create');
@@ -81,10 +79,11 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/patients/:id/consents',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { response: { 200: consentListReply }, tags: ['consent'], params: patientIdParams },
-    },
+    patientRoute('patient:read', {
+      response: { 200: consentListReply },
+      tags: ['consent'],
+      params: patientIdParams,
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'consent.list');
       const rows = await listConsents(ctx.db, access.patientId);

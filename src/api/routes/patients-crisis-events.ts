@@ -6,6 +6,7 @@ import { createCrisisEventSchema } from '../../schemas/outcomes.ts';
 import { crisisEventReply, crisisEventsReply } from '../../schemas/replies/outcomes.ts';
 import { insertCrisisEvent, readCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -18,15 +19,12 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/crisis-events',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        tags: ['outcomes'],
-        params: idParams,
-        body: createCrisisEventSchema,
-        response: { 201: crisisEventReply },
-      },
-    },
+    patientRoute('patient:write', {
+      tags: ['outcomes'],
+      params: idParams,
+      body: createCrisisEventSchema,
+      response: { 201: crisisEventReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.create');
@@ -64,10 +62,11 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/crisis-events',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['outcomes'], params: idParams, response: { 200: crisisEventsReply } },
-    },
+    patientRoute('patient:read', {
+      tags: ['outcomes'],
+      params: idParams,
+      response: { 200: crisisEventsReply },
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.read');
       const events = await patientCrisisEvents(ctx.db, access.patientId);

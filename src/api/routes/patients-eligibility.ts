@@ -7,6 +7,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { findPatient } from '../../store/patients.ts';
 import { insertEligibility, listEligibility, listReferrals } from '../../store/treatment-screening.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -16,15 +17,12 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/eligibility',
-    {
-      config: { access: 'treatment:prescribe', patientScoped: true },
-      schema: {
-        response: { 201: eligibilityReply },
-        tags: ['treatment'],
-        params: patientIdParams,
-        body: eligibilitySchema,
-      },
-    },
+    patientRoute('treatment:prescribe', {
+      response: { 201: eligibilityReply },
+      tags: ['treatment'],
+      params: patientIdParams,
+      body: eligibilitySchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'eligibility.create');
@@ -66,10 +64,11 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/eligibility',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { response: { 200: screeningReply }, tags: ['treatment'], params: patientIdParams },
-    },
+    patientRoute('patient:read', {
+      response: { 200: screeningReply },
+      tags: ['treatment'],
+      params: patientIdParams,
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'eligibility.list');
       const rows = await listEligibility(ctx.db, access.patientId);

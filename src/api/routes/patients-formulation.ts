@@ -9,6 +9,7 @@ import {
   type FormulationRow,
 } from '../../store/formulations.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -29,10 +30,11 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/formulation',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { response: { 200: formulationListReply }, tags: ['harm'], params: patientIdParams },
-    },
+    patientRoute('patient:read', {
+      response: { 200: formulationListReply },
+      tags: ['harm'],
+      params: patientIdParams,
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'formulation.read');
       const rows = await listFormulations(ctx.db, access.patientId);
@@ -43,15 +45,12 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/formulation',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: formulationSavedReply },
-        tags: ['harm'],
-        params: patientIdParams,
-        body: formulationSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: formulationSavedReply },
+      tags: ['harm'],
+      params: patientIdParams,
+      body: formulationSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'formulation.create');

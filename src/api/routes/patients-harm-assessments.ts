@@ -13,6 +13,7 @@ import {
 import { assessmentView } from '../../store/harm-assessment-view.ts';
 import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -24,15 +25,12 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
 
   api.post(
     '/patients/:id/harm-assessments',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: savedAssessmentReply },
-        tags: ['harm'],
-        params: patientIdParams,
-        body: saveAssessmentSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: savedAssessmentReply },
+      tags: ['harm'],
+      params: patientIdParams,
+      body: saveAssessmentSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.create');
@@ -94,10 +92,11 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
 
   api.get(
     '/patients/:id/harm-assessments',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { response: { 200: assessmentListReply }, tags: ['harm'], params: patientIdParams },
-    },
+    patientRoute('patient:read', {
+      response: { 200: assessmentListReply },
+      tags: ['harm'],
+      params: patientIdParams,
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.list');
       const rows = await listAssessments(ctx.db, access.patientId);
@@ -116,16 +115,13 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
 
   api.get(
     '/patients/:id/harm-assessments/prefill',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: {
-        response: { 200: harmPrefillReply },
-        tags: ['harm'],
-        params: patientIdParams,
-        description:
-          'What a new harm assessment starts from: the latest PHQ-9 total, SDS total and a positive PHQ-9 item 9 (as suicidal thoughts), each with its source response and date; editable in the form.',
-      },
-    },
+    patientRoute('patient:read', {
+      response: { 200: harmPrefillReply },
+      tags: ['harm'],
+      params: patientIdParams,
+      description:
+        'What a new harm assessment starts from: the latest PHQ-9 total, SDS total and a positive PHQ-9 item 9 (as suicidal thoughts), each with its source response and date; editable in the form.',
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.prefill');
       const prefill = harmPrefill(await prefillResponses(ctx.db, access.patientId));

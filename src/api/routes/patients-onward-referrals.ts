@@ -12,6 +12,7 @@ import {
   referralDecision,
 } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -24,15 +25,12 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
 
   api.post(
     '/patients/:id/onward-referrals',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        tags: ['outcomes'],
-        params: idParams,
-        body: createReferralSchema,
-        response: { 201: referralReply },
-      },
-    },
+    patientRoute('patient:write', {
+      tags: ['outcomes'],
+      params: idParams,
+      body: createReferralSchema,
+      response: { 201: referralReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.create');
@@ -80,10 +78,7 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
 
   api.get(
     '/patients/:id/onward-referrals',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['outcomes'], params: idParams, response: { 200: referralsReply } },
-    },
+    patientRoute('patient:read', { tags: ['outcomes'], params: idParams, response: { 200: referralsReply } }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.read');
       const referrals = await patientReferrals(ctx.db, access.patientId);

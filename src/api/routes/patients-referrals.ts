@@ -6,6 +6,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { referralSchema } from '../../schemas/treatment.ts';
 import { insertReferral } from '../../store/treatment-screening.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { recordChange } from '../record-change.ts';
 
@@ -14,15 +15,12 @@ export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/patients/:id/referrals',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: referralReply },
-        tags: ['treatment'],
-        params: patientIdParams,
-        body: referralSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: referralReply },
+      tags: ['treatment'],
+      params: patientIdParams,
+      body: referralSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'referral.create');

@@ -13,6 +13,7 @@ import type { Queryable } from '../../store/db.ts';
 import { insertResponse, listResponses } from '../../store/responses.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -127,15 +128,12 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/patients/:id/responses',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: savedResponseReply },
-        tags: ['responses'],
-        params: patientIdParams,
-        body: saveResponseSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: savedResponseReply },
+      tags: ['responses'],
+      params: patientIdParams,
+      body: saveResponseSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'response.create');
@@ -170,15 +168,12 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/patients/:id/responses',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: {
-        response: { 200: responseListReply },
-        tags: ['responses'],
-        params: patientIdParams,
-        querystring: z.object({ instrument: storableString().max(64).optional() }).strict(),
-      },
-    },
+    patientRoute('patient:read', {
+      response: { 200: responseListReply },
+      tags: ['responses'],
+      params: patientIdParams,
+      querystring: z.object({ instrument: storableString().max(64).optional() }).strict(),
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'response.list');
       const rows = await listResponses(ctx.db, access.patientId, req.query.instrument);

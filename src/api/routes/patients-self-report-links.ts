@@ -6,6 +6,7 @@ import { newToken, sha256 } from '../../security/tokens.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
 import { insertSelfReportLink } from '../../store/self-report.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -16,15 +17,12 @@ export function patientSelfReportLinkRoutes(app: FastifyInstance, ctx: AppContex
 
   api.post(
     '/patients/:id/self-report-links',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: selfReportLinkReply },
-        tags: ['self-report'],
-        params: patientIdParams,
-        body: selfReportLinkSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: selfReportLinkReply },
+      tags: ['self-report'],
+      params: patientIdParams,
+      body: selfReportLinkSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'self-report.create');

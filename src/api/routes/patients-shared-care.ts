@@ -10,6 +10,7 @@ import {
 } from '../../store/shared-care.ts';
 import { latestReferralIndication } from '../../store/treatment-screening.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 
 export function patientSharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -17,10 +18,11 @@ export function patientSharedCareRoutes(app: FastifyInstance, ctx: AppContext): 
 
   api.get(
     '/patients/:id/shared-care',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { response: { 200: sharedCareReply }, tags: ['shared-care'], params: patientIdParams },
-    },
+    patientRoute('patient:read', {
+      response: { 200: sharedCareReply },
+      tags: ['shared-care'],
+      params: patientIdParams,
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'shared-care.read');
       const therapy = await listTherapySessions(ctx.db, access.patientId);

@@ -5,6 +5,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { careTaskSchema } from '../../schemas/treatment.ts';
 import { insertTask } from '../../store/alerts.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
@@ -14,15 +15,12 @@ export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/patients/:id/tasks',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: createdReply },
-        tags: ['shared-care'],
-        params: patientIdParams,
-        body: careTaskSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: createdReply },
+      tags: ['shared-care'],
+      params: patientIdParams,
+      body: careTaskSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'task.create');

@@ -5,6 +5,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { therapySessionSchema } from '../../schemas/treatment.ts';
 import { insertTherapySession, isPatientDosingSession } from '../../store/shared-care.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -14,15 +15,12 @@ export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContex
 
   api.post(
     '/patients/:id/therapy-sessions',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: createdReply },
-        tags: ['shared-care'],
-        params: patientIdParams,
-        body: therapySessionSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: createdReply },
+      tags: ['shared-care'],
+      params: patientIdParams,
+      body: therapySessionSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'therapy-session.create');

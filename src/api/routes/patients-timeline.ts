@@ -4,6 +4,7 @@ import { idParams } from '../../schemas/common.ts';
 import { timelineReply } from '../../schemas/replies/patients.ts';
 import { listTimeline } from '../../store/timeline.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 
 export function patientTimelineRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,10 +12,7 @@ export function patientTimelineRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/patients/:id/timeline',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: idParams, response: { 200: timelineReply } },
-    },
+    patientRoute('patient:read', { tags: ['patients'], params: idParams, response: { 200: timelineReply } }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.timeline');
       const events = await listTimeline(ctx.db, access.patientId);

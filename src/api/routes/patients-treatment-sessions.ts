@@ -5,6 +5,7 @@ import { patientIdParams } from '../../schemas/patient.ts';
 import { startSessionSchema } from '../../schemas/treatment.ts';
 import { listSessions } from '../../store/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { startSession } from '../treatment/session-start.ts';
 
@@ -13,15 +14,12 @@ export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppCont
 
   api.post(
     '/patients/:id/treatment-sessions',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        response: { 201: startedSessionReply },
-        tags: ['treatment'],
-        params: patientIdParams,
-        body: startSessionSchema,
-      },
-    },
+    patientRoute('patient:write', {
+      response: { 201: startedSessionReply },
+      tags: ['treatment'],
+      params: patientIdParams,
+      body: startSessionSchema,
+    }),
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.create');
       return reply.status(201).send(await startSession(ctx, req, access, req.body));
@@ -30,10 +28,11 @@ export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppCont
 
   api.get(
     '/patients/:id/treatment-sessions',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { response: { 200: sessionListReply }, tags: ['treatment'], params: patientIdParams },
-    },
+    patientRoute('patient:read', {
+      response: { 200: sessionListReply },
+      tags: ['treatment'],
+      params: patientIdParams,
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.list');
       const rows = await listSessions(ctx.db, access.patientId);

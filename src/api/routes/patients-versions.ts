@@ -4,6 +4,7 @@ import { idParams } from '../../schemas/common.ts';
 import { patientVersionsReply } from '../../schemas/replies/patients.ts';
 import { listVersions } from '../../store/patients.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 
 export function patientVersionRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,10 +12,11 @@ export function patientVersionRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/patients/:id/versions',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: idParams, response: { 200: patientVersionsReply } },
-    },
+    patientRoute('patient:read', {
+      tags: ['patients'],
+      params: idParams,
+      response: { 200: patientVersionsReply },
+    }),
     async (req) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.history');
       const versions = await listVersions(ctx.db, access.patientId);

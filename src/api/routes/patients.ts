@@ -21,6 +21,7 @@ import {
 import { patientReadReply, patientRecordReply, patientSearchReply } from '../../schemas/replies/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route, patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -47,10 +48,11 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients',
-    {
-      config: { access: 'patient:read' },
-      schema: { tags: ['patients'], querystring: patientSearchQuery, response: { 200: patientSearchReply } },
-    },
+    route('patient:read', {
+      tags: ['patients'],
+      querystring: patientSearchQuery,
+      response: { 200: patientSearchReply },
+    }),
     async (req) => {
       const auth = authOf(req);
       const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
@@ -68,10 +70,11 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/patients',
-    {
-      config: { access: 'patient:write' },
-      schema: { tags: ['patients'], body: createPatientSchema, response: { 201: patientRecordReply } },
-    },
+    route('patient:write', {
+      tags: ['patients'],
+      body: createPatientSchema,
+      response: { 201: patientRecordReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, ...fields } = req.body;
@@ -118,10 +121,11 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients/:id',
-    {
-      config: { access: 'patient:read', patientScoped: true },
-      schema: { tags: ['patients'], params: idParams, response: { 200: patientReadReply } },
-    },
+    patientRoute('patient:read', {
+      tags: ['patients'],
+      params: idParams,
+      response: { 200: patientReadReply },
+    }),
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'patient.read');
       const patient = await findPatient(ctx.db, access.patientId);
@@ -133,16 +137,13 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.patch(
     '/patients/:id',
-    {
-      config: { access: 'patient:write', patientScoped: true },
-      schema: {
-        tags: ['patients'],
-        params: idParams,
-        body: correctPatientSchema,
-        headers: ifMatchHeaders,
-        response: { 200: patientRecordReply },
-      },
-    },
+    patientRoute('patient:write', {
+      tags: ['patients'],
+      params: idParams,
+      body: correctPatientSchema,
+      headers: ifMatchHeaders,
+      response: { 200: patientRecordReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'patient.update');

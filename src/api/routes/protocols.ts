@@ -6,6 +6,7 @@ import { defaultProtocols, protocolRef } from '../../domain/treatment/index.ts';
 import { storableString } from '../../schemas/common.ts';
 import { protocolQuerySchema } from '../../schemas/protocol-settings.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { serviceProtocolWithSettings } from '../treatment/treatment-dose.ts';
 
 export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -13,10 +14,7 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/protocols',
-    {
-      config: { access: 'authenticated' },
-      schema: { response: { 200: protocolListReply }, tags: ['treatment'] },
-    },
+    route('authenticated', { response: { 200: protocolListReply }, tags: ['treatment'] }),
     async () => ({
       protocols: Object.values(defaultProtocols).map((p) => ({
         id: p.id,
@@ -31,15 +29,12 @@ export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/protocols/:id',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        response: { 200: protocolReply },
-        tags: ['treatment'],
-        params: z.object({ id: storableString().max(80) }).strict(),
-        querystring: protocolQuerySchema,
-      },
-    },
+    route('authenticated', {
+      response: { 200: protocolReply },
+      tags: ['treatment'],
+      params: z.object({ id: storableString().max(80) }).strict(),
+      querystring: protocolQuerySchema,
+    }),
     async (req) => {
       // With ?service=, the protocol as that service uses it (its settings applied); fields added, none renamed.
       const { protocol, settings } = await serviceProtocolWithSettings(

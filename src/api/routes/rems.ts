@@ -4,6 +4,7 @@ import { remsTrackerReply } from '../../schemas/replies/treatment.ts';
 import { remsSubmissionStatus } from '../../domain/treatment/index.ts';
 import { remsTrackerRows } from '../../store/rems.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 
 export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,10 +12,7 @@ export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/rems/tracker',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: remsTrackerReply }, tags: ['treatment'] },
-    },
+    route('patient:read', { response: { 200: remsTrackerReply }, tags: ['treatment'] }),
     async (req) => {
       const auth = authOf(req);
       const rows = await remsTrackerRows(ctx.db, auth.user.service_ids);

@@ -15,6 +15,7 @@ import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/s
 import { audience, reportScopeQuery } from '../../schemas/outcomes.ts';
 import { csvReply, pdfReply, reportTablesReply } from '../../schemas/replies/outcomes.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
@@ -49,10 +50,7 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/tables',
-    {
-      config: { access: 'reports:read' },
-      schema: { tags: TAGS, querystring: exportQuery, response: { 200: reportTablesReply } },
-    },
+    route('reports:read', { tags: TAGS, querystring: exportQuery, response: { 200: reportTablesReply } }),
     async (req) => {
       const { scope, tables } = await tablesFor(req, req.query, req.query.audience);
       await ctx.db.transaction((tx) =>
@@ -74,10 +72,7 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/export.csv',
-    {
-      config: { access: 'reports:read' },
-      schema: { tags: TAGS, querystring: csvQuery, response: { 200: csvReply } },
-    },
+    route('reports:read', { tags: TAGS, querystring: csvQuery, response: { 200: csvReply } }),
     async (req, reply) => {
       const { table: id, audience: who } = req.query;
       const { scope, tables } = await tablesFor(req, req.query, who);
@@ -111,10 +106,7 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/report.pdf',
-    {
-      config: { access: 'reports:read' },
-      schema: { tags: TAGS, querystring: exportQuery, response: { 200: pdfReply } },
-    },
+    route('reports:read', { tags: TAGS, querystring: exportQuery, response: { 200: pdfReply } }),
     async (req, reply) => {
       const who = req.query.audience;
       const { scope, report, tables } = await tablesFor(req, req.query, who);

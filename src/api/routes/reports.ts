@@ -17,6 +17,7 @@ import { scopeNames } from '../../store/scope-names.ts';
 import { loadTopSources } from '../../store/top-export.ts';
 import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
 
@@ -28,10 +29,11 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/service-outcomes',
-    {
-      config: { access: 'reports:read' },
-      schema: { tags: ['reports'], querystring: reportScopeQuery, response: { 200: serviceOutcomesReply } },
-    },
+    route('reports:read', {
+      tags: ['reports'],
+      querystring: reportScopeQuery,
+      response: { 200: serviceOutcomesReply },
+    }),
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const report = await serviceOutcomes(ctx.db, scope);
@@ -49,10 +51,11 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/service-outcomes/series',
-    {
-      config: { access: 'reports:read' },
-      schema: { tags: ['reports'], querystring: reportScopeQuery, response: { 200: outcomeSeriesReply } },
-    },
+    route('reports:read', {
+      tags: ['reports'],
+      querystring: reportScopeQuery,
+      response: { 200: outcomeSeriesReply },
+    }),
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const [series, names] = await Promise.all([
@@ -80,10 +83,11 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/pilot-comparison',
-    {
-      config: { access: 'reports:read' },
-      schema: { tags: ['reports'], querystring: pilotQuery, response: { 200: pilotComparisonReply } },
-    },
+    route('reports:read', {
+      tags: ['reports'],
+      querystring: pilotQuery,
+      response: { 200: pilotComparisonReply },
+    }),
     async (req) => {
       const q = req.query;
       const first = await resolveScope(
@@ -135,10 +139,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/top-export.csv',
-    {
-      config: { access: 'reports:read' },
-      schema: { tags: ['reports'], querystring: reportScopeQuery, response: { 200: csvReply } },
-    },
+    route('reports:read', { tags: ['reports'], querystring: reportScopeQuery, response: { 200: csvReply } }),
     async (req, reply) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const { sources, startedBefore } = await loadTopSources(ctx.db, scope);

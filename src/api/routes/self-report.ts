@@ -7,6 +7,7 @@ import { sha256 } from '../../security/tokens.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
 import { findLinkByTokenHash, markLinkUsed, type SelfReportLinkRow } from '../../store/self-report.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { scoreOrRefuse } from './instruments.ts';
 import { recordResponse } from './patients-responses.ts';
@@ -31,10 +32,7 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/self-report/:token',
-    {
-      config: { access: 'public' },
-      schema: { response: { 200: selfReportFormReply }, tags: ['self-report'], params: tokenParams },
-    },
+    route('public', { response: { 200: selfReportFormReply }, tags: ['self-report'], params: tokenParams }),
     async (req) => {
       const link = await liveLink(req.params.token);
       const defs = (await definitionsInForce(ctx.db)).filter((d) => link.instrument_ids.includes(d.id));
@@ -50,15 +48,12 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/self-report/:token',
-    {
-      config: { access: 'public' },
-      schema: {
-        response: { 201: selfReportReceivedReply },
-        tags: ['self-report'],
-        params: tokenParams,
-        body: selfReportSubmitSchema,
-      },
-    },
+    route('public', {
+      response: { 201: selfReportReceivedReply },
+      tags: ['self-report'],
+      params: tokenParams,
+      body: selfReportSubmitSchema,
+    }),
     async (req, reply) => {
       const link = await liveLink(req.params.token);
       const defs = await definitionsInForce(ctx.db);

@@ -19,6 +19,7 @@ import {
 } from '../../store/protocol-settings.ts';
 import { findService } from '../../store/services.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { protocolOr404 } from '../treatment/treatment-dose.ts';
@@ -62,10 +63,7 @@ export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/services/:serviceId/protocols/:id/settings',
-    {
-      config: { access: 'authenticated' },
-      schema: { response: { 200: protocolSettingsReply }, tags: ['treatment'], params },
-    },
+    route('authenticated', { response: { 200: protocolSettingsReply }, tags: ['treatment'], params }),
     async (req) => {
       const shipped = protocolOr404(req.params.id);
       await serviceOr404(req.params.serviceId);
@@ -83,15 +81,12 @@ export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/services/:serviceId/protocols/:id/settings',
-    {
-      config: { access: 'settings:manage' },
-      schema: {
-        response: { 201: protocolSettingsChangedReply },
-        tags: ['treatment'],
-        params,
-        body: protocolSettingsSchema,
-      },
-    },
+    route('settings:manage', {
+      response: { 201: protocolSettingsChangedReply },
+      tags: ['treatment'],
+      params,
+      body: protocolSettingsSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const shipped = protocolOr404(req.params.id);

@@ -12,6 +12,7 @@ import {
   type ServiceRow,
 } from '../../store/services.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 
@@ -31,7 +32,7 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/services',
-    { config: { access: 'authenticated' }, schema: { tags: ['services'], response: { 200: servicesReply } } },
+    route('authenticated', { tags: ['services'], response: { 200: servicesReply } }),
     async () => ({
       services: (await listServices(ctx.db)).map(serviceView),
     }),
@@ -39,10 +40,11 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/services',
-    {
-      config: { access: 'service:manage' },
-      schema: { tags: ['services'], body: createServiceSchema, response: { 201: serviceReply } },
-    },
+    route('service:manage', {
+      tags: ['services'],
+      body: createServiceSchema,
+      response: { 201: serviceReply },
+    }),
     async (req, reply) => {
       if (await findServiceByName(ctx.db, req.body.name))
         throw problem('conflict', 'A service with that name exists.');
@@ -64,15 +66,12 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.patch(
     '/services/:id',
-    {
-      config: { access: 'service:manage' },
-      schema: {
-        tags: ['services'],
-        params: idParams,
-        body: updateServiceSchema,
-        response: { 200: serviceReply },
-      },
-    },
+    route('service:manage', {
+      tags: ['services'],
+      params: idParams,
+      body: updateServiceSchema,
+      response: { 200: serviceReply },
+    }),
     async (req) => {
       const before = await findService(ctx.db, req.params.id);
       if (!before) throw problem('not-found');

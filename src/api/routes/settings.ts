@@ -4,6 +4,7 @@ import { settingsSchema } from '../../schemas/auth.ts';
 import { settingsReply } from '../../schemas/replies/admin.ts';
 import { readSettings, writeSettings } from '../../store/services.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,19 +12,13 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/settings',
-    {
-      config: { access: 'settings:manage' },
-      schema: { tags: ['settings'], response: { 200: settingsReply } },
-    },
+    route('settings:manage', { tags: ['settings'], response: { 200: settingsReply } }),
     async () => readSettings(ctx.db),
   );
 
   api.patch(
     '/settings',
-    {
-      config: { access: 'settings:manage' },
-      schema: { tags: ['settings'], body: settingsSchema, response: { 200: settingsReply } },
-    },
+    route('settings:manage', { tags: ['settings'], body: settingsSchema, response: { 200: settingsReply } }),
     async (req) => {
       const auth = authOf(req);
       const now = ctx.now();

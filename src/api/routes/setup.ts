@@ -6,6 +6,7 @@ import { hashPassword } from '../../security/passwords.ts';
 import { createFirstAdministrator } from '../../store/setup.ts';
 import { countUsers, findUserById } from '../../store/users.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
@@ -16,20 +17,13 @@ const setupComplete = () => problem('setup-complete', 'An administrator already 
 export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/setup',
-    { config: { access: 'public' }, schema: { tags: ['setup'], response: { 200: setupNeededReply } } },
-    async () => ({
-      needed: (await countUsers(ctx.db)) === 0,
-    }),
-  );
+  api.get('/setup', route('public', { tags: ['setup'], response: { 200: setupNeededReply } }), async () => ({
+    needed: (await countUsers(ctx.db)) === 0,
+  }));
 
   api.post(
     '/setup',
-    {
-      config: { access: 'public' },
-      schema: { tags: ['setup'], body: setupSchema, response: { 201: sessionReply } },
-    },
+    route('public', { tags: ['setup'], body: setupSchema, response: { 201: sessionReply } }),
     async (req, reply) => {
       const body = req.body;
       // Once set up, refuse before any hashing: an anonymous caller must not be able to make the server hash.

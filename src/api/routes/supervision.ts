@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { supervisionNoteSchema } from '../../schemas/harm.ts';
 import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../../store/supervision.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { supervisionNoteReply, supervisionQueueReply } from '../../schemas/replies/harm.ts';
@@ -12,10 +13,7 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/supervision',
-    {
-      config: { access: 'supervision' },
-      schema: { response: { 200: supervisionQueueReply }, tags: ['supervision'] },
-    },
+    route('supervision', { response: { 200: supervisionQueueReply }, tags: ['supervision'] }),
     async (req) => {
       const auth = authOf(req);
       const today = ctx.now().toISOString().slice(0, 10);
@@ -34,10 +32,11 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/supervision/notes',
-    {
-      config: { access: 'supervision' },
-      schema: { response: { 201: supervisionNoteReply }, tags: ['supervision'], body: supervisionNoteSchema },
-    },
+    route('supervision', {
+      response: { 201: supervisionNoteReply },
+      tags: ['supervision'],
+      body: supervisionNoteSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();

@@ -6,6 +6,7 @@ import { noteSchema } from '../../schemas/instruments.ts';
 import { completedReply, tasksReply } from '../../schemas/replies/tasks.ts';
 import { completeTask, findTask, listTasks } from '../../store/alerts.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -19,10 +20,7 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/tasks',
-    {
-      config: { access: 'patient:read' },
-      schema: { tags: ['tasks'], querystring: taskListQuery, response: { 200: tasksReply } },
-    },
+    route('patient:read', { tags: ['tasks'], querystring: taskListQuery, response: { 200: tasksReply } }),
     async (req) => {
       const auth = authOf(req);
       if (req.query.patientId) {
@@ -49,10 +47,12 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/tasks/:id/complete',
-    {
-      config: { access: 'patient:write' },
-      schema: { tags: ['tasks'], params: idParams, body: noteSchema, response: { 201: completedReply } },
-    },
+    route('patient:write', {
+      tags: ['tasks'],
+      params: idParams,
+      body: noteSchema,
+      response: { 201: completedReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const task = await findTask(ctx.db, req.params.id);

@@ -4,6 +4,7 @@ import { administrationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { administrationSchema } from '../../schemas/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { writableSession } from '../session-access.ts';
 import { recordAdministration } from '../treatment/session-administration.ts';
 
@@ -12,15 +13,12 @@ export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: 
 
   api.post(
     '/treatment-sessions/:id/administration',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        response: { 201: administrationReply },
-        tags: ['treatment'],
-        params: idParams,
-        body: administrationSchema,
-      },
-    },
+    route('patient:write', {
+      response: { 201: administrationReply },
+      tags: ['treatment'],
+      params: idParams,
+      body: administrationSchema,
+    }),
     async (req, reply) => {
       const { session, access } = await writableSession(ctx, req, 'treatment-session.administration');
       return reply.status(201).send(await recordAdministration(ctx, req, session, access, req.body));

@@ -24,6 +24,7 @@ import { sessionPrescriberName } from '../../store/session-people.ts';
 import { insertDischarge, latestEligibility, sessionEvents, type SessionRow } from '../../store/treatment.ts';
 import { findUserById } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -112,15 +113,12 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
 
   api.post(
     '/treatment-sessions/:id/discharge',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        response: { 201: dischargedReply },
-        tags: ['treatment'],
-        params: idParams,
-        body: dischargeSchema,
-      },
-    },
+    route('patient:write', {
+      response: { 201: dischargedReply },
+      tags: ['treatment'],
+      params: idParams,
+      body: dischargeSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const { session, access } = await writableSession(ctx, req, 'treatment-session.discharge');
@@ -166,10 +164,11 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
 
   api.get(
     '/treatment-sessions/:id/discharge-summary.pdf',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: fileReply('application/pdf') }, tags: ['treatment'], params: idParams },
-    },
+    route('patient:read', {
+      response: { 200: fileReply('application/pdf') },
+      tags: ['treatment'],
+      params: idParams,
+    }),
     async (req, reply) => {
       const { session, access } = await visibleSession(ctx, req, 'treatment-session.discharge-pdf');
       if (!session.discharged_at || !session.no_driving_until)

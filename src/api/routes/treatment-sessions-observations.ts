@@ -4,6 +4,7 @@ import { observationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { observationSchema } from '../../schemas/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordSessionEvent } from '../treatment/session-event.ts';
 import { writableSession } from '../session-access.ts';
 
@@ -12,15 +13,12 @@ export function treatmentSessionObservationRoutes(app: FastifyInstance, ctx: App
 
   api.post(
     '/treatment-sessions/:id/observations',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        response: { 201: observationReply },
-        tags: ['treatment'],
-        params: idParams,
-        body: observationSchema,
-      },
-    },
+    route('patient:write', {
+      response: { 201: observationReply },
+      tags: ['treatment'],
+      params: idParams,
+      body: observationSchema,
+    }),
     async (req, reply) => {
       const { session, access } = await writableSession(ctx, req, 'treatment-session.observation');
       const now = ctx.now();

@@ -10,6 +10,7 @@ import { findService } from '../../store/services.ts';
 import { sessionEvents, type SessionRow } from '../../store/treatment.ts';
 import { findUserById } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -26,10 +27,7 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
 
   api.get(
     '/treatment-sessions/:id/rems-record',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: remsRecordReply }, tags: ['treatment'], params: idParams },
-    },
+    route('patient:read', { response: { 200: remsRecordReply }, tags: ['treatment'], params: idParams }),
     async (req) => {
       const { session, access } = await visibleSession(ctx, req, 'rems.record');
       if (!isEsketamine(session)) throw problem('not-found', NOT_ESKETAMINE);
@@ -56,15 +54,12 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
   // Allowed after discharge: the form is completed after the session and submitted within 7 days (clinic.md §2).
   api.post(
     '/treatment-sessions/:id/rems-medication',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        response: { 201: remsMedicationReply },
-        tags: ['treatment'],
-        params: idParams,
-        body: remsMedicationSchema,
-      },
-    },
+    route('patient:write', {
+      response: { 201: remsMedicationReply },
+      tags: ['treatment'],
+      params: idParams,
+      body: remsMedicationSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const { session, access } = await visibleSession(ctx, req, 'rems.medication');
@@ -87,15 +82,12 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
 
   api.post(
     '/treatment-sessions/:id/rems-submission',
-    {
-      config: { access: 'patient:write' },
-      schema: {
-        response: { 201: remsSubmittedReply },
-        tags: ['treatment'],
-        params: idParams,
-        body: remsSubmissionSchema,
-      },
-    },
+    route('patient:write', {
+      response: { 201: remsSubmittedReply },
+      tags: ['treatment'],
+      params: idParams,
+      body: remsSubmissionSchema,
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const { session, access } = await visibleSession(ctx, req, 'rems.submission');

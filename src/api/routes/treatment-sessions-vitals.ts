@@ -5,6 +5,7 @@ import { vitalAlerts } from '../../domain/treatment/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { vitalsSchema } from '../../schemas/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { writableSession } from '../session-access.ts';
 import { raiseSessionAlerts } from '../treatment/session-alerts.ts';
 import { recordSessionEvent } from '../treatment/session-event.ts';
@@ -15,10 +16,12 @@ export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppConte
 
   api.post(
     '/treatment-sessions/:id/vitals',
-    {
-      config: { access: 'patient:write' },
-      schema: { response: { 201: vitalsReply }, tags: ['treatment'], params: idParams, body: vitalsSchema },
-    },
+    route('patient:write', {
+      response: { 201: vitalsReply },
+      tags: ['treatment'],
+      params: idParams,
+      body: vitalsSchema,
+    }),
     async (req, reply) => {
       const { session, access } = await writableSession(ctx, req, 'treatment-session.vitals');
       const protocol = sessionProtocol(session.protocol);

@@ -5,6 +5,7 @@ import { administrationStatus, plannedDoseOf } from '../../domain/treatment/admi
 import { idParams } from '../../schemas/common.ts';
 import { sessionEvents } from '../../store/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { auditRead } from '../patient-access.ts';
 import { visibleSession } from '../session-access.ts';
 
@@ -13,10 +14,7 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/treatment-sessions/:id',
-    {
-      config: { access: 'patient:read' },
-      schema: { response: { 200: sessionDetailReply }, tags: ['treatment'], params: idParams },
-    },
+    route('patient:read', { response: { 200: sessionDetailReply }, tags: ['treatment'], params: idParams }),
     async (req) => {
       const { session, access } = await visibleSession(ctx, req, 'treatment-session.read');
       const events = await sessionEvents(ctx.db, session.id);

@@ -26,6 +26,7 @@ import {
   userView,
 } from '../../store/users.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
+import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
@@ -44,20 +45,13 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
       ]);
   }
 
-  api.get(
-    '/users',
-    { config: { access: 'user:manage' }, schema: { tags: ['staff'], response: { 200: usersReply } } },
-    async () => ({
-      users: (await listUsers(ctx.db)).map(userView),
-    }),
-  );
+  api.get('/users', route('user:manage', { tags: ['staff'], response: { 200: usersReply } }), async () => ({
+    users: (await listUsers(ctx.db)).map(userView),
+  }));
 
   api.post(
     '/users',
-    {
-      config: { access: 'user:manage' },
-      schema: { tags: ['staff'], body: createUserSchema, response: { 201: userCreatedReply } },
-    },
+    route('user:manage', { tags: ['staff'], body: createUserSchema, response: { 201: userCreatedReply } }),
     async (req, reply) => {
       const body = req.body;
       await checkServices(body.serviceIds);
@@ -99,10 +93,12 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.patch(
     '/users/:id',
-    {
-      config: { access: 'user:manage' },
-      schema: { tags: ['staff'], params: idParams, body: updateUserSchema, response: { 200: userReply } },
-    },
+    route('user:manage', {
+      tags: ['staff'],
+      params: idParams,
+      body: updateUserSchema,
+      response: { 200: userReply },
+    }),
     async (req) => {
       const auth = authOf(req);
       const target = await findUserById(ctx.db, req.params.id);
@@ -133,10 +129,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/users/:id/credentials',
-    {
-      config: { access: 'user:manage' },
-      schema: { tags: ['staff'], params: idParams, response: { 200: credentialsReply } },
-    },
+    route('user:manage', { tags: ['staff'], params: idParams, response: { 200: credentialsReply } }),
     async (req) => {
       if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
       const today = ctx.now().toISOString().slice(0, 10);
@@ -148,15 +141,12 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/users/:id/credentials',
-    {
-      config: { access: 'user:manage' },
-      schema: {
-        tags: ['staff'],
-        params: idParams,
-        body: credentialSchema,
-        response: { 201: credentialReply },
-      },
-    },
+    route('user:manage', {
+      tags: ['staff'],
+      params: idParams,
+      body: credentialSchema,
+      response: { 201: credentialReply },
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
