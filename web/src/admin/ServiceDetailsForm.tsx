@@ -25,7 +25,7 @@ export function ServiceDetailsForm({
   onSaved: () => void;
 }) {
   const initial = {
-    timeZone: service.timeZone ?? 'Europe/London',
+    timeZone: service.timeZone,
     phone: service.phone ?? '',
     address: service.address ?? '',
   };

@@ -64,7 +64,7 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
               patientId={patientId}
               protocols={summaries}
               onStarted={(started) => {
-                const notes = [...(started.prechecks?.cautions ?? []), ...(started.warnings ?? [])];
+                const notes = [...(started.prechecks.cautions ?? []), ...started.warnings];
                 void navigate(sessionPath(patientId, started.id), { state: sessionStartState(notes) });
               }}
             />
