@@ -1,11 +1,12 @@
 // DischargeForm: "Discharge": the checks at the bedside; a refusal lists every unmet rule and the earliest time.
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useEffect } from 'react';
+import { dischargeSchema } from '../../../src/schemas/treatment.ts';
 import { api } from '../api/client.ts';
 import { Checkbox } from '../ui/Checkbox.tsx';
 import { Field } from '../ui/Field.tsx';
 import { formatDateTime } from '../ui/format.ts';
-import { FormProblem } from '../ui/FormProblem.tsx';
-import { useFormSubmit } from '../ui/use-form-submit.ts';
+import { Form } from '../ui/Form.tsx';
+import { useForm } from '../ui/use-form.ts';
 import { RuleList } from './RuleList.tsx';
 import { ruleItems } from './treatment-input.ts';
 import type { DischargeBody, Discharged, Protocol, SessionDetail } from './treatment-types.ts';
@@ -16,16 +17,34 @@ interface DischargeFormProps {
   onDischarged: (result: Discharged) => void;
 }
 
+type Values = {
+  alertAndOriented: boolean;
+  escortPresent: boolean;
+  effectsResolved: boolean;
+  bpMissedReason: string;
+};
+
+/** The body of POST /treatment-sessions/:id/discharge. */
+const dischargeBody = (v: Values): DischargeBody => ({
+  alertAndOriented: v.alertAndOriented,
+  escortPresent: v.escortPresent,
+  effectsResolved: v.effectsResolved,
+  // The clinic's offset, so "the next day" (esketamine) is the patient's next day, not UTC's.
+  utcOffsetMinutes: -new Date().getTimezoneOffset(),
+  ...(v.bpMissedReason.trim() !== '' ? { bpCheckpointMissedReason: v.bpMissedReason.trim() } : {}),
+});
+
 /** "Alert and oriented", "Responsible adult escort present", "Effects resolved (esketamine)", "Discharge patient". */
 export function DischargeForm({ session, protocol, onDischarged }: DischargeFormProps) {
-  const form = useFormSubmit();
-  const [alertAndOriented, setAlertAndOriented] = useState(false);
-  const [escortPresent, setEscortPresent] = useState(false);
-  const [effectsResolved, setEffectsResolved] = useState(false);
-  const [bpMissedReason, setBpMissedReason] = useState('');
+  const form = useForm(
+    dischargeSchema,
+    { alertAndOriented: false, escortPresent: false, effectsResolved: false, bpMissedReason: '' },
+    { toBody: dischargeBody },
+  );
+  const { values, set } = form;
   const unmet = ruleItems(form.problem, 'unmet');
   // Asked only once discharge was refused for a missing fixed BP check, or when a reason is already typed.
-  const askBpReason = unmet.some((u) => u.code === 'bp-checkpoint-missing') || bpMissedReason !== '';
+  const askBpReason = unmet.some((u) => u.code === 'bp-checkpoint-missing') || values.bpMissedReason !== '';
   const earliest = form.problem?.body.earliestDischargeAt;
   // A refusal is about the session as it was: once anything new is recorded it no longer holds.
   const { reset } = form;
@@ -34,22 +53,12 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
     reset();
   }, [recorded, reset]);
 
-  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    void form.submit(async () => {
-      const body: DischargeBody = {
-        alertAndOriented,
-        escortPresent,
-        effectsResolved,
-        // The clinic's offset, so "the next day" (esketamine) is the patient's next day, not UTC's.
-        utcOffsetMinutes: -new Date().getTimezoneOffset(),
-        ...(bpMissedReason.trim() !== '' ? { bpCheckpointMissedReason: bpMissedReason.trim() } : {}),
-      };
+  const onSubmit = () =>
+    void form.send(async (body) => {
       onDischarged(
         await api.post<Discharged>(`/treatment-sessions/${encodeURIComponent(session.id)}/discharge`, body),
       );
     });
-  };
 
   return (
     <section className="session-part" aria-labelledby={`discharge-${session.id}`}>
@@ -67,45 +76,48 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
           .
         </p>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="stack" aria-label="Discharge">
-        {unmet.length > 0 ? (
-          <div role="alert" className="form-problem">
-            <p className="form-problem-title">Not ready for discharge:</p>
-            <RuleList items={unmet} label="Unmet discharge rules" />
-            {typeof earliest === 'string' ? <p>Earliest discharge at {formatDateTime(earliest)}.</p> : null}
-          </div>
-        ) : (
-          <FormProblem problem={form.problem} />
-        )}
+      <Form
+        form={form}
+        onSubmit={onSubmit}
+        submit="Discharge patient"
+        label="Discharge"
+        problemView={
+          unmet.length > 0 ? (
+            <div role="alert" className="form-problem">
+              <p className="form-problem-title">Not ready for discharge:</p>
+              <RuleList items={unmet} label="Unmet discharge rules" />
+              {typeof earliest === 'string' ? <p>Earliest discharge at {formatDateTime(earliest)}.</p> : null}
+            </div>
+          ) : undefined
+        }
+      >
         <div className="checkbox-group">
-          <Checkbox label="Alert and oriented" checked={alertAndOriented} onChecked={setAlertAndOriented} />
+          <Checkbox
+            label="Alert and oriented"
+            checked={values.alertAndOriented}
+            onChecked={set('alertAndOriented')}
+          />
           <Checkbox
             label="Responsible adult escort present"
-            checked={escortPresent}
-            onChecked={setEscortPresent}
+            checked={values.escortPresent}
+            onChecked={set('escortPresent')}
           />
           <Checkbox
             label="Effects resolved (esketamine)"
-            checked={effectsResolved}
-            onChecked={setEffectsResolved}
+            checked={values.effectsResolved}
+            onChecked={set('effectsResolved')}
           />
         </div>
         {askBpReason ? (
           <Field
             label="Why the 40-minute BP was not taken in its window"
             hint="Better: record a reading taken in the window. A reason is kept in the discharge summary."
-            value={bpMissedReason}
-            onValue={setBpMissedReason}
+            {...form.field('bpMissedReason')}
             maxLength={1000}
             multiline
           />
         ) : null}
-        <div className="actions">
-          <button type="submit" disabled={form.busy}>
-            Discharge patient
-          </button>
-        </div>
-      </form>
+      </Form>
     </section>
   );
 }
