@@ -56,8 +56,7 @@ export async function auditRead(
     recordChange(req, tx, {
       action,
       resource: { type: resourceType, id: resourceId },
-      patientId: access.patientId,
-      flagged: access.breakGlass,
+      access,
       now: ctx.now(),
     }),
   );

@@ -13,7 +13,9 @@ export interface ClinicalChange {
   action: string;
   resource: { type: string; id?: string | null };
   patientId?: string | null;
-  /** A line on the patient's timeline; needs `patientId`. */
+  /** How the user reached the patient (see patient-access.ts): gives `patientId`, and flags a break-glass use. */
+  access?: { patientId: string; breakGlass: boolean };
+  /** A line on the patient's timeline; needs `patientId` (or `access`). */
   timeline?: { kind: string; summary: string; occurredAt?: Date };
   details?: { [key: string]: Json };
   flagged?: boolean;
@@ -30,10 +32,12 @@ export async function recordChange(
   change: ClinicalChange,
 ): Promise<void> {
   const actorId = change.actorId !== undefined ? change.actorId : (req.auth?.user.id ?? null);
+  const patientId = change.patientId ?? change.access?.patientId ?? null;
+  const flagged = change.flagged ?? change.access?.breakGlass;
   if (change.timeline) {
-    if (!change.patientId) throw new Error(`timeline line for ${change.action} names no patient`);
+    if (!patientId) throw new Error(`timeline line for ${change.action} names no patient`);
     await addTimelineEvent(tx, {
-      patientId: change.patientId,
+      patientId,
       occurredAt: change.timeline.occurredAt ?? change.now,
       kind: change.timeline.kind,
       summary: change.timeline.summary,
@@ -49,10 +53,10 @@ export async function recordChange(
       action: change.action,
       resourceType: change.resource.type,
       resourceId: change.resource.id ?? null,
-      patientId: change.patientId ?? null,
+      patientId,
       outcome: change.outcome ?? 'success',
       actorId,
-      ...(change.flagged !== undefined ? { flagged: change.flagged } : {}),
+      ...(flagged !== undefined ? { flagged } : {}),
       ...(change.details ? { details: change.details } : {}),
     },
     change.now,

@@ -47,12 +47,11 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
         await recordChange(req, tx, {
           action: 'appointment.create',
           resource: { type: 'Appointment', id: created },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'appointment',
             summary: `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`,
           },
-          flagged: access.breakGlass,
           now,
         });
         return created;

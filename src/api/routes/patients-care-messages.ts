@@ -37,8 +37,7 @@ export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext):
         await recordChange(req, tx, {
           action: 'care-message.create',
           resource: { type: 'CareMessage', id: messageId },
-          patientId: access.patientId,
-          flagged: access.breakGlass,
+          access,
           now,
         });
         return messageId;

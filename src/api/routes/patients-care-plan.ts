@@ -86,12 +86,11 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
         await recordChange(req, tx, {
           action: 'care-plan.create',
           resource: { type: 'CarePlan', id: String(v) },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'care-plan',
             summary: `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`,
           },
-          flagged: access.breakGlass,
           now,
         });
         return v;

@@ -63,9 +63,8 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
         await recordChange(req, tx, {
           action: 'consent.create',
           resource: { type: 'Consent', id: consentId },
-          patientId: access.patientId,
+          access,
           timeline: { kind: 'consent', summary: `Consent signed: ${doc.title} (v${doc.version})` },
-          flagged: access.breakGlass,
           details: { document: `${doc.id}@${doc.version}` },
           now,
         });

@@ -46,12 +46,11 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
         await recordChange(req, tx, {
           action: 'crisis-event.create',
           resource: { type: 'CrisisEvent', id: created },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'crisis-event',
             summary: `Crisis event recorded: ${kindLabel(req.body.kind)} on ${req.body.occurredOn}`,
           },
-          flagged: access.breakGlass,
           now,
         });
         return created;

@@ -47,12 +47,11 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
         await recordChange(req, tx, {
           action: 'eligibility.create',
           resource: { type: 'Eligibility', id: eligibilityId },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'eligibility',
             summary: `Eligibility for ${route}: ${req.body.decision} (signed by ${auth.user.display_name})`,
           },
-          flagged: access.breakGlass,
           details: { decision: req.body.decision },
           now,
         });

@@ -75,9 +75,8 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
         await recordChange(req, tx, {
           action: 'formulation.create',
           resource: { type: 'Formulation', id: String(current + 1) },
-          patientId: access.patientId,
+          access,
           timeline: { kind: 'formulation', summary: `Formulation version ${current + 1}` },
-          flagged: access.breakGlass,
           now,
         });
         return current + 1;

@@ -61,13 +61,12 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
         await recordChange(req, tx, {
           action: 'harm-assessment.create',
           resource: { type: 'HarmAssessment', id },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'harm-assessment',
             summary: `Harm assessment${req.body.corrects ? ' (correction)' : ''}: proposed level ${evaluation.level} — ${evaluation.levelLabel}`,
             occurredAt: assessedAt,
           },
-          flagged: access.breakGlass,
           details: { contentVersion: evaluation.contentVersion, proposedLevel: evaluation.level },
           now,
         });

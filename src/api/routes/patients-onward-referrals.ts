@@ -62,12 +62,11 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
         await recordChange(req, tx, {
           action: 'onward-referral.create',
           resource: { type: 'OnwardReferral', id: created },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'onward-referral',
             summary: `Referral to ${destinationLabel(req.body.destination)} decided (target ${String(req.body.targetDays)} days)`,
           },
-          flagged: access.breakGlass,
           now,
         });
         return created;

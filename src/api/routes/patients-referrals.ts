@@ -40,12 +40,11 @@ export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): vo
         await recordChange(req, tx, {
           action: 'referral.create',
           resource: { type: 'Referral', id: referralId },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'referral',
             summary: `Referral for ketamine treatment: ${check.indication?.label ?? req.body.indication}`,
           },
-          flagged: access.breakGlass,
           now,
         });
         return referralId;

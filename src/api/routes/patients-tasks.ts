@@ -41,8 +41,7 @@ export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
         await recordChange(req, tx, {
           action: 'task.create',
           resource: { type: 'Task', id: taskId },
-          patientId: access.patientId,
-          flagged: access.breakGlass,
+          access,
           now,
         });
         return taskId;

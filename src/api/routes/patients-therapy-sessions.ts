@@ -45,13 +45,12 @@ export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContex
         await recordChange(req, tx, {
           action: 'therapy-session.create',
           resource: { type: 'TherapySession', id: therapyId },
-          patientId: access.patientId,
+          access,
           timeline: {
             kind: 'therapy-session',
             summary: `${b.kind === 'preparation' ? 'Preparation' : 'Integration'} session (${b.durationMinutes} min)`,
             occurredAt: new Date(b.heldAt),
           },
-          flagged: access.breakGlass,
           now,
         });
         return therapyId;

@@ -181,8 +181,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
         await recordChange(req, tx, {
           action: 'patient.update',
           resource: { type: 'Patient', id: access.patientId },
-          patientId: access.patientId,
-          flagged: access.breakGlass,
+          access,
           details: { version: patient.version, fields },
           now,
         });

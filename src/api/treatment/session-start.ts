@@ -161,12 +161,11 @@ export async function startSession(
     await recordChange(req, tx, {
       action: 'treatment-session.create',
       resource: { type: 'TreatmentSession', id: sessionId },
-      patientId: access.patientId,
+      access,
       timeline: {
         kind: 'treatment-session',
         summary: `Dosing session started: ${protocol.title}, ${dose.doseMg} mg planned`,
       },
-      flagged: access.breakGlass,
       details: {
         protocol: protocolRef(protocol),
         ...(decidedBy ? { prescriberDecisionBy: decidedBy.userId } : {}),
