@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
 import { signConsent, signEligibility, startIvSession } from '../test/support/treatment.ts';
 import { openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
+import { fillIvSessionStart, PRESCRIBER, setUpInfusionClinic } from './support/clinic.ts';
 
 let world: BrowserWorld;
 let patientId: string;
@@ -11,7 +12,6 @@ let patientId: string;
 let otherSessionId: string;
 /** The address the browser moved to when the session was started. */
 let sessionUrl: string;
-const PRESCRIBER = { email: 'rx@clinic.test', password: 'a long prescriber phrase' };
 
 /** The tab of the chart whose label is `name`. */
 const tab = (name: string) => world.page.getByRole('tab', { name, exact: true });
@@ -26,15 +26,7 @@ beforeAll(async () => {
   // Set-up through the API: a prescriber with ACLS, a patient screened and consented for IV ketamine, and another
   // patient with a session already started.
   const api = new Client(world.server.baseUrl);
-  const setup = await api.post('/api/v1/setup', {
-    ...PRESCRIBER,
-    displayName: 'Rae Prescriber',
-    serviceName: 'Infusion Clinic',
-    clinicalRole: 'prescriber',
-  });
-  if (setup.status !== 201) throw new Error(`setup failed: ${setup.text}`);
-  const prescriberId = setup.body.user.id as string;
-  await api.post(`/api/v1/users/${prescriberId}/credentials`, { kind: 'ACLS', expiresOn: '2099-01-01' });
+  const { prescriberId } = await setUpInfusionClinic(api);
   const today = new Date().toISOString().slice(0, 10);
   const patient = async (givenName: string, familyName: string): Promise<string> => {
     const created = await api.post('/api/v1/patients', {
@@ -80,15 +72,7 @@ describe('chart areas and dosing sessions at their own addresses, in a real brow
   it('starts a dosing session and moves to the session’s own address', async () => {
     const { page } = world;
     const form = page.getByRole('form', { name: 'Start a session' });
-    await form
-      .getByLabel('Protocol')
-      .selectOption({ label: 'IV racemic ketamine — psychiatric indications' });
-    await form.getByLabel('Baseline systolic').fill('120');
-    await form.getByLabel('Baseline diastolic').fill('80');
-    await form.getByLabel('Baseline heart rate').fill('70');
-    await form.getByLabel('Baseline SpO2').fill('98');
-    await form.getByLabel('Dose (mg/kg)').fill('0.5');
-    await form.getByLabel('Duration (minutes)').fill('40');
+    await fillIvSessionStart(form);
     for (const box of ['Escort confirmed', 'Fasting confirmed', 'ACLS-certified clinician present (me)']) {
       await form.getByLabel(box).check();
     }
