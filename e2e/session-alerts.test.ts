@@ -5,11 +5,11 @@ import type { Page } from 'playwright-core';
 import { Client } from '../test/support/server.ts';
 import { startIvSession } from '../test/support/treatment.ts';
 import { openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
+import { PRESCRIBER, setUpInfusionClinic } from './support/clinic.ts';
 
 let world: BrowserWorld;
 let prescriberPage: Page;
 let patientId: string;
-const PRESCRIBER = { email: 'rx@clinic.test', password: 'a long prescriber phrase' };
 const NURSE = { email: 'nurse@clinic.test', password: 'a long nurse pass phrase' };
 
 /** A time `minutesAgo` before now, as a datetime-local value in the machine's (and browser's) time zone. */
@@ -24,16 +24,7 @@ beforeAll(async () => {
   // Set-up through the API: the prescriber (also the first admin) with ACLS, a nurse of the same service, a
   // referred patient with eligibility and consent, a started IV session and its administration.
   const api = new Client(world.server.baseUrl);
-  const setup = await api.post('/api/v1/setup', {
-    ...PRESCRIBER,
-    displayName: 'Rae Prescriber',
-    serviceName: 'Infusion Clinic',
-    clinicalRole: 'prescriber',
-  });
-  if (setup.status !== 201) throw new Error(`setup failed: ${setup.text}`);
-  const prescriberId = setup.body.user.id as string;
-  const serviceId = setup.body.user.serviceIds[0] as string;
-  await api.post(`/api/v1/users/${prescriberId}/credentials`, { kind: 'ACLS', expiresOn: '2099-01-01' });
+  const { prescriberId, serviceId } = await setUpInfusionClinic(api);
   const nurse = await api.post('/api/v1/users', {
     ...NURSE,
     displayName: 'Nadia Nurse',

@@ -1,6 +1,6 @@
 // Discharge after a session: vitals back near baseline, observation time, orientation, escort, and driving.
 import { bpCheckpointsDue, bpCheckpointWindow, readingForCheckpoint } from './bp-checkpoint.ts';
-import { addMinutes, isValidInstant, minutesBetween, startOfNextLocalDay } from './calendar.ts';
+import { addMinutes, isValidInstant, minutesBetween, startOfNextLocalDay } from '../core/calendar.ts';
 import type { Protocol } from './protocol.ts';
 import type { SessionSetting } from './protocol-types.ts';
 import { fmt, isAbove, isBelow } from './rounding.ts';

@@ -1,5 +1,5 @@
 // Checks before dosing: every gate that must be satisfied, each block with its reason and source.
-import { isValidInstant, minutesBetween } from './calendar.ts';
+import { isValidInstant, minutesBetween } from '../core/calendar.ts';
 import type { Protocol } from './protocol.ts';
 import { defaultPreDoseLimits } from './protocol-common.ts';
 import { parenteralRoutes, type Route, type SessionSetting } from './protocol-types.ts';

@@ -62,6 +62,17 @@ function TabPanel({ base, active, children }: { base: string; active: string; ch
   );
 }
 
+/** What makes an element a tab of the list `base`: its role, id, selection, panel and roving tab stop. */
+function tabAttributes(base: string, id: string, active: string) {
+  return {
+    role: 'tab',
+    id: `${base}-tab-${id}`,
+    'aria-selected': id === active,
+    'aria-controls': `${base}-panel-${id}`,
+    tabIndex: id === active ? 0 : -1,
+  } as const;
+}
+
 interface TabsProps {
   label: string;
   tabs: readonly TabDef[];
@@ -81,11 +92,7 @@ export function Tabs({ label, tabs, active, onChange, children }: TabsProps) {
           <button
             key={t.id}
             type="button"
-            role="tab"
-            id={`${base}-tab-${t.id}`}
-            aria-selected={t.id === active}
-            aria-controls={`${base}-panel-${t.id}`}
-            tabIndex={t.id === active ? 0 : -1}
+            {...tabAttributes(base, t.id, active)}
             ref={refFor(t.id)}
             onClick={() => onChange(t.id)}
             className="tab"
@@ -125,11 +132,7 @@ export function LinkTabs({ label, tabs, active, children }: LinkTabsProps) {
             key={t.id}
             to={t.to}
             state={KEEP_FOCUS}
-            role="tab"
-            id={`${base}-tab-${t.id}`}
-            aria-selected={t.id === active}
-            aria-controls={`${base}-panel-${t.id}`}
-            tabIndex={t.id === active ? 0 : -1}
+            {...tabAttributes(base, t.id, active)}
             ref={refFor(t.id)}
             className="button tab"
           >
