@@ -14,31 +14,24 @@ import type { Answers, InstrumentDefinition, InstrumentId, ScoreOutcome } from '
 export { assessResponse } from './response.ts';
 export type { ResponseAssessment } from './response.ts';
 
-/** Every shipped instrument definition, in a stable order. */
-export const instruments: readonly InstrumentDefinition[] = [
-  phq9,
-  gad7,
-  pcl5,
+/** Every shipped instrument definition by its id, in a stable order; the type makes it cover every id. */
+const shipped: Readonly<Record<InstrumentId, InstrumentDefinition>> = {
+  'phq-9': phq9,
+  'gad-7': gad7,
+  'pcl-5': pcl5,
   sds,
-  qidsSr16,
+  'qids-sr16': qidsSr16,
   madrs,
   cadss,
-  cssrsScreener,
-  ketamineUrinaryChecklist,
-];
+  'cssrs-screener': cssrsScreener,
+  'ketamine-urinary-checklist': ketamineUrinaryChecklist,
+};
 
-/** Ids of the shipped instruments. */
-export const instrumentIds: readonly InstrumentId[] = [
-  'phq-9',
-  'gad-7',
-  'pcl-5',
-  'sds',
-  'qids-sr16',
-  'madrs',
-  'cadss',
-  'cssrs-screener',
-  'ketamine-urinary-checklist',
-];
+/** Every shipped instrument definition, in a stable order. */
+export const instruments: readonly InstrumentDefinition[] = Object.values(shipped);
+
+/** Ids of the shipped instruments, in the same order. */
+export const instrumentIds: readonly InstrumentId[] = Object.keys(shipped) as InstrumentId[];
 
 /** True when `id` names a shipped instrument. */
 export function isInstrumentId(id: string): id is InstrumentId {

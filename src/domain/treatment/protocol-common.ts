@@ -193,3 +193,14 @@ export const noRemsForRacemic = rule(
   'clinic.md §2: the REMS applies to Spravato (esketamine) only.',
   'verified',
 );
+
+/**
+ * Fasting before a racemic dose: clinic.md gives no rule, so the Spravato preparation rule (§2: ≥2 h no food,
+ * ≥30 min no liquids) is applied by analogy; `source` says why for the protocol at hand.
+ */
+export function fastingLikeSpravato(source: string): Requirement & { readonly instructions: string } {
+  return {
+    ...rule(true, 'setting', source, 'synthesis'),
+    instructions: 'No food for at least 2 hours and no liquids for at least 30 minutes before dosing.',
+  };
+}

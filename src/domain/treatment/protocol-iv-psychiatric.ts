@@ -3,6 +3,7 @@ import type { ProtocolContent } from './protocol.ts';
 import {
   ASKP,
   fact,
+  fastingLikeSpravato,
   noRemsForRacemic,
   rule,
   setting,
@@ -34,15 +35,9 @@ export const ivSessionRules = {
   },
   ...sharedSafety('synthesis'),
   preparation: {
-    fasting: {
-      ...rule(
-        true,
-        'setting',
-        'KASPR setting [SYN]: clinic.md gives no IV fasting rule; nausea and vomiting are listed adverse effects (§3), so the only preparation rule it gives (Spravato, §2: ≥2 h no food, ≥30 min no liquids [S]) is applied by analogy.',
-        'synthesis',
-      ),
-      instructions: 'No food for at least 2 hours and no liquids for at least 30 minutes before dosing.',
-    },
+    fasting: fastingLikeSpravato(
+      'KASPR setting [SYN]: clinic.md gives no IV fasting rule; nausea and vomiting are listed adverse effects (§3), so the only preparation rule it gives (Spravato, §2: ≥2 h no food, ≥30 min no liquids [S]) is applied by analogy.',
+    ),
     escort: rule(
       true,
       'fact',

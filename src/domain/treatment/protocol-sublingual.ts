@@ -3,6 +3,7 @@ import type { ProtocolContent } from './protocol.ts';
 import {
   ASKP,
   fact,
+  fastingLikeSpravato,
   noRemsForRacemic,
   rule,
   setting,
@@ -88,15 +89,9 @@ export const sublingualKap: ProtocolContent = {
   },
   ...sharedSafety('synthesis'),
   preparation: {
-    fasting: {
-      ...rule(
-        true,
-        'setting',
-        'KASPR setting [SYN]: clinic.md gives no KAP fasting rule; nausea and vomiting are listed adverse effects (§3), so the Spravato preparation rule (§2 [S]) is applied by analogy.',
-        'synthesis',
-      ),
-      instructions: 'No food for at least 2 hours and no liquids for at least 30 minutes before dosing.',
-    },
+    fasting: fastingLikeSpravato(
+      'KASPR setting [SYN]: clinic.md gives no KAP fasting rule; nausea and vomiting are listed adverse effects (§3), so the Spravato preparation rule (§2 [S]) is applied by analogy.',
+    ),
     escort: rule(
       true,
       'fact',

@@ -2,52 +2,44 @@
 
 declare const unitBrand: unique symbol;
 
-/** A number that carries its unit in the type; made only by the constructors below. */
+/** A number that carries its unit in the type; made only by the constructors below, one beside each unit. */
 type Quantity<U extends string> = number & { readonly [unitBrand]: U };
-
-export type Kilograms = Quantity<'kg'>;
-export type Milligrams = Quantity<'mg'>;
-export type MgPerKg = Quantity<'mg/kg'>;
-export type MgPerKgPerHour = Quantity<'mg/kg/h'>;
-export type MgPerHour = Quantity<'mg/h'>;
-export type MgPerMl = Quantity<'mg/mL'>;
-export type Millilitres = Quantity<'mL'>;
-export type MlPerHour = Quantity<'mL/h'>;
-export type Minutes = Quantity<'min'>;
-export type MmHg = Quantity<'mmHg'>;
-export type BeatsPerMinute = Quantity<'bpm'>;
-export type BreathsPerMinute = Quantity<'breaths/min'>;
-export type Percent = Quantity<'%'>;
 
 // The constructors only tag the number. Whether it is plausible (finite, positive, in range) is a clinical
 // question each calculation answers with a returned problem, so an entered 0 kg is reported, not hidden.
 
-/** A body weight in kilograms. */
-export const kilograms = (value: number): Kilograms => value as Kilograms;
-/** A dose in milligrams. */
-export const milligrams = (value: number): Milligrams => value as Milligrams;
-/** A weight-based dose in milligrams per kilogram. */
-export const mgPerKg = (value: number): MgPerKg => value as MgPerKg;
-/** A weight-based infusion rate in milligrams per kilogram per hour. */
-export const mgPerKgPerHour = (value: number): MgPerKgPerHour => value as MgPerKgPerHour;
-/** An infusion rate in milligrams per hour. */
-export const mgPerHour = (value: number): MgPerHour => value as MgPerHour;
-/** A solution's concentration in milligrams per millilitre. */
-export const mgPerMl = (value: number): MgPerMl => value as MgPerMl;
-/** A volume in millilitres. */
-export const millilitres = (value: number): Millilitres => value as Millilitres;
-/** A pump rate in millilitres per hour. */
-export const mlPerHour = (value: number): MlPerHour => value as MlPerHour;
-/** A duration in minutes. */
-export const minutes = (value: number): Minutes => value as Minutes;
-/** A blood pressure in millimetres of mercury. */
-export const mmHg = (value: number): MmHg => value as MmHg;
-/** A heart rate in beats per minute. */
-export const beatsPerMinute = (value: number): BeatsPerMinute => value as BeatsPerMinute;
-/** A respiratory rate in breaths per minute. */
-export const breathsPerMinute = (value: number): BreathsPerMinute => value as BreathsPerMinute;
-/** A percentage, e.g. oxygen saturation. */
-export const percent = (value: number): Percent => value as Percent;
+/** The constructor for the unit its argument names: it tags the number with that unit and does nothing else. */
+const constructorOf =
+  <U extends string>(_unit: U) =>
+  (value: number): Quantity<U> =>
+    value as Quantity<U>;
+
+export type Kilograms = Quantity<'kg'>; // A body weight in kilograms.
+export const kilograms = constructorOf('kg');
+export type Milligrams = Quantity<'mg'>; // A dose in milligrams.
+export const milligrams = constructorOf('mg');
+export type MgPerKg = Quantity<'mg/kg'>; // A weight-based dose in milligrams per kilogram.
+export const mgPerKg = constructorOf('mg/kg');
+export type MgPerKgPerHour = Quantity<'mg/kg/h'>; // A weight-based infusion rate in milligrams per kilogram per hour.
+export const mgPerKgPerHour = constructorOf('mg/kg/h');
+export type MgPerHour = Quantity<'mg/h'>; // An infusion rate in milligrams per hour.
+export const mgPerHour = constructorOf('mg/h');
+export type MgPerMl = Quantity<'mg/mL'>; // A solution's concentration in milligrams per millilitre.
+export const mgPerMl = constructorOf('mg/mL');
+export type Millilitres = Quantity<'mL'>; // A volume in millilitres.
+export const millilitres = constructorOf('mL');
+export type MlPerHour = Quantity<'mL/h'>; // A pump rate in millilitres per hour.
+export const mlPerHour = constructorOf('mL/h');
+export type Minutes = Quantity<'min'>; // A duration in minutes.
+export const minutes = constructorOf('min');
+export type MmHg = Quantity<'mmHg'>; // A blood pressure in millimetres of mercury.
+export const mmHg = constructorOf('mmHg');
+export type BeatsPerMinute = Quantity<'bpm'>; // A heart rate in beats per minute.
+export const beatsPerMinute = constructorOf('bpm');
+export type BreathsPerMinute = Quantity<'breaths/min'>; // A respiratory rate in breaths per minute.
+export const breathsPerMinute = constructorOf('breaths/min');
+export type Percent = Quantity<'%'>; // A percentage, e.g. oxygen saturation.
+export const percent = constructorOf('%');
 
 /** Dose for a weight: mg = kg × mg/kg. */
 export function doseForWeight(weight: Kilograms, dose: MgPerKg): Milligrams {
