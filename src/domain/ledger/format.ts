@@ -3,7 +3,7 @@ import type { IsoDate } from '../core/calendar.ts';
 import type { Balance } from './balance.ts';
 import type { LedgerEntry, Quantity } from './entry.ts';
 import type { Location, Product } from './product.ts';
-import type { SectionLine } from './register.ts';
+import { registerSection, type SectionLine } from './register.ts';
 import { localDateOf } from './timing.ts';
 import { subtractMg, timesMg, volumeOfMg, type Milligrams } from './units.ts';
 
@@ -130,4 +130,29 @@ export function rowBase(
     footnotes,
     lateEntryReason: entry.lateEntryReason ?? null,
   };
+}
+
+/** A law's view of one product at one location: the heading that law prescribes and a row per register line. */
+export type RegulatorRows<H, R> = (
+  entries: readonly LedgerEntry[],
+  product: Product,
+  location: Location,
+  directory?: Directory,
+) => { readonly heading: H; readonly rows: readonly R[] };
+
+/**
+ * A law's view from its heading and its own part of each row: the rows of one product's section at one location,
+ * in register order, each the shared part (`rowBase`) then `partOf`'s.
+ */
+export function regulatorRows<H, P>(
+  headingOf: (product: Product, location: Location) => H,
+  partOf: (row: RowSource) => P,
+): RegulatorRows<H, RowBase & P> {
+  return (all, product, location, directory = {}) => ({
+    heading: headingOf(product, location),
+    rows: registerSection(all, product.id, location.id).map((line) => ({
+      ...rowBase(line, all, product, directory),
+      ...partOf({ entry: line.entry, all, location, product, directory }),
+    })),
+  });
 }

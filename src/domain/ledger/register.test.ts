@@ -5,8 +5,7 @@ import { SAFE_A, SAFE_B, TestRegister, VIAL } from './test-fixtures.ts';
 function day(): TestRegister {
   const reg = new TestRegister();
   reg.must('receipt', { quantity: { containers: 3 } });
-  reg.must('administration', { quantity: { mg: 35 } });
-  reg.must('waste', { quantity: { mg: 165 } });
+  reg.doseAndWasteRest();
   reg.must('transfer', { quantity: { containers: 1 } });
   return reg;
 }

@@ -116,6 +116,12 @@ export class TestRegister {
     if (last === undefined) throw new Error('nothing appended');
     return last;
   }
+
+  /** Gives 35 mg from a newly opened 200 mg vial, then wastes the 165 mg left in it. */
+  doseAndWasteRest(): void {
+    this.must('administration', { quantity: { mg: 35 } });
+    this.must('waste', { quantity: { mg: 165 } });
+  }
 }
 
 /** The problem codes of a refused outcome (empty when accepted). */

@@ -19,8 +19,7 @@ function register(): TestRegister {
     quantity: { containers: 2 },
     supplier: { name: 'UK Wholesale', address: 'Leeds LS1' },
   });
-  reg.must('administration', { quantity: { mg: 35 } });
-  reg.must('waste', { quantity: { mg: 165 } });
+  reg.doseAndWasteRest();
   reg.must('transfer', { quantity: { containers: 1 } });
   return reg;
 }

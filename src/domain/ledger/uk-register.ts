@@ -1,18 +1,15 @@
 // UK mode: a CD register section per drug, form and strength with the Misuse of Drugs Regulations 2001 reg 19 headings.
-import type { LedgerEntry } from './entry.ts';
 import {
   containerText,
   correctedKind,
   mgText,
   partyOf,
   quantityText,
-  rowBase,
+  regulatorRows,
   stockText,
   strengthText,
 } from './format.ts';
-import type { Directory, Party, RowBase, RowSource } from './format.ts';
-import type { Location, Product } from './product.ts';
-import { registerSection } from './register.ts';
+import type { Party, RegulatorRows, RowBase, RowSource } from './format.ts';
 
 /** The head of a register section: reg 20 names the drug class at the head of each page; electronic
  * registers show name, form and strength at the top of each display (clinic.md §5 UK [V]). */
@@ -136,27 +133,22 @@ function partOf({ entry, all, location, product, directory }: RowSource): Part {
 }
 
 /** The register section for `product` at `location`, lines in the order made (reg 19 "chronological sequence"). */
-export function ukRegisterRows(
-  entries: readonly LedgerEntry[],
-  product: Product,
-  location: Location,
-  directory: Directory = {},
-): { readonly heading: UkRegisterHeading; readonly rows: readonly UkRegisterRow[] } {
-  const uk = product.schedule.uk;
-  const heading: UkRegisterHeading = {
-    drug: product.drug,
-    form: product.form,
-    strength: strengthText(product),
-    container: containerText(product),
-    drugClass: uk === undefined ? 'Not recorded' : `Class ${uk.drugClass}, Schedule ${uk.schedule}`,
-    location: location.name,
-  };
-  const rows = registerSection(entries, product.id, location.id).map((line) => ({
-    ...rowBase(line, entries, product, directory),
-    ...partOf({ entry: line.entry, all: entries, location, product, directory }),
+export const ukRegisterRows: RegulatorRows<UkRegisterHeading, UkRegisterRow> = regulatorRows(
+  (product, location): UkRegisterHeading => {
+    const uk = product.schedule.uk;
+    return {
+      drug: product.drug,
+      form: product.form,
+      strength: strengthText(product),
+      container: containerText(product),
+      drugClass: uk === undefined ? 'Not recorded' : `Class ${uk.drugClass}, Schedule ${uk.schedule}`,
+      location: location.name,
+    };
+  },
+  (source) => ({
+    ...partOf(source),
     personCollecting: null,
     proofOfIdentityRequested: null,
     proofOfIdentityProvided: null,
-  }));
-  return { heading, rows };
-}
+  }),
+);

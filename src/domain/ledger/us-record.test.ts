@@ -14,8 +14,7 @@ const directory: Directory = {
 function register(): TestRegister {
   const reg = new TestRegister();
   reg.must('receipt', { quantity: { containers: 3 } });
-  reg.must('administration', { quantity: { mg: 35 } });
-  reg.must('waste', { quantity: { mg: 165 } });
+  reg.doseAndWasteRest();
   reg.must('destruction', { quantity: { containers: 1 } });
   reg.must('loss', { quantity: { containers: 1 }, theft: true, reason: 'Safe forced' });
   return reg;

@@ -1,9 +1,13 @@
 // US mode: the dispensing/administration record of 21 CFR 1304.22(c), one row per register entry.
-import type { LedgerEntry } from './entry.ts';
-import { containerText, correctedKind, partyOf, quantityText, rowBase, strengthText } from './format.ts';
-import type { Directory, Party, RowBase, RowSource } from './format.ts';
-import type { Location, Product } from './product.ts';
-import { registerSection } from './register.ts';
+import {
+  containerText,
+  correctedKind,
+  partyOf,
+  quantityText,
+  regulatorRows,
+  strengthText,
+} from './format.ts';
+import type { Party, RegulatorRows, RowBase, RowSource } from './format.ts';
 
 /** 1304.22(c)(1)–(2): the substance, each finished form, and the units or volume in each commercial container. */
 export interface UsRecordHeading {
@@ -101,23 +105,14 @@ function partOf({ entry, all, location, product, directory }: RowSource): Part {
 }
 
 /** The 1304.22(c) record for `product` at `location`, in register order. */
-export function usAdministrationRecordRows(
-  entries: readonly LedgerEntry[],
-  product: Product,
-  location: Location,
-  directory: Directory = {},
-): { readonly heading: UsRecordHeading; readonly rows: readonly UsRecordRow[] } {
-  const heading: UsRecordHeading = {
+export const usAdministrationRecordRows: RegulatorRows<UsRecordHeading, UsRecordRow> = regulatorRows(
+  (product, location): UsRecordHeading => ({
     substance: product.drug,
     finishedForm: `${strengthText(product)} ${product.form}`,
     containerSize: containerText(product),
     schedule: product.schedule.us === undefined ? 'Not recorded' : `C${product.schedule.us}`,
     code: `${product.code.system.toUpperCase()} ${product.code.value}`,
     location: location.name,
-  };
-  const rows = registerSection(entries, product.id, location.id).map((line) => ({
-    ...rowBase(line, entries, product, directory),
-    ...partOf({ entry: line.entry, all: entries, location, product, directory }),
-  }));
-  return { heading, rows };
-}
+  }),
+  partOf,
+);
