@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Json } from '../domain/audit/canonical-json.ts';
 import type { AuditOutcome } from '../store/audit.ts';
 import type { Queryable } from '../store/db.ts';
+import type { AppContext } from './context.ts';
 import { addTimelineEvent } from '../store/timeline.ts';
 import { auditFrom } from './context.ts';
 
@@ -23,6 +24,42 @@ export interface ClinicalChange {
   /** Who acted, when not the signed-in user (a patient's self-report link, the first administrator). */
   actorId?: string | null;
   now: Date;
+}
+
+/** The records a clinician adds to a chart, by timeline kind, with the audit resource type each is logged as. */
+const CHART_RECORDS = {
+  appointment: 'Appointment',
+  'care-message': 'CareMessage',
+  'care-plan': 'CarePlan',
+  consent: 'Consent',
+  'crisis-event': 'CrisisEvent',
+  eligibility: 'Eligibility',
+  formulation: 'Formulation',
+  'harm-assessment': 'HarmAssessment',
+  'onward-referral': 'OnwardReferral',
+  referral: 'Referral',
+  task: 'Task',
+  'therapy-session': 'TherapySession',
+  'treatment-session': 'TreatmentSession',
+} as const;
+
+/**
+ * A record added to a chart: audit action `<kind>.create` on its resource and, given a `summary`, the chart line
+ * (dated `occurredAt` when the event happened before it was recorded).
+ */
+export function added(
+  kind: keyof typeof CHART_RECORDS,
+  id: string,
+  summary?: string,
+  occurredAt?: Date,
+): Pick<ClinicalChange, 'action' | 'resource' | 'timeline'> {
+  const resource = { type: CHART_RECORDS[kind], id };
+  if (summary === undefined) return { action: `${kind}.create`, resource };
+  return {
+    action: `${kind}.create`,
+    resource,
+    timeline: { kind, summary, ...(occurredAt ? { occurredAt } : {}) },
+  };
 }
 
 /** Writes the timeline line (if any) and the audit entry for a change, inside `tx`. */
@@ -70,4 +107,18 @@ export function recordRefusal(
   refusal: Omit<ClinicalChange, 'timeline' | 'outcome'> & { outcome?: Exclude<AuditOutcome, 'success'> },
 ): Promise<void> {
   return recordChange(req, tx, { ...refusal, outcome: refusal.outcome ?? 'denied' });
+}
+
+/**
+ * Audits a read that touches no single patient's chart (a worklist, a day list, a report) in its own
+ * transaction; the read fails if the audit cannot be written.
+ */
+export function auditAccess(
+  ctx: AppContext,
+  req: FastifyRequest,
+  action: string,
+  resource: ClinicalChange['resource'],
+  extra: Pick<ClinicalChange, 'details' | 'patientId'> = {},
+): Promise<void> {
+  return ctx.db.transaction((tx) => recordChange(req, tx, { action, resource, ...extra, now: ctx.now() }));
 }

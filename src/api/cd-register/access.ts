@@ -7,7 +7,7 @@ import { listLocations } from '../../store/ledger.ts';
 import { visibleLocationIds, type RegisterReader } from '../../store/ledger-directory.ts';
 import { authOf, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess } from '../record-change.ts';
 
 /**
  * What a reader may see of the register: the locations of their services (ledger-directory `visibleLocationIds`),
@@ -56,10 +56,7 @@ export async function auditRegisterRead(
   action: string,
   details: Record<string, Json>,
 ): Promise<void> {
-  const now = ctx.now();
-  await ctx.db.transaction((tx) =>
-    recordChange(req, tx, { action, resource: { type: 'CdRegister' }, details, now }),
-  );
+  await auditAccess(ctx, req, action, { type: 'CdRegister' }, { details });
 }
 
 /** The product and location a read was narrowed to, as audit details. */

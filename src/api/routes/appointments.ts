@@ -16,7 +16,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess, recordChange } from '../record-change.ts';
 
 /** "2026-03-02 14:05" (UTC) for a timeline line and a task. */
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -98,13 +98,12 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         serviceIds: auth.user.service_ids,
         ...(req.query.scope === 'mine' ? { practitionerId: auth.user.id } : {}),
       });
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'appointment.day-list',
-          resource: { type: 'Appointment' },
-          details: { date, count: appointments.length },
-          now: ctx.now(),
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'appointment.day-list',
+        { type: 'Appointment' },
+        { details: { date, count: appointments.length } },
       );
       return { date, appointments };
     },

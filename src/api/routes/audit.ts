@@ -7,7 +7,7 @@ import { verifyAuditChain } from '../../store/audit.ts';
 import { listAuditEntries } from '../../store/audit-entries.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess } from '../record-change.ts';
 
 const auditQuery = z
   .object({
@@ -34,14 +34,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
         before: q.before,
         limit: q.limit,
       });
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'audit.read',
-          resource: { type: 'AuditLog' },
-          patientId: q.patientId ?? null,
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'audit.read', { type: 'AuditLog' }, { patientId: q.patientId ?? null });
       return {
         entries: rows.map((r) => ({
           seq: r.seq,

@@ -17,7 +17,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess, recordChange } from '../record-change.ts';
 import {
   calibrationReportReply,
   ratingReply,
@@ -99,13 +99,12 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
           )
         ).map((r) => [r.vignette_id, r]),
       );
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'calibration-vignettes.read',
-          resource: { type: 'CalibrationVignette' },
-          details: { count: rows.length },
-          now: ctx.now(),
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'calibration-vignettes.read',
+        { type: 'CalibrationVignette' },
+        { details: { count: rows.length } },
       );
       // Ratings are independent: no reference level, no engine level, nobody else's rating, not who wrote it.
       return {
@@ -188,13 +187,12 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
         ctx.db,
         rows.map((r) => r.id),
       );
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'calibration-report.read',
-          resource: { type: 'CalibrationReport' },
-          details: { vignettes: rows.length, ratings: ratings.length },
-          now: ctx.now(),
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'calibration-report.read',
+        { type: 'CalibrationReport' },
+        { details: { vignettes: rows.length, ratings: ratings.length } },
       );
       return calibrationReport(rows, ratings);
     },

@@ -38,7 +38,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { patientAccess, type PatientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange, recordRefusal } from '../record-change.ts';
+import { auditAccess, recordChange, recordRefusal } from '../record-change.ts';
 
 const TAGS = ['cd-register'];
 
@@ -199,14 +199,12 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
       const all = (await listStoredEntries(ctx.db, stored.entry.productId)).map((s) => s.entry);
       const corrections = correctionsOf(all, stored.entry.id);
       const names = await staffNames(ctx.db, staffIdsOf([stored.entry, ...corrections]));
-      const now = ctx.now();
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'cd-entry.read',
-          resource: { type: 'CdEntry', id: stored.entry.id },
-          patientId: stored.entry.patientId ?? null,
-          now,
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'cd-entry.read',
+        { type: 'CdEntry', id: stored.entry.id },
+        { patientId: stored.entry.patientId ?? null },
       );
       return {
         entry: entryView(stored.entry, names, stored),

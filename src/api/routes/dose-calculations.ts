@@ -10,7 +10,7 @@ import { zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess } from '../record-change.ts';
 import { doseOrRefuse, serviceProtocolOr404 } from '../treatment/treatment-dose.ts';
 
 export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -33,13 +33,7 @@ export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): vo
           : null;
         await auditRead(ctx, req, access, 'dose-calculation', 'DoseCalculation');
       } else if (body.weightKg === undefined) {
-        await ctx.db.transaction((tx) =>
-          recordChange(req, tx, {
-            action: 'dose-calculation',
-            resource: { type: 'DoseCalculation' },
-            now: ctx.now(),
-          }),
-        );
+        await auditAccess(ctx, req, 'dose-calculation', { type: 'DoseCalculation' });
       }
       // The weight's age counts in the clinic's days (the service's zone), as at session start.
       const zone = serviceId ? (await serviceForDocuments(ctx.db, serviceId)).timeZone : DEFAULT_TIME_ZONE;

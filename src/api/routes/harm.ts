@@ -10,7 +10,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess, recordChange } from '../record-change.ts';
 import {
   contentPackReply,
   contentPacksReply,
@@ -84,13 +84,12 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const today = ctx.now().toISOString().slice(0, 10);
       const items = await reviewWorklist(ctx.db, auth.user.service_ids, today, req.query.horizonDays);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'review-worklist.read',
-          resource: { type: 'Worklist' },
-          details: { count: items.length },
-          now: ctx.now(),
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'review-worklist.read',
+        { type: 'Worklist' },
+        { details: { count: items.length } },
       );
       return { today, items };
     },

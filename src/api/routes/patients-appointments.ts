@@ -8,7 +8,7 @@ import { insertAppointment, patientAppointments } from '../../store/appointments
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 
 /** "2026-03-02 14:05" (UTC) for a timeline line. */
@@ -44,16 +44,8 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
           at: now,
           by: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'appointment.create',
-          resource: { type: 'Appointment', id: created },
-          access,
-          timeline: {
-            kind: 'appointment',
-            summary: `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`,
-          },
-          now,
-        });
+        const line = `Appointment booked for ${when(req.body.startsAt)} (${req.body.contactType})`;
+        await recordChange(req, tx, { ...added('appointment', created, line), access, now });
         return created;
       });
       return reply.status(201).send({ id });

@@ -7,7 +7,7 @@ import { insertCareMessage } from '../../store/shared-care.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 
 export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -34,12 +34,7 @@ export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext):
           sentAt: now,
           sentBy: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'care-message.create',
-          resource: { type: 'CareMessage', id: messageId },
-          access,
-          now,
-        });
+        await recordChange(req, tx, { ...added('care-message', messageId), access, now });
         return messageId;
       });
       return reply.status(201).send({ id });

@@ -8,7 +8,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 import { carePlanListReply, carePlanSavedReply } from '../../schemas/replies/harm.ts';
 
@@ -83,16 +83,8 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
           at: now,
           by: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'care-plan.create',
-          resource: { type: 'CarePlan', id: String(v) },
-          access,
-          timeline: {
-            kind: 'care-plan',
-            summary: `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`,
-          },
-          now,
-        });
+        const line = `Care plan version ${v}: ${plan.interventions.length} intervention(s); review by ${reviewDue}`;
+        await recordChange(req, tx, { ...added('care-plan', String(v), line), access, now });
         return v;
       });
       return reply.status(201).send({ version, reviewDue });

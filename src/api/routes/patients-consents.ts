@@ -9,7 +9,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { reauthenticateWitness } from '../witness.ts';
 
 export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -60,14 +60,9 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
           signedAt: now,
           recordedBy: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'consent.create',
-          resource: { type: 'Consent', id: consentId },
-          access,
-          timeline: { kind: 'consent', summary: `Consent signed: ${doc.title} (v${doc.version})` },
-          details: { document: `${doc.id}@${doc.version}` },
-          now,
-        });
+        const line = `Consent signed: ${doc.title} (v${doc.version})`;
+        const details = { document: `${doc.id}@${doc.version}` };
+        await recordChange(req, tx, { ...added('consent', consentId, line), access, details, now });
         return consentId;
       });
       const saved = await findConsent(ctx.db, id);

@@ -9,7 +9,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 
 /** "Emergency department attendance"; an unknown id as sent. */
 const kindLabel = (id: string) => crisisKinds.find((k) => k.id === id)?.label ?? id;
@@ -43,16 +43,8 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
           at: now,
           by: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'crisis-event.create',
-          resource: { type: 'CrisisEvent', id: created },
-          access,
-          timeline: {
-            kind: 'crisis-event',
-            summary: `Crisis event recorded: ${kindLabel(req.body.kind)} on ${req.body.occurredOn}`,
-          },
-          now,
-        });
+        const line = `Crisis event recorded: ${kindLabel(req.body.kind)} on ${req.body.occurredOn}`;
+        await recordChange(req, tx, { ...added('crisis-event', created, line), access, now });
         return created;
       });
       return reply.status(201).send(await readCrisisEvent(ctx.db, id));

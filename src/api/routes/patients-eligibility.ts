@@ -8,7 +8,7 @@ import { findPatient } from '../../store/patients.ts';
 import { insertEligibility, listEligibility, listReferrals } from '../../store/treatment-screening.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 
@@ -44,14 +44,10 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
           signedAt: now,
           signedBy: auth.user.id,
         });
+        const line = `Eligibility for ${route}: ${req.body.decision} (signed by ${auth.user.display_name})`;
         await recordChange(req, tx, {
-          action: 'eligibility.create',
-          resource: { type: 'Eligibility', id: eligibilityId },
+          ...added('eligibility', eligibilityId, line),
           access,
-          timeline: {
-            kind: 'eligibility',
-            summary: `Eligibility for ${route}: ${req.body.decision} (signed by ${auth.user.display_name})`,
-          },
           details: { decision: req.body.decision },
           now,
         });

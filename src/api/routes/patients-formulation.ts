@@ -12,7 +12,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { formulationListReply, formulationSavedReply } from '../../schemas/replies/harm.ts';
 
 /** One version as the chart shows it: the four texts, who wrote it and when. */
@@ -72,13 +72,8 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
           at: now,
           by: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'formulation.create',
-          resource: { type: 'Formulation', id: String(current + 1) },
-          access,
-          timeline: { kind: 'formulation', summary: `Formulation version ${current + 1}` },
-          now,
-        });
+        const line = `Formulation version ${current + 1}`;
+        await recordChange(req, tx, { ...added('formulation', String(current + 1), line), access, now });
         return current + 1;
       });
       return reply.status(201).send({ version });

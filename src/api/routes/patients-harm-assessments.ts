@@ -17,7 +17,7 @@ import { patientRoute } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { assessmentListReply, harmPrefillReply, savedAssessmentReply } from '../../schemas/replies/harm.ts';
 
 export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -58,16 +58,12 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
             ? { corrects: req.body.corrects, correctionReason: req.body.correctionReason ?? '' }
             : {}),
         });
+        const line = `Harm assessment${req.body.corrects ? ' (correction)' : ''}: proposed level ${evaluation.level} — ${evaluation.levelLabel}`;
+        const details = { contentVersion: evaluation.contentVersion, proposedLevel: evaluation.level };
         await recordChange(req, tx, {
-          action: 'harm-assessment.create',
-          resource: { type: 'HarmAssessment', id },
+          ...added('harm-assessment', id, line, assessedAt),
           access,
-          timeline: {
-            kind: 'harm-assessment',
-            summary: `Harm assessment${req.body.corrects ? ' (correction)' : ''}: proposed level ${evaluation.level} — ${evaluation.levelLabel}`,
-            occurredAt: assessedAt,
-          },
-          details: { contentVersion: evaluation.contentVersion, proposedLevel: evaluation.level },
+          details,
           now,
         });
         // A new sentinel symptom, a new red flag or a rising level raises an alert and a task; how urgent each

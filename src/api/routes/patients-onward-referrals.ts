@@ -15,7 +15,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 
 /** "Urology"; an unknown id as sent. */
 const destinationLabel = (id: string) => referralDestinations.find((d) => d.id === id)?.label ?? id;
@@ -59,16 +59,8 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
           at: now,
           by: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'onward-referral.create',
-          resource: { type: 'OnwardReferral', id: created },
-          access,
-          timeline: {
-            kind: 'onward-referral',
-            summary: `Referral to ${destinationLabel(req.body.destination)} decided (target ${String(req.body.targetDays)} days)`,
-          },
-          now,
-        });
+        const line = `Referral to ${destinationLabel(req.body.destination)} decided (target ${String(req.body.targetDays)} days)`;
+        await recordChange(req, tx, { ...added('onward-referral', created, line), access, now });
         return created;
       });
       return reply.status(201).send(await readReferral(ctx.db, id));

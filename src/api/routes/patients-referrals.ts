@@ -8,7 +8,7 @@ import { insertReferral } from '../../store/treatment-screening.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 
 export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -37,16 +37,8 @@ export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): vo
           recordedAt: now,
           recordedBy: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'referral.create',
-          resource: { type: 'Referral', id: referralId },
-          access,
-          timeline: {
-            kind: 'referral',
-            summary: `Referral for ketamine treatment: ${check.indication?.label ?? req.body.indication}`,
-          },
-          now,
-        });
+        const line = `Referral for ketamine treatment: ${check.indication?.label ?? req.body.indication}`;
+        await recordChange(req, tx, { ...added('referral', referralId, line), access, now });
         return referralId;
       });
       return reply.status(201).send({ id, indication: check.indication, flags: check.flags });

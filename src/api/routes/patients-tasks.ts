@@ -7,7 +7,7 @@ import { insertTask } from '../../store/alerts.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 
 export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -38,12 +38,7 @@ export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
           sourceId: access.patientId,
           at: now,
         });
-        await recordChange(req, tx, {
-          action: 'task.create',
-          resource: { type: 'Task', id: taskId },
-          access,
-          now,
-        });
+        await recordChange(req, tx, { ...added('task', taskId), access, now });
         return taskId;
       });
       return reply.status(201).send({ id });

@@ -8,7 +8,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { added, recordChange } from '../record-change.ts';
 
 export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -42,17 +42,9 @@ export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContex
           recordedAt: now,
           recordedBy: auth.user.id,
         });
-        await recordChange(req, tx, {
-          action: 'therapy-session.create',
-          resource: { type: 'TherapySession', id: therapyId },
-          access,
-          timeline: {
-            kind: 'therapy-session',
-            summary: `${b.kind === 'preparation' ? 'Preparation' : 'Integration'} session (${b.durationMinutes} min)`,
-            occurredAt: new Date(b.heldAt),
-          },
-          now,
-        });
+        const line = `${b.kind === 'preparation' ? 'Preparation' : 'Integration'} session (${b.durationMinutes} min)`;
+        const change = added('therapy-session', therapyId, line, new Date(b.heldAt));
+        await recordChange(req, tx, { ...change, access, now });
         return therapyId;
       });
       return reply.status(201).send({ id });

@@ -24,7 +24,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route, patientRoute } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess, recordChange } from '../record-change.ts';
 
 const etag = (p: PatientRecord) => `W/"${p.version}"`;
 
@@ -56,13 +56,12 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const auth = authOf(req);
       const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'patient.search',
-          resource: { type: 'Patient' },
-          details: { results: patients.length },
-          now: ctx.now(),
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'patient.search',
+        { type: 'Patient' },
+        { details: { results: patients.length } },
       );
       return { patients };
     },

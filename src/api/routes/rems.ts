@@ -5,7 +5,7 @@ import { remsSubmissionStatus } from '../../domain/treatment/index.ts';
 import { remsTrackerRows } from '../../store/rems.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess } from '../record-change.ts';
 
 export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
@@ -30,13 +30,12 @@ export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
           submittedAt: r.submitted_at?.toISOString() ?? null,
         };
       });
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'rems.tracker',
-          resource: { type: 'RemsTracker' },
-          details: { count: items.length },
-          now: ctx.now(),
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'rems.tracker',
+        { type: 'RemsTracker' },
+        { details: { count: items.length } },
       );
       return { items };
     },

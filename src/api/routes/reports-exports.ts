@@ -17,7 +17,7 @@ import { csvReply, pdfReply, reportTablesReply } from '../../schemas/replies/out
 import { zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
 
 const [firstTable, ...otherTables] = reportTableIds;
@@ -53,14 +53,9 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
     route('reports:read', { tags: TAGS, querystring: exportQuery, response: { 200: reportTablesReply } }),
     async (req) => {
       const { scope, tables } = await tablesFor(req, req.query, req.query.audience);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'report.tables',
-          resource: REPORT,
-          details: details(scope, req.query.audience, tables),
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'report.tables', REPORT, {
+        details: details(scope, req.query.audience, tables),
+      });
       return {
         audience: req.query.audience,
         note: suppressionNote(req.query.audience),
@@ -81,14 +76,9 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
         throw problem('validation-failed', undefined, [
           { path: 'querystring.table', message: 'No such table' },
         ]);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'report.export-csv',
-          resource: REPORT,
-          details: { ...details(scope, who, [table]), table: id },
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'report.export-csv', REPORT, {
+        details: { ...details(scope, who, [table]), table: id },
+      });
       return reply
         .type('text/csv; charset=utf-8')
         .header(
@@ -127,14 +117,7 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
         measures: report.measures,
         tables,
       });
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'report.export-pdf',
-          resource: REPORT,
-          details: details(scope, who, tables),
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'report.export-pdf', REPORT, { details: details(scope, who, tables) });
       return reply
         .type('application/pdf')
         .header(

@@ -18,7 +18,7 @@ import { loadTopSources } from '../../store/top-export.ts';
 import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
 
 /** What a report read is audited as. */
@@ -37,14 +37,9 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const report = await serviceOutcomes(ctx.db, scope);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'report.service-outcomes',
-          resource: REPORT,
-          details: { ...scopeDetails(scope), episodes: report.episodes },
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'report.service-outcomes', REPORT, {
+        details: { ...scopeDetails(scope), episodes: report.episodes },
+      });
       return report;
     },
   );
@@ -62,14 +57,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
         loadOutcomeSeries(ctx.db, scope),
         scopeNames(ctx.db, scope.serviceIds),
       ]);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'report.service-outcomes-series',
-          resource: REPORT,
-          details: scopeDetails(scope),
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'report.service-outcomes-series', REPORT, { details: scopeDetails(scope) });
       return {
         period: { from: scope.from, to: scope.to },
         serviceIds: [...scope.serviceIds],
@@ -117,17 +105,9 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
         },
         pack.levels,
       );
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'report.pilot-comparison',
-          resource: REPORT,
-          details: {
-            first: scopeDetails(first),
-            second: scopeDetails(second),
-          },
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'report.pilot-comparison', REPORT, {
+        details: { first: scopeDetails(first), second: scopeDetails(second) },
+      });
       return {
         first: { ...first, serviceIds: [...first.serviceIds], label: labelOf(first, q.firstLabel) },
         second: { ...second, serviceIds: [...second.serviceIds], label: labelOf(second, q.secondLabel) },
@@ -144,14 +124,9 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const scope = await resolveScope(ctx.db, req, req.query);
       const { sources, startedBefore } = await loadTopSources(ctx.db, scope);
       const rows = topRows(sources, startedBefore);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'report.top-export',
-          resource: REPORT,
-          details: { ...scopeDetails(scope), rows: rows.length },
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'report.top-export', REPORT, {
+        details: { ...scopeDetails(scope), rows: rows.length },
+      });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="top-${scope.from}-to-${scope.to}.csv"`)

@@ -5,7 +5,7 @@ import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../.
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess, recordChange } from '../record-change.ts';
 import { supervisionNoteReply, supervisionQueueReply } from '../../schemas/replies/harm.ts';
 
 export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -18,13 +18,12 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
       const auth = authOf(req);
       const today = ctx.now().toISOString().slice(0, 10);
       const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'supervision.read',
-          resource: { type: 'Supervision' },
-          details: { count: queue.items.length },
-          now: ctx.now(),
-        }),
+      await auditAccess(
+        ctx,
+        req,
+        'supervision.read',
+        { type: 'Supervision' },
+        { details: { count: queue.items.length } },
       );
       return queue;
     },

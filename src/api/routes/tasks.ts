@@ -9,7 +9,7 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
-import { recordChange } from '../record-change.ts';
+import { auditAccess, recordChange } from '../record-change.ts';
 
 const taskListQuery = z
   .object({ scope: z.enum(['mine', 'service']).default('mine'), patientId: uuid.optional() })
@@ -33,14 +33,7 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
         req.query.scope === 'mine'
           ? await listTasks(ctx.db, { assignedTo: auth.user.id, serviceIds: auth.user.service_ids })
           : await listTasks(ctx.db, { serviceIds: auth.user.service_ids });
-      await ctx.db.transaction((tx) =>
-        recordChange(req, tx, {
-          action: 'task.list',
-          resource: { type: 'Task' },
-          details: { count: tasks.length },
-          now: ctx.now(),
-        }),
-      );
+      await auditAccess(ctx, req, 'task.list', { type: 'Task' }, { details: { count: tasks.length } });
       return { tasks };
     },
   );

@@ -21,7 +21,7 @@ import {
   sessionHistory,
 } from '../../store/treatment.ts';
 import { authOf, type AppContext } from '../context.ts';
-import { recordChange, recordRefusal } from '../record-change.ts';
+import { added, recordChange, recordRefusal } from '../record-change.ts';
 import type { PatientAccess } from '../patient-access.ts';
 import { prescriberAuthority } from './prescriber-authority.ts';
 import { problem, ruleRefusal } from '../problem.ts';
@@ -158,20 +158,12 @@ export async function startSession(
       recordedAt: now,
       by: auth.user.id,
     });
-    await recordChange(req, tx, {
-      action: 'treatment-session.create',
-      resource: { type: 'TreatmentSession', id: sessionId },
-      access,
-      timeline: {
-        kind: 'treatment-session',
-        summary: `Dosing session started: ${protocol.title}, ${dose.doseMg} mg planned`,
-      },
-      details: {
-        protocol: protocolRef(protocol),
-        ...(decidedBy ? { prescriberDecisionBy: decidedBy.userId } : {}),
-      },
-      now,
-    });
+    const line = `Dosing session started: ${protocol.title}, ${dose.doseMg} mg planned`;
+    const details = {
+      protocol: protocolRef(protocol),
+      ...(decidedBy ? { prescriberDecisionBy: decidedBy.userId } : {}),
+    };
+    await recordChange(req, tx, { ...added('treatment-session', sessionId, line), access, details, now });
     return sessionId;
   });
   return {
