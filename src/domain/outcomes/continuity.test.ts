@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactGaps, reviewsOnTime, sameKeyWorker } from './continuity.ts';
 import type { ReviewRow } from './rows.ts';
-import { d, episode } from './test-fixtures.ts';
+import { countedShare, d, episode } from './test-fixtures.ts';
 
 const asOf = d('2026-03-01');
 
@@ -26,13 +26,7 @@ describe('reviewsOnTime', () => {
   it('counts reviews done by the due date over reviews done or overdue', () => {
     // On time: 15 Jan, 20 Mar → 2. Counted: 15 Jan, 12 Feb, 20 Feb, 20 Mar, B's 28 Feb → 5. 2 / 5 = 0.4.
     // People: A behind both on-time reviews; A and B behind the five counted.
-    expect(reviewsOnTime(reviewed, asOf)).toEqual({
-      numerator: 2,
-      denominator: 5,
-      value: 0.4,
-      reason: null,
-      people: { numerator: 1, denominator: 2 },
-    });
+    expect(reviewsOnTime(reviewed, asOf)).toEqual(countedShare(2, 5, 0.4, [1, 2]));
   });
 
   it('allows grace days when asked', () => {

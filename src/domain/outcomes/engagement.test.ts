@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attendedOfBooked, didNotAttendRate, timeInTreatment } from './engagement.ts';
 import type { AppointmentRow } from './rows.ts';
-import { d, episode } from './test-fixtures.ts';
+import { countedShare, d, episode } from './test-fixtures.ts';
 
 const asOf = d('2026-03-01');
 
@@ -34,13 +34,7 @@ describe('attendedOfBooked', () => {
   it('divides attended by every booking up to the report date except rescheduled ones', () => {
     // Booked up to 1 Mar, not rescheduled: A 5 (3 attended, 1 DNA, 1 cancelled); B 3 (1 attended, 1 open, 1 DNA).
     // Attended 4 of 8 = 0.5.
-    expect(attendedOfBooked(episodes, asOf)).toEqual({
-      numerator: 4,
-      denominator: 8,
-      value: 0.5,
-      reason: null,
-      people: { numerator: 2, denominator: 2 },
-    });
+    expect(attendedOfBooked(episodes, asOf)).toEqual(countedShare(4, 8, 0.5, [2, 2]));
   });
 
   it('has no value when nothing was booked', () => {

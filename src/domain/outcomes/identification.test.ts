@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysToFirstSentinel, firstLevelByMonth, sentinelAtFirstAssessment } from './identification.ts';
-import { assessment, d, episode } from './test-fixtures.ts';
+import { assessment, countedShare, d, episode } from './test-fixtures.ts';
 
 // A: contact 1 Jan; nothing on 5 Jan (level 1), frequency on 20 Jan, frequency and dysuria on 10 Feb (given out of order).
 // B: contact 10 Jan; abdominal pain at the first assessment that day (level 2), memory problems added on 1 Feb.
@@ -55,13 +55,7 @@ describe('sentinelAtFirstAssessment', () => {
   it('counts distinct person–symptom pairs already found at the first assessment', () => {
     // At first: A 0 of {frequency, dysuria}; B 1 of {abdominal pain, memory}; C 0 of 0; D 1 of 1 → 2 / 5.
     // People behind the counts: B and D in the numerator; A, B and D in the denominator.
-    expect(sentinelAtFirstAssessment(episodes)).toEqual({
-      numerator: 2,
-      denominator: 5,
-      value: 0.4,
-      reason: null,
-      people: { numerator: 2, denominator: 3 },
-    });
+    expect(sentinelAtFirstAssessment(episodes)).toEqual(countedShare(2, 5, 0.4, [2, 3]));
   });
 
   it('has no value when no sentinel symptom was recorded', () => {

@@ -7,6 +7,11 @@ function valueOf<T>(result: Computed<T>): T {
   return result.value;
 }
 
+/** The code of the reason a statistic has no value, or null when it has one. */
+function reasonCode<T>(result: Computed<T>): string | null {
+  return result.ok ? null : result.reason.code;
+}
+
 // Fleiss (1971) worked example as reproduced in Wikipedia's "Fleiss' kappa" article:
 // 10 subjects, 14 raters each, 5 categories.
 const FLEISS_1971 = [
@@ -51,39 +56,39 @@ describe("Fleiss' kappa", () => {
     ).toBe(1);
   });
 
-  it('refuses subjects with different numbers of raters', () => {
-    const result = fleissKappa([
-      [2, 1],
-      [1, 1],
-    ]);
-    expect(result.ok ? null : result.reason.code).toBe('unequal-raters');
-  });
-
-  it('refuses a single rater per subject', () => {
-    const result = fleissKappa([
-      [1, 0],
-      [0, 1],
-    ]);
-    expect(result.ok ? null : result.reason.code).toBe('unequal-raters');
-  });
-
-  it('has no value when every rating falls in one category (chance agreement is 1)', () => {
-    const result = fleissKappa([
-      [3, 0],
-      [3, 0],
-    ]);
-    expect(result.ok ? null : result.reason.code).toBe('undefined-statistic');
-  });
-
-  it('has no value for an empty table', () => {
-    const result = fleissKappa([]);
-    expect(result.ok ? null : result.reason.code).toBe('too-few-values');
+  it.each([
+    [
+      'refuses subjects with different numbers of raters',
+      [
+        [2, 1],
+        [1, 1],
+      ],
+      'unequal-raters',
+    ],
+    [
+      'refuses a single rater per subject',
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      'unequal-raters',
+    ],
+    [
+      'has no value when every rating falls in one category (chance agreement is 1)',
+      [
+        [3, 0],
+        [3, 0],
+      ],
+      'undefined-statistic',
+    ],
+    ['has no value for an empty table', [], 'too-few-values'],
+  ])('%s', (_title, table: number[][], code) => {
+    expect(reasonCode(fleissKappa(table))).toBe(code);
   });
 
   it('refuses a malformed table', () => {
     for (const table of [[[]], [[1.5, 2]], [[-1, 3]], [[1, 2], [3]]]) {
-      const result = fleissKappa(table);
-      expect(result.ok ? null : result.reason.code).toBe('invalid-counts');
+      expect(reasonCode(fleissKappa(table))).toBe('invalid-counts');
     }
   });
 });
@@ -137,28 +142,35 @@ describe("Cohen's kappa", () => {
   });
 
   it('refuses a rating outside the categories', () => {
-    const result = cohenKappa([['yes', 'maybe']], ['yes', 'no']);
-    expect(result.ok ? null : result.reason.code).toBe('invalid-counts');
+    expect(reasonCode(cohenKappa([['yes', 'maybe']], ['yes', 'no']))).toBe('invalid-counts');
   });
 
-  it('has no value with no items, or when both raters used one category', () => {
-    const empty = cohenKappaFromTable([
-      [0, 0],
-      [0, 0],
-    ]);
-    expect(empty.ok ? null : empty.reason.code).toBe('too-few-values');
-    const single = cohenKappaFromTable([
-      [7, 0],
-      [0, 0],
-    ]);
-    expect(single.ok ? null : single.reason.code).toBe('undefined-statistic');
-  });
-
-  it('refuses a table that is not square', () => {
-    const result = cohenKappaFromTable([
-      [1, 2, 3],
-      [4, 5, 6],
-    ]);
-    expect(result.ok ? null : result.reason.code).toBe('invalid-counts');
+  it.each([
+    [
+      'has no value with no items',
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      'too-few-values',
+    ],
+    [
+      'has no value when both raters used one category',
+      [
+        [7, 0],
+        [0, 0],
+      ],
+      'undefined-statistic',
+    ],
+    [
+      'refuses a table that is not square',
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      'invalid-counts',
+    ],
+  ])('%s', (_title, table: number[][], code) => {
+    expect(reasonCode(cohenKappaFromTable(table))).toBe(code);
   });
 });

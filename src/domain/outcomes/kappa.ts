@@ -20,6 +20,20 @@ const isCount = (value: number): boolean => Number.isInteger(value) && value >= 
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 /**
+ * κ = (agreement − chance) / (1 − chance), followed by the parts it was worked from; not computed, for the
+ * reason `whenUndefined`, when chance agreement is 1.
+ */
+function chanceCorrected<P extends { readonly chanceAgreement: number }>(
+  agreement: number,
+  parts: P,
+  whenUndefined: string,
+): Computed<{ readonly kappa: number } & P> {
+  const { chanceAgreement } = parts;
+  if (chanceAgreement >= 1) return notComputed('undefined-statistic', whenUndefined);
+  return computed({ kappa: (agreement - chanceAgreement) / (1 - chanceAgreement), ...parts });
+}
+
+/**
  * P_i of Fleiss 1971: the share of pairs of a subject's raters who put it in the same category,
  * Σ n_ij(n_ij − 1) / (n(n − 1)); null when fewer than two raters rated it.
  */
@@ -50,18 +64,18 @@ export function fleissKappa(table: readonly (readonly number[])[]): Computed<Fle
   );
   const meanAgreement = sum(subjectShares) / table.length;
   const chanceAgreement = sum(categoryShares.map((p) => p * p));
-  if (chanceAgreement >= 1) {
-    return notComputed('undefined-statistic', 'Every rating fell in one category, so kappa is undefined.');
-  }
-  return computed({
-    kappa: (meanAgreement - chanceAgreement) / (1 - chanceAgreement),
+  return chanceCorrected(
     meanAgreement,
-    chanceAgreement,
-    subjectAgreement: subjectShares,
-    categoryShares,
-    subjects: table.length,
-    raters,
-  });
+    {
+      meanAgreement,
+      chanceAgreement,
+      subjectAgreement: subjectShares,
+      categoryShares,
+      subjects: table.length,
+      raters,
+    },
+    'Every rating fell in one category, so kappa is undefined.',
+  );
 }
 
 /** Cohen's kappa with observed and chance agreement. */
@@ -86,15 +100,11 @@ export function cohenKappaFromTable(table: readonly (readonly number[])[]): Comp
   const columnShare = Array.from({ length: k }, (_, j) => sum(table.map((row) => row[j] ?? 0)) / items);
   const observedAgreement = sum(table.map((row, i) => row[i] ?? 0)) / items;
   const chanceAgreement = sum(rowShare.map((p, i) => p * (columnShare[i] ?? 0)));
-  if (chanceAgreement >= 1) {
-    return notComputed('undefined-statistic', 'Both raters used a single category, so kappa is undefined.');
-  }
-  return computed({
-    kappa: (observedAgreement - chanceAgreement) / (1 - chanceAgreement),
+  return chanceCorrected(
     observedAgreement,
-    chanceAgreement,
-    items,
-  });
+    { observedAgreement, chanceAgreement, items },
+    'Both raters used a single category, so kappa is undefined.',
+  );
 }
 
 /** Cohen's kappa from paired ratings `[first, second]`; every rating must be one of `categories`. */

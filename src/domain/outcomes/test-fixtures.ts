@@ -1,5 +1,6 @@
 // Builders shared by the outcome tests (test support only): dates, assessments and episodes with defaults.
 import { isoDate, type IsoDate } from '../core/calendar.ts';
+import type { Proportion } from './results.ts';
 import type { AssessmentRow, EpisodeRow } from './rows.ts';
 
 /** A date for a test; a typo in a test date fails loudly. */
@@ -37,5 +38,21 @@ export function episode(patientId: string, changes: Partial<Omit<EpisodeRow, 'pa
     referrals: [],
     crisisEvents: [],
     ...changes,
+  };
+}
+
+/** A proportion with a value, over counts that are not people: the counts, the value and the people behind them. */
+export function countedShare(
+  numerator: number,
+  denominator: number,
+  value: number,
+  people: readonly [numerator: number, denominator: number],
+): Proportion {
+  return {
+    numerator,
+    denominator,
+    value,
+    reason: null,
+    people: { numerator: people[0], denominator: people[1] },
   };
 }
