@@ -7,8 +7,13 @@ const bool = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
-/** A duration in milliseconds from the environment, 100 ms to 10 minutes. */
-const ms = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
+/** A duration in milliseconds from the environment, 100 ms to 10 minutes: its default and what it bounds. */
+const ms = (fallback: number, description: string) =>
+  z.coerce.number().int().min(100).max(600_000).default(fallback).describe(description);
+
+/** An optional setting that an empty value (`NAME=`) leaves unset. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  schema.optional().or(z.literal('').transform(() => undefined));
 
 /** One proxy address or CIDR range (IPv4 or IPv6), e.g. `10.0.0.5` or `10.0.0.0/8`. */
 function isProxyAddress(value: string): boolean {
@@ -51,28 +56,17 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   KASPR_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'Must start with postgres:// or postgresql://')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  KASPR_ADMIN_EMAIL: z
-    .email()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  KASPR_ADMIN_PASSWORD: z
-    .string()
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  KASPR_AUDIT_ANCHOR_KEY: z
-    .string()
-    .min(32, 'At least 32 characters (e.g. `openssl rand -base64 32`)')
-    .optional()
-    .or(z.literal('').transform(() => undefined))
-    .describe(
-      'Signs audit and controlled-drug register anchors. Set the same value on every app server sharing one ' +
-        'PostgreSQL; unset, the key generated in KASPR_DATA_DIR/secrets.json is used (the embedded default)',
-    ),
+  DATABASE_URL: unsetWhenEmpty(
+    z.string().regex(/^postgres(ql)?:\/\//, 'Must start with postgres:// or postgresql://'),
+  ),
+  KASPR_ADMIN_EMAIL: unsetWhenEmpty(z.email()),
+  KASPR_ADMIN_PASSWORD: unsetWhenEmpty(z.string()),
+  KASPR_AUDIT_ANCHOR_KEY: unsetWhenEmpty(
+    z.string().min(32, 'At least 32 characters (e.g. `openssl rand -base64 32`)'),
+  ).describe(
+    'Signs audit and controlled-drug register anchors. Set the same value on every app server sharing one ' +
+      'PostgreSQL; unset, the key generated in KASPR_DATA_DIR/secrets.json is used (the embedded default)',
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KASPR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(15),
   KASPR_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(12).default(12),
@@ -87,28 +81,29 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(60),
   // Deadlines (milliseconds). Towards PostgreSQL: a frozen link must fail a request, not hold it for the stall.
-  KASPR_DB_CONNECT_TIMEOUT_MS: ms(5_000).describe('PostgreSQL: give up opening a connection after this long'),
-  KASPR_DB_STATEMENT_TIMEOUT_MS: ms(30_000).describe('PostgreSQL statement_timeout for every session'),
-  KASPR_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(60_000).describe(
+  KASPR_DB_CONNECT_TIMEOUT_MS: ms(5_000, 'PostgreSQL: give up opening a connection after this long'),
+  KASPR_DB_STATEMENT_TIMEOUT_MS: ms(30_000, 'PostgreSQL statement_timeout for every session'),
+  KASPR_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: ms(
+    60_000,
     'PostgreSQL idle_in_transaction_session_timeout: ends a session holding an open transaction idle this long',
   ),
-  KASPR_DB_QUERY_TIMEOUT_MS: ms(35_000).describe(
+  KASPR_DB_QUERY_TIMEOUT_MS: ms(
+    35_000,
     'Client-side limit on one query, for when the server cannot even answer its own statement_timeout',
   ),
-  KASPR_DB_KEEPALIVE_MS: ms(10_000).describe(
+  KASPR_DB_KEEPALIVE_MS: ms(
+    10_000,
     'TCP keepalive on PostgreSQL connections: first probe after this idle time',
   ),
-  KASPR_READY_TIMEOUT_MS: ms(1_500).describe(
-    '/readyz answers 503 when the database has not answered within this',
-  ),
+  KASPR_READY_TIMEOUT_MS: ms(1_500, '/readyz answers 503 when the database has not answered within this'),
   // Towards clients and the process itself.
-  KASPR_REQUEST_TIMEOUT_MS: ms(30_000).describe(
-    'Whole request (headers and body) must arrive within this, else 408',
-  ),
-  KASPR_HEADERS_TIMEOUT_MS: ms(10_000).describe(
+  KASPR_REQUEST_TIMEOUT_MS: ms(30_000, 'Whole request (headers and body) must arrive within this, else 408'),
+  KASPR_HEADERS_TIMEOUT_MS: ms(
+    10_000,
     'Request headers must arrive within this (capped at the request timeout)',
   ),
-  KASPR_SHUTDOWN_TIMEOUT_MS: ms(10_000).describe(
+  KASPR_SHUTDOWN_TIMEOUT_MS: ms(
+    10_000,
     'On SIGTERM/SIGINT: finish in-flight requests and close the database within this',
   ),
 });
