@@ -62,12 +62,15 @@ export const allergySchema = z
   })
   .strict();
 
+/** A medication's dose, route or frequency as written on the chart. */
+const medicationDetail = storableString().trim().max(100).optional();
+
 export const medicationSchema = z
   .object({
     name: shortText(200),
-    dose: storableString().trim().max(100).optional(),
-    route: storableString().trim().max(100).optional(),
-    frequency: storableString().trim().max(100).optional(),
+    dose: medicationDetail,
+    route: medicationDetail,
+    frequency: medicationDetail,
   })
   .strict();
 

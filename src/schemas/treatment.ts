@@ -5,6 +5,16 @@ import { isoDate, isoDateTime, shortText, storableString, uuid } from './common.
 const positive = z.number().positive();
 const routeEnum = z.enum(['iv-racemic', 'im', 'intranasal-esketamine', 'oral', 'sublingual']);
 
+/** A dose asked for instead of the protocol's: by weight or in mg, with the infusion and the prescriber's reason. */
+const doseFields = {
+  mgPerKg: positive.optional(),
+  doseMg: positive.optional(),
+  durationMin: positive.optional(),
+  concentrationMgPerMl: positive.optional(),
+  bagVolumeMl: positive.optional(),
+  prescriberReason: storableString().trim().max(1000).optional(),
+};
+
 export const doseCalculationSchema = z
   .object({
     protocol: storableString().min(1).max(80),
@@ -17,12 +27,7 @@ export const doseCalculationSchema = z
       .describe(
         'Use this service’s protocol settings (default: the patient’s service, or the shipped protocol)',
       ),
-    mgPerKg: positive.optional(),
-    doseMg: positive.optional(),
-    durationMin: positive.optional(),
-    concentrationMgPerMl: positive.optional(),
-    bagVolumeMl: positive.optional(),
-    prescriberReason: storableString().trim().max(1000).optional(),
+    ...doseFields,
   })
   .strict();
 
@@ -113,16 +118,7 @@ export const startSessionSchema = z
     protocol: storableString().min(1).max(80),
     setting: z.enum(['clinic', 'home', 'remote']),
     baseline: vitalsSchema,
-    dose: z
-      .object({
-        mgPerKg: positive.optional(),
-        doseMg: positive.optional(),
-        durationMin: positive.optional(),
-        concentrationMgPerMl: positive.optional(),
-        bagVolumeMl: positive.optional(),
-        prescriberReason: storableString().trim().max(1000).optional(),
-      })
-      .strict(),
+    dose: z.object(doseFields).strict(),
     escortConfirmed: z.boolean(),
     fastingConfirmed: z.boolean(),
     newContraindication: z.boolean(),

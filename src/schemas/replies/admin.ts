@@ -1,7 +1,7 @@
 // Replies of the administration routes: staff and their credentials, services, organisation settings,
 // break-glass grants and their review, and the audit trail with its chain check.
 import { z } from 'zod';
-import { calendarDate, instant, orNull } from './common.ts';
+import { calendarDate, confirmedReply, instant, orNull } from './common.ts';
 import { userViewReply } from './auth.ts';
 
 /** GET /users. */
@@ -73,7 +73,7 @@ export type BreakGlassGrant = z.output<typeof breakGlassGrantReply>;
 export const breakGlassGrantsReply = z.object({ grants: z.array(breakGlassGrantReply) });
 
 /** POST /break-glass/:id/review. */
-export const reviewedReply = z.object({ reviewed: z.literal(true) });
+export const reviewedReply = confirmedReply('reviewed');
 
 export const auditEntryReply = z.object({
   seq: z.number().int(),

@@ -17,8 +17,12 @@ export const orNull = <T extends z.ZodType>(schema: T) => schema.nullable();
  */
 export const domainValue = <T>(description: string) => z.custom<T>(() => true).describe(description);
 
+/** `{ <key>: true }` for an action whose reply only confirms it, e.g. `{ acknowledged: true }`. */
+export const confirmedReply = <K extends string>(key: K) =>
+  z.object({ [key]: z.literal(true) } as Record<K, z.ZodLiteral<true>>);
+
 /** `{ ok: true }` for an action that has nothing else to say. */
-export const okReply = z.object({ ok: z.literal(true) });
+export const okReply = confirmedReply('ok');
 
 /** `{ id }` for a create that returns only the new record's id. */
 export const createdReply = z.object({ id: z.string() });

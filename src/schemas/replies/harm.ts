@@ -29,6 +29,7 @@ export const savedAssessmentReply = z.object({
   comparison: orNull(comparison),
   alertIds: z.array(z.string()),
 });
+export type SavedAssessment = z.output<typeof savedAssessmentReply>;
 
 /** A clinician's decision on one assessment. */
 export const decisionViewReply = z.object({
@@ -43,6 +44,7 @@ export const decisionViewReply = z.object({
     .array(z.string())
     .describe('Intervention ids the care plan starts from: the decided level’s, after an override'),
 });
+export type DecisionView = z.output<typeof decisionViewReply>;
 
 /** One saved assessment (GET /harm-assessments/:id and each entry of the patient's list). */
 export const assessmentEntryReply = z.object({
@@ -58,6 +60,7 @@ export const assessmentEntryReply = z.object({
   decision: orNull(decisionViewReply),
   comparison: orNull(comparison),
 });
+export type AssessmentEntry = z.output<typeof assessmentEntryReply>;
 
 /** GET /patients/:id/harm-assessments: oldest first, each compared with the one before. */
 export const assessmentListReply = z.object({ assessments: z.array(assessmentEntryReply) });
@@ -84,6 +87,8 @@ export const decisionReply = z.object({
   reviewDue: calendarDate,
   planInterventions: z.array(z.string()),
 });
+export type ReplayResult = z.output<typeof replayReply>;
+export type DecisionResult = z.output<typeof decisionReply>;
 
 /** GET /harm/content-packs. */
 export const contentPacksReply = z.object({
@@ -114,6 +119,7 @@ export const reviewItemReply = z.object({
   overdue: z.boolean(),
   keyWorker: orNull(z.string()),
 });
+export type ReviewItem = z.output<typeof reviewItemReply>;
 
 /** GET /harm/review-worklist. */
 export const reviewWorklistReply = z.object({ today: calendarDate, items: z.array(reviewItemReply) });
@@ -141,12 +147,14 @@ export const carePlanVersionReply = z.object({
   recordedAt: instant,
   recordedBy: staffName,
 });
+export type CarePlanVersion = z.output<typeof carePlanVersionReply>;
 
 /** GET /patients/:id/care-plan: the current version and every version, newest first. */
 export const carePlanListReply = z.object({
   current: orNull(carePlanVersionReply),
   history: z.array(carePlanVersionReply),
 });
+export type CarePlanList = z.output<typeof carePlanListReply>;
 
 /** POST /patients/:id/care-plan. */
 export const carePlanSavedReply = z.object({ version: z.number(), reviewDue: calendarDate });
@@ -161,12 +169,14 @@ export const formulationVersionReply = z.object({
   recordedAt: instant,
   recordedBy: z.object({ displayName: z.string() }),
 });
+export type FormulationVersion = z.output<typeof formulationVersionReply>;
 
 /** GET /patients/:id/formulation: the current version and every version, newest first. */
 export const formulationListReply = z.object({
   current: orNull(formulationVersionReply),
   history: z.array(formulationVersionReply),
 });
+export type FormulationList = z.output<typeof formulationListReply>;
 
 /** POST /patients/:id/formulation. */
 export const formulationSavedReply = z.object({ version: z.number() });
@@ -182,25 +192,14 @@ export const supervisionItemReply = z.object({
   at: z.string().describe('When decided (ISO instant), or the review’s due date (YYYY-MM-DD)'),
   notes: z.array(z.object({ note: z.string(), signedOff: z.boolean(), by: z.string(), at: instant })),
 });
+export type SupervisionItem = z.output<typeof supervisionItemReply>;
 
 /** GET /supervision. */
 export const supervisionQueueReply = z.object({
   items: z.array(supervisionItemReply),
   overrideCount: z.number(),
 });
+export type SupervisionQueue = z.output<typeof supervisionQueueReply>;
 
 /** POST /supervision/notes. */
 export const supervisionNoteReply = createdReply;
-
-export type SavedAssessment = z.output<typeof savedAssessmentReply>;
-export type DecisionView = z.output<typeof decisionViewReply>;
-export type AssessmentEntry = z.output<typeof assessmentEntryReply>;
-export type DecisionResult = z.output<typeof decisionReply>;
-export type ReplayResult = z.output<typeof replayReply>;
-export type ReviewItem = z.output<typeof reviewItemReply>;
-export type CarePlanVersion = z.output<typeof carePlanVersionReply>;
-export type CarePlanList = z.output<typeof carePlanListReply>;
-export type FormulationVersion = z.output<typeof formulationVersionReply>;
-export type FormulationList = z.output<typeof formulationListReply>;
-export type SupervisionItem = z.output<typeof supervisionItemReply>;
-export type SupervisionQueue = z.output<typeof supervisionQueueReply>;

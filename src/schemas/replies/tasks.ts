@@ -1,9 +1,12 @@
 // Replies of the alert and task routes: a patient's alerts, the clinicians' task list, acknowledging and completing.
 import { z } from 'zod';
-import { instant, orNull } from './common.ts';
+import { confirmedReply, instant, orNull } from './common.ts';
 
 /** Who closed an alert or a task (display name), when, and their note. */
 const closing = z.object({ by: z.string(), at: instant, note: orNull(z.string()) });
+
+/** What raised an alert or a task (the kind and id of the record behind it), and when. */
+const raised = { sourceType: z.string(), sourceId: z.string(), createdAt: instant };
 
 export const alertReply = z.object({
   id: z.string(),
@@ -11,9 +14,7 @@ export const alertReply = z.object({
   code: z.string(),
   severity: z.string().describe('"urgent", "warning" or "info"'),
   text: z.string(),
-  sourceType: z.string(),
-  sourceId: z.string(),
-  createdAt: instant,
+  ...raised,
   acknowledged: orNull(closing),
 });
 export type Alert = z.output<typeof alertReply>;
@@ -22,7 +23,7 @@ export type Alert = z.output<typeof alertReply>;
 export const patientAlertsReply = z.object({ alerts: z.array(alertReply) });
 
 /** POST /alerts/:id/acknowledge. */
-export const acknowledgedReply = z.object({ acknowledged: z.literal(true) });
+export const acknowledgedReply = confirmedReply('acknowledged');
 
 export const taskReply = z.object({
   id: z.string(),
@@ -33,9 +34,7 @@ export const taskReply = z.object({
   title: z.string(),
   detail: z.string(),
   priority: z.string().describe('"urgent", "high" or "normal"'),
-  sourceType: z.string(),
-  sourceId: z.string(),
-  createdAt: instant,
+  ...raised,
   completed: orNull(closing),
 });
 export type Task = z.output<typeof taskReply>;
@@ -44,4 +43,4 @@ export type Task = z.output<typeof taskReply>;
 export const tasksReply = z.object({ tasks: z.array(taskReply) });
 
 /** POST /tasks/:id/complete. */
-export const completedReply = z.object({ completed: z.literal(true) });
+export const completedReply = confirmedReply('completed');

@@ -22,7 +22,7 @@ import type {
 import type { ProtocolSetting, SettingOverrides } from '../../domain/treatment/protocol-settings.ts';
 import type { RemsMedicationAnswers } from '../../domain/treatment/rems-fill.ts';
 import type { eligibilitySchema } from '../treatment.ts';
-import { calendarDate, domainValue, instant, orNull } from './common.ts';
+import { calendarDate, confirmedReply, domainValue, instant, orNull } from './common.ts';
 
 type EligibilityBody = z.output<typeof eligibilitySchema>;
 
@@ -180,22 +180,21 @@ export const remsMedicationReply = z.object({
 });
 
 /** POST /treatment-sessions/:id/rems-submission. */
-export const remsSubmittedReply = z.object({ submitted: z.literal(true) });
+export const remsSubmittedReply = confirmedReply('submitted');
+
+/** One dose on the REMS tracker: when its patient monitoring form is due and whether it was submitted. */
+const remsTrackerItem = z.object({
+  sessionId: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  dosedAt: instant,
+  dueAt: instant,
+  status: z.enum(['submitted', 'due', 'overdue', 'invalid-time']),
+  submittedAt: orNull(instant),
+});
 
 /** GET /rems/tracker. */
-export const remsTrackerReply = z.object({
-  items: z.array(
-    z.object({
-      sessionId: z.string(),
-      patientId: z.string(),
-      patientName: z.string(),
-      dosedAt: instant,
-      dueAt: instant,
-      status: z.enum(['submitted', 'due', 'overdue', 'invalid-time']),
-      submittedAt: orNull(instant),
-    }),
-  ),
-});
+export const remsTrackerReply = z.object({ items: z.array(remsTrackerItem) });
 
 // Screening
 
@@ -269,23 +268,24 @@ export const consentReply = z.object({
 export const consentListReply = z.object({ consents: z.array(consentReply) });
 
 /** POST /consents/:id/withdraw. */
-export const withdrawnReply = z.object({ withdrawn: z.literal(true) });
+export const withdrawnReply = confirmedReply('withdrawn');
 
 // Shared care
 
+/** A preparation or integration session, with who recorded it. */
+const therapySession = z.object({
+  id: z.string(),
+  kind: z.string(),
+  dosingSessionId: orNull(z.string()),
+  heldAt: instant,
+  durationMinutes: z.number(),
+  notes: z.string(),
+  recordedBy: z.string(),
+});
+
 /** GET /patients/:id/shared-care. */
 export const sharedCareReply = z.object({
-  therapySessions: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.string(),
-      dosingSessionId: orNull(z.string()),
-      heldAt: instant,
-      durationMinutes: z.number(),
-      notes: z.string(),
-      recordedBy: z.string(),
-    }),
-  ),
+  therapySessions: z.array(therapySession),
   messages: z.array(
     z.object({ id: z.string(), text: z.string(), sentAt: instant, from: z.string(), to: orNull(z.string()) }),
   ),
