@@ -1,5 +1,5 @@
 // Break-glass grants (time-boxed access to another service's patient) and their reviews afterwards.
-import { insertReturningId, type Queryable } from './db.ts';
+import { columnsOf, insertRow, insertValues, type Queryable } from './db.ts';
 
 export interface NewBreakGlassGrant {
   userId: string;
@@ -11,11 +11,10 @@ export interface NewBreakGlassGrant {
 
 /** Records a grant; returns its id. */
 export function insertBreakGlassGrant(tx: Queryable, grant: NewBreakGlassGrant): Promise<string> {
-  return insertReturningId(
+  return insertRow(
     tx,
-    `INSERT INTO break_glass_grants (user_id, patient_id, reason, granted_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [grant.userId, grant.patientId, grant.reason, grant.grantedAt, grant.expiresAt],
+    'break_glass_grants',
+    columnsOf(grant, ['userId', 'patientId', 'reason', 'grantedAt', 'expiresAt']),
   );
 }
 
@@ -75,8 +74,9 @@ export async function insertBreakGlassReview(
   tx: Queryable,
   review: { grantId: string; reviewedBy: string; reviewedAt: Date; note: string },
 ): Promise<void> {
-  await tx.query(
-    'INSERT INTO break_glass_reviews (grant_id, reviewed_by, reviewed_at, note) VALUES ($1, $2, $3, $4)',
-    [review.grantId, review.reviewedBy, review.reviewedAt, review.note],
+  await insertValues(
+    tx,
+    'break_glass_reviews',
+    columnsOf(review, ['grantId', 'reviewedBy', 'reviewedAt', 'note']),
   );
 }

@@ -1,6 +1,6 @@
 // Consents per route and their withdrawals: the signed record, who witnessed and recorded it, and whether it stands.
 import type { Route } from '../domain/treatment/protocol-types.ts';
-import { insertReturningId, type Queryable } from './db.ts';
+import { firstRow, insertRow, insertValues, type Queryable } from './db.ts';
 
 export interface ConsentRow {
   id: string;
@@ -29,22 +29,21 @@ export async function listConsents(db: Queryable, patientId: string): Promise<Co
   ]);
 }
 
-export async function findConsent(db: Queryable, id: string): Promise<ConsentRow | undefined> {
-  return (await db.query<ConsentRow>(`${SELECT_CONSENT} WHERE c.id = $1`, [id]))[0];
+export function findConsent(db: Queryable, id: string): Promise<ConsentRow | undefined> {
+  return firstRow<ConsentRow>(db, `${SELECT_CONSENT} WHERE c.id = $1`, [id]);
 }
 
 /** The newest consent for a route that has not been withdrawn. */
-export async function activeConsent(
+export function activeConsent(
   db: Queryable,
   patientId: string,
   route: string,
 ): Promise<ConsentRow | undefined> {
-  return (
-    await db.query<ConsentRow>(
-      `${SELECT_CONSENT} WHERE c.patient_id = $1 AND c.route = $2 AND x.withdrawn_at IS NULL ORDER BY c.signed_at DESC LIMIT 1`,
-      [patientId, route],
-    )
-  )[0];
+  return firstRow<ConsentRow>(
+    db,
+    `${SELECT_CONSENT} WHERE c.patient_id = $1 AND c.route = $2 AND x.withdrawn_at IS NULL ORDER BY c.signed_at DESC LIMIT 1`,
+    [patientId, route],
+  );
 }
 
 /** Stores a signed consent; returns its id. */
@@ -61,32 +60,29 @@ export function insertConsent(
     recordedBy: string;
   },
 ): Promise<string> {
-  return insertReturningId(
-    tx,
-    `INSERT INTO consents (patient_id, route, document_id, document_version, signature, witness_user_id, signed_at, recorded_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [
-      c.patientId,
-      c.route,
-      c.documentId,
-      c.documentVersion,
-      JSON.stringify(c.signature),
-      c.witnessId,
-      c.signedAt,
-      c.recordedBy,
-    ],
-  );
+  return insertRow(tx, 'consents', {
+    patient_id: c.patientId,
+    route: c.route,
+    document_id: c.documentId,
+    document_version: c.documentVersion,
+    signature: JSON.stringify(c.signature),
+    witness_user_id: c.witnessId,
+    signed_at: c.signedAt,
+    recorded_by: c.recordedBy,
+  });
 }
 
 /** Records the withdrawal of a consent. */
-export async function insertConsentWithdrawal(
+export function insertConsentWithdrawal(
   tx: Queryable,
   w: { consentId: string; at: Date; reason: string; recordedBy: string },
 ): Promise<void> {
-  await tx.query(
-    'INSERT INTO consent_withdrawals (consent_id, withdrawn_at, reason, recorded_by) VALUES ($1,$2,$3,$4)',
-    [w.consentId, w.at, w.reason, w.recordedBy],
-  );
+  return insertValues(tx, 'consent_withdrawals', {
+    consent_id: w.consentId,
+    withdrawn_at: w.at,
+    reason: w.reason,
+    recorded_by: w.recordedBy,
+  });
 }
 
 /** A consent as the consent routes answer it: the signature's kind and name (never the drawn image). */

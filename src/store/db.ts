@@ -218,3 +218,52 @@ export async function insertReturningId(
 ): Promise<string> {
   return (await insertReturning<{ id: string }>(tx, sql, params)).id;
 }
+
+/** `INSERT INTO <table> (<columns>) VALUES ($1, …)`: the row's keys are its columns, in the order written. */
+function insertStatement(table: string, row: Readonly<Record<string, unknown>>): string {
+  const columns = Object.keys(row);
+  const placeholders = columns.map((_, i) => `$${i + 1}`);
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')})`;
+}
+
+/** The named fields of `source` as a row for `insertRow`/`insertValues`, each in its snake_case column. */
+export function columnsOf<T extends object>(
+  source: T,
+  fields: readonly (keyof T & string)[],
+): Record<string, unknown> {
+  return Object.fromEntries(
+    fields.map((f) => [f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), source[f]]),
+  );
+}
+
+/** Inserts one row, its columns named by the keys of `row`, and returns the new row's id. */
+export function insertRow(
+  tx: Queryable,
+  table: string,
+  row: Readonly<Record<string, unknown>>,
+): Promise<string> {
+  return insertReturningId(tx, `${insertStatement(table, row)} RETURNING id`, Object.values(row));
+}
+
+/** Inserts one row, its columns named by the keys of `row`, when nothing is read back. */
+export async function insertValues(
+  tx: Queryable,
+  table: string,
+  row: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  await tx.query(insertStatement(table, row), Object.values(row));
+}
+
+/** The first row a query returns, or undefined when it returns none. */
+export async function firstRow<T>(
+  db: Queryable,
+  sql: string,
+  params: readonly unknown[],
+): Promise<T | undefined> {
+  return (await db.query<T>(sql, params))[0];
+}
+
+/** True when the query returns at least one row. */
+export async function rowExists(db: Queryable, sql: string, params: readonly unknown[]): Promise<boolean> {
+  return (await db.query(sql, params)).length > 0;
+}

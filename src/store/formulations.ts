@@ -1,5 +1,5 @@
 // The shared MDT formulation of a patient: immutable numbered versions, newest first.
-import type { Queryable } from './db.ts';
+import { insertValues, type Queryable } from './db.ts';
 
 /** The four texts of a formulation version. */
 export interface FormulationContent {
@@ -42,8 +42,11 @@ export async function insertFormulation(
   tx: Queryable,
   f: { patientId: string; version: number; content: FormulationContent; at: Date; by: string },
 ): Promise<void> {
-  await tx.query(
-    'INSERT INTO formulations (patient_id, version, content, recorded_at, recorded_by) VALUES ($1,$2,$3,$4,$5)',
-    [f.patientId, f.version, JSON.stringify(f.content), f.at, f.by],
-  );
+  await insertValues(tx, 'formulations', {
+    patient_id: f.patientId,
+    version: f.version,
+    content: JSON.stringify(f.content),
+    recorded_at: f.at,
+    recorded_by: f.by,
+  });
 }

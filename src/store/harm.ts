@@ -9,7 +9,7 @@ import {
 } from '../domain/harm/index.ts';
 import type { CarePlanContent, ReviewItem } from '../schemas/replies/harm.ts';
 import { insertAlert, insertTask } from './alerts.ts';
-import { insertReturningId, type Queryable } from './db.ts';
+import { insertRow, insertValues, rowExists, type Queryable } from './db.ts';
 
 export interface AssessmentRow {
   id: string;
@@ -54,25 +54,19 @@ export async function insertAssessment(
     correctionReason?: string;
   },
 ): Promise<string> {
-  return insertReturningId(
-    tx,
-    `INSERT INTO harm_assessments (patient_id, corrects, correction_reason, assessment, context, evaluation, proposed_level,
-       content_version, assessed_at, recorded_at, recorded_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-    [
-      a.patientId,
-      a.corrects ?? null,
-      a.correctionReason ?? null,
-      JSON.stringify(a.assessment),
-      JSON.stringify(a.context),
-      JSON.stringify(a.evaluation),
-      a.evaluation.level,
-      a.evaluation.contentVersion,
-      a.assessedAt,
-      a.recordedAt,
-      a.recordedBy,
-    ],
-  );
+  return insertRow(tx, 'harm_assessments', {
+    patient_id: a.patientId,
+    corrects: a.corrects ?? null,
+    correction_reason: a.correctionReason ?? null,
+    assessment: JSON.stringify(a.assessment),
+    context: JSON.stringify(a.context),
+    evaluation: JSON.stringify(a.evaluation),
+    proposed_level: a.evaluation.level,
+    content_version: a.evaluation.contentVersion,
+    assessed_at: a.assessedAt,
+    recorded_at: a.recordedAt,
+    recorded_by: a.recordedBy,
+  });
 }
 
 export async function findAssessment(db: Queryable, id: string): Promise<AssessmentRow | undefined> {
@@ -100,22 +94,17 @@ export async function insertDecision(
     by: string;
   },
 ): Promise<string> {
-  return insertReturningId(
-    tx,
-    `INSERT INTO harm_decisions (assessment_id, patient_id, proposed_level, confirmed_level, overridden, reason, review_due, decided_at, decided_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-    [
-      d.assessmentId,
-      d.patientId,
-      d.proposedLevel,
-      d.confirmedLevel,
-      d.confirmedLevel !== d.proposedLevel,
-      d.reason,
-      d.reviewDue,
-      d.at,
-      d.by,
-    ],
-  );
+  return insertRow(tx, 'harm_decisions', {
+    assessment_id: d.assessmentId,
+    patient_id: d.patientId,
+    proposed_level: d.proposedLevel,
+    confirmed_level: d.confirmedLevel,
+    overridden: d.confirmedLevel !== d.proposedLevel,
+    reason: d.reason,
+    review_due: d.reviewDue,
+    decided_at: d.at,
+    decided_by: d.by,
+  });
 }
 
 /** Raises each re-assessment change as a chart alert with a task for its assignee; returns the alert ids. */
@@ -162,16 +151,11 @@ export async function isDecided(db: Queryable, assessmentId: string): Promise<bo
 }
 
 /** True when the decision exists and is about this patient. */
-export async function isDecisionOfPatient(
-  db: Queryable,
-  decisionId: string,
-  patientId: string,
-): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM harm_decisions WHERE id = $1 AND patient_id = $2', [
+export function isDecisionOfPatient(db: Queryable, decisionId: string, patientId: string): Promise<boolean> {
+  return rowExists(db, 'SELECT 1 FROM harm_decisions WHERE id = $1 AND patient_id = $2', [
     decisionId,
     patientId,
   ]);
-  return rows.length > 0;
 }
 
 export interface CarePlanRow {
@@ -212,11 +196,16 @@ export async function insertCarePlan(
     [c.patientId],
   );
   const version = next?.v ?? 1;
-  await tx.query(
-    `INSERT INTO care_plans (patient_id, version, plan, review_due, decision_id, reason, recorded_at, recorded_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-    [c.patientId, version, JSON.stringify(c.plan), c.reviewDue, c.decisionId, c.reason, c.at, c.by],
-  );
+  await insertValues(tx, 'care_plans', {
+    patient_id: c.patientId,
+    version,
+    plan: JSON.stringify(c.plan),
+    review_due: c.reviewDue,
+    decision_id: c.decisionId,
+    reason: c.reason,
+    recorded_at: c.at,
+    recorded_by: c.by,
+  });
   return version;
 }
 

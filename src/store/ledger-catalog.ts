@@ -13,7 +13,7 @@ import {
   type RegisterMode,
   type Strength,
 } from '../domain/ledger/index.ts';
-import type { Queryable } from './db.ts';
+import { firstRow, insertValues, type Queryable } from './db.ts';
 
 interface ProductRow {
   id: string;
@@ -91,10 +91,13 @@ export async function findProduct(db: Queryable, id: string): Promise<Product | 
 }
 
 export async function insertLocation(tx: Queryable, location: Location, by: string, at: Date): Promise<void> {
-  await tx.query(
-    'INSERT INTO cd_locations (id, name, premises, created_at, created_by) VALUES ($1,$2,$3,$4,$5)',
-    [location.id, location.name, location.premisesId, at, by],
-  );
+  await insertValues(tx, 'cd_locations', {
+    id: location.id,
+    name: location.name,
+    premises: location.premisesId,
+    created_at: at,
+    created_by: by,
+  });
 }
 
 export async function findLocationByName(
@@ -102,11 +105,12 @@ export async function findLocationByName(
   premises: string,
   name: string,
 ): Promise<Location | undefined> {
-  const rows = await db.query<LocationRow>(
+  const row = await firstRow<LocationRow>(
+    db,
     'SELECT * FROM cd_locations WHERE lower(premises) = lower($1) AND lower(name) = lower($2)',
     [premises, name],
   );
-  return rows[0] ? locationOf(rows[0]) : undefined;
+  return row ? locationOf(row) : undefined;
 }
 
 export async function listLocations(db: Queryable): Promise<Location[]> {

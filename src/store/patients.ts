@@ -105,9 +105,7 @@ export async function insertPatient(
     [serviceId, at],
   );
   await insertVersion(tx, id, 1, content, by, at, null);
-  const created = await findPatient(tx, id);
-  if (!created) throw new Error('patient vanished after insert');
-  return created;
+  return writtenPatient(tx, id, 'insert');
 }
 
 /** Adds a new version and moves the patient to it; the caller has checked the expected version. */
@@ -122,9 +120,14 @@ export async function correctPatient(
 ): Promise<PatientRecord> {
   await insertVersion(tx, patientId, nextVersion, content, by, at, reason);
   await tx.query('UPDATE patients SET current_version = $2 WHERE id = $1', [patientId, nextVersion]);
-  const updated = await findPatient(tx, patientId);
-  if (!updated) throw new Error('patient vanished after update');
-  return updated;
+  return writtenPatient(tx, patientId, 'update');
+}
+
+/** The patient this request has just written: it exists, so a miss is a server fault, not a 404. */
+async function writtenPatient(tx: Queryable, id: string, write: 'insert' | 'update'): Promise<PatientRecord> {
+  const patient = await findPatient(tx, id);
+  if (!patient) throw new Error(`patient vanished after ${write}`);
+  return patient;
 }
 
 /** Reads and locks the patient row so concurrent corrections are serialised (PostgreSQL; PGlite is serial). */

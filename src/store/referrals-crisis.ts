@@ -34,11 +34,26 @@ const REFERRALS = `
   LEFT JOIN onward_referral_events e ON e.referral_id = r.id
   JOIN users u ON u.id = r.recorded_by`;
 
+/** The columns every referral and crisis-event row has: whose record it is, and who recorded it when. */
+interface RecordRow {
+  id: string;
+  patient_id: string;
+  service_id: string;
+  recorded_at: Date;
+  recorded_by: string;
+  recorded_by_name: string;
+}
+
+const ownerOf = (r: RecordRow) => ({ id: r.id, patientId: r.patient_id, serviceId: r.service_id });
+
+const recordingOf = (r: RecordRow) => ({
+  recordedAt: r.recorded_at.toISOString(),
+  recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+});
+
 function referralView(r: ReferralRow): ReferralView {
   return {
-    id: r.id,
-    patientId: r.patient_id,
-    serviceId: r.service_id,
+    ...ownerOf(r),
     destination: r.destination,
     confirmedLevel: r.confirmed_level,
     decidedOn: r.decided_on,
@@ -48,8 +63,7 @@ function referralView(r: ReferralRow): ReferralView {
     state: r.kind ?? 'pending',
     closedOn: r.on_date,
     closedNote: r.note,
-    recordedAt: r.recorded_at.toISOString(),
-    recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+    ...recordingOf(r),
   };
 }
 
@@ -172,22 +186,16 @@ const CRISIS = `
   JOIN users u ON u.id = c.recorded_by`;
 
 function crisisView(r: CrisisRow): CrisisEventView {
+  const { retraction_reason: reason, retracted_at: at, retracted_by: by } = r;
   return {
-    id: r.id,
-    patientId: r.patient_id,
-    serviceId: r.service_id,
+    ...ownerOf(r),
     occurredOn: r.occurred_on,
     kind: r.kind,
     note: r.note,
-    recordedAt: r.recorded_at.toISOString(),
-    recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+    ...recordingOf(r),
     retraction:
-      r.retraction_reason !== null && r.retracted_at !== null && r.retracted_by !== null
-        ? {
-            reason: r.retraction_reason,
-            recordedAt: r.retracted_at.toISOString(),
-            recordedBy: r.retracted_by,
-          }
+      reason !== null && at !== null && by !== null
+        ? { reason, recordedAt: at.toISOString(), recordedBy: by }
         : null,
   };
 }

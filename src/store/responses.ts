@@ -1,6 +1,6 @@
 // Saved questionnaire responses: immutable, with the score the engine gave at the time and its version.
 import type { ScoreResult } from '../domain/instruments/types.ts';
-import { insertReturningId, type Queryable } from './db.ts';
+import { insertRow, type Queryable } from './db.ts';
 
 export interface ResponseRow {
   id: string;
@@ -30,26 +30,20 @@ export interface NewResponse {
 }
 
 export function insertResponse(tx: Queryable, r: NewResponse): Promise<string> {
-  return insertReturningId(
-    tx,
-    `INSERT INTO questionnaire_responses (patient_id, instrument_id, instrument_version, answers, result, total,
-       completeness, completed_at, source, recorded_at, recorded_by, self_report_link_id)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-    [
-      r.patientId,
-      r.result.instrumentId,
-      r.result.instrumentVersion,
-      JSON.stringify(r.answers),
-      JSON.stringify(r.result),
-      r.result.total,
-      r.result.completeness,
-      r.completedAt,
-      r.source,
-      r.recordedAt,
-      r.recordedBy,
-      r.selfReportLinkId ?? null,
-    ],
-  );
+  return insertRow(tx, 'questionnaire_responses', {
+    patient_id: r.patientId,
+    instrument_id: r.result.instrumentId,
+    instrument_version: r.result.instrumentVersion,
+    answers: JSON.stringify(r.answers),
+    result: JSON.stringify(r.result),
+    total: r.result.total,
+    completeness: r.result.completeness,
+    completed_at: r.completedAt,
+    source: r.source,
+    recorded_at: r.recordedAt,
+    recorded_by: r.recordedBy,
+    self_report_link_id: r.selfReportLinkId ?? null,
+  });
 }
 
 /** A patient's responses in time order, optionally for one instrument. */

@@ -1,5 +1,5 @@
 // Shared care around dosing: preparation and integration (therapy) sessions and care-team messages.
-import { insertReturningId, type Queryable } from './db.ts';
+import { insertRow, rowExists, type Queryable } from './db.ts';
 
 export interface TherapySessionRow {
   id: string;
@@ -20,16 +20,15 @@ export interface CareMessageRow {
 }
 
 /** True when `sessionId` is a dosing session of this patient. */
-export async function isPatientDosingSession(
+export function isPatientDosingSession(
   db: Queryable,
   patientId: string,
   sessionId: string,
 ): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM treatment_sessions WHERE id = $1 AND patient_id = $2', [
+  return rowExists(db, 'SELECT 1 FROM treatment_sessions WHERE id = $1 AND patient_id = $2', [
     sessionId,
     patientId,
   ]);
-  return rows.length > 0;
 }
 
 /** Stores a therapy session; returns its id. */
@@ -46,21 +45,16 @@ export function insertTherapySession(
     recordedBy: string;
   },
 ): Promise<string> {
-  return insertReturningId(
-    tx,
-    `INSERT INTO therapy_sessions (patient_id, kind, dosing_session_id, held_at, duration_minutes, notes, recorded_at, recorded_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [
-      t.patientId,
-      t.kind,
-      t.dosingSessionId,
-      t.heldAt,
-      t.durationMinutes,
-      t.notes,
-      t.recordedAt,
-      t.recordedBy,
-    ],
-  );
+  return insertRow(tx, 'therapy_sessions', {
+    patient_id: t.patientId,
+    kind: t.kind,
+    dosing_session_id: t.dosingSessionId,
+    held_at: t.heldAt,
+    duration_minutes: t.durationMinutes,
+    notes: t.notes,
+    recorded_at: t.recordedAt,
+    recorded_by: t.recordedBy,
+  });
 }
 
 /** The patient's therapy sessions, newest first, with who recorded them. */
@@ -76,11 +70,13 @@ export function insertCareMessage(
   tx: Queryable,
   m: { patientId: string; toUserId: string | null; text: string; sentAt: Date; sentBy: string },
 ): Promise<string> {
-  return insertReturningId(
-    tx,
-    'INSERT INTO care_messages (patient_id, to_user_id, text, sent_at, sent_by) VALUES ($1,$2,$3,$4,$5) RETURNING id',
-    [m.patientId, m.toUserId, m.text, m.sentAt, m.sentBy],
-  );
+  return insertRow(tx, 'care_messages', {
+    patient_id: m.patientId,
+    to_user_id: m.toUserId,
+    text: m.text,
+    sent_at: m.sentAt,
+    sent_by: m.sentBy,
+  });
 }
 
 /** The patient's care-team messages in the order sent, with sender and recipient names. */

@@ -1,5 +1,5 @@
 // Lockout counters for sign-in addresses with no account, shaped like the counters on a user (see migration 018).
-import type { Queryable } from './db.ts';
+import { columnsOf, insertValues, type Queryable } from './db.ts';
 
 export interface LockoutCounter {
   failedLogins: number;
@@ -35,8 +35,5 @@ export async function recordAttempt(
   tx: Queryable,
   a: { at: Date; emailKey: string; ip: string; success: boolean; purpose: string },
 ): Promise<void> {
-  await tx.query(
-    'INSERT INTO login_attempts (at, email_key, ip, success, purpose) VALUES ($1, $2, $3, $4, $5)',
-    [a.at, a.emailKey, a.ip, a.success, a.purpose],
-  );
+  await insertValues(tx, 'login_attempts', columnsOf(a, ['at', 'emailKey', 'ip', 'success', 'purpose']));
 }

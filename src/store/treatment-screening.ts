@@ -4,7 +4,7 @@ import type { EligibilityFlags } from '../domain/treatment/eligibility-flags.ts'
 import type { IndicationCheck } from '../domain/treatment/indications.ts';
 import type { Route } from '../domain/treatment/protocol-types.ts';
 import type { eligibilitySchema } from '../schemas/treatment.ts';
-import { insertReturningId, type Queryable } from './db.ts';
+import { insertRow, type Queryable } from './db.ts';
 
 type Eligibility = z.output<typeof eligibilitySchema>;
 
@@ -48,21 +48,16 @@ export function insertReferral(
     recordedBy: string;
   },
 ): Promise<string> {
-  return insertReturningId(
-    tx,
-    `INSERT INTO treatment_referrals (patient_id, indication, indication_other, flags, referrer, received_on, recorded_at, recorded_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [
-      r.patientId,
-      r.indication,
-      r.indicationOther,
-      JSON.stringify(r.flags),
-      r.referrer,
-      r.receivedOn,
-      r.recordedAt,
-      r.recordedBy,
-    ],
-  );
+  return insertRow(tx, 'treatment_referrals', {
+    patient_id: r.patientId,
+    indication: r.indication,
+    indication_other: r.indicationOther,
+    flags: JSON.stringify(r.flags),
+    referrer: r.referrer,
+    received_on: r.receivedOn,
+    recorded_at: r.recordedAt,
+    recorded_by: r.recordedBy,
+  });
 }
 
 /** Stores a signed eligibility decision; returns its id. */
@@ -79,21 +74,16 @@ export function insertEligibility(
     signedBy: string;
   },
 ): Promise<string> {
-  return insertReturningId(
-    tx,
-    `INSERT INTO treatment_eligibility (patient_id, route, checklist, flags, decision, note, signed_at, signed_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
-    [
-      e.patientId,
-      e.route,
-      JSON.stringify(e.checklist),
-      JSON.stringify(e.flags),
-      e.decision,
-      e.note,
-      e.signedAt,
-      e.signedBy,
-    ],
-  );
+  return insertRow(tx, 'treatment_eligibility', {
+    patient_id: e.patientId,
+    route: e.route,
+    checklist: JSON.stringify(e.checklist),
+    flags: JSON.stringify(e.flags),
+    decision: e.decision,
+    note: e.note,
+    signed_at: e.signedAt,
+    signed_by: e.signedBy,
+  });
 }
 
 /** The patient's eligibility decisions, newest first, with the signer's name. */
