@@ -2,32 +2,28 @@
 import PDFDocument from 'pdfkit';
 import { pdfBytes } from './pdf.ts';
 
-export interface PdfColumn {
-  readonly header: string;
+export type PdfColumn = Readonly<{
+  header: string;
   /** Share of the page width. */
-  readonly weight: number;
-}
+  weight: number;
+}>;
 
-export interface PdfRow {
-  readonly cells: readonly string[];
-  readonly struck: boolean;
-  readonly notes: readonly string[];
-}
+export type PdfRow = Readonly<{ cells: readonly string[]; struck: boolean; notes: readonly string[] }>;
 
-export interface PdfTableSection {
-  readonly heading: string;
-  readonly subheading: string;
-  readonly columns: readonly PdfColumn[];
-  readonly rows: readonly PdfRow[];
-}
+export type PdfTableSection = Readonly<{
+  heading: string;
+  subheading: string;
+  columns: readonly PdfColumn[];
+  rows: readonly PdfRow[];
+}>;
 
-export interface PdfReport {
-  readonly title: string;
-  readonly subtitle: string;
-  readonly sections: readonly PdfTableSection[];
-  readonly empty: string;
-  readonly footer: string;
-}
+export type PdfReport = Readonly<{
+  title: string;
+  subtitle: string;
+  sections: readonly PdfTableSection[];
+  empty: string;
+  footer: string;
+}>;
 
 const MARGIN = 36;
 const CELL_PAD = 2;

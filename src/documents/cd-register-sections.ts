@@ -61,34 +61,33 @@ function pairs(
   );
 }
 
-/** The UK register (Misuse of Drugs Regulations 2001 reg 19): a section per drug, form and strength. */
-export function ukSections(
+/** One law's rows for one product at one location, with the section heading that law prescribes. */
+type RegisterRows<H, R> = (
   entries: readonly LedgerEntry[],
-  products: readonly Product[],
-  locations: readonly Location[],
+  product: Product,
+  location: Location,
   directory: Directory,
-  filter: SectionFilter,
-): UkSection[] {
-  return pairs(entries, products, locations, filter).map(({ product, location }) => ({
-    premises: location.premisesId,
-    productId: product.id,
-    locationId: location.id,
-    ...ukRegisterRows(entries, product, location, directory),
-  }));
+) => { readonly heading: H; readonly rows: readonly R[] };
+
+/** A section per product and location to print, headed and ruled by one law's register rows. */
+function sectionsOf<H, R>(rowsOf: RegisterRows<H, R>) {
+  return (
+    entries: readonly LedgerEntry[],
+    products: readonly Product[],
+    locations: readonly Location[],
+    directory: Directory,
+    filter: SectionFilter,
+  ): ReportSection<H, R>[] =>
+    pairs(entries, products, locations, filter).map(({ product, location }) => ({
+      premises: location.premisesId,
+      productId: product.id,
+      locationId: location.id,
+      ...rowsOf(entries, product, location, directory),
+    }));
 }
 
+/** The UK register (Misuse of Drugs Regulations 2001 reg 19): a section per drug, form and strength. */
+export const ukSections = sectionsOf(ukRegisterRows);
+
 /** The US dispensing and administration record (21 CFR 1304.22(c)): a section per finished form. */
-export function usSections(
-  entries: readonly LedgerEntry[],
-  products: readonly Product[],
-  locations: readonly Location[],
-  directory: Directory,
-  filter: SectionFilter,
-): UsSection[] {
-  return pairs(entries, products, locations, filter).map(({ product, location }) => ({
-    premises: location.premisesId,
-    productId: product.id,
-    locationId: location.id,
-    ...usAdministrationRecordRows(entries, product, location, directory),
-  }));
-}
+export const usSections = sectionsOf(usAdministrationRecordRows);
