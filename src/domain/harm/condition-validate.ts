@@ -35,6 +35,23 @@ const COUNT: ThresholdRule = { min: 1, max: Number.MAX_VALUE, integer: true };
 
 type Settings = Readonly<Record<string, PackSetting>>;
 
+/** The fields each kind of condition may have besides `kind`. */
+const FIELDS: Readonly<Record<Condition['kind'], readonly string[]>> = {
+  'symptom-present': ['codes'],
+  'symptom-persists-weeks': ['codes', 'weeks'],
+  'days-used-at-least': ['days'],
+  flag: ['field'],
+  'route-present': ['routes'],
+  'co-use-present': ['substances'],
+  'risk-present': ['codes'],
+  'measure-at-least': ['measure', 'value'],
+  'lab-below': ['lab', 'value'],
+  'lab-above': ['lab', 'value'],
+  'domains-at-least': ['count'],
+  'any-of': ['conditions'],
+  'all-of': ['conditions'],
+};
+
 function checkNumber(
   p: ProblemList,
   value: number,
@@ -137,64 +154,43 @@ export function readCondition(
     return undefined;
   };
 
-  const known = (...keys: string[]): void => checkKnownFields(p, obj, path, ['kind', ...keys]);
-  let condition: Condition | undefined;
-  switch (kind) {
-    case 'symptom-present':
-      known('codes');
-      condition = { kind, codes: codes('codes', symptomCodes) ?? [] };
-      break;
-    case 'symptom-persists-weeks':
-      known('codes', 'weeks');
-      condition = {
-        kind,
-        codes: codes('codes', symptomCodes) ?? [],
-        weeks: threshold('weeks', NON_NEGATIVE) ?? 0,
-      };
-      break;
-    case 'days-used-at-least':
-      known('days');
-      condition = { kind, days: threshold('days', DAYS) ?? 0 };
-      break;
-    case 'flag':
-      known('field');
-      condition = { kind, field: one('field', flagFields) ?? 'bingeing' };
-      break;
-    case 'route-present':
-      known('routes');
-      condition = { kind, routes: codes('routes', routes) ?? [] };
-      break;
-    case 'co-use-present':
-      known('substances');
-      condition = { kind, substances: codes('substances', coUseSubstances) ?? [] };
-      break;
-    case 'risk-present':
-      known('codes');
-      condition = { kind, codes: codes('codes', riskCodes) ?? [] };
-      break;
-    case 'measure-at-least':
-      known('measure', 'value');
-      condition = {
-        kind,
-        measure: one('measure', measureNames) ?? 'sdsTotal',
-        value: threshold('value', NON_NEGATIVE) ?? 0,
-      };
-      break;
-    case 'lab-below':
-    case 'lab-above':
-      known('lab', 'value');
-      condition = { kind, lab: one('lab', labNames) ?? 'egfr', value: threshold('value', NON_NEGATIVE) ?? 0 };
-      break;
-    case 'domains-at-least':
-      known('count');
-      condition = { kind, count: threshold('count', COUNT) ?? 1 };
-      break;
-    case 'any-of':
-    case 'all-of':
-      known('conditions');
-      condition = { kind, conditions: readConditions(p, obj, path, settings) ?? [] };
-      break;
-  }
+  checkKnownFields(p, obj, path, ['kind', ...FIELDS[kind]]);
+  const condition = ((): Condition => {
+    switch (kind) {
+      case 'symptom-present':
+        return { kind, codes: codes('codes', symptomCodes) ?? [] };
+      case 'symptom-persists-weeks':
+        return {
+          kind,
+          codes: codes('codes', symptomCodes) ?? [],
+          weeks: threshold('weeks', NON_NEGATIVE) ?? 0,
+        };
+      case 'days-used-at-least':
+        return { kind, days: threshold('days', DAYS) ?? 0 };
+      case 'flag':
+        return { kind, field: one('field', flagFields) ?? 'bingeing' };
+      case 'route-present':
+        return { kind, routes: codes('routes', routes) ?? [] };
+      case 'co-use-present':
+        return { kind, substances: codes('substances', coUseSubstances) ?? [] };
+      case 'risk-present':
+        return { kind, codes: codes('codes', riskCodes) ?? [] };
+      case 'measure-at-least':
+        return {
+          kind,
+          measure: one('measure', measureNames) ?? 'sdsTotal',
+          value: threshold('value', NON_NEGATIVE) ?? 0,
+        };
+      case 'lab-below':
+      case 'lab-above':
+        return { kind, lab: one('lab', labNames) ?? 'egfr', value: threshold('value', NON_NEGATIVE) ?? 0 };
+      case 'domains-at-least':
+        return { kind, count: threshold('count', COUNT) ?? 1 };
+      case 'any-of':
+      case 'all-of':
+        return { kind, conditions: readConditions(p, obj, path, settings) ?? [] };
+    }
+  })();
   // The placeholders above only keep the shape; any problem refuses the condition.
   return p.length === before ? condition : undefined;
 }

@@ -20,6 +20,10 @@ function picked<T extends InputValue>(
   return Object.fromEntries(list.flatMap((item, i) => (pick(item) ? [[`${path}.${i}`, item]] : [])));
 }
 
+const atLeast = (value: number, limit: number): boolean => value >= limit;
+const below = (value: number, limit: number): boolean => value < limit;
+const above = (value: number, limit: number): boolean => value > limit;
+
 function compare(
   value: number | undefined,
   path: string,
@@ -62,7 +66,7 @@ export function testCondition(
           `symptoms.${i}.persistsAfterStoppingWeeks`,
           condition.weeks,
           pack,
-          (v, l) => v >= l,
+          atLeast,
         );
         // No persistence recorded means use has not stopped: the condition is decided, not missing.
         return found.met
@@ -72,7 +76,7 @@ export function testCondition(
       return anyOf(results);
     }
     case 'days-used-at-least':
-      return compare(use.daysUsedLast28, 'use.daysUsedLast28', condition.days, pack, (v, l) => v >= l);
+      return compare(use.daysUsedLast28, 'use.daysUsedLast28', condition.days, pack, atLeast);
     case 'flag': {
       const path =
         condition.field === 'urinaryChecklistPositive'
@@ -97,30 +101,15 @@ export function testCondition(
       const inputs = picked(risks, 'risks', (r) => condition.codes.includes(r));
       return result(Object.keys(inputs).length > 0, inputs);
     }
-    case 'measure-at-least':
-      return compare(
-        assessment.measures?.[condition.measure],
-        `measures.${condition.measure}`,
-        condition.value,
-        pack,
-        (v, l) => v >= l,
-      );
+    case 'measure-at-least': {
+      const { measure } = condition;
+      return compare(assessment.measures?.[measure], `measures.${measure}`, condition.value, pack, atLeast);
+    }
     case 'lab-below':
-      return compare(
-        assessment.labs?.[condition.lab],
-        `labs.${condition.lab}`,
-        condition.value,
-        pack,
-        (v, l) => v < l,
-      );
-    case 'lab-above':
-      return compare(
-        assessment.labs?.[condition.lab],
-        `labs.${condition.lab}`,
-        condition.value,
-        pack,
-        (v, l) => v > l,
-      );
+    case 'lab-above': {
+      const holds = condition.kind === 'lab-below' ? below : above;
+      return compare(assessment.labs?.[condition.lab], `labs.${condition.lab}`, condition.value, pack, holds);
+    }
     case 'domains-at-least':
       return domainsAtLeast(condition.count, assessment, pack);
     case 'any-of': {
@@ -143,6 +132,6 @@ function domainsAtLeast(count: Threshold, assessment: HarmAssessment, pack: Cont
     inputs[`symptoms.${i}.code`] = s.code;
     if (!domains.includes(domain.id)) domains.push(domain.id);
   });
-  const found = compare(domains.length, 'derived.domainCount', count, pack, (v, l) => v >= l);
+  const found = compare(domains.length, 'derived.domainCount', count, pack, atLeast);
   return found.met ? { ...found, inputs, derived: { domains } } : NOT_MET;
 }
