@@ -12,6 +12,13 @@ import {
   type AssessmentJson,
 } from './test-fixtures.ts';
 
+/** Expects the first reason to have used exactly the setting `name`, at `value` with `certainty`. */
+function expectSettingUsed(evaluation: HarmEvaluation, name: string, value: number, certainty: string): void {
+  expect(evaluation.reasons[0]?.settingsUsed).toEqual({
+    [name]: expect.objectContaining({ value, certainty }),
+  });
+}
+
 function evaluate(json: AssessmentJson): HarmEvaluation {
   return valueOf(evaluateHarm(json, defaultPack));
 }
@@ -223,11 +230,7 @@ describe('default pack: boundaries', () => {
   ])('SDS total %i → level %i (cut-off setting 4, unverified)', (sdsTotal, level) => {
     const evaluation = evaluate(assessmentJson({ measures: { sdsTotal } }));
     expect(evaluation.level).toBe(level);
-    if (level === 3) {
-      expect(evaluation.reasons[0]?.settingsUsed).toEqual({
-        sdsDependenceCutoff: expect.objectContaining({ value: 4, certainty: 'unverified' }),
-      });
-    }
+    if (level === 3) expectSettingUsed(evaluation, 'sdsDependenceCutoff', 4, 'unverified');
   });
 
   it.each([
@@ -312,12 +315,9 @@ describe('default pack 2.0.0: PHQ-9 and liver tests are read', () => {
     [27, 2],
   ])('PHQ-9 total %i → level %i (cut-off setting 10, the moderate band)', (phq9Total, level) => {
     const evaluation = evaluate(assessmentJson({ measures: { phq9Total } }));
-    expect(evaluation.level).toBe(level);
     expect(interventionIds(evaluation).includes('mental-health-assessment')).toBe(level === 2);
-    if (level === 2)
-      expect(evaluation.reasons[0]?.settingsUsed).toEqual({
-        phq9ModerateCutoff: expect.objectContaining({ value: 10, certainty: 'verified' }),
-      });
+    expect(evaluation.level).toBe(level);
+    if (level === 2) expectSettingUsed(evaluation, 'phq9ModerateCutoff', 10, 'verified');
   });
 
   it.each([

@@ -24,24 +24,21 @@ describe('reviewWithinDaysFor', () => {
 });
 
 describe('reviewDueDate', () => {
+  const utcDay = 'the UTC day counts';
+  const edges = 'crosses month, leap-day, year and clock-change edges';
   it.each([
-    ['2026-03-10T00:00:00.000Z', 7, '2026-03-17'],
-    ['2026-03-10T23:59:59.999Z', 7, '2026-03-17'],
-    ['2026-03-09T23:59:59.999Z', 7, '2026-03-16'],
-    ['2026-03-11T00:00:00.000Z', 7, '2026-03-18'],
-    ['2026-03-10T12:00:00.000Z', 0, '2026-03-10'],
-    ['2026-03-10T12:00:00.000Z', 1, '2026-03-11'],
-  ])('a decision at %s with %i days is reviewed by %s (the UTC day counts)', (at, days, due) => {
-    expect(reviewDueDate(new Date(at), days)).toBe(due);
-  });
-
-  it.each([
-    ['2026-01-31T09:00:00.000Z', 1, '2026-02-01'],
-    ['2028-02-28T09:00:00.000Z', 1, '2028-02-29'],
-    ['2027-02-28T09:00:00.000Z', 1, '2027-03-01'],
-    ['2026-12-31T09:00:00.000Z', 1, '2027-01-01'],
-    ['2026-03-28T09:00:00.000Z', 2, '2026-03-30'],
-  ])('crosses month, leap-day, year and clock-change edges: %s + %i → %s', (at, days, due) => {
+    [utcDay, '2026-03-10T00:00:00.000Z', 7, '2026-03-17'],
+    [utcDay, '2026-03-10T23:59:59.999Z', 7, '2026-03-17'],
+    [utcDay, '2026-03-09T23:59:59.999Z', 7, '2026-03-16'],
+    [utcDay, '2026-03-11T00:00:00.000Z', 7, '2026-03-18'],
+    [utcDay, '2026-03-10T12:00:00.000Z', 0, '2026-03-10'],
+    [utcDay, '2026-03-10T12:00:00.000Z', 1, '2026-03-11'],
+    [edges, '2026-01-31T09:00:00.000Z', 1, '2026-02-01'],
+    [edges, '2028-02-28T09:00:00.000Z', 1, '2028-02-29'],
+    [edges, '2027-02-28T09:00:00.000Z', 1, '2027-03-01'],
+    [edges, '2026-12-31T09:00:00.000Z', 1, '2027-01-01'],
+    [edges, '2026-03-28T09:00:00.000Z', 2, '2026-03-30'],
+  ])('%s: a decision at %s with %i days is reviewed by %s', (_edge, at, days, due) => {
     expect(reviewDueDate(new Date(at), days)).toBe(due);
   });
 });

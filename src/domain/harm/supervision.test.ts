@@ -79,35 +79,34 @@ describe('overdue reviews', () => {
 });
 
 describe('reassessmentNotice: severity of re-assessment alerts', () => {
+  /** The alert part of a notice: its code, severity, task priority and text. */
+  const alert = (code: string, severity: string, taskPriority: string, text: string) => ({
+    code,
+    severity,
+    taskPriority,
+    text,
+  });
+
   it('makes a new sentinel symptom a warning with a high-priority task', () => {
     expect(reassessmentNotice({ code: 'new-symptom', symptom: 'dysuria' })).toEqual({
-      code: 'harm-new-symptom',
-      severity: 'warning',
-      taskPriority: 'high',
-      text: 'New sentinel symptom since last assessment: dysuria',
+      ...alert('harm-new-symptom', 'warning', 'high', 'New sentinel symptom since last assessment: dysuria'),
       taskTitle: 'Re-assessment: New sentinel symptom since last assessment: dysuria',
       taskDetail: 'Review the change and the care plan.',
     });
   });
 
   it('makes a new red flag urgent', () => {
-    expect(reassessmentNotice({ code: 'new-red-flag', redFlag: 'visible-haematuria' })).toMatchObject({
-      code: 'harm-new-red-flag',
-      severity: 'urgent',
-      taskPriority: 'urgent',
-      text: 'New red flag: visible-haematuria',
-    });
+    expect(reassessmentNotice({ code: 'new-red-flag', redFlag: 'visible-haematuria' })).toMatchObject(
+      alert('harm-new-red-flag', 'urgent', 'urgent', 'New red flag: visible-haematuria'),
+    );
   });
 
   it.each([
     [1, 2],
     [3, 4],
   ])('makes a rise from %i to %i urgent', (from, to) => {
-    expect(reassessmentNotice({ code: 'level-rose', from: from as 1 | 3, to: to as 2 | 4 })).toMatchObject({
-      code: 'harm-level-rose',
-      severity: 'urgent',
-      taskPriority: 'urgent',
-      text: `Level of need rose from ${from} to ${to}`,
-    });
+    expect(reassessmentNotice({ code: 'level-rose', from: from as 1 | 3, to: to as 2 | 4 })).toMatchObject(
+      alert('harm-level-rose', 'urgent', 'urgent', `Level of need rose from ${from} to ${to}`),
+    );
   });
 });
