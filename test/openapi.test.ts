@@ -12,6 +12,7 @@ afterAll(async () => {
 });
 
 interface Operation {
+  tags?: string[];
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
 }
 
@@ -22,10 +23,13 @@ describe('OpenAPI document', () => {
     };
     const documented = new Set<string>();
     const missing: string[] = [];
+    const untagged: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(operations)) {
         const key = `${method.toUpperCase()} ${path}`;
         documented.add(key);
+        // Each route file's routes are listed under its tag (routes/index.ts).
+        if ((op.tags ?? []).length !== 1) untagged.push(key);
         const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
         const described = success.some(
           ([status, r]) =>
@@ -37,6 +41,7 @@ describe('OpenAPI document', () => {
       }
     }
     expect(missing).toEqual([]);
+    expect(untagged).toEqual([]);
     // Every API route in the route table is in the document (OpenAPI writes :id as {id}).
     const apiRoutes = server.app.kaspr.routes
       .filter((r) => r.url.startsWith('/api/v1/') && r.url !== '/api/v1/openapi.json')

@@ -61,3 +61,19 @@ export async function auditRead(
     }),
   );
 }
+
+/**
+ * Resolves access to a patient's chart for a read and audits the read before anything is read: a chart read is
+ * on the record even when it then fails.
+ */
+export async function patientRead(
+  ctx: AppContext,
+  req: FastifyRequest,
+  patientId: string,
+  action: string,
+  resourceType = 'Patient',
+): Promise<PatientAccess> {
+  const access = await patientAccess(ctx, req, patientId, action);
+  await auditRead(ctx, req, access, action, resourceType);
+  return access;
+}

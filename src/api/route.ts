@@ -1,16 +1,33 @@
-// How a route declares itself in one line: who may call it and its request and reply schemas, as Fastify options.
+// How a route declares itself in one line: who may call it, its request schemas and its replies by status.
+//
+//   api.post('/patients/:id/appointments', patientRoute('patient:write', { params, body, 201: createdReply }), …)
+//
+// The numeric keys are the replies (at least one 2xx, or the server refuses to start: see app.ts); the other keys
+// are Fastify's request schemas. The OpenAPI tag comes from the route file's line in routes/index.ts.
 import type { FastifySchema } from 'fastify';
 import type { RouteAccess } from './context.ts';
 
-/** A route's schema: request parts, the success reply (required) and OpenAPI tags. */
-export type RouteSchema = FastifySchema & { response: Record<number, unknown>; tags: readonly string[] };
+/** Request schemas (Fastify's names) and replies keyed by HTTP status. */
+export type RouteSpec = Pick<FastifySchema, 'params' | 'querystring' | 'body' | 'headers'> & {
+  [status: number]: unknown;
+};
+
+type Replies<S> = { [K in keyof S as K extends number ? K : never]: S[K] };
+type RequestParts<S> = { [K in keyof S as K extends number ? never : K]: S[K] };
+
+function schemaOf<S extends RouteSpec>(spec: S): RequestParts<S> & { response: Replies<S> } {
+  const parts: Record<string, unknown> = {};
+  const response: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(spec)) (/^\d{3}$/.test(key) ? response : parts)[key] = value;
+  return { ...parts, response } as RequestParts<S> & { response: Replies<S> };
+}
 
 /** Options for a route any holder of `access` may call. */
-export function route<const S extends RouteSchema>(access: RouteAccess, schema: S) {
-  return { config: { access }, schema };
+export function route<const S extends RouteSpec>(access: RouteAccess, spec: S) {
+  return { config: { access }, schema: schemaOf(spec) };
 }
 
 /** Options for a route whose `:id` names a patient: users of other services get 404 (see patient-access.ts). */
-export function patientRoute<const S extends RouteSchema>(access: RouteAccess, schema: S) {
-  return { config: { access, patientScoped: true }, schema };
+export function patientRoute<const S extends RouteSpec>(access: RouteAccess, spec: S) {
+  return { config: { access, patientScoped: true }, schema: schemaOf(spec) };
 }

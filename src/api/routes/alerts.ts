@@ -15,12 +15,7 @@ export function alertRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/alerts/:id/acknowledge',
-    route('patient:write', {
-      tags: ['alerts'],
-      params: idParams,
-      body: noteSchema,
-      response: { 201: acknowledgedReply },
-    }),
+    route('patient:write', { params: idParams, body: noteSchema, 201: acknowledgedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const patientId = await findAlertPatient(ctx.db, req.params.id);

@@ -26,12 +26,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/appointments/:id/status',
-    route('patient:write', {
-      tags: ['appointments'],
-      params: idParams,
-      body: appointmentStatusSchema,
-      response: { 200: statusChangedReply },
-    }),
+    route('patient:write', { params: idParams, body: appointmentStatusSchema, 200: statusChangedReply }),
     async (req) => {
       const auth = authOf(req);
       const appt = await findAppointment(ctx.db, req.params.id);
@@ -86,11 +81,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/appointments',
-    route('patient:read', {
-      tags: ['appointments'],
-      querystring: dayListQuery,
-      response: { 200: dayListReply },
-    }),
+    route('patient:read', { querystring: dayListQuery, 200: dayListReply }),
     async (req) => {
       const auth = authOf(req);
       const date = req.query.date ?? ctx.now().toISOString().slice(0, 10);

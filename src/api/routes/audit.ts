@@ -22,39 +22,33 @@ const auditQuery = z
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/audit',
-    route('audit:read', { tags: ['audit'], querystring: auditQuery, response: { 200: auditEntriesReply } }),
-    async (req) => {
-      const q = req.query;
-      const rows = await listAuditEntries(ctx.db, {
-        patientId: q.patientId,
-        actorId: q.actorId,
-        flagged: q.flagged === undefined ? undefined : q.flagged === 'true',
-        before: q.before,
-        limit: q.limit,
-      });
-      await auditAccess(ctx, req, 'audit.read', { type: 'AuditLog' }, { patientId: q.patientId ?? null });
-      return {
-        entries: rows.map((r) => ({
-          seq: r.seq,
-          at: r.at.toISOString(),
-          actor: r.actor_id ? { id: r.actor_id, displayName: r.display_name } : null,
-          action: r.action,
-          resourceType: r.resource_type,
-          resourceId: r.resource_id,
-          patientId: r.patient_id,
-          outcome: r.outcome,
-          ip: r.ip,
-          flagged: r.flagged,
-        })),
-      };
-    },
-  );
+  api.get('/audit', route('audit:read', { querystring: auditQuery, 200: auditEntriesReply }), async (req) => {
+    const q = req.query;
+    const rows = await listAuditEntries(ctx.db, {
+      patientId: q.patientId,
+      actorId: q.actorId,
+      flagged: q.flagged === undefined ? undefined : q.flagged === 'true',
+      before: q.before,
+      limit: q.limit,
+    });
+    await auditAccess(ctx, req, 'audit.read', { type: 'AuditLog' }, { patientId: q.patientId ?? null });
+    return {
+      entries: rows.map((r) => ({
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actor: r.actor_id ? { id: r.actor_id, displayName: r.display_name } : null,
+        action: r.action,
+        resourceType: r.resource_type,
+        resourceId: r.resource_id,
+        patientId: r.patient_id,
+        outcome: r.outcome,
+        ip: r.ip,
+        flagged: r.flagged,
+      })),
+    };
+  });
 
-  api.get(
-    '/audit/verify',
-    route('audit:read', { tags: ['audit'], response: { 200: auditChainReply } }),
-    async () => verifyAuditChain(ctx.db),
+  api.get('/audit/verify', route('audit:read', { 200: auditChainReply }), async () =>
+    verifyAuditChain(ctx.db),
   );
 }

@@ -21,51 +21,43 @@ import { invitationReply, sessionReply } from '../../schemas/replies/auth.ts';
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.post(
-    '/auth/login',
-    route('public', { tags: ['auth'], body: loginSchema, response: { 200: sessionReply } }),
-    async (req, reply) => {
-      const result = await reauthenticate(ctx, req, {
-        purpose: 'login',
-        email: req.body.email,
-        factor: { password: req.body.password, totp: req.body.totp },
-        secondFactor: true,
-      });
-      if (!result.ok) throw loginRefusal(result.failure, result.retryAfterSeconds);
-      const user = result.user;
-      const now = ctx.now();
-      const rehash = needsRehash(user.password_hash ?? '') ? await hashPassword(req.body.password) : null;
-      const csrfToken = await ctx.db.transaction(async (tx) => {
-        if (rehash) await setPassword(tx, user.id, rehash);
-        // A fresh session id at every sign-in; any session id the browser held before is not reused.
-        const oldCookie = req.auth?.sessionHash;
-        if (oldCookie) await endSession(tx, oldCookie, now);
-        return startSession(ctx, tx, reply, user.id, req.ip);
-      });
-      return freshSessionView(ctx, user, csrfToken);
-    },
-  );
+  api.post('/auth/login', route('public', { body: loginSchema, 200: sessionReply }), async (req, reply) => {
+    const result = await reauthenticate(ctx, req, {
+      purpose: 'login',
+      email: req.body.email,
+      factor: { password: req.body.password, totp: req.body.totp },
+      secondFactor: true,
+    });
+    if (!result.ok) throw loginRefusal(result.failure, result.retryAfterSeconds);
+    const user = result.user;
+    const now = ctx.now();
+    const rehash = needsRehash(user.password_hash ?? '') ? await hashPassword(req.body.password) : null;
+    const csrfToken = await ctx.db.transaction(async (tx) => {
+      if (rehash) await setPassword(tx, user.id, rehash);
+      // A fresh session id at every sign-in; any session id the browser held before is not reused.
+      const oldCookie = req.auth?.sessionHash;
+      if (oldCookie) await endSession(tx, oldCookie, now);
+      return startSession(ctx, tx, reply, user.id, req.ip);
+    });
+    return freshSessionView(ctx, user, csrfToken);
+  });
 
-  api.post(
-    '/auth/logout',
-    route('authenticated', { tags: ['auth'], response: { 204: noContent } }),
-    async (req, reply) => {
-      const auth = authOf(req);
-      const now = ctx.now();
-      await ctx.db.transaction(async (tx) => {
-        await endSession(tx, auth.sessionHash, now);
-        await recordChange(req, tx, { action: 'auth.logout', resource: { type: 'Session' }, now });
-      });
-      reply.clearCookie(ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session', {
-        path: '/',
-      });
-      return reply.status(204).send(null);
-    },
-  );
+  api.post('/auth/logout', route('authenticated', { 204: noContent }), async (req, reply) => {
+    const auth = authOf(req);
+    const now = ctx.now();
+    await ctx.db.transaction(async (tx) => {
+      await endSession(tx, auth.sessionHash, now);
+      await recordChange(req, tx, { action: 'auth.logout', resource: { type: 'Session' }, now });
+    });
+    reply.clearCookie(ctx.config.KASPR_SECURE_COOKIES ? '__Host-kaspr_session' : 'kaspr_session', {
+      path: '/',
+    });
+    return reply.status(204).send(null);
+  });
 
   api.post(
     '/auth/accept-invite',
-    route('public', { tags: ['auth'], body: acceptInviteSchema, response: { 200: sessionReply } }),
+    route('public', { body: acceptInviteSchema, 200: sessionReply }),
     async (req, reply) => {
       const now = ctx.now();
       const user = await findUserByInvite(ctx.db, sha256(req.body.token));
@@ -98,11 +90,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/auth/invite/:token',
-    route('public', {
-      tags: ['auth'],
-      params: z.object({ token: storableString().max(200) }),
-      response: { 200: invitationReply },
-    }),
+    route('public', { params: z.object({ token: storableString().max(200) }), 200: invitationReply }),
     async (req) => {
       const user = await findUserByInvite(ctx.db, sha256(req.params.token));
       if (!user || !user.invite_expires_at || user.invite_expires_at < ctx.now()) throw problem('not-found');

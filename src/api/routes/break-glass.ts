@@ -70,11 +70,7 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/break-glass',
-    route('patient:read', {
-      tags: ['break-glass'],
-      body: breakGlassSchema,
-      response: { 201: grantsCreatedReply },
-    }),
+    route('patient:read', { body: breakGlassSchema, 201: grantsCreatedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();
@@ -106,35 +102,26 @@ export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/break-glass',
-    route('break-glass:review', { tags: ['break-glass'], response: { 200: breakGlassGrantsReply } }),
-    async () => {
-      const rows = await listBreakGlassGrants(ctx.db);
-      return {
-        grants: rows.map((r) => ({
-          id: r.id,
-          user: { id: r.user_id, displayName: r.display_name },
-          patientId: r.patient_id,
-          reason: r.reason,
-          grantedAt: r.granted_at.toISOString(),
-          expiresAt: r.expires_at.toISOString(),
-          review: r.reviewed_at
-            ? { reviewedAt: r.reviewed_at.toISOString(), reviewer: r.reviewer, note: r.note }
-            : null,
-        })),
-      };
-    },
-  );
+  api.get('/break-glass', route('break-glass:review', { 200: breakGlassGrantsReply }), async () => {
+    const rows = await listBreakGlassGrants(ctx.db);
+    return {
+      grants: rows.map((r) => ({
+        id: r.id,
+        user: { id: r.user_id, displayName: r.display_name },
+        patientId: r.patient_id,
+        reason: r.reason,
+        grantedAt: r.granted_at.toISOString(),
+        expiresAt: r.expires_at.toISOString(),
+        review: r.reviewed_at
+          ? { reviewedAt: r.reviewed_at.toISOString(), reviewer: r.reviewer, note: r.note }
+          : null,
+      })),
+    };
+  });
 
   api.post(
     '/break-glass/:id/review',
-    route('break-glass:review', {
-      tags: ['break-glass'],
-      params: idParams,
-      body: breakGlassReviewSchema,
-      response: { 201: reviewedReply },
-    }),
+    route('break-glass:review', { params: idParams, body: breakGlassReviewSchema, 201: reviewedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();

@@ -30,11 +30,7 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/calibration/vignettes',
-    route('supervision', {
-      response: { 201: vignetteCreatedReply },
-      tags: ['calibration'],
-      body: createVignetteSchema,
-    }),
+    route('supervision', { body: createVignetteSchema, 201: vignetteCreatedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, title, narrative, assessment, referenceLevel } = req.body;
@@ -84,58 +80,49 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/calibration/vignettes',
-    route('patient:read', { response: { 200: vignetteListReply }, tags: ['calibration'] }),
-    async (req) => {
-      const auth = authOf(req);
-      const rows = await listVignettes(ctx.db, auth.user.service_ids);
-      const mine = new Map(
-        (
-          await ratingsBy(
-            ctx.db,
-            auth.user.id,
-            rows.map((r) => r.id),
-          )
-        ).map((r) => [r.vignette_id, r]),
-      );
-      await auditAccess(
-        ctx,
-        req,
-        'calibration-vignettes.read',
-        { type: 'CalibrationVignette' },
-        { details: { count: rows.length } },
-      );
-      // Ratings are independent: no reference level, no engine level, nobody else's rating, not who wrote it.
-      return {
-        vignettes: rows.map((r) => {
-          const own = mine.get(r.id);
-          return {
-            id: r.id,
-            serviceId: r.service_id,
-            title: r.title,
-            narrative: r.narrative,
-            assessment: r.assessment,
-            createdAt: r.created_at.toISOString(),
-            // The author set the reference level and is refused a rating, so the page shows no form.
-            writtenByMe: r.created_by === auth.user.id,
-            myRating: own
-              ? { level: own.level, rationale: own.rationale, ratedAt: own.rated_at.toISOString() }
-              : null,
-          };
-        }),
-      };
-    },
-  );
+  api.get('/calibration/vignettes', route('patient:read', { 200: vignetteListReply }), async (req) => {
+    const auth = authOf(req);
+    const rows = await listVignettes(ctx.db, auth.user.service_ids);
+    const mine = new Map(
+      (
+        await ratingsBy(
+          ctx.db,
+          auth.user.id,
+          rows.map((r) => r.id),
+        )
+      ).map((r) => [r.vignette_id, r]),
+    );
+    await auditAccess(
+      ctx,
+      req,
+      'calibration-vignettes.read',
+      { type: 'CalibrationVignette' },
+      { details: { count: rows.length } },
+    );
+    // Ratings are independent: no reference level, no engine level, nobody else's rating, not who wrote it.
+    return {
+      vignettes: rows.map((r) => {
+        const own = mine.get(r.id);
+        return {
+          id: r.id,
+          serviceId: r.service_id,
+          title: r.title,
+          narrative: r.narrative,
+          assessment: r.assessment,
+          createdAt: r.created_at.toISOString(),
+          // The author set the reference level and is refused a rating, so the page shows no form.
+          writtenByMe: r.created_by === auth.user.id,
+          myRating: own
+            ? { level: own.level, rationale: own.rationale, ratedAt: own.rated_at.toISOString() }
+            : null,
+        };
+      }),
+    };
+  });
 
   api.post(
     '/calibration/vignettes/:id/ratings',
-    route('patient:read', {
-      response: { 201: ratingReply },
-      tags: ['calibration'],
-      params: vignetteIdParams,
-      body: rateVignetteSchema,
-    }),
+    route('patient:read', { params: vignetteIdParams, body: rateVignetteSchema, 201: ratingReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const vignette = await findVignette(ctx.db, req.params.id, auth.user.service_ids);
@@ -177,24 +164,20 @@ export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/calibration/report',
-    route('supervision', { response: { 200: calibrationReportReply }, tags: ['calibration'] }),
-    async (req) => {
-      const auth = authOf(req);
-      const rows = await listVignettes(ctx.db, auth.user.service_ids);
-      const ratings = await listRatings(
-        ctx.db,
-        rows.map((r) => r.id),
-      );
-      await auditAccess(
-        ctx,
-        req,
-        'calibration-report.read',
-        { type: 'CalibrationReport' },
-        { details: { vignettes: rows.length, ratings: ratings.length } },
-      );
-      return calibrationReport(rows, ratings);
-    },
-  );
+  api.get('/calibration/report', route('supervision', { 200: calibrationReportReply }), async (req) => {
+    const auth = authOf(req);
+    const rows = await listVignettes(ctx.db, auth.user.service_ids);
+    const ratings = await listRatings(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
+    await auditAccess(
+      ctx,
+      req,
+      'calibration-report.read',
+      { type: 'CalibrationReport' },
+      { details: { vignettes: rows.length, ratings: ratings.length } },
+    );
+    return calibrationReport(rows, ratings);
+  });
 }

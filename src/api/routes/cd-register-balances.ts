@@ -10,30 +10,26 @@ import { route } from '../route.ts';
 export function cdRegisterBalanceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/cd-register/balances',
-    route('cd:read', { tags: ['cd-register'], response: { 200: stockReply } }),
-    async (req) => {
-      const scope = await scopeOf(ctx, req);
-      // The kept balances (one row per product and location), not a sum over the whole register.
-      const [products, locations, kept] = [
-        await listProducts(ctx.db),
-        await scopedLocations(ctx, scope),
-        await keptBalances(ctx.db),
-      ];
-      const byProduct = new Map(products.map((p) => [p.id, p]));
-      const byLocation = new Map(locations.map((l) => [l.id, l]));
-      return {
-        balances: everyBalance(kept, products, locations).map((b) => {
-          const product = byProduct.get(b.productId);
-          const location = byLocation.get(b.locationId);
-          return {
-            ...balanceView(b, product),
-            product: product ? productView(product).label : null,
-            location: location ? locationView(location) : null,
-          };
-        }),
-      };
-    },
-  );
+  api.get('/cd-register/balances', route('cd:read', { 200: stockReply }), async (req) => {
+    const scope = await scopeOf(ctx, req);
+    // The kept balances (one row per product and location), not a sum over the whole register.
+    const [products, locations, kept] = [
+      await listProducts(ctx.db),
+      await scopedLocations(ctx, scope),
+      await keptBalances(ctx.db),
+    ];
+    const byProduct = new Map(products.map((p) => [p.id, p]));
+    const byLocation = new Map(locations.map((l) => [l.id, l]));
+    return {
+      balances: everyBalance(kept, products, locations).map((b) => {
+        const product = byProduct.get(b.productId);
+        const location = byLocation.get(b.locationId);
+        return {
+          ...balanceView(b, product),
+          product: product ? productView(product).label : null,
+          location: location ? locationView(location) : null,
+        };
+      }),
+    };
+  });
 }

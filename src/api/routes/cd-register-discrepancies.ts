@@ -49,23 +49,19 @@ function lossItem(e: LedgerEntry, names: Names, correctedBy: string[], mode: Reg
 export function cdRegisterDiscrepancyRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/cd-register/discrepancies',
-    route('cd:read', { tags: ['cd-register'], response: { 200: discrepanciesReply } }),
-    async (req) => {
-      const { mode } = await readLedgerSettings(ctx.db);
-      const scope = await scopeOf(ctx, req);
-      const entries = (await listStoredEntries(ctx.db, undefined, scope.locationIds)).map((s) => s.entry);
-      const names = await staffNames(ctx.db, staffIdsOf(entries));
-      const today = ctx.now().toISOString().slice(0, 10);
-      const corrected = (e: LedgerEntry) => correctionsOf(entries, e.id).map((c) => c.id);
-      const counts = entries
-        .filter((e) => e.kind === 'count' && e.effects.length > 0 && e.expected !== undefined)
-        .map((e) => countDiscrepancy(e, names, corrected(e)));
-      const losses = entries
-        .filter((e) => e.kind === 'loss')
-        .map((e) => lossItem(e, names, corrected(e), mode, today));
-      return { mode, counts, losses };
-    },
-  );
+  api.get('/cd-register/discrepancies', route('cd:read', { 200: discrepanciesReply }), async (req) => {
+    const { mode } = await readLedgerSettings(ctx.db);
+    const scope = await scopeOf(ctx, req);
+    const entries = (await listStoredEntries(ctx.db, undefined, scope.locationIds)).map((s) => s.entry);
+    const names = await staffNames(ctx.db, staffIdsOf(entries));
+    const today = ctx.now().toISOString().slice(0, 10);
+    const corrected = (e: LedgerEntry) => correctionsOf(entries, e.id).map((c) => c.id);
+    const counts = entries
+      .filter((e) => e.kind === 'count' && e.effects.length > 0 && e.expected !== undefined)
+      .map((e) => countDiscrepancy(e, names, corrected(e)));
+    const losses = entries
+      .filter((e) => e.kind === 'loss')
+      .map((e) => lossItem(e, names, corrected(e), mode, today));
+    return { mode, counts, losses };
+  });
 }

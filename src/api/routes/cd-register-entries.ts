@@ -40,8 +40,6 @@ import { patientAccess, type PatientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { auditAccess, recordChange, recordRefusal } from '../record-change.ts';
 
-const TAGS = ['cd-register'];
-
 type WriteOutcome = LedgerWriteResult | { readonly ok: false; readonly registerChanged: Balance };
 
 /** What the write needs beside the draft: the request, its product and the author's access to the patient. */
@@ -117,7 +115,7 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/cd-register/entries',
-    route('cd:write', { tags: TAGS, body: entryBodySchema, response: { 201: entryWrittenReply } }),
+    route('cd:write', { body: entryBodySchema, 201: entryWrittenReply }),
     async (req, reply) => {
       const { body } = req;
       const product = await requireKnownReferences(ctx.db, body);
@@ -149,7 +147,7 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/cd-register/entries',
-    route('cd:read', { tags: TAGS, querystring: registerQuery, response: { 200: registerListReply } }),
+    route('cd:read', { querystring: registerQuery, 200: registerListReply }),
     async (req) => {
       const { productId, locationId } = req.query;
       const scope = await scopeOf(ctx, req);
@@ -189,7 +187,7 @@ export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/cd-register/entries/:id',
-    route('cd:read', { tags: TAGS, params: entryIdParams, response: { 200: entryDetailReply } }),
+    route('cd:read', { params: entryIdParams, 200: entryDetailReply }),
     async (req) => {
       const stored = await findStoredEntry(ctx.db, req.params.id);
       const { locationIds } = await scopeOf(ctx, req);

@@ -10,22 +10,16 @@ import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-const TAGS = ['cd-register'];
-
 export function cdRegisterLocationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/cd-register/locations',
-    route('cd:read', { tags: TAGS, response: { 200: locationListReply } }),
-    async () => ({
-      locations: (await listLocations(ctx.db)).map(locationView),
-    }),
-  );
+  api.get('/cd-register/locations', route('cd:read', { 200: locationListReply }), async () => ({
+    locations: (await listLocations(ctx.db)).map(locationView),
+  }));
 
   api.post(
     '/cd-register/locations',
-    route('cd:manage', { tags: TAGS, body: locationBodySchema, response: { 201: locationReply } }),
+    route('cd:manage', { body: locationBodySchema, 201: locationReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const location = { id: randomUUID(), name: req.body.name, premisesId: req.body.premises };

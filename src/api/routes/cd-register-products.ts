@@ -11,22 +11,16 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 
-const TAGS = ['cd-register'];
-
 export function cdRegisterProductRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/cd-register/products',
-    route('cd:read', { tags: TAGS, response: { 200: productListReply } }),
-    async () => ({
-      products: (await listProducts(ctx.db)).map(productView),
-    }),
-  );
+  api.get('/cd-register/products', route('cd:read', { 200: productListReply }), async () => ({
+    products: (await listProducts(ctx.db)).map(productView),
+  }));
 
   api.post(
     '/cd-register/products',
-    route('cd:manage', { tags: TAGS, body: productBodySchema, response: { 201: productReply } }),
+    route('cd:manage', { body: productBodySchema, 201: productReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const body = req.body;

@@ -39,8 +39,6 @@ import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 
-const TAGS = ['cd-register'];
-
 type Format = 'json' | 'csv' | 'pdf';
 
 /** A regulator's record: its sections from the register, and how it prints as CSV and PDF. */
@@ -156,7 +154,7 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
   function regulatorReport<S>(record: RegulatorRecord<S>): void {
     api.get(
       `/cd-register/reports/${record.mode}`,
-      route('cd:read', { tags: TAGS, querystring: reportQuery, response: { 200: record.reply } }),
+      route('cd:read', { querystring: reportQuery, 200: record.reply }),
       async (req, reply) => {
         const { products, locations, entries, directory } = await reportData(req, req.query);
         const sections = record.sections(entries, products, locations, directory, req.query);
@@ -194,7 +192,7 @@ export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/cd-register/reports/inventory',
-    route('cd:read', { tags: TAGS, querystring: inventoryQuery, response: { 200: inventoryReportReplies } }),
+    route('cd:read', { querystring: inventoryQuery, 200: inventoryReportReplies }),
     async (req, reply) => {
       const { takenAt, format } = req.query;
       const asOf: IsoDate =

@@ -17,8 +17,6 @@ import { route } from '../route.ts';
 import { problem, type FieldError } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-const TAGS = ['cd-register'];
-
 /** A witness count below the legal minimum for its kind, as a field error citing the source. */
 function belowMinimum(counts: Partial<Record<EntryKind, number>>): FieldError[] {
   return Object.entries(counts).flatMap(([kind, count]) => {
@@ -37,15 +35,13 @@ function belowMinimum(counts: Partial<Record<EntryKind, number>>): FieldError[] 
 export function cdRegisterSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/cd-register/settings',
-    route('cd:read', { tags: TAGS, response: { 200: settingsReply } }),
-    async () => settingsView(await readLedgerSettings(ctx.db)),
+  api.get('/cd-register/settings', route('cd:read', { 200: settingsReply }), async () =>
+    settingsView(await readLedgerSettings(ctx.db)),
   );
 
   api.patch(
     '/cd-register/settings',
-    route('cd:manage', { tags: TAGS, body: settingsBodySchema, response: { 200: settingsReply } }),
+    route('cd:manage', { body: settingsBodySchema, 200: settingsReply }),
     async (req) => {
       const auth = authOf(req);
       const counts = req.body.witnessCounts ?? {};

@@ -8,9 +8,7 @@ import { route } from '../route.ts';
 export function consentDocumentRoutes(app: FastifyInstance): void {
   const api = zodApp(app);
 
-  api.get(
-    '/consent-documents',
-    route('authenticated', { response: { 200: consentDocumentsReply }, tags: ['consent'] }),
-    async () => ({ documents: consentDocuments }),
-  );
+  api.get('/consent-documents', route('authenticated', { 200: consentDocumentsReply }), async () => ({
+    documents: consentDocuments,
+  }));
 }

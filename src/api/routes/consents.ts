@@ -20,11 +20,7 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/consents/:id/pdf',
-    route('patient:read', {
-      response: { 200: fileReply('application/pdf') },
-      tags: ['consent'],
-      params: idParams,
-    }),
+    route('patient:read', { params: idParams, 200: fileReply('application/pdf') }),
     async (req, reply) => {
       const consent = await findConsent(ctx.db, req.params.id);
       if (!consent) throw problem('not-found');
@@ -59,12 +55,7 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/consents/:id/withdraw',
-    route('patient:write', {
-      response: { 201: withdrawnReply },
-      tags: ['consent'],
-      params: idParams,
-      body: withdrawSchema,
-    }),
+    route('patient:write', { params: idParams, body: withdrawSchema, 201: withdrawnReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const consent = await findConsent(ctx.db, req.params.id);

@@ -15,12 +15,7 @@ export function crisisEventRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/crisis-events/:id/retraction',
-    route('patient:write', {
-      tags: ['outcomes'],
-      params: idParams,
-      body: retractCrisisEventSchema,
-      response: { 200: crisisEventReply },
-    }),
+    route('patient:write', { params: idParams, body: retractCrisisEventSchema, 200: crisisEventReply }),
     async (req) => {
       const auth = authOf(req);
       const event = await findCrisisEvent(ctx.db, req.params.id);

@@ -18,7 +18,7 @@ export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/dose-calculations',
-    route('patient:read', { response: { 200: doseReply }, tags: ['treatment'], body: doseCalculationSchema }),
+    route('patient:read', { body: doseCalculationSchema, 200: doseReply }),
     async (req) => {
       const body = req.body;
       let serviceId = body.serviceId;

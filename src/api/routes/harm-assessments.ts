@@ -29,7 +29,7 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/harm-assessments/:id',
-    route('patient:read', { response: { 200: assessmentEntryReply }, tags: ['harm'], params: idParams }),
+    route('patient:read', { params: idParams, 200: assessmentEntryReply }),
     async (req) => {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.read');
       await auditRead(ctx, req, access, 'harm-assessment.read', 'HarmAssessment', row.id);
@@ -39,7 +39,7 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/harm-assessments/:id/replay',
-    route('patient:read', { response: { 200: replayReply }, tags: ['harm'], params: idParams }),
+    route('patient:read', { params: idParams, 200: replayReply }),
     async (req) => {
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-assessment.replay');
       const pack = await packByContentVersion(ctx.db, row.content_version);
@@ -58,12 +58,7 @@ export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/harm-assessments/:id/decision',
-    route('patient:write', {
-      response: { 201: decisionReply },
-      tags: ['harm'],
-      params: idParams,
-      body: decisionSchema,
-    }),
+    route('patient:write', { params: idParams, body: decisionSchema, 201: decisionReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const { row, access } = await visibleAssessment(req, req.params.id, 'harm-decision.create');

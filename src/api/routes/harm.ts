@@ -24,28 +24,23 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/harm/evaluate',
-    route('authenticated', { response: { 200: harmEvaluationReply }, tags: ['harm'], body: evaluateSchema }),
+    route('authenticated', { body: evaluateSchema, 200: harmEvaluationReply }),
     async (req) => evaluateOrRefuse(req.body.assessment, await packInForce(ctx.db)).evaluation,
   );
 
-  api.get(
-    '/harm/content-packs',
-    route('authenticated', { response: { 200: contentPacksReply }, tags: ['harm'] }),
-    async () => ({ packs: await listPacks(ctx.db) }),
-  );
+  api.get('/harm/content-packs', route('authenticated', { 200: contentPacksReply }), async () => ({
+    packs: await listPacks(ctx.db),
+  }));
 
-  api.get(
-    '/harm/content-pack',
-    route('authenticated', { response: { 200: contentPackReply }, tags: ['harm'] }),
-    async () => packInForce(ctx.db),
+  api.get('/harm/content-pack', route('authenticated', { 200: contentPackReply }), async () =>
+    packInForce(ctx.db),
   );
 
   api.post(
     '/harm/content-packs',
     route('content:manage', {
-      response: { 201: packLoadedReply },
-      tags: ['harm'],
       body: storableRecord().describe('A harm-pathway content pack'),
+      201: packLoadedReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);
@@ -76,9 +71,8 @@ export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.get(
     '/harm/review-worklist',
     route('patient:read', {
-      response: { 200: reviewWorklistReply },
-      tags: ['harm'],
       querystring: z.object({ horizonDays: z.coerce.number().int().min(0).max(90).default(7) }).strict(),
+      200: reviewWorklistReply,
     }),
     async (req) => {
       const auth = authOf(req);

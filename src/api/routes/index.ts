@@ -1,4 +1,4 @@
-// Every native API route, registered under /api/v1.
+// Every native API route file, with the OpenAPI tag its routes are listed under, registered under /api/v1.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { alertRoutes } from './alerts.ts';
@@ -64,67 +64,82 @@ import { treatmentSessionVitalsRoutes } from './treatment-sessions-vitals.ts';
 import { treatmentSessionRoutes } from './treatment-sessions.ts';
 import { userRoutes } from './users.ts';
 
+type RouteFile = (app: FastifyInstance, ctx: AppContext) => void;
+
+/** The route files in registration order, each with its OpenAPI tag. */
+const ROUTE_FILES: readonly (readonly [RouteFile, string])[] = [
+  [setupRoutes, 'setup'],
+  [authRoutes, 'auth'],
+  [meRoutes, 'me'],
+  [userRoutes, 'staff'],
+  [serviceRoutes, 'services'],
+  [settingsRoutes, 'settings'],
+  [patientRoutes, 'patients'],
+  [patientVersionRoutes, 'patients'],
+  [patientTimelineRoutes, 'patients'],
+  [breakGlassRoutes, 'break-glass'],
+  [auditRoutes, 'audit'],
+  [instrumentRoutes, 'instruments'],
+  [patientResponseRoutes, 'responses'],
+  [patientAlertRoutes, 'alerts'],
+  [alertRoutes, 'alerts'],
+  [taskRoutes, 'tasks'],
+  [selfReportRoutes, 'self-report'],
+  [patientSelfReportLinkRoutes, 'self-report'],
+  [harmRoutes, 'harm'],
+  [harmAssessmentRoutes, 'harm'],
+  [patientHarmAssessmentRoutes, 'harm'],
+  [patientCarePlanRoutes, 'harm'],
+  [patientFormulationRoutes, 'harm'],
+  [supervisionRoutes, 'supervision'],
+  [patientAppointmentRoutes, 'appointments'],
+  [appointmentRoutes, 'appointments'],
+  [cdRegisterProductRoutes, 'cd-register'],
+  [cdRegisterLocationRoutes, 'cd-register'],
+  [cdRegisterSettingsRoutes, 'cd-register'],
+  [cdRegisterEntryRoutes, 'cd-register'],
+  [cdRegisterBalanceRoutes, 'cd-register'],
+  [cdRegisterDiscrepancyRoutes, 'cd-register'],
+  [cdRegisterVerifyRoutes, 'cd-register'],
+  [cdRegisterReportRoutes, 'cd-register'],
+  [protocolRoutes, 'treatment'],
+  [serviceProtocolRoutes, 'treatment'],
+  [doseCalculationRoutes, 'treatment'],
+  [patientReferralRoutes, 'treatment'],
+  [patientEligibilityRoutes, 'treatment'],
+  [consentDocumentRoutes, 'consent'],
+  [patientConsentRoutes, 'consent'],
+  [consentRoutes, 'consent'],
+  [patientTreatmentSessionRoutes, 'treatment'],
+  [treatmentSessionRoutes, 'treatment'],
+  [treatmentSessionVitalsRoutes, 'treatment'],
+  [treatmentSessionAdministrationRoutes, 'treatment'],
+  [treatmentSessionObservationRoutes, 'treatment'],
+  [treatmentSessionDischargeRoutes, 'treatment'],
+  [treatmentSessionRemsRoutes, 'treatment'],
+  [remsRoutes, 'treatment'],
+  [patientTherapySessionRoutes, 'shared-care'],
+  [patientSharedCareRoutes, 'shared-care'],
+  [patientCareMessageRoutes, 'shared-care'],
+  [patientTaskRoutes, 'shared-care'],
+  [reportRoutes, 'reports'],
+  [reportExportRoutes, 'reports'],
+  [outcomeEventKindRoutes, 'outcomes'],
+  [patientOnwardReferralRoutes, 'outcomes'],
+  [onwardReferralRoutes, 'outcomes'],
+  [patientCrisisEventRoutes, 'outcomes'],
+  [crisisEventRoutes, 'outcomes'],
+  [calibrationRoutes, 'calibration'],
+];
+
+/** Registers each route file in its own scope, whose routes carry the file's tag. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
-  setupRoutes(app, ctx);
-  authRoutes(app, ctx);
-  meRoutes(app, ctx);
-  userRoutes(app, ctx);
-  serviceRoutes(app, ctx);
-  settingsRoutes(app, ctx);
-  patientRoutes(app, ctx);
-  patientVersionRoutes(app, ctx);
-  patientTimelineRoutes(app, ctx);
-  breakGlassRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  instrumentRoutes(app, ctx);
-  patientResponseRoutes(app, ctx);
-  patientAlertRoutes(app, ctx);
-  alertRoutes(app, ctx);
-  taskRoutes(app, ctx);
-  selfReportRoutes(app, ctx);
-  patientSelfReportLinkRoutes(app, ctx);
-  harmRoutes(app, ctx);
-  harmAssessmentRoutes(app, ctx);
-  patientHarmAssessmentRoutes(app, ctx);
-  patientCarePlanRoutes(app, ctx);
-  patientFormulationRoutes(app, ctx);
-  supervisionRoutes(app, ctx);
-  patientAppointmentRoutes(app, ctx);
-  appointmentRoutes(app, ctx);
-  cdRegisterProductRoutes(app, ctx);
-  cdRegisterLocationRoutes(app, ctx);
-  cdRegisterSettingsRoutes(app, ctx);
-  cdRegisterEntryRoutes(app, ctx);
-  cdRegisterBalanceRoutes(app, ctx);
-  cdRegisterDiscrepancyRoutes(app, ctx);
-  cdRegisterVerifyRoutes(app, ctx);
-  cdRegisterReportRoutes(app, ctx);
-  protocolRoutes(app, ctx);
-  serviceProtocolRoutes(app, ctx);
-  doseCalculationRoutes(app, ctx);
-  patientReferralRoutes(app, ctx);
-  patientEligibilityRoutes(app, ctx);
-  consentDocumentRoutes(app);
-  patientConsentRoutes(app, ctx);
-  consentRoutes(app, ctx);
-  patientTreatmentSessionRoutes(app, ctx);
-  treatmentSessionRoutes(app, ctx);
-  treatmentSessionVitalsRoutes(app, ctx);
-  treatmentSessionAdministrationRoutes(app, ctx);
-  treatmentSessionObservationRoutes(app, ctx);
-  treatmentSessionDischargeRoutes(app, ctx);
-  treatmentSessionRemsRoutes(app, ctx);
-  remsRoutes(app, ctx);
-  patientTherapySessionRoutes(app, ctx);
-  patientSharedCareRoutes(app, ctx);
-  patientCareMessageRoutes(app, ctx);
-  patientTaskRoutes(app, ctx);
-  reportRoutes(app, ctx);
-  reportExportRoutes(app, ctx);
-  outcomeEventKindRoutes(app, ctx);
-  patientOnwardReferralRoutes(app, ctx);
-  onwardReferralRoutes(app, ctx);
-  patientCrisisEventRoutes(app, ctx);
-  crisisEventRoutes(app, ctx);
-  calibrationRoutes(app, ctx);
+  for (const [register, tag] of ROUTE_FILES) {
+    void app.register(async (scope) => {
+      scope.addHook('onRoute', (options) => {
+        options.schema = { ...options.schema, tags: [tag] };
+      });
+      register(scope, ctx);
+    });
+  }
 }

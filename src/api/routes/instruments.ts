@@ -50,31 +50,19 @@ export async function instrumentOr404(ctx: AppContext, id: string): Promise<Inst
 export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/instruments',
-    route('authenticated', { response: { 200: instrumentListReply }, tags: ['instruments'] }),
-    async () => ({
-      instruments: (await definitionsInForce(ctx.db)).map(summary),
-    }),
-  );
+  api.get('/instruments', route('authenticated', { 200: instrumentListReply }), async () => ({
+    instruments: (await definitionsInForce(ctx.db)).map(summary),
+  }));
 
   api.get(
     '/instruments/:id',
-    route('authenticated', {
-      response: { 200: instrumentDefinitionReply },
-      tags: ['instruments'],
-      params: instrumentIdParam,
-    }),
+    route('authenticated', { params: instrumentIdParam, 200: instrumentDefinitionReply }),
     async (req) => instrumentOr404(ctx, req.params.id),
   );
 
   api.get(
     '/instruments/:id/questionnaire',
-    route('authenticated', {
-      response: { 200: fhirQuestionnaireReply },
-      tags: ['instruments'],
-      params: instrumentIdParam,
-    }),
+    route('authenticated', { params: instrumentIdParam, 200: fhirQuestionnaireReply }),
     async (req, reply) =>
       reply
         .type('application/fhir+json')
@@ -83,21 +71,15 @@ export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/instruments/:id/score',
-    route('authenticated', {
-      response: { 200: scoreReply },
-      tags: ['instruments'],
-      params: instrumentIdParam,
-      body: scoreRequestSchema,
-    }),
+    route('authenticated', { params: instrumentIdParam, body: scoreRequestSchema, 200: scoreReply }),
     async (req) => scoreOrRefuse(await instrumentOr404(ctx, req.params.id), req.body.answers),
   );
 
   api.post(
     '/instruments/import',
     route('settings:manage', {
-      response: { 201: instrumentSummaryReply },
-      tags: ['instruments'],
       body: storableRecord().describe('A FHIR R4 Questionnaire resource'),
+      201: instrumentSummaryReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);

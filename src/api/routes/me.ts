@@ -41,14 +41,14 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     return freshSessionView(ctx, user, authOf(req).csrfToken);
   }
 
-  api.get('/me', route('authenticated', { tags: ['me'], response: { 200: sessionReply } }), async (req) => {
+  api.get('/me', route('authenticated', { 200: sessionReply }), async (req) => {
     const auth = authOf(req);
     return sessionView(ctx, ctx.db, auth.user, auth.csrfToken);
   });
 
   api.post(
     '/me/password',
-    route('authenticated', { tags: ['me'], body: changePasswordSchema, response: { 204: noContent } }),
+    route('authenticated', { body: changePasswordSchema, 204: noContent }),
     async (req, reply) => {
       const auth = authOf(req);
       // The current password goes through the sign-in's limits, lockout and audit like any re-authentication.
@@ -85,29 +85,25 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  api.post(
-    '/me/totp/setup',
-    route('authenticated', { tags: ['me'], response: { 200: totpEnrolmentReply } }),
-    async (req) => {
-      const auth = authOf(req);
-      if (auth.user.totp_enabled)
-        throw problem('conflict', 'A second factor is already set up. Turn it off first to replace it.');
-      const secret = newTotpSecret();
-      await ctx.db.transaction(async (tx) => {
-        await setTotp(tx, auth.user.id, secret, false);
-        await recordChange(req, tx, {
-          action: 'user.totp-setup',
-          resource: { type: 'User', id: auth.user.id },
-          now: ctx.now(),
-        });
+  api.post('/me/totp/setup', route('authenticated', { 200: totpEnrolmentReply }), async (req) => {
+    const auth = authOf(req);
+    if (auth.user.totp_enabled)
+      throw problem('conflict', 'A second factor is already set up. Turn it off first to replace it.');
+    const secret = newTotpSecret();
+    await ctx.db.transaction(async (tx) => {
+      await setTotp(tx, auth.user.id, secret, false);
+      await recordChange(req, tx, {
+        action: 'user.totp-setup',
+        resource: { type: 'User', id: auth.user.id },
+        now: ctx.now(),
       });
-      return { secret, otpauthUrl: otpauthUrl(secret, auth.user.email) };
-    },
-  );
+    });
+    return { secret, otpauthUrl: otpauthUrl(secret, auth.user.email) };
+  });
 
   api.post(
     '/me/totp/enable',
-    route('authenticated', { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } }),
+    route('authenticated', { body: totpCodeSchema, 200: sessionReply }),
     async (req) => {
       const auth = authOf(req);
       const user = await findUserById(ctx.db, auth.user.id);
@@ -118,7 +114,7 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/me/totp/disable',
-    route('authenticated', { tags: ['me'], body: totpCodeSchema, response: { 200: sessionReply } }),
+    route('authenticated', { body: totpCodeSchema, 200: sessionReply }),
     async (req) => {
       const auth = authOf(req);
       const user = auth.user;

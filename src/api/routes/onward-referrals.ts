@@ -19,12 +19,7 @@ export function onwardReferralRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/onward-referrals/:id/outcome',
-    route('patient:write', {
-      tags: ['outcomes'],
-      params: idParams,
-      body: closeReferralSchema,
-      response: { 200: referralReply },
-    }),
+    route('patient:write', { params: idParams, body: closeReferralSchema, 200: referralReply }),
     async (req) => {
       const auth = authOf(req);
       const referral = await findReferral(ctx.db, req.params.id);

@@ -8,9 +8,8 @@ import { route } from '../route.ts';
 export function outcomeEventKindRoutes(app: FastifyInstance, _ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/outcome-event-kinds',
-    route('authenticated', { tags: ['outcomes'], response: { 200: outcomeEventKindsReply } }),
-    () => ({ referralDestinations: [...referralDestinations], crisisKinds: [...crisisKinds] }),
-  );
+  api.get('/outcome-event-kinds', route('authenticated', { 200: outcomeEventKindsReply }), () => ({
+    referralDestinations: [...referralDestinations],
+    crisisKinds: [...crisisKinds],
+  }));
 }

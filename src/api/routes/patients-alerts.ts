@@ -5,22 +5,17 @@ import { patientAlertsReply } from '../../schemas/replies/tasks.ts';
 import { listAlerts } from '../../store/alerts.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientRead } from '../patient-access.ts';
 
 export function patientAlertRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get(
     '/patients/:id/alerts',
-    patientRoute('patient:read', {
-      tags: ['alerts'],
-      params: idParams,
-      response: { 200: patientAlertsReply },
-    }),
+    patientRoute('patient:read', { params: idParams, 200: patientAlertsReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'alert.list');
+      const access = await patientRead(ctx, req, req.params.id, 'alert.list', 'Alert');
       const alerts = await listAlerts(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'alert.list', 'Alert');
       return { alerts };
     },
   );

@@ -7,7 +7,7 @@ import { patientAppointmentsReply } from '../../schemas/replies/appointments.ts'
 import { insertAppointment, patientAppointments } from '../../store/appointments.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 
@@ -19,12 +19,7 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/appointments',
-    patientRoute('patient:write', {
-      tags: ['appointments'],
-      params: idParams,
-      body: bookAppointmentSchema,
-      response: { 201: createdReply },
-    }),
+    patientRoute('patient:write', { params: idParams, body: bookAppointmentSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
@@ -54,20 +49,15 @@ export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/appointments',
-    patientRoute('patient:read', {
-      tags: ['appointments'],
-      params: idParams,
-      response: { 200: patientAppointmentsReply },
-    }),
+    patientRoute('patient:read', { params: idParams, 200: patientAppointmentsReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'appointment.list');
+      const access = await patientRead(ctx, req, req.params.id, 'appointment.list', 'Appointment');
       const appointments = await patientAppointments(ctx.db, access.patientId);
       const now = ctx.now().toISOString();
       const next =
         appointments.find(
           (a) => (a.status === 'booked' || a.status === 'rescheduled') && a.startsAt >= now,
         ) ?? null;
-      await auditRead(ctx, req, access, 'appointment.list', 'Appointment');
       return { appointments, next };
     },
   );

@@ -15,12 +15,7 @@ export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/care-messages',
-    patientRoute('patient:write', {
-      response: { 201: createdReply },
-      tags: ['shared-care'],
-      params: patientIdParams,
-      body: careMessageSchema,
-    }),
+    patientRoute('patient:write', { params: patientIdParams, body: careMessageSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-message.create');

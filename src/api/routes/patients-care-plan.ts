@@ -6,7 +6,7 @@ import { insertCarePlan, isDecisionOfPatient, listCarePlans } from '../../store/
 import { packInForce } from '../../store/harm-packs.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
@@ -17,15 +17,10 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/patients/:id/care-plan',
-    patientRoute('patient:read', {
-      response: { 200: carePlanListReply },
-      tags: ['harm'],
-      params: patientIdParams,
-    }),
+    patientRoute('patient:read', { params: patientIdParams, 200: carePlanListReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'care-plan.read');
+      const access = await patientRead(ctx, req, req.params.id, 'care-plan.read', 'CarePlan');
       const rows = await listCarePlans(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'care-plan.read', 'CarePlan');
       const view = (r: (typeof rows)[number]) => ({
         version: r.version,
         ...r.plan,
@@ -42,12 +37,7 @@ export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/patients/:id/care-plan',
-    patientRoute('patient:write', {
-      response: { 201: carePlanSavedReply },
-      tags: ['harm'],
-      params: patientIdParams,
-      body: carePlanSchema,
-    }),
+    patientRoute('patient:write', { params: patientIdParams, body: carePlanSchema, 201: carePlanSavedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.create');

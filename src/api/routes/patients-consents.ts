@@ -7,7 +7,7 @@ import { consentSchema } from '../../schemas/treatment.ts';
 import { consentView, findConsent, insertConsent, listConsents } from '../../store/consents.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 import { reauthenticateWitness } from '../witness.ts';
@@ -17,12 +17,7 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.post(
     '/patients/:id/consents',
-    patientRoute('patient:write', {
-      response: { 201: consentReply },
-      tags: ['consent'],
-      params: patientIdParams,
-      body: consentSchema,
-    }),
+    patientRoute('patient:write', { params: patientIdParams, body: consentSchema, 201: consentReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'consent.create');
@@ -73,15 +68,10 @@ export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   api.get(
     '/patients/:id/consents',
-    patientRoute('patient:read', {
-      response: { 200: consentListReply },
-      tags: ['consent'],
-      params: patientIdParams,
-    }),
+    patientRoute('patient:read', { params: patientIdParams, 200: consentListReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'consent.list');
+      const access = await patientRead(ctx, req, req.params.id, 'consent.list', 'Consent');
       const rows = await listConsents(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'consent.list', 'Consent');
       return { consents: rows.map(consentView) };
     },
   );

@@ -7,7 +7,7 @@ import { crisisEventReply, crisisEventsReply } from '../../schemas/replies/outco
 import { insertCrisisEvent, readCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 
@@ -19,12 +19,7 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.post(
     '/patients/:id/crisis-events',
-    patientRoute('patient:write', {
-      tags: ['outcomes'],
-      params: idParams,
-      body: createCrisisEventSchema,
-      response: { 201: crisisEventReply },
-    }),
+    patientRoute('patient:write', { params: idParams, body: createCrisisEventSchema, 201: crisisEventReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.create');
@@ -53,15 +48,10 @@ export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/crisis-events',
-    patientRoute('patient:read', {
-      tags: ['outcomes'],
-      params: idParams,
-      response: { 200: crisisEventsReply },
-    }),
+    patientRoute('patient:read', { params: idParams, 200: crisisEventsReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.read');
+      const access = await patientRead(ctx, req, req.params.id, 'crisis-event.read', 'CrisisEvent');
       const events = await patientCrisisEvents(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'crisis-event.read', 'CrisisEvent');
       return { events };
     },
   );

@@ -9,7 +9,7 @@ import { insertEligibility, listEligibility, listReferrals } from '../../store/t
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { added, recordChange } from '../record-change.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 
 export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -18,10 +18,9 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
   api.post(
     '/patients/:id/eligibility',
     patientRoute('treatment:prescribe', {
-      response: { 201: eligibilityReply },
-      tags: ['treatment'],
       params: patientIdParams,
       body: eligibilitySchema,
+      201: eligibilityReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);
@@ -59,16 +58,11 @@ export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/eligibility',
-    patientRoute('patient:read', {
-      response: { 200: screeningReply },
-      tags: ['treatment'],
-      params: patientIdParams,
-    }),
+    patientRoute('patient:read', { params: patientIdParams, 200: screeningReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'eligibility.list');
+      const access = await patientRead(ctx, req, req.params.id, 'eligibility.list', 'Eligibility');
       const rows = await listEligibility(ctx.db, access.patientId);
       const referrals = await listReferrals(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'eligibility.list', 'Eligibility');
       return {
         referrals: referrals.map((r) => ({
           id: r.id,

@@ -10,7 +10,7 @@ import {
 } from '../../store/formulations.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 import { formulationListReply, formulationSavedReply } from '../../schemas/replies/harm.ts';
@@ -30,15 +30,10 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
 
   api.get(
     '/patients/:id/formulation',
-    patientRoute('patient:read', {
-      response: { 200: formulationListReply },
-      tags: ['harm'],
-      params: patientIdParams,
-    }),
+    patientRoute('patient:read', { params: patientIdParams, 200: formulationListReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'formulation.read');
+      const access = await patientRead(ctx, req, req.params.id, 'formulation.read', 'Formulation');
       const rows = await listFormulations(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'formulation.read', 'Formulation');
       return { current: rows[0] ? formulationView(rows[0]) : null, history: rows.map(formulationView) };
     },
   );
@@ -46,10 +41,9 @@ export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext):
   api.post(
     '/patients/:id/formulation',
     patientRoute('patient:write', {
-      response: { 201: formulationSavedReply },
-      tags: ['harm'],
       params: patientIdParams,
       body: formulationSchema,
+      201: formulationSavedReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);

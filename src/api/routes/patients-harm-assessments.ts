@@ -15,7 +15,7 @@ import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 import { assessmentListReply, harmPrefillReply, savedAssessmentReply } from '../../schemas/replies/harm.ts';
@@ -26,10 +26,9 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
   api.post(
     '/patients/:id/harm-assessments',
     patientRoute('patient:write', {
-      response: { 201: savedAssessmentReply },
-      tags: ['harm'],
       params: patientIdParams,
       body: saveAssessmentSchema,
+      201: savedAssessmentReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);
@@ -87,19 +86,14 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
 
   api.get(
     '/patients/:id/harm-assessments',
-    patientRoute('patient:read', {
-      response: { 200: assessmentListReply },
-      tags: ['harm'],
-      params: patientIdParams,
-    }),
+    patientRoute('patient:read', { params: patientIdParams, 200: assessmentListReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.list');
+      const access = await patientRead(ctx, req, req.params.id, 'harm-assessment.list', 'HarmAssessment');
       const rows = await listAssessments(ctx.db, access.patientId);
       const versions = [...new Set(rows.map((r) => r.content_version))];
       const packs = new Map(
         await Promise.all(versions.map(async (v) => [v, await packByContentVersion(ctx.db, v)] as const)),
       );
-      await auditRead(ctx, req, access, 'harm-assessment.list', 'HarmAssessment');
       return {
         assessments: rows.map((r, i) =>
           assessmentView(r, packs.get(r.content_version), i > 0 ? rows[i - 1] : undefined),
@@ -111,16 +105,20 @@ export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContex
   api.get(
     '/patients/:id/harm-assessments/prefill',
     patientRoute('patient:read', {
-      response: { 200: harmPrefillReply },
-      tags: ['harm'],
-      params: patientIdParams,
       description:
         'What a new harm assessment starts from: the latest PHQ-9 total, SDS total and a positive PHQ-9 item 9 (as suicidal thoughts), each with its source response and date; editable in the form.',
+      params: patientIdParams,
+      200: harmPrefillReply,
     }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.prefill');
+      const access = await patientRead(
+        ctx,
+        req,
+        req.params.id,
+        'harm-assessment.prefill',
+        'QuestionnaireResponse',
+      );
       const prefill = harmPrefill(await prefillResponses(ctx.db, access.patientId));
-      await auditRead(ctx, req, access, 'harm-assessment.prefill', 'QuestionnaireResponse');
       return prefill;
     },
   );

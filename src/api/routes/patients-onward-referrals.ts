@@ -13,7 +13,7 @@ import {
 } from '../../store/referrals-crisis.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 
@@ -25,12 +25,7 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
 
   api.post(
     '/patients/:id/onward-referrals',
-    patientRoute('patient:write', {
-      tags: ['outcomes'],
-      params: idParams,
-      body: createReferralSchema,
-      response: { 201: referralReply },
-    }),
+    patientRoute('patient:write', { params: idParams, body: createReferralSchema, 201: referralReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.create');
@@ -69,11 +64,10 @@ export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContex
 
   api.get(
     '/patients/:id/onward-referrals',
-    patientRoute('patient:read', { tags: ['outcomes'], params: idParams, response: { 200: referralsReply } }),
+    patientRoute('patient:read', { params: idParams, 200: referralsReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.read');
+      const access = await patientRead(ctx, req, req.params.id, 'onward-referral.read', 'OnwardReferral');
       const referrals = await patientReferrals(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'onward-referral.read', 'OnwardReferral');
       return { referrals };
     },
   );

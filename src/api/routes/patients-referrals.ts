@@ -15,12 +15,7 @@ export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/patients/:id/referrals',
-    patientRoute('patient:write', {
-      response: { 201: referralReply },
-      tags: ['treatment'],
-      params: patientIdParams,
-      body: referralSchema,
-    }),
+    patientRoute('patient:write', { params: patientIdParams, body: referralSchema, 201: referralReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'referral.create');

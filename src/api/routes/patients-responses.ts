@@ -14,7 +14,7 @@ import { insertResponse, listResponses } from '../../store/responses.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { instrumentOr404, scoreOrRefuse } from './instruments.ts';
@@ -129,10 +129,9 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
   api.post(
     '/patients/:id/responses',
     patientRoute('patient:write', {
-      response: { 201: savedResponseReply },
-      tags: ['responses'],
       params: patientIdParams,
       body: saveResponseSchema,
+      201: savedResponseReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);
@@ -169,13 +168,12 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
   api.get(
     '/patients/:id/responses',
     patientRoute('patient:read', {
-      response: { 200: responseListReply },
-      tags: ['responses'],
       params: patientIdParams,
       querystring: z.object({ instrument: storableString().max(64).optional() }).strict(),
+      200: responseListReply,
     }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'response.list');
+      const access = await patientRead(ctx, req, req.params.id, 'response.list', 'QuestionnaireResponse');
       const rows = await listResponses(ctx.db, access.patientId, req.query.instrument);
       const defs = new Map((await definitionsInForce(ctx.db)).map((d) => [d.id, d]));
       // Baseline: the patient's first complete response to each instrument.
@@ -183,7 +181,6 @@ export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
       for (const r of rows)
         if (r.completeness === 'complete' && !baseline.has(r.instrument_id))
           baseline.set(r.instrument_id, { id: r.id, total: r.total });
-      await auditRead(ctx, req, access, 'response.list', 'QuestionnaireResponse');
       return {
         responses: rows.map((r) => {
           const def = defs.get(r.instrument_id);

@@ -18,10 +18,9 @@ export function patientSelfReportLinkRoutes(app: FastifyInstance, ctx: AppContex
   api.post(
     '/patients/:id/self-report-links',
     patientRoute('patient:write', {
-      response: { 201: selfReportLinkReply },
-      tags: ['self-report'],
       params: patientIdParams,
       body: selfReportLinkSchema,
+      201: selfReportLinkReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);

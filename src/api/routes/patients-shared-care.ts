@@ -11,20 +11,16 @@ import {
 import { latestReferralIndication } from '../../store/treatment-screening.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientRead } from '../patient-access.ts';
 
 export function patientSharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get(
     '/patients/:id/shared-care',
-    patientRoute('patient:read', {
-      response: { 200: sharedCareReply },
-      tags: ['shared-care'],
-      params: patientIdParams,
-    }),
+    patientRoute('patient:read', { params: patientIdParams, 200: sharedCareReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'shared-care.read');
+      const access = await patientRead(ctx, req, req.params.id, 'shared-care.read', 'SharedCare');
       const therapy = await listTherapySessions(ctx.db, access.patientId);
       const messages = await listCareMessages(ctx.db, access.patientId);
       const due = questionnairesDue(
@@ -32,7 +28,6 @@ export function patientSharedCareRoutes(app: FastifyInstance, ctx: AppContext): 
         await lastCompletedQuestionnaires(ctx.db, access.patientId),
         ctx.now(),
       );
-      await auditRead(ctx, req, access, 'shared-care.read', 'SharedCare');
       return {
         therapySessions: therapy.map((t) => ({
           id: t.id,

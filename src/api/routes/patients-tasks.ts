@@ -15,12 +15,7 @@ export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/patients/:id/tasks',
-    patientRoute('patient:write', {
-      response: { 201: createdReply },
-      tags: ['shared-care'],
-      params: patientIdParams,
-      body: careTaskSchema,
-    }),
+    patientRoute('patient:write', { params: patientIdParams, body: careTaskSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'task.create');

@@ -15,12 +15,7 @@ export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContex
 
   api.post(
     '/patients/:id/therapy-sessions',
-    patientRoute('patient:write', {
-      response: { 201: createdReply },
-      tags: ['shared-care'],
-      params: patientIdParams,
-      body: therapySessionSchema,
-    }),
+    patientRoute('patient:write', { params: patientIdParams, body: therapySessionSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'therapy-session.create');

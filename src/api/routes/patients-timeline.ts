@@ -5,18 +5,17 @@ import { timelineReply } from '../../schemas/replies/patients.ts';
 import { listTimeline } from '../../store/timeline.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientRead } from '../patient-access.ts';
 
 export function patientTimelineRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get(
     '/patients/:id/timeline',
-    patientRoute('patient:read', { tags: ['patients'], params: idParams, response: { 200: timelineReply } }),
+    patientRoute('patient:read', { params: idParams, 200: timelineReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'patient.timeline');
+      const access = await patientRead(ctx, req, req.params.id, 'patient.timeline', 'Timeline');
       const events = await listTimeline(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'patient.timeline', 'Timeline');
       return { events };
     },
   );

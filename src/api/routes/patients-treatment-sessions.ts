@@ -6,7 +6,7 @@ import { startSessionSchema } from '../../schemas/treatment.ts';
 import { listSessions } from '../../store/treatment.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { startSession } from '../treatment/session-start.ts';
 
 export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -15,10 +15,9 @@ export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppCont
   api.post(
     '/patients/:id/treatment-sessions',
     patientRoute('patient:write', {
-      response: { 201: startedSessionReply },
-      tags: ['treatment'],
       params: patientIdParams,
       body: startSessionSchema,
+      201: startedSessionReply,
     }),
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.create');
@@ -28,15 +27,10 @@ export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppCont
 
   api.get(
     '/patients/:id/treatment-sessions',
-    patientRoute('patient:read', {
-      response: { 200: sessionListReply },
-      tags: ['treatment'],
-      params: patientIdParams,
-    }),
+    patientRoute('patient:read', { params: patientIdParams, 200: sessionListReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.list');
+      const access = await patientRead(ctx, req, req.params.id, 'treatment-session.list', 'TreatmentSession');
       const rows = await listSessions(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'treatment-session.list', 'TreatmentSession');
       return {
         sessions: rows.map((s) => ({
           id: s.id,

@@ -5,22 +5,17 @@ import { patientVersionsReply } from '../../schemas/replies/patients.ts';
 import { listVersions } from '../../store/patients.ts';
 import { zodApp, type AppContext } from '../context.ts';
 import { patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientRead } from '../patient-access.ts';
 
 export function patientVersionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
   api.get(
     '/patients/:id/versions',
-    patientRoute('patient:read', {
-      tags: ['patients'],
-      params: idParams,
-      response: { 200: patientVersionsReply },
-    }),
+    patientRoute('patient:read', { params: idParams, 200: patientVersionsReply }),
     async (req) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'patient.history');
+      const access = await patientRead(ctx, req, req.params.id, 'patient.history');
       const versions = await listVersions(ctx.db, access.patientId);
-      await auditRead(ctx, req, access, 'patient.history');
       return { versions };
     },
   );

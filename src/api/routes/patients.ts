@@ -22,7 +22,7 @@ import { patientReadReply, patientRecordReply, patientSearchReply } from '../../
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, zodApp, type AppContext } from '../context.ts';
 import { route, patientRoute } from '../route.ts';
-import { auditRead, patientAccess } from '../patient-access.ts';
+import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
 
@@ -48,11 +48,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients',
-    route('patient:read', {
-      tags: ['patients'],
-      querystring: patientSearchQuery,
-      response: { 200: patientSearchReply },
-    }),
+    route('patient:read', { querystring: patientSearchQuery, 200: patientSearchReply }),
     async (req) => {
       const auth = authOf(req);
       const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
@@ -69,11 +65,7 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/patients',
-    route('patient:write', {
-      tags: ['patients'],
-      body: createPatientSchema,
-      response: { 201: patientRecordReply },
-    }),
+    route('patient:write', { body: createPatientSchema, 201: patientRecordReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, ...fields } = req.body;
@@ -120,16 +112,11 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/patients/:id',
-    patientRoute('patient:read', {
-      tags: ['patients'],
-      params: idParams,
-      response: { 200: patientReadReply },
-    }),
+    patientRoute('patient:read', { params: idParams, 200: patientReadReply }),
     async (req, reply) => {
-      const access = await patientAccess(ctx, req, req.params.id, 'patient.read');
+      const access = await patientRead(ctx, req, req.params.id, 'patient.read');
       const patient = await findPatient(ctx.db, access.patientId);
       if (!patient) throw problem('not-found');
-      await auditRead(ctx, req, access, 'patient.read');
       return reply.header('etag', etag(patient)).send({ ...patient, accessViaBreakGlass: access.breakGlass });
     },
   );
@@ -137,11 +124,10 @@ export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
   api.patch(
     '/patients/:id',
     patientRoute('patient:write', {
-      tags: ['patients'],
       params: idParams,
-      body: correctPatientSchema,
       headers: ifMatchHeaders,
-      response: { 200: patientRecordReply },
+      body: correctPatientSchema,
+      200: patientRecordReply,
     }),
     async (req, reply) => {
       const auth = authOf(req);

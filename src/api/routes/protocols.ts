@@ -12,28 +12,23 @@ import { serviceProtocolWithSettings } from '../treatment/treatment-dose.ts';
 export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/protocols',
-    route('authenticated', { response: { 200: protocolListReply }, tags: ['treatment'] }),
-    async () => ({
-      protocols: Object.values(defaultProtocols).map((p) => ({
-        id: p.id,
-        version: p.version,
-        ref: protocolRef(p),
-        title: p.title,
-        route: p.route,
-        summary: p.summary,
-      })),
-    }),
-  );
+  api.get('/protocols', route('authenticated', { 200: protocolListReply }), async () => ({
+    protocols: Object.values(defaultProtocols).map((p) => ({
+      id: p.id,
+      version: p.version,
+      ref: protocolRef(p),
+      title: p.title,
+      route: p.route,
+      summary: p.summary,
+    })),
+  }));
 
   api.get(
     '/protocols/:id',
     route('authenticated', {
-      response: { 200: protocolReply },
-      tags: ['treatment'],
       params: z.object({ id: storableString().max(80) }).strict(),
       querystring: protocolQuerySchema,
+      200: protocolReply,
     }),
     async (req) => {
       // With ?service=, the protocol as that service uses it (its settings applied); fields added, none renamed.

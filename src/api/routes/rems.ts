@@ -10,34 +10,30 @@ import { auditAccess } from '../record-change.ts';
 export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/rems/tracker',
-    route('patient:read', { response: { 200: remsTrackerReply }, tags: ['treatment'] }),
-    async (req) => {
-      const auth = authOf(req);
-      const rows = await remsTrackerRows(ctx.db, auth.user.service_ids);
-      const now = ctx.now();
-      const items = rows.map((r) => {
-        const dosedAt = r.dosed_at ?? r.started_at;
-        const status = remsSubmissionStatus(dosedAt, now, r.submitted_at);
-        return {
-          sessionId: r.id,
-          patientId: r.patient_id,
-          patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`,
-          dosedAt: dosedAt.toISOString(),
-          dueAt: status.dueAt.toISOString(),
-          status: status.status,
-          submittedAt: r.submitted_at?.toISOString() ?? null,
-        };
-      });
-      await auditAccess(
-        ctx,
-        req,
-        'rems.tracker',
-        { type: 'RemsTracker' },
-        { details: { count: items.length } },
-      );
-      return { items };
-    },
-  );
+  api.get('/rems/tracker', route('patient:read', { 200: remsTrackerReply }), async (req) => {
+    const auth = authOf(req);
+    const rows = await remsTrackerRows(ctx.db, auth.user.service_ids);
+    const now = ctx.now();
+    const items = rows.map((r) => {
+      const dosedAt = r.dosed_at ?? r.started_at;
+      const status = remsSubmissionStatus(dosedAt, now, r.submitted_at);
+      return {
+        sessionId: r.id,
+        patientId: r.patient_id,
+        patientName: `${r.family_name.toUpperCase()}, ${r.given_name}`,
+        dosedAt: dosedAt.toISOString(),
+        dueAt: status.dueAt.toISOString(),
+        status: status.status,
+        submittedAt: r.submitted_at?.toISOString() ?? null,
+      };
+    });
+    await auditAccess(
+      ctx,
+      req,
+      'rems.tracker',
+      { type: 'RemsTracker' },
+      { details: { count: items.length } },
+    );
+    return { items };
+  });
 }

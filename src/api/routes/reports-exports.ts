@@ -27,8 +27,6 @@ const csvQuery = exportQuery.extend({
   table: z.enum([firstTable, ...otherTables]).describe(`One of: ${reportTableIds.join(', ')}`),
 });
 
-const TAGS = ['reports'];
-
 /** What a report read is audited as. */
 const REPORT = { type: 'Report' };
 
@@ -50,7 +48,7 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/tables',
-    route('reports:read', { tags: TAGS, querystring: exportQuery, response: { 200: reportTablesReply } }),
+    route('reports:read', { querystring: exportQuery, 200: reportTablesReply }),
     async (req) => {
       const { scope, tables } = await tablesFor(req, req.query, req.query.audience);
       await auditAccess(ctx, req, 'report.tables', REPORT, {
@@ -67,7 +65,7 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/export.csv',
-    route('reports:read', { tags: TAGS, querystring: csvQuery, response: { 200: csvReply } }),
+    route('reports:read', { querystring: csvQuery, 200: csvReply }),
     async (req, reply) => {
       const { table: id, audience: who } = req.query;
       const { scope, tables } = await tablesFor(req, req.query, who);
@@ -96,7 +94,7 @@ export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   api.get(
     '/reports/service-outcomes/report.pdf',
-    route('reports:read', { tags: TAGS, querystring: exportQuery, response: { 200: pdfReply } }),
+    route('reports:read', { querystring: exportQuery, 200: pdfReply }),
     async (req, reply) => {
       const who = req.query.audience;
       const { scope, report, tables } = await tablesFor(req, req.query, who);

@@ -29,11 +29,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/service-outcomes',
-    route('reports:read', {
-      tags: ['reports'],
-      querystring: reportScopeQuery,
-      response: { 200: serviceOutcomesReply },
-    }),
+    route('reports:read', { querystring: reportScopeQuery, 200: serviceOutcomesReply }),
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const report = await serviceOutcomes(ctx.db, scope);
@@ -46,11 +42,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/service-outcomes/series',
-    route('reports:read', {
-      tags: ['reports'],
-      querystring: reportScopeQuery,
-      response: { 200: outcomeSeriesReply },
-    }),
+    route('reports:read', { querystring: reportScopeQuery, 200: outcomeSeriesReply }),
     async (req) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const [series, names] = await Promise.all([
@@ -71,11 +63,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/pilot-comparison',
-    route('reports:read', {
-      tags: ['reports'],
-      querystring: pilotQuery,
-      response: { 200: pilotComparisonReply },
-    }),
+    route('reports:read', { querystring: pilotQuery, 200: pilotComparisonReply }),
     async (req) => {
       const q = req.query;
       const first = await resolveScope(
@@ -119,7 +107,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/reports/top-export.csv',
-    route('reports:read', { tags: ['reports'], querystring: reportScopeQuery, response: { 200: csvReply } }),
+    route('reports:read', { querystring: reportScopeQuery, 200: csvReply }),
     async (req, reply) => {
       const scope = await resolveScope(ctx.db, req, req.query);
       const { sources, startedBefore } = await loadTopSources(ctx.db, scope);

@@ -32,7 +32,7 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/self-report/:token',
-    route('public', { response: { 200: selfReportFormReply }, tags: ['self-report'], params: tokenParams }),
+    route('public', { params: tokenParams, 200: selfReportFormReply }),
     async (req) => {
       const link = await liveLink(req.params.token);
       const defs = (await definitionsInForce(ctx.db)).filter((d) => link.instrument_ids.includes(d.id));
@@ -48,12 +48,7 @@ export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/self-report/:token',
-    route('public', {
-      response: { 201: selfReportReceivedReply },
-      tags: ['self-report'],
-      params: tokenParams,
-      body: selfReportSubmitSchema,
-    }),
+    route('public', { params: tokenParams, body: selfReportSubmitSchema, 201: selfReportReceivedReply }),
     async (req, reply) => {
       const link = await liveLink(req.params.token);
       const defs = await definitionsInForce(ctx.db);

@@ -63,7 +63,7 @@ export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.get(
     '/services/:serviceId/protocols/:id/settings',
-    route('authenticated', { response: { 200: protocolSettingsReply }, tags: ['treatment'], params }),
+    route('authenticated', { params, 200: protocolSettingsReply }),
     async (req) => {
       const shipped = protocolOr404(req.params.id);
       await serviceOr404(req.params.serviceId);
@@ -81,12 +81,7 @@ export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   api.post(
     '/services/:serviceId/protocols/:id/settings',
-    route('settings:manage', {
-      response: { 201: protocolSettingsChangedReply },
-      tags: ['treatment'],
-      params,
-      body: protocolSettingsSchema,
-    }),
+    route('settings:manage', { params, body: protocolSettingsSchema, 201: protocolSettingsChangedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const shipped = protocolOr404(req.params.id);

@@ -30,21 +30,13 @@ function serviceView(s: ServiceRow) {
 export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/services',
-    route('authenticated', { tags: ['services'], response: { 200: servicesReply } }),
-    async () => ({
-      services: (await listServices(ctx.db)).map(serviceView),
-    }),
-  );
+  api.get('/services', route('authenticated', { 200: servicesReply }), async () => ({
+    services: (await listServices(ctx.db)).map(serviceView),
+  }));
 
   api.post(
     '/services',
-    route('service:manage', {
-      tags: ['services'],
-      body: createServiceSchema,
-      response: { 201: serviceReply },
-    }),
+    route('service:manage', { body: createServiceSchema, 201: serviceReply }),
     async (req, reply) => {
       if (await findServiceByName(ctx.db, req.body.name))
         throw problem('conflict', 'A service with that name exists.');
@@ -66,12 +58,7 @@ export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.patch(
     '/services/:id',
-    route('service:manage', {
-      tags: ['services'],
-      params: idParams,
-      body: updateServiceSchema,
-      response: { 200: serviceReply },
-    }),
+    route('service:manage', { params: idParams, body: updateServiceSchema, 200: serviceReply }),
     async (req) => {
       const before = await findService(ctx.db, req.params.id);
       if (!before) throw problem('not-found');

@@ -10,15 +10,11 @@ import { recordChange } from '../record-change.ts';
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/settings',
-    route('settings:manage', { tags: ['settings'], response: { 200: settingsReply } }),
-    async () => readSettings(ctx.db),
-  );
+  api.get('/settings', route('settings:manage', { 200: settingsReply }), async () => readSettings(ctx.db));
 
   api.patch(
     '/settings',
-    route('settings:manage', { tags: ['settings'], body: settingsSchema, response: { 200: settingsReply } }),
+    route('settings:manage', { body: settingsSchema, 200: settingsReply }),
     async (req) => {
       const auth = authOf(req);
       const now = ctx.now();

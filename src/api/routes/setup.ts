@@ -17,43 +17,39 @@ const setupComplete = () => problem('setup-complete', 'An administrator already 
 export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get('/setup', route('public', { tags: ['setup'], response: { 200: setupNeededReply } }), async () => ({
+  api.get('/setup', route('public', { 200: setupNeededReply }), async () => ({
     needed: (await countUsers(ctx.db)) === 0,
   }));
 
-  api.post(
-    '/setup',
-    route('public', { tags: ['setup'], body: setupSchema, response: { 201: sessionReply } }),
-    async (req, reply) => {
-      const body = req.body;
-      // Once set up, refuse before any hashing: an anonymous caller must not be able to make the server hash.
-      if ((await countUsers(ctx.db)) > 0) throw setupComplete();
-      refuseWeakPassword(body.password, body, 'body.password');
-      const passwordHash = await hashPassword(body.password);
-      const now = ctx.now();
-      const result = await ctx.db.transaction(async (tx) => {
-        const created = await createFirstAdministrator(tx, {
-          serviceName: body.serviceName,
-          email: body.email,
-          displayName: body.displayName,
-          passwordHash,
-          roles: body.clinicalRole ? ['admin', body.clinicalRole] : ['admin'],
-        });
-        if (!created) return null;
-        const { userId } = created;
-        const csrfToken = await startSession(ctx, tx, reply, userId, req.ip);
-        await recordChange(req, tx, {
-          actorId: userId,
-          action: 'setup.first-admin',
-          resource: { type: 'User', id: userId },
-          now,
-        });
-        return { userId, csrfToken };
+  api.post('/setup', route('public', { body: setupSchema, 201: sessionReply }), async (req, reply) => {
+    const body = req.body;
+    // Once set up, refuse before any hashing: an anonymous caller must not be able to make the server hash.
+    if ((await countUsers(ctx.db)) > 0) throw setupComplete();
+    refuseWeakPassword(body.password, body, 'body.password');
+    const passwordHash = await hashPassword(body.password);
+    const now = ctx.now();
+    const result = await ctx.db.transaction(async (tx) => {
+      const created = await createFirstAdministrator(tx, {
+        serviceName: body.serviceName,
+        email: body.email,
+        displayName: body.displayName,
+        passwordHash,
+        roles: body.clinicalRole ? ['admin', body.clinicalRole] : ['admin'],
       });
-      if (!result) throw setupComplete();
-      const user = await findUserById(ctx.db, result.userId);
-      if (!user) throw new Error('setup user vanished');
-      return reply.status(201).send(await sessionView(ctx, ctx.db, user, result.csrfToken));
-    },
-  );
+      if (!created) return null;
+      const { userId } = created;
+      const csrfToken = await startSession(ctx, tx, reply, userId, req.ip);
+      await recordChange(req, tx, {
+        actorId: userId,
+        action: 'setup.first-admin',
+        resource: { type: 'User', id: userId },
+        now,
+      });
+      return { userId, csrfToken };
+    });
+    if (!result) throw setupComplete();
+    const user = await findUserById(ctx.db, result.userId);
+    if (!user) throw new Error('setup user vanished');
+    return reply.status(201).send(await sessionView(ctx, ctx.db, user, result.csrfToken));
+  });
 }

@@ -11,31 +11,23 @@ import { supervisionNoteReply, supervisionQueueReply } from '../../schemas/repli
 export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/supervision',
-    route('supervision', { response: { 200: supervisionQueueReply }, tags: ['supervision'] }),
-    async (req) => {
-      const auth = authOf(req);
-      const today = ctx.now().toISOString().slice(0, 10);
-      const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
-      await auditAccess(
-        ctx,
-        req,
-        'supervision.read',
-        { type: 'Supervision' },
-        { details: { count: queue.items.length } },
-      );
-      return queue;
-    },
-  );
+  api.get('/supervision', route('supervision', { 200: supervisionQueueReply }), async (req) => {
+    const auth = authOf(req);
+    const today = ctx.now().toISOString().slice(0, 10);
+    const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
+    await auditAccess(
+      ctx,
+      req,
+      'supervision.read',
+      { type: 'Supervision' },
+      { details: { count: queue.items.length } },
+    );
+    return queue;
+  });
 
   api.post(
     '/supervision/notes',
-    route('supervision', {
-      response: { 201: supervisionNoteReply },
-      tags: ['supervision'],
-      body: supervisionNoteSchema,
-    }),
+    route('supervision', { body: supervisionNoteSchema, 201: supervisionNoteReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const now = ctx.now();

@@ -18,34 +18,25 @@ const taskListQuery = z
 export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
 
-  api.get(
-    '/tasks',
-    route('patient:read', { tags: ['tasks'], querystring: taskListQuery, response: { 200: tasksReply } }),
-    async (req) => {
-      const auth = authOf(req);
-      if (req.query.patientId) {
-        const access = await patientAccess(ctx, req, req.query.patientId, 'task.list');
-        const tasks = await listTasks(ctx.db, { patientId: access.patientId });
-        await auditRead(ctx, req, access, 'task.list', 'Task');
-        return { tasks };
-      }
-      const tasks =
-        req.query.scope === 'mine'
-          ? await listTasks(ctx.db, { assignedTo: auth.user.id, serviceIds: auth.user.service_ids })
-          : await listTasks(ctx.db, { serviceIds: auth.user.service_ids });
-      await auditAccess(ctx, req, 'task.list', { type: 'Task' }, { details: { count: tasks.length } });
+  api.get('/tasks', route('patient:read', { querystring: taskListQuery, 200: tasksReply }), async (req) => {
+    const auth = authOf(req);
+    if (req.query.patientId) {
+      const access = await patientAccess(ctx, req, req.query.patientId, 'task.list');
+      const tasks = await listTasks(ctx.db, { patientId: access.patientId });
+      await auditRead(ctx, req, access, 'task.list', 'Task');
       return { tasks };
-    },
-  );
+    }
+    const tasks =
+      req.query.scope === 'mine'
+        ? await listTasks(ctx.db, { assignedTo: auth.user.id, serviceIds: auth.user.service_ids })
+        : await listTasks(ctx.db, { serviceIds: auth.user.service_ids });
+    await auditAccess(ctx, req, 'task.list', { type: 'Task' }, { details: { count: tasks.length } });
+    return { tasks };
+  });
 
   api.post(
     '/tasks/:id/complete',
-    route('patient:write', {
-      tags: ['tasks'],
-      params: idParams,
-      body: noteSchema,
-      response: { 201: completedReply },
-    }),
+    route('patient:write', { params: idParams, body: noteSchema, 201: completedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const task = await findTask(ctx.db, req.params.id);

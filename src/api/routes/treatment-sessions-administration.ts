@@ -13,12 +13,7 @@ export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: 
 
   api.post(
     '/treatment-sessions/:id/administration',
-    route('patient:write', {
-      response: { 201: administrationReply },
-      tags: ['treatment'],
-      params: idParams,
-      body: administrationSchema,
-    }),
+    route('patient:write', { params: idParams, body: administrationSchema, 201: administrationReply }),
     async (req, reply) => {
       const { session, access } = await writableSession(ctx, req, 'treatment-session.administration');
       return reply.status(201).send(await recordAdministration(ctx, req, session, access, req.body));

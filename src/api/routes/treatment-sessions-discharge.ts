@@ -113,12 +113,7 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
 
   api.post(
     '/treatment-sessions/:id/discharge',
-    route('patient:write', {
-      response: { 201: dischargedReply },
-      tags: ['treatment'],
-      params: idParams,
-      body: dischargeSchema,
-    }),
+    route('patient:write', { params: idParams, body: dischargeSchema, 201: dischargedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const { session, access } = await writableSession(ctx, req, 'treatment-session.discharge');
@@ -164,11 +159,7 @@ export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppCo
 
   api.get(
     '/treatment-sessions/:id/discharge-summary.pdf',
-    route('patient:read', {
-      response: { 200: fileReply('application/pdf') },
-      tags: ['treatment'],
-      params: idParams,
-    }),
+    route('patient:read', { params: idParams, 200: fileReply('application/pdf') }),
     async (req, reply) => {
       const { session, access } = await visibleSession(ctx, req, 'treatment-session.discharge-pdf');
       if (!session.discharged_at || !session.no_driving_until)

@@ -13,12 +13,7 @@ export function treatmentSessionObservationRoutes(app: FastifyInstance, ctx: App
 
   api.post(
     '/treatment-sessions/:id/observations',
-    route('patient:write', {
-      response: { 201: observationReply },
-      tags: ['treatment'],
-      params: idParams,
-      body: observationSchema,
-    }),
+    route('patient:write', { params: idParams, body: observationSchema, 201: observationReply }),
     async (req, reply) => {
       const { session, access } = await writableSession(ctx, req, 'treatment-session.observation');
       const now = ctx.now();

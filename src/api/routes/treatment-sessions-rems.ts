@@ -27,7 +27,7 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
 
   api.get(
     '/treatment-sessions/:id/rems-record',
-    route('patient:read', { response: { 200: remsRecordReply }, tags: ['treatment'], params: idParams }),
+    route('patient:read', { params: idParams, 200: remsRecordReply }),
     async (req) => {
       const { session, access } = await visibleSession(ctx, req, 'rems.record');
       if (!isEsketamine(session)) throw problem('not-found', NOT_ESKETAMINE);
@@ -54,12 +54,7 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
   // Allowed after discharge: the form is completed after the session and submitted within 7 days (clinic.md §2).
   api.post(
     '/treatment-sessions/:id/rems-medication',
-    route('patient:write', {
-      response: { 201: remsMedicationReply },
-      tags: ['treatment'],
-      params: idParams,
-      body: remsMedicationSchema,
-    }),
+    route('patient:write', { params: idParams, body: remsMedicationSchema, 201: remsMedicationReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const { session, access } = await visibleSession(ctx, req, 'rems.medication');
@@ -82,12 +77,7 @@ export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext
 
   api.post(
     '/treatment-sessions/:id/rems-submission',
-    route('patient:write', {
-      response: { 201: remsSubmittedReply },
-      tags: ['treatment'],
-      params: idParams,
-      body: remsSubmissionSchema,
-    }),
+    route('patient:write', { params: idParams, body: remsSubmissionSchema, 201: remsSubmittedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const { session, access } = await visibleSession(ctx, req, 'rems.submission');

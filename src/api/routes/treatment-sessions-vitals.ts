@@ -16,12 +16,7 @@ export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppConte
 
   api.post(
     '/treatment-sessions/:id/vitals',
-    route('patient:write', {
-      response: { 201: vitalsReply },
-      tags: ['treatment'],
-      params: idParams,
-      body: vitalsSchema,
-    }),
+    route('patient:write', { params: idParams, body: vitalsSchema, 201: vitalsReply }),
     async (req, reply) => {
       const { session, access } = await writableSession(ctx, req, 'treatment-session.vitals');
       const protocol = sessionProtocol(session.protocol);

@@ -14,7 +14,7 @@ export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): v
 
   api.get(
     '/treatment-sessions/:id',
-    route('patient:read', { response: { 200: sessionDetailReply }, tags: ['treatment'], params: idParams }),
+    route('patient:read', { params: idParams, 200: sessionDetailReply }),
     async (req) => {
       const { session, access } = await visibleSession(ctx, req, 'treatment-session.read');
       const events = await sessionEvents(ctx.db, session.id);

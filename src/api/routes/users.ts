@@ -45,13 +45,13 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
       ]);
   }
 
-  api.get('/users', route('user:manage', { tags: ['staff'], response: { 200: usersReply } }), async () => ({
+  api.get('/users', route('user:manage', { 200: usersReply }), async () => ({
     users: (await listUsers(ctx.db)).map(userView),
   }));
 
   api.post(
     '/users',
-    route('user:manage', { tags: ['staff'], body: createUserSchema, response: { 201: userCreatedReply } }),
+    route('user:manage', { body: createUserSchema, 201: userCreatedReply }),
     async (req, reply) => {
       const body = req.body;
       await checkServices(body.serviceIds);
@@ -93,12 +93,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.patch(
     '/users/:id',
-    route('user:manage', {
-      tags: ['staff'],
-      params: idParams,
-      body: updateUserSchema,
-      response: { 200: userReply },
-    }),
+    route('user:manage', { params: idParams, body: updateUserSchema, 200: userReply }),
     async (req) => {
       const auth = authOf(req);
       const target = await findUserById(ctx.db, req.params.id);
@@ -129,7 +124,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.get(
     '/users/:id/credentials',
-    route('user:manage', { tags: ['staff'], params: idParams, response: { 200: credentialsReply } }),
+    route('user:manage', { params: idParams, 200: credentialsReply }),
     async (req) => {
       if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
       const today = ctx.now().toISOString().slice(0, 10);
@@ -141,12 +136,7 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   api.post(
     '/users/:id/credentials',
-    route('user:manage', {
-      tags: ['staff'],
-      params: idParams,
-      body: credentialSchema,
-      response: { 201: credentialReply },
-    }),
+    route('user:manage', { params: idParams, body: credentialSchema, 201: credentialReply }),
     async (req, reply) => {
       const auth = authOf(req);
       if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
