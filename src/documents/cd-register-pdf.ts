@@ -19,17 +19,23 @@ const notesOf = (r: RowBase): string[] => [
   ...(r.lateEntryReason === null ? [] : [`Late entry: ${r.lateEntryReason}`]),
 ];
 
+/** A column that law adds: its heading, its share of the page width and what a register line puts in it. */
+type LawColumn<R> = readonly [header: string, weight: number, cell: (r: R) => string];
+
 /**
  * A regulator's printed record. Every line starts with its number and date and ends with the balance and who
  * entered and witnessed it; between them, the columns that law prescribes.
  */
-interface PdfLayout<S extends ReportSection<unknown, RowBase>> {
+interface PdfLayout<S extends ReportSection<{ readonly location: string }, RowBase>> {
   readonly title: string;
-  readonly subtitle: string;
-  readonly empty: string;
-  readonly heading: (h: S['heading'], premises: string) => { heading: string; subheading: string };
-  readonly columns: readonly PdfColumn[];
-  readonly cells: (r: S['rows'][number]) => string[];
+  /** What the document calls itself ("the register has no entries"). */
+  readonly record: string;
+  /** The law whose headings it follows, and the rule that keeps a corrected entry struck through, if one does. */
+  readonly law: string;
+  readonly correctionRule: string | null;
+  /** A section's heading, and how its subheading starts (the location and premises follow). */
+  readonly heading: (h: S['heading']) => readonly [heading: string, subheading: string];
+  readonly columns: readonly LawColumn<S['rows'][number]>[];
 }
 
 const FIRST_COLUMNS: readonly PdfColumn[] = [
@@ -41,54 +47,59 @@ const LAST_COLUMNS: readonly PdfColumn[] = [
   { header: 'Entered by / witness', weight: 10 },
 ];
 
-function registerPdf<S extends ReportSection<unknown, RowBase>>(
+function registerPdf<S extends ReportSection<{ readonly location: string }, RowBase>>(
   layout: PdfLayout<S>,
   sections: readonly S[],
   generated: string,
 ): Promise<Buffer> {
-  const columns = [...FIRST_COLUMNS, ...layout.columns, ...LAST_COLUMNS];
+  const columns = [
+    ...FIRST_COLUMNS,
+    ...layout.columns.map(([header, weight]) => ({ header, weight })),
+    ...LAST_COLUMNS,
+  ];
+  const rule = layout.correctionRule === null ? '' : ` (${layout.correctionRule})`;
   return renderReportPdf({
     title: layout.title,
-    subtitle: layout.subtitle,
-    empty: layout.empty,
-    sections: sections.map((s) => ({
-      ...layout.heading(s.heading, s.premises),
-      columns,
-      rows: s.rows.map((r) => ({
-        cells: [String(r.seq), dated(r), ...layout.cells(r), r.balance, signed(r)],
-        struck: r.struck,
-        notes: notesOf(r),
-      })),
-    })),
+    subtitle:
+      `${layout.law}; entries in the order made. Corrections are dated notes; a corrected entry stays as ` +
+      `written, struck through${rule}.`,
+    empty: `The ${layout.record} has no entries for the sections asked for.`,
+    sections: sections.map((s) => {
+      const [heading, subheading] = layout.heading(s.heading);
+      return {
+        heading,
+        subheading: `${subheading} Location: ${s.heading.location}. Premises: ${s.premises}.`,
+        columns,
+        rows: s.rows.map((r) => ({
+          cells: [
+            String(r.seq),
+            dated(r),
+            ...layout.columns.map(([, , cell]) => cell(r)),
+            r.balance,
+            signed(r),
+          ],
+          struck: r.struck,
+          notes: notesOf(r),
+        })),
+      };
+    }),
     footer: generated,
   });
 }
 
 const UK_LAYOUT: PdfLayout<UkSection> = {
   title: 'Controlled drugs register',
-  subtitle:
-    'Misuse of Drugs Regulations 2001, regulation 19 headings; entries in the order made. Corrections are dated ' +
-    'notes; a corrected entry stays as written, struck through (reg 20(c)).',
-  empty: 'The register has no entries for the sections asked for.',
-  heading: (h, premises) => ({
-    heading: `${h.drug}, ${h.form}, ${h.strength} (${h.container})`,
-    subheading: `${h.drugClass}. Location: ${h.location}. Premises: ${premises}.`,
-  }),
+  record: 'register',
+  law: 'Misuse of Drugs Regulations 2001, regulation 19 headings',
+  correctionRule: 'reg 20(c)',
+  heading: (h) => [`${h.drug}, ${h.form}, ${h.strength} (${h.container})`, `${h.drugClass}.`],
   columns: [
-    { header: 'Obtained: from (name, address)', weight: 13 },
-    { header: 'Quantity obtained', weight: 9 },
-    { header: 'Supplied to (name, address)', weight: 13 },
-    { header: 'Authority to possess', weight: 8 },
-    { header: 'Quantity supplied', weight: 9 },
-    { header: 'Details', weight: 16 },
-  ],
-  cells: (r) => [
-    party(r.receivedFrom),
-    r.quantityReceived ?? '',
-    party(r.suppliedTo),
-    r.authorityToPossess ?? '',
-    r.quantitySupplied ?? '',
-    `${r.kind}: ${r.details}`,
+    ['Obtained: from (name, address)', 13, (r) => party(r.receivedFrom)],
+    ['Quantity obtained', 9, (r) => r.quantityReceived ?? ''],
+    ['Supplied to (name, address)', 13, (r) => party(r.suppliedTo)],
+    ['Authority to possess', 8, (r) => r.authorityToPossess ?? ''],
+    ['Quantity supplied', 9, (r) => r.quantitySupplied ?? ''],
+    ['Details', 16, (r) => `${r.kind}: ${r.details}`],
   ],
 };
 
@@ -102,29 +113,20 @@ const received = (r: UsSection['rows'][number]): string =>
 
 const US_LAYOUT: PdfLayout<UsSection> = {
   title: 'Controlled substance dispensing and administration record',
-  subtitle:
-    '21 CFR 1304.22(c); entries in the order made. Corrections are dated notes; a corrected entry stays as ' +
-    'written, struck through.',
-  empty: 'The record has no entries for the sections asked for.',
-  heading: (h, premises) => ({
-    heading: `${h.substance}, ${h.finishedForm}, ${h.containerSize}`,
-    subheading: `Schedule ${h.schedule}. ${h.code}. Location: ${h.location}. Premises: ${premises}.`,
-  }),
-  columns: [
-    { header: 'Record', weight: 7 },
-    { header: 'Received: containers, supplier (name, address, DEA no.)', weight: 15 },
-    { header: 'Quantity', weight: 11 },
-    { header: 'Patient (name, address)', weight: 13 },
-    { header: 'Administered by', weight: 8 },
-    { header: 'Manner of disposal', weight: 10 },
+  record: 'record',
+  law: '21 CFR 1304.22(c)',
+  correctionRule: null,
+  heading: (h) => [
+    `${h.substance}, ${h.finishedForm}, ${h.containerSize}`,
+    `Schedule ${h.schedule}. ${h.code}.`,
   ],
-  cells: (r) => [
-    r.section,
-    received(r),
-    r.quantity,
-    party(r.patient),
-    r.administeredBy ?? '',
-    r.mannerOfDisposal ?? '',
+  columns: [
+    ['Record', 7, (r) => r.section],
+    ['Received: containers, supplier (name, address, DEA no.)', 15, received],
+    ['Quantity', 11, (r) => r.quantity],
+    ['Patient (name, address)', 13, (r) => party(r.patient)],
+    ['Administered by', 8, (r) => r.administeredBy ?? ''],
+    ['Manner of disposal', 10, (r) => r.mannerOfDisposal ?? ''],
   ],
 };
 
