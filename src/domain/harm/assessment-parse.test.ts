@@ -43,169 +43,115 @@ describe('parseAssessment: valid input', () => {
 });
 
 describe('parseAssessment: refusals name the path', () => {
+  it('not an object → wrong-type at assessment', () => {
+    expect(problemsOf(parseAssessment([]))).toEqual([
+      expect.objectContaining({ code: 'wrong-type', path: 'assessment', text: expect.any(String) }),
+    ]);
+  });
+
+  /** Expects exactly one problem, of `code` at `assessment.<path>`, with a text. */
+  const expectOneProblem = (json: unknown, code: string, path: string): void => {
+    expect(problemsOf(parseAssessment(json))).toEqual([
+      expect.objectContaining({ code, path: `assessment.${path}`, text: expect.any(String) }),
+    ]);
+  };
+
   it.each([
-    ['not an object', [], 'wrong-type', 'assessment'],
-    ['use missing', { symptoms: [], risks: [] }, 'missing-field', 'assessment.use'],
-    ['symptoms missing', { use, risks: [] }, 'missing-field', 'assessment.symptoms'],
-    ['risks not a list', { use, symptoms: [], risks: 'driving' }, 'wrong-type', 'assessment.risks'],
+    ['use missing', { symptoms: [], risks: [] }, 'missing-field', 'use'],
+    ['symptoms missing', { use, risks: [] }, 'missing-field', 'symptoms'],
+    ['risks not a list', { use, symptoms: [], risks: 'driving' }, 'wrong-type', 'risks'],
     [
       'days missing',
       { use: { routes: [], bingeing: false, escalating: false }, symptoms: [], risks: [] },
       'missing-field',
-      'assessment.use.daysUsedLast28',
+      'use.daysUsedLast28',
     ],
-    [
-      'days negative',
-      assessmentJson({ use: { daysUsedLast28: -1 } }),
-      'out-of-range',
-      'assessment.use.daysUsedLast28',
-    ],
-    [
-      'days 29',
-      assessmentJson({ use: { daysUsedLast28: 29 } }),
-      'out-of-range',
-      'assessment.use.daysUsedLast28',
-    ],
-    [
-      'days fractional',
-      assessmentJson({ use: { daysUsedLast28: 3.5 } }),
-      'not-integer',
-      'assessment.use.daysUsedLast28',
-    ],
+    ['unknown top-level field', { ...assessmentJson(), notes: 'x' }, 'unknown-field', 'notes'],
+  ])('%s → %s at assessment.%s', (_case, json, code, path) => {
+    expectOneProblem(json, code, path);
+  });
+
+  // Each case: the changes to a minimal valid assessment that make it invalid.
+  it.each<[string, Parameters<typeof assessmentJson>[0], string, string]>([
+    ['days negative', { use: { daysUsedLast28: -1 } }, 'out-of-range', 'use.daysUsedLast28'],
+    ['days 29', { use: { daysUsedLast28: 29 } }, 'out-of-range', 'use.daysUsedLast28'],
+    ['days fractional', { use: { daysUsedLast28: 3.5 } }, 'not-integer', 'use.daysUsedLast28'],
     [
       'days as text',
-      assessmentJson({ use: { daysUsedLast28: '4' as unknown as number } }),
+      { use: { daysUsedLast28: '4' as unknown as number } },
       'wrong-type',
-      'assessment.use.daysUsedLast28',
+      'use.daysUsedLast28',
     ],
-    [
-      'unknown route',
-      assessmentJson({ use: { routes: ['nasal', 'rectal'] } }),
-      'unknown-code',
-      'assessment.use.routes.1',
-    ],
-    [
-      'repeated route',
-      assessmentJson({ use: { routes: ['oral', 'oral'] } }),
-      'duplicate-code',
-      'assessment.use.routes.1',
-    ],
-    [
-      'bingeing as text',
-      assessmentJson({ use: { bingeing: 'yes' as unknown as boolean } }),
-      'wrong-type',
-      'assessment.use.bingeing',
-    ],
-    [
-      'impossible last-used date',
-      assessmentJson({ use: { lastUsed: '2026-02-30' } }),
-      'invalid-date',
-      'assessment.use.lastUsed',
-    ],
-    [
-      'age at first use 130',
-      assessmentJson({ use: { ageAtFirstUse: 130 } }),
-      'out-of-range',
-      'assessment.use.ageAtFirstUse',
-    ],
-    [
-      'unknown co-use',
-      assessmentJson({ use: { coUse: ['caffeine'] } }),
-      'unknown-code',
-      'assessment.use.coUse.0',
-    ],
-    [
-      'blank typical amount',
-      assessmentJson({ use: { typicalAmount: ' ' } }),
-      'empty',
-      'assessment.use.typicalAmount',
-    ],
+    ['unknown route', { use: { routes: ['nasal', 'rectal'] } }, 'unknown-code', 'use.routes.1'],
+    ['repeated route', { use: { routes: ['oral', 'oral'] } }, 'duplicate-code', 'use.routes.1'],
+    ['bingeing as text', { use: { bingeing: 'yes' as unknown as boolean } }, 'wrong-type', 'use.bingeing'],
+    ['impossible last-used date', { use: { lastUsed: '2026-02-30' } }, 'invalid-date', 'use.lastUsed'],
+    ['age at first use 130', { use: { ageAtFirstUse: 130 } }, 'out-of-range', 'use.ageAtFirstUse'],
+    ['unknown co-use', { use: { coUse: ['caffeine'] } }, 'unknown-code', 'use.coUse.0'],
+    ['blank typical amount', { use: { typicalAmount: ' ' } }, 'empty', 'use.typicalAmount'],
     [
       'unknown symptom',
-      assessmentJson({ symptoms: [{ code: 'dysuria' }, { code: 'nausea' }] }),
+      { symptoms: [{ code: 'dysuria' }, { code: 'nausea' }] },
       'unknown-code',
-      'assessment.symptoms.1.code',
+      'symptoms.1.code',
     ],
-    [
-      'symptom without code',
-      assessmentJson({ symptoms: [{ onset: '2026-01-01' }] }),
-      'missing-field',
-      'assessment.symptoms.0.code',
-    ],
+    ['symptom without code', { symptoms: [{ onset: '2026-01-01' }] }, 'missing-field', 'symptoms.0.code'],
     [
       'symptom not an object',
-      assessmentJson({ symptoms: ['dysuria' as unknown as Record<string, unknown>] }),
+      { symptoms: ['dysuria' as unknown as Record<string, unknown>] },
       'wrong-type',
-      'assessment.symptoms.0',
+      'symptoms.0',
     ],
     [
       'symptom twice',
-      assessmentJson({ symptoms: [{ code: 'anxiety' }, { code: 'anxiety' }] }),
+      { symptoms: [{ code: 'anxiety' }, { code: 'anxiety' }] },
       'duplicate-code',
-      'assessment.symptoms.1.code',
+      'symptoms.1.code',
     ],
     [
       'bad onset',
-      assessmentJson({ symptoms: [{ code: 'anxiety', onset: '01/02/2026' }] }),
+      { symptoms: [{ code: 'anxiety', onset: '01/02/2026' }] },
       'invalid-date',
-      'assessment.symptoms.0.onset',
+      'symptoms.0.onset',
     ],
     [
       'negative persistence',
-      assessmentJson({ symptoms: [{ code: 'dysuria', persistsAfterStoppingWeeks: -1 }] }),
+      { symptoms: [{ code: 'dysuria', persistsAfterStoppingWeeks: -1 }] },
       'out-of-range',
-      'assessment.symptoms.0.persistsAfterStoppingWeeks',
+      'symptoms.0.persistsAfterStoppingWeeks',
     ],
-    ['unknown risk', assessmentJson({ risks: ['bungee'] }), 'unknown-code', 'assessment.risks.0'],
-    [
-      'SDS 16',
-      assessmentJson({ measures: { sdsTotal: 16 } }),
-      'out-of-range',
-      'assessment.measures.sdsTotal',
-    ],
-    [
-      'PHQ-9 28',
-      assessmentJson({ measures: { phq9Total: 28 } }),
-      'out-of-range',
-      'assessment.measures.phq9Total',
-    ],
+    ['unknown risk', { risks: ['bungee'] }, 'unknown-code', 'risks.0'],
+    ['SDS 16', { measures: { sdsTotal: 16 } }, 'out-of-range', 'measures.sdsTotal'],
+    ['PHQ-9 28', { measures: { phq9Total: 28 } }, 'out-of-range', 'measures.phq9Total'],
     [
       'checklist as number',
-      assessmentJson({ measures: { urinaryChecklistPositive: 1 } }),
+      { measures: { urinaryChecklistPositive: 1 } },
       'wrong-type',
-      'assessment.measures.urinaryChecklistPositive',
+      'measures.urinaryChecklistPositive',
     ],
     [
       'TOP psychological health 21',
-      assessmentJson({ measures: { topPsychologicalHealth: 21 } }),
+      { measures: { topPsychologicalHealth: 21 } },
       'out-of-range',
-      'assessment.measures.topPsychologicalHealth',
+      'measures.topPsychologicalHealth',
     ],
     [
       'TOP physical health -1',
-      assessmentJson({ measures: { topPhysicalHealth: -1 } }),
+      { measures: { topPhysicalHealth: -1 } },
       'out-of-range',
-      'assessment.measures.topPhysicalHealth',
+      'measures.topPhysicalHealth',
     ],
     [
       'TOP quality of life 10.5',
-      assessmentJson({ measures: { topQualityOfLife: 10.5 } }),
+      { measures: { topQualityOfLife: 10.5 } },
       'not-integer',
-      'assessment.measures.topQualityOfLife',
+      'measures.topQualityOfLife',
     ],
-    ['negative eGFR', assessmentJson({ labs: { egfr: -5 } }), 'out-of-range', 'assessment.labs.egfr'],
-    ['eGFR as text', assessmentJson({ labs: { egfr: '59' } }), 'wrong-type', 'assessment.labs.egfr'],
-    [
-      'misspelt measure',
-      assessmentJson({ measures: { sdsTotl: 9 } }),
-      'unknown-field',
-      'assessment.measures.sdsTotl',
-    ],
-    ['unknown top-level field', { ...assessmentJson(), notes: 'x' }, 'unknown-field', 'assessment.notes'],
-  ])('%s → %s at %s', (_case, json, code, path) => {
-    expect(problemsOf(parseAssessment(json))).toEqual([
-      expect.objectContaining({ code, path, text: expect.any(String) }),
-    ]);
+    ['negative eGFR', { labs: { egfr: -5 } }, 'out-of-range', 'labs.egfr'],
+    ['eGFR as text', { labs: { egfr: '59' } }, 'wrong-type', 'labs.egfr'],
+    ['misspelt measure', { measures: { sdsTotl: 9 } }, 'unknown-field', 'measures.sdsTotl'],
+  ])('%s → %s at assessment.%s', (_case, changes, code, path) => {
+    expectOneProblem(assessmentJson(changes), code, path);
   });
 
   it('lists every problem at once, not just the first', () => {
