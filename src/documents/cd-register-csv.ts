@@ -5,17 +5,27 @@ import { toCsv, type Cell } from './csv.ts';
 
 const joined = (items: readonly string[]): string => items.join('; ');
 
+/** A column of a register line: its header and the value a line puts in it. */
+type CsvColumn<R> = readonly [header: string, cell: (r: R) => Cell];
+
+/** A party named with an address, as two columns: `<label>` and `<label> address`. */
+const partyColumns = <R>(
+  label: string,
+  party: (r: R) => { readonly name: string; readonly address?: string } | null,
+): CsvColumn<R>[] => [
+  [label, (r) => party(r)?.name],
+  [`${label} address`, (r) => party(r)?.address],
+];
+
 /**
  * What a regulator's record adds to the columns every register line has: its section heading (drug and strength
- * as that law names them), the part of the record a line is in, and its own row headings (which differ by law).
+ * as that law names them), the part of the record a line is in, and its own row columns (which differ by law).
  */
 interface CsvLayout<S extends RegisterSection> {
   readonly headingColumns: readonly string[];
   readonly heading: (h: S['heading']) => Cell[];
-  readonly partColumn: string;
-  readonly part: (r: S['rows'][number]) => Cell;
-  readonly rowColumns: readonly string[];
-  readonly row: (r: S['rows'][number]) => Cell[];
+  readonly part: CsvColumn<S['rows'][number]>;
+  readonly row: readonly CsvColumn<S['rows'][number]>[];
 }
 
 type RegisterSection = ReportSection<{ readonly location: string }, RowBase>;
@@ -27,10 +37,10 @@ const headerOf = <S extends RegisterSection>(layout: CsvLayout<S>): string[] => 
   'Entry',
   'Entry id',
   'Kind',
-  layout.partColumn,
+  layout.part[0],
   'Date',
   'Entered on',
-  ...layout.rowColumns,
+  ...layout.row.map(([header]) => header),
   'Balance',
   'Entered by',
   'Witnessed by',
@@ -48,10 +58,10 @@ function registerCsv<S extends RegisterSection>(layout: CsvLayout<S>, sections: 
       r.seq,
       r.entryId,
       r.kind,
-      layout.part(r),
+      layout.part[1](r),
       r.date,
       r.enteredOn,
-      ...layout.row(r),
+      ...layout.row.map(([, cell]) => cell(r)),
       r.balance,
       r.enteredBy,
       joined(r.witnessedBy),
@@ -63,31 +73,21 @@ function registerCsv<S extends RegisterSection>(layout: CsvLayout<S>, sections: 
   return toCsv(headerOf(layout), rows);
 }
 
+type UkRow = UkSection['rows'][number];
+type UsRow = UsSection['rows'][number];
+
 /** Misuse of Drugs Regulations 2001 reg 19 headings: obtained (from whom, how much) and supplied (to whom, authority). */
 const UK_LAYOUT: CsvLayout<UkSection> = {
   headingColumns: ['Drug', 'Form', 'Strength', 'Container', 'Class'],
   heading: (h) => [h.drug, h.form, h.strength, h.container, h.drugClass],
-  partColumn: 'Part',
-  part: (r) => r.part,
-  rowColumns: [
-    'Received from',
-    'Received from address',
-    'Quantity received',
-    'Supplied to',
-    'Supplied to address',
-    'Authority to possess',
-    'Quantity supplied',
-    'Details',
-  ],
-  row: (r) => [
-    r.receivedFrom?.name,
-    r.receivedFrom?.address,
-    r.quantityReceived,
-    r.suppliedTo?.name,
-    r.suppliedTo?.address,
-    r.authorityToPossess,
-    r.quantitySupplied,
-    r.details,
+  part: ['Part', (r) => r.part],
+  row: [
+    ...partyColumns<UkRow>('Received from', (r) => r.receivedFrom),
+    ['Quantity received', (r) => r.quantityReceived],
+    ...partyColumns<UkRow>('Supplied to', (r) => r.suppliedTo),
+    ['Authority to possess', (r) => r.authorityToPossess],
+    ['Quantity supplied', (r) => r.quantitySupplied],
+    ['Details', (r) => r.details],
   ],
 };
 
@@ -95,35 +95,18 @@ const UK_LAYOUT: CsvLayout<UkSection> = {
 const US_LAYOUT: CsvLayout<UsSection> = {
   headingColumns: ['Substance', 'Finished form', 'Container size', 'Schedule', 'Code'],
   heading: (h) => [h.substance, h.finishedForm, h.containerSize, h.schedule, h.code],
-  partColumn: 'Section',
-  part: (r) => r.section,
-  rowColumns: [
-    'Containers received',
-    'Supplier',
-    'Supplier address',
-    'Supplier DEA number',
-    'Invoice',
-    'Quantity',
-    'Patient',
-    'Patient address',
-    'Session',
-    'Administered by',
-    'Manner of disposal',
-    'Lot',
-  ],
-  row: (r) => [
-    r.containersReceived,
-    r.supplier?.name,
-    r.supplier?.address,
-    r.supplier?.deaNumber,
-    r.invoiceNumber,
-    r.quantity,
-    r.patient?.name,
-    r.patient?.address,
-    r.sessionId,
-    r.administeredBy,
-    r.mannerOfDisposal,
-    r.lot,
+  part: ['Section', (r) => r.section],
+  row: [
+    ['Containers received', (r) => r.containersReceived],
+    ...partyColumns<UsRow>('Supplier', (r) => r.supplier),
+    ['Supplier DEA number', (r) => r.supplier?.deaNumber],
+    ['Invoice', (r) => r.invoiceNumber],
+    ['Quantity', (r) => r.quantity],
+    ...partyColumns<UsRow>('Patient', (r) => r.patient),
+    ['Session', (r) => r.sessionId],
+    ['Administered by', (r) => r.administeredBy],
+    ['Manner of disposal', (r) => r.mannerOfDisposal],
+    ['Lot', (r) => r.lot],
   ],
 };
 
