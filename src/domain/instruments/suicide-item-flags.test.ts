@@ -10,25 +10,52 @@ import {
 } from './suicide-item-flags.ts';
 import { answersFrom, resultOf } from './test-fixtures.ts';
 import { scoreAnswers } from './engine.ts';
+import type { ScoreResult } from './types.ts';
 
 const qidsWithItem12 = (value: number) =>
   answersFrom(Array.from({ length: 16 }, (_, i) => (i === 11 ? value : 0)));
 const madrsWithItem10 = (value: number) =>
   answersFrom(Array.from({ length: 10 }, (_, i) => (i === 9 ? value : 0)));
 
-describe('QIDS-SR16 item 12 (thoughts of death or suicide)', () => {
-  it.each([
-    [0, []],
-    [1, [['qids-item12-positive', 'warning']]],
-    [2, [['qids-item12-urgent', 'urgent']]],
-    [3, [['qids-item12-urgent', 'urgent']]],
-  ])('item 12 = %i raises %j', (value, expected) => {
-    const result = resultOf(scoreQids(qidsWithItem12(value)));
-    expect(result.flags.map((f) => [f.code, f.severity])).toEqual(expected);
-  });
+const qidsItem12 = (value: number) => resultOf(scoreQids(qidsWithItem12(value)));
+const madrsItem10 = (value: number) => resultOf(scoreMadrs(madrsWithItem10(value)));
 
+/** Each case: the item's value and the flags it raises, as [code, severity]. */
+type FlagCase = [number, [string, string][]];
+
+describe.each<[string, number, (value: number) => ScoreResult, FlagCase[]]>([
+  [
+    'QIDS-SR16 item 12 (thoughts of death or suicide)',
+    12,
+    qidsItem12,
+    [
+      [0, []],
+      [1, [['qids-item12-positive', 'warning']]],
+      [2, [['qids-item12-urgent', 'urgent']]],
+      [3, [['qids-item12-urgent', 'urgent']]],
+    ],
+  ],
+  [
+    'MADRS item 10 (suicidal thoughts)',
+    10,
+    madrsItem10,
+    [
+      [0, []],
+      [3, []],
+      [4, [['madrs-item10-positive', 'urgent']]],
+      [5, [['madrs-item10-positive', 'urgent']]],
+      [6, [['madrs-item10-positive', 'urgent']]],
+    ],
+  ],
+])('%s', (_title, item, resultAt, cases) => {
+  it.each(cases)(`item ${item} = %i raises %j`, (value, expected) => {
+    expect(resultAt(value).flags.map((f) => [f.code, f.severity])).toEqual(expected);
+  });
+});
+
+describe('QIDS-SR16 item 12 alerts', () => {
   it('item 12 = 3 with every other item 0 still raises an urgent alert although the band is "None"', () => {
-    const result = resultOf(scoreQids(qidsWithItem12(3)));
+    const result = qidsItem12(3);
     expect(result.band?.code).toBe('none');
     expect(safetyAlerts(result.flags, 'QIDS-SR16').map((a) => [a.code, a.taskPriority])).toEqual([
       ['qids-item12-urgent', 'urgent'],
@@ -36,7 +63,7 @@ describe('QIDS-SR16 item 12 (thoughts of death or suicide)', () => {
   });
 
   it('a warning on item 12 becomes a high-priority alert and task', () => {
-    const result = resultOf(scoreQids(qidsWithItem12(1)));
+    const result = qidsItem12(1);
     expect(safetyAlerts(result.flags, 'QIDS-SR16').map((a) => [a.code, a.taskPriority])).toEqual([
       ['qids-item12-positive', 'high'],
     ]);
@@ -49,20 +76,9 @@ describe('QIDS-SR16 item 12 (thoughts of death or suicide)', () => {
   });
 });
 
-describe('MADRS item 10 (suicidal thoughts)', () => {
-  it.each([
-    [0, []],
-    [3, []],
-    [4, [['madrs-item10-positive', 'urgent']]],
-    [5, [['madrs-item10-positive', 'urgent']]],
-    [6, [['madrs-item10-positive', 'urgent']]],
-  ])('item 10 = %i raises %j', (value, expected) => {
-    const result = resultOf(scoreMadrs(madrsWithItem10(value)));
-    expect(result.flags.map((f) => [f.code, f.severity])).toEqual(expected);
-  });
-
+describe('MADRS item 10 alerts', () => {
   it('item 10 = 6 with every other item 0 raises an urgent alert although the band is "Normal / absent"', () => {
-    const result = resultOf(scoreMadrs(madrsWithItem10(6)));
+    const result = madrsItem10(6);
     expect(result.band?.code).toBe('normal');
     expect(safetyAlerts(result.flags, 'MADRS').map((a) => a.code)).toEqual(['madrs-item10-positive']);
   });

@@ -21,6 +21,15 @@ const latest = (v: Parameters<typeof vitals>[0]) => ({
   latestVitals: vitals({ systolic: 120, diastolic: 80, heartRate: 80, spo2: 98, ...v }, at(65)),
 });
 
+/** A session dosed at 10:00 and ended `endedAt` minutes later, checked at 12:00 with HR 80 read at `readAt`. */
+const dosedAtTen = (protocol: DischargeInput['protocol'], endedAt: number, readAt: number) => ({
+  protocol,
+  dosedAt: at(0),
+  administrationEndedAt: at(endedAt),
+  now: at(120),
+  latestVitals: vitals({ heartRate: 80 }, at(readAt)),
+});
+
 describe('dischargeCheck: IV', () => {
   it('discharges when every condition is met, with no driving until 12 h after the infusion ends', () => {
     const result = check({});
@@ -31,19 +40,20 @@ describe('dischargeCheck: IV', () => {
     expect(result.noDrivingRule).toContain('tenet 7');
   });
 
-  it.each([
-    ['systolic exactly +15%', { systolic: 138 }, []],
-    ['systolic just over +15%', { systolic: 139 }, ['vitals-not-at-baseline']],
-    ['systolic exactly −15%', { systolic: 102 }, []],
-    ['systolic just under −15%', { systolic: 101 }, ['vitals-not-at-baseline']],
-    ['diastolic exactly +15%', { diastolic: 92 }, []],
-    ['diastolic just over +15%', { diastolic: 92.1 }, ['vitals-not-at-baseline']],
-    ['diastolic exactly −15%', { diastolic: 68 }, []],
-    ['diastolic just under −15%', { diastolic: 67.9 }, ['vitals-not-at-baseline']],
-    ['heart rate exactly +15%', { heartRate: 92 }, []],
-    ['heart rate just over +15%', { heartRate: 93 }, ['vitals-not-at-baseline']],
-    ['heart rate exactly −15%', { heartRate: 68 }, []],
-    ['heart rate just under −15%', { heartRate: 67 }, ['vitals-not-at-baseline']],
+  // ±15% edges from baseline 120/80, HR 80: [label, field, exactly +15%, just over, exactly −15%, just under].
+  type Case = [string, Parameters<typeof latest>[0], string[]];
+  const edges = [
+    ['systolic', 'systolic', 138, 139, 102, 101],
+    ['diastolic', 'diastolic', 92, 92.1, 68, 67.9],
+    ['heart rate', 'heartRate', 92, 93, 68, 67],
+  ] as const;
+  it.each<Case>([
+    ...edges.flatMap(([label, field, high, over, low, under]): Case[] => [
+      [`${label} exactly +15%`, { [field]: high }, []],
+      [`${label} just over +15%`, { [field]: over }, ['vitals-not-at-baseline']],
+      [`${label} exactly −15%`, { [field]: low }, []],
+      [`${label} just under −15%`, { [field]: under }, ['vitals-not-at-baseline']],
+    ]),
     ['SpO2 94%', { spo2: 94 }, []],
     ['SpO2 93%', { spo2: 93 }, ['spo2-below-minimum']],
   ])('%s gives %j', (_label, reading, expected) => {
@@ -143,11 +153,7 @@ describe('dischargeCheck: IV', () => {
 
 describe('dischargeCheck: esketamine (≥2 h from the first device; REMS)', () => {
   const spravato: Partial<DischargeInput> = {
-    protocol: esketamine,
-    dosedAt: at(0),
-    administrationEndedAt: at(10),
-    now: at(120),
-    latestVitals: vitals({ heartRate: 80 }, at(115)),
+    ...dosedAtTen(esketamine, 10, 115),
     // The label's BP check about 40 min after the first device, then the reading before discharge.
     postDoseVitals: [vitals({ systolic: 135, diastolic: 85 }, at(40)), vitals({ heartRate: 80 }, at(115))],
     effectsResolved: true,
@@ -217,13 +223,7 @@ describe('dischargeCheck: esketamine (≥2 h from the first device; REMS)', () =
 
 describe('dischargeCheck: sublingual', () => {
   it('counts 2 h from dosing, and does not ask for an escort after a home session', () => {
-    const kap: Partial<DischargeInput> = {
-      protocol: sublingual,
-      dosedAt: at(0),
-      administrationEndedAt: at(0),
-      now: at(120),
-      latestVitals: vitals({ heartRate: 80 }, at(118)),
-    };
+    const kap = dosedAtTen(sublingual, 0, 118);
     expect(codes({ ...kap, now: at(119) })).toEqual(['observation-period-not-met']);
     expect(codes({ ...kap, escortPresent: false, setting: 'home' })).toEqual([]);
     expect(codes({ ...kap, escortPresent: false })).toEqual(['escort-not-present']);
