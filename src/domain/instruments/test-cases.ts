@@ -70,3 +70,8 @@ export function itIsIncompleteWhenAnItemIsMissing(
     });
   });
 }
+
+/** `result` is incomplete with no total and no band, and names exactly `missingItems`. */
+export function expectIncompleteWithout(result: ScoreResult, missingItems: string[]): void {
+  expect(result).toMatchObject({ completeness: 'incomplete', total: null, band: null, missingItems });
+}
