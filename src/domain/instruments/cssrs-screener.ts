@@ -1,7 +1,15 @@
 // C-SSRS screener: definition without item text, and the low/moderate/high triage (no total score).
 import { scoreAnswers } from './engine.ts';
 import { neutralItems } from './item-helpers.ts';
-import type { Answers, AskedWhen, InstrumentDefinition, InstrumentItem, ScoreOutcome } from './types.ts';
+import type {
+  Answers,
+  AskedWhen,
+  InstrumentDefinition,
+  InstrumentItem,
+  ScoreOutcome,
+  Sourced,
+  TriageRule,
+} from './types.ts';
 
 const SOURCE = 'clinic.md §4 C-SSRS Screener';
 const YES_NO = [
@@ -33,6 +41,15 @@ const items: InstrumentItem[] = neutralItems('cssrs', 6, YES_NO).map((item): Ins
   };
 });
 
+/** A triage rule: `level` is reached when any item in `atLeast` scores at least the number given for it. */
+function reached(
+  level: TriageRule['level'],
+  atLeast: Readonly<Record<string, number>>,
+  sourced: Sourced,
+): TriageRule {
+  return { level, anyOf: Object.entries(atLeast).map(([item, min]) => ({ item, atLeast: min })), ...sourced };
+}
+
 export const cssrsScreener: InstrumentDefinition = {
   id: 'cssrs-screener',
   version: '1.0.0',
@@ -45,34 +62,30 @@ export const cssrsScreener: InstrumentDefinition = {
     description:
       'No total score. Highest level reached: Q1 or Q2 yes → low; Q3 yes or Q6 lifetime → moderate; Q4 or Q5 yes, or Q6 within 3 months → high.',
     rules: [
-      {
-        level: 'low',
-        anyOf: [
-          { item: '1', atLeast: 1 },
-          { item: '2', atLeast: 1 },
-        ],
-        source: `${SOURCE}: "One vendor's mapping: Q1/2 low" [V https://help.blueprint-health.com/…]`,
-        certainty: 'secondary',
-      },
-      {
-        level: 'moderate',
-        anyOf: [
-          { item: '3', atLeast: 1 },
-          { item: '6', atLeast: 1 },
-        ],
-        source: `${SOURCE}: "One vendor's mapping: Q3/Q6 lifetime moderate" [V https://help.blueprint-health.com/…]`,
-        certainty: 'secondary',
-      },
-      {
-        level: 'high',
-        anyOf: [
-          { item: '4', atLeast: 1 },
-          { item: '5', atLeast: 1 },
-          { item: '6', atLeast: 2 },
-        ],
-        source: `${SOURCE}: positive Q4 or Q5, or any behaviour in the past 3 months, means severe risk [V C-SSRS triage guidelines]`,
-        certainty: 'verified',
-      },
+      reached(
+        'low',
+        { '1': 1, '2': 1 },
+        {
+          source: `${SOURCE}: "One vendor's mapping: Q1/2 low" [V https://help.blueprint-health.com/…]`,
+          certainty: 'secondary',
+        },
+      ),
+      reached(
+        'moderate',
+        { '3': 1, '6': 1 },
+        {
+          source: `${SOURCE}: "One vendor's mapping: Q3/Q6 lifetime moderate" [V https://help.blueprint-health.com/…]`,
+          certainty: 'secondary',
+        },
+      ),
+      reached(
+        'high',
+        { '4': 1, '5': 1, '6': 2 },
+        {
+          source: `${SOURCE}: positive Q4 or Q5, or any behaviour in the past 3 months, means severe risk [V C-SSRS triage guidelines]`,
+          certainty: 'verified',
+        },
+      ),
     ],
   },
   totalRange: null,
