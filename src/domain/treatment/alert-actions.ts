@@ -77,25 +77,19 @@ function stepsFor(code: VitalAlertCode, severity: AlertSeverity, delivery: DoseD
   }
 }
 
-function sourceFor(code: VitalAlertCode): [string, Certainty] {
-  switch (code) {
-    case 'systolic':
-    case 'diastolic':
-    case 'heart-rate':
-      return [HYPERTENSION, 'unverified'];
-    case 'spo2':
-    case 'respiratory-rate':
-      return [BREATHING, 'secondary'];
-    case 'systolic-rise':
-    case 'diastolic-rise':
-      return [RISE, 'synthesis'];
-    case 'systolic-low':
-    case 'heart-rate-low':
-      return [LOW, 'synthesis'];
-    case 'reading-incomplete':
-      return [INCOMPLETE, 'synthesis'];
-  }
-}
+/** Where each alert's suggested response comes from, and how sure that source is. */
+const SOURCE_FOR: Readonly<Record<VitalAlertCode, readonly [string, Certainty]>> = {
+  systolic: [HYPERTENSION, 'unverified'],
+  diastolic: [HYPERTENSION, 'unverified'],
+  'heart-rate': [HYPERTENSION, 'unverified'],
+  spo2: [BREATHING, 'secondary'],
+  'respiratory-rate': [BREATHING, 'secondary'],
+  'systolic-rise': [RISE, 'synthesis'],
+  'diastolic-rise': [RISE, 'synthesis'],
+  'systolic-low': [LOW, 'synthesis'],
+  'heart-rate-low': [LOW, 'synthesis'],
+  'reading-incomplete': [INCOMPLETE, 'synthesis'],
+};
 
 /** Steps in words: "Pause or stop the infusion, repeat the reading and call the prescriber now." */
 export function actionText(steps: readonly AlertActionStep[]): string {
@@ -115,6 +109,6 @@ export function suggestedAction(
   delivery: DoseDelivery,
 ): SuggestedAction {
   const steps = stepsFor(alert.code, alert.severity, delivery);
-  const [source, certainty] = sourceFor(alert.code);
+  const [source, certainty] = SOURCE_FOR[alert.code];
   return { alertCode: alert.code, steps, text: actionText(steps), source, certainty };
 }
