@@ -1,18 +1,15 @@
 // Acknowledging an alert: once, by a clinician who may see the patient, with an optional note; audited.
-import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
 import { noteSchema } from '../../schemas/instruments.ts';
 import { acknowledgedReply } from '../../schemas/replies/tasks.ts';
 import { acknowledgeAlert, findAlertPatient } from '../../store/alerts.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-export function alertRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function alertRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/alerts/:id/acknowledge',
     route('patient:write', { params: idParams, body: noteSchema, 201: acknowledgedReply }),

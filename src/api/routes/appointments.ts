@@ -1,6 +1,5 @@
 // Appointments by id and by day: change an appointment's status (reschedule, cancel, attended, did not attend),
 // raising a follow-up task when a level 3–4 patient does not attend; one day's list for a practitioner or services.
-import type { FastifyInstance } from 'fastify';
 import { canChangeStatus, missedNeedsFollowUp } from '../../domain/appointments/status.ts';
 import { appointmentStatusSchema, dayListQuery } from '../../schemas/appointments.ts';
 import { idParams } from '../../schemas/common.ts';
@@ -12,7 +11,7 @@ import {
   findAppointment,
   latestConfirmedLevel,
 } from '../../store/appointments.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -21,9 +20,7 @@ import { auditAccess, recordChange } from '../record-change.ts';
 /** "2026-03-02 14:05" (UTC) for a timeline line and a task. */
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-export function appointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function appointmentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/appointments/:id/status',
     route('patient:write', { params: idParams, body: appointmentStatusSchema, 200: statusChangedReply }),

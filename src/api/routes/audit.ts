@@ -1,11 +1,10 @@
 // The audit trail for auditors and administrators: entries, filtered, and a check that the chain is whole.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { uuid } from '../../schemas/common.ts';
 import { auditChainReply, auditEntriesReply } from '../../schemas/replies/admin.ts';
 import { verifyAuditChain } from '../../store/audit.ts';
 import { listAuditEntries } from '../../store/audit-entries.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditAccess } from '../record-change.ts';
 
@@ -19,9 +18,7 @@ const auditQuery = z
   })
   .strict();
 
-export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function auditRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/audit', route('audit:read', { querystring: auditQuery, 200: auditEntriesReply }), async (req) => {
     const q = req.query;
     const rows = await listAuditEntries(ctx.db, {

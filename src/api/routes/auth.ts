@@ -1,12 +1,11 @@
 // Sign-in, sign-out and accepting an invitation; every attempt is throttled and audited.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { acceptInviteSchema, loginSchema } from '../../schemas/auth.ts';
 import { hashPassword, needsRehash } from '../../security/passwords.ts';
 import { sha256 } from '../../security/tokens.ts';
 import { endSession } from '../../store/sessions.ts';
 import { findUserByInvite, setPassword } from '../../store/users.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
@@ -18,9 +17,7 @@ import { storableString } from '../../schemas/common.ts';
 import { noContent } from '../../schemas/replies/common.ts';
 import { invitationReply, sessionReply } from '../../schemas/replies/auth.ts';
 
-export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function authRoutes(api: ZodApp, ctx: AppContext): void {
   api.post('/auth/login', route('public', { body: loginSchema, 200: sessionReply }), async (req, reply) => {
     const result = await reauthenticate(ctx, req, {
       purpose: 'login',

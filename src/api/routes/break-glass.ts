@@ -1,5 +1,5 @@
 // Break-glass: time-boxed, reasoned access to another service's patient, flagged and reviewed afterwards.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { normaliseNhsNumber } from '../../domain/patient/nhs-number.ts';
 import { breakGlassReviewSchema, breakGlassSchema } from '../../schemas/auth.ts';
 import { idParams } from '../../schemas/common.ts';
@@ -13,7 +13,7 @@ import {
 import type { Queryable } from '../../store/db.ts';
 import { findByIdentifier } from '../../store/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange, recordRefusal } from '../record-change.ts';
 import { problem } from '../problem.ts';
@@ -65,9 +65,7 @@ async function grantAccess(
   return { id: grantId, patientId, expiresAt: expiresAt.toISOString() };
 }
 
-export function breakGlassRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function breakGlassRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/break-glass',
     route('patient:read', { body: breakGlassSchema, 201: grantsCreatedReply }),

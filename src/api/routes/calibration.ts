@@ -1,6 +1,5 @@
 // Calibration vignettes (C6): a supervisor writes anonymised cases, practitioners rate them independently, and
 // the report shows team agreement (Fleiss), each practitioner against reference and engine (Cohen), and splits.
-import type { FastifyInstance } from 'fastify';
 import type { LevelNumber } from '../../domain/harm/index.ts';
 import { createVignetteSchema, rateVignetteSchema, vignetteIdParams } from '../../schemas/vignettes.ts';
 import { packInForce } from '../../store/harm-packs.ts';
@@ -13,7 +12,7 @@ import {
   ratingsBy,
 } from '../../store/vignettes.ts';
 import { calibrationReport } from '../../reports/calibration-report.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { problem } from '../problem.ts';
@@ -25,9 +24,7 @@ import {
   vignetteListReply,
 } from '../../schemas/replies/calibration.ts';
 
-export function calibrationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function calibrationRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/calibration/vignettes',
     route('supervision', { body: createVignetteSchema, 201: vignetteCreatedReply }),

@@ -1,15 +1,12 @@
 // Stock at a glance: every product at every location the reader may see, zero balances included.
 import { stockReply } from '../../schemas/replies/cd-register.ts';
-import type { FastifyInstance } from 'fastify';
 import { keptBalances, listProducts } from '../../store/ledger.ts';
 import { scopedLocations, scopeOf } from '../cd-register/access.ts';
 import { balanceView, everyBalance, locationView, productView } from '../cd-register/views.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 
-export function cdRegisterBalanceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function cdRegisterBalanceRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/cd-register/balances', route('cd:read', { 200: stockReply }), async (req) => {
     const scope = await scopeOf(ctx, req);
     // The kept balances (one row per product and location), not a sum over the whole register.

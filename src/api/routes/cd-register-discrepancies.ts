@@ -1,6 +1,5 @@
 // The discrepancy worklist: counts that differed from the register, and losses with their report deadlines.
 import { discrepanciesReply } from '../../schemas/replies/cd-register.ts';
-import type { FastifyInstance } from 'fastify';
 import {
   correctionsOf,
   localDateOf,
@@ -13,7 +12,7 @@ import { listStoredEntries, readLedgerSettings } from '../../store/ledger.ts';
 import { staffIdsOf, staffNames } from '../../store/ledger-directory.ts';
 import { scopeOf } from '../cd-register/access.ts';
 import { entryView, type Names } from '../cd-register/views.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 
 /** A count whose quantity differed from the balance it was checked against, with the explanation given. */
@@ -46,9 +45,7 @@ function lossItem(e: LedgerEntry, names: Names, correctedBy: string[], mode: Reg
   };
 }
 
-export function cdRegisterDiscrepancyRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function cdRegisterDiscrepancyRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/cd-register/discrepancies', route('cd:read', { 200: discrepanciesReply }), async (req) => {
     const { mode } = await readLedgerSettings(ctx.db);
     const scope = await scopeOf(ctx, req);

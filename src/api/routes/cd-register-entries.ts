@@ -1,7 +1,7 @@
 // The controlled-drug register's entries: appending one, reading the register line by line, and one entry.
 // Entries are never updated or deleted (R23): there is no PATCH, PUT or DELETE route for them.
 import { entryDetailReply, entryWrittenReply, registerListReply } from '../../schemas/replies/cd-register.ts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Json } from '../../domain/audit/canonical-json.ts';
 import {
   correctionsOf,
@@ -34,7 +34,7 @@ import {
 } from '../cd-register/refusals.ts';
 import { balanceView, draftOf, entryView, timelineSummary, type Names } from '../cd-register/views.ts';
 import { witnessSignatures } from '../cd-register/witness.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { patientAccess, type PatientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -110,9 +110,7 @@ async function appendEntry(ctx: AppContext, tx: Queryable, a: Append): Promise<W
   return written;
 }
 
-export function cdRegisterEntryRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/cd-register/entries',
     route('cd:write', { body: entryBodySchema, 201: entryWrittenReply }),

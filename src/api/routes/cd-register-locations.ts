@@ -1,18 +1,15 @@
 // The controlled-drug register's stock locations: the CD cupboards and safes, each at its premises.
 import { locationListReply, locationReply } from '../../schemas/replies/cd-register.ts';
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { locationBodySchema } from '../../schemas/cd-register.ts';
 import { findLocationByName, insertLocation, listLocations } from '../../store/ledger.ts';
 import { locationView } from '../cd-register/views.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-export function cdRegisterLocationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function cdRegisterLocationRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/cd-register/locations', route('cd:read', { 200: locationListReply }), async () => ({
     locations: (await listLocations(ctx.db)).map(locationView),
   }));

@@ -1,19 +1,16 @@
 // The controlled-drug register's products: the drugs, forms and strengths it keeps a section for (capability C5).
 import { productListReply, productReply } from '../../schemas/replies/cd-register.ts';
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { makeProduct } from '../../domain/ledger/index.ts';
 import { productBodySchema } from '../../schemas/cd-register.ts';
 import { insertProduct, listProducts } from '../../store/ledger.ts';
 import { productRefusal } from '../cd-register/refusals.ts';
 import { productView } from '../cd-register/views.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 
-export function cdRegisterProductRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function cdRegisterProductRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/cd-register/products', route('cd:read', { 200: productListReply }), async () => ({
     products: (await listProducts(ctx.db)).map(productView),
   }));

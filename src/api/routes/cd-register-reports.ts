@@ -1,5 +1,5 @@
 // Regulator views of the controlled-drug register as JSON, CSV or PDF: the UK register, the US record, the inventory.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isoDate, type IsoDate } from '../../domain/core/calendar.ts';
 import {
   balanceTable,
@@ -35,7 +35,7 @@ import {
 import { loadDirectory } from '../../store/ledger-directory.ts';
 import { auditRegisterRead, filterDetails, scopedLocations, scopeOf } from '../cd-register/access.ts';
 import { everyBalance } from '../cd-register/views.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 
@@ -111,9 +111,7 @@ function inventoryAsOf(
   return { inventory, lines };
 }
 
-export function cdRegisterReportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function cdRegisterReportRoutes(api: ZodApp, ctx: AppContext): void {
   /** What every report carries at the foot: when, by whom, and the chain head it was made from (an anchor). */
   async function footer(req: FastifyRequest): Promise<string> {
     const chain = await verifyLedgerChain(ctx.db);

@@ -1,6 +1,5 @@
 // The controlled-drug register's settings: which regulator's record it keeps, and the witnesses each kind needs.
 import { settingsReply } from '../../schemas/replies/cd-register.ts';
-import type { FastifyInstance } from 'fastify';
 import type { Json } from '../../domain/audit/canonical-json.ts';
 import { DEFAULT_WITNESSES, type EntryKind } from '../../domain/ledger/index.ts';
 import { settingsBodySchema } from '../../schemas/cd-register.ts';
@@ -12,7 +11,7 @@ import {
   type LedgerSettings,
 } from '../../store/ledger.ts';
 import { settingsView } from '../cd-register/views.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { problem, type FieldError } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -32,9 +31,7 @@ function belowMinimum(counts: Partial<Record<EntryKind, number>>): FieldError[] 
   });
 }
 
-export function cdRegisterSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function cdRegisterSettingsRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/cd-register/settings', route('cd:read', { 200: settingsReply }), async () =>
     settingsView(await readLedgerSettings(ctx.db)),
   );

@@ -1,5 +1,4 @@
 // /consents/:id: the PDF copy of a signed consent, and its withdrawal.
-import type { FastifyInstance } from 'fastify';
 import { fileReply } from '../../schemas/replies/common.ts';
 import { withdrawnReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
@@ -9,15 +8,13 @@ import { withdrawSchema } from '../../schemas/treatment.ts';
 import { findConsent, insertConsentWithdrawal } from '../../store/consents.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function consentRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/consents/:id/pdf',
     route('patient:read', { params: idParams, 200: fileReply('application/pdf') }),

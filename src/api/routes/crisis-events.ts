@@ -1,18 +1,15 @@
 // Retracting a crisis event recorded in error: once, with the reason; the event is kept, never deleted.
-import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
 import { retractCrisisEventSchema } from '../../schemas/outcomes.ts';
 import { crisisEventReply } from '../../schemas/replies/outcomes.ts';
 import { findCrisisEvent, readCrisisEvent, retractCrisisEvent } from '../../store/referrals-crisis.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 
-export function crisisEventRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function crisisEventRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/crisis-events/:id/retraction',
     route('patient:write', { params: idParams, body: retractCrisisEventSchema, 200: crisisEventReply }),

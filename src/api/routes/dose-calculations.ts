@@ -1,21 +1,18 @@
 // /dose-calculations: the protocol's dose from a weight measured today or the patient's dated chart weight.
-import type { FastifyInstance } from 'fastify';
 import { doseReply } from '../../schemas/replies/treatment.ts';
 import { DEFAULT_TIME_ZONE } from '../../domain/core/zoned.ts';
 import { clinicToday } from '../../domain/treatment/clinic-day.ts';
 import { doseCalculationSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { auditAccess } from '../record-change.ts';
 import { doseOrRefuse, serviceProtocolOr404 } from '../treatment/treatment-dose.ts';
 
-export function doseCalculationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function doseCalculationRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/dose-calculations',
     route('patient:read', { body: doseCalculationSchema, 200: doseReply }),

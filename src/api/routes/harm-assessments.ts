@@ -1,5 +1,5 @@
 // One saved harm assessment: read it, replay its recommendation with the pack it was made with, decide the level.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { canonicalJson, type Json } from '../../domain/audit/canonical-json.ts';
 import type { LevelNumber } from '../../domain/harm/index.ts';
 import { reviewDueDate, reviewWithinDaysFor } from '../../domain/harm/review-due.ts';
@@ -8,7 +8,7 @@ import { decisionSchema } from '../../schemas/harm.ts';
 import { findAssessment, insertDecision, isDecided } from '../../store/harm.ts';
 import { assessmentView, planInterventions, withProvisional } from '../../store/harm-assessment-view.ts';
 import { packByContentVersion } from '../../store/harm-packs.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
@@ -16,9 +16,7 @@ import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { assessmentEntryReply, decisionReply, replayReply } from '../../schemas/replies/harm.ts';
 
-export function harmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function harmAssessmentRoutes(api: ZodApp, ctx: AppContext): void {
   /** The assessment and the caller's access to its patient; 404 when there is no such assessment. */
   async function visibleAssessment(req: FastifyRequest, id: string, action: string) {
     const row = await findAssessment(ctx.db, id);

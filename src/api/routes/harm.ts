@@ -1,12 +1,11 @@
 // The harm pathway's shared resources: evaluate without saving, the content packs, and the review worklist.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { validateContentPack } from '../../domain/harm/index.ts';
 import { storableRecord } from '../../schemas/common.ts';
 import { evaluateSchema } from '../../schemas/harm.ts';
 import { reviewWorklist } from '../../store/harm.ts';
 import { listPacks, packInForce, packVersionTaken, savePack } from '../../store/harm-packs.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
@@ -19,9 +18,7 @@ import {
   reviewWorklistReply,
 } from '../../schemas/replies/harm.ts';
 
-export function harmRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function harmRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/harm/evaluate',
     route('authenticated', { body: evaluateSchema, 200: harmEvaluationReply }),

@@ -1,6 +1,6 @@
 // Every native API route file, with the OpenAPI tag its routes are listed under, registered under /api/v1.
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../context.ts';
+import { zodApp, type AppContext, type ZodApp } from '../context.ts';
 import { alertRoutes } from './alerts.ts';
 import { appointmentRoutes } from './appointments.ts';
 import { auditRoutes } from './audit.ts';
@@ -64,7 +64,7 @@ import { treatmentSessionVitalsRoutes } from './treatment-sessions-vitals.ts';
 import { treatmentSessionRoutes } from './treatment-sessions.ts';
 import { userRoutes } from './users.ts';
 
-type RouteFile = (app: FastifyInstance, ctx: AppContext) => void;
+type RouteFile = (api: ZodApp, ctx: AppContext) => void;
 
 /** The route files in registration order, each with its OpenAPI tag. */
 const ROUTE_FILES: readonly (readonly [RouteFile, string])[] = [
@@ -139,7 +139,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
       scope.addHook('onRoute', (options) => {
         options.schema = { ...options.schema, tags: [tag] };
       });
-      register(scope, ctx);
+      register(zodApp(scope), ctx);
     });
   }
 }

@@ -1,11 +1,10 @@
 // Questionnaire definitions: list, read, FHIR export and import, and scoring without saving.
-import type { FastifyInstance } from 'fastify';
 import { fromFhirQuestionnaire, toFhirQuestionnaire } from '../../domain/instruments/fhir-questionnaire.ts';
 import { scoreAnswers } from '../../domain/instruments/engine.ts';
 import type { Answers, InstrumentDefinition, ScoreResult } from '../../domain/instruments/types.ts';
 import { instrumentIdParam, scoreRequestSchema } from '../../schemas/instruments.ts';
 import { definitionInForce, definitionsInForce, saveImportedDefinition } from '../../store/instruments.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { fromDomainProblems, problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -47,9 +46,7 @@ export async function instrumentOr404(ctx: AppContext, id: string): Promise<Inst
   return def;
 }
 
-export function instrumentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function instrumentRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/instruments', route('authenticated', { 200: instrumentListReply }), async () => ({
     instruments: (await definitionsInForce(ctx.db)).map(summary),
   }));

@@ -1,5 +1,5 @@
 // The signed-in user: who they are, their password and their second factor (TOTP).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { changePasswordSchema, totpCodeSchema } from '../../schemas/auth.ts';
 import { noContent } from '../../schemas/replies/common.ts';
 import { sessionReply, totpEnrolmentReply, type SessionView } from '../../schemas/replies/auth.ts';
@@ -7,7 +7,7 @@ import { hashPassword } from '../../security/passwords.ts';
 import { matchTotp, newTotpSecret, otpauthUrl } from '../../security/totp.ts';
 import { endUserSessions } from '../../store/sessions.ts';
 import { findUserById, setPassword, setTotp, type UserRow } from '../../store/users.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
@@ -16,9 +16,7 @@ import { reauthenticate } from '../auth/reauthenticate.ts';
 import { loginRefusal } from '../auth/refusals.ts';
 import { freshSessionView, sessionView } from '../auth/sessions.ts';
 
-export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function meRoutes(api: ZodApp, ctx: AppContext): void {
   /** Turns the second factor on (keeping its secret) or off, once a current code from it matches. */
   async function switchSecondFactor(
     req: FastifyRequest,

@@ -1,11 +1,10 @@
 // An onward referral's outcome: made or cancelled, once, on a day not before it was decided.
-import type { FastifyInstance } from 'fastify';
 import { referralDestinations } from '../../domain/outcomes/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { closeReferralSchema } from '../../schemas/outcomes.ts';
 import { referralReply } from '../../schemas/replies/outcomes.ts';
 import { closeReferral, findReferral, readReferral } from '../../store/referrals-crisis.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -14,9 +13,7 @@ import { recordChange } from '../record-change.ts';
 /** "Urology"; an unknown id as sent. */
 const destinationLabel = (id: string) => referralDestinations.find((d) => d.id === id)?.label ?? id;
 
-export function onwardReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function onwardReferralRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/onward-referrals/:id/outcome',
     route('patient:write', { params: idParams, body: closeReferralSchema, 200: referralReply }),

@@ -1,11 +1,10 @@
 // A patient's appointments and contacts: book one; list them with their history and the next one due.
-import type { FastifyInstance } from 'fastify';
 import { bookAppointmentSchema } from '../../schemas/appointments.ts';
 import { idParams } from '../../schemas/common.ts';
 import { createdReply } from '../../schemas/replies/common.ts';
 import { patientAppointmentsReply } from '../../schemas/replies/appointments.ts';
 import { insertAppointment, patientAppointments } from '../../store/appointments.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
@@ -14,9 +13,7 @@ import { requireStaffOfService } from '../references.ts';
 /** "2026-03-02 14:05" (UTC) for a timeline line. */
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-export function patientAppointmentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientAppointmentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/appointments',
     patientRoute('patient:write', { params: idParams, body: bookAppointmentSchema, 201: createdReply }),

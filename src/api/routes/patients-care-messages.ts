@@ -1,18 +1,15 @@
 // /patients/:id/care-messages: a message to the patient's care team (or one member of its staff).
-import type { FastifyInstance } from 'fastify';
 import { createdReply } from '../../schemas/replies/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { careMessageSchema } from '../../schemas/treatment.ts';
 import { insertCareMessage } from '../../store/shared-care.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 
-export function patientCareMessageRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientCareMessageRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/care-messages',
     patientRoute('patient:write', { params: patientIdParams, body: careMessageSchema, 201: createdReply }),

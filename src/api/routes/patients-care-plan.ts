@@ -1,10 +1,9 @@
 // A patient's care plan: versions of planned interventions, goals, key worker and the next review.
-import type { FastifyInstance } from 'fastify';
 import { carePlanSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { insertCarePlan, isDecisionOfPatient, listCarePlans } from '../../store/harm.ts';
 import { packInForce } from '../../store/harm-packs.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -12,9 +11,7 @@ import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 import { carePlanListReply, carePlanSavedReply } from '../../schemas/replies/harm.ts';
 
-export function patientCarePlanRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientCarePlanRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/care-plan',
     patientRoute('patient:read', { params: patientIdParams, 200: carePlanListReply }),

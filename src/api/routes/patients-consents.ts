@@ -1,20 +1,17 @@
 // /patients/:id/consents: sign a versioned consent (typed or drawn, witnessed where required), and list them.
-import type { FastifyInstance } from 'fastify';
 import { consentListReply, consentReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { consentSchema } from '../../schemas/treatment.ts';
 import { consentView, findConsent, insertConsent, listConsents } from '../../store/consents.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 import { reauthenticateWitness } from '../witness.ts';
 
-export function patientConsentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientConsentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/consents',
     patientRoute('patient:write', { params: patientIdParams, body: consentSchema, 201: consentReply }),

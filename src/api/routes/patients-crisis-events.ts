@@ -1,11 +1,10 @@
 // A patient's crisis events: record one (not in the future) and list them (C6: crisis events per month).
-import type { FastifyInstance } from 'fastify';
 import { crisisKinds } from '../../domain/outcomes/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { createCrisisEventSchema } from '../../schemas/outcomes.ts';
 import { crisisEventReply, crisisEventsReply } from '../../schemas/replies/outcomes.ts';
 import { insertCrisisEvent, readCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -14,9 +13,7 @@ import { added, recordChange } from '../record-change.ts';
 /** "Emergency department attendance"; an unknown id as sent. */
 const kindLabel = (id: string) => crisisKinds.find((k) => k.id === id)?.label ?? id;
 
-export function patientCrisisEventRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientCrisisEventRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/crisis-events',
     patientRoute('patient:write', { params: idParams, body: createCrisisEventSchema, 201: crisisEventReply }),

@@ -1,20 +1,17 @@
 // /patients/:id/eligibility: the prescriber-signed eligibility decision, and the screening record (referrals and decisions).
-import type { FastifyInstance } from 'fastify';
 import { eligibilityReply, screeningReply } from '../../schemas/replies/treatment.ts';
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import { eligibilitySchema } from '../../schemas/treatment.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { findPatient } from '../../store/patients.ts';
 import { insertEligibility, listEligibility, listReferrals } from '../../store/treatment-screening.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { added, recordChange } from '../record-change.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 
-export function patientEligibilityRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientEligibilityRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/eligibility',
     patientRoute('treatment:prescribe', {

@@ -1,5 +1,4 @@
 // The shared formulation the MDT edits together: versioned, with a stale-edit check so no one's text is lost.
-import type { FastifyInstance } from 'fastify';
 import { formulationSchema } from '../../schemas/harm.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import {
@@ -8,7 +7,7 @@ import {
   lockFormulationVersion,
   type FormulationRow,
 } from '../../store/formulations.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -25,9 +24,7 @@ function formulationView(r: FormulationRow) {
   };
 }
 
-export function patientFormulationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientFormulationRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/formulation',
     patientRoute('patient:read', { params: patientIdParams, 200: formulationListReply }),

@@ -1,5 +1,4 @@
 // A patient's harm assessments: save one (versioned, with re-assessment alerts), list them, and the prefill.
-import type { FastifyInstance } from 'fastify';
 import { compareAssessments, harmPrefill } from '../../domain/harm/index.ts';
 import { reassessmentTasks } from '../../domain/harm/reassessment-notices.ts';
 import { saveAssessmentSchema } from '../../schemas/harm.ts';
@@ -12,7 +11,7 @@ import {
 } from '../../store/harm.ts';
 import { assessmentView } from '../../store/harm-assessment-view.ts';
 import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
@@ -20,9 +19,7 @@ import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 import { assessmentListReply, harmPrefillReply, savedAssessmentReply } from '../../schemas/replies/harm.ts';
 
-export function patientHarmAssessmentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientHarmAssessmentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/harm-assessments',
     patientRoute('patient:write', {

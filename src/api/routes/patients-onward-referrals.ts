@@ -1,6 +1,5 @@
 // A patient's onward referrals: record one at the level of need of the decision it follows, with a target time;
 // list them (C6: the referral-within-target measure).
-import type { FastifyInstance } from 'fastify';
 import { referralDestinations } from '../../domain/outcomes/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { createReferralSchema } from '../../schemas/outcomes.ts';
@@ -11,7 +10,7 @@ import {
   readReferral,
   referralDecision,
 } from '../../store/referrals-crisis.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -20,9 +19,7 @@ import { added, recordChange } from '../record-change.ts';
 /** "Urology"; an unknown id as sent. */
 const destinationLabel = (id: string) => referralDestinations.find((d) => d.id === id)?.label ?? id;
 
-export function patientOnwardReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientOnwardReferralRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/onward-referrals',
     patientRoute('patient:write', { params: idParams, body: createReferralSchema, 201: referralReply }),

@@ -1,18 +1,15 @@
 // /patients/:id/referrals: a referral for ketamine treatment with its indication and its flags.
-import type { FastifyInstance } from 'fastify';
 import { referralReply } from '../../schemas/replies/treatment.ts';
 import { indicationCheck } from '../../domain/treatment/index.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { referralSchema } from '../../schemas/treatment.ts';
 import { insertReferral } from '../../store/treatment-screening.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 
-export function patientReferralRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientReferralRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/referrals',
     patientRoute('patient:write', { params: patientIdParams, body: referralSchema, 201: referralReply }),

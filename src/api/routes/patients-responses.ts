@@ -1,5 +1,5 @@
 // Administered questionnaires on a patient's chart: save (scored, with safety alerts) and list with trend.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { assessResponse } from '../../domain/instruments/registry.ts';
 import { alertTaskRouting, responseAlerts } from '../../domain/instruments/safety-alerts.ts';
@@ -12,7 +12,7 @@ import { insertAlert, insertTask } from '../../store/alerts.ts';
 import type { Queryable } from '../../store/db.ts';
 import { insertResponse, listResponses } from '../../store/responses.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -123,9 +123,7 @@ export async function recordResponse(
   return { id, result: r.result, alertIds, taskIds };
 }
 
-export function patientResponseRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientResponseRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/responses',
     patientRoute('patient:write', {

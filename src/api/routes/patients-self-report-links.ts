@@ -1,20 +1,17 @@
 // A clinician issues a patient a time-limited, single-use self-report link for chosen questionnaires.
-import type { FastifyInstance } from 'fastify';
 import { selfReportLinkSchema } from '../../schemas/instruments.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { newToken, sha256 } from '../../security/tokens.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
 import { insertSelfReportLink } from '../../store/self-report.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { selfReportLinkReply } from '../../schemas/replies/questionnaires.ts';
 
-export function patientSelfReportLinkRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientSelfReportLinkRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/self-report-links',
     patientRoute('patient:write', {

@@ -1,5 +1,4 @@
 // /patients/:id/shared-care: therapy sessions, care-team messages and the questionnaires due before a session.
-import type { FastifyInstance } from 'fastify';
 import { sharedCareReply } from '../../schemas/replies/treatment.ts';
 import { outcomeInstrumentsFor, questionnairesDue } from '../../domain/treatment/outcome-schedule.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
@@ -9,13 +8,11 @@ import {
   listTherapySessions,
 } from '../../store/shared-care.ts';
 import { latestReferralIndication } from '../../store/treatment-screening.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientRead } from '../patient-access.ts';
 
-export function patientSharedCareRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientSharedCareRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/shared-care',
     patientRoute('patient:read', { params: patientIdParams, 200: sharedCareReply }),

@@ -1,18 +1,15 @@
 // /patients/:id/tasks: a shared-care task for a member of the patient's service (default: oneself).
-import type { FastifyInstance } from 'fastify';
 import { createdReply } from '../../schemas/replies/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { careTaskSchema } from '../../schemas/treatment.ts';
 import { insertTask } from '../../store/alerts.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
 
-export function patientTaskRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientTaskRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/tasks',
     patientRoute('patient:write', { params: patientIdParams, body: careTaskSchema, 201: createdReply }),

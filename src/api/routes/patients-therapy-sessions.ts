@@ -1,18 +1,15 @@
 // /patients/:id/therapy-sessions: a preparation or integration session around dosing.
-import type { FastifyInstance } from 'fastify';
 import { createdReply } from '../../schemas/replies/common.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { therapySessionSchema } from '../../schemas/treatment.ts';
 import { insertTherapySession, isPatientDosingSession } from '../../store/shared-care.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
 
-export function patientTherapySessionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientTherapySessionRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/therapy-sessions',
     patientRoute('patient:write', { params: patientIdParams, body: therapySessionSchema, 201: createdReply }),

@@ -1,15 +1,12 @@
 // A patient's timeline: every event about the patient, appended by each capability, in time order.
-import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
 import { timelineReply } from '../../schemas/replies/patients.ts';
 import { listTimeline } from '../../store/timeline.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientRead } from '../patient-access.ts';
 
-export function patientTimelineRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientTimelineRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/timeline',
     patientRoute('patient:read', { params: idParams, 200: timelineReply }),

@@ -1,17 +1,14 @@
 // /patients/:id/treatment-sessions: start a dosing session (pre-checks and dose), and the patient's sessions.
-import type { FastifyInstance } from 'fastify';
 import { sessionListReply, startedSessionReply } from '../../schemas/replies/treatment.ts';
 import { patientIdParams } from '../../schemas/patient.ts';
 import { startSessionSchema } from '../../schemas/treatment.ts';
 import { listSessions } from '../../store/treatment.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { startSession } from '../treatment/session-start.ts';
 
-export function patientTreatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientTreatmentSessionRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/treatment-sessions',
     patientRoute('patient:write', {

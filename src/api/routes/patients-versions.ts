@@ -1,15 +1,12 @@
 // A patient record's history: every version, newest first, with who recorded it, when and why.
-import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
 import { patientVersionsReply } from '../../schemas/replies/patients.ts';
 import { listVersions } from '../../store/patients.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { patientRoute } from '../route.ts';
 import { patientRead } from '../patient-access.ts';
 
-export function patientVersionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientVersionRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/versions',
     patientRoute('patient:read', { params: idParams, 200: patientVersionsReply }),

@@ -1,5 +1,4 @@
 // The patient registry: register, search, view and correct a record (by new version, with If-Match).
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { formatNhsNumber } from '../../domain/patient/nhs-number.ts';
 import { idParams, storableString } from '../../schemas/common.ts';
@@ -20,7 +19,7 @@ import {
 } from '../../store/patients.ts';
 import { patientReadReply, patientRecordReply, patientSearchReply } from '../../schemas/replies/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route, patientRoute } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -43,9 +42,7 @@ const ifMatchHeaders = z.object({
   'if-match': storableString().max(40).optional().describe('W/"<version>" from the ETag you read'),
 });
 
-export function patientRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function patientRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients',
     route('patient:read', { querystring: patientSearchQuery, 200: patientSearchReply }),

@@ -1,17 +1,14 @@
 // /protocols: the treatment protocols (versioned data), and one protocol as a service uses it.
-import type { FastifyInstance } from 'fastify';
 import { protocolListReply, protocolReply } from '../../schemas/replies/treatment.ts';
 import { z } from 'zod';
 import { defaultProtocols, protocolRef } from '../../domain/treatment/index.ts';
 import { storableString } from '../../schemas/common.ts';
 import { protocolQuerySchema } from '../../schemas/protocol-settings.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { serviceProtocolWithSettings } from '../treatment/treatment-dose.ts';
 
-export function protocolRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function protocolRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/protocols', route('authenticated', { 200: protocolListReply }), async () => ({
     protocols: Object.values(defaultProtocols).map((p) => ({
       id: p.id,

@@ -1,15 +1,12 @@
 // /rems/tracker: the esketamine REMS 7-day submission tracker across the user's services.
-import type { FastifyInstance } from 'fastify';
 import { remsTrackerReply } from '../../schemas/replies/treatment.ts';
 import { remsSubmissionStatus } from '../../domain/treatment/index.ts';
 import { remsTrackerRows } from '../../store/rems.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditAccess } from '../record-change.ts';
 
-export function remsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function remsRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/rems/tracker', route('patient:read', { 200: remsTrackerReply }), async (req) => {
     const auth = authOf(req);
     const rows = await remsTrackerRows(ctx.db, auth.user.service_ids);

@@ -1,6 +1,6 @@
 // CSV of every service outcomes table and a PDF report for a board or commissioner, with small counts suppressed
 // for audiences outside the team.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   reportTableIds,
@@ -14,7 +14,7 @@ import { renderOutcomesReport } from '../../documents/outcomes-report.ts';
 import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
 import { audience, reportScopeQuery } from '../../schemas/outcomes.ts';
 import { csvReply, pdfReply, reportTablesReply } from '../../schemas/replies/outcomes.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { auditAccess } from '../record-change.ts';
@@ -30,9 +30,7 @@ const csvQuery = exportQuery.extend({
 /** What a report read is audited as. */
 const REPORT = { type: 'Report' };
 
-export function reportExportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function reportExportRoutes(api: ZodApp, ctx: AppContext): void {
   /** The report over the checked scope, and its tables for the audience. */
   async function tablesFor(req: FastifyRequest, query: z.infer<typeof reportScopeQuery>, who: Audience) {
     const scope = await resolveScope(ctx.db, req, query);

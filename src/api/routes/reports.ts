@@ -1,6 +1,5 @@
 // Service outcome reports (C6): every measure beside its definition for a period, team and practitioner; the
 // pilot comparison of two periods or teams; and the TOP-compatible export of 28-day use and health items.
-import type { FastifyInstance } from 'fastify';
 import { measureDefinition, pilotComparison, topColumns, topRows } from '../../domain/outcomes/index.ts';
 import { toCsv } from '../../documents/csv.ts';
 import { pilotQuery, reportScopeQuery } from '../../schemas/outcomes.ts';
@@ -16,7 +15,7 @@ import { loadOutcomeSeries } from '../../store/outcome-series.ts';
 import { scopeNames } from '../../store/scope-names.ts';
 import { loadTopSources } from '../../store/top-export.ts';
 import { scopeDetails, serviceOutcomes, type ReportScope } from '../../reports/service-outcomes.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditAccess } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
@@ -24,9 +23,7 @@ import { resolveScope } from '../report-scope.ts';
 /** What a report read is audited as. */
 const REPORT = { type: 'Report' };
 
-export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function reportRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/reports/service-outcomes',
     route('reports:read', { querystring: reportScopeQuery, 200: serviceOutcomesReply }),

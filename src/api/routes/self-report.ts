@@ -1,12 +1,11 @@
 // Patient self-report: the patient opens a link and answers without an account; the link is then spent.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { storableString } from '../../schemas/common.ts';
 import { selfReportSubmitSchema } from '../../schemas/instruments.ts';
 import { sha256 } from '../../security/tokens.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
 import { findLinkByTokenHash, markLinkUsed, type SelfReportLinkRow } from '../../store/self-report.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { scoreOrRefuse } from './instruments.ts';
@@ -15,9 +14,7 @@ import { selfReportFormReply, selfReportReceivedReply } from '../../schemas/repl
 
 const tokenParams = z.object({ token: storableString().min(20).max(100) }).strict();
 
-export function selfReportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function selfReportRoutes(api: ZodApp, ctx: AppContext): void {
   /** The link behind a token when it is unused and unexpired; anything else is the same 404. */
   async function liveLink(token: string): Promise<SelfReportLinkRow> {
     const link = await findLinkByTokenHash(ctx.db, sha256(token));

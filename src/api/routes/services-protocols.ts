@@ -1,6 +1,5 @@
 // /services/:serviceId/protocols/:id/settings: a service's protocol settings with their defaults and sources;
 // a change is a new audited version.
-import type { FastifyInstance } from 'fastify';
 import { protocolSettingsChangedReply, protocolSettingsReply } from '../../schemas/replies/treatment.ts';
 import { z } from 'zod';
 import {
@@ -18,7 +17,7 @@ import {
   type ProtocolSettingsRow,
 } from '../../store/protocol-settings.ts';
 import { findService } from '../../store/services.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem, ruleRefusal } from '../problem.ts';
@@ -54,9 +53,7 @@ function mergedSettings(
   return merged;
 }
 
-export function serviceProtocolRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function serviceProtocolRoutes(api: ZodApp, ctx: AppContext): void {
   async function serviceOr404(serviceId: string): Promise<void> {
     if (!(await findService(ctx.db, serviceId))) throw problem('not-found', 'No such service.');
   }

@@ -1,5 +1,4 @@
 // Services (teams or sites) with the time zone, phone and address their documents show.
-import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../schemas/common.ts';
 import { serviceReply, servicesReply } from '../../schemas/replies/admin.ts';
 import { createServiceSchema, updateServiceSchema } from '../../schemas/service.ts';
@@ -11,7 +10,7 @@ import {
   updateService,
   type ServiceRow,
 } from '../../store/services.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
@@ -27,9 +26,7 @@ function serviceView(s: ServiceRow) {
   };
 }
 
-export function serviceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function serviceRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/services', route('authenticated', { 200: servicesReply }), async () => ({
     services: (await listServices(ctx.db)).map(serviceView),
   }));

@@ -1,15 +1,12 @@
 // Organisation settings, such as requiring a second factor for administrators.
-import type { FastifyInstance } from 'fastify';
 import { settingsSchema } from '../../schemas/auth.ts';
 import { settingsReply } from '../../schemas/replies/admin.ts';
 import { readSettings, writeSettings } from '../../store/services.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 
-export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function settingsRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/settings', route('settings:manage', { 200: settingsReply }), async () => readSettings(ctx.db));
 
   api.patch(

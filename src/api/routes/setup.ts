@@ -1,11 +1,10 @@
 // First run: with no user yet, the setup page creates the first service and its administrator.
-import type { FastifyInstance } from 'fastify';
 import { setupSchema } from '../../schemas/auth.ts';
 import { sessionReply, setupNeededReply } from '../../schemas/replies/auth.ts';
 import { hashPassword } from '../../security/passwords.ts';
 import { createFirstAdministrator } from '../../store/setup.ts';
 import { countUsers, findUserById } from '../../store/users.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
@@ -14,9 +13,7 @@ import { sessionView, startSession } from '../auth/sessions.ts';
 
 const setupComplete = () => problem('setup-complete', 'An administrator already exists. Sign in instead.');
 
-export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function setupRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/setup', route('public', { 200: setupNeededReply }), async () => ({
     needed: (await countUsers(ctx.db)) === 0,
   }));

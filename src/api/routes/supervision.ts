@@ -1,16 +1,13 @@
 // The supervision queue (overrides, level-4 decisions, rising levels, overdue reviews) and supervisors' notes.
-import type { FastifyInstance } from 'fastify';
 import { supervisionNoteSchema } from '../../schemas/harm.ts';
 import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../../store/supervision.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { problem } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
 import { supervisionNoteReply, supervisionQueueReply } from '../../schemas/replies/harm.ts';
 
-export function supervisionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function supervisionRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/supervision', route('supervision', { 200: supervisionQueueReply }), async (req) => {
     const auth = authOf(req);
     const today = ctx.now().toISOString().slice(0, 10);

@@ -1,11 +1,10 @@
 // The clinicians' task list (their own, the services' shared queue, or one patient's) and completing a task.
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idParams, uuid } from '../../schemas/common.ts';
 import { noteSchema } from '../../schemas/instruments.ts';
 import { completedReply, tasksReply } from '../../schemas/replies/tasks.ts';
 import { completeTask, findTask, listTasks } from '../../store/alerts.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -15,9 +14,7 @@ const taskListQuery = z
   .object({ scope: z.enum(['mine', 'service']).default('mine'), patientId: uuid.optional() })
   .strict();
 
-export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function taskRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/tasks', route('patient:read', { querystring: taskListQuery, 200: tasksReply }), async (req) => {
     const auth = authOf(req);
     if (req.query.patientId) {

@@ -1,16 +1,13 @@
 // /treatment-sessions/:id/administration: start, rate changes and stop of the administration record.
-import type { FastifyInstance } from 'fastify';
 import { administrationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { administrationSchema } from '../../schemas/treatment.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { writableSession } from '../session-access.ts';
 import { recordAdministration } from '../treatment/session-administration.ts';
 
-export function treatmentSessionAdministrationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function treatmentSessionAdministrationRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/treatment-sessions/:id/administration',
     route('patient:write', { params: idParams, body: administrationSchema, 201: administrationReply }),

@@ -1,5 +1,4 @@
 // /treatment-sessions/:id/discharge and its summary PDF: safe discharge, refused until every rule is met.
-import type { FastifyInstance } from 'fastify';
 import { fileReply } from '../../schemas/replies/common.ts';
 import { dischargedReply } from '../../schemas/replies/treatment.ts';
 import type { z } from 'zod';
@@ -23,7 +22,7 @@ import { serviceForDocuments } from '../../store/services.ts';
 import { sessionPrescriberName } from '../../store/session-people.ts';
 import { insertDischarge, latestEligibility, sessionEvents, type SessionRow } from '../../store/treatment.ts';
 import { findUserById } from '../../store/users.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
@@ -108,9 +107,7 @@ async function dischargeSummaryPdf(
   return pdf;
 }
 
-export function treatmentSessionDischargeRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function treatmentSessionDischargeRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/treatment-sessions/:id/discharge',
     route('patient:write', { params: idParams, body: dischargeSchema, 201: dischargedReply }),

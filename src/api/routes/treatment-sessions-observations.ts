@@ -1,16 +1,13 @@
 // /treatment-sessions/:id/observations: a scored or free-text observation on the session's flowsheet.
-import type { FastifyInstance } from 'fastify';
 import { observationReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { observationSchema } from '../../schemas/treatment.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordSessionEvent } from '../treatment/session-event.ts';
 import { writableSession } from '../session-access.ts';
 
-export function treatmentSessionObservationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function treatmentSessionObservationRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/treatment-sessions/:id/observations',
     route('patient:write', { params: idParams, body: observationSchema, 201: observationReply }),

@@ -1,5 +1,4 @@
 // /treatment-sessions/:id/rems-*: the esketamine REMS monitoring form, its medication answers and its submission.
-import type { FastifyInstance } from 'fastify';
 import { remsMedicationReply, remsRecordReply, remsSubmittedReply } from '../../schemas/replies/treatment.ts';
 import { idParams } from '../../schemas/common.ts';
 import { remsMedicationSchema } from '../../schemas/rems.ts';
@@ -9,7 +8,7 @@ import { earlierEsketamineSessions, hasRemsSubmission, insertRemsSubmission } fr
 import { findService } from '../../store/services.ts';
 import { sessionEvents, type SessionRow } from '../../store/treatment.ts';
 import { findUserById } from '../../store/users.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -22,9 +21,7 @@ const NOT_ESKETAMINE = 'Only esketamine sessions have a REMS monitoring form.';
 const isEsketamine = (session: SessionRow) =>
   (session.protocol as { route?: string }).route === 'intranasal-esketamine';
 
-export function treatmentSessionRemsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function treatmentSessionRemsRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/treatment-sessions/:id/rems-record',
     route('patient:read', { params: idParams, 200: remsRecordReply }),

@@ -1,19 +1,16 @@
 // /treatment-sessions/:id/vitals: a reading on the flowsheet, its alerts, and the escalation of urgent ones.
-import type { FastifyInstance } from 'fastify';
 import { vitalsReply } from '../../schemas/replies/treatment.ts';
 import { vitalAlerts } from '../../domain/treatment/index.ts';
 import { idParams } from '../../schemas/common.ts';
 import { vitalsSchema } from '../../schemas/treatment.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { writableSession } from '../session-access.ts';
 import { raiseSessionAlerts } from '../treatment/session-alerts.ts';
 import { recordSessionEvent } from '../treatment/session-event.ts';
 import { sessionProtocol, toVitalSigns } from '../treatment/session-vitals.ts';
 
-export function treatmentSessionVitalsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function treatmentSessionVitalsRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/treatment-sessions/:id/vitals',
     route('patient:write', { params: idParams, body: vitalsSchema, 201: vitalsReply }),

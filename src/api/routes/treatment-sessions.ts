@@ -1,17 +1,14 @@
 // /treatment-sessions/:id: one dosing session with its flowsheet, administration status and discharge.
-import type { FastifyInstance } from 'fastify';
 import { sessionDetailReply } from '../../schemas/replies/treatment.ts';
 import { administrationStatus, plannedDoseOf } from '../../domain/treatment/administration.ts';
 import { idParams } from '../../schemas/common.ts';
 import { sessionEvents } from '../../store/treatment.ts';
-import { zodApp, type AppContext } from '../context.ts';
+import { type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { auditRead } from '../patient-access.ts';
 import { visibleSession } from '../session-access.ts';
 
-export function treatmentSessionRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function treatmentSessionRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/treatment-sessions/:id',
     route('patient:read', { params: idParams, 200: sessionDetailReply }),

@@ -1,5 +1,4 @@
 // Staff administration: create or invite users, set roles and services, disable, record credentials.
-import type { FastifyInstance } from 'fastify';
 import { createUserSchema, credentialSchema, updateUserSchema } from '../../schemas/auth.ts';
 import { idParams } from '../../schemas/common.ts';
 import {
@@ -25,7 +24,7 @@ import {
   updateUser,
   userView,
 } from '../../store/users.ts';
-import { authOf, zodApp, type AppContext } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
@@ -33,9 +32,7 @@ import { refuseWeakPassword } from '../auth/password-rules.ts';
 
 const INVITE_DAYS = 7;
 
-export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const api = zodApp(app);
-
+export function userRoutes(api: ZodApp, ctx: AppContext): void {
   async function checkServices(ids: string[]): Promise<void> {
     const known = new Set((await listServices(ctx.db)).map((s) => s.id));
     const unknown = ids.findIndex((id) => !known.has(id));
