@@ -1,8 +1,8 @@
 // Reads a protocol's dose rule and infusion duration from JSON, checking them against the route and each other.
-import { isJsonObject, readArray, readObject, readOneOf } from '../core/json-read.ts';
+import { isJsonObject, readArray, readObject, readOneOf, type JsonObject } from '../core/json-read.ts';
 import type { ProblemList } from './problems.ts';
 import { checkOrder, readOptionalValue, readValue } from './protocol-read-values.ts';
-import type { DoseRule, DurationRule, ProtocolValue, Route } from './protocol-types.ts';
+import type { DoseRule, DurationRule, ProtocolValue, Route, ValueUnit } from './protocol-types.ts';
 
 type DoseKind = DoseRule['kind'];
 const doseKinds: readonly DoseKind[] = ['weight-based', 'fixed-devices', 'mg-range'];
@@ -26,25 +26,42 @@ function positive<T extends { readonly value: number }>(
   return undefined;
 }
 
+/** The fields of a dose rule that sets a usual range and a hard maximum. */
+const RANGE_FIELDS = ['kind', 'usualMin', 'usualMax', 'hardMax'];
+
+/** The usual range (its start more than 0) and the hard maximum, each in `unit`. */
+function readRange<U extends ValueUnit>(p: ProblemList, obj: JsonObject, at: string, unit: U) {
+  return {
+    usualMin: positive(p, readValue(p, obj.usualMin, `${at}.usualMin`, unit), `${at}.usualMin`),
+    usualMax: readValue(p, obj.usualMax, `${at}.usualMax`, unit),
+    hardMax: readValue(p, obj.hardMax, `${at}.hardMax`, unit),
+  };
+}
+
+/** The usual range must not end below its start, nor the hard maximum lie below it. */
+function checkRange(
+  p: ProblemList,
+  { usualMin, usualMax, hardMax }: ReturnType<typeof readRange>,
+  at: string,
+): void {
+  checkOrder(p, usualMin, usualMax, `${at}.usualMax`, 'The usual range must not end below its start');
+  checkOrder(p, usualMax, hardMax, `${at}.hardMax`, 'The hard maximum must not be below the usual range');
+}
+
 function readWeightBased(p: ProblemList, value: unknown, at: string): DoseRule | undefined {
   const obj = readObject(p, value, at, [
-    'kind',
-    'usualMin',
-    'usualMax',
-    'hardMax',
+    ...RANGE_FIELDS,
     'lowDoseRateCeiling',
     'rateReasonAbove',
     'rateHardMax',
   ]);
   if (obj === undefined) return undefined;
-  const usualMin = positive(p, readValue(p, obj.usualMin, `${at}.usualMin`, 'mg/kg'), `${at}.usualMin`);
-  const usualMax = readValue(p, obj.usualMax, `${at}.usualMax`, 'mg/kg');
-  const hardMax = readValue(p, obj.hardMax, `${at}.hardMax`, 'mg/kg');
+  const range = readRange(p, obj, at, 'mg/kg');
+  const { usualMin, usualMax, hardMax } = range;
   const ceiling = readOptionalValue(p, obj.lowDoseRateCeiling, `${at}.lowDoseRateCeiling`, 'mg/kg/h');
   const rateReasonAbove = readOptionalValue(p, obj.rateReasonAbove, `${at}.rateReasonAbove`, 'mg/kg/h');
   const rateHardMax = readOptionalValue(p, obj.rateHardMax, `${at}.rateHardMax`, 'mg/kg/h');
-  checkOrder(p, usualMin, usualMax, `${at}.usualMax`, 'The usual range must not end below its start');
-  checkOrder(p, usualMax, hardMax, `${at}.hardMax`, 'The hard maximum must not be below the usual range');
+  checkRange(p, range, at);
   checkOrder(
     p,
     rateReasonAbove,
@@ -101,24 +118,15 @@ function readFixedDevices(p: ProblemList, value: unknown, at: string): DoseRule 
 }
 
 function readMgRange(p: ProblemList, value: unknown, at: string): DoseRule | undefined {
-  const obj = readObject(p, value, at, [
-    'kind',
-    'usualMin',
-    'usualMax',
-    'hardMax',
-    'step',
-    'mgPerKgWarnAbove',
-  ]);
+  const obj = readObject(p, value, at, [...RANGE_FIELDS, 'step', 'mgPerKgWarnAbove']);
   if (obj === undefined) return undefined;
-  const usualMin = positive(p, readValue(p, obj.usualMin, `${at}.usualMin`, 'mg'), `${at}.usualMin`);
-  const usualMax = readValue(p, obj.usualMax, `${at}.usualMax`, 'mg');
-  const hardMax = readValue(p, obj.hardMax, `${at}.hardMax`, 'mg');
+  const range = readRange(p, obj, at, 'mg');
+  const { usualMin, usualMax, hardMax } = range;
   const step = readOptionalValue(p, obj.step, `${at}.step`, 'mg');
   if (step) positive(p, step, `${at}.step`);
   const perKg = readOptionalValue(p, obj.mgPerKgWarnAbove, `${at}.mgPerKgWarnAbove`, 'mg/kg');
   if (perKg) positive(p, perKg, `${at}.mgPerKgWarnAbove`);
-  checkOrder(p, usualMin, usualMax, `${at}.usualMax`, 'The usual range must not end below its start');
-  checkOrder(p, usualMax, hardMax, `${at}.hardMax`, 'The hard maximum must not be below the usual range');
+  checkRange(p, range, at);
   if (
     !usualMin ||
     !usualMax ||
