@@ -28,29 +28,27 @@ describe('sessionState', () => {
   });
 });
 
-describe('lockoutSeconds', () => {
-  it('allows four failures freely and locks from the fifth, doubling to a 15-minute cap', () => {
-    expect(lockoutSeconds(0)).toBe(0);
-    expect(lockoutSeconds(4)).toBe(0);
-    expect(lockoutSeconds(5)).toBe(30);
-    expect(lockoutSeconds(6)).toBe(60);
-    expect(lockoutSeconds(7)).toBe(120);
-    expect(lockoutSeconds(10)).toBe(900);
-    expect(lockoutSeconds(50)).toBe(900);
-  });
-});
-
-describe('keepAliveIntervalMs and idleWarningLeadMs', () => {
-  it('tells the server at most once a minute, and four times within a short limit', () => {
-    expect(keepAliveIntervalMs(15)).toBe(60_000);
-    expect(keepAliveIntervalMs(4)).toBe(60_000);
-    expect(keepAliveIntervalMs(3)).toBe(45_000);
-    expect(keepAliveIntervalMs(1)).toBe(15_000);
-  });
-  it('warns a minute ahead, or half the limit when the limit is short', () => {
-    expect(idleWarningLeadMs(15)).toBe(60_000);
-    expect(idleWarningLeadMs(2)).toBe(60_000);
-    expect(idleWarningLeadMs(1)).toBe(30_000);
+describe('lockoutSeconds, keepAliveIntervalMs and idleWarningLeadMs', () => {
+  it.each([
+    // Four failures are free; the fifth locks for 30 s, doubling with each failure to a 15-minute cap.
+    ['lockoutSeconds', lockoutSeconds, 0, 0],
+    ['lockoutSeconds', lockoutSeconds, 4, 0],
+    ['lockoutSeconds', lockoutSeconds, 5, 30],
+    ['lockoutSeconds', lockoutSeconds, 6, 60],
+    ['lockoutSeconds', lockoutSeconds, 7, 120],
+    ['lockoutSeconds', lockoutSeconds, 10, 900],
+    ['lockoutSeconds', lockoutSeconds, 50, 900],
+    // The server hears at most once a minute, and four times within a short limit.
+    ['keepAliveIntervalMs', keepAliveIntervalMs, 15, 60_000],
+    ['keepAliveIntervalMs', keepAliveIntervalMs, 4, 60_000],
+    ['keepAliveIntervalMs', keepAliveIntervalMs, 3, 45_000],
+    ['keepAliveIntervalMs', keepAliveIntervalMs, 1, 15_000],
+    // The warning comes a minute ahead, or half the limit ahead when the limit is short.
+    ['idleWarningLeadMs', idleWarningLeadMs, 15, 60_000],
+    ['idleWarningLeadMs', idleWarningLeadMs, 2, 60_000],
+    ['idleWarningLeadMs', idleWarningLeadMs, 1, 30_000],
+  ])('%s(%i) is %i', (_name, rule, input, expected) => {
+    expect(rule(input)).toBe(expected);
   });
 });
 
