@@ -60,39 +60,31 @@ interface ClassText extends Sourced {
   readonly text: string;
 }
 
+/** A class the REMS Patient Monitoring Form asks about, under the form's own `formWording`. */
+function onRemsForm(id: InteractionClassId, label: string, singular: string, formWording: string): ClassText {
+  return {
+    id,
+    label,
+    text: `${singular}. ${REVIEW}`,
+    source: `${REMS_FORM}: ${formWording}. ${NAMES}`,
+    certainty: 'verified',
+  };
+}
+
 /**
  * The classes. clinic.md gives no mechanism or management for any of them, so each flag asks for review
  * rather than advising a change.
  */
 const classTexts: readonly ClassText[] = [
-  {
-    id: 'benzodiazepine',
-    label: 'Benzodiazepines',
-    text: `Benzodiazepine. ${REVIEW}`,
-    source: `${REMS_FORM}: Benzodiazepines*. ${NAMES}`,
-    certainty: 'verified',
-  },
-  {
-    id: 'non-benzodiazepine-hypnotic',
-    label: 'Non-benzodiazepine sedative hypnotics',
-    text: `Non-benzodiazepine sedative hypnotic. ${REVIEW}`,
-    source: `${REMS_FORM}: non-benzodiazepine sedative hypnotics*. ${NAMES}`,
-    certainty: 'verified',
-  },
-  {
-    id: 'psychostimulant',
-    label: 'Psychostimulants',
-    text: `Psychostimulant. ${REVIEW}`,
-    source: `${REMS_FORM}: psychostimulants*. ${NAMES}`,
-    certainty: 'verified',
-  },
-  {
-    id: 'maoi',
-    label: 'Monoamine oxidase inhibitors (MAOIs)',
-    text: `MAOI. ${REVIEW}`,
-    source: `${REMS_FORM}: MAOIs*. ${NAMES}`,
-    certainty: 'verified',
-  },
+  onRemsForm('benzodiazepine', 'Benzodiazepines', 'Benzodiazepine', 'Benzodiazepines*'),
+  onRemsForm(
+    'non-benzodiazepine-hypnotic',
+    'Non-benzodiazepine sedative hypnotics',
+    'Non-benzodiazepine sedative hypnotic',
+    'non-benzodiazepine sedative hypnotics*',
+  ),
+  onRemsForm('psychostimulant', 'Psychostimulants', 'Psychostimulant', 'psychostimulants*'),
+  onRemsForm('maoi', 'Monoamine oxidase inhibitors (MAOIs)', 'MAOI', 'MAOIs*'),
   {
     id: 'opioid',
     label: 'Opioids',
