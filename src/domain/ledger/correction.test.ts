@@ -14,11 +14,7 @@ describe('corrections carry the signed delta that fixes the original', () => {
     const reg = new TestRegister();
     reg.must('receipt', { quantity: { containers: 1 } });
     const wrong = reg.must('administration', { quantity: { mg: 40 } });
-    const fix = reg.must('correction', {
-      correctsEntryId: wrong.id,
-      quantity: { mg: 35 },
-      reason: 'Mis-keyed',
-    });
+    const fix = reg.correct(wrong, { quantity: { mg: 35 }, reason: 'Mis-keyed' });
     expect(fix.effects).toEqual([{ locationId: SAFE_A.id, containers: 0, mg: 5 }]);
     expect(fix.quantity).toEqual({ containers: 1, mg: 35 });
     expect(mgAt(reg)).toEqual([0, 165]);
@@ -28,7 +24,7 @@ describe('corrections carry the signed delta that fixes the original', () => {
     const reg = new TestRegister();
     const receipt = reg.must('receipt');
     const copy = structuredClone(receipt);
-    reg.must('correction', { correctsEntryId: receipt.id, quantity: { containers: 4 } });
+    reg.correct(receipt, { quantity: { containers: 4 } });
     expect(reg.entries[0]).toEqual(copy);
   });
 
@@ -36,21 +32,14 @@ describe('corrections carry the signed delta that fixes the original', () => {
     const reg = new TestRegister();
     reg.must('receipt');
     const twice = reg.must('receipt');
-    reg.must('correction', {
-      correctsEntryId: twice.id,
-      quantity: { containers: 0 },
-      reason: 'Entered twice',
-    });
+    reg.correct(twice, { quantity: { containers: 0 }, reason: 'Entered twice' });
     expect(mgAt(reg)).toEqual([5, 1000]);
   });
 
   it('corrects details only (an invoice number) without touching the balance', () => {
     const reg = new TestRegister();
     const receipt = reg.must('receipt');
-    const fix = reg.must('correction', {
-      correctsEntryId: receipt.id,
-      reason: 'Invoice is INV-2, not INV-1',
-    });
+    const fix = reg.correct(receipt, { reason: 'Invoice is INV-2, not INV-1' });
     expect(fix.effects).toEqual([]);
     expect(fix.quantity).toEqual(receipt.quantity);
     expect(mgAt(reg)).toEqual([5, 1000]);
@@ -60,7 +49,7 @@ describe('corrections carry the signed delta that fixes the original', () => {
     const reg = new TestRegister();
     reg.must('receipt');
     const transfer = reg.must('transfer', { quantity: { containers: 2 } });
-    const fix = reg.must('correction', { correctsEntryId: transfer.id, quantity: { containers: 1 } });
+    const fix = reg.correct(transfer, { quantity: { containers: 1 } });
     expect(fix.counterpartyLocationId).toBe(SAFE_B.id);
     expect(mgAt(reg, SAFE_A.id)).toEqual([4, 800]);
     expect(mgAt(reg, SAFE_B.id)).toEqual([1, 200]);
@@ -70,8 +59,8 @@ describe('corrections carry the signed delta that fixes the original', () => {
     const reg = new TestRegister();
     reg.must('receipt', { quantity: { containers: 1 } });
     const admin = reg.must('administration', { quantity: { mg: 40 } });
-    reg.must('correction', { correctsEntryId: admin.id, quantity: { mg: 35 } });
-    const second = reg.must('correction', { correctsEntryId: admin.id, quantity: { mg: 30 } });
+    reg.correct(admin, { quantity: { mg: 35 } });
+    const second = reg.correct(admin, { quantity: { mg: 30 } });
     expect(second.effects).toEqual([{ locationId: SAFE_A.id, containers: 0, mg: 5 }]);
     expect(mgAt(reg)).toEqual([0, 170]);
     expect(standingQuantity(reg.entries, admin)).toEqual({ containers: 1, mg: 30 });
@@ -87,11 +76,7 @@ describe('corrections carry the signed delta that fixes the original', () => {
       reason: 'Opened vial short 10 mg',
     });
     expect(mgAt(reg)).toEqual([4, 955]);
-    reg.must('correction', {
-      correctsEntryId: count.id,
-      quantity: { mg: 965 },
-      reason: 'Syringe scale mis-read',
-    });
+    reg.correct(count, { quantity: { mg: 965 }, reason: 'Syringe scale mis-read' });
     expect(mgAt(reg)).toEqual([4, 965]);
   });
 
@@ -107,7 +92,7 @@ describe('corrections carry the signed delta that fixes the original', () => {
   it('refuses to correct a correction: correct the original instead', () => {
     const reg = new TestRegister();
     const receipt = reg.must('receipt');
-    const fix = reg.must('correction', { correctsEntryId: receipt.id, quantity: { containers: 4 } });
+    const fix = reg.correct(receipt, { quantity: { containers: 4 } });
     expect(codesOf(reg.add('correction', { correctsEntryId: fix.id }))).toEqual(['correction-needs-target']);
   });
 
@@ -137,7 +122,7 @@ describe('corrections carry the signed delta that fixes the original', () => {
   it('marks the original struck through with the correction as its footnote', () => {
     const reg = new TestRegister();
     const receipt = reg.must('receipt');
-    const fix = reg.must('correction', { correctsEntryId: receipt.id, quantity: { containers: 4 } });
+    const fix = reg.correct(receipt, { quantity: { containers: 4 } });
     const lines = runningBalances(reg.entries);
     expect(lines[0]?.correctedBy).toEqual([fix.id]);
     expect(lines.map((l) => l.balancesAfter[0]?.mg)).toEqual([1000, 800]);

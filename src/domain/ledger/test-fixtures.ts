@@ -117,6 +117,11 @@ export class TestRegister {
     return last;
   }
 
+  /** Corrects `entry` with `changes` (the quantity it should have had, the reason, ...); must be accepted. */
+  correct(entry: LedgerEntry, changes: Partial<EntryDraft> = {}): LedgerEntry {
+    return this.must('correction', { correctsEntryId: entry.id, ...changes });
+  }
+
   /** Gives 35 mg from a newly opened 200 mg vial, then wastes the 165 mg left in it. */
   doseAndWasteRest(): void {
     this.must('administration', { quantity: { mg: 35 } });
