@@ -45,12 +45,16 @@ export interface AlertThreshold<U extends ValueUnit> extends ProtocolValue<U> {
   readonly severity: AlertSeverity;
 }
 
+/** A usual dose range in `U`, escalation above it with a reason, and a hard maximum. */
+export interface RangeDose<U extends ValueUnit> {
+  readonly usualMin: ProtocolValue<U>;
+  readonly usualMax: ProtocolValue<U>;
+  readonly hardMax: ProtocolValue<U>;
+}
+
 /** IV or IM racemic ketamine: a usual mg/kg range, escalation above it with a reason, and a hard maximum. */
-export interface WeightBasedDose {
+export interface WeightBasedDose extends RangeDose<'mg/kg'> {
   readonly kind: 'weight-based';
-  readonly usualMin: ProtocolValue<'mg/kg'>;
-  readonly usualMax: ProtocolValue<'mg/kg'>;
-  readonly hardMax: ProtocolValue<'mg/kg'>;
   /** Above this infusion rate a dose leaves "low dose" territory and needs more monitoring (a warning). */
   readonly lowDoseRateCeiling: ProtocolValue<'mg/kg/h'> | null;
   /** Above this infusion rate a prescriber's reason is needed (null: no rate rule). */
@@ -68,11 +72,8 @@ export interface FixedDeviceDose {
 }
 
 /** Oral or sublingual: a usual mg range, escalation with a reason, a hard maximum and a tablet step. */
-export interface MgRangeDose {
+export interface MgRangeDose extends RangeDose<'mg'> {
   readonly kind: 'mg-range';
-  readonly usualMin: ProtocolValue<'mg'>;
-  readonly usualMax: ProtocolValue<'mg'>;
-  readonly hardMax: ProtocolValue<'mg'>;
   /** Doses must be whole multiples of this (tablet strength), or null for any dose. */
   readonly step: ProtocolValue<'mg'> | null;
   /** Above this dose per kg of body weight the calculation warns (null: no per-kg check). */
