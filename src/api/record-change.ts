@@ -111,14 +111,17 @@ export function recordRefusal(
 
 /**
  * Audits a read that touches no single patient's chart (a worklist, a day list, a report) in its own
- * transaction; the read fails if the audit cannot be written.
+ * transaction; the read fails if the audit cannot be written. `about` names the one record read, if any.
  */
 export function auditAccess(
   ctx: AppContext,
   req: FastifyRequest,
   action: string,
-  resource: ClinicalChange['resource'],
-  extra: Pick<ClinicalChange, 'details' | 'patientId'> = {},
+  resourceType: string,
+  details?: { [key: string]: Json },
+  about: { id?: string; patientId?: string | null } = {},
 ): Promise<void> {
-  return ctx.db.transaction((tx) => recordChange(req, tx, { action, resource, ...extra, now: ctx.now() }));
+  const resource = { type: resourceType, id: about.id ?? null };
+  const change = { action, resource, patientId: about.patientId ?? null, now: ctx.now() };
+  return ctx.db.transaction((tx) => recordChange(req, tx, details ? { ...change, details } : change));
 }

@@ -3,12 +3,16 @@
 //   api.post('/patients/:id/appointments', patientRoute('patient:write', { params, body, 201: createdReply }), …)
 //
 // The numeric keys are the replies (at least one 2xx, or the server refuses to start: see app.ts); the other keys
-// are Fastify's request schemas. The OpenAPI tag comes from the route file's line in routes/index.ts.
+// are Fastify's request schemas (a patient route's params are always the patient's `:id`). The OpenAPI tag comes from the route file's line in routes/index.ts.
 import type { FastifySchema } from 'fastify';
+import { idParams } from '../schemas/common.ts';
 import type { RouteAccess } from './context.ts';
 
 /** Request schemas (Fastify's names) and replies keyed by HTTP status. */
-export type RouteSpec = Pick<FastifySchema, 'params' | 'querystring' | 'body' | 'headers'> & {
+export type RouteSpec = Pick<
+  FastifySchema,
+  'params' | 'querystring' | 'body' | 'headers' | 'description' | 'summary'
+> & {
   [status: number]: unknown;
 };
 
@@ -27,7 +31,10 @@ export function route<const S extends RouteSpec>(access: RouteAccess, spec: S) {
   return { config: { access }, schema: schemaOf(spec) };
 }
 
-/** Options for a route whose `:id` names a patient: users of other services get 404 (see patient-access.ts). */
-export function patientRoute<const S extends RouteSpec>(access: RouteAccess, spec: S) {
-  return { config: { access, patientScoped: true }, schema: schemaOf(spec) };
+/**
+ * Options for a route whose `:id` names a patient (its params are `idParams`): users of other services get 404
+ * (see patient-access.ts).
+ */
+export function patientRoute<const S extends Omit<RouteSpec, 'params'>>(access: RouteAccess, spec: S) {
+  return { config: { access, patientScoped: true }, schema: { params: idParams, ...schemaOf(spec) } };
 }

@@ -56,7 +56,7 @@ export async function auditRegisterRead(
   action: string,
   details: Record<string, Json>,
 ): Promise<void> {
-  await auditAccess(ctx, req, action, { type: 'CdRegister' }, { details });
+  await auditAccess(ctx, req, action, 'CdRegister', details);
 }
 
 /** The product and location a read was narrowed to, as audit details. */

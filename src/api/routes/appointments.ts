@@ -86,13 +86,10 @@ export function appointmentRoutes(api: ZodApp, ctx: AppContext): void {
         serviceIds: auth.user.service_ids,
         ...(req.query.scope === 'mine' ? { practitionerId: auth.user.id } : {}),
       });
-      await auditAccess(
-        ctx,
-        req,
-        'appointment.day-list',
-        { type: 'Appointment' },
-        { details: { date, count: appointments.length } },
-      );
+      await auditAccess(ctx, req, 'appointment.day-list', 'Appointment', {
+        date,
+        count: appointments.length,
+      });
       return { date, appointments };
     },
   );

@@ -28,7 +28,7 @@ export function auditRoutes(api: ZodApp, ctx: AppContext): void {
       before: q.before,
       limit: q.limit,
     });
-    await auditAccess(ctx, req, 'audit.read', { type: 'AuditLog' }, { patientId: q.patientId ?? null });
+    await auditAccess(ctx, req, 'audit.read', 'AuditLog', undefined, { patientId: q.patientId ?? null });
     return {
       entries: rows.map((r) => ({
         seq: r.seq,

@@ -89,13 +89,7 @@ export function calibrationRoutes(api: ZodApp, ctx: AppContext): void {
         )
       ).map((r) => [r.vignette_id, r]),
     );
-    await auditAccess(
-      ctx,
-      req,
-      'calibration-vignettes.read',
-      { type: 'CalibrationVignette' },
-      { details: { count: rows.length } },
-    );
+    await auditAccess(ctx, req, 'calibration-vignettes.read', 'CalibrationVignette', { count: rows.length });
     // Ratings are independent: no reference level, no engine level, nobody else's rating, not who wrote it.
     return {
       vignettes: rows.map((r) => {
@@ -168,13 +162,10 @@ export function calibrationRoutes(api: ZodApp, ctx: AppContext): void {
       ctx.db,
       rows.map((r) => r.id),
     );
-    await auditAccess(
-      ctx,
-      req,
-      'calibration-report.read',
-      { type: 'CalibrationReport' },
-      { details: { vignettes: rows.length, ratings: ratings.length } },
-    );
+    await auditAccess(ctx, req, 'calibration-report.read', 'CalibrationReport', {
+      vignettes: rows.length,
+      ratings: ratings.length,
+    });
     return calibrationReport(rows, ratings);
   });
 }

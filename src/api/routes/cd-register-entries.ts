@@ -195,13 +195,10 @@ export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
       const all = (await listStoredEntries(ctx.db, stored.entry.productId)).map((s) => s.entry);
       const corrections = correctionsOf(all, stored.entry.id);
       const names = await staffNames(ctx.db, staffIdsOf([stored.entry, ...corrections]));
-      await auditAccess(
-        ctx,
-        req,
-        'cd-entry.read',
-        { type: 'CdEntry', id: stored.entry.id },
-        { patientId: stored.entry.patientId ?? null },
-      );
+      await auditAccess(ctx, req, 'cd-entry.read', 'CdEntry', undefined, {
+        id: stored.entry.id,
+        patientId: stored.entry.patientId ?? null,
+      });
       return {
         entry: entryView(stored.entry, names, stored),
         struck: corrections.length > 0,

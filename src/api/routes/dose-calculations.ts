@@ -30,7 +30,7 @@ export function doseCalculationRoutes(api: ZodApp, ctx: AppContext): void {
           : null;
         await auditRead(ctx, req, access, 'dose-calculation', 'DoseCalculation');
       } else if (body.weightKg === undefined) {
-        await auditAccess(ctx, req, 'dose-calculation', { type: 'DoseCalculation' });
+        await auditAccess(ctx, req, 'dose-calculation', 'DoseCalculation');
       }
       // The weight's age counts in the clinic's days (the service's zone), as at session start.
       const zone = serviceId ? (await serviceForDocuments(ctx.db, serviceId)).timeZone : DEFAULT_TIME_ZONE;

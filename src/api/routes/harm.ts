@@ -75,13 +75,7 @@ export function harmRoutes(api: ZodApp, ctx: AppContext): void {
       const auth = authOf(req);
       const today = ctx.now().toISOString().slice(0, 10);
       const items = await reviewWorklist(ctx.db, auth.user.service_ids, today, req.query.horizonDays);
-      await auditAccess(
-        ctx,
-        req,
-        'review-worklist.read',
-        { type: 'Worklist' },
-        { details: { count: items.length } },
-      );
+      await auditAccess(ctx, req, 'review-worklist.read', 'Worklist', { count: items.length });
       return { today, items };
     },
   );

@@ -1,5 +1,4 @@
 // A patient's alerts (raised by rules such as questionnaire safety flags): open ones first.
-import { idParams } from '../../schemas/common.ts';
 import { patientAlertsReply } from '../../schemas/replies/tasks.ts';
 import { listAlerts } from '../../store/alerts.ts';
 import { type AppContext, type ZodApp } from '../context.ts';
@@ -7,13 +6,9 @@ import { patientRoute } from '../route.ts';
 import { patientRead } from '../patient-access.ts';
 
 export function patientAlertRoutes(api: ZodApp, ctx: AppContext): void {
-  api.get(
-    '/patients/:id/alerts',
-    patientRoute('patient:read', { params: idParams, 200: patientAlertsReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'alert.list', 'Alert');
-      const alerts = await listAlerts(ctx.db, access.patientId);
-      return { alerts };
-    },
-  );
+  api.get('/patients/:id/alerts', patientRoute('patient:read', { 200: patientAlertsReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'alert.list', 'Alert');
+    const alerts = await listAlerts(ctx.db, access.patientId);
+    return { alerts };
+  });
 }

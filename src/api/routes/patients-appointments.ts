@@ -1,6 +1,5 @@
 // A patient's appointments and contacts: book one; list them with their history and the next one due.
 import { bookAppointmentSchema } from '../../schemas/appointments.ts';
-import { idParams } from '../../schemas/common.ts';
 import { createdReply } from '../../schemas/replies/common.ts';
 import { patientAppointmentsReply } from '../../schemas/replies/appointments.ts';
 import { insertAppointment, patientAppointments } from '../../store/appointments.ts';
@@ -16,7 +15,7 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 export function patientAppointmentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/appointments',
-    patientRoute('patient:write', { params: idParams, body: bookAppointmentSchema, 201: createdReply }),
+    patientRoute('patient:write', { body: bookAppointmentSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
@@ -46,7 +45,7 @@ export function patientAppointmentRoutes(api: ZodApp, ctx: AppContext): void {
 
   api.get(
     '/patients/:id/appointments',
-    patientRoute('patient:read', { params: idParams, 200: patientAppointmentsReply }),
+    patientRoute('patient:read', { 200: patientAppointmentsReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'appointment.list', 'Appointment');
       const appointments = await patientAppointments(ctx.db, access.patientId);

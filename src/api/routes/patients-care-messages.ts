@@ -1,6 +1,5 @@
 // /patients/:id/care-messages: a message to the patient's care team (or one member of its staff).
 import { createdReply } from '../../schemas/replies/common.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { careMessageSchema } from '../../schemas/treatment.ts';
 import { insertCareMessage } from '../../store/shared-care.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -12,7 +11,7 @@ import { requireStaffOfService } from '../references.ts';
 export function patientCareMessageRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/care-messages',
-    patientRoute('patient:write', { params: patientIdParams, body: careMessageSchema, 201: createdReply }),
+    patientRoute('patient:write', { body: careMessageSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-message.create');

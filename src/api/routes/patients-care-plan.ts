@@ -1,6 +1,5 @@
 // A patient's care plan: versions of planned interventions, goals, key worker and the next review.
 import { carePlanSchema } from '../../schemas/harm.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { insertCarePlan, isDecisionOfPatient, listCarePlans } from '../../store/harm.ts';
 import { packInForce } from '../../store/harm-packs.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -14,7 +13,7 @@ import { carePlanListReply, carePlanSavedReply } from '../../schemas/replies/har
 export function patientCarePlanRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/care-plan',
-    patientRoute('patient:read', { params: patientIdParams, 200: carePlanListReply }),
+    patientRoute('patient:read', { 200: carePlanListReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'care-plan.read', 'CarePlan');
       const rows = await listCarePlans(ctx.db, access.patientId);
@@ -34,7 +33,7 @@ export function patientCarePlanRoutes(api: ZodApp, ctx: AppContext): void {
 
   api.post(
     '/patients/:id/care-plan',
-    patientRoute('patient:write', { params: patientIdParams, body: carePlanSchema, 201: carePlanSavedReply }),
+    patientRoute('patient:write', { body: carePlanSchema, 201: carePlanSavedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.create');

@@ -1,7 +1,6 @@
 // /patients/:id/consents: sign a versioned consent (typed or drawn, witnessed where required), and list them.
 import { consentListReply, consentReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { consentSchema } from '../../schemas/treatment.ts';
 import { consentView, findConsent, insertConsent, listConsents } from '../../store/consents.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -14,7 +13,7 @@ import { reauthenticateWitness } from '../witness.ts';
 export function patientConsentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/consents',
-    patientRoute('patient:write', { params: patientIdParams, body: consentSchema, 201: consentReply }),
+    patientRoute('patient:write', { body: consentSchema, 201: consentReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'consent.create');
@@ -63,13 +62,9 @@ export function patientConsentRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/patients/:id/consents',
-    patientRoute('patient:read', { params: patientIdParams, 200: consentListReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'consent.list', 'Consent');
-      const rows = await listConsents(ctx.db, access.patientId);
-      return { consents: rows.map(consentView) };
-    },
-  );
+  api.get('/patients/:id/consents', patientRoute('patient:read', { 200: consentListReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'consent.list', 'Consent');
+    const rows = await listConsents(ctx.db, access.patientId);
+    return { consents: rows.map(consentView) };
+  });
 }

@@ -1,6 +1,5 @@
 // A patient's crisis events: record one (not in the future) and list them (C6: crisis events per month).
 import { crisisKinds } from '../../domain/outcomes/index.ts';
-import { idParams } from '../../schemas/common.ts';
 import { createCrisisEventSchema } from '../../schemas/outcomes.ts';
 import { crisisEventReply, crisisEventsReply } from '../../schemas/replies/outcomes.ts';
 import { insertCrisisEvent, readCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
@@ -16,7 +15,7 @@ const kindLabel = (id: string) => crisisKinds.find((k) => k.id === id)?.label ??
 export function patientCrisisEventRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/crisis-events',
-    patientRoute('patient:write', { params: idParams, body: createCrisisEventSchema, 201: crisisEventReply }),
+    patientRoute('patient:write', { body: createCrisisEventSchema, 201: crisisEventReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.create');
@@ -45,7 +44,7 @@ export function patientCrisisEventRoutes(api: ZodApp, ctx: AppContext): void {
 
   api.get(
     '/patients/:id/crisis-events',
-    patientRoute('patient:read', { params: idParams, 200: crisisEventsReply }),
+    patientRoute('patient:read', { 200: crisisEventsReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'crisis-event.read', 'CrisisEvent');
       const events = await patientCrisisEvents(ctx.db, access.patientId);

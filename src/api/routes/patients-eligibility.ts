@@ -2,7 +2,6 @@
 import { eligibilityReply, screeningReply } from '../../schemas/replies/treatment.ts';
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import { eligibilitySchema } from '../../schemas/treatment.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { findPatient } from '../../store/patients.ts';
 import { insertEligibility, listEligibility, listReferrals } from '../../store/treatment-screening.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -14,11 +13,7 @@ import { problem } from '../problem.ts';
 export function patientEligibilityRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/eligibility',
-    patientRoute('treatment:prescribe', {
-      params: patientIdParams,
-      body: eligibilitySchema,
-      201: eligibilityReply,
-    }),
+    patientRoute('treatment:prescribe', { body: eligibilitySchema, 201: eligibilityReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'eligibility.create');
@@ -53,34 +48,30 @@ export function patientEligibilityRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/patients/:id/eligibility',
-    patientRoute('patient:read', { params: patientIdParams, 200: screeningReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'eligibility.list', 'Eligibility');
-      const rows = await listEligibility(ctx.db, access.patientId);
-      const referrals = await listReferrals(ctx.db, access.patientId);
-      return {
-        referrals: referrals.map((r) => ({
-          id: r.id,
-          indication: r.indication,
-          indicationOther: r.indication_other,
-          flags: r.flags,
-          referrer: r.referrer,
-          receivedOn: r.received_on,
-          recordedAt: r.recorded_at.toISOString(),
-        })),
-        decisions: rows.map((r) => ({
-          id: r.id,
-          route: r.route,
-          checklist: r.checklist,
-          flags: r.flags,
-          decision: r.decision,
-          note: r.note,
-          signedAt: r.signed_at.toISOString(),
-          signedBy: r.display_name,
-        })),
-      };
-    },
-  );
+  api.get('/patients/:id/eligibility', patientRoute('patient:read', { 200: screeningReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'eligibility.list', 'Eligibility');
+    const rows = await listEligibility(ctx.db, access.patientId);
+    const referrals = await listReferrals(ctx.db, access.patientId);
+    return {
+      referrals: referrals.map((r) => ({
+        id: r.id,
+        indication: r.indication,
+        indicationOther: r.indication_other,
+        flags: r.flags,
+        referrer: r.referrer,
+        receivedOn: r.received_on,
+        recordedAt: r.recorded_at.toISOString(),
+      })),
+      decisions: rows.map((r) => ({
+        id: r.id,
+        route: r.route,
+        checklist: r.checklist,
+        flags: r.flags,
+        decision: r.decision,
+        note: r.note,
+        signedAt: r.signed_at.toISOString(),
+        signedBy: r.display_name,
+      })),
+    };
+  });
 }

@@ -1,6 +1,5 @@
 // The shared formulation the MDT edits together: versioned, with a stale-edit check so no one's text is lost.
 import { formulationSchema } from '../../schemas/harm.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import {
   insertFormulation,
   listFormulations,
@@ -27,7 +26,7 @@ function formulationView(r: FormulationRow) {
 export function patientFormulationRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/formulation',
-    patientRoute('patient:read', { params: patientIdParams, 200: formulationListReply }),
+    patientRoute('patient:read', { 200: formulationListReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'formulation.read', 'Formulation');
       const rows = await listFormulations(ctx.db, access.patientId);
@@ -37,11 +36,7 @@ export function patientFormulationRoutes(api: ZodApp, ctx: AppContext): void {
 
   api.post(
     '/patients/:id/formulation',
-    patientRoute('patient:write', {
-      params: patientIdParams,
-      body: formulationSchema,
-      201: formulationSavedReply,
-    }),
+    patientRoute('patient:write', { body: formulationSchema, 201: formulationSavedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'formulation.create');

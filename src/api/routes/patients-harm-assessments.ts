@@ -22,11 +22,7 @@ import { assessmentListReply, harmPrefillReply, savedAssessmentReply } from '../
 export function patientHarmAssessmentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/harm-assessments',
-    patientRoute('patient:write', {
-      params: patientIdParams,
-      body: saveAssessmentSchema,
-      201: savedAssessmentReply,
-    }),
+    patientRoute('patient:write', { body: saveAssessmentSchema, 201: savedAssessmentReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.create');
@@ -83,7 +79,7 @@ export function patientHarmAssessmentRoutes(api: ZodApp, ctx: AppContext): void 
 
   api.get(
     '/patients/:id/harm-assessments',
-    patientRoute('patient:read', { params: patientIdParams, 200: assessmentListReply }),
+    patientRoute('patient:read', { 200: assessmentListReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'harm-assessment.list', 'HarmAssessment');
       const rows = await listAssessments(ctx.db, access.patientId);

@@ -1,7 +1,6 @@
 // A patient's onward referrals: record one at the level of need of the decision it follows, with a target time;
 // list them (C6: the referral-within-target measure).
 import { referralDestinations } from '../../domain/outcomes/index.ts';
-import { idParams } from '../../schemas/common.ts';
 import { createReferralSchema } from '../../schemas/outcomes.ts';
 import { referralReply, referralsReply } from '../../schemas/replies/outcomes.ts';
 import {
@@ -22,7 +21,7 @@ const destinationLabel = (id: string) => referralDestinations.find((d) => d.id =
 export function patientOnwardReferralRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/onward-referrals',
-    patientRoute('patient:write', { params: idParams, body: createReferralSchema, 201: referralReply }),
+    patientRoute('patient:write', { body: createReferralSchema, 201: referralReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.create');
@@ -61,7 +60,7 @@ export function patientOnwardReferralRoutes(api: ZodApp, ctx: AppContext): void 
 
   api.get(
     '/patients/:id/onward-referrals',
-    patientRoute('patient:read', { params: idParams, 200: referralsReply }),
+    patientRoute('patient:read', { 200: referralsReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'onward-referral.read', 'OnwardReferral');
       const referrals = await patientReferrals(ctx.db, access.patientId);

@@ -1,7 +1,6 @@
 // /patients/:id/referrals: a referral for ketamine treatment with its indication and its flags.
 import { referralReply } from '../../schemas/replies/treatment.ts';
 import { indicationCheck } from '../../domain/treatment/index.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { referralSchema } from '../../schemas/treatment.ts';
 import { insertReferral } from '../../store/treatment-screening.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -12,7 +11,7 @@ import { added, recordChange } from '../record-change.ts';
 export function patientReferralRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/referrals',
-    patientRoute('patient:write', { params: patientIdParams, body: referralSchema, 201: referralReply }),
+    patientRoute('patient:write', { body: referralSchema, 201: referralReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'referral.create');

@@ -6,7 +6,6 @@ import { alertTaskRouting, responseAlerts } from '../../domain/instruments/safet
 import type { Answers, InstrumentDefinition, ScoreResult } from '../../domain/instruments/types.ts';
 import { storableString } from '../../schemas/common.ts';
 import { saveResponseSchema } from '../../schemas/instruments.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
 import { insertAlert, insertTask } from '../../store/alerts.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -126,11 +125,7 @@ export async function recordResponse(
 export function patientResponseRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/responses',
-    patientRoute('patient:write', {
-      params: patientIdParams,
-      body: saveResponseSchema,
-      201: savedResponseReply,
-    }),
+    patientRoute('patient:write', { body: saveResponseSchema, 201: savedResponseReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'response.create');
@@ -166,7 +161,6 @@ export function patientResponseRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/responses',
     patientRoute('patient:read', {
-      params: patientIdParams,
       querystring: z.object({ instrument: storableString().max(64).optional() }).strict(),
       200: responseListReply,
     }),

@@ -1,6 +1,5 @@
 // A clinician issues a patient a time-limited, single-use self-report link for chosen questionnaires.
 import { selfReportLinkSchema } from '../../schemas/instruments.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { newToken, sha256 } from '../../security/tokens.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
 import { insertSelfReportLink } from '../../store/self-report.ts';
@@ -14,11 +13,7 @@ import { selfReportLinkReply } from '../../schemas/replies/questionnaires.ts';
 export function patientSelfReportLinkRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/self-report-links',
-    patientRoute('patient:write', {
-      params: patientIdParams,
-      body: selfReportLinkSchema,
-      201: selfReportLinkReply,
-    }),
+    patientRoute('patient:write', { body: selfReportLinkSchema, 201: selfReportLinkReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'self-report.create');

@@ -1,7 +1,6 @@
 // /patients/:id/shared-care: therapy sessions, care-team messages and the questionnaires due before a session.
 import { sharedCareReply } from '../../schemas/replies/treatment.ts';
 import { outcomeInstrumentsFor, questionnairesDue } from '../../domain/treatment/outcome-schedule.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import {
   lastCompletedQuestionnaires,
   listCareMessages,
@@ -15,7 +14,7 @@ import { patientRead } from '../patient-access.ts';
 export function patientSharedCareRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/shared-care',
-    patientRoute('patient:read', { params: patientIdParams, 200: sharedCareReply }),
+    patientRoute('patient:read', { 200: sharedCareReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'shared-care.read', 'SharedCare');
       const therapy = await listTherapySessions(ctx.db, access.patientId);

@@ -1,6 +1,5 @@
 // /patients/:id/tasks: a shared-care task for a member of the patient's service (default: oneself).
 import { createdReply } from '../../schemas/replies/common.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { careTaskSchema } from '../../schemas/treatment.ts';
 import { insertTask } from '../../store/alerts.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -12,7 +11,7 @@ import { requireStaffOfService } from '../references.ts';
 export function patientTaskRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/tasks',
-    patientRoute('patient:write', { params: patientIdParams, body: careTaskSchema, 201: createdReply }),
+    patientRoute('patient:write', { body: careTaskSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'task.create');

@@ -1,6 +1,5 @@
 // /patients/:id/therapy-sessions: a preparation or integration session around dosing.
 import { createdReply } from '../../schemas/replies/common.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { therapySessionSchema } from '../../schemas/treatment.ts';
 import { insertTherapySession, isPatientDosingSession } from '../../store/shared-care.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -12,7 +11,7 @@ import { added, recordChange } from '../record-change.ts';
 export function patientTherapySessionRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/therapy-sessions',
-    patientRoute('patient:write', { params: patientIdParams, body: therapySessionSchema, 201: createdReply }),
+    patientRoute('patient:write', { body: therapySessionSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'therapy-session.create');

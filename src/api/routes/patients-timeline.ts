@@ -1,5 +1,4 @@
 // A patient's timeline: every event about the patient, appended by each capability, in time order.
-import { idParams } from '../../schemas/common.ts';
 import { timelineReply } from '../../schemas/replies/patients.ts';
 import { listTimeline } from '../../store/timeline.ts';
 import { type AppContext, type ZodApp } from '../context.ts';
@@ -7,13 +6,9 @@ import { patientRoute } from '../route.ts';
 import { patientRead } from '../patient-access.ts';
 
 export function patientTimelineRoutes(api: ZodApp, ctx: AppContext): void {
-  api.get(
-    '/patients/:id/timeline',
-    patientRoute('patient:read', { params: idParams, 200: timelineReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'patient.timeline', 'Timeline');
-      const events = await listTimeline(ctx.db, access.patientId);
-      return { events };
-    },
-  );
+  api.get('/patients/:id/timeline', patientRoute('patient:read', { 200: timelineReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'patient.timeline', 'Timeline');
+    const events = await listTimeline(ctx.db, access.patientId);
+    return { events };
+  });
 }

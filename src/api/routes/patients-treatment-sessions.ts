@@ -1,6 +1,5 @@
 // /patients/:id/treatment-sessions: start a dosing session (pre-checks and dose), and the patient's sessions.
 import { sessionListReply, startedSessionReply } from '../../schemas/replies/treatment.ts';
-import { patientIdParams } from '../../schemas/patient.ts';
 import { startSessionSchema } from '../../schemas/treatment.ts';
 import { listSessions } from '../../store/treatment.ts';
 import { type AppContext, type ZodApp } from '../context.ts';
@@ -11,11 +10,7 @@ import { startSession } from '../treatment/session-start.ts';
 export function patientTreatmentSessionRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/treatment-sessions',
-    patientRoute('patient:write', {
-      params: patientIdParams,
-      body: startSessionSchema,
-      201: startedSessionReply,
-    }),
+    patientRoute('patient:write', { body: startSessionSchema, 201: startedSessionReply }),
     async (req, reply) => {
       const access = await patientAccess(ctx, req, req.params.id, 'treatment-session.create');
       return reply.status(201).send(await startSession(ctx, req, access, req.body));
@@ -24,7 +19,7 @@ export function patientTreatmentSessionRoutes(api: ZodApp, ctx: AppContext): voi
 
   api.get(
     '/patients/:id/treatment-sessions',
-    patientRoute('patient:read', { params: patientIdParams, 200: sessionListReply }),
+    patientRoute('patient:read', { 200: sessionListReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'treatment-session.list', 'TreatmentSession');
       const rows = await listSessions(ctx.db, access.patientId);

@@ -1,5 +1,4 @@
 // A patient record's history: every version, newest first, with who recorded it, when and why.
-import { idParams } from '../../schemas/common.ts';
 import { patientVersionsReply } from '../../schemas/replies/patients.ts';
 import { listVersions } from '../../store/patients.ts';
 import { type AppContext, type ZodApp } from '../context.ts';
@@ -9,7 +8,7 @@ import { patientRead } from '../patient-access.ts';
 export function patientVersionRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients/:id/versions',
-    patientRoute('patient:read', { params: idParams, 200: patientVersionsReply }),
+    patientRoute('patient:read', { 200: patientVersionsReply }),
     async (req) => {
       const access = await patientRead(ctx, req, req.params.id, 'patient.history');
       const versions = await listVersions(ctx.db, access.patientId);

@@ -1,7 +1,7 @@
 // The patient registry: register, search, view and correct a record (by new version, with If-Match).
 import { z } from 'zod';
 import { formatNhsNumber } from '../../domain/patient/nhs-number.ts';
-import { idParams, storableString } from '../../schemas/common.ts';
+import { storableString } from '../../schemas/common.ts';
 import {
   correctPatientSchema,
   createPatientSchema,
@@ -49,13 +49,7 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
     async (req) => {
       const auth = authOf(req);
       const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
-      await auditAccess(
-        ctx,
-        req,
-        'patient.search',
-        { type: 'Patient' },
-        { details: { results: patients.length } },
-      );
+      await auditAccess(ctx, req, 'patient.search', 'Patient', { results: patients.length });
       return { patients };
     },
   );
@@ -107,21 +101,16 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/patients/:id',
-    patientRoute('patient:read', { params: idParams, 200: patientReadReply }),
-    async (req, reply) => {
-      const access = await patientRead(ctx, req, req.params.id, 'patient.read');
-      const patient = await findPatient(ctx.db, access.patientId);
-      if (!patient) throw problem('not-found');
-      return reply.header('etag', etag(patient)).send({ ...patient, accessViaBreakGlass: access.breakGlass });
-    },
-  );
+  api.get('/patients/:id', patientRoute('patient:read', { 200: patientReadReply }), async (req, reply) => {
+    const access = await patientRead(ctx, req, req.params.id, 'patient.read');
+    const patient = await findPatient(ctx.db, access.patientId);
+    if (!patient) throw problem('not-found');
+    return reply.header('etag', etag(patient)).send({ ...patient, accessViaBreakGlass: access.breakGlass });
+  });
 
   api.patch(
     '/patients/:id',
     patientRoute('patient:write', {
-      params: idParams,
       headers: ifMatchHeaders,
       body: correctPatientSchema,
       200: patientRecordReply,

@@ -24,13 +24,7 @@ export function remsRoutes(api: ZodApp, ctx: AppContext): void {
         submittedAt: r.submitted_at?.toISOString() ?? null,
       };
     });
-    await auditAccess(
-      ctx,
-      req,
-      'rems.tracker',
-      { type: 'RemsTracker' },
-      { details: { count: items.length } },
-    );
+    await auditAccess(ctx, req, 'rems.tracker', 'RemsTracker', { count: items.length });
     return { items };
   });
 }

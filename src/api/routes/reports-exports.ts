@@ -28,7 +28,7 @@ const csvQuery = exportQuery.extend({
 });
 
 /** What a report read is audited as. */
-const REPORT = { type: 'Report' };
+const REPORT = 'Report';
 
 export function reportExportRoutes(api: ZodApp, ctx: AppContext): void {
   /** The report over the checked scope, and its tables for the audience. */
@@ -49,9 +49,7 @@ export function reportExportRoutes(api: ZodApp, ctx: AppContext): void {
     route('reports:read', { querystring: exportQuery, 200: reportTablesReply }),
     async (req) => {
       const { scope, tables } = await tablesFor(req, req.query, req.query.audience);
-      await auditAccess(ctx, req, 'report.tables', REPORT, {
-        details: details(scope, req.query.audience, tables),
-      });
+      await auditAccess(ctx, req, 'report.tables', REPORT, details(scope, req.query.audience, tables));
       return {
         audience: req.query.audience,
         note: suppressionNote(req.query.audience),
@@ -73,7 +71,8 @@ export function reportExportRoutes(api: ZodApp, ctx: AppContext): void {
           { path: 'querystring.table', message: 'No such table' },
         ]);
       await auditAccess(ctx, req, 'report.export-csv', REPORT, {
-        details: { ...details(scope, who, [table]), table: id },
+        ...details(scope, who, [table]),
+        table: id,
       });
       return reply
         .type('text/csv; charset=utf-8')
@@ -113,7 +112,7 @@ export function reportExportRoutes(api: ZodApp, ctx: AppContext): void {
         measures: report.measures,
         tables,
       });
-      await auditAccess(ctx, req, 'report.export-pdf', REPORT, { details: details(scope, who, tables) });
+      await auditAccess(ctx, req, 'report.export-pdf', REPORT, details(scope, who, tables));
       return reply
         .type('application/pdf')
         .header(

@@ -21,7 +21,7 @@ import { auditAccess } from '../record-change.ts';
 import { resolveScope } from '../report-scope.ts';
 
 /** What a report read is audited as. */
-const REPORT = { type: 'Report' };
+const REPORT = 'Report';
 
 export function reportRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
@@ -31,7 +31,8 @@ export function reportRoutes(api: ZodApp, ctx: AppContext): void {
       const scope = await resolveScope(ctx.db, req, req.query);
       const report = await serviceOutcomes(ctx.db, scope);
       await auditAccess(ctx, req, 'report.service-outcomes', REPORT, {
-        details: { ...scopeDetails(scope), episodes: report.episodes },
+        ...scopeDetails(scope),
+        episodes: report.episodes,
       });
       return report;
     },
@@ -46,7 +47,7 @@ export function reportRoutes(api: ZodApp, ctx: AppContext): void {
         loadOutcomeSeries(ctx.db, scope),
         scopeNames(ctx.db, scope.serviceIds),
       ]);
-      await auditAccess(ctx, req, 'report.service-outcomes-series', REPORT, { details: scopeDetails(scope) });
+      await auditAccess(ctx, req, 'report.service-outcomes-series', REPORT, scopeDetails(scope));
       return {
         period: { from: scope.from, to: scope.to },
         serviceIds: [...scope.serviceIds],
@@ -91,7 +92,8 @@ export function reportRoutes(api: ZodApp, ctx: AppContext): void {
         pack.levels,
       );
       await auditAccess(ctx, req, 'report.pilot-comparison', REPORT, {
-        details: { first: scopeDetails(first), second: scopeDetails(second) },
+        first: scopeDetails(first),
+        second: scopeDetails(second),
       });
       return {
         first: { ...first, serviceIds: [...first.serviceIds], label: labelOf(first, q.firstLabel) },
@@ -109,9 +111,7 @@ export function reportRoutes(api: ZodApp, ctx: AppContext): void {
       const scope = await resolveScope(ctx.db, req, req.query);
       const { sources, startedBefore } = await loadTopSources(ctx.db, scope);
       const rows = topRows(sources, startedBefore);
-      await auditAccess(ctx, req, 'report.top-export', REPORT, {
-        details: { ...scopeDetails(scope), rows: rows.length },
-      });
+      await auditAccess(ctx, req, 'report.top-export', REPORT, { ...scopeDetails(scope), rows: rows.length });
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="top-${scope.from}-to-${scope.to}.csv"`)

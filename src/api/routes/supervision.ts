@@ -12,13 +12,7 @@ export function supervisionRoutes(api: ZodApp, ctx: AppContext): void {
     const auth = authOf(req);
     const today = ctx.now().toISOString().slice(0, 10);
     const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
-    await auditAccess(
-      ctx,
-      req,
-      'supervision.read',
-      { type: 'Supervision' },
-      { details: { count: queue.items.length } },
-    );
+    await auditAccess(ctx, req, 'supervision.read', 'Supervision', { count: queue.items.length });
     return queue;
   });
 

@@ -27,7 +27,7 @@ export function taskRoutes(api: ZodApp, ctx: AppContext): void {
       req.query.scope === 'mine'
         ? await listTasks(ctx.db, { assignedTo: auth.user.id, serviceIds: auth.user.service_ids })
         : await listTasks(ctx.db, { serviceIds: auth.user.service_ids });
-    await auditAccess(ctx, req, 'task.list', { type: 'Task' }, { details: { count: tasks.length } });
+    await auditAccess(ctx, req, 'task.list', 'Task', { count: tasks.length });
     return { tasks };
   });
 
