@@ -1,22 +1,13 @@
-// Table-driven test blocks every instrument's tests share (test support only): refusals, totals, bands, completeness.
+// Table-driven test blocks every instrument's tests share (test support only): totals, bands, completeness.
 import { expect, it } from 'vitest';
 import { answersFrom, resultOf } from './test-fixtures.ts';
-import type { Answers, ProblemCode, ScoreOutcome, ScoreResult } from './types.ts';
+import type { Answers, ScoreOutcome, ScoreResult } from './types.ts';
 
 type Score = (answers: Answers) => ScoreOutcome;
 
 function expectTotalAndBand(result: ScoreResult, total: number, band: string): void {
   expect(result.total).toBe(total);
   expect(result.band?.code).toBe(band);
-}
-
-/** Each case: answers that `score` refuses with exactly one problem, of `code` at `path`. */
-export function itRefusesEach(score: Score, cases: [Answers, ProblemCode, string][]): void {
-  it.each(cases)('%j → %s at %s', (answers, code, path) => {
-    const outcome = score(answers);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems).toEqual([expect.objectContaining({ code, path })]);
-  });
 }
 
 /** Each case: scores in published order, the total they give and its band (`title` names the case). */
