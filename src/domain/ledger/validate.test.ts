@@ -12,204 +12,142 @@ function stocked(policy = defaultLedgerPolicy('us')): TestRegister {
 }
 
 describe('validateEntry refuses with a code naming the rule', () => {
-  const cases: [string, EntryKind, Partial<EntryDraft>, string, string][] = [
-    [
-      'an administration beyond stock',
-      'administration',
-      { quantity: { mg: 401 } },
-      'insufficient-stock',
-      'quantity',
+  // Each rule's problem code, with cases that break it: [case, kind, overrides, path of the problem].
+  const casesByCode: Readonly<Record<string, [string, EntryKind, Partial<EntryDraft>, string][]>> = {
+    'insufficient-stock': [
+      ['an administration beyond stock', 'administration', { quantity: { mg: 401 } }, 'quantity'],
+      ['a transfer of more containers than held', 'transfer', { quantity: { containers: 3 } }, 'quantity'],
+      ['waste with nothing opened', 'waste', { quantity: { mg: 1 } }, 'quantity'],
+      ['a loss of opened mg when none is opened', 'loss', { quantity: { mg: 10 } }, 'quantity'],
     ],
-    [
-      'a transfer of more containers than held',
-      'transfer',
-      { quantity: { containers: 3 } },
-      'insufficient-stock',
-      'quantity',
+    'witness-required': [['waste with no witness', 'waste', { witnesses: [] }, 'witnesses']],
+    'two-witnesses-required': [
+      [
+        'destruction with one witness',
+        'destruction',
+        { witnesses: [{ userId: 'nurse-2', reauthenticatedAt: '2026-03-02T09:00:30Z' }] },
+        'witnesses',
+      ],
     ],
-    ['waste with nothing opened', 'waste', { quantity: { mg: 1 } }, 'insufficient-stock', 'quantity'],
-    [
-      'a loss of opened mg when none is opened',
-      'loss',
-      { quantity: { mg: 10 } },
-      'insufficient-stock',
-      'quantity',
+    'witness-must-differ': [
+      [
+        'the author as witness',
+        'waste',
+        { witnesses: [{ userId: 'nurse-1', reauthenticatedAt: '2026-03-02T09:00:30Z' }] },
+        'witnesses[0].userId',
+      ],
     ],
-    ['waste with no witness', 'waste', { witnesses: [] }, 'witness-required', 'witnesses'],
-    [
-      'destruction with one witness',
-      'destruction',
-      { witnesses: [{ userId: 'nurse-2', reauthenticatedAt: '2026-03-02T09:00:30Z' }] },
-      'two-witnesses-required',
-      'witnesses',
+    'witness-not-reauthenticated': [
+      [
+        'a witness who re-authenticated ten minutes ago',
+        'waste',
+        { witnesses: [{ userId: 'nurse-2', reauthenticatedAt: '2026-03-02T08:51:00Z' }] },
+        'witnesses[0].reauthenticatedAt',
+      ],
     ],
-    [
-      'the author as witness',
-      'waste',
-      { witnesses: [{ userId: 'nurse-1', reauthenticatedAt: '2026-03-02T09:00:30Z' }] },
-      'witness-must-differ',
-      'witnesses[0].userId',
+    'future-entry': [
+      ['a future transaction', 'receipt', { occurredAt: '2026-03-02T10:00:00Z' }, 'occurredAt'],
     ],
-    [
-      'a witness who re-authenticated ten minutes ago',
-      'waste',
-      { witnesses: [{ userId: 'nurse-2', reauthenticatedAt: '2026-03-02T08:51:00Z' }] },
-      'witness-not-reauthenticated',
-      'witnesses[0].reauthenticatedAt',
+    'late-entry-needs-reason': [
+      [
+        'a transaction two days ago with no reason',
+        'receipt',
+        { occurredAt: '2026-02-28T09:00:00Z' },
+        'lateEntryReason',
+      ],
     ],
-    ['a future transaction', 'receipt', { occurredAt: '2026-03-02T10:00:00Z' }, 'future-entry', 'occurredAt'],
-    [
-      'a transaction two days ago with no reason',
-      'receipt',
-      { occurredAt: '2026-02-28T09:00:00Z' },
-      'late-entry-needs-reason',
-      'lateEntryReason',
+    'invalid-time': [
+      ['a time with no offset', 'receipt', { occurredAt: '2026-03-02T08:00:00' }, 'occurredAt'],
     ],
-    ['a time with no offset', 'receipt', { occurredAt: '2026-03-02T08:00:00' }, 'invalid-time', 'occurredAt'],
-    [
-      'a count that disagrees, unexplained',
-      'count',
-      { quantity: { containers: 1, mg: 200 } },
-      'discrepancy-needs-explanation',
-      'reason',
+    'discrepancy-needs-explanation': [
+      ['a count that disagrees, unexplained', 'count', { quantity: { containers: 1, mg: 200 } }, 'reason'],
     ],
-    ['a correction naming no entry', 'correction', {}, 'correction-needs-target', 'correctsEntryId'],
-    [
-      'a correction of an unknown entry',
-      'correction',
-      { correctsEntryId: 'nope' },
-      'correction-needs-target',
-      'correctsEntryId',
+    'correction-needs-target': [
+      ['a correction naming no entry', 'correction', {}, 'correctsEntryId'],
+      ['a correction of an unknown entry', 'correction', { correctsEntryId: 'nope' }, 'correctsEntryId'],
     ],
-    [
-      'a correction with no reason',
-      'correction',
-      { correctsEntryId: 'e1', reason: ' ' },
-      'correction-needs-reason',
-      'reason',
+    'correction-needs-reason': [
+      ['a correction with no reason', 'correction', { correctsEntryId: 'e1', reason: ' ' }, 'reason'],
     ],
-    ['a zero receipt', 'receipt', { quantity: { containers: 0 } }, 'quantity-invalid', 'quantity'],
-    ['a negative draw', 'administration', { quantity: { mg: -5 } }, 'quantity-invalid', 'quantity.mg'],
-    ['a draw of zero mg', 'administration', { quantity: { mg: 0 } }, 'quantity-invalid', 'quantity.mg'],
-    [
-      'half a container received',
-      'receipt',
-      { quantity: { containers: 1.5 } },
-      'quantity-invalid',
-      'quantity.containers',
+    'quantity-invalid': [
+      ['a zero receipt', 'receipt', { quantity: { containers: 0 } }, 'quantity'],
+      ['a negative draw', 'administration', { quantity: { mg: -5 } }, 'quantity.mg'],
+      ['a draw of zero mg', 'administration', { quantity: { mg: 0 } }, 'quantity.mg'],
+      ['half a container received', 'receipt', { quantity: { containers: 1.5 } }, 'quantity.containers'],
+      [
+        'receipt mg not matching containers',
+        'receipt',
+        { quantity: { containers: 1, mg: 150 } },
+        'quantity.mg',
+      ],
+      ['a receipt given only in mg', 'receipt', { quantity: { mg: 200 } }, 'quantity.containers'],
+      ['mg finer than a microgram', 'administration', { quantity: { mg: 1.0001 } }, 'quantity.mg'],
+      [
+        'a destruction of sealed vials with less mg than they hold',
+        'destruction',
+        { quantity: { containers: 1, mg: 100 } },
+        'quantity.mg',
+      ],
+      [
+        'waste of a sealed container',
+        'waste',
+        { quantity: { containers: 1, mg: 200 } },
+        'quantity.containers',
+      ],
+      ['a count without the mg', 'count', { quantity: { containers: 2 } }, 'quantity'],
+      [
+        'a count with fewer mg than its sealed vials hold',
+        'count',
+        { quantity: { containers: 2, mg: 300 } },
+        'quantity.mg',
+      ],
+      ['an entry with no quantity', 'loss', { quantity: undefined }, 'quantity'],
     ],
-    [
-      'receipt mg not matching containers',
-      'receipt',
-      { quantity: { containers: 1, mg: 150 } },
-      'quantity-invalid',
-      'quantity.mg',
+    'wrong-kind-fields': [
+      ['a receipt without a supplier', 'receipt', { supplier: undefined }, 'supplier.name'],
+      [
+        'a receipt without the DEA number (US)',
+        'receipt',
+        { supplier: { name: 'A', address: 'B' } },
+        'supplier.registrationNumber',
+      ],
+      ['a receipt without a lot', 'receipt', { lot: '' }, 'lot'],
+      ['a receipt with an impossible expiry', 'receipt', { expiry: '2027-02-30' }, 'expiry'],
+      ['a receipt naming a patient', 'receipt', { patientId: 'pat-1' }, 'patientId'],
+      ['a destruction with no method', 'destruction', { destructionMethod: undefined }, 'destructionMethod'],
+      ['a loss with no circumstances', 'loss', { reason: undefined }, 'reason'],
+      [
+        'a correction with its own transaction time',
+        'correction',
+        { correctsEntryId: 'e1', occurredAt: '2026-03-02T08:00:00Z' },
+        'occurredAt',
+      ],
+      ['an entry with no author', 'receipt', { authorId: '' }, 'authorId'],
     ],
-    [
-      'a receipt given only in mg',
-      'receipt',
-      { quantity: { mg: 200 } },
-      'quantity-invalid',
-      'quantity.containers',
+    'administration-needs-patient-and-session': [
+      ['an administration without a patient', 'administration', { patientId: undefined }, 'patientId'],
+      ['an administration without a session', 'administration', { sessionId: '' }, 'sessionId'],
     ],
-    [
-      'mg finer than a microgram',
-      'administration',
-      { quantity: { mg: 1.0001 } },
-      'quantity-invalid',
-      'quantity.mg',
+    'transfer-needs-destination': [
+      [
+        'a transfer with no destination',
+        'transfer',
+        { counterpartyLocationId: undefined },
+        'counterpartyLocationId',
+      ],
     ],
-    [
-      'a destruction of sealed vials with less mg than they hold',
-      'destruction',
-      { quantity: { containers: 1, mg: 100 } },
-      'quantity-invalid',
-      'quantity.mg',
+    'transfer-to-same-location': [
+      [
+        'a transfer to the same safe',
+        'transfer',
+        { counterpartyLocationId: SAFE_A.id },
+        'counterpartyLocationId',
+      ],
     ],
-    [
-      'waste of a sealed container',
-      'waste',
-      { quantity: { containers: 1, mg: 200 } },
-      'quantity-invalid',
-      'quantity.containers',
-    ],
-    ['a count without the mg', 'count', { quantity: { containers: 2 } }, 'quantity-invalid', 'quantity'],
-    [
-      'a count with fewer mg than its sealed vials hold',
-      'count',
-      { quantity: { containers: 2, mg: 300 } },
-      'quantity-invalid',
-      'quantity.mg',
-    ],
-    ['an entry with no quantity', 'loss', { quantity: undefined }, 'quantity-invalid', 'quantity'],
-    [
-      'a receipt without a supplier',
-      'receipt',
-      { supplier: undefined },
-      'wrong-kind-fields',
-      'supplier.name',
-    ],
-    [
-      'a receipt without the DEA number (US)',
-      'receipt',
-      { supplier: { name: 'A', address: 'B' } },
-      'wrong-kind-fields',
-      'supplier.registrationNumber',
-    ],
-    ['a receipt without a lot', 'receipt', { lot: '' }, 'wrong-kind-fields', 'lot'],
-    [
-      'a receipt with an impossible expiry',
-      'receipt',
-      { expiry: '2027-02-30' },
-      'wrong-kind-fields',
-      'expiry',
-    ],
-    ['a receipt naming a patient', 'receipt', { patientId: 'pat-1' }, 'wrong-kind-fields', 'patientId'],
-    [
-      'a destruction with no method',
-      'destruction',
-      { destructionMethod: undefined },
-      'wrong-kind-fields',
-      'destructionMethod',
-    ],
-    ['a loss with no circumstances', 'loss', { reason: undefined }, 'wrong-kind-fields', 'reason'],
-    [
-      'a correction with its own transaction time',
-      'correction',
-      { correctsEntryId: 'e1', occurredAt: '2026-03-02T08:00:00Z' },
-      'wrong-kind-fields',
-      'occurredAt',
-    ],
-    ['an entry with no author', 'receipt', { authorId: '' }, 'wrong-kind-fields', 'authorId'],
-    [
-      'an administration without a patient',
-      'administration',
-      { patientId: undefined },
-      'administration-needs-patient-and-session',
-      'patientId',
-    ],
-    [
-      'an administration without a session',
-      'administration',
-      { sessionId: '' },
-      'administration-needs-patient-and-session',
-      'sessionId',
-    ],
-    [
-      'a transfer with no destination',
-      'transfer',
-      { counterpartyLocationId: undefined },
-      'transfer-needs-destination',
-      'counterpartyLocationId',
-    ],
-    [
-      'a transfer to the same safe',
-      'transfer',
-      { counterpartyLocationId: SAFE_A.id },
-      'transfer-to-same-location',
-      'counterpartyLocationId',
-    ],
-  ];
+  };
+  const cases = Object.entries(casesByCode).flatMap(([code, rows]) =>
+    rows.map(([name, kind, overrides, path]) => [name, kind, overrides, code, path] as const),
+  );
 
   it.each(cases)('%s', (_name, kind, overrides, code, path) => {
     const result = stocked().add(kind, overrides);
