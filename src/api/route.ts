@@ -38,3 +38,11 @@ export function route<const S extends RouteSpec>(access: RouteAccess, spec: S) {
 export function patientRoute<const S extends Omit<RouteSpec, 'params'>>(access: RouteAccess, spec: S) {
   return { config: { access, patientScoped: true }, schema: { params: idParams, ...schemaOf(spec) } };
 }
+
+/** A read of the chart a route's `:id` names: `patientRoute('patient:read', spec)`. */
+export const chartRead = <const S extends Omit<RouteSpec, 'params'>>(spec: S) =>
+  patientRoute('patient:read', spec);
+
+/** A change to the chart a route's `:id` names: `patientRoute('patient:write', spec)`. */
+export const chartWrite = <const S extends Omit<RouteSpec, 'params'>>(spec: S) =>
+  patientRoute('patient:write', spec);

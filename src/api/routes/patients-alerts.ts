@@ -2,11 +2,11 @@
 import { patientAlertsReply } from '../../schemas/replies/tasks.ts';
 import { listAlerts } from '../../store/alerts.ts';
 import { type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead } from '../route.ts';
 import { patientRead } from '../patient-access.ts';
 
 export function patientAlertRoutes(api: ZodApp, ctx: AppContext): void {
-  api.get('/patients/:id/alerts', patientRoute('patient:read', { 200: patientAlertsReply }), async (req) => {
+  api.get('/patients/:id/alerts', chartRead({ 200: patientAlertsReply }), async (req) => {
     const access = await patientRead(ctx, req, req.params.id, 'alert.list', 'Alert');
     const alerts = await listAlerts(ctx.db, access.patientId);
     return { alerts };

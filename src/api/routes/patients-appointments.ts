@@ -4,7 +4,7 @@ import { createdReply } from '../../schemas/replies/common.ts';
 import { patientAppointmentsReply } from '../../schemas/replies/appointments.ts';
 import { insertAppointment, patientAppointments } from '../../store/appointments.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
@@ -15,7 +15,7 @@ const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 export function patientAppointmentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/appointments',
-    patientRoute('patient:write', { body: bookAppointmentSchema, 201: createdReply }),
+    chartWrite({ body: bookAppointmentSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'appointment.create');
@@ -43,18 +43,13 @@ export function patientAppointmentRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/patients/:id/appointments',
-    patientRoute('patient:read', { 200: patientAppointmentsReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'appointment.list', 'Appointment');
-      const appointments = await patientAppointments(ctx.db, access.patientId);
-      const now = ctx.now().toISOString();
-      const next =
-        appointments.find(
-          (a) => (a.status === 'booked' || a.status === 'rescheduled') && a.startsAt >= now,
-        ) ?? null;
-      return { appointments, next };
-    },
-  );
+  api.get('/patients/:id/appointments', chartRead({ 200: patientAppointmentsReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'appointment.list', 'Appointment');
+    const appointments = await patientAppointments(ctx.db, access.patientId);
+    const now = ctx.now().toISOString();
+    const next =
+      appointments.find((a) => (a.status === 'booked' || a.status === 'rescheduled') && a.startsAt >= now) ??
+      null;
+    return { appointments, next };
+  });
 }

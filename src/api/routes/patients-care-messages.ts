@@ -3,7 +3,7 @@ import { createdReply } from '../../schemas/replies/common.ts';
 import { careMessageSchema } from '../../schemas/treatment.ts';
 import { insertCareMessage } from '../../store/shared-care.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartWrite } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
@@ -11,7 +11,7 @@ import { requireStaffOfService } from '../references.ts';
 export function patientCareMessageRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/care-messages',
-    patientRoute('patient:write', { body: careMessageSchema, 201: createdReply }),
+    chartWrite({ body: careMessageSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-message.create');

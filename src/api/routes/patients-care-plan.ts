@@ -3,7 +3,7 @@ import { carePlanSchema } from '../../schemas/harm.ts';
 import { insertCarePlan, isDecisionOfPatient, listCarePlans } from '../../store/harm.ts';
 import { packInForce } from '../../store/harm-packs.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
@@ -11,29 +11,25 @@ import { requireStaffOfService } from '../references.ts';
 import { carePlanListReply, carePlanSavedReply } from '../../schemas/replies/harm.ts';
 
 export function patientCarePlanRoutes(api: ZodApp, ctx: AppContext): void {
-  api.get(
-    '/patients/:id/care-plan',
-    patientRoute('patient:read', { 200: carePlanListReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'care-plan.read', 'CarePlan');
-      const rows = await listCarePlans(ctx.db, access.patientId);
-      const view = (r: (typeof rows)[number]) => ({
-        version: r.version,
-        ...r.plan,
-        goals: r.plan.goals ?? [],
-        reviewDue: r.review_due,
-        decisionId: r.decision_id,
-        reason: r.reason,
-        recordedAt: r.recorded_at.toISOString(),
-        recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
-      });
-      return { current: rows[0] ? view(rows[0]) : null, history: rows.map(view) };
-    },
-  );
+  api.get('/patients/:id/care-plan', chartRead({ 200: carePlanListReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'care-plan.read', 'CarePlan');
+    const rows = await listCarePlans(ctx.db, access.patientId);
+    const view = (r: (typeof rows)[number]) => ({
+      version: r.version,
+      ...r.plan,
+      goals: r.plan.goals ?? [],
+      reviewDue: r.review_due,
+      decisionId: r.decision_id,
+      reason: r.reason,
+      recordedAt: r.recorded_at.toISOString(),
+      recordedBy: { id: r.recorded_by, displayName: r.recorded_by_name },
+    });
+    return { current: rows[0] ? view(rows[0]) : null, history: rows.map(view) };
+  });
 
   api.post(
     '/patients/:id/care-plan',
-    patientRoute('patient:write', { body: carePlanSchema, 201: carePlanSavedReply }),
+    chartWrite({ body: carePlanSchema, 201: carePlanSavedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'care-plan.create');

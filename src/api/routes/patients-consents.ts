@@ -4,7 +4,7 @@ import { consentDocuments } from '../../domain/consent/documents.ts';
 import { consentSchema } from '../../schemas/treatment.ts';
 import { consentView, findConsent, insertConsent, listConsents } from '../../store/consents.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
@@ -13,7 +13,7 @@ import { reauthenticateWitness } from '../witness.ts';
 export function patientConsentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/consents',
-    patientRoute('patient:write', { body: consentSchema, 201: consentReply }),
+    chartWrite({ body: consentSchema, 201: consentReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'consent.create');
@@ -62,7 +62,7 @@ export function patientConsentRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get('/patients/:id/consents', patientRoute('patient:read', { 200: consentListReply }), async (req) => {
+  api.get('/patients/:id/consents', chartRead({ 200: consentListReply }), async (req) => {
     const access = await patientRead(ctx, req, req.params.id, 'consent.list', 'Consent');
     const rows = await listConsents(ctx.db, access.patientId);
     return { consents: rows.map(consentView) };

@@ -4,7 +4,7 @@ import { createCrisisEventSchema } from '../../schemas/outcomes.ts';
 import { crisisEventReply, crisisEventsReply } from '../../schemas/replies/outcomes.ts';
 import { insertCrisisEvent, readCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
@@ -15,7 +15,7 @@ const kindLabel = (id: string) => crisisKinds.find((k) => k.id === id)?.label ??
 export function patientCrisisEventRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/crisis-events',
-    patientRoute('patient:write', { body: createCrisisEventSchema, 201: crisisEventReply }),
+    chartWrite({ body: createCrisisEventSchema, 201: crisisEventReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.create');
@@ -42,13 +42,9 @@ export function patientCrisisEventRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get(
-    '/patients/:id/crisis-events',
-    patientRoute('patient:read', { 200: crisisEventsReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'crisis-event.read', 'CrisisEvent');
-      const events = await patientCrisisEvents(ctx.db, access.patientId);
-      return { events };
-    },
-  );
+  api.get('/patients/:id/crisis-events', chartRead({ 200: crisisEventsReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'crisis-event.read', 'CrisisEvent');
+    const events = await patientCrisisEvents(ctx.db, access.patientId);
+    return { events };
+  });
 }

@@ -5,7 +5,7 @@ import { eligibilitySchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { insertEligibility, listEligibility, listReferrals } from '../../store/treatment-screening.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, patientRoute } from '../route.ts';
 import { added, recordChange } from '../record-change.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -48,7 +48,7 @@ export function patientEligibilityRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get('/patients/:id/eligibility', patientRoute('patient:read', { 200: screeningReply }), async (req) => {
+  api.get('/patients/:id/eligibility', chartRead({ 200: screeningReply }), async (req) => {
     const access = await patientRead(ctx, req, req.params.id, 'eligibility.list', 'Eligibility');
     const rows = await listEligibility(ctx.db, access.patientId);
     const referrals = await listReferrals(ctx.db, access.patientId);

@@ -7,7 +7,7 @@ import {
   type FormulationRow,
 } from '../../store/formulations.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
@@ -24,19 +24,15 @@ function formulationView(r: FormulationRow) {
 }
 
 export function patientFormulationRoutes(api: ZodApp, ctx: AppContext): void {
-  api.get(
-    '/patients/:id/formulation',
-    patientRoute('patient:read', { 200: formulationListReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'formulation.read', 'Formulation');
-      const rows = await listFormulations(ctx.db, access.patientId);
-      return { current: rows[0] ? formulationView(rows[0]) : null, history: rows.map(formulationView) };
-    },
-  );
+  api.get('/patients/:id/formulation', chartRead({ 200: formulationListReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'formulation.read', 'Formulation');
+    const rows = await listFormulations(ctx.db, access.patientId);
+    return { current: rows[0] ? formulationView(rows[0]) : null, history: rows.map(formulationView) };
+  });
 
   api.post(
     '/patients/:id/formulation',
-    patientRoute('patient:write', { body: formulationSchema, 201: formulationSavedReply }),
+    chartWrite({ body: formulationSchema, 201: formulationSavedReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'formulation.create');

@@ -12,7 +12,7 @@ import {
 import { assessmentView } from '../../store/harm-assessment-view.ts';
 import { packByContentVersion, packInForce } from '../../store/harm-packs.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
@@ -22,7 +22,7 @@ import { assessmentListReply, harmPrefillReply, savedAssessmentReply } from '../
 export function patientHarmAssessmentRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/harm-assessments',
-    patientRoute('patient:write', { body: saveAssessmentSchema, 201: savedAssessmentReply }),
+    chartWrite({ body: saveAssessmentSchema, 201: savedAssessmentReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'harm-assessment.create');
@@ -77,27 +77,23 @@ export function patientHarmAssessmentRoutes(api: ZodApp, ctx: AppContext): void 
     },
   );
 
-  api.get(
-    '/patients/:id/harm-assessments',
-    patientRoute('patient:read', { 200: assessmentListReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'harm-assessment.list', 'HarmAssessment');
-      const rows = await listAssessments(ctx.db, access.patientId);
-      const versions = [...new Set(rows.map((r) => r.content_version))];
-      const packs = new Map(
-        await Promise.all(versions.map(async (v) => [v, await packByContentVersion(ctx.db, v)] as const)),
-      );
-      return {
-        assessments: rows.map((r, i) =>
-          assessmentView(r, packs.get(r.content_version), i > 0 ? rows[i - 1] : undefined),
-        ),
-      };
-    },
-  );
+  api.get('/patients/:id/harm-assessments', chartRead({ 200: assessmentListReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'harm-assessment.list', 'HarmAssessment');
+    const rows = await listAssessments(ctx.db, access.patientId);
+    const versions = [...new Set(rows.map((r) => r.content_version))];
+    const packs = new Map(
+      await Promise.all(versions.map(async (v) => [v, await packByContentVersion(ctx.db, v)] as const)),
+    );
+    return {
+      assessments: rows.map((r, i) =>
+        assessmentView(r, packs.get(r.content_version), i > 0 ? rows[i - 1] : undefined),
+      ),
+    };
+  });
 
   api.get(
     '/patients/:id/harm-assessments/prefill',
-    patientRoute('patient:read', {
+    chartRead({
       description:
         'What a new harm assessment starts from: the latest PHQ-9 total, SDS total and a positive PHQ-9 item 9 (as suicidal thoughts), each with its source response and date; editable in the form.',
       params: patientIdParams,

@@ -10,7 +10,7 @@ import {
   referralDecision,
 } from '../../store/referrals-crisis.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
@@ -21,7 +21,7 @@ const destinationLabel = (id: string) => referralDestinations.find((d) => d.id =
 export function patientOnwardReferralRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/onward-referrals',
-    patientRoute('patient:write', { body: createReferralSchema, 201: referralReply }),
+    chartWrite({ body: createReferralSchema, 201: referralReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'onward-referral.create');
@@ -58,13 +58,9 @@ export function patientOnwardReferralRoutes(api: ZodApp, ctx: AppContext): void 
     },
   );
 
-  api.get(
-    '/patients/:id/onward-referrals',
-    patientRoute('patient:read', { 200: referralsReply }),
-    async (req) => {
-      const access = await patientRead(ctx, req, req.params.id, 'onward-referral.read', 'OnwardReferral');
-      const referrals = await patientReferrals(ctx.db, access.patientId);
-      return { referrals };
-    },
-  );
+  api.get('/patients/:id/onward-referrals', chartRead({ 200: referralsReply }), async (req) => {
+    const access = await patientRead(ctx, req, req.params.id, 'onward-referral.read', 'OnwardReferral');
+    const referrals = await patientReferrals(ctx.db, access.patientId);
+    return { referrals };
+  });
 }

@@ -4,14 +4,14 @@ import { indicationCheck } from '../../domain/treatment/index.ts';
 import { referralSchema } from '../../schemas/treatment.ts';
 import { insertReferral } from '../../store/treatment-screening.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartWrite } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 
 export function patientReferralRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/referrals',
-    patientRoute('patient:write', { body: referralSchema, 201: referralReply }),
+    chartWrite({ body: referralSchema, 201: referralReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'referral.create');

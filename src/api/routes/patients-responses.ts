@@ -12,7 +12,7 @@ import type { Queryable } from '../../store/db.ts';
 import { insertResponse, listResponses } from '../../store/responses.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -125,7 +125,7 @@ export async function recordResponse(
 export function patientResponseRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/responses',
-    patientRoute('patient:write', { body: saveResponseSchema, 201: savedResponseReply }),
+    chartWrite({ body: saveResponseSchema, 201: savedResponseReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'response.create');
@@ -160,7 +160,7 @@ export function patientResponseRoutes(api: ZodApp, ctx: AppContext): void {
 
   api.get(
     '/patients/:id/responses',
-    patientRoute('patient:read', {
+    chartRead({
       querystring: z.object({ instrument: storableString().max(64).optional() }).strict(),
       200: responseListReply,
     }),

@@ -4,7 +4,7 @@ import { newToken, sha256 } from '../../security/tokens.ts';
 import { definitionsInForce } from '../../store/instruments.ts';
 import { insertSelfReportLink } from '../../store/self-report.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartWrite } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
@@ -13,7 +13,7 @@ import { selfReportLinkReply } from '../../schemas/replies/questionnaires.ts';
 export function patientSelfReportLinkRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/self-report-links',
-    patientRoute('patient:write', { body: selfReportLinkSchema, 201: selfReportLinkReply }),
+    chartWrite({ body: selfReportLinkSchema, 201: selfReportLinkReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'self-report.create');

@@ -3,7 +3,7 @@ import { createdReply } from '../../schemas/replies/common.ts';
 import { careTaskSchema } from '../../schemas/treatment.ts';
 import { insertTask } from '../../store/alerts.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartWrite } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { added, recordChange } from '../record-change.ts';
 import { requireStaffOfService } from '../references.ts';
@@ -11,7 +11,7 @@ import { requireStaffOfService } from '../references.ts';
 export function patientTaskRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/tasks',
-    patientRoute('patient:write', { body: careTaskSchema, 201: createdReply }),
+    chartWrite({ body: careTaskSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'task.create');

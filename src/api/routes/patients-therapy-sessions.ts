@@ -3,7 +3,7 @@ import { createdReply } from '../../schemas/replies/common.ts';
 import { therapySessionSchema } from '../../schemas/treatment.ts';
 import { insertTherapySession, isPatientDosingSession } from '../../store/shared-care.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartWrite } from '../route.ts';
 import { patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { added, recordChange } from '../record-change.ts';
@@ -11,7 +11,7 @@ import { added, recordChange } from '../record-change.ts';
 export function patientTherapySessionRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/patients/:id/therapy-sessions',
-    patientRoute('patient:write', { body: therapySessionSchema, 201: createdReply }),
+    chartWrite({ body: therapySessionSchema, 201: createdReply }),
     async (req, reply) => {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'therapy-session.create');

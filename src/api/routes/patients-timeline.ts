@@ -2,11 +2,11 @@
 import { timelineReply } from '../../schemas/replies/patients.ts';
 import { listTimeline } from '../../store/timeline.ts';
 import { type AppContext, type ZodApp } from '../context.ts';
-import { patientRoute } from '../route.ts';
+import { chartRead } from '../route.ts';
 import { patientRead } from '../patient-access.ts';
 
 export function patientTimelineRoutes(api: ZodApp, ctx: AppContext): void {
-  api.get('/patients/:id/timeline', patientRoute('patient:read', { 200: timelineReply }), async (req) => {
+  api.get('/patients/:id/timeline', chartRead({ 200: timelineReply }), async (req) => {
     const access = await patientRead(ctx, req, req.params.id, 'patient.timeline', 'Timeline');
     const events = await listTimeline(ctx.db, access.patientId);
     return { events };

@@ -20,7 +20,7 @@ import {
 import { patientReadReply, patientRecordReply, patientSearchReply } from '../../schemas/replies/patients.ts';
 import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
-import { route, patientRoute } from '../route.ts';
+import { chartRead, chartWrite, route } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
@@ -101,7 +101,7 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
     },
   );
 
-  api.get('/patients/:id', patientRoute('patient:read', { 200: patientReadReply }), async (req, reply) => {
+  api.get('/patients/:id', chartRead({ 200: patientReadReply }), async (req, reply) => {
     const access = await patientRead(ctx, req, req.params.id, 'patient.read');
     const patient = await findPatient(ctx.db, access.patientId);
     if (!patient) throw problem('not-found');
@@ -110,7 +110,7 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
 
   api.patch(
     '/patients/:id',
-    patientRoute('patient:write', {
+    chartWrite({
       headers: ifMatchHeaders,
       body: correctPatientSchema,
       200: patientRecordReply,
