@@ -28,6 +28,17 @@ describe('row helpers', () => {
     ]);
   });
 
+  it('refuse a table or column name that is not a plain identifier', async () => {
+    const { db, statements } = recording([{ id: 'x' }]);
+    await expect(insertRow(db, 'consents; DROP TABLE x', { patient_id: 'p' })).rejects.toThrow(
+      'not a column or table name',
+    );
+    await expect(insertValues(db, 'consents', { 'patient_id) VALUES (1); --': 'p' })).rejects.toThrow(
+      'not a column or table name',
+    );
+    expect(statements).toEqual([]);
+  });
+
   it('insert a row that is not read back without RETURNING', async () => {
     const { db, statements } = recording([]);
     await insertValues(db, 'care_plans', { patient_id: 'p', version: 2, reason: null });

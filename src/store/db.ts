@@ -222,6 +222,9 @@ export async function insertReturningId(
 /** `INSERT INTO <table> (<columns>) VALUES ($1, …)`: the row's keys are its columns, in the order written. */
 function insertStatement(table: string, row: Readonly<Record<string, unknown>>): string {
   const columns = Object.keys(row);
+  // Table and column names are the store's own literals, never input; refuse anything else outright.
+  for (const name of [table, ...columns])
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a column or table name: ${name}`);
   const placeholders = columns.map((_, i) => `$${i + 1}`);
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders.join(', ')})`;
 }
@@ -237,12 +240,12 @@ export function columnsOf<T extends object>(
 }
 
 /** Inserts one row, its columns named by the keys of `row`, and returns the new row's id. */
-export function insertRow(
+export async function insertRow(
   tx: Queryable,
   table: string,
   row: Readonly<Record<string, unknown>>,
 ): Promise<string> {
-  return insertReturningId(tx, `${insertStatement(table, row)} RETURNING id`, Object.values(row));
+  return await insertReturningId(tx, `${insertStatement(table, row)} RETURNING id`, Object.values(row));
 }
 
 /** Inserts one row, its columns named by the keys of `row`, when nothing is read back. */
