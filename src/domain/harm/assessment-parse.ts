@@ -8,7 +8,6 @@ import type {
 } from './assessment.ts';
 import {
   readDate,
-  checkKnownFields,
   isMissing,
   readArray,
   readBoolean,
@@ -34,9 +33,7 @@ function optional<T>(
 }
 
 function readUse(p: ProblemList, value: unknown, path: string): UsePattern | undefined {
-  const obj = readObject(p, value, path);
-  if (obj === undefined) return undefined;
-  checkKnownFields(p, obj, path, [
+  const obj = readObject(p, value, path, [
     'daysUsedLast28',
     'routes',
     'bingeing',
@@ -46,6 +43,7 @@ function readUse(p: ProblemList, value: unknown, path: string): UsePattern | und
     'ageAtFirstUse',
     'coUse',
   ]);
+  if (obj === undefined) return undefined;
   const at = (key: string): string => `${path}.${key}`;
   return compact({
     // The TOP counts days used in the past 28 days, 0–28 (harm.md §6).
@@ -66,9 +64,8 @@ function readSymptoms(p: ProblemList, value: unknown, path: string): ReportedSym
   const symptoms: ReportedSymptom[] = [];
   list.forEach((item, index) => {
     const itemPath = `${path}.${index}`;
-    const obj = readObject(p, item, itemPath);
+    const obj = readObject(p, item, itemPath, ['code', 'onset', 'persistsAfterStoppingWeeks']);
     if (obj === undefined) return;
-    checkKnownFields(p, obj, itemPath, ['code', 'onset', 'persistsAfterStoppingWeeks']);
     const code = obj.code;
     const onset = optional(obj, 'onset', (v) => readDate(p, v, `${itemPath}.onset`));
     const weeks = optional(obj, 'persistsAfterStoppingWeeks', (v) =>
@@ -98,9 +95,7 @@ function readSymptoms(p: ProblemList, value: unknown, path: string): ReportedSym
 }
 
 function readMeasures(p: ProblemList, value: unknown, path: string): AssessmentMeasures | undefined {
-  const obj = readObject(p, value, path);
-  if (obj === undefined) return undefined;
-  checkKnownFields(p, obj, path, [
+  const obj = readObject(p, value, path, [
     'sdsTotal',
     'phq9Total',
     'urinaryChecklistPositive',
@@ -108,6 +103,7 @@ function readMeasures(p: ProblemList, value: unknown, path: string): AssessmentM
     'topPhysicalHealth',
     'topQualityOfLife',
   ]);
+  if (obj === undefined) return undefined;
   // TOP section 4 ratings run 0–20 (harm.md §6, the TOP form [V]).
   const topRating = (key: string): number | undefined =>
     optional(obj, key, (v) => readInteger(p, v, `${path}.${key}`, 0, 20));
@@ -125,9 +121,8 @@ function readMeasures(p: ProblemList, value: unknown, path: string): AssessmentM
 }
 
 function readLabs(p: ProblemList, value: unknown, path: string): AssessmentLabs | undefined {
-  const obj = readObject(p, value, path);
+  const obj = readObject(p, value, path, ['egfr', 'creatinineUmolL', 'alt', 'alp', 'urinalysis']);
   if (obj === undefined) return undefined;
-  checkKnownFields(p, obj, path, ['egfr', 'creatinineUmolL', 'alt', 'alp', 'urinalysis']);
   const lab = (key: string): number | undefined =>
     optional(obj, key, (v) => readNumber(p, v, `${path}.${key}`, 0));
   return compact({
@@ -145,9 +140,8 @@ function readLabs(p: ProblemList, value: unknown, path: string): AssessmentLabs 
  */
 export function parseAssessment(json: unknown): Outcome<HarmAssessment> {
   const p: ProblemList = [];
-  const obj = readObject(p, json, ROOT);
+  const obj = readObject(p, json, ROOT, ['use', 'symptoms', 'risks', 'measures', 'labs']);
   if (obj === undefined) return { ok: false, problems: p };
-  checkKnownFields(p, obj, ROOT, ['use', 'symptoms', 'risks', 'measures', 'labs']);
   const assessment = compact({
     use: readUse(p, obj.use, `${ROOT}.use`),
     symptoms: readSymptoms(p, obj.symptoms, `${ROOT}.symptoms`),
