@@ -34,34 +34,37 @@ describe('US dispensing/administration record (21 CFR 1304.22(c))', () => {
     });
   });
 
-  it('records containers received with the supplier’s name, address and DEA number (c)(3)', () => {
-    expect(rows()[0]).toMatchObject({
-      section: 'received',
-      date: '2026-03-02',
-      containersReceived: 3,
-      supplier: { name: 'Acme Wholesale', address: '1 Main St, Springfield', deaNumber: 'RA1234563' },
-      invoiceNumber: 'INV-1',
-      lot: 'L1',
-    });
-  });
-
-  it('records an administration with the patient’s name and address and who administered (c)(4)', () => {
-    expect(rows()[1]).toMatchObject({
-      section: 'administered',
-      quantity: '35 mg (3.5 mL), 1 × 20 mL vial opened',
-      patient: { name: 'Pat Patient', address: '2 Elm St, Springfield' },
-      administeredBy: 'Ann Nurse (AN)',
-      sessionId: 'ses-1',
-    });
-  });
-
-  it('records wastage with the session it follows, and its witness', () => {
-    expect(rows()[2]).toMatchObject({
-      section: 'wasted',
-      quantity: '165 mg (16.5 mL)',
-      sessionId: 'ses-1',
-      witnessedBy: ['Ben Witness'],
-    });
+  it.each([
+    [
+      'records containers received with the supplier’s name, address and DEA number (c)(3)',
+      0,
+      {
+        section: 'received',
+        date: '2026-03-02',
+        containersReceived: 3,
+        supplier: { name: 'Acme Wholesale', address: '1 Main St, Springfield', deaNumber: 'RA1234563' },
+        invoiceNumber: 'INV-1',
+        lot: 'L1',
+      },
+    ],
+    [
+      'records an administration with the patient’s name and address and who administered (c)(4)',
+      1,
+      {
+        section: 'administered',
+        quantity: '35 mg (3.5 mL), 1 × 20 mL vial opened',
+        patient: { name: 'Pat Patient', address: '2 Elm St, Springfield' },
+        administeredBy: 'Ann Nurse (AN)',
+        sessionId: 'ses-1',
+      },
+    ],
+    [
+      'records wastage with the session it follows, and its witness',
+      2,
+      { section: 'wasted', quantity: '165 mg (16.5 mL)', sessionId: 'ses-1', witnessedBy: ['Ben Witness'] },
+    ],
+  ])('%s', (_title, index, expected) => {
+    expect(rows()[index]).toMatchObject(expected);
   });
 
   it('records other disposal with its manner and quantity (c)(5)', () => {
