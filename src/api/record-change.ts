@@ -8,6 +8,18 @@ import type { AppContext } from './context.ts';
 import { addTimelineEvent } from '../store/timeline.ts';
 import { auditFrom } from './context.ts';
 
+/** A line on a patient's timeline. */
+export interface ChartLine {
+  kind: string;
+  summary: string;
+  /** When it happened, if not now. */
+  occurredAt?: Date;
+  /** What the line points at, when not the audited resource (a record's version, a grant). */
+  ref?: { type: string; id: string };
+  /** The line names no actor: the rules raised it, not the person whose request did. */
+  byRules?: boolean;
+}
+
 /** What changed: the audit action and resource, and the chart line when the change is about a patient. */
 export interface ClinicalChange {
   /** The audit action, e.g. `harm-assessment.create`. */
@@ -17,7 +29,7 @@ export interface ClinicalChange {
   /** How the user reached the patient (see patient-access.ts): gives `patientId`, and flags a break-glass use. */
   access?: { patientId: string; breakGlass: boolean };
   /** A line on the patient's timeline; needs `patientId` (or `access`). */
-  timeline?: { kind: string; summary: string; occurredAt?: Date };
+  timeline?: ChartLine;
   details?: { [key: string]: Json };
   flagged?: boolean;
   outcome?: AuditOutcome;
@@ -71,16 +83,18 @@ export async function recordChange(
   const actorId = change.actorId !== undefined ? change.actorId : (req.auth?.user.id ?? null);
   const patientId = change.patientId ?? change.access?.patientId ?? null;
   const flagged = change.flagged ?? change.access?.breakGlass;
-  if (change.timeline) {
+  const line = change.timeline;
+  if (line) {
     if (!patientId) throw new Error(`timeline line for ${change.action} names no patient`);
+    const ref = line.ref ?? change.resource;
     await addTimelineEvent(tx, {
       patientId,
-      occurredAt: change.timeline.occurredAt ?? change.now,
-      kind: change.timeline.kind,
-      summary: change.timeline.summary,
-      refType: change.resource.type,
-      ...(change.resource.id ? { refId: change.resource.id } : {}),
-      ...(actorId ? { actorId } : {}),
+      occurredAt: line.occurredAt ?? change.now,
+      kind: line.kind,
+      summary: line.summary,
+      refType: ref.type,
+      ...(ref.id ? { refId: ref.id } : {}),
+      ...(actorId && !line.byRules ? { actorId } : {}),
     });
   }
   await auditFrom(

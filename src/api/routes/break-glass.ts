@@ -12,7 +12,6 @@ import {
 } from '../../store/break-glass.ts';
 import type { Queryable } from '../../store/db.ts';
 import { findByIdentifier } from '../../store/patients.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { recordChange, recordRefusal } from '../record-change.ts';
@@ -44,21 +43,14 @@ async function grantAccess(
     grantedAt: now,
     expiresAt,
   });
-  // The chart line points at the grant and the audit entry at the patient, so they are written apart.
-  await addTimelineEvent(tx, {
-    patientId,
-    occurredAt: now,
-    kind: 'break-glass',
-    summary: `Emergency access by ${user.display_name}`,
-    refType: 'BreakGlassGrant',
-    refId: grantId,
-    actorId: user.id,
-  });
+  // The chart line points at the grant, the audit entry at the patient.
+  const summary = `Emergency access by ${user.display_name}`;
   await recordChange(req, tx, {
     action: 'break-glass.grant',
     resource: { type: 'Patient', id: patientId },
     patientId,
     flagged: true,
+    timeline: { kind: 'break-glass', summary, ref: { type: 'BreakGlassGrant', id: grantId } },
     details: { grantId, reason },
     now,
   });

@@ -10,7 +10,6 @@ import { definitionsInForce } from '../../store/instruments.ts';
 import { insertAlert, insertTask } from '../../store/alerts.ts';
 import type { Queryable } from '../../store/db.ts';
 import { insertResponse, listResponses } from '../../store/responses.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
@@ -100,19 +99,11 @@ export async function recordResponse(
       sourceId: alertId,
       at: r.now,
     });
-    // The chart line names no actor: the rules raised the alert, not the person who recorded the response.
-    await addTimelineEvent(tx, {
-      patientId: r.patientId,
-      occurredAt: r.now,
-      kind: 'safety-alert',
-      summary: alert.text,
-      refType: 'Alert',
-      refId: alertId,
-    });
     await recordChange(req, tx, {
       action: 'alert.raise',
       resource: { type: 'Alert', id: alertId },
       patientId: r.patientId,
+      timeline: { kind: 'safety-alert', summary: alert.text, byRules: true },
       details: { code: alert.code, taskId },
       now: r.now,
     });

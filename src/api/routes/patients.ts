@@ -18,7 +18,6 @@ import {
   searchPatients,
 } from '../../store/patients.ts';
 import { patientReadReply, patientRecordReply, patientSearchReply } from '../../schemas/replies/patients.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { chartRead, chartWrite, route } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
@@ -76,19 +75,14 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
       const created = await ctx.db.transaction(async (tx) => {
         const patient = await insertPatient(tx, serviceId, contentOf(fields), auth.user.id, now);
         // The chart line points at the version, the audit entry at the patient.
-        await addTimelineEvent(tx, {
-          patientId: patient.id,
-          occurredAt: now,
-          kind: 'patient-registered',
-          summary: `Registered${describeIdentifiers(patient)}`,
-          refType: 'PatientVersion',
-          refId: '1',
-          actorId: auth.user.id,
-        });
+        const summary = `Registered${describeIdentifiers(patient)}`;
+        const line = { kind: 'patient-registered', summary, ref: { type: 'PatientVersion', id: '1' } };
+        const resource = { type: 'Patient', id: patient.id };
         await recordChange(req, tx, {
           action: 'patient.create',
-          resource: { type: 'Patient', id: patient.id },
+          resource,
           patientId: patient.id,
+          timeline: line,
           now,
         });
         return patient;
@@ -140,19 +134,13 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
         const version = locked.current_version + 1;
         const patient = await correctPatient(tx, access.patientId, version, next, auth.user.id, now, reason);
         // The chart line points at the new version, the audit entry at the patient.
-        await addTimelineEvent(tx, {
-          patientId: access.patientId,
-          occurredAt: now,
-          kind: 'patient-corrected',
-          summary: `Record corrected (version ${patient.version}): ${fields.join(', ')}`,
-          refType: 'PatientVersion',
-          refId: String(patient.version),
-          actorId: auth.user.id,
-        });
+        const summary = `Record corrected (version ${patient.version}): ${fields.join(', ')}`;
+        const ref = { type: 'PatientVersion', id: String(patient.version) };
         await recordChange(req, tx, {
           action: 'patient.update',
           resource: { type: 'Patient', id: access.patientId },
           access,
+          timeline: { kind: 'patient-corrected', summary, ref },
           details: { version: patient.version, fields },
           now,
         });

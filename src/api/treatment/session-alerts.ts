@@ -9,9 +9,8 @@ import {
 import type { Protocol, VitalAlert } from '../../domain/treatment/index.ts';
 import { findOpenAlert, insertAlert, insertTask } from '../../store/alerts.ts';
 import type { Queryable } from '../../store/db.ts';
-import { addTimelineEvent } from '../../store/timeline.ts';
 import { latestEligibility, urgentReadingCount, type SessionRow } from '../../store/treatment.ts';
-import { auditFrom } from '../context.ts';
+import { recordChange } from '../record-change.ts';
 
 /** What one urgent alert of a reading led to: a new chart alert with tasks, or a count on the open one. */
 export interface RaisedSessionAlert {
@@ -83,27 +82,14 @@ export async function raiseSessionAlerts(
       await insertTask(tx, { ...task, assignedTo: prescriberId }),
       await insertTask(tx, { ...task, assignedTo: null }),
     ];
-    await addTimelineEvent(tx, {
+    await recordChange(req, tx, {
+      action: 'alert.raise',
+      resource: { type: 'Alert', id: alertId },
       patientId: r.session.patient_id,
-      occurredAt: r.takenAt,
-      kind: 'safety-alert',
-      summary: text,
-      refType: 'Alert',
-      refId: alertId,
+      timeline: { kind: 'safety-alert', summary: text, occurredAt: r.takenAt, byRules: true },
+      details: { code, sessionId: r.session.id, taskIds },
+      now: r.now,
     });
-    await auditFrom(
-      req,
-      tx,
-      {
-        action: 'alert.raise',
-        resourceType: 'Alert',
-        resourceId: alertId,
-        patientId: r.session.patient_id,
-        outcome: 'success',
-        details: { code, sessionId: r.session.id, taskIds },
-      },
-      r.now,
-    );
     raised.push({ code: alert.code, alertId, newAlert: true, readings, taskIds, suggestedAction: action });
   }
   return { raised, suggestedActions };
