@@ -1,0 +1,90 @@
+// A treatment session's vital-signs reading as base-spec vital-sign Observations (bp, heartrate, oxygensat, resprate).
+import type { Observation, ObservationComponent } from '../types.ts';
+import { BASE_PROFILE, instant, loinc, observationCategory, ref, ucum } from './common.ts';
+
+/** One stored reading with the ids it hangs off (the session event, the session and its patient). */
+export interface VitalsReading {
+  id: string;
+  patientId: string;
+  sessionId: string;
+  takenAt: string;
+  systolic: number;
+  diastolic: number;
+  heartRate: number;
+  spo2: number;
+  respiratoryRate?: number | undefined;
+  recordedAt: Date;
+}
+
+const MM_HG = 'mm[Hg]';
+const PER_MINUTE = '/min';
+
+function component(code: string, label: string, value: number): ObservationComponent {
+  return { code: loinc([{ code }], label), valueQuantity: ucum(value, MM_HG, 'mmHg') };
+}
+
+/** The Observations of one reading: BP panel, heart rate, SpO2, and respiratory rate when it was taken. */
+export function vitalSignObservations(v: VitalsReading): Observation[] {
+  const common = (suffix: string, profile: string) => ({
+    resourceType: 'Observation' as const,
+    id: `${v.id}-${suffix}`,
+    meta: { versionId: '1', lastUpdated: instant(v.recordedAt), profile: [`${BASE_PROFILE}/${profile}`] },
+    status: 'final' as const,
+    category: [observationCategory('vital-signs')],
+    subject: ref('Patient', v.patientId),
+    encounter: ref('Encounter', v.sessionId),
+    effectiveDateTime: v.takenAt,
+  });
+  const observations: Observation[] = [
+    {
+      ...common('bp', 'bp'),
+      code: loinc([{ code: '85354-9' }], 'Blood pressure'),
+      component: [
+        component('8480-6', 'Systolic blood pressure', v.systolic),
+        component('8462-4', 'Diastolic blood pressure', v.diastolic),
+      ],
+    },
+    {
+      ...common('hr', 'heartrate'),
+      code: loinc([{ code: '8867-4' }], 'Heart rate'),
+      valueQuantity: ucum(v.heartRate, PER_MINUTE, 'beats/minute'),
+    },
+    {
+      ...common('spo2', 'oxygensat'),
+      code: loinc([{ code: '2708-6' }, { code: '59408-5' }], 'Oxygen saturation (pulse oximetry)'),
+      valueQuantity: ucum(v.spo2, '%'),
+    },
+  ];
+  if (v.respiratoryRate !== undefined)
+    observations.push({
+      ...common('rr', 'resprate'),
+      code: loinc([{ code: '9279-1' }], 'Respiratory rate'),
+      valueQuantity: ucum(v.respiratoryRate, PER_MINUTE, 'breaths/minute'),
+    });
+  return observations;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** A stored `vitals` session event as a reading, or null when its data is not a vitals shape. */
+export function vitalsFromEvent(
+  row: { id: number | string; data: Record<string, unknown>; at: Date },
+  session: { id: string; patient_id: string },
+): VitalsReading | null {
+  const { takenAt, systolic, diastolic, heartRate, spo2, respiratoryRate } = row.data;
+  if (typeof takenAt !== 'string' || Number.isNaN(Date.parse(takenAt))) return null;
+  if (!isNumber(systolic) || !isNumber(diastolic) || !isNumber(heartRate) || !isNumber(spo2)) return null;
+  if (respiratoryRate !== undefined && respiratoryRate !== null && !isNumber(respiratoryRate)) return null;
+  return {
+    id: String(row.id),
+    patientId: session.patient_id,
+    sessionId: session.id,
+    takenAt,
+    systolic,
+    diastolic,
+    heartRate,
+    spo2,
+    ...(isNumber(respiratoryRate) ? { respiratoryRate } : {}),
+    recordedAt: row.at,
+  };
+}
