@@ -60,11 +60,15 @@ const now = () => new Date().toISOString();
 function urlFor(route: Route): string {
   const url = route.url
     .replace('/services/:serviceId/', `/services/${a.ids.service}/`)
-    .replace(/\/([a-z-]+(?:\/[a-z-]+)?)\/:(id|token)/g, (_m, collection: string, param: string) => {
-      const id = param === 'token' ? 'not-a-real-token-0123456789' : a.ids[collection];
-      if (id === undefined) throw new Error(`no id for :${param} after /${collection} in ${route.url}`);
-      return `/${collection}/${id}`;
-    });
+    .replace('/_history/:vid', '/_history/1')
+    .replace(
+      /\/([a-z-]+(?:\/[a-z-]+)?|R4\/[A-Za-z]+)\/:(id|token)/g,
+      (_m, collection: string, param: string) => {
+        const id = param === 'token' ? 'not-a-real-token-0123456789' : a.ids[collection];
+        if (id === undefined) throw new Error(`no id for :${param} after /${collection} in ${route.url}`);
+        return `/${collection}/${id}`;
+      },
+    );
   if (url.includes(':')) throw new Error(`unfilled path parameter in ${route.url}`);
   return url;
 }
@@ -221,6 +225,13 @@ async function buildServiceA(): Promise<ServiceA> {
   });
   const alert = (await c.get(`${p}/alerts`)).body.alerts[0].id as string;
   const task = idOf(await c.post(`${p}/tasks`, { title: 'Call the patient' }), 'task');
+  const response = idOf(
+    await c.post(`${p}/responses`, {
+      instrument: 'phq-9',
+      answers: { 1: 1, 2: 1, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 },
+    }),
+    'questionnaire response',
+  );
   const saved = await c.post(`${p}/harm-assessments`, { assessment: HARM_ASSESSMENT });
   const assessment = idOf(saved, 'harm assessment');
   const decision = idOf(
@@ -312,6 +323,12 @@ async function buildServiceA(): Promise<ServiceA> {
       'onward-referrals': onward,
       'crisis-events': crisis,
       'cd-register/entries': entry,
+      // FHIR resources, by type (src/fhir/resources.ts): A's records, A's service and A's staff.
+      'R4/Patient': patient,
+      'R4/Observation': `${patient}-body-weight`,
+      'R4/QuestionnaireResponse': response,
+      'R4/Organization': w.serviceA,
+      'R4/Practitioner': nurse.id,
       'cd-register/products': product,
       'cd-register/locations': location,
       'calibration/vignettes': vignette,
@@ -359,6 +376,8 @@ const routeKey = (route: Route) => `${route.method} ${route.url}`;
 /** Service A's clinical records by kind (not the organisation's products, safes, users, services or content). */
 function serviceARecordIds(): Record<string, string> {
   const organisation = [
+    'R4/Organization',
+    'R4/Practitioner',
     'cd-register/products',
     'cd-register/locations',
     'users',
@@ -449,7 +468,9 @@ describe('the access matrix', () => {
       if (opts.noServiceAIds)
         for (const [what, id] of Object.entries(serviceARecordIds()))
           if (!url.includes(id) && r.text.includes(id)) leaks.push(`${key} shows service A's ${what} id`);
-      if (opts.csrf === false && r.body?.code !== 'csrf-rejected')
+      // A native problem names its code; a FHIR OperationOutcome names it in its issue's details.
+      const code = r.body?.code ?? r.body?.issue?.[0]?.details?.coding?.[0]?.code;
+      if (opts.csrf === false && code !== 'csrf-rejected')
         leaks.push(`${key} refused without naming csrf-rejected: ${r.text.slice(0, 160)}`);
       if (before) {
         const changed = changedTables(before, await tableDigest(db));

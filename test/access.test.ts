@@ -25,6 +25,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/auth/invite/:token',
   'GET /api/v1/self-report/:token',
   'POST /api/v1/self-report/:token',
+  'GET /fhir/R4/metadata',
 ].sort();
 
 // A valid body for each patient-scoped write, so the refusal tested is the access check, not validation.

@@ -7,19 +7,16 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sessionHook } from './auth/session-hook.ts';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 import type { AppContext, KasprApp, RouteInfo } from './context.ts';
-import { databaseAnswers, isDatabaseUnavailable } from '../store/db.ts';
+import { databaseAnswers } from '../store/db.ts';
 import { registerIdempotency } from './idempotency.ts';
-import { problem, problemBody, ProblemError, type FieldError } from './problem.ts';
+import { problem, problemBody } from './problem.ts';
+import { toProblem } from './to-problem.ts';
 import { registerApiRoutes } from './routes/index.ts';
+import { FHIR_BASE_PATH, registerFhirRoutes } from '../fhir/routes.ts';
 import { fileReply } from '../schemas/replies/common.ts';
 
 const openApiDocument = fileReply('application/json; the OpenAPI 3 document');
@@ -29,38 +26,6 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export interface BuildOptions {
   /** A pino logger (see server/logger.ts); without one the app logs nothing. */
   logger?: FastifyBaseLogger;
-}
-
-function fieldErrors(err: FastifyError): FieldError[] {
-  const context = err.validationContext ?? 'body';
-  return (err.validation ?? []).map((v) => {
-    const path = [context, ...v.instancePath.split('/').filter(Boolean)].join('.');
-    return { path, message: v.message ?? 'Invalid' };
-  });
-}
-
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001', '08003']);
-
-const isRefusedData = (err: { code?: unknown }): boolean =>
-  typeof err.code === 'string' && /^2[23][0-9A-Z]{3}$/.test(err.code);
-
-/** Turns any error into a problem; unexpected ones become a generic 500 with no internals. */
-function toProblem(err: FastifyError & { code?: string }): ProblemError {
-  if (err instanceof ProblemError) return err;
-  if (hasZodFastifySchemaValidationErrors(err))
-    return problem('validation-failed', undefined, fieldErrors(err));
-  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return problem('unsupported-media-type');
-  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
-    return problem('malformed-json');
-  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
-    return problem('malformed-json');
-  if (err.statusCode === 413) return problem('payload-too-large', 'The request body is over 1 MiB.');
-  if ((err.code && DB_DOWN_CODES.has(err.code)) || isDatabaseUnavailable(err))
-    return problem('database-unavailable');
-  // SQLSTATE class 22 (data exception) or 23 (integrity constraint violation): the database refused a value the
-  // request carried, so the request is at fault (422), not the server. Edge checks should catch these first.
-  if (isRefusedData(err)) return problem('invalid-data');
-  return problem('internal-error', 'The error was logged with this request id.');
 }
 
 /** Every powerful browser feature off: the app needs no camera, microphone, location, payment or devices. */
@@ -196,6 +161,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       registerApiRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
+  );
+
+  await app.register(
+    async (fhir) => {
+      registerFhirRoutes(fhir, ctx);
+    },
+    { prefix: FHIR_BASE_PATH },
   );
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({

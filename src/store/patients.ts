@@ -147,6 +147,33 @@ export async function findPatient(db: Queryable, id: string): Promise<PatientRec
   return rows[0] ? toRecord(rows[0]) : undefined;
 }
 
+/** The current record of each patient in these services (optionally only these patients), oldest first. */
+export async function currentPatients(
+  db: Queryable,
+  scope: { serviceIds: readonly string[]; patientIds?: readonly string[] | undefined },
+): Promise<PatientRecord[]> {
+  const rows = await db.query<PatientRow>(
+    `${SELECT_CURRENT} WHERE p.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
+     ORDER BY p.created_at, p.id`,
+    [scope.serviceIds, scope.patientIds ?? null],
+  );
+  return rows.map(toRecord);
+}
+
+/** One version of a patient's record as it was stored, or undefined. */
+export async function findPatientVersion(
+  db: Queryable,
+  patientId: string,
+  version: number,
+): Promise<PatientRecord | undefined> {
+  const rows = await db.query<PatientRow>(
+    `SELECT p.id, p.service_id, v.version, v.data, p.created_at, v.recorded_at, v.recorded_by
+     FROM patients p JOIN patient_versions v ON v.patient_id = p.id WHERE p.id = $1 AND v.version = $2`,
+    [patientId, version],
+  );
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
 export async function findPatientService(db: Queryable, id: string): Promise<string | undefined> {
   const rows = await db.query<{ service_id: string }>('SELECT service_id FROM patients WHERE id = $1', [id]);
   return rows[0]?.service_id;

@@ -1,0 +1,54 @@
+// The CapabilityStatement: built from the served resource types, so it lists exactly the interactions and search
+// parameters the server answers, and nothing else.
+import type { ResourceType } from './resources.ts';
+import { RESULT_PARAMS } from './search/params.ts';
+
+const SOFTWARE_VERSION = '0.1.0';
+
+/** Interactions every type answers; Patient also keeps its versions (vread and history). */
+const interactionsOf = (type: ResourceType) =>
+  ['read', 'search-type', ...(type.type === 'Patient' ? ['vread', 'history-instance'] : [])].map((code) => ({
+    code,
+  }));
+
+export function capabilityStatement(base: string, types: readonly ResourceType[]) {
+  return {
+    resourceType: 'CapabilityStatement' as const,
+    status: 'active' as const,
+    date: '2026-12-05',
+    publisher: 'KASPR',
+    kind: 'instance' as const,
+    software: { name: 'KASPR', version: SOFTWARE_VERSION },
+    implementation: { description: 'KASPR FHIR R4 API', url: base },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [
+      {
+        mode: 'server' as const,
+        documentation:
+          'Signed-in staff see the services they work in (and a patient under an active break-glass grant); ' +
+          'every read and search is audited. Unknown search parameters are reported as an outcome entry, or ' +
+          'refused with `Prefer: handling=strict`. Paging: `_count` (at most 200) with next links. Records are ' +
+          'never deleted: DELETE, PUT and PATCH answer 405.',
+        resource: types.map((type) => ({
+          type: type.type,
+          interaction: interactionsOf(type),
+          versioning: type.type === 'Patient' ? ('versioned' as const) : ('no-version' as const),
+          readHistory: type.type === 'Patient',
+          searchInclude: type.includes.length > 0 ? type.includes : undefined,
+          searchRevInclude:
+            type.type === 'Patient'
+              ? types
+                  .filter((t) => t.patientData && t.type !== 'Patient')
+                  .flatMap((t) => t.includes.slice(0, 1))
+              : undefined,
+          searchParam: type.params.map((p) => ({ name: p.name, type: p.type, documentation: p.description })),
+        })),
+        searchParam: RESULT_PARAMS.filter((p) => p !== '_format' && p !== '_offset').map((name) => ({
+          name,
+          type: name === '_count' ? ('number' as const) : ('string' as const),
+        })),
+      },
+    ],
+  };
+}
