@@ -73,6 +73,18 @@ function commonParams<R extends FhirResource>(): SearchParam<R>[] {
   ];
 }
 
+/** `active`, for records that can be switched off (a service, a staff account). */
+function activeParam<R extends FhirResource & { active?: boolean | undefined }>(
+  what: string,
+): SearchParam<R> {
+  return {
+    name: 'active',
+    type: 'token',
+    description: `Whether the ${what} is active`,
+    values: (r) => [{ code: String(r.active ?? true) }],
+  };
+}
+
 const patientType: ResourceType<ReturnType<typeof toFhirPatient>> = {
   type: 'Patient',
   patientData: true,
@@ -287,12 +299,7 @@ const organizationType: ResourceType<ReturnType<typeof toFhirOrganization>> = {
       description: 'The service name',
       values: (o) => (o.name ? [o.name] : []),
     },
-    {
-      name: 'active',
-      type: 'token',
-      description: 'Whether the service is active',
-      values: (o) => [{ code: String(o.active ?? true) }],
-    },
+    activeParam('service'),
   ],
   inScope: async (db, scope) =>
     (await listServices(db)).filter((s) => scope.serviceIds.includes(s.id)).map(toFhirOrganization),
@@ -323,12 +330,7 @@ const practitionerType: ResourceType<ReturnType<typeof toFhirPractitioner>> = {
       description: 'The name (case and accents ignored)',
       values: (p) => (p.name ?? []).flatMap((n) => (n.text ? [n.text] : [])),
     },
-    {
-      name: 'active',
-      type: 'token',
-      description: 'Whether the account is active',
-      values: (p) => [{ code: String(p.active ?? true) }],
-    },
+    activeParam('account'),
   ],
   inScope: async (db, scope) =>
     (await staffInServices(db, scope.serviceIds)).map((s) => toFhirPractitioner(s.user, s.credentials)),
