@@ -1,6 +1,7 @@
 // The access matrix, generated from the OpenAPI document: every route × {no session, wrong role, other service,
 // no CSRF token}, with a real service-A id in every path parameter; no refusal may answer 2xx, leak service A's
 // patient, or change a row.
+import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPermission } from '../src/domain/access/roles.ts';
 import {
@@ -305,6 +306,15 @@ async function buildServiceA(): Promise<ServiceA> {
     reason: 'Collapsed in our clinic; needs allergy history',
   });
   if (grant.status !== 201) throw new Error(`break-glass: ${grant.text}`);
+  // A system client (SMART Backend Services) reading service A, for the key and disable probes.
+  const { publicKey } = await generateKeyPair('ES384');
+  const systemClient = await w.admin.post('/api/v1/system-clients', {
+    name: 'Warehouse A',
+    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'a1' }] },
+    scope: 'system/*.read',
+    serviceIds: [w.serviceA],
+  });
+  if (systemClient.status !== 201) throw new Error(`system client: ${systemClient.text}`);
   return {
     everyone,
     nurse,
@@ -334,6 +344,7 @@ async function buildServiceA(): Promise<ServiceA> {
       'calibration/vignettes': vignette,
       'break-glass': grant.body.grants[0].id as string,
       users: nurse.id,
+      'system-clients': systemClient.body.clientId as string,
       services: w.serviceA,
       service: w.serviceA,
       protocols: 'iv-racemic-psychiatric',
@@ -381,6 +392,7 @@ function serviceARecordIds(): Record<string, string> {
     'cd-register/products',
     'cd-register/locations',
     'users',
+    'system-clients',
     'services',
     'service',
     'break-glass',

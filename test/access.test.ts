@@ -26,6 +26,8 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/self-report/:token',
   'POST /api/v1/self-report/:token',
   'GET /fhir/R4/metadata',
+  'GET /fhir/R4/.well-known/smart-configuration',
+  'POST /fhir/R4/auth/token',
 ].sort();
 
 // A valid body for each patient-scoped write, so the refusal tested is the access check, not validation.

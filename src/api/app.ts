@@ -17,6 +17,7 @@ import { problem, problemBody } from './problem.ts';
 import { toProblem } from './to-problem.ts';
 import { registerApiRoutes } from './routes/index.ts';
 import { FHIR_BASE_PATH, registerFhirRoutes } from '../fhir/routes.ts';
+import { registerSmartRoutes } from '../fhir/smart.ts';
 import { fileReply } from '../schemas/replies/common.ts';
 
 const openApiDocument = fileReply('application/json; the OpenAPI 3 document');
@@ -169,6 +170,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     { prefix: FHIR_BASE_PATH },
   );
+  await app.register(async (smart) => registerSmartRoutes(smart, ctx), { prefix: FHIR_BASE_PATH });
 
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
     status: 'ok',

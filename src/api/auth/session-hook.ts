@@ -4,10 +4,12 @@ import { hasPermission } from '../../domain/access/roles.ts';
 import { sessionState } from '../../domain/auth/session-policy.ts';
 import { readSettings } from '../../store/services.ts';
 import { endSession, findSession, touchSession } from '../../store/sessions.ts';
+import { findAccessToken } from '../../store/system-clients.ts';
 import { findUserById } from '../../store/users.ts';
 import { safeEqual, sha256 } from '../../security/tokens.ts';
 import type { AppContext, RouteAccess } from '../context.ts';
 import { problem } from '../problem.ts';
+import { scopeAllows } from '../../fhir/smart.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Routes a signed-in admin who must still enrol a second factor may use.
@@ -69,6 +71,44 @@ async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<'none'
   return 'ok';
 }
 
+/** The token of an `Authorization: Bearer …` header, if the request has one. */
+function bearerToken(req: FastifyRequest): string | undefined {
+  const m = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(req.headers.authorization ?? '');
+  return m?.[1];
+}
+
+/**
+ * A system client's bearer token on a FHIR route (SMART Backend Services, see fhir/smart.ts): the client's own
+ * user (its services, no roles) acts; no CSRF token (no cookie is involved); the token's scope must allow reading
+ * the route's resource type, and writing it for anything but GET and HEAD.
+ */
+async function bearerAuth(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  access: RouteAccess,
+): Promise<void> {
+  const found = await findAccessToken(ctx.db, sha256(token));
+  const live = found && !found.disabled && found.expires_at > ctx.now() ? found : undefined;
+  const user = live ? await findUserById(ctx.db, live.user_id) : undefined;
+  if (!live || !user || user.disabled) {
+    void reply.header('www-authenticate', 'Bearer error="invalid_token"');
+    throw problem('unauthenticated', 'The bearer token is unknown, expired or revoked.');
+  }
+  req.auth = { user: { ...user, roles: [] }, sessionHash: '', csrfToken: '', totpEnrolmentRequired: false };
+  // The resource type is the route's first segment under the FHIR base (none for a system-level operation).
+  const segment = (req.routeOptions.url ?? '').replace(/^\/fhir\/R4\/?/, '').split('/')[0] ?? '';
+  const type = /^[A-Z][A-Za-z]+$/.test(segment) ? segment : undefined;
+  const what = type ?? 'this server';
+  if (SAFE_METHODS.has(req.method) && !scopeAllows(live.scope, type, 'read'))
+    throw problem('forbidden', `The token's scope does not allow reading ${what}.`);
+  if (!SAFE_METHODS.has(req.method) && !scopeAllows(live.scope, type, 'write'))
+    throw problem('forbidden', `The token's scope does not allow changing ${what}.`);
+  // No roles: a route needing a permission is not for system clients.
+  if (access !== 'authenticated') throw problem('forbidden');
+}
+
 /** The onRequest hook: authenticate, authorise by the route's declared access, and check CSRF. */
 export function sessionHook(ctx: AppContext) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
@@ -76,6 +116,8 @@ export function sessionHook(ctx: AppContext) {
     const access: RouteAccess | undefined = req.routeOptions.config.access;
     if (access === undefined) return; // static files and not-found: no data
     checkCrossSite(req);
+    const bearer = req.url.startsWith('/fhir/') && access !== 'public' ? bearerToken(req) : undefined;
+    if (bearer !== undefined) return bearerAuth(ctx, req, reply, bearer, access);
     const state = await loadSession(ctx, req);
     if (access === 'public') return;
     if (!req.auth) throw problem(state === 'expired' ? 'session-expired' : 'unauthenticated');

@@ -51,6 +51,7 @@ import { patientResponseRoutes } from './patients-responses.ts';
 import { patientSelfReportLinkRoutes } from './patients-self-report-links.ts';
 import { selfReportRoutes } from './self-report.ts';
 import { supervisionRoutes } from './supervision.ts';
+import { systemClientRoutes } from './system-clients.ts';
 import { serviceRoutes } from './services.ts';
 import { settingsRoutes } from './settings.ts';
 import { setupRoutes } from './setup.ts';
@@ -130,6 +131,7 @@ const ROUTE_FILES: readonly (readonly [RouteFile, string])[] = [
   [patientCrisisEventRoutes, 'outcomes'],
   [crisisEventRoutes, 'outcomes'],
   [calibrationRoutes, 'calibration'],
+  [systemClientRoutes, 'system-clients'],
 ];
 
 /** Registers each route file in its own scope, whose routes carry the file's tag. */
