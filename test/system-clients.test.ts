@@ -194,6 +194,17 @@ describe('tokens and reads', () => {
     expect(entries.some((e) => e.action === 'fhir.read' && e.actor?.id === userId)).toBe(true);
   });
 
+  it('is not staff: its own account is never listed or read as a Practitioner', async () => {
+    const key = await keyPair('ES384', 'not-staff');
+    const { clientId, userId } = await register('Not staff', [key]);
+    const token = await tokenFor(clientId, key);
+    const bySession = await w.alice.get(`${FHIR}/Practitioner`);
+    expect(bySession.status).toBe(200);
+    expect(bySession.text).not.toContain(userId);
+    expect((await w.alice.get(`${FHIR}/Practitioner/${userId}`)).status).toBe(404);
+    expect((await fhir('GET', 'Practitioner', token)).text).not.toContain(userId);
+  });
+
   it('limits a token to its scopes: a Patient-only token cannot read Observation; asking beyond is refused', async () => {
     const key = await keyPair('RS384', 'scoped');
     const { clientId } = await register('Scoped', [key], 'system/Patient.read');

@@ -7,6 +7,7 @@ import {
   findResponse,
   findVitals,
   responsesInScope,
+  findStaff,
   staffInServices,
   vitalsInScope,
 } from '../store/fhir-sources.ts';
@@ -14,7 +15,7 @@ import type { Scope, VitalsRow } from '../store/fhir-sources.ts';
 import { definitionsInForce } from '../store/instruments.ts';
 import { currentPatients, findPatient } from '../store/patients.ts';
 import { findService, listServices } from '../store/services.ts';
-import { findUserById, listCredentials } from '../store/users.ts';
+import { listCredentials } from '../store/users.ts';
 import { toFhirOrganization } from './map/organization.ts';
 import { patientBodyHeight, patientBodyWeight, toFhirPatient } from './map/patient.ts';
 import { toFhirPractitioner } from './map/practitioner.ts';
@@ -335,7 +336,7 @@ const practitionerType: ResourceType<ReturnType<typeof toFhirPractitioner>> = {
   inScope: async (db, scope) =>
     (await staffInServices(db, scope.serviceIds)).map((s) => toFhirPractitioner(s.user, s.credentials)),
   byId: async (db, id) => {
-    const user = /^[0-9a-f-]{36}$/.test(id) ? await findUserById(db, id) : undefined;
+    const user = /^[0-9a-f-]{36}$/.test(id) ? await findStaff(db, id) : undefined;
     if (!user) return undefined;
     // Staff are seen by those who share a service with them.
     const resource = toFhirPractitioner(user, await listCredentials(db, id));

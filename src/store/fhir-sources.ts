@@ -63,16 +63,21 @@ export async function findResponse(
   return (await db.query<ResponseRow & { service_id: string }>(`${RESPONSES} WHERE r.id = $1`, [id]))[0];
 }
 
-/** Staff who work in any of these services, each with their credentials. */
+const STAFF = `
+  SELECT u.*, COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
+                              ORDER BY us.service_id), '{}') AS service_ids
+  FROM users u WHERE NOT EXISTS (SELECT 1 FROM system_clients sc WHERE sc.user_id = u.id)`;
+
+/**
+ * Staff who work in any of these services, each with their credentials. A system client's own account (it acts
+ * and is audited through one) is not staff.
+ */
 export async function staffInServices(
   db: Queryable,
   serviceIds: readonly string[],
 ): Promise<{ user: UserRow; credentials: CredentialRow[] }[]> {
   const users = await db.query<UserRow>(
-    `SELECT u.*, COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
-                                ORDER BY us.service_id), '{}') AS service_ids
-     FROM users u WHERE EXISTS (SELECT 1 FROM user_services us WHERE us.user_id = u.id
-                                AND us.service_id = ANY($1::uuid[]))
+    `${STAFF} AND EXISTS (SELECT 1 FROM user_services us WHERE us.user_id = u.id AND us.service_id = ANY($1::uuid[]))
      ORDER BY u.created_at, u.id`,
     [serviceIds],
   );
@@ -81,4 +86,9 @@ export async function staffInServices(
     [users.map((u) => u.id)],
   );
   return users.map((user) => ({ user, credentials: credentials.filter((c) => c.user_id === user.id) }));
+}
+
+/** One member of staff by id (not a system client's account), or undefined. */
+export async function findStaff(db: Queryable, id: string): Promise<UserRow | undefined> {
+  return (await db.query<UserRow>(`${STAFF} AND u.id = $1`, [id]))[0];
 }
