@@ -139,6 +139,7 @@ describe('CapabilityStatement', () => {
     ]);
     const patient = rest.resource.find((x) => x.type === 'Patient');
     expect(patient?.interaction.map((i) => i.code).sort()).toEqual([
+      'create',
       'history-instance',
       'read',
       'search-type',

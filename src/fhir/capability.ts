@@ -5,13 +5,25 @@ import { RESULT_PARAMS } from './search/params.ts';
 
 const SOFTWARE_VERSION = '0.1.0';
 
-/** Interactions every type answers; Patient also keeps its versions (vread and history). */
-const interactionsOf = (type: ResourceType) =>
-  ['read', 'search-type', ...(type.type === 'Patient' ? ['vread', 'history-instance'] : [])].map((code) => ({
-    code,
-  }));
+/** Interactions every type answers; Patient also keeps its versions (vread and history); some types take create. */
+const interactionsOf = (type: ResourceType, creatable: boolean) =>
+  [
+    'read',
+    'search-type',
+    ...(type.type === 'Patient' ? ['vread', 'history-instance'] : []),
+    ...(creatable ? ['create'] : []),
+  ].map((code) => ({ code }));
 
-export function capabilityStatement(base: string, types: readonly ResourceType[]) {
+/**
+ * The CapabilityStatement of the served types; `creatable` names the types that take create, and
+ * `conditionallyCreatable` those that honour If-None-Exist.
+ */
+export function capabilityStatement(
+  base: string,
+  types: readonly ResourceType[],
+  creatable: readonly string[] = [],
+  conditionallyCreatable: readonly string[] = [],
+) {
   return {
     resourceType: 'CapabilityStatement' as const,
     status: 'active' as const,
@@ -27,12 +39,15 @@ export function capabilityStatement(base: string, types: readonly ResourceType[]
         mode: 'server' as const,
         documentation:
           'Signed-in staff see the services they work in (and a patient under an active break-glass grant); ' +
-          'every read and search is audited. Unknown search parameters are reported as an outcome entry, or ' +
+          'every read and search is audited. Create takes Patient (conditional with If-None-Exist), body weight and ' +
+          'height Observations (a new version of the patient record) and QuestionnaireResponses to KASPR ' +
+          'questionnaires (scored on arrival); the server assigns ids and needs the patient:write permission. Unknown search parameters are reported as an outcome entry, or ' +
           'refused with `Prefer: handling=strict`. Paging: `_count` (at most 200) with next links. Records are ' +
           'never deleted: DELETE, PUT and PATCH answer 405.',
         resource: types.map((type) => ({
           type: type.type,
-          interaction: interactionsOf(type),
+          interaction: interactionsOf(type, creatable.includes(type.type)),
+          conditionalCreate: conditionallyCreatable.includes(type.type) ? true : undefined,
           versioning: type.type === 'Patient' ? ('versioned' as const) : ('no-version' as const),
           readHistory: type.type === 'Patient',
           searchInclude: type.includes.length > 0 ? type.includes : undefined,

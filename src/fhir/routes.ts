@@ -16,28 +16,24 @@ import { findPatientService, findPatientVersion, listVersions } from '../store/p
 import type { Scope } from '../store/fhir-sources.ts';
 import { capabilityStatement } from './capability.ts';
 import { toFhirPatient } from './map/patient.ts';
+import {
+  createObservation,
+  createPatient,
+  createQuestionnaireResponse,
+  type CreateDeps,
+  type Created,
+} from './create/handlers.ts';
+import { isObject, type Json } from './create/read.ts';
+import { FhirRefusal, invalid } from './create/refusal.ts';
 import { operationOutcome, outcomeOfProblem } from './outcome.ts';
 import { RESOURCE_TYPES, type ResourceType } from './resources.ts';
 import { matches, parseSearch, sortKeys, sortResources, type Condition } from './search/params.ts';
-import type { Bundle, BundleEntry, FhirResource, OperationOutcome } from './types.ts';
+import type { Bundle, BundleEntry, FhirResource } from './types.ts';
 
 export const FHIR_BASE_PATH = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const DEFAULT_COUNT = 50;
 const MAX_COUNT = 200;
-
-/** A refusal with a ready OperationOutcome (a bad search), as opposed to a native problem. */
-class FhirRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly outcome: OperationOutcome,
-  ) {
-    super(outcome.issue[0]?.diagnostics ?? 'refused');
-  }
-}
-
-const invalid = (diagnostics: string, expression?: string) =>
-  new FhirRefusal(400, operationOutcome([{ severity: 'error', code: 'invalid', diagnostics, expression }]));
 
 const resourceReply = domainValue<FhirResource>('A FHIR R4 resource (application/fhir+json)');
 const capabilityReply = domainValue<ReturnType<typeof capabilityStatement>>('The CapabilityStatement');
@@ -251,6 +247,37 @@ async function patientVersions(ctx: AppContext, id: string): Promise<FhirResourc
   return records.flatMap((r) => (r ? [toFhirPatient(r)] : []));
 }
 
+/** The resources of a type in the user's scope a search matches (conditional create); 400 for a bad search. */
+async function matching(
+  ctx: AppContext,
+  req: FastifyRequest,
+  type: ResourceType,
+  q: Record<string, string[]>,
+) {
+  const parsed = parseSearch(q, type.params);
+  const bad = [...parsed.invalid, ...parsed.unknown].map((i) => i.why);
+  if (bad.length > 0 || parsed.conditions.length === 0)
+    throw invalid(bad.join('; ') || 'If-None-Exist names no search parameter', 'If-None-Exist');
+  const { scope } = await searchScope(ctx, req, type, parsed.conditions);
+  return (await type.inScope(ctx.db, scope)).filter((r) => matches(r, parsed.conditions, type.params));
+}
+
+/** The types FHIR create takes, each through the native code path (src/fhir/create). */
+const CREATE: Record<
+  string,
+  (ctx: AppContext, req: FastifyRequest, body: Json, deps: CreateDeps) => Promise<Created>
+> = {
+  Patient: createPatient,
+  Observation: (ctx, req, body) => createObservation(ctx, req, body),
+  QuestionnaireResponse: createQuestionnaireResponse,
+};
+export const CREATABLE_TYPES = Object.keys(CREATE);
+
+/** A FHIR resource body: any JSON object naming its type (KASPR's rules are applied by the type's create). */
+const resourceBody = z
+  .looseObject({ resourceType: z.string().max(64) })
+  .describe('A FHIR R4 resource (application/fhir+json); the server assigns its id');
+
 function notAllowed(what: string): ProblemError {
   return problem(
     'method-not-allowed',
@@ -261,12 +288,19 @@ function notAllowed(what: string): ProblemError {
 /** Registers the FHIR API in its own scope: OperationOutcome errors and application/fhir+json replies. */
 export function registerFhirRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = zodApp(app);
+  if (!app.hasContentTypeParser('application/fhir+json'))
+    app.addContentTypeParser(
+      'application/fhir+json',
+      { parseAs: 'string', bodyLimit: 1_048_576 },
+      app.getDefaultJsonParser('error', 'error'),
+    );
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof FhirRefusal) return reply.status(err.status).type(FHIR_JSON).send(err.outcome);
     const native = toProblem(err as FastifyError);
-    // A request FHIR cannot read (a malformed id or parameter) is a 400 here, not the native API's 422.
+    // A request FHIR cannot read (a malformed id, parameter or body) is a 400 here, not the native API's 422; a
+    // refusal by KASPR's rules (thrown by a handler) keeps its status.
     const p =
-      native.code === 'validation-failed'
+      native.code === 'validation-failed' && !(err instanceof ProblemError)
         ? new ProblemError('bad-request', native.detail, native.errors)
         : native;
     if (p.status >= 500) req.log.error({ err, requestId: req.id }, 'FHIR request failed');
@@ -293,8 +327,30 @@ export function registerFhirRoutes(app: FastifyInstance, ctx: AppContext): void 
   });
 
   api.get('/metadata', route('public', { 200: capabilityReply }), (req) =>
-    capabilityStatement(baseOf(req), [...RESOURCE_TYPES.values()]),
+    capabilityStatement(baseOf(req), [...RESOURCE_TYPES.values()], CREATABLE_TYPES, ['Patient']),
   );
+
+  const deps: CreateDeps = {
+    matching: (req, type, q) => matching(ctx, req, typeOr404(type), q),
+    read: (req, type, id) => read(ctx, req, typeOr404(type), id),
+  };
+  for (const [name, create] of Object.entries(CREATE))
+    api.post(
+      `/${name}`,
+      route('patient:write', { body: resourceBody, 200: resourceReply, 201: resourceReply }),
+      async (req, reply) => {
+        const body: unknown = req.body;
+        if (!isObject(body) || body.resourceType !== name)
+          throw invalid(`The body must be a ${name} resource`, 'resourceType');
+        const { status, resource } = await create(ctx, req, body, deps);
+        const version = resource.meta?.versionId ?? '1';
+        if (status === 201)
+          void reply.header('location', `${baseOf(req)}/${name}/${resource.id}/_history/${version}`);
+        if (resource.meta?.lastUpdated)
+          void reply.header('last-modified', new Date(resource.meta.lastUpdated).toUTCString());
+        return reply.status(status).header('etag', `W/"${version}"`).send(resource);
+      },
+    );
 
   for (const type of RESOURCE_TYPES.values()) {
     const name = type.type;

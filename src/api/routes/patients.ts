@@ -1,4 +1,5 @@
 // The patient registry: register, search, view and correct a record (by new version, with If-Match).
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formatNhsNumber } from '../../domain/patient/nhs-number.ts';
 import { storableString } from '../../schemas/common.ts';
@@ -6,6 +7,8 @@ import {
   correctPatientSchema,
   createPatientSchema,
   patientSearchQuery,
+  type CorrectPatient,
+  type CreatePatient,
   type PatientRecord,
 } from '../../schemas/patient.ts';
 import {
@@ -20,7 +23,7 @@ import {
 import { patientReadReply, patientRecordReply, patientSearchReply } from '../../schemas/replies/patients.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { chartRead, chartWrite, route } from '../route.ts';
-import { patientAccess, patientRead } from '../patient-access.ts';
+import { patientAccess, patientRead, type PatientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
 
@@ -41,6 +44,92 @@ const ifMatchHeaders = z.object({
   'if-match': storableString().max(40).optional().describe('W/"<version>" from the ETag you read'),
 });
 
+/**
+ * Registers a patient in the caller's service (the one named, or their only one), audited and on the timeline.
+ * Used by POST /patients and the FHIR Patient create.
+ */
+export async function registerPatient(
+  ctx: AppContext,
+  req: FastifyRequest,
+  body: CreatePatient,
+): Promise<PatientRecord> {
+  const auth = authOf(req);
+  const { serviceId: requested, ...fields } = body;
+  const serviceId = requested ?? (auth.user.service_ids.length === 1 ? auth.user.service_ids[0] : undefined);
+  if (!serviceId) {
+    throw problem('validation-failed', undefined, [
+      { path: 'body.serviceId', message: 'Choose the service this patient belongs to' },
+    ]);
+  }
+  if (!auth.user.service_ids.includes(serviceId)) {
+    throw problem('validation-failed', undefined, [
+      { path: 'body.serviceId', message: 'You do not work in that service' },
+    ]);
+  }
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const patient = await insertPatient(tx, serviceId, contentOf(fields), auth.user.id, now);
+    // The chart line points at the version, the audit entry at the patient.
+    const summary = `Registered${describeIdentifiers(patient)}`;
+    const line = { kind: 'patient-registered', summary, ref: { type: 'PatientVersion', id: '1' } };
+    const resource = { type: 'Patient', id: patient.id };
+    await recordChange(req, tx, {
+      action: 'patient.create',
+      resource,
+      patientId: patient.id,
+      timeline: line,
+      now,
+    });
+    return patient;
+  });
+}
+
+/**
+ * Corrects a record by a new version, audited and on the timeline. `expected` is the version the caller edited
+ * (If-Match), or undefined to correct whatever version is current (a FHIR Observation of weight or height).
+ */
+export async function correctRecord(
+  ctx: AppContext,
+  req: FastifyRequest,
+  access: PatientAccess,
+  expected: number | undefined,
+  changes: Omit<CorrectPatient, 'reason'>,
+  reason: string,
+): Promise<PatientRecord> {
+  const auth = authOf(req);
+  const fields = Object.keys(changes);
+  if (fields.length === 0) {
+    throw problem('validation-failed', undefined, [{ path: 'body', message: 'Nothing to correct' }]);
+  }
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockPatient(tx, access.patientId);
+    const current = locked && (await findPatient(tx, access.patientId));
+    if (!locked || !current) throw problem('not-found');
+    if (expected !== undefined && locked.current_version !== expected) {
+      throw problem(
+        'precondition-failed',
+        `You edited version ${expected}; the record is now at version ${locked.current_version}.`,
+      );
+    }
+    const next = contentOf({ ...recordContent(current), ...changes });
+    const version = locked.current_version + 1;
+    const patient = await correctPatient(tx, access.patientId, version, next, auth.user.id, now, reason);
+    // The chart line points at the new version, the audit entry at the patient.
+    const summary = `Record corrected (version ${patient.version}): ${fields.join(', ')}`;
+    const ref = { type: 'PatientVersion', id: String(patient.version) };
+    await recordChange(req, tx, {
+      action: 'patient.update',
+      resource: { type: 'Patient', id: access.patientId },
+      access,
+      timeline: { kind: 'patient-corrected', summary, ref },
+      details: { version: patient.version, fields },
+      now,
+    });
+    return patient;
+  });
+}
+
 export function patientRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients',
@@ -57,36 +146,7 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
     '/patients',
     route('patient:write', { body: createPatientSchema, 201: patientRecordReply }),
     async (req, reply) => {
-      const auth = authOf(req);
-      const { serviceId: requested, ...fields } = req.body;
-      const serviceId =
-        requested ?? (auth.user.service_ids.length === 1 ? auth.user.service_ids[0] : undefined);
-      if (!serviceId) {
-        throw problem('validation-failed', undefined, [
-          { path: 'body.serviceId', message: 'Choose the service this patient belongs to' },
-        ]);
-      }
-      if (!auth.user.service_ids.includes(serviceId)) {
-        throw problem('validation-failed', undefined, [
-          { path: 'body.serviceId', message: 'You do not work in that service' },
-        ]);
-      }
-      const now = ctx.now();
-      const created = await ctx.db.transaction(async (tx) => {
-        const patient = await insertPatient(tx, serviceId, contentOf(fields), auth.user.id, now);
-        // The chart line points at the version, the audit entry at the patient.
-        const summary = `Registered${describeIdentifiers(patient)}`;
-        const line = { kind: 'patient-registered', summary, ref: { type: 'PatientVersion', id: '1' } };
-        const resource = { type: 'Patient', id: patient.id };
-        await recordChange(req, tx, {
-          action: 'patient.create',
-          resource,
-          patientId: patient.id,
-          timeline: line,
-          now,
-        });
-        return patient;
-      });
+      const created = await registerPatient(ctx, req, req.body);
       return reply
         .status(201)
         .header('etag', etag(created))
@@ -110,42 +170,11 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
       200: patientRecordReply,
     }),
     async (req, reply) => {
-      const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'patient.update');
       const expected = parseIfMatch(req.headers['if-match']);
       if (expected === null) throw problem('precondition-required');
       const { reason, ...changes } = req.body;
-      const fields = Object.keys(changes);
-      if (fields.length === 0) {
-        throw problem('validation-failed', undefined, [{ path: 'body', message: 'Nothing to correct' }]);
-      }
-      const now = ctx.now();
-      const updated = await ctx.db.transaction(async (tx) => {
-        const locked = await lockPatient(tx, access.patientId);
-        const current = locked && (await findPatient(tx, access.patientId));
-        if (!locked || !current) throw problem('not-found');
-        if (locked.current_version !== expected) {
-          throw problem(
-            'precondition-failed',
-            `You edited version ${expected}; the record is now at version ${locked.current_version}.`,
-          );
-        }
-        const next = contentOf({ ...recordContent(current), ...changes });
-        const version = locked.current_version + 1;
-        const patient = await correctPatient(tx, access.patientId, version, next, auth.user.id, now, reason);
-        // The chart line points at the new version, the audit entry at the patient.
-        const summary = `Record corrected (version ${patient.version}): ${fields.join(', ')}`;
-        const ref = { type: 'PatientVersion', id: String(patient.version) };
-        await recordChange(req, tx, {
-          action: 'patient.update',
-          resource: { type: 'Patient', id: access.patientId },
-          access,
-          timeline: { kind: 'patient-corrected', summary, ref },
-          details: { version: patient.version, fields },
-          now,
-        });
-        return patient;
-      });
+      const updated = await correctRecord(ctx, req, access, expected, changes, reason);
       return reply.header('etag', etag(updated)).send(updated);
     },
   );

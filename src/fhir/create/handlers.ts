@@ -1,0 +1,163 @@
+// FHIR create: Patient (and conditional create), body weight and height Observations, and QuestionnaireResponses
+// to KASPR questionnaires. Each goes through the native code path (the same schema, service rules, audit, timeline,
+// scoring, alerts and tasks) and answers with the resource as read back.
+import type { FastifyRequest } from 'fastify';
+import { recordResponse } from '../../api/routes/patients-responses.ts';
+import { correctRecord, registerPatient } from '../../api/routes/patients.ts';
+import { instrumentOr404, scoreOrRefuse } from '../../api/routes/instruments.ts';
+import { authOf, type AppContext } from '../../api/context.ts';
+import { patientAccess } from '../../api/patient-access.ts';
+import { problem, ProblemError } from '../../api/problem.ts';
+import { correctPatientSchema, createPatientSchema } from '../../schemas/patient.ts';
+import { patientBodyHeight, patientBodyWeight, toFhirPatient } from '../map/patient.ts';
+import { operationOutcome } from '../outcome.ts';
+import type { FhirResource } from '../types.ts';
+import { measureRequest } from './observation.ts';
+import { patientRequest } from './patient.ts';
+import { responseRequest } from './questionnaire-response.ts';
+import type { Json } from './read.ts';
+import { FhirRefusal, fieldsOf, notKept, unprocessable, withFhirPaths } from './refusal.ts';
+
+export interface Created {
+  status: 200 | 201;
+  resource: FhirResource;
+}
+
+/** What create needs from the search and read of routes.ts. */
+export interface CreateDeps {
+  /** The resources of a type in the user's scope that a search (as a query) matches. */
+  matching: (req: FastifyRequest, type: string, query: Record<string, string[]>) => Promise<FhirResource[]>;
+  /** Reads one resource the user may see, audited. */
+  read: (req: FastifyRequest, type: string, id: string) => Promise<FhirResource>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A zod failure as a 422 at the FHIR paths `pathOf` gives. */
+function refuse(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  pathOf: (field: string) => string | undefined,
+  resourceType: string,
+): FhirRefusal {
+  return unprocessable(
+    fieldsOf(issues).map((e) => ({ path: pathOf(e.path) ?? resourceType, message: e.message })),
+  );
+}
+
+/** The patient a resource's subject names, which the user may write to (404 otherwise, as for one unknown). */
+async function subjectAccess(ctx: AppContext, req: FastifyRequest, id: string | undefined, type: string) {
+  if (id === undefined)
+    throw unprocessable([{ path: `${type}.subject`, message: 'Must reference the patient as Patient/<id>' }]);
+  if (!UUID.test(id)) throw problem('not-found', `Patient/${id} is not known.`);
+  return patientAccess(ctx, req, id, 'fhir.create');
+}
+
+/** `If-None-Exist` as a query: `identifier=sys|value&…` (a leading `Patient?` is allowed). */
+function conditionOf(header: string): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  for (const [k, v] of new URLSearchParams(header.replace(/^[A-Za-z]*\?/, ''))) (query[k] ??= []).push(v);
+  return query;
+}
+
+export async function createPatient(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+  deps: CreateDeps,
+): Promise<Created> {
+  const condition = req.headers['if-none-exist'];
+  if (typeof condition === 'string' && condition.trim() !== '') {
+    const found = await deps.matching(req, 'Patient', conditionOf(condition));
+    if (found.length > 1)
+      throw new FhirRefusal(
+        412,
+        operationOutcome([
+          {
+            severity: 'error',
+            code: 'duplicate',
+            diagnostics: `If-None-Exist matches ${found.length} patients; it must match at most one.`,
+          },
+        ]),
+      );
+    const match = found[0];
+    if (match) return { status: 200, resource: await deps.read(req, 'Patient', match.id) };
+  }
+  const request = patientRequest(resource);
+  const parsed = createPatientSchema.safeParse(request.body);
+  if (!parsed.success) throw refuse(parsed.error.issues, request.pathOf, 'Patient');
+  const created = await withFhirPaths(
+    () => registerPatient(ctx, req, parsed.data),
+    request.pathOf,
+    'Patient',
+  );
+  return { status: 201, resource: toFhirPatient(created) };
+}
+
+export async function createObservation(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+): Promise<Created> {
+  const request = measureRequest(resource, ctx.now().toISOString().slice(0, 10));
+  const access = await subjectAccess(ctx, req, request.patientId, 'Observation');
+  const parsed = correctPatientSchema.safeParse({ ...request.changes, reason: 'FHIR Observation' });
+  if (!parsed.success) throw refuse(parsed.error.issues, request.pathOf, 'Observation');
+  const { reason, ...changes } = parsed.data;
+  const record = await withFhirPaths(
+    () => correctRecord(ctx, req, access, undefined, changes, reason),
+    request.pathOf,
+    'Observation',
+  );
+  const created = changes.weight ? patientBodyWeight(record) : patientBodyHeight(record);
+  if (!created) throw new Error('the corrected record has no measure');
+  return { status: 201, resource: created };
+}
+
+export async function createQuestionnaireResponse(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+  deps: CreateDeps,
+): Promise<Created> {
+  const request = responseRequest(resource);
+  const access = await subjectAccess(ctx, req, request.patientId, 'QuestionnaireResponse');
+  const def = await instrumentOr404(ctx, request.instrument).catch((err: unknown) => {
+    if (err instanceof ProblemError && err.code === 'not-found')
+      throw notKept(
+        `KASPR has no questionnaire "${request.instrument}".`,
+        'QuestionnaireResponse.questionnaire',
+      );
+    throw err;
+  });
+  if (request.version !== undefined && request.version !== def.version)
+    throw notKept(
+      `${def.shortTitle} is at version ${def.version} here, not ${request.version}.`,
+      'QuestionnaireResponse.questionnaire',
+    );
+  const result = await withFhirPaths(
+    () => scoreOrRefuse(def, request.answers),
+    request.pathOf,
+    'QuestionnaireResponse',
+  );
+  const now = ctx.now();
+  const completedAt = request.completedAt === undefined ? now : new Date(request.completedAt);
+  if (Number.isNaN(completedAt.getTime()) || completedAt.getTime() > now.getTime() + 5 * 60_000)
+    throw unprocessable([
+      { path: 'QuestionnaireResponse.authored', message: 'Must be a date and time, not in the future' },
+    ]);
+  const saved = await ctx.db.transaction((tx) =>
+    recordResponse(tx, req, {
+      def,
+      result,
+      answers: request.answers,
+      patientId: access.patientId,
+      serviceId: access.serviceId,
+      completedAt,
+      now,
+      source: 'clinician',
+      recordedBy: authOf(req).user.id,
+      flagged: access.breakGlass,
+    }),
+  );
+  return { status: 201, resource: await deps.read(req, 'QuestionnaireResponse', saved.id) };
+}
