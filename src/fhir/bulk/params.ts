@@ -81,7 +81,8 @@ export function exportRequest(params: RawParams, lenient: boolean): ExportReques
 
   const sinces = params.get('_since') ?? [];
   if (sinces.length > 1) throw new KickOffError('_since may be given once.');
-  const since = sinces[0];
+  // A `+` zone offset sent unencoded in a query string arrives as a space.
+  const since = sinces[0]?.replace(/ (\d{2}:\d{2})$/, '+$1');
   if (since !== undefined && (!INSTANT.test(since) || Number.isNaN(Date.parse(since))))
     throw new KickOffError('_since must be a FHIR instant, such as 2026-01-01T00:00:00Z.');
 

@@ -2,7 +2,7 @@
 // is a service the user works in) by GET or POST, status polling, the manifest, cancel, and the NDJSON files. Jobs
 // are rows in the database, run in the background (job.ts); a user has one running at a time (429 otherwise). Only
 // the user who kicked an export off may poll it or read its files; every kick-off, download and cancel is audited.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { authOf, zodApp, type AppContext } from '../../api/context.ts';
 import { auditAccess, recordChange } from '../../api/record-change.ts';
@@ -10,32 +10,17 @@ import { route } from '../../api/route.ts';
 import { domainValue, fileReply } from '../../schemas/replies/common.ts';
 import {
   cancelBulkExport,
-  createBulkExport,
   findBulkExport,
   listBulkExportFiles,
   readBulkExportFile,
-  removeExpiredBulkExports,
   type BulkExportLevel,
   type BulkExportRow,
 } from '../../store/bulk-exports.ts';
-import { findPatientService } from '../../store/patients.ts';
 import { operationOutcome } from '../outcome.ts';
 import type { OperationOutcome } from '../types.ts';
-import { BULK_EXPORT_TTL_MS, startInBackground, typesFor } from './job.ts';
-import {
-  bodyParams,
-  exportRequest,
-  KickOffError,
-  preferences,
-  queryParams,
-  type RawParams,
-} from './params.ts';
+import { baseOf, FHIR_JSON, kickOff, refuse, RETRY_AFTER_SECONDS } from './kick-off.ts';
 
 export { resumeBulkExports, setBulkExportPartLimit } from './job.ts';
-
-const FHIR_JSON = 'application/fhir+json; charset=utf-8';
-/** Seconds a client is asked to wait before polling again, or before a new kick-off. */
-const RETRY_AFTER_SECONDS = 1;
 
 const outcomeReply = domainValue<OperationOutcome>('An OperationOutcome (application/fhir+json)');
 const manifestReply = domainValue<Manifest>('The export manifest (application/json)');
@@ -61,107 +46,10 @@ export interface Manifest {
   error: ManifestItem[];
 }
 
-function refuse(reply: FastifyReply, status: number, code: string, diagnostics: string) {
-  return reply
-    .status(status)
-    .type(FHIR_JSON)
-    .send(operationOutcome([{ severity: 'error', code, diagnostics }]));
-}
-
-const baseOf = (app: FastifyInstance, req: FastifyRequest) => `${req.protocol}://${req.host}${app.prefix}`;
-
 /** The caller's own job, unless it is unknown, expired, cancelled or another user's. */
 async function ownJob(ctx: AppContext, req: FastifyRequest, id: string): Promise<BulkExportRow | undefined> {
   const job = await findBulkExport(ctx.db, id, ctx.now());
   return job && job.user_id === authOf(req).user.id && job.status !== 'cancelled' ? job : undefined;
-}
-
-/** Patient ids that are not patients of these services (each named in the refusal). */
-async function unknownPatients(ctx: AppContext, ids: readonly string[], serviceIds: readonly string[]) {
-  const unknown: string[] = [];
-  for (const id of ids) {
-    const service = /^[0-9a-f-]{36}$/.test(id) ? await findPatientService(ctx.db, id) : undefined;
-    if (!service || !serviceIds.includes(service)) unknown.push(id);
-  }
-  return unknown;
-}
-
-function kickOffParams(req: FastifyRequest, query: Record<string, string | string[]>): RawParams {
-  const params = queryParams(query);
-  if (req.method === 'POST')
-    for (const [k, v] of bodyParams(req.body)) params.set(k, [...(params.get(k) ?? []), ...v]);
-  return params;
-}
-
-async function kickOff(
-  app: FastifyInstance,
-  ctx: AppContext,
-  req: FastifyRequest & { query: Record<string, string | string[]> },
-  reply: FastifyReply,
-  level: BulkExportLevel,
-  groupId?: string,
-) {
-  const prefer = preferences(req.headers.prefer);
-  if (!prefer.has('respond-async'))
-    return refuse(reply, 400, 'invalid', 'A bulk export needs the header Prefer: respond-async.');
-  let asked;
-  try {
-    asked = exportRequest(kickOffParams(req, req.query), prefer.has('handling=lenient'));
-  } catch (err) {
-    if (err instanceof KickOffError) return refuse(reply, 400, 'invalid', err.message);
-    throw err;
-  }
-  const user = authOf(req).user;
-  if (groupId !== undefined && !user.service_ids.includes(groupId))
-    return refuse(reply, 404, 'not-found', `Group/${groupId} is not known.`);
-  const serviceIds = groupId === undefined ? user.service_ids : [groupId];
-  const unknown = await unknownPatients(ctx, asked.patientIds ?? [], serviceIds);
-  if (unknown.length > 0)
-    return refuse(reply, 404, 'not-found', unknown.map((id) => `Patient/${id} is not known.`).join(' '));
-
-  const now = ctx.now();
-  await removeExpiredBulkExports(ctx.db, now);
-  const types = typesFor(level, asked.types);
-  const job = {
-    userId: user.id,
-    level,
-    requestUrl: `${req.protocol}://${req.host}${req.url}`,
-    serviceIds,
-    patientIds: asked.patientIds,
-    types,
-    since: asked.since,
-    warnings: asked.warnings,
-    transactionTime: now,
-    expiresAt: new Date(now.getTime() + BULK_EXPORT_TTL_MS),
-  };
-  const id = await ctx.db.transaction(async (tx) => {
-    const created = await createBulkExport(tx, job);
-    if (created) {
-      // What was asked, never values that could name anyone: the types, whether `_since` was given, the patient ids.
-      const details = { level, types, since: asked.since !== undefined, patients: asked.patientIds ?? [] };
-      const resource = { type: 'BulkExport', id: created };
-      await recordChange(req, tx, { action: 'fhir.export', resource, details, now });
-    }
-    return created;
-  });
-  if (!id) {
-    void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
-    return refuse(
-      reply,
-      429,
-      'throttled',
-      'An export of yours is running: wait for it to finish, or cancel it.',
-    );
-  }
-  const row = await findBulkExport(ctx.db, id, now);
-  if (row) startInBackground(ctx, row);
-  return reply
-    .status(202)
-    .type(FHIR_JSON)
-    .header('content-location', `${baseOf(app, req)}/$export-status/${id}`)
-    .send(
-      operationOutcome([{ severity: 'information', code: 'informational', diagnostics: 'Export accepted.' }]),
-    );
 }
 
 async function manifest(app: FastifyInstance, ctx: AppContext, req: FastifyRequest, job: BulkExportRow) {
