@@ -461,6 +461,19 @@ describe('the job lifecycle', () => {
     expect(actions).toContain('fhir.export-cancel');
   });
 
+  it('cancels a running job: it stops, is not resumed, and a new kick-off is accepted', async () => {
+    const id = await recordJob();
+    expect(await startBulkExport(server.ctx.db, id)).toBe(true);
+    const statusPath = `${FHIR}/$export-status/${id}`;
+    expect((await w.bob.request('DELETE', statusPath)).status).toBe(404);
+    expect((await prescriber.request('DELETE', statusPath)).status).toBe(202);
+    expect((await prescriber.get(statusPath)).status).toBe(404);
+    expect(await resumeBulkExports(server.ctx)).toBe(0);
+    const next = await kickOff(prescriber, '$export?_type=Organization');
+    expect(next.status).toBe(202);
+    expect((await settle(prescriber, next.headers.get('content-location') ?? '')).status).toBe(200);
+  });
+
   it('polls a running job with 202, X-Progress and Retry-After; refuses a second kick-off (429); resumes after a restart (B3)', async () => {
     const id = await recordJob();
     // The server stopped while the job was running: it is in progress, and nothing runs it.
