@@ -16,7 +16,8 @@ import { registerIdempotency } from './idempotency.ts';
 import { problem, problemBody } from './problem.ts';
 import { toProblem } from './to-problem.ts';
 import { registerApiRoutes } from './routes/index.ts';
-import { FHIR_BASE_PATH, registerFhirRoutes } from '../fhir/routes.ts';
+import { FHIR_BASE_PATH } from '../fhir/base.ts';
+import { registerFhirRoutes } from '../fhir/routes.ts';
 import { registerSmartRoutes } from '../fhir/smart.ts';
 import { fileReply } from '../schemas/replies/common.ts';
 

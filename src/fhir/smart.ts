@@ -13,7 +13,7 @@ import { domainValue } from '../schemas/replies/common.ts';
 import { SCOPE_PATTERN } from '../schemas/system-clients.ts';
 import { newToken, sha256 } from '../security/tokens.ts';
 import { findSystemClient, insertAccessToken, useAssertionId } from '../store/system-clients.ts';
-import { FHIR_BASE_PATH } from './routes.ts';
+import { FHIR_BASE_PATH } from './base.ts';
 
 export const TOKEN_PATH = '/auth/token';
 /** How long an access token lives, and how far ahead an assertion's `exp` may be. */
