@@ -62,8 +62,9 @@ function urlFor(route: Route): string {
   const url = route.url
     .replace('/services/:serviceId/', `/services/${a.ids.service}/`)
     .replace('/_history/:vid', '/_history/1')
+    .replace('/:name', `/${a.ids.exportFile ?? ''}`)
     .replace(
-      /\/([a-z-]+(?:\/[a-z-]+)?|R4\/[A-Za-z]+)\/:(id|token)/g,
+      /\/([a-z-]+(?:\/[a-z-]+)?|R4\/\$?[A-Za-z-]+)\/:(id|token)/g,
       (_m, collection: string, param: string) => {
         const id = param === 'token' ? 'not-a-real-token-0123456789' : a.ids[collection];
         if (id === undefined) throw new Error(`no id for :${param} after /${collection} in ${route.url}`);
@@ -315,6 +316,20 @@ async function buildServiceA(): Promise<ServiceA> {
     serviceIds: [w.serviceA],
   });
   if (systemClient.status !== 201) throw new Error(`system client: ${systemClient.text}`);
+  // A finished FHIR Bulk Data export of A's patients, for the status and file probes.
+  const kickOff = await c.get('/fhir/R4/Patient/$export', { prefer: 'respond-async' });
+  if (kickOff.status !== 202) throw new Error(`export: ${kickOff.text}`);
+  const statusUrl = new URL(kickOff.headers.get('content-location') ?? '').pathname;
+  const exportJob = statusUrl.split('/').at(-1) ?? '';
+  let manifest: { output: { url: string }[] } | undefined;
+  for (const deadline = Date.now() + 60_000; !manifest && Date.now() < deadline;) {
+    const r = await c.get(statusUrl);
+    if (r.status === 200) manifest = r.body as { output: { url: string }[] };
+    else if (r.status === 202) await new Promise((done) => setTimeout(done, 100));
+    else throw new Error(`export status: ${r.status} ${r.text}`);
+  }
+  const exportFile = manifest?.output[0]?.url.split('/').at(-1);
+  if (!exportFile) throw new Error('the export did not finish with a file');
   return {
     everyone,
     nurse,
@@ -339,6 +354,10 @@ async function buildServiceA(): Promise<ServiceA> {
       'R4/QuestionnaireResponse': response,
       'R4/Organization': w.serviceA,
       'R4/Practitioner': nurse.id,
+      'R4/Group': w.serviceA,
+      'R4/$export-status': exportJob,
+      'R4/$export-file': exportJob,
+      exportFile,
       'cd-register/products': product,
       'cd-register/locations': location,
       'calibration/vignettes': vignette,
@@ -389,6 +408,8 @@ function serviceARecordIds(): Record<string, string> {
   const organisation = [
     'R4/Organization',
     'R4/Practitioner',
+    'R4/Group',
+    'exportFile',
     'cd-register/products',
     'cd-register/locations',
     'users',

@@ -4,19 +4,10 @@
 // `_outputFormat`, `patient`, lenient handling, cancel, expiry, one running export per user (429), files split by
 // size, a service's records never in another's export, jobs resumed after a restart, and the audit entries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Manifest,
-  registerBulkRoutes,
-  resumeBulkExports,
-  setBulkExportPartLimit,
-} from '../src/fhir/bulk/routes.ts';
+import { type Manifest, resumeBulkExports, setBulkExportPartLimit } from '../src/fhir/bulk/routes.ts';
 import { runBulkExport } from '../src/fhir/bulk/job.ts';
 import { createBulkExport, findBulkExport, startBulkExport } from '../src/store/bulk-exports.ts';
-import { buildApp } from '../src/api/app.ts';
-import { loadConfig } from '../src/config/env.ts';
-import type { AppContext } from '../src/api/context.ts';
 import { expectValidFhir } from './support/fhir-validate.ts';
-import { createTestDatabase } from './support/database.ts';
 import {
   addStaff,
   buildWorld,
@@ -27,9 +18,6 @@ import {
   type World,
 } from './support/server.ts';
 import { startIvSession } from './support/treatment.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 let server: TestServer;
 let w: World;
@@ -72,36 +60,6 @@ const pathOf = (url: string) => {
   expect(url.startsWith(`${server.baseUrl}/`), url).toBe(true);
   return url.slice(server.baseUrl.length);
 };
-
-/**
- * Routes not yet wired into the FHIR scope are registered under its prefix on a server of the test's own, so the
- * suite runs before and after the wiring (once wired, the real FHIR scope is used).
- */
-async function serverWithBulkRoutes(): Promise<TestServer> {
-  const plain = await startTestServer();
-  const probe = await fetch(`${plain.baseUrl}${FHIR}/$export`, { headers: ASYNC });
-  if (probe.status !== 404) return plain;
-  await plain.close();
-  const database = await createTestDatabase();
-  const config = loadConfig({
-    KASPR_DATA_DIR: mkdtempSync(join(tmpdir(), 'kaspr-test-')),
-    LOG_LEVEL: 'silent',
-  });
-  const ctx: AppContext = { db: database.db, config, now: () => new Date() };
-  const app = await buildApp(ctx);
-  await app.register(async (fhir) => registerBulkRoutes(fhir, ctx), { prefix: FHIR });
-  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-  return {
-    baseUrl,
-    app,
-    ctx,
-    database,
-    close: async () => {
-      await app.close();
-      await database.drop();
-    },
-  };
-}
 
 async function kickOff(
   client: Client,
@@ -168,7 +126,7 @@ const ids = (e: Export, type: string) => (e.byType.get(type) ?? []).map((r) => r
 const typesOf = (e: Export) => e.manifest.output.map((o) => o.type);
 
 beforeAll(async () => {
-  server = await serverWithBulkRoutes();
+  server = await startTestServer();
   w = await buildWorld(server);
   const rx = await addStaff(w, 'rx@clinic.test', 'Rex Prescriber', ['prescriber'], [w.serviceA]);
   prescriber = rx.client;

@@ -128,9 +128,26 @@ describe('CapabilityStatement', () => {
     expect(r.headers.get('content-type')).toContain('application/fhir+json');
     expectValidFhir(r.body);
     const rest = r.body.rest[0] as {
-      resource: { type: string; interaction: { code: string }[]; searchParam: { name: string }[] }[];
+      resource: {
+        type: string;
+        interaction?: { code: string }[];
+        searchParam?: { name: string }[];
+        operation?: { name: string; definition: string }[];
+      }[];
+      operation: { name: string; definition: string }[];
     };
+    // Bulk Data export at every level it is served.
+    const BULK = 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/';
+    expect(rest.operation).toEqual([{ name: 'export', definition: `${BULK}export` }]);
+    for (const [type, definition] of [
+      ['Patient', 'patient-export'],
+      ['Group', 'group-export'],
+    ])
+      expect(rest.resource.find((x) => x.type === type)?.operation).toEqual([
+        { name: 'export', definition: `${BULK}${definition}` },
+      ]);
     expect(rest.resource.map((x) => x.type).sort()).toEqual([
+      'Group',
       'Observation',
       'Organization',
       'Patient',
@@ -138,19 +155,19 @@ describe('CapabilityStatement', () => {
       'QuestionnaireResponse',
     ]);
     const patient = rest.resource.find((x) => x.type === 'Patient');
-    expect(patient?.interaction.map((i) => i.code).sort()).toEqual([
+    expect(patient?.interaction?.map((i) => i.code).sort()).toEqual([
       'create',
       'history-instance',
       'read',
       'search-type',
       'vread',
     ]);
-    expect(patient?.searchParam.map((p) => p.name)).toEqual(
+    expect(patient?.searchParam?.map((p) => p.name)).toEqual(
       expect.arrayContaining(['identifier', 'family', 'given', 'name', 'birthdate', '_id', '_lastUpdated']),
     );
     // Every advertised search parameter is answered (not reported as unknown).
     for (const res of rest.resource)
-      for (const p of res.searchParam) {
+      for (const p of res.searchParam ?? []) {
         const b = await search(w.alice, `${res.type}?${p.name}=x&_summary=count`).catch(() => null);
         const outcome = b?.entry?.find((e) => e.search?.mode === 'outcome');
         expect(outcome, `${res.type}?${p.name}`).toBeUndefined();

@@ -18,6 +18,12 @@ const interactionsOf = (type: ResourceType, creatable: boolean) =>
  * The CapabilityStatement of the served types; `creatable` names the types that take create, and
  * `conditionallyCreatable` those that honour If-None-Exist.
  */
+/** The Bulk Data export operation at one level (http://hl7.org/fhir/uv/bulkdata). */
+const exportOperation = (definition: 'export' | 'patient-export' | 'group-export') => ({
+  name: 'export',
+  definition: `http://hl7.org/fhir/uv/bulkdata/OperationDefinition/${definition}`,
+});
+
 export function capabilityStatement(
   base: string,
   types: readonly ResourceType[],
@@ -43,22 +49,33 @@ export function capabilityStatement(
           'height Observations (a new version of the patient record) and QuestionnaireResponses to KASPR ' +
           'questionnaires (scored on arrival); the server assigns ids and needs the patient:write permission. Unknown search parameters are reported as an outcome entry, or ' +
           'refused with `Prefer: handling=strict`. Paging: `_count` (at most 200) with next links. Records are ' +
-          'never deleted: DELETE, PUT and PATCH answer 405.',
-        resource: types.map((type) => ({
-          type: type.type,
-          interaction: interactionsOf(type, creatable.includes(type.type)),
-          conditionalCreate: conditionallyCreatable.includes(type.type) ? true : undefined,
-          versioning: type.type === 'Patient' ? ('versioned' as const) : ('no-version' as const),
-          readHistory: type.type === 'Patient',
-          searchInclude: type.includes.length > 0 ? type.includes : undefined,
-          searchRevInclude:
-            type.type === 'Patient'
-              ? types
-                  .filter((t) => t.patientData && t.type !== 'Patient')
-                  .flatMap((t) => t.includes.slice(0, 1))
-              : undefined,
-          searchParam: type.params.map((p) => ({ name: p.name, type: p.type, documentation: p.description })),
-        })),
+          'never deleted: DELETE, PUT and PATCH answer 405. Bulk Data export (v2) at system, Patient and Group ' +
+          '(a service) level, kicked off with `Prefer: respond-async`.',
+        resource: [
+          ...types.map((type) => ({
+            type: type.type,
+            interaction: interactionsOf(type, creatable.includes(type.type)),
+            conditionalCreate: conditionallyCreatable.includes(type.type) ? true : undefined,
+            versioning: type.type === 'Patient' ? ('versioned' as const) : ('no-version' as const),
+            readHistory: type.type === 'Patient',
+            searchInclude: type.includes.length > 0 ? type.includes : undefined,
+            searchRevInclude:
+              type.type === 'Patient'
+                ? types
+                    .filter((t) => t.patientData && t.type !== 'Patient')
+                    .flatMap((t) => t.includes.slice(0, 1))
+                : undefined,
+            searchParam: type.params.map((p) => ({
+              name: p.name,
+              type: p.type,
+              documentation: p.description,
+            })),
+            ...(type.type === 'Patient' ? { operation: [exportOperation('patient-export')] } : {}),
+          })),
+          // A service is a Group: exported, not read or searched.
+          { type: 'Group', operation: [exportOperation('group-export')] },
+        ],
+        operation: [exportOperation('export')],
         searchParam: RESULT_PARAMS.filter((p) => p !== '_format' && p !== '_offset').map((name) => ({
           name,
           type: name === '_count' ? ('number' as const) : ('string' as const),

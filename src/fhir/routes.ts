@@ -24,6 +24,7 @@ import { FhirRefusal, invalid } from './create/refusal.ts';
 import { outcomeOfProblem } from './outcome.ts';
 import { RESOURCE_TYPES } from './resources.ts';
 import { baseOf } from './base.ts';
+import { registerBulkRoutes } from './bulk/routes.ts';
 import { patientVersions, read, typeOr404, visible } from './read.ts';
 import { matching, search } from './search/run.ts';
 import type { Bundle, FhirResource } from './types.ts';
@@ -185,6 +186,7 @@ export function registerFhirRoutes(app: FastifyInstance, ctx: AppContext): void 
         },
       });
   }
+  registerBulkRoutes(app, ctx);
 }
 
 export { typeOr404 };

@@ -1,6 +1,7 @@
 // Starts KASPR: configuration, data folder lock, database, migrations, first admin, HTTP server, clean shutdown.
 import { loadConfig } from '../config/env.ts';
 import { buildApp } from '../api/app.ts';
+import { resumeBulkExports } from '../fhir/bulk/job.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase } from './open-database.ts';
 import { auditAnchorKey } from './secrets.ts';
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({ address, engine: opened.db.engine }, 'KASPR is serving');
+  // Bulk exports that were running when the server last stopped start again from the beginning.
+  const resumed = await resumeBulkExports(ctx);
+  if (resumed > 0) logger.info({ resumed }, 'bulk exports resumed');
 }
 
 main().catch((err: unknown) => {

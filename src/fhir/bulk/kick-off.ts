@@ -96,6 +96,10 @@ export async function kickOff(
   level: BulkExportLevel,
   groupId?: string,
 ) {
+  const user = authOf(req).user;
+  // Another service's Group is 404 before anything else, as for a Group that does not exist.
+  if (groupId !== undefined && !user.service_ids.includes(groupId))
+    return refuse(reply, 404, 'not-found', `Group/${groupId} is not known.`);
   const prefer = preferences(req.headers.prefer);
   if (!prefer.has('respond-async'))
     return refuse(reply, 400, 'invalid', 'A bulk export needs the header Prefer: respond-async.');
@@ -106,9 +110,6 @@ export async function kickOff(
     if (err instanceof KickOffError) return refuse(reply, 400, 'invalid', err.message);
     throw err;
   }
-  const user = authOf(req).user;
-  if (groupId !== undefined && !user.service_ids.includes(groupId))
-    return refuse(reply, 404, 'not-found', `Group/${groupId} is not known.`);
   const serviceIds = groupId === undefined ? user.service_ids : [groupId];
   const unknown = await unknownPatients(ctx, asked.patientIds ?? [], serviceIds);
   if (unknown.length > 0)
