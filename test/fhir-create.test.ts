@@ -423,11 +423,11 @@ describe('CapabilityStatement', () => {
     expectValidFhir(r.body);
     const resources = r.body.rest[0].resource as {
       type: string;
-      interaction: { code: string }[];
+      interaction?: { code: string }[];
       conditionalCreate?: boolean;
     }[];
     const creatable = resources
-      .filter((x) => x.interaction.some((i) => i.code === 'create'))
+      .filter((x) => (x.interaction ?? []).some((i) => i.code === 'create'))
       .map((x) => x.type);
     expect(creatable.sort()).toEqual(['Observation', 'Patient', 'QuestionnaireResponse']);
     expect(resources.filter((x) => x.conditionalCreate).map((x) => x.type)).toEqual(['Patient']);

@@ -74,6 +74,19 @@ function commonParams<R extends FhirResource>(): SearchParam<R>[] {
   ];
 }
 
+/** `identifier`: the resource's identifiers, and any `more` it is known by. */
+function identifierParam<R extends FhirResource & { identifier?: Identifier[] | undefined }>(
+  description: string,
+  more: (r: R) => TokenValue[] = () => [],
+): SearchParam<R> {
+  return {
+    name: 'identifier',
+    type: 'token',
+    description,
+    values: (r) => [...identifiers(r.identifier), ...more(r)],
+  };
+}
+
 /** `active`, for records that can be switched off (a service, a staff account). */
 function activeParam<R extends FhirResource & { active?: boolean | undefined }>(
   what: string,
@@ -92,12 +105,7 @@ const patientType: ResourceType<ReturnType<typeof toFhirPatient>> = {
   includes: [],
   params: [
     ...commonParams(),
-    {
-      name: 'identifier',
-      type: 'token',
-      description: 'An identifier: `https://fhir.nhs.uk/Id/nhs-number|…`, the MRN or another',
-      values: (p) => identifiers(p.identifier),
-    },
+    identifierParam('An identifier: `https://fhir.nhs.uk/Id/nhs-number|…`, the MRN or another'),
     {
       name: 'family',
       type: 'string',
@@ -288,12 +296,7 @@ const organizationType: ResourceType<ReturnType<typeof toFhirOrganization>> = {
   includes: [],
   params: [
     ...commonParams(),
-    {
-      name: 'identifier',
-      type: 'token',
-      description: 'The service id',
-      values: (o) => identifiers(o.identifier),
-    },
+    identifierParam('The service id'),
     {
       name: 'name',
       type: 'string',
@@ -316,15 +319,9 @@ const practitionerType: ResourceType<ReturnType<typeof toFhirPractitioner>> = {
   includes: [],
   params: [
     ...commonParams(),
-    {
-      name: 'identifier',
-      type: 'token',
-      description: 'The user id or a credential number',
-      values: (p) => [
-        ...identifiers(p.identifier),
-        ...(p.qualification ?? []).flatMap((q) => identifiers(q.identifier)),
-      ],
-    },
+    identifierParam('The user id or a credential number', (p) =>
+      (p.qualification ?? []).flatMap((q) => identifiers(q.identifier)),
+    ),
     {
       name: 'name',
       type: 'string',

@@ -41,6 +41,8 @@ export const vitalsSchema = z
     respiratoryRate: z.number().int().min(2).max(80).optional(),
   })
   .strict();
+/** One set of vital signs as recorded (a session's baseline and each reading). */
+export type Vitals = z.output<typeof vitalsSchema>;
 
 export const referralSchema = z
   .object({

@@ -8,15 +8,10 @@ import {
   type Protocol,
   type VitalSigns,
 } from '../../domain/treatment/index.ts';
+import type { Vitals } from '../../schemas/treatment.ts';
 
-export interface StoredVitals {
-  takenAt: string;
-  systolic: number;
-  diastolic: number;
-  heartRate: number;
-  spo2: number;
-  respiratoryRate?: number | undefined;
-}
+/** A reading as stored in a session event. */
+export type StoredVitals = Vitals;
 
 /** A stored reading as the domain's branded vital signs. */
 export function toVitalSigns(v: StoredVitals): VitalSigns {

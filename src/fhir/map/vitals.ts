@@ -1,18 +1,13 @@
 // A treatment session's vital-signs reading as base-spec vital-sign Observations (bp, heartrate, oxygensat, resprate).
+import type { Vitals } from '../../schemas/treatment.ts';
 import type { Observation, ObservationComponent } from '../types.ts';
 import { BASE_PROFILE, instant, loinc, observationCategory, ref, ucum } from './common.ts';
 
 /** One stored reading with the ids it hangs off (the session event, the session and its patient). */
-export interface VitalsReading {
+export interface VitalsReading extends Vitals {
   id: string;
   patientId: string;
   sessionId: string;
-  takenAt: string;
-  systolic: number;
-  diastolic: number;
-  heartRate: number;
-  spo2: number;
-  respiratoryRate?: number | undefined;
   recordedAt: Date;
 }
 
