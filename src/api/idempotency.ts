@@ -123,8 +123,10 @@ export function registerIdempotency(app: FastifyInstance, ctx: AppContext): void
       await deleteExpiredIdempotencyKeys(ctx.db, now);
     }
     for (;;) {
-      const expiresAt = new Date(ctx.now().getTime() + IDEMPOTENCY_TTL_MS);
-      const claim = await claimIdempotencyKey(ctx.db, scope, hash, ctx.now(), expiresAt);
+      // One instant for both, so a key is kept exactly IDEMPOTENCY_TTL_MS.
+      const claimedAt = ctx.now();
+      const expiresAt = new Date(claimedAt.getTime() + IDEMPOTENCY_TTL_MS);
+      const claim = await claimIdempotencyKey(ctx.db, scope, hash, claimedAt, expiresAt);
       if (claim.kind === 'claimed') {
         claims.set(req, scope);
         return;
