@@ -2,7 +2,7 @@
 // questionnaire responses, and the staff who work in a service with their credentials.
 import type { ResponseRow } from './responses.ts';
 import type { Queryable } from './db.ts';
-import type { CredentialRow, UserRow } from './users.ts';
+import { SELECT_USER, type CredentialRow, type UserRow } from './users.ts';
 
 /** Services a read may see, and optionally the patients it is narrowed to. */
 export interface Scope {
@@ -63,10 +63,7 @@ export async function findResponse(
   return (await db.query<ResponseRow & { service_id: string }>(`${RESPONSES} WHERE r.id = $1`, [id]))[0];
 }
 
-const STAFF = `
-  SELECT u.*, COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
-                              ORDER BY us.service_id), '{}') AS service_ids
-  FROM users u WHERE NOT EXISTS (SELECT 1 FROM system_clients sc WHERE sc.user_id = u.id)`;
+const STAFF = `${SELECT_USER} WHERE NOT EXISTS (SELECT 1 FROM system_clients sc WHERE sc.user_id = u.id)`;
 
 /**
  * Staff who work in any of these services, each with their credentials. A system client's own account (it acts

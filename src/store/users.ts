@@ -19,7 +19,8 @@ export interface UserRow {
   service_ids: string[];
 }
 
-const SELECT_USER = `
+/** A user row with the services they work in (`service_ids`). */
+export const SELECT_USER = `
   SELECT u.*, COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
                              ORDER BY us.service_id), '{}') AS service_ids
   FROM users u`;
