@@ -11,7 +11,7 @@ import {
   staffInServices,
   vitalsInScope,
 } from '../store/fhir-sources.ts';
-import type { Scope, VitalsRow } from '../store/fhir-sources.ts';
+import type { VitalsRow } from '../store/fhir-sources.ts';
 import { definitionsInForce } from '../store/instruments.ts';
 import { currentPatients, findPatient } from '../store/patients.ts';
 import { findService, listServices } from '../store/services.ts';
@@ -21,83 +21,22 @@ import { patientBodyHeight, patientBodyWeight, toFhirPatient } from './map/patie
 import { toFhirPractitioner } from './map/practitioner.ts';
 import { questionnaireTotal, toFhirQuestionnaireResponse } from './map/questionnaire-response.ts';
 import { vitalSignObservations, vitalsFromEvent } from './map/vitals.ts';
-import { dateRange, type DateRange } from './search/dates.ts';
-import type { SearchParam, TokenValue } from './search/params.ts';
-import type { CodeableConcept, FhirResource, Identifier, Observation, Reference } from './types.ts';
+import {
+  activeParam,
+  commonParams,
+  dates,
+  identifierParam,
+  identifiers,
+  refs,
+  tokensOf,
+  type ResourceType,
+} from './resource-kit.ts';
+import { HARM_TYPES } from './resources/harm.ts';
+import { RECORD_TYPES } from './resources/records.ts';
+import { TREATMENT_TYPES } from './resources/treatment.ts';
+import type { Observation } from './types.ts';
 
-/** Who a resource belongs to: its patient (if it is patient data) and the service that holds it. */
-export interface Owner {
-  patientId?: string | undefined;
-  serviceIds: readonly string[];
-}
-
-export interface Found<R> {
-  resource: R;
-  owner: Owner;
-}
-
-export interface ResourceType<R extends FhirResource = FhirResource> {
-  type: string;
-  /** Whether its resources are patient data (searched within services, read with patient access). */
-  patientData: boolean;
-  params: SearchParam<R>[];
-  /** `_include` values this type answers, each naming the parameter whose references are included. */
-  includes: string[];
-  /** Every resource in scope, before the search conditions are applied. */
-  inScope(db: Queryable, scope: Scope): Promise<R[]>;
-  /** One resource by id with its owner, or undefined. */
-  byId(db: Queryable, id: string): Promise<Found<R> | undefined>;
-}
-
-const tokensOf = (c: CodeableConcept | undefined): TokenValue[] =>
-  (c?.coding ?? []).map((x) => ({ system: x.system, code: x.code ?? '' }));
-const identifiers = (ids: Identifier[] | undefined): TokenValue[] =>
-  (ids ?? []).flatMap((i) => (i.value === undefined ? [] : [{ system: i.system, code: i.value }]));
-const refs = (...r: (Reference | Reference[] | undefined)[]): string[] =>
-  r.flat().flatMap((x) => (x?.reference ? [x.reference] : []));
-const dates = (...d: (string | undefined)[]): DateRange[] =>
-  d.flatMap((x) => {
-    const range = x === undefined ? null : dateRange(x);
-    return range ? [range] : [];
-  });
-
-/** `_id` and `_lastUpdated`, which every type has. */
-function commonParams<R extends FhirResource>(): SearchParam<R>[] {
-  return [
-    { name: '_id', type: 'token', description: 'The resource id', values: (r) => [{ code: r.id }] },
-    {
-      name: '_lastUpdated',
-      type: 'date',
-      description: 'When the resource (its current version) was last changed',
-      values: (r) => dates(r.meta?.lastUpdated),
-    },
-  ];
-}
-
-/** `identifier`: the resource's identifiers, and any `more` it is known by. */
-function identifierParam<R extends FhirResource & { identifier?: Identifier[] | undefined }>(
-  description: string,
-  more: (r: R) => TokenValue[] = () => [],
-): SearchParam<R> {
-  return {
-    name: 'identifier',
-    type: 'token',
-    description,
-    values: (r) => [...identifiers(r.identifier), ...more(r)],
-  };
-}
-
-/** `active`, for records that can be switched off (a service, a staff account). */
-function activeParam<R extends FhirResource & { active?: boolean | undefined }>(
-  what: string,
-): SearchParam<R> {
-  return {
-    name: 'active',
-    type: 'token',
-    description: `Whether the ${what} is active`,
-    values: (r) => [{ code: String(r.active ?? true) }],
-  };
-}
+export type { Found, Owner, ResourceType } from './resource-kit.ts';
 
 const patientType: ResourceType<ReturnType<typeof toFhirPatient>> = {
   type: 'Patient',
@@ -343,8 +282,12 @@ const practitionerType: ResourceType<ReturnType<typeof toFhirPractitioner>> = {
 
 /** Every type served, by name. */
 export const RESOURCE_TYPES: ReadonlyMap<string, ResourceType> = new Map(
-  [patientType, observationType, questionnaireResponseType, organizationType, practitionerType].map((t) => [
-    t.type,
-    t as unknown as ResourceType,
-  ]),
+  [
+    ...[patientType, observationType, questionnaireResponseType, organizationType, practitionerType].map(
+      (t) => t as unknown as ResourceType,
+    ),
+    ...RECORD_TYPES,
+    ...HARM_TYPES,
+    ...TREATMENT_TYPES,
+  ].map((t) => [t.type, t]),
 );

@@ -1,0 +1,82 @@
+// What every served FHIR type is made of: the ResourceType interface the table in resources.ts lists, and the small
+// builders its search parameters share (tokens of a CodeableConcept, identifiers, references, dates, `_id`,
+// `_lastUpdated`, `identifier`, `active`).
+import type { Queryable } from '../store/db.ts';
+import type { Scope } from '../store/fhir-sources.ts';
+import { dateRange, type DateRange } from './search/dates.ts';
+import type { SearchParam, TokenValue } from './search/params.ts';
+import type { CodeableConcept, FhirResource, Identifier, Reference } from './types.ts';
+
+/** Who a resource belongs to: its patient (if it is patient data) and the service that holds it. */
+export interface Owner {
+  patientId?: string | undefined;
+  serviceIds: readonly string[];
+}
+
+export interface Found<R> {
+  resource: R;
+  owner: Owner;
+}
+
+export interface ResourceType<R extends FhirResource = FhirResource> {
+  type: string;
+  /** Whether its resources are patient data (searched within services, read with patient access). */
+  patientData: boolean;
+  params: SearchParam<R>[];
+  /** `_include` values this type answers, each naming the parameter whose references are included. */
+  includes: string[];
+  /** Every resource in scope, before the search conditions are applied. */
+  inScope(db: Queryable, scope: Scope): Promise<R[]>;
+  /** One resource by id with its owner, or undefined. */
+  byId(db: Queryable, id: string): Promise<Found<R> | undefined>;
+}
+
+export const tokensOf = (c: CodeableConcept | undefined): TokenValue[] =>
+  (c?.coding ?? []).map((x) => ({ system: x.system, code: x.code ?? '' }));
+export const identifiers = (ids: Identifier[] | undefined): TokenValue[] =>
+  (ids ?? []).flatMap((i) => (i.value === undefined ? [] : [{ system: i.system, code: i.value }]));
+export const refs = (...r: (Reference | Reference[] | undefined)[]): string[] =>
+  r.flat().flatMap((x) => (x?.reference ? [x.reference] : []));
+export const dates = (...d: (string | undefined)[]): DateRange[] =>
+  d.flatMap((x) => {
+    const range = x === undefined ? null : dateRange(x);
+    return range ? [range] : [];
+  });
+
+/** `_id` and `_lastUpdated`, which every type has. */
+export function commonParams<R extends FhirResource>(): SearchParam<R>[] {
+  return [
+    { name: '_id', type: 'token', description: 'The resource id', values: (r) => [{ code: r.id }] },
+    {
+      name: '_lastUpdated',
+      type: 'date',
+      description: 'When the resource (its current version) was last changed',
+      values: (r) => dates(r.meta?.lastUpdated),
+    },
+  ];
+}
+
+/** `identifier`: the resource's identifiers, and any `more` it is known by. */
+export function identifierParam<R extends FhirResource & { identifier?: Identifier[] | undefined }>(
+  description: string,
+  more: (r: R) => TokenValue[] = () => [],
+): SearchParam<R> {
+  return {
+    name: 'identifier',
+    type: 'token',
+    description,
+    values: (r) => [...identifiers(r.identifier), ...more(r)],
+  };
+}
+
+/** `active`, for records that can be switched off (a service, a staff account). */
+export function activeParam<R extends FhirResource & { active?: boolean | undefined }>(
+  what: string,
+): SearchParam<R> {
+  return {
+    name: 'active',
+    type: 'token',
+    description: `Whether the ${what} is active`,
+    values: (r) => [{ code: String(r.active ?? true) }],
+  };
+}
