@@ -5,12 +5,12 @@ import { RESULT_PARAMS } from './search/params.ts';
 
 const SOFTWARE_VERSION = '0.1.0';
 
-/** Interactions every type answers; Patient also keeps its versions (vread and history); some types take create. */
+/** Interactions every type answers; types that keep versions add vread and history; some types take create. */
 const interactionsOf = (type: ResourceType, creatable: boolean) =>
   [
     'read',
     'search-type',
-    ...(type.type === 'Patient' ? ['vread', 'history-instance'] : []),
+    ...(type.versions ? ['vread', 'history-instance'] : []),
     ...(creatable ? ['create'] : []),
   ].map((code) => ({ code }));
 

@@ -5,8 +5,6 @@ import { auditRead, patientAccess } from '../api/patient-access.ts';
 import { problem } from '../api/problem.ts';
 import { auditAccess } from '../api/record-change.ts';
 import { authOf, type AppContext } from '../api/context.ts';
-import { findPatientVersion, listVersions } from '../store/patients.ts';
-import { toFhirPatient } from './map/patient.ts';
 import { RESOURCE_TYPES, type ResourceType } from './resources.ts';
 import type { FhirResource } from './types.ts';
 
@@ -44,11 +42,4 @@ export async function read(
   if (access) await auditRead(ctx, req, access, 'fhir.read', type.type, id);
   else await auditAccess(ctx, req, 'fhir.read', type.type, undefined, { id });
   return resource;
-}
-
-/** A Patient's versions, newest first (the record is corrected by new versions, never overwritten). */
-export async function patientVersions(ctx: AppContext, id: string): Promise<FhirResource[]> {
-  const versions = await listVersions(ctx.db, id);
-  const records = await Promise.all(versions.map((v) => findPatientVersion(ctx.db, id, v.version)));
-  return records.flatMap((r) => (r ? [toFhirPatient(r)] : []));
 }

@@ -29,6 +29,11 @@ export interface ResourceType<R extends FhirResource = FhirResource> {
   inScope(db: Queryable, scope: Scope): Promise<R[]>;
   /** One resource by id with its owner, or undefined. */
   byId(db: Queryable, id: string): Promise<Found<R> | undefined>;
+  /**
+   * Every version of one resource, newest first, for types whose records are corrected by new versions (vread and
+   * `_history` are served for these only). Called after the current version has been read with access.
+   */
+  versions?(db: Queryable, id: string): Promise<R[]>;
 }
 
 export const tokensOf = (c: CodeableConcept | undefined): TokenValue[] =>

@@ -13,7 +13,7 @@ import {
 } from '../store/fhir-sources.ts';
 import type { VitalsRow } from '../store/fhir-sources.ts';
 import { definitionsInForce } from '../store/instruments.ts';
-import { currentPatients, findPatient } from '../store/patients.ts';
+import { currentPatients, findPatient, findPatientVersion, listVersions } from '../store/patients.ts';
 import { findService, listServices } from '../store/services.ts';
 import { listCredentials } from '../store/users.ts';
 import { toFhirOrganization } from './map/organization.ts';
@@ -83,6 +83,11 @@ const patientType: ResourceType<ReturnType<typeof toFhirPatient>> = {
     return (
       record && { resource: toFhirPatient(record), owner: { patientId: id, serviceIds: [record.serviceId] } }
     );
+  },
+  versions: async (db, id) => {
+    const versions = await listVersions(db, id);
+    const records = await Promise.all(versions.map((v) => findPatientVersion(db, id, v.version)));
+    return records.flatMap((r) => (r ? [toFhirPatient(r)] : []));
   },
 };
 

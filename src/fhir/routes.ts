@@ -9,9 +9,7 @@ import { toProblem } from '../api/to-problem.ts';
 import { zodApp, type AppContext } from '../api/context.ts';
 import { route } from '../api/route.ts';
 import { domainValue } from '../schemas/replies/common.ts';
-import { findPatientVersion } from '../store/patients.ts';
 import { capabilityStatement } from './capability.ts';
-import { toFhirPatient } from './map/patient.ts';
 import {
   createObservation,
   createPatient,
@@ -25,7 +23,7 @@ import { outcomeOfProblem } from './outcome.ts';
 import { RESOURCE_TYPES } from './resources.ts';
 import { baseOf } from './base.ts';
 import { registerBulkRoutes } from './bulk/routes.ts';
-import { patientVersions, read, typeOr404, visible } from './read.ts';
+import { read, typeOr404, visible } from './read.ts';
 import { matching, search } from './search/run.ts';
 import type { Bundle, FhirResource } from './types.ts';
 
@@ -142,17 +140,22 @@ export function registerFhirRoutes(app: FastifyInstance, ctx: AppContext): void 
       `/${name}/:id/_history`,
       route('authenticated', { params: idParam, 200: bundleReply }),
       async (req) => {
-        if (name !== 'Patient') {
+        const versions = type.versions?.bind(type);
+        if (!versions) {
           await visible(ctx, req, type, req.params.id, 'fhir.history');
-          throw problem('method-not-allowed', `History is served for Patient only.`);
+          throw problem('method-not-allowed', `${name} keeps no versions, so it has no history.`);
         }
         const current = await read(ctx, req, type, req.params.id);
         const base = baseOf(req);
-        const entry = (await patientVersions(ctx, req.params.id)).map((r) => ({
-          fullUrl: `${base}/Patient/${current.id}`,
+        const all = await versions(ctx.db, req.params.id);
+        const entry = all.map((r, i) => ({
+          fullUrl: `${base}/${name}/${current.id}`,
           resource: r,
-          request: { method: 'PUT' as const, url: `Patient/${current.id}` },
-          response: { status: '200', lastModified: r.meta?.lastUpdated },
+          request: {
+            method: i === all.length - 1 ? ('POST' as const) : ('PUT' as const),
+            url: i === all.length - 1 ? name : `${name}/${current.id}`,
+          },
+          response: { status: i === all.length - 1 ? '201' : '200', lastModified: r.meta?.lastUpdated },
         }));
         return { resourceType: 'Bundle', type: 'history', total: entry.length, entry } satisfies Bundle;
       },
@@ -163,12 +166,11 @@ export function registerFhirRoutes(app: FastifyInstance, ctx: AppContext): void 
       async (req) => {
         const current = await read(ctx, req, type, req.params.id);
         if (current.meta?.versionId === req.params.vid) return current;
-        const old =
-          name === 'Patient'
-            ? await findPatientVersion(ctx.db, req.params.id, Number(req.params.vid))
-            : undefined;
+        const old = (await type.versions?.(ctx.db, req.params.id))?.find(
+          (r) => r.meta?.versionId === req.params.vid,
+        );
         if (!old) throw problem('not-found', `${name}/${req.params.id} has no version ${req.params.vid}.`);
-        return toFhirPatient(old);
+        return old;
       },
     );
     for (const method of ['DELETE', 'PUT', 'PATCH'] as const)
