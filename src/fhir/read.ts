@@ -5,6 +5,7 @@ import { auditRead, patientAccess } from '../api/patient-access.ts';
 import { problem } from '../api/problem.ts';
 import { auditAccess } from '../api/record-change.ts';
 import { authOf, type AppContext } from '../api/context.ts';
+import { mayRead } from './resource-kit.ts';
 import { RESOURCE_TYPES, type ResourceType } from './resources.ts';
 import type { FhirResource } from './types.ts';
 
@@ -22,6 +23,8 @@ export async function visible(
   id: string,
   action: string,
 ) {
+  if (!mayRead(type, authOf(req).user.roles))
+    throw problem('forbidden', `Reading ${type.type} needs ${type.permission}.`);
   const found = await type.byId(ctx.db, id);
   if (!found) throw problem('not-found', `${type.type}/${id} is not known.`);
   if (found.owner.patientId)

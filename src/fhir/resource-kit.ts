@@ -1,6 +1,7 @@
 // What every served FHIR type is made of: the ResourceType interface the table in resources.ts lists, and the small
 // builders its search parameters share (tokens of a CodeableConcept, identifiers, references, dates, `_id`,
 // `_lastUpdated`, `identifier`, `active`).
+import { hasPermission, type Permission } from '../domain/access/roles.ts';
 import type { Queryable } from '../store/db.ts';
 import type { Scope } from '../store/fhir-sources.ts';
 import { dateRange, type DateRange } from './search/dates.ts';
@@ -22,6 +23,10 @@ export interface ResourceType<R extends FhirResource = FhirResource> {
   type: string;
   /** Whether its resources are patient data (searched within services, read with patient access). */
   patientData: boolean;
+  /** A permission needed beyond the access above (e.g. `audit:read` for AuditEvent): 403 without it. */
+  permission?: Permission;
+  /** False for types a Bulk Data export leaves out (e.g. Binary: attachments travel as URLs, never inline). */
+  inBulk?: boolean;
   params: SearchParam<R>[];
   /** `_include` values this type answers, each naming the parameter whose references are included. */
   includes: string[];
@@ -84,4 +89,9 @@ export function activeParam<R extends FhirResource & { active?: boolean | undefi
     description: `Whether the ${what} is active`,
     values: (r) => [{ code: String(r.active ?? true) }],
   };
+}
+
+/** Whether a user with these roles may read resources of the type. */
+export function mayRead(type: ResourceType, roles: readonly string[]): boolean {
+  return type.permission === undefined || hasPermission(roles, type.permission);
 }

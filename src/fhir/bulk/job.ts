@@ -15,6 +15,7 @@ import {
 } from '../../store/bulk-exports.ts';
 import type { Scope } from '../../store/fhir-sources.ts';
 import { operationOutcome } from '../outcome.ts';
+import { mayRead } from '../resource-kit.ts';
 import { RESOURCE_TYPES } from '../resources.ts';
 import type { FhirResource } from '../types.ts';
 
@@ -22,9 +23,13 @@ import type { FhirResource } from '../types.ts';
 export const BULK_EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Types in a patient's compartment, exported at Patient and Group level with the resources they reference. */
-export const COMPARTMENT_TYPES = ['Patient', 'Observation', 'QuestionnaireResponse'] as const;
+export const COMPARTMENT_TYPES: readonly string[] = [...RESOURCE_TYPES.values()]
+  .filter((t) => t.patientData && t.inBulk !== false)
+  .map((t) => t.type);
 /** Non-compartment types a Patient- or Group-level export includes when the compartment references them. */
-export const REFERENCED_TYPES = ['Organization', 'Practitioner'] as const;
+export const REFERENCED_TYPES: readonly string[] = [...RESOURCE_TYPES.values()]
+  .filter((t) => !t.patientData && t.inBulk !== false)
+  .map((t) => t.type);
 
 let partLimitBytes = 8 * 1024 * 1024;
 
@@ -41,9 +46,19 @@ export function setBulkExportPartLimit(bytes: number): number {
 }
 
 /** The types a job exports, in the order they are written. */
-export function typesFor(level: BulkExportRow['level'], asked: readonly string[] | undefined): string[] {
-  const all =
-    level === 'system' ? [...RESOURCE_TYPES.keys()] : [...COMPARTMENT_TYPES, ...REFERENCED_TYPES].map(String);
+export function typesFor(
+  level: BulkExportRow['level'],
+  asked: readonly string[] | undefined,
+  roles: readonly string[],
+): string[] {
+  const all = (
+    level === 'system'
+      ? [...RESOURCE_TYPES.values()].filter((t) => t.inBulk !== false).map((t) => t.type)
+      : [...COMPARTMENT_TYPES, ...REFERENCED_TYPES]
+  ).filter((t) => {
+    const type = RESOURCE_TYPES.get(t);
+    return type !== undefined && mayRead(type, roles);
+  });
   return asked === undefined ? all : all.filter((t) => asked.includes(t));
 }
 
@@ -115,8 +130,7 @@ async function build(ctx: AppContext, job: BulkExportRow): Promise<boolean> {
     if (!source) continue;
     let resources = (await source.inScope(ctx.db, scope)).filter((r) => inWindow(r, since, transaction));
     if (job.level !== 'system') {
-      if ((COMPARTMENT_TYPES as readonly string[]).includes(type))
-        for (const r of resources) collectReferences(r, referenced);
+      if (COMPARTMENT_TYPES.includes(type)) for (const r of resources) collectReferences(r, referenced);
       else resources = resources.filter((r) => referenced.has(`${r.resourceType}/${r.id}`));
     }
     if (!types.includes(type)) continue;

@@ -121,7 +121,7 @@ export async function kickOff(
     requestUrl: `${req.protocol}://${req.host}${req.url}`,
     serviceIds,
     patientIds: asked.patientIds,
-    types: typesFor(level, asked.types),
+    types: typesFor(level, asked.types, user.roles),
     since: asked.since,
     warnings: asked.warnings,
   };

@@ -2,6 +2,7 @@
 // included), the matching, sorting and paging, the includes, the outcome entry for what was not understood, and the
 // audit entry naming the parameters searched by (never their values) and the patients returned.
 import type { FastifyRequest } from 'fastify';
+import { problem } from '../../api/problem.ts';
 import { auditAccess, recordChange } from '../../api/record-change.ts';
 import { authOf, type AppContext } from '../../api/context.ts';
 import { hasActiveBreakGlassGrant } from '../../store/break-glass.ts';
@@ -9,6 +10,7 @@ import { findPatientService } from '../../store/patients.ts';
 import type { Scope } from '../../store/fhir-sources.ts';
 import { FhirRefusal, invalid } from '../create/refusal.ts';
 import { operationOutcome } from '../outcome.ts';
+import { mayRead } from '../resource-kit.ts';
 import { RESOURCE_TYPES, type ResourceType } from '../resources.ts';
 import { baseOf } from '../base.ts';
 import { typeOr404 } from '../read.ts';
@@ -50,6 +52,8 @@ async function searchScope(
   conditions: readonly Condition[],
 ): Promise<{ scope: Scope; breakGlass: string[] }> {
   const user = authOf(req).user;
+  if (!mayRead(type, user.roles))
+    throw problem('forbidden', `Searching ${type.type} needs ${type.permission}.`);
   const named = type.patientData ? namedPatients(type.type, conditions) : undefined;
   if (named === undefined) return { scope: { serviceIds: user.service_ids }, breakGlass: [] };
   const serviceIds = new Set(user.service_ids);
