@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../src/domain/access/roles.ts';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
+import { SystemClientsPage } from './admin/system-clients/SystemClientsPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { InvitePage } from './auth/InvitePage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
@@ -67,6 +68,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   { path: 'emergency-access', permission: 'patient:read', element: <BreakGlassPage /> },
   // The admin page shows each of its sections by the user's own permissions.
   { path: 'admin', element: <AdminPage /> },
+  { path: 'admin/system-clients', permission: 'user:manage', element: <SystemClientsPage /> },
   { path: 'audit', permission: 'audit:read', element: <AuditPage /> },
   { path: 'cd-register', permission: 'cd:read', element: <CdRegisterPage /> },
   { path: 'cd-register/:productId/:locationId', permission: 'cd:read', element: <ProductRegisterPage /> },

@@ -1,4 +1,5 @@
 // AdminPage: staff, services, organisation settings and emergency-access reviews, each shown to those allowed.
+import { Link } from 'react-router';
 import { useApiData } from '../api/use-api-data.ts';
 import { NoAccessPage } from '../layout/NoAccessPage.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -27,6 +28,11 @@ export function AdminPage() {
           {can('user:manage') ? (
             <li>
               <a href="#staff">Staff</a>
+            </li>
+          ) : null}
+          {can('user:manage') ? (
+            <li>
+              <Link to="/admin/system-clients">System clients</Link>
             </li>
           ) : null}
           {can('service:manage') ? (
