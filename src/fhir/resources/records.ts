@@ -1,4 +1,141 @@
-// The FHIR types served for the patient record and its history: allergies (AllergyIntolerance), medications (MedicationStatement), staff roles (PractitionerRole), versions (Provenance) and the audit log (AuditEvent).
-import type { ResourceType } from '../resource-kit.ts';
+// The FHIR types served for the patient record and its history: allergies (AllergyIntolerance), medications
+// (MedicationStatement), staff roles (PractitionerRole), versions (Provenance) and the audit log (AuditEvent).
+import { currentPatients, findPatient } from '../../store/patients.ts';
+import { findPatientVersionRow, patientVersionsInScope } from '../../store/fhir-records.ts';
+import { patientAllergies, patientMedications } from '../map/patient-lists.ts';
+import { toFhirProvenance, unversioned } from '../map/provenance.ts';
+import type { AllergyIntolerance, MedicationStatement, Provenance } from '../map/records-types.ts';
+import { commonParams, dates, refs, tokensOf, type Found, type ResourceType } from '../resource-kit.ts';
+import type { CodeableConcept } from '../types.ts';
+import type { TokenValue } from '../search/params.ts';
+import type { PatientRecord } from '../../schemas/patient.ts';
+import type { Queryable } from '../../store/db.ts';
 
-export const RECORD_TYPES: readonly ResourceType[] = [];
+/** A coded concept's codings, and its text as a system-less code: KASPR records substances and drugs as text. */
+const codeTokens = (c: CodeableConcept | undefined): TokenValue[] => [
+  ...tokensOf(c),
+  ...(c?.text ? [{ code: c.text }] : []),
+];
+
+/** One entry of a patient's list (`<patientId>-<kind>-<n>`), found through the patient's current record. */
+async function listEntry<R extends { id: string }>(
+  db: Queryable,
+  id: string,
+  kind: string,
+  entries: (record: PatientRecord) => R[],
+): Promise<Found<R> | undefined> {
+  const match = new RegExp(`^([0-9a-f-]{36})-${kind}-[1-9][0-9]{0,3}$`).exec(id);
+  const record = match?.[1] ? await findPatient(db, match[1]) : undefined;
+  const resource = record && entries(record).find((r) => r.id === id);
+  return record && resource
+    ? { resource, owner: { patientId: record.id, serviceIds: [record.serviceId] } }
+    : undefined;
+}
+
+const allergyType: ResourceType<AllergyIntolerance> = {
+  type: 'AllergyIntolerance',
+  patientData: true,
+  includes: [],
+  params: [
+    ...commonParams(),
+    { name: 'patient', type: 'reference', description: 'The patient', values: (a) => refs(a.patient) },
+    {
+      name: 'clinical-status',
+      type: 'token',
+      description: 'The clinical status (`active`)',
+      values: (a) => tokensOf(a.clinicalStatus),
+    },
+    {
+      name: 'code',
+      type: 'token',
+      description: 'The substance: a coding, or the substance exactly as recorded (KASPR records it as text)',
+      values: (a) => codeTokens(a.code),
+    },
+  ],
+  inScope: async (db, scope) => (await currentPatients(db, scope)).flatMap(patientAllergies),
+  byId: (db, id) => listEntry(db, id, 'allergy', patientAllergies),
+};
+
+const medicationStatementType: ResourceType<MedicationStatement> = {
+  type: 'MedicationStatement',
+  patientData: true,
+  includes: ['MedicationStatement:patient', 'MedicationStatement:subject'],
+  params: [
+    ...commonParams(),
+    { name: 'patient', type: 'reference', description: 'The patient', values: (m) => refs(m.subject) },
+    { name: 'subject', type: 'reference', description: 'The patient', values: (m) => refs(m.subject) },
+    {
+      name: 'status',
+      type: 'token',
+      description: 'The status (`active`)',
+      values: (m) => [{ code: m.status }],
+    },
+    {
+      name: 'code',
+      type: 'token',
+      description: 'The medication: a coding, or the name exactly as recorded (KASPR records it as text)',
+      values: (m) => codeTokens(m.medicationCodeableConcept),
+    },
+  ],
+  inScope: async (db, scope) => (await currentPatients(db, scope)).flatMap(patientMedications),
+  byId: (db, id) => listEntry(db, id, 'medication', patientMedications),
+};
+
+const provenanceType: ResourceType<Provenance> = {
+  type: 'Provenance',
+  patientData: true,
+  includes: [],
+  params: [
+    ...commonParams(),
+    {
+      name: 'target',
+      type: 'reference',
+      description: 'The record version (`Patient/id/_history/n`) or the record (`Patient/id`)',
+      values: (p) => refs(p.target).flatMap((r) => [r, unversioned(r)]),
+    },
+    {
+      name: 'patient',
+      type: 'reference',
+      description: 'The patient whose record (or record about them) the version belongs to',
+      values: (p) => patientOfProvenance(p),
+    },
+    {
+      name: 'recorded',
+      type: 'date',
+      description: 'When the version was written',
+      values: (p) => dates(p.recorded),
+    },
+    {
+      name: 'agent',
+      type: 'reference',
+      description: 'Who wrote the version',
+      values: (p) => refs(p.agent.map((a) => a.who)),
+    },
+  ],
+  inScope: async (db, scope) =>
+    (await patientVersionsInScope(db, scope)).map((v) => toFhirProvenance('Patient', v)),
+  byId: async (db, id) => {
+    const match = /^([0-9a-f-]{36})-v([1-9][0-9]{0,8})$/.exec(id);
+    if (!match?.[1] || !match[2]) return undefined;
+    const row = await findPatientVersionRow(db, match[1], Number(match[2]));
+    return (
+      row && {
+        resource: toFhirProvenance('Patient', row),
+        owner: { patientId: row.patient_id, serviceIds: [row.service_id] },
+      }
+    );
+  },
+};
+
+/** The patient a Provenance is about: the patient record it targets. */
+function patientOfProvenance(p: Provenance): string[] {
+  return refs(p.target)
+    .map(unversioned)
+    .filter((r) => r.startsWith('Patient/'));
+}
+
+export const RECORD_TYPES: readonly ResourceType[] = [
+  allergyType,
+  medicationStatementType,
+  provenanceType,
+].map((t) => t as unknown as ResourceType);

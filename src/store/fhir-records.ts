@@ -1,0 +1,76 @@
+// What the FHIR API reads for the record's history and staff roles, scoped to services: the version rows behind
+// Provenance, each staff member's roles in each service (PractitionerRole) and the audit log (AuditEvent).
+import type { Queryable } from './db.ts';
+import type { Scope } from './fhir-sources.ts';
+
+/** A staff member's roles in one service they work in. */
+export interface StaffRoleRow {
+  user_id: string;
+  service_id: string;
+  roles: string[];
+  disabled: boolean;
+  updated_at: Date;
+}
+
+// A system client's own account (it acts and is audited through one) is not staff, as in fhir-sources.ts.
+const ROLES = `
+  SELECT u.id AS user_id, us.service_id, u.roles, u.disabled, u.updated_at
+  FROM users u JOIN user_services us ON us.user_id = u.id
+  WHERE NOT EXISTS (SELECT 1 FROM system_clients sc WHERE sc.user_id = u.id)`;
+
+/** Each staff member's roles in each of these services, oldest account first. */
+export function staffRolesInServices(db: Queryable, serviceIds: readonly string[]): Promise<StaffRoleRow[]> {
+  return db.query<StaffRoleRow>(
+    `${ROLES} AND us.service_id = ANY($1::uuid[]) ORDER BY u.created_at, u.id, us.service_id`,
+    [serviceIds],
+  );
+}
+
+/** One staff member's roles in one service, or undefined when they do not work there. */
+export async function findStaffRole(
+  db: Queryable,
+  userId: string,
+  serviceId: string,
+): Promise<StaffRoleRow | undefined> {
+  return (
+    await db.query<StaffRoleRow>(`${ROLES} AND u.id = $1 AND us.service_id = $2`, [userId, serviceId])
+  )[0];
+}
+
+/** One stored version of a versioned record: who wrote it, when and why. */
+export interface VersionRow {
+  record_id: string;
+  patient_id: string;
+  service_id: string;
+  version: number;
+  reason: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+}
+
+const PATIENT_VERSIONS = `
+  SELECT v.patient_id AS record_id, v.patient_id, p.service_id, v.version, v.reason, v.recorded_at, v.recorded_by
+  FROM patient_versions v JOIN patients p ON p.id = v.patient_id`;
+
+/** Every version of every patient record in scope, oldest first. */
+export function patientVersionsInScope(db: Queryable, scope: Scope): Promise<VersionRow[]> {
+  return db.query<VersionRow>(
+    `${PATIENT_VERSIONS} WHERE p.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
+     ORDER BY v.recorded_at, v.patient_id, v.version`,
+    [scope.serviceIds, scope.patientIds ?? null],
+  );
+}
+
+/** One version of a patient record, or undefined. */
+export async function findPatientVersionRow(
+  db: Queryable,
+  patientId: string,
+  version: number,
+): Promise<VersionRow | undefined> {
+  return (
+    await db.query<VersionRow>(`${PATIENT_VERSIONS} WHERE v.patient_id = $1 AND v.version = $2`, [
+      patientId,
+      version,
+    ])
+  )[0];
+}
