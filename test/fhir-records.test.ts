@@ -1,15 +1,26 @@
 // The patient record's lists and history over the FHIR API, on both engines: allergies (AllergyIntolerance),
 // medications (MedicationStatement), record versions (Provenance), staff roles (PractitionerRole) and the audit
 // log (AuditEvent). Every resource returned validates; a service's records never reach another service.
+import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidFhir } from './support/fhir-validate.ts';
-import { buildWorld, type Client, startTestServer, type TestServer, type World } from './support/server.ts';
+import {
+  addStaff,
+  buildWorld,
+  type Client,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
 
 let server: TestServer;
 let w: World;
 /** A patient of service A (corrected once) and one of service B. */
 let north: string;
 let south: string;
+/** A prescriber who works in both services. */
+let both: { client: Client; id: string };
+let adminId: string;
 
 const FHIR = '/fhir/R4';
 
@@ -49,6 +60,8 @@ async function read(client: Client, path: string): Promise<Resource> {
 const matched = (b: Bundle) =>
   (b.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource);
 const ids = (b: Bundle) => matched(b).map((r) => r.id);
+const roleOf = (userId: string, serviceId: string) =>
+  `${userId.replace(/-/g, '')}${serviceId.replace(/-/g, '')}`;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -88,6 +101,17 @@ beforeAll(async () => {
     allergies: [{ substance: 'Latex', reaction: 'Hives', severity: 'mild' }],
     medications: [{ name: 'Mirtazapine', dose: '15 mg' }],
   });
+  both = await addStaff(w, 'rex@clinic.test', 'Rex Both', ['prescriber', 'nurse'], [w.serviceA, w.serviceB]);
+  adminId = ((await w.admin.get('/api/v1/me')).body as { user: { id: string } }).user.id;
+  // A system client of service A: its account acts for it and is audited, but it is not staff.
+  const { publicKey } = await generateKeyPair('ES384');
+  const systemClient = await w.admin.post('/api/v1/system-clients', {
+    name: 'Warehouse A',
+    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: 'a1' }] },
+    scope: 'system/*.read',
+    serviceIds: [w.serviceA],
+  });
+  if (systemClient.status !== 201) throw new Error(`system client: ${systemClient.text}`);
 }, 180_000);
 afterAll(() => server.close());
 
@@ -187,6 +211,47 @@ describe('Provenance', () => {
   });
 });
 
+describe('PractitionerRole', () => {
+  const ROLE = 'https://kaspr.example/fhir/CodeSystem/role';
+
+  it('has one PractitionerRole per member of staff and service, and none for a system client', async () => {
+    const inA = matched(await search(w.alice, 'PractitionerRole'));
+    expect(inA.map((r) => (r.practitioner as { reference: string }).reference).sort()).toEqual(
+      [adminId, w.aliceId, both.id].map((id) => `Practitioner/${id}`).sort(),
+    );
+    for (const r of inA) expect(r.organization).toEqual({ reference: `Organization/${w.serviceA}` });
+    const rex = await read(w.alice, `PractitionerRole/${roleOf(both.id, w.serviceA)}`);
+    expect(rex).toMatchObject({
+      active: true,
+      practitioner: { reference: `Practitioner/${both.id}` },
+      code: [
+        { coding: [{ system: ROLE, code: 'prescriber' }] },
+        { coding: [{ system: ROLE, code: 'nurse' }] },
+      ],
+    });
+    // The same person's role in service B is B's record.
+    expect((await w.alice.get(`${FHIR}/PractitionerRole/${roleOf(both.id, w.serviceB)}`)).status).toBe(404);
+    expect((await w.alice.get(`${FHIR}/PractitionerRole/${roleOf(w.aliceId, w.serviceB)}`)).status).toBe(404);
+  });
+
+  it('searches by practitioner, organization, role and active', async () => {
+    const rexA = roleOf(both.id, w.serviceA);
+    const aliceA = roleOf(w.aliceId, w.serviceA);
+    expect(ids(await search(w.alice, `PractitionerRole?practitioner=Practitioner/${both.id}`))).toEqual([
+      rexA,
+    ]);
+    expect(ids(await search(w.alice, `PractitionerRole?practitioner=${w.aliceId}`))).toEqual([aliceA]);
+    expect((await search(w.alice, `PractitionerRole?organization=Organization/${w.serviceA}`)).total).toBe(3);
+    expect((await search(w.alice, `PractitionerRole?organization=${w.serviceB}`)).total).toBe(0);
+    expect(ids(await search(w.alice, `PractitionerRole?role=${ROLE}|prescriber`))).toEqual([rexA]);
+    expect(ids(await search(w.alice, 'PractitionerRole?role=practitioner'))).toEqual([aliceA]);
+    expect((await search(w.alice, 'PractitionerRole?active=true')).total).toBe(3);
+    expect((await search(w.alice, 'PractitionerRole?active=false')).total).toBe(0);
+    const bobs = await search(w.bob, 'PractitionerRole');
+    expect(ids(bobs).sort()).toEqual([roleOf(w.bobId, w.serviceB), roleOf(both.id, w.serviceB)].sort());
+  });
+});
+
 describe('access', () => {
   it("never shows one service's allergies, medications or versions to another", async () => {
     for (const [client, own, other] of [
@@ -205,6 +270,7 @@ describe('access', () => {
         `AllergyIntolerance/${other}-allergy-1`,
         `MedicationStatement/${other}-medication-1`,
         `Provenance/${other}-v1`,
+        `PractitionerRole/${roleOf(client === w.alice ? w.bobId : w.aliceId, client === w.alice ? w.serviceB : w.serviceA)}`,
       ]) {
         const r = await client.get(`${FHIR}/${path}`);
         expect(r.status, path).toBe(404);

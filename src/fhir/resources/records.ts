@@ -1,11 +1,30 @@
 // The FHIR types served for the patient record and its history: allergies (AllergyIntolerance), medications
 // (MedicationStatement), staff roles (PractitionerRole), versions (Provenance) and the audit log (AuditEvent).
 import { currentPatients, findPatient } from '../../store/patients.ts';
-import { findPatientVersionRow, patientVersionsInScope } from '../../store/fhir-records.ts';
+import {
+  findPatientVersionRow,
+  findStaffRole,
+  patientVersionsInScope,
+  staffRolesInServices,
+} from '../../store/fhir-records.ts';
 import { patientAllergies, patientMedications } from '../map/patient-lists.ts';
+import { parsePractitionerRoleId, toFhirPractitionerRole } from '../map/practitioner-role.ts';
 import { toFhirProvenance, unversioned } from '../map/provenance.ts';
-import type { AllergyIntolerance, MedicationStatement, Provenance } from '../map/records-types.ts';
-import { commonParams, dates, refs, tokensOf, type Found, type ResourceType } from '../resource-kit.ts';
+import type {
+  AllergyIntolerance,
+  MedicationStatement,
+  PractitionerRole,
+  Provenance,
+} from '../map/records-types.ts';
+import {
+  activeParam,
+  commonParams,
+  dates,
+  refs,
+  tokensOf,
+  type Found,
+  type ResourceType,
+} from '../resource-kit.ts';
 import type { CodeableConcept } from '../types.ts';
 import type { TokenValue } from '../search/params.ts';
 import type { PatientRecord } from '../../schemas/patient.ts';
@@ -134,8 +153,45 @@ function patientOfProvenance(p: Provenance): string[] {
     .filter((r) => r.startsWith('Patient/'));
 }
 
+const practitionerRoleType: ResourceType<PractitionerRole> = {
+  type: 'PractitionerRole',
+  patientData: false,
+  includes: [],
+  params: [
+    ...commonParams(),
+    {
+      name: 'practitioner',
+      type: 'reference',
+      description: 'The member of staff (`Practitioner/id`)',
+      values: (r) => refs(r.practitioner),
+    },
+    {
+      name: 'organization',
+      type: 'reference',
+      description: 'The service they work in (`Organization/id`)',
+      values: (r) => refs(r.organization),
+    },
+    {
+      name: 'role',
+      type: 'token',
+      description: 'A KASPR role (`https://kaspr.example/fhir/CodeSystem/role|prescriber`)',
+      values: (r) => (r.code ?? []).flatMap(tokensOf),
+    },
+    activeParam('account'),
+  ],
+  // One per staff member and service: a role in another service is that service's record.
+  inScope: async (db, scope) =>
+    (await staffRolesInServices(db, scope.serviceIds)).map(toFhirPractitionerRole),
+  byId: async (db, id) => {
+    const named = parsePractitionerRoleId(id);
+    const row = named && (await findStaffRole(db, named.userId, named.serviceId));
+    return row && { resource: toFhirPractitionerRole(row), owner: { serviceIds: [row.service_id] } };
+  },
+};
+
 export const RECORD_TYPES: readonly ResourceType[] = [
   allergyType,
   medicationStatementType,
   provenanceType,
+  practitionerRoleType,
 ].map((t) => t as unknown as ResourceType);
