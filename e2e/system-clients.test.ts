@@ -122,7 +122,10 @@ describe('system clients, in a real browser', () => {
     const disable = clientRow(page).getByRole('button', { name: `Disable ${NAME}` });
     await disable.click();
     const confirm = page.getByRole('form', { name: `Disable ${NAME}` });
-    await confirm.getByText(`Disable ${NAME}? Its tokens stop working at once`).waitFor();
+    const question = confirm.getByText(`Disable ${NAME}? Its tokens stop working at once`);
+    await question.waitFor();
+    // The question takes focus, so a keyboard user reads it and tabs on to the answer.
+    expect(await question.evaluate((el) => el === document.activeElement)).toBe(true);
     // Backing out leaves the client as it was.
     await confirm.getByRole('button', { name: 'Back' }).click();
     await confirm.waitFor({ state: 'detached' });

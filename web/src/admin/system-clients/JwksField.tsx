@@ -24,7 +24,6 @@ export function JwksField({
       onValue={onValue}
       error={error}
       hint='Paste the public key set as JSON, {"keys": [ … ]}: RS384 (RSA) or ES384 (EC P-384) keys. Never paste a private key; the system keeps it.'
-      spellCheck={false}
       required
     />
   );
