@@ -21,6 +21,13 @@ let south: string;
 /** A prescriber who works in both services. */
 let both: { client: Client; id: string };
 let adminId: string;
+/** Auditors of service A and of service B. */
+let auditorA: Client;
+let auditorB: Client;
+let auditorAId: string;
+/** A practitioner of service B with no break-glass grant (Bob has one to north). */
+let carol: Client;
+const BREAK_GLASS_REASON = 'Collapsed in our clinic; needs allergy history';
 
 const FHIR = '/fhir/R4';
 
@@ -75,6 +82,7 @@ beforeAll(async () => {
     givenName: 'Nora',
     familyName: 'Northcott',
     birthDate: '1981-02-03',
+    identifiers: [{ system: 'mrn', value: 'NORTH-77' }],
     allergies: [{ substance: 'Penicillin', reaction: 'Rash', severity: 'moderate' }],
     medications: [{ name: 'Sertraline', dose: '50 mg', route: 'oral', frequency: 'once daily' }],
   });
@@ -112,6 +120,21 @@ beforeAll(async () => {
     serviceIds: [w.serviceA],
   });
   if (systemClient.status !== 201) throw new Error(`system client: ${systemClient.text}`);
+  const annA = await addStaff(w, 'audit.a@clinic.test', 'Ann Auditor', ['auditor'], [w.serviceA]);
+  auditorA = annA.client;
+  auditorAId = annA.id;
+  carol = (await addStaff(w, 'carol@clinic.test', 'Carol South', ['practitioner'], [w.serviceB])).client;
+  auditorB = (await addStaff(w, 'audit.b@clinic.test', 'Ben Auditor', ['auditor'], [w.serviceB])).client;
+  // Bob (service B) is refused north's allergies, then reads them under break-glass.
+  const refused = await w.bob.get(`${FHIR}/AllergyIntolerance/${north}-allergy-1`);
+  if (refused.status !== 404) throw new Error(refused.text);
+  const grant = await w.bob.post('/api/v1/break-glass', {
+    identifier: 'NORTH-77',
+    reason: BREAK_GLASS_REASON,
+  });
+  if (grant.status !== 201) throw new Error(`break-glass: ${grant.text}`);
+  const underGrant = await w.bob.get(`${FHIR}/AllergyIntolerance/${north}-allergy-1`);
+  if (underGrant.status !== 200) throw new Error(underGrant.text);
 }, 180_000);
 afterAll(() => server.close());
 
@@ -217,7 +240,7 @@ describe('PractitionerRole', () => {
   it('has one PractitionerRole per member of staff and service, and none for a system client', async () => {
     const inA = matched(await search(w.alice, 'PractitionerRole'));
     expect(inA.map((r) => (r.practitioner as { reference: string }).reference).sort()).toEqual(
-      [adminId, w.aliceId, both.id].map((id) => `Practitioner/${id}`).sort(),
+      [adminId, w.aliceId, both.id, auditorAId].map((id) => `Practitioner/${id}`).sort(),
     );
     for (const r of inA) expect(r.organization).toEqual({ reference: `Organization/${w.serviceA}` });
     const rex = await read(w.alice, `PractitionerRole/${roleOf(both.id, w.serviceA)}`);
@@ -241,14 +264,110 @@ describe('PractitionerRole', () => {
       rexA,
     ]);
     expect(ids(await search(w.alice, `PractitionerRole?practitioner=${w.aliceId}`))).toEqual([aliceA]);
-    expect((await search(w.alice, `PractitionerRole?organization=Organization/${w.serviceA}`)).total).toBe(3);
+    expect((await search(w.alice, `PractitionerRole?organization=Organization/${w.serviceA}`)).total).toBe(4);
     expect((await search(w.alice, `PractitionerRole?organization=${w.serviceB}`)).total).toBe(0);
     expect(ids(await search(w.alice, `PractitionerRole?role=${ROLE}|prescriber`))).toEqual([rexA]);
     expect(ids(await search(w.alice, 'PractitionerRole?role=practitioner'))).toEqual([aliceA]);
-    expect((await search(w.alice, 'PractitionerRole?active=true')).total).toBe(3);
+    expect((await search(w.alice, 'PractitionerRole?active=true')).total).toBe(4);
     expect((await search(w.alice, 'PractitionerRole?active=false')).total).toBe(0);
     const bobs = await search(w.bob, 'PractitionerRole');
-    expect(ids(bobs).sort()).toEqual([roleOf(w.bobId, w.serviceB), roleOf(both.id, w.serviceB)].sort());
+    expect(ids(bobs)).toEqual(
+      expect.arrayContaining([roleOf(w.bobId, w.serviceB), roleOf(both.id, w.serviceB)]),
+    );
+    for (const r of matched(bobs))
+      expect(r.organization).toEqual({ reference: `Organization/${w.serviceB}` });
+    expect(JSON.stringify(bobs.entry)).not.toContain(w.aliceId);
+  });
+});
+
+describe('AuditEvent', () => {
+  const ACTIONS = 'https://kaspr.example/fhir/CodeSystem/audit-action';
+  const actionsOf = (b: Bundle) => matched(b).map((e) => (e.subtype as { code: string }[])[0]?.code);
+
+  it('is refused (403) without audit:read, to search and to read', async () => {
+    for (const path of ['AuditEvent', `AuditEvent?patient=${north}`, 'AuditEvent/1']) {
+      const r = await w.alice.get(`${FHIR}/${path}`);
+      expect(r.status, path).toBe(403);
+      expect(r.body.resourceType).toBe('OperationOutcome');
+    }
+  });
+
+  it("shows an auditor the patient's trail: writes, refusals and break-glass use marked BTG", async () => {
+    const trail = matched(await search(auditorA, `AuditEvent?patient=Patient/${north}`));
+    for (const e of trail) expect(JSON.stringify(e.entity)).toContain(`Patient/${north}`);
+    const byAction = (action: string) =>
+      trail.filter((e) => (e.subtype as { code: string }[])[0]?.code === action);
+    expect(byAction('patient.create')[0]).toMatchObject({
+      action: 'C',
+      outcome: '0',
+      agent: [{ who: { reference: `Practitioner/${w.aliceId}` }, requestor: true }],
+    });
+    expect(byAction('patient.update')[0]).toMatchObject({ action: 'U' });
+    const reads = byAction('fhir.read').filter((e) => JSON.stringify(e.agent).includes(w.bobId));
+    expect(reads.map((e) => [e.outcome, e.purposeOfEvent !== undefined])).toEqual([
+      ['0', true],
+      ['4', false],
+    ]);
+    expect(byAction('break-glass.grant')[0]?.purposeOfEvent).toEqual([
+      {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
+            code: 'BTG',
+            display: 'break the glass',
+          },
+        ],
+      },
+    ]);
+    // Nothing of the record's content, nor the break-glass reason, is in the trail.
+    const text = JSON.stringify(trail);
+    for (const content of ['Northcott', 'Penicillin', 'Sertraline', 'NORTH-77', BREAK_GLASS_REASON])
+      expect(text).not.toContain(content);
+    const first = trail.at(-1);
+    expect(await read(auditorA, `AuditEvent/${first?.id}`)).toEqual(first);
+  });
+
+  it('searches by date, agent, entity, patient, action, type and outcome', async () => {
+    const create = (b: Bundle) => actionsOf(b).includes('patient.create');
+    const q = async (query: string) => search(auditorA, `AuditEvent?patient=${north}&${query}`);
+    expect(create(await q('date=ge2000-01-01'))).toBe(true);
+    expect((await q('date=lt2000-01-01')).total).toBe(0);
+    expect(new Set(actionsOf(await q(`agent=Practitioner/${w.bobId}`)))).toEqual(
+      new Set(['fhir.read', 'break-glass.grant']),
+    );
+    expect(create(await search(auditorA, `AuditEvent?entity=Patient/${north}`))).toBe(true);
+    expect(new Set(matched(await q('action=U')).map((e) => e.action))).toEqual(new Set(['U']));
+    expect(actionsOf(await q(`type=${ACTIONS}|patient.update`))).toEqual(['patient.update']);
+    expect(
+      (await q('type=http://terminology.hl7.org/CodeSystem/audit-event-type|rest')).total,
+    ).toBeGreaterThan(3);
+    expect(matched(await q('outcome=4')).map((e) => [e.subtype, e.outcomeDesc])).toEqual([
+      [[{ system: ACTIONS, code: 'fhir.read' }], 'denied'],
+    ]);
+    // An entry about no patient belongs to the services of the user who acted.
+    const aliceSearches = await search(auditorA, `AuditEvent?agent=${w.aliceId}&type=${ACTIONS}|fhir.search`);
+    expect(aliceSearches.total).toBeGreaterThan(0);
+  });
+
+  it("never shows one service's audit entries to another service's auditor", async () => {
+    const inA = await search(auditorA, 'AuditEvent?_count=200');
+    const inB = await search(auditorB, 'AuditEvent?_count=200');
+    expect(JSON.stringify(inA.entry)).not.toContain(south);
+    expect(JSON.stringify(inB.entry)).not.toContain(north);
+    expect(JSON.stringify(inB.entry)).not.toContain(w.aliceId);
+    expect((await search(auditorB, `AuditEvent?patient=${north}`)).total).toBe(0);
+    expect((await search(auditorB, `AuditEvent?agent=${w.aliceId}`)).total).toBe(0);
+    // Bob's break-glass read of north is north's service's to audit, and read by id only there.
+    const bobRead = matched(
+      await search(auditorA, `AuditEvent?patient=${north}&agent=${w.bobId}&outcome=0`),
+    )[0];
+    expect(bobRead).toBeDefined();
+    expect((await auditorB.get(`${FHIR}/AuditEvent/${bobRead?.id}`)).status).toBe(404);
+    const southCreate = matched(
+      await search(auditorB, `AuditEvent?patient=${south}&type=${ACTIONS}|patient.create`),
+    )[0];
+    expect((await auditorA.get(`${FHIR}/AuditEvent/${southCreate?.id}`)).status).toBe(404);
+    expect((await auditorA.get(`${FHIR}/AuditEvent/999999999`)).status).toBe(404);
   });
 });
 
@@ -256,7 +375,7 @@ describe('access', () => {
   it("never shows one service's allergies, medications or versions to another", async () => {
     for (const [client, own, other] of [
       [w.alice, north, south],
-      [w.bob, south, north],
+      [carol, south, north],
     ] as const) {
       for (const type of ['AllergyIntolerance', 'MedicationStatement', 'Provenance']) {
         const all = await search(client, type);
@@ -270,7 +389,9 @@ describe('access', () => {
         `AllergyIntolerance/${other}-allergy-1`,
         `MedicationStatement/${other}-medication-1`,
         `Provenance/${other}-v1`,
-        `PractitionerRole/${roleOf(client === w.alice ? w.bobId : w.aliceId, client === w.alice ? w.serviceB : w.serviceA)}`,
+        client === w.alice
+          ? `PractitionerRole/${roleOf(w.bobId, w.serviceB)}`
+          : `PractitionerRole/${roleOf(w.aliceId, w.serviceA)}`,
       ]) {
         const r = await client.get(`${FHIR}/${path}`);
         expect(r.status, path).toBe(404);

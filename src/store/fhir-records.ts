@@ -74,3 +74,64 @@ export async function findPatientVersionRow(
     ])
   )[0];
 }
+
+/** An audit entry as the FHIR API shows it: the stored row without its chain fields, request id or details. */
+export interface AuditEntry {
+  seq: string;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  patient_id: string | null;
+  outcome: string;
+  ip: string | null;
+  flagged: boolean;
+}
+
+/**
+ * The most audit entries one search reads (newest first): the log can hold millions of rows, and the search
+ * conditions other than the patient are applied to these.
+ */
+export const AUDIT_SEARCH_LIMIT = 10_000;
+
+const AUDIT_ENTRY = `a.seq::text AS seq, a.at, a.actor_id, a.action, a.resource_type, a.resource_id, a.patient_id,
+  a.outcome, a.ip, a.flagged`;
+
+/**
+ * The newest entries in scope (at most `limit`), newest first. An entry about a patient belongs to the patient's
+ * service; one about no patient to the services of the user who acted (an entry with neither is in no scope).
+ */
+export function auditEntriesInScope(
+  db: Queryable,
+  scope: Scope,
+  limit: number = AUDIT_SEARCH_LIMIT,
+): Promise<AuditEntry[]> {
+  return db.query<AuditEntry>(
+    `SELECT ${AUDIT_ENTRY} FROM audit_log a
+     WHERE ($2::uuid[] IS NULL OR a.patient_id = ANY($2::uuid[]))
+       AND CASE WHEN a.patient_id IS NOT NULL
+         THEN EXISTS (SELECT 1 FROM patients p WHERE p.id = a.patient_id AND p.service_id = ANY($1::uuid[]))
+         ELSE EXISTS (SELECT 1 FROM user_services us WHERE us.user_id = a.actor_id AND us.service_id = ANY($1::uuid[]))
+       END
+     ORDER BY a.seq DESC LIMIT $3`,
+    [scope.serviceIds, scope.patientIds ?? null, limit],
+  );
+}
+
+/** One audit entry by its sequence number, with the services it belongs to (as `auditEntriesInScope` decides). */
+export async function findAuditEntry(
+  db: Queryable,
+  seq: string,
+): Promise<(AuditEntry & { patient_service_id: string | null; actor_service_ids: string[] }) | undefined> {
+  if (!/^[1-9][0-9]{0,17}$/.test(seq)) return undefined;
+  return (
+    await db.query<AuditEntry & { patient_service_id: string | null; actor_service_ids: string[] }>(
+      `SELECT ${AUDIT_ENTRY}, p.service_id AS patient_service_id,
+         COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = a.actor_id
+                        ORDER BY us.service_id), '{}') AS actor_service_ids
+       FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id WHERE a.seq = $1`,
+      [seq],
+    )
+  )[0];
+}

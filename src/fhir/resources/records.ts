@@ -2,16 +2,21 @@
 // (MedicationStatement), staff roles (PractitionerRole), versions (Provenance) and the audit log (AuditEvent).
 import { currentPatients, findPatient } from '../../store/patients.ts';
 import {
+  AUDIT_SEARCH_LIMIT,
+  auditEntriesInScope,
+  findAuditEntry,
   findPatientVersionRow,
   findStaffRole,
   patientVersionsInScope,
   staffRolesInServices,
 } from '../../store/fhir-records.ts';
 import { patientAllergies, patientMedications } from '../map/patient-lists.ts';
+import { toFhirAuditEvent } from '../map/audit-event.ts';
 import { parsePractitionerRoleId, toFhirPractitionerRole } from '../map/practitioner-role.ts';
 import { toFhirProvenance, unversioned } from '../map/provenance.ts';
 import type {
   AllergyIntolerance,
+  AuditEvent,
   MedicationStatement,
   PractitionerRole,
   Provenance,
@@ -189,9 +194,88 @@ const practitionerRoleType: ResourceType<PractitionerRole> = {
   },
 };
 
+/** The entities an AuditEvent names, as references: `Type/id` (KASPR's own record ids under their type name). */
+const auditEntities = (e: AuditEvent): string[] =>
+  (e.entity ?? []).flatMap((x) => [
+    ...refs(x.what),
+    ...(x.name && x.what?.identifier?.value ? [`${x.name}/${x.what.identifier.value}`] : []),
+  ]);
+
+const LIMIT_NOTE = `Only the newest ${AUDIT_SEARCH_LIMIT} entries in scope are searched; narrow by patient for older ones`;
+
+const auditEventType: ResourceType<AuditEvent> = {
+  type: 'AuditEvent',
+  // Read with the access to the entry's patient (an entry about no patient: a service of the user who acted).
+  patientData: true,
+  permission: 'audit:read',
+  inBulk: false,
+  includes: [],
+  params: [
+    ...commonParams(),
+    {
+      name: 'date',
+      type: 'date',
+      description: `When it happened. ${LIMIT_NOTE}`,
+      values: (e) => dates(e.recorded),
+    },
+    {
+      name: 'agent',
+      type: 'reference',
+      description: 'Who acted (`Practitioner/id`)',
+      values: (e) => refs(...e.agent.map((a) => a.who)),
+    },
+    {
+      name: 'entity',
+      type: 'reference',
+      description:
+        'The record acted on (`Type/id`; KASPR records that are not FHIR resources under their KASPR name)',
+      values: auditEntities,
+    },
+    {
+      name: 'patient',
+      type: 'reference',
+      description: 'The patient the entry is about (searched in the whole log, not only the newest entries)',
+      values: (e) => auditEntities(e).filter((r) => r.startsWith('Patient/')),
+    },
+    {
+      name: 'action',
+      type: 'token',
+      description: 'C, R, U, D or E (create, read, update, delete, execute)',
+      values: (e) => (e.action ? [{ code: e.action }] : []),
+    },
+    {
+      name: 'type',
+      type: 'token',
+      description:
+        'The event type (`rest`) or KASPR action (`https://kaspr.example/fhir/CodeSystem/audit-action|patient.update`)',
+      values: (e) => [e.type, ...(e.subtype ?? [])].map((c) => ({ system: c.system, code: c.code ?? '' })),
+    },
+    {
+      name: 'outcome',
+      type: 'token',
+      description: '0 success, 4 refused (denied or not found), 8 failed',
+      values: (e) => (e.outcome ? [{ code: e.outcome }] : []),
+    },
+  ],
+  inScope: async (db, scope) => (await auditEntriesInScope(db, scope)).map(toFhirAuditEvent),
+  byId: async (db, id) => {
+    const row = await findAuditEntry(db, id);
+    if (!row) return undefined;
+    const owner =
+      row.patient_id === null
+        ? { serviceIds: row.actor_service_ids }
+        : {
+            patientId: row.patient_service_id ? row.patient_id : undefined,
+            serviceIds: row.patient_service_id ? [row.patient_service_id] : [],
+          };
+    return { resource: toFhirAuditEvent(row), owner };
+  },
+};
+
 export const RECORD_TYPES: readonly ResourceType[] = [
   allergyType,
   medicationStatementType,
   provenanceType,
   practitionerRoleType,
+  auditEventType,
 ].map((t) => t as unknown as ResourceType);
