@@ -1,4 +1,321 @@
-// The FHIR types served for the harm pathway: assessments (RiskAssessment), decisions and formulations (ClinicalImpression), care plans (CarePlan, Goal), onward referrals (ServiceRequest), appointments (Appointment), alerts (Flag) and tasks (Task).
-import type { ResourceType } from '../resource-kit.ts';
+// The FHIR types served for the harm pathway: assessments (RiskAssessment), decisions and formulations
+// (ClinicalImpression), care plans (CarePlan, Goal), alerts (Flag) and tasks (Task).
+import {
+  alertsInScope,
+  assessmentsInScope,
+  assessmentVersions,
+  carePlansInScope,
+  carePlanVersions,
+  decisionsInScope,
+  findAlert,
+  findDecision,
+  findTaskRecord,
+  formulationsInScope,
+  formulationVersions,
+  tasksInScope,
+  type AlertRow,
+  type TaskRow,
+} from '../../store/fhir-harm.ts';
+import { carePlanGoals, toFhirCarePlan } from '../map/harm-care-plan.ts';
+import { decisionImpression, formulationImpression } from '../map/harm-clinical-impression.ts';
+import { alertFlag } from '../map/harm-flag.ts';
+import { toFhirRiskAssessment } from '../map/harm-risk-assessment.ts';
+import { toFhirTask } from '../map/harm-task.ts';
+import type { CarePlan, ClinicalImpression, Flag, Goal, RiskAssessment, Task } from '../map/harm-types.ts';
+import { commonParams, dates, refs, tokensOf, type Found, type ResourceType } from '../resource-kit.ts';
+import type { SearchParam } from '../search/params.ts';
+import type { Reference } from '../types.ts';
 
-export const HARM_TYPES: readonly ResourceType[] = [];
+type Owned = { patient_id: string; service_id: string };
+const owner = (row: Owned) => ({ patientId: row.patient_id, serviceIds: [row.service_id] });
+const found = <R>(resource: R, row: Owned): Found<R> => ({ resource, owner: owner(row) });
+
+function patientParam<R>(subject: (r: R) => Reference | undefined): SearchParam<R> {
+  return {
+    name: 'patient',
+    type: 'reference',
+    description: 'The patient (`Patient/id` or a bare id)',
+    values: (r) => refs(subject(r)),
+  };
+}
+
+const carePlanType: ResourceType<CarePlan> = {
+  type: 'CarePlan',
+  patientData: true,
+  includes: ['CarePlan:patient', 'CarePlan:subject'],
+  params: [
+    ...commonParams(),
+    patientParam((c) => c.subject),
+    { name: 'subject', type: 'reference', description: 'The patient', values: (c) => refs(c.subject) },
+    { name: 'status', type: 'token', description: 'The status', values: (c) => [{ code: c.status }] },
+    {
+      name: 'intent',
+      type: 'token',
+      description: 'The intent (`plan`)',
+      values: (c) => [{ code: c.intent }],
+    },
+    {
+      name: 'date',
+      type: 'date',
+      description: 'When the plan started',
+      values: (c) => dates(c.period?.start, c.period?.end),
+    },
+    {
+      name: 'activity-date',
+      type: 'date',
+      description: 'When an activity is due (an intervention due date, or the review date)',
+      values: (c) =>
+        dates(
+          ...(c.activity ?? []).flatMap((a) => [
+            a.detail.scheduledPeriod?.start,
+            a.detail.scheduledPeriod?.end,
+          ]),
+        ),
+    },
+    {
+      name: 'activity-code',
+      type: 'token',
+      description: 'A planned intervention (`https://kaspr.example/fhir/CodeSystem/intervention|…`)',
+      values: (c) => (c.activity ?? []).flatMap((a) => tokensOf(a.detail.code)),
+    },
+    { name: 'goal', type: 'reference', description: 'A goal of the plan', values: (c) => refs(c.goal) },
+  ],
+  inScope: async (db, scope) => (await carePlansInScope(db, scope)).map(toFhirCarePlan),
+  byId: async (db, id) => {
+    const current = (await carePlanVersions(db, id))[0];
+    return current && found(toFhirCarePlan(current), current);
+  },
+  versions: async (db, id) => (await carePlanVersions(db, id)).map(toFhirCarePlan),
+};
+
+const GOAL_ID = /^([0-9a-f-]{36})-goal-\d{1,2}$/;
+
+const goalType: ResourceType<Goal> = {
+  type: 'Goal',
+  patientData: true,
+  includes: ['Goal:patient', 'Goal:subject'],
+  params: [
+    ...commonParams(),
+    patientParam((g) => g.subject),
+    { name: 'subject', type: 'reference', description: 'The patient', values: (g) => refs(g.subject) },
+    {
+      name: 'lifecycle-status',
+      type: 'token',
+      description: 'The lifecycle status',
+      values: (g) => [{ code: g.lifecycleStatus }],
+    },
+    {
+      name: 'start-date',
+      type: 'date',
+      description: 'When the goal was set',
+      values: (g) => dates(g.startDate),
+    },
+  ],
+  // Goals are those of each plan's current version.
+  inScope: async (db, scope) => (await carePlansInScope(db, scope)).flatMap(carePlanGoals),
+  byId: async (db, id) => {
+    const planId = GOAL_ID.exec(id)?.[1];
+    const current = planId ? (await carePlanVersions(db, planId))[0] : undefined;
+    const goal = current && carePlanGoals(current).find((g) => g.id === id);
+    return current && goal && found(goal, current);
+  },
+};
+
+const riskAssessmentType: ResourceType<RiskAssessment> = {
+  type: 'RiskAssessment',
+  patientData: true,
+  includes: ['RiskAssessment:patient', 'RiskAssessment:subject'],
+  params: [
+    ...commonParams(),
+    patientParam((r) => r.subject),
+    { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
+    {
+      name: 'date',
+      type: 'date',
+      description: 'When it was assessed',
+      values: (r) => dates(r.occurrenceDateTime),
+    },
+    {
+      name: 'method',
+      type: 'token',
+      description: 'The content pack that evaluated it (`<pack id>@<version>`)',
+      values: (r) => (r.method?.text ? [{ code: r.method.text }] : []),
+    },
+    { name: 'performer', type: 'reference', description: 'Who assessed', values: (r) => refs(r.performer) },
+    {
+      name: 'risk',
+      type: 'token',
+      description: 'The proposed level of need (`https://kaspr.example/fhir/CodeSystem/level-of-need|1`–`4`)',
+      values: (r) => (r.prediction ?? []).flatMap((p) => tokensOf(p.outcome)),
+    },
+  ],
+  inScope: async (db, scope) => (await assessmentsInScope(db, scope)).map(toFhirRiskAssessment),
+  byId: async (db, id) => {
+    const current = (await assessmentVersions(db, id))[0];
+    return current && found(toFhirRiskAssessment(current), current);
+  },
+  versions: async (db, id) => (await assessmentVersions(db, id)).map(toFhirRiskAssessment),
+};
+
+// Decisions are found by their own uuid, formulations by `<patientId>-formulation` (so the two never share an id).
+const FORMULATION_ID = /^([0-9a-f-]{36})-formulation$/;
+
+const clinicalImpressionType: ResourceType<ClinicalImpression> = {
+  type: 'ClinicalImpression',
+  patientData: true,
+  includes: ['ClinicalImpression:patient', 'ClinicalImpression:subject'],
+  params: [
+    ...commonParams(),
+    patientParam((c) => c.subject),
+    { name: 'subject', type: 'reference', description: 'The patient', values: (c) => refs(c.subject) },
+    { name: 'date', type: 'date', description: 'When it was made', values: (c) => dates(c.date) },
+    { name: 'assessor', type: 'reference', description: 'Who made it', values: (c) => refs(c.assessor) },
+    { name: 'status', type: 'token', description: 'The status', values: (c) => [{ code: c.status }] },
+    {
+      name: 'code',
+      type: 'token',
+      description:
+        'The kind of assessment (`https://kaspr.example/fhir/CodeSystem/assessment|harm-level-of-need`)',
+      values: (c) => tokensOf(c.code),
+    },
+    {
+      name: 'finding-code',
+      type: 'token',
+      description: 'The confirmed level of need (`https://kaspr.example/fhir/CodeSystem/level-of-need|…`)',
+      values: (c) => (c.finding ?? []).flatMap((f) => tokensOf(f.itemCodeableConcept)),
+    },
+    {
+      name: 'supporting-info',
+      type: 'reference',
+      description: 'The risk assessment a decision was made on',
+      values: (c) => refs(c.supportingInfo),
+    },
+  ],
+  inScope: async (db, scope) => [
+    ...(await decisionsInScope(db, scope)).map(decisionImpression),
+    ...(await formulationsInScope(db, scope)).map(formulationImpression),
+  ],
+  byId: async (db, id) => {
+    const patientId = FORMULATION_ID.exec(id)?.[1];
+    if (patientId) {
+      const current = (await formulationVersions(db, patientId))[0];
+      return current && found(formulationImpression(current), current);
+    }
+    const decision = await findDecision(db, id);
+    return decision && found(decisionImpression(decision), decision);
+  },
+  versions: async (db, id) => {
+    const patientId = FORMULATION_ID.exec(id)?.[1];
+    if (patientId) return (await formulationVersions(db, patientId)).map(formulationImpression);
+    const decision = await findDecision(db, id);
+    return decision ? [decisionImpression(decision)] : [];
+  },
+};
+
+/** An alert's versions, newest first: acknowledged (when it was), then as raised. */
+const flagVersions = (row: AlertRow): Flag[] =>
+  row.acknowledged_at ? [alertFlag(row), alertFlag({ ...row, acknowledged_at: null })] : [alertFlag(row)];
+
+const flagType: ResourceType<Flag> = {
+  type: 'Flag',
+  patientData: true,
+  includes: ['Flag:patient', 'Flag:subject'],
+  params: [
+    ...commonParams(),
+    patientParam((f) => f.subject),
+    { name: 'subject', type: 'reference', description: 'The patient', values: (f) => refs(f.subject) },
+    {
+      name: 'date',
+      type: 'date',
+      description: 'When the flag was raised (and closed)',
+      values: (f) => dates(f.period?.start, f.period?.end),
+    },
+    {
+      name: 'status',
+      type: 'token',
+      description: '`active` or `inactive`',
+      values: (f) => [{ code: f.status }],
+    },
+    {
+      name: 'category',
+      type: 'token',
+      description: '`safety` (an alert) or `clinical`',
+      values: (f) => (f.category ?? []).flatMap(tokensOf),
+    },
+    { name: 'code', type: 'token', description: 'The alert code', values: (f) => tokensOf(f.code) },
+  ],
+  inScope: async (db, scope) => (await alertsInScope(db, scope)).map(alertFlag),
+  byId: async (db, id) => {
+    const row = await findAlert(db, id);
+    return row && found(alertFlag(row), row);
+  },
+  versions: async (db, id) => {
+    const row = await findAlert(db, id);
+    return row ? flagVersions(row) : [];
+  },
+};
+
+/** A task's versions, newest first: completed (when it was), then as requested. */
+const taskVersions = (row: TaskRow): Task[] =>
+  row.completed_at
+    ? [toFhirTask(row), toFhirTask({ ...row, completed_at: null, note: null })]
+    : [toFhirTask(row)];
+
+const taskType: ResourceType<Task> = {
+  type: 'Task',
+  patientData: true,
+  // The search runner includes the patients of a page by `subject`; a Task names its patient in `for`.
+  includes: [],
+  params: [
+    ...commonParams(),
+    patientParam((t) => t.for),
+    {
+      name: 'owner',
+      type: 'reference',
+      description: 'Who the task is assigned to',
+      values: (t) => refs(t.owner),
+    },
+    {
+      name: 'status',
+      type: 'token',
+      description: '`requested` or `completed`',
+      values: (t) => [{ code: t.status }],
+    },
+    {
+      name: 'priority',
+      type: 'token',
+      description: '`routine`, `urgent` or `asap`',
+      values: (t) => (t.priority ? [{ code: t.priority }] : []),
+    },
+    {
+      name: 'authored-on',
+      type: 'date',
+      description: 'When it was raised',
+      values: (t) => dates(t.authoredOn),
+    },
+    {
+      name: 'focus',
+      type: 'reference',
+      description: 'What raised it: a Flag (alert) or a QuestionnaireResponse',
+      values: (t) => refs(t.focus),
+    },
+  ],
+  inScope: async (db, scope) => (await tasksInScope(db, scope)).map(toFhirTask),
+  byId: async (db, id) => {
+    const row = await findTaskRecord(db, id);
+    return row && found(toFhirTask(row), row);
+  },
+  versions: async (db, id) => {
+    const row = await findTaskRecord(db, id);
+    return row ? taskVersions(row) : [];
+  },
+};
+
+export const HARM_TYPES: readonly ResourceType[] = [
+  carePlanType,
+  goalType,
+  riskAssessmentType,
+  clinicalImpressionType,
+  flagType,
+  taskType,
+].map((t) => t as unknown as ResourceType);

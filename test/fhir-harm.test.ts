@@ -1,0 +1,436 @@
+// The harm pathway through the FHIR R4 API over real HTTP, on both engines: care plans (CarePlan, Goal),
+// assessments with corrections as versions (RiskAssessment), decisions and formulations (ClinicalImpression),
+// alerts (Flag) and tasks (Task), each created through the native API, then read, searched by every parameter
+// declared, included, versioned, and never shown to another service.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectValidHarmFhir } from '../src/fhir/map/harm-test-fixtures.ts';
+import {
+  buildWorld,
+  type Client,
+  SAMPLE_PATIENT,
+  startTestServer,
+  type TestServer,
+  type World,
+} from './support/server.ts';
+
+let server: TestServer;
+let w: World;
+let north: string;
+let south: string;
+let firstAssessment: string;
+let secondAssessment: string;
+let decision: string;
+let southAssessment: string;
+let southDecision: string;
+
+const FHIR = '/fhir/R4';
+const TODAY = new Date().toISOString().slice(0, 10);
+const LEVEL = 'https://kaspr.example/fhir/CodeSystem/level-of-need';
+
+interface Resource {
+  resourceType: string;
+  id: string;
+  meta?: { versionId?: string; lastUpdated?: string };
+  status?: string;
+  [key: string]: unknown;
+}
+interface Bundle {
+  resourceType: 'Bundle';
+  type: string;
+  total?: number;
+  entry?: { resource: Resource; search?: { mode: string } }[];
+}
+
+function valid<R extends Resource | Bundle>(r: R): R {
+  expectValidHarmFhir(r);
+  for (const e of (r as Bundle).entry ?? []) valid(e.resource);
+  return r;
+}
+async function search(client: Client, query: string): Promise<Bundle> {
+  const r = await client.get(`${FHIR}/${query}`);
+  expect(r.status, r.text).toBe(200);
+  const b = valid(r.body as Bundle);
+  expect(
+    b.entry?.find((e) => e.search?.mode === 'outcome'),
+    query,
+  ).toBeUndefined();
+  return b;
+}
+const ids = (b: Bundle) =>
+  (b.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource.id);
+const included = (b: Bundle) =>
+  (b.entry ?? [])
+    .filter((e) => e.search?.mode === 'include')
+    .map((e) => `${e.resource.resourceType}/${e.resource.id}`);
+async function read(client: Client, path: string): Promise<Resource> {
+  const r = await client.get(`${FHIR}/${path}`);
+  expect(r.status, `${path}: ${r.text}`).toBe(200);
+  return valid(r.body as Resource);
+}
+async function ok(p: Promise<{ status: number; text: string; body: { id?: string } }>, status = 201) {
+  const r = await p;
+  if (r.status !== status) throw new Error(r.text);
+  return r.body;
+}
+
+const assessment = (symptoms: string[]) => ({
+  use: { daysUsedLast28: 6, routes: ['nasal'], bingeing: false, escalating: false },
+  symptoms: symptoms.map((code) => ({ code })),
+  risks: [],
+});
+
+beforeAll(async () => {
+  server = await startTestServer();
+  w = await buildWorld(server);
+  north = (await ok(w.alice.post('/api/v1/patients', SAMPLE_PATIENT))).id ?? '';
+  south = (await ok(w.bob.post('/api/v1/patients', { ...SAMPLE_PATIENT, familyName: 'Southern' }))).id ?? '';
+  const harm = (c: Client, p: string, body: Record<string, unknown>) =>
+    ok(c.post(`/api/v1/patients/${p}/harm-assessments`, body));
+  firstAssessment = (await harm(w.alice, north, { assessment: assessment(['urinary-frequency']) })).id ?? '';
+  // A correction of the first assessment: its second version.
+  await harm(w.alice, north, {
+    assessment: assessment([]),
+    corrects: firstAssessment,
+    correctionReason: 'The symptom was recorded against the wrong patient',
+  });
+  // A re-assessment with a rising level raises alerts, each with a task.
+  secondAssessment =
+    (await harm(w.alice, north, { assessment: assessment(['visible-haematuria']) })).id ?? '';
+  decision =
+    (
+      await ok(
+        w.alice.post(`/api/v1/harm-assessments/${firstAssessment}/decision`, {
+          confirmedLevel: 3,
+          reason: 'Escalating pattern reported by family',
+        }),
+      )
+    ).id ?? '';
+  await ok(w.alice.post(`/api/v1/harm-assessments/${secondAssessment}/decision`, { confirmedLevel: 4 }));
+  const plan = (over: Record<string, unknown>) =>
+    ok(
+      w.alice.post(`/api/v1/patients/${north}/care-plan`, {
+        interventions: [
+          {
+            interventionId: 'urgent-medical-review',
+            deliveryMode: 'one-to-one',
+            ownerId: w.aliceId,
+            dueDate: TODAY,
+          },
+        ],
+        goals: ['Cut down to weekends only'],
+        keyWorkerId: w.aliceId,
+        reviewDue: '2027-03-01',
+        ...over,
+      }),
+    );
+  await plan({});
+  await plan({
+    goals: ['Cut down to weekends only', 'Attend urology'],
+    decisionId: decision,
+    reason: 'Level 3',
+  });
+  const formulation = { presentingHarms: 'Urinary frequency', drivers: 'Exams', protectiveFactors: 'Sister' };
+  await ok(w.alice.post(`/api/v1/patients/${north}/formulation`, { ...formulation, goals: 'Graduate' }));
+  await ok(
+    w.alice.post(`/api/v1/patients/${north}/formulation`, { ...formulation, goals: 'Graduate in June' }),
+  );
+  await ok(w.alice.post(`/api/v1/patients/${north}/tasks`, { title: 'Phone the GP', priority: 'urgent' }));
+  // The same kinds of record in the other service.
+  southAssessment = (await harm(w.bob, south, { assessment: assessment(['urinary-frequency']) })).id ?? '';
+  southDecision =
+    (await ok(w.bob.post(`/api/v1/harm-assessments/${southAssessment}/decision`, { confirmedLevel: 2 })))
+      .id ?? '';
+  await ok(
+    w.bob.post(`/api/v1/patients/${south}/care-plan`, {
+      interventions: [],
+      goals: ['Southern goal'],
+      reviewDue: '2027-03-01',
+    }),
+  );
+  const southFormulation = {
+    presentingHarms: 'South',
+    drivers: 'South',
+    protectiveFactors: 'South',
+    goals: 'South',
+  };
+  await ok(w.bob.post(`/api/v1/patients/${south}/formulation`, southFormulation));
+  await ok(w.bob.post(`/api/v1/patients/${south}/tasks`, { title: 'Southern task' }));
+  await harm(w.bob, south, { assessment: assessment(['visible-haematuria']) });
+}, 180_000);
+afterAll(() => server.close());
+
+describe('CarePlan and Goal', () => {
+  it('serves the current plan version with its goals, decision and review date, and the old version in history', async () => {
+    const b = await search(w.alice, `CarePlan?patient=${north}&_include=CarePlan:patient`);
+    expect(ids(b)).toHaveLength(1);
+    const id = ids(b)[0] ?? '';
+    const plan = await read(w.alice, `CarePlan/${id}`);
+    expect(plan.meta?.versionId).toBe('2');
+    expect(plan.supportingInfo).toEqual([{ reference: `ClinicalImpression/${decision}` }]);
+    expect(plan.activity).toContainEqual({
+      detail: {
+        code: { text: 'Care plan review' },
+        status: 'scheduled',
+        scheduledPeriod: { start: '2027-03-01' },
+      },
+    });
+    expect(included(b)).toEqual([`Patient/${north}`]);
+    expect(plan.goal).toEqual([{ reference: `Goal/${id}-goal-1` }, { reference: `Goal/${id}-goal-2` }]);
+    const v1 = await read(w.alice, `CarePlan/${id}/_history/1`);
+    expect(v1.goal).toEqual([{ reference: `Goal/${id}-goal-1` }]);
+    const history = (await w.alice.get(`${FHIR}/CarePlan/${id}/_history`)).body as Bundle;
+    valid(history);
+    expect(history.entry?.map((e) => e.resource.meta?.versionId)).toEqual(['2', '1']);
+    const goal = await read(w.alice, `Goal/${id}-goal-2`);
+    expect(goal.description).toEqual({ text: 'Attend urology' });
+    expect((await w.alice.get(`${FHIR}/Goal/${id}-goal-3`)).status).toBe(404);
+  });
+
+  it('finds plans and goals by every parameter', async () => {
+    const id = ids(await search(w.alice, `CarePlan?subject=Patient/${north}`))[0] ?? '';
+    for (const q of [
+      `_id=${id}`,
+      `_lastUpdated=ge${TODAY}`,
+      'status=active',
+      'intent=plan',
+      `date=ge${TODAY}`,
+      'activity-date=2027-03-01',
+      'activity-code=https://kaspr.example/fhir/CodeSystem/intervention|urgent-medical-review',
+      `goal=Goal/${id}-goal-1`,
+    ])
+      expect(ids(await search(w.alice, `CarePlan?patient=${north}&${q}`)), q).toEqual([id]);
+    expect(ids(await search(w.alice, `CarePlan?patient=${north}&status=revoked`))).toEqual([]);
+    expect(ids(await search(w.alice, `CarePlan?patient=${north}&activity-date=2027-03-02`))).toEqual([]);
+    const goals = [`${id}-goal-1`, `${id}-goal-2`];
+    for (const q of [
+      `patient=${north}`,
+      `subject=Patient/${north}`,
+      'lifecycle-status=active',
+      `start-date=${TODAY}`,
+    ])
+      expect(ids(await search(w.alice, `Goal?${q}`)).sort(), q).toEqual(goals);
+    expect(ids(await search(w.alice, `Goal?_id=${id}-goal-2`))).toEqual([`${id}-goal-2`]);
+    expect(ids(await search(w.alice, `Goal?_lastUpdated=lt2000-01-01`))).toEqual([]);
+    expect(included(await search(w.alice, `Goal?_id=${id}-goal-1&_include=Goal:patient`))).toEqual([
+      `Patient/${north}`,
+    ]);
+  });
+});
+
+describe('RiskAssessment', () => {
+  it('serves a corrected assessment as version 2 of the original, the original in vread and history', async () => {
+    const risk = await read(w.alice, `RiskAssessment/${firstAssessment}`);
+    expect(risk.meta?.versionId).toBe('2');
+    expect(risk.status).toBe('corrected');
+    const v1 = await read(w.alice, `RiskAssessment/${firstAssessment}/_history/1`);
+    expect(v1.status).toBe('final');
+    expect(v1.prediction).toEqual([
+      expect.objectContaining({
+        outcome: expect.objectContaining({ coding: [{ system: LEVEL, code: '2' }] }),
+      }),
+    ]);
+    const history = valid(
+      (await w.alice.get(`${FHIR}/RiskAssessment/${firstAssessment}/_history`)).body as Bundle,
+    );
+    expect(history.entry?.map((e) => e.resource.meta?.versionId)).toEqual(['2', '1']);
+  });
+
+  it('finds assessments by every parameter, one resource per correction chain', async () => {
+    const both = [firstAssessment, secondAssessment].sort();
+    expect(ids(await search(w.alice, `RiskAssessment?patient=${north}`)).sort()).toEqual(both);
+    const method = (await read(w.alice, `RiskAssessment/${secondAssessment}`)).method as { text: string };
+    for (const q of [
+      `subject=Patient/${north}`,
+      `date=ge${TODAY}`,
+      `method=${method.text}`,
+      `performer=Practitioner/${w.aliceId}`,
+      `_lastUpdated=ge${TODAY}`,
+    ])
+      expect(ids(await search(w.alice, `RiskAssessment?patient=${north}&${q}`)).sort(), q).toEqual(both);
+    expect(ids(await search(w.alice, `RiskAssessment?patient=${north}&risk=${LEVEL}|4`))).toEqual([
+      secondAssessment,
+    ]);
+    expect(ids(await search(w.alice, `RiskAssessment?_id=${secondAssessment}`))).toEqual([secondAssessment]);
+    expect(ids(await search(w.alice, `RiskAssessment?patient=${north}&date=lt2000`))).toEqual([]);
+    const b = await search(w.alice, `RiskAssessment?_id=${secondAssessment}&_include=RiskAssessment:subject`);
+    expect(included(b)).toEqual([`Patient/${north}`]);
+  });
+});
+
+describe('ClinicalImpression', () => {
+  it('serves a decision on the assessment it decided, and the formulation as versions', async () => {
+    const d = await read(w.alice, `ClinicalImpression/${decision}`);
+    expect(d.supportingInfo).toEqual([{ reference: `RiskAssessment/${firstAssessment}` }]);
+    expect(d.summary).toBe('Escalating pattern reported by family');
+    const f = await read(w.alice, `ClinicalImpression/${north}-formulation`);
+    expect(f.meta?.versionId).toBe('2');
+    const v1 = await read(w.alice, `ClinicalImpression/${north}-formulation/_history/1`);
+    expect(v1.note).toContainEqual({ text: 'Goals: Graduate' });
+    const history = valid(
+      (await w.alice.get(`${FHIR}/ClinicalImpression/${north}-formulation/_history`)).body as Bundle,
+    );
+    expect(history.entry?.map((e) => e.resource.meta?.versionId)).toEqual(['2', '1']);
+  });
+
+  it('finds impressions by every parameter and includes the assessment decided', async () => {
+    const all = ids(await search(w.alice, `ClinicalImpression?patient=${north}`));
+    expect(all).toHaveLength(3); // two decisions and the formulation
+    for (const q of [
+      `subject=Patient/${north}`,
+      `date=ge${TODAY}`,
+      `assessor=Practitioner/${w.aliceId}`,
+      'status=completed',
+      `_lastUpdated=ge${TODAY}`,
+    ])
+      expect(ids(await search(w.alice, `ClinicalImpression?patient=${north}&${q}`)), q).toHaveLength(3);
+    expect(ids(await search(w.alice, `ClinicalImpression?patient=${north}&finding-code=${LEVEL}|3`))).toEqual(
+      [decision],
+    );
+    expect(
+      ids(
+        await search(
+          w.alice,
+          `ClinicalImpression?patient=${north}&code=https://kaspr.example/fhir/CodeSystem/assessment|harm-level-of-need`,
+        ),
+      ),
+    ).toHaveLength(2);
+    const b = await search(
+      w.alice,
+      `ClinicalImpression?supporting-info=RiskAssessment/${firstAssessment}&_include=ClinicalImpression:patient`,
+    );
+    expect(ids(b)).toEqual([decision]);
+    expect(included(b)).toEqual([`Patient/${north}`]);
+    expect(ids(await search(w.alice, `ClinicalImpression?_id=${north}-formulation`))).toEqual([
+      `${north}-formulation`,
+    ]);
+  });
+});
+
+describe('Flag and Task', () => {
+  it('serves alerts as Flags, inactive with a second version once acknowledged', async () => {
+    const flags = ids(await search(w.alice, `Flag?patient=${north}&status=active`));
+    expect(flags.length).toBeGreaterThanOrEqual(2);
+    const alert = flags[0] ?? '';
+    await ok(w.alice.post(`/api/v1/alerts/${alert}/acknowledge`, { note: 'Seen' }));
+    const flag = await read(w.alice, `Flag/${alert}`);
+    expect(flag.status).toBe('inactive');
+    expect(flag.meta?.versionId).toBe('2');
+    expect((await read(w.alice, `Flag/${alert}/_history/1`)).status).toBe('active');
+    for (const q of [
+      `subject=Patient/${north}`,
+      `date=ge${TODAY}`,
+      'category=http://terminology.hl7.org/CodeSystem/flag-category|safety',
+      'status=inactive',
+      `_id=${alert}`,
+      `_lastUpdated=ge${TODAY}`,
+      `code=${String((flag.code as { coding: { code: string }[] }).coding[0]?.code)}`,
+    ])
+      expect(ids(await search(w.alice, `Flag?patient=${north}&${q}`)), q).toContain(alert);
+    expect(ids(await search(w.alice, `Flag?patient=${north}&date=lt2000`))).toEqual([]);
+  });
+
+  it('serves tasks with their priority, owner and the alert that raised them, completed as a second version', async () => {
+    const all = await search(w.alice, `Task?patient=${north}`);
+    const raised = (all.entry ?? [])
+      .map((e) => e.resource)
+      .filter((t) => t.resourceType === 'Task' && t.focus);
+    expect(raised.length).toBeGreaterThanOrEqual(2);
+    for (const t of raised) {
+      const focus = (t.focus as { reference: string }).reference;
+      expect(focus).toMatch(/^Flag\//);
+      expect((await read(w.alice, focus)).resourceType).toBe('Flag');
+    }
+    const urgent = await search(w.alice, `Task?patient=${north}&priority=asap`);
+    const task =
+      urgent.entry?.find((e) => (e.resource.code as { text: string }).text === 'Phone the GP')?.resource.id ??
+      '';
+    expect(task).not.toBe('');
+    await ok(w.alice.post(`/api/v1/tasks/${task}/complete`, { note: 'Done' }));
+    expect((await read(w.alice, `Task/${task}`)).status).toBe('completed');
+    expect((await read(w.alice, `Task/${task}/_history/1`)).status).toBe('requested');
+    for (const q of [
+      `owner=Practitioner/${w.aliceId}`,
+      'status=completed',
+      `authored-on=ge${TODAY}`,
+      `_id=${task}`,
+      `_lastUpdated=ge${TODAY}`,
+    ])
+      expect(ids(await search(w.alice, `Task?patient=${north}&${q}`)), q).toContain(task);
+    const focus = (raised[0]?.focus as { reference: string }).reference;
+    expect(ids(await search(w.alice, `Task?focus=${focus}`))).toEqual([raised[0]?.id]);
+    expect(ids(await search(w.alice, `Task?patient=${north}&status=requested`))).not.toContain(task);
+    expect(ids(await search(w.alice, `Task?patient=${north}&priority=routine`))).toEqual([]);
+  });
+});
+
+describe('access', () => {
+  it("never shows one service's harm records to another: search, read, history and includes", async () => {
+    const northPlan = ids(await search(w.alice, `CarePlan?patient=${north}`))[0] ?? '';
+    const northFlag = ids(await search(w.alice, `Flag?patient=${north}`))[0] ?? '';
+    const northTask = ids(await search(w.alice, `Task?patient=${north}`))[0] ?? '';
+    for (const type of ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task']) {
+      for (const q of [type, `${type}?patient=${north}`]) {
+        const text = JSON.stringify((await search(w.bob, q)).entry ?? []);
+        expect(text, q).not.toContain(north);
+        expect(text, q).not.toContain(w.aliceId);
+      }
+    }
+    for (const path of [
+      `CarePlan/${northPlan}`,
+      `CarePlan/${northPlan}/_history`,
+      `CarePlan/${northPlan}/_history/1`,
+      `Goal/${northPlan}-goal-1`,
+      `RiskAssessment/${firstAssessment}`,
+      `RiskAssessment/${firstAssessment}/_history/1`,
+      `ClinicalImpression/${decision}`,
+      `ClinicalImpression/${north}-formulation`,
+      `ClinicalImpression/${north}-formulation/_history/1`,
+      `Flag/${northFlag}`,
+      `Task/${northTask}`,
+    ]) {
+      const r = await w.bob.get(`${FHIR}/${path}`);
+      expect(r.status, path).toBe(404);
+    }
+    // The other service sees its own, and the other way round the same holds.
+    expect(ids(await search(w.bob, 'RiskAssessment')).length).toBe(2);
+    expect(ids(await search(w.bob, 'ClinicalImpression')).sort()).toEqual(
+      [southDecision, `${south}-formulation`].sort(),
+    );
+    expect(ids(await search(w.bob, 'Goal'))).toHaveLength(1);
+    expect(ids(await search(w.bob, 'Task')).length).toBeGreaterThan(0);
+    expect(ids(await search(w.bob, 'Flag')).length).toBeGreaterThan(0);
+    for (const path of [
+      `RiskAssessment/${southAssessment}`,
+      `ClinicalImpression/${southDecision}`,
+      `ClinicalImpression/${south}-formulation`,
+    ])
+      expect((await w.alice.get(`${FHIR}/${path}`)).status, path).toBe(404);
+    for (const type of ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task']) {
+      const text = JSON.stringify((await search(w.alice, type)).entry ?? []);
+      expect(text, type).not.toContain(south);
+      expect(text, type).not.toContain(w.bobId);
+    }
+  });
+});
+
+describe('CapabilityStatement', () => {
+  it('advertises the harm types with read, search, and history where versions are kept, and answers every parameter', async () => {
+    const r = await w.alice.get(`${FHIR}/metadata`);
+    expect(r.status).toBe(200);
+    const rest = r.body.rest[0] as {
+      resource: { type: string; interaction?: { code: string }[]; searchParam?: { name: string }[] }[];
+    };
+    const harm = ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task'];
+    for (const type of harm) {
+      const res = rest.resource.find((x) => x.type === type);
+      const interactions = res?.interaction?.map((i) => i.code) ?? [];
+      expect(interactions, type).toEqual(expect.arrayContaining(['read', 'search-type']));
+      expect(interactions.includes('vread'), type).toBe(type !== 'Goal');
+      for (const p of res?.searchParam ?? []) {
+        const b = await w.alice.get(`${FHIR}/${type}?${p.name}=x&_summary=count`);
+        const outcome = (b.body as Bundle).entry?.find((e) => e.search?.mode === 'outcome');
+        expect(outcome, `${type}?${p.name}`).toBeUndefined();
+      }
+    }
+  });
+});
