@@ -18,6 +18,10 @@ const FHIR = '/fhir/R4';
 const TODAY = new Date().toISOString().slice(0, 10);
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const ENCOUNTER_TYPES = 'https://kaspr.example/fhir/CodeSystem/encounter-type';
+const SCT = 'http://snomed.info/sct';
+const UCUM = 'http://unitsofmeasure.org';
+/** dm+d: Ketamine 100mg/2ml solution for injection ampoules (../shared/domain/fhir.md §1.3). */
+const DMD = '11424411000001100';
 
 interface Resource {
   resourceType: string;
@@ -60,6 +64,10 @@ async function search(client: Client, query: string): Promise<Bundle> {
 }
 const matched = (b: Bundle) =>
   (b.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource);
+const included = (b: Bundle) =>
+  (b.entry ?? [])
+    .filter((e) => e.search?.mode === 'include')
+    .map((e) => `${e.resource.resourceType}/${e.resource.id}`);
 const ids = async (client: Client, query: string) =>
   matched(await search(client, query))
     .map((r) => r.id)
@@ -221,11 +229,172 @@ describe('Encounter', () => {
   });
 });
 
+describe('MedicationAdministration and Medication', () => {
+  it('reads what was given: started and stopped, the rate changed, drawn from register stock', async () => {
+    const a = await read(w.alice, `MedicationAdministration/${session}-administration`);
+    expect(a).toMatchObject({
+      status: 'completed',
+      medicationReference: { reference: `Medication/${session}-medication` },
+      subject: { reference: `Patient/${dosed}` },
+      context: { reference: `Encounter/${session}` },
+      effectivePeriod: { start: clock.at(1), end: clock.at(41) },
+      performer: [{ actor: { reference: `Practitioner/${prescriberId}` } }],
+      request: { reference: `MedicationRequest/${session}-request` },
+      dosage: {
+        route: { coding: [{ system: SCT, code: '47625008' }] },
+        dose: { value: 35, unit: 'mg', system: UCUM, code: 'mg' },
+        rateQuantity: { value: 50, system: UCUM, code: 'mg/h' },
+      },
+    });
+  });
+
+  it("reads the session's medication with the register product's dm+d code, strength, lot and expiry", async () => {
+    const m = await read(w.alice, `Medication/${session}-medication`);
+    expect(m).toMatchObject({
+      code: { coding: [{ system: SCT, code: DMD }], text: 'Ketamine 50 mg/mL' },
+      form: { text: 'solution for injection' },
+      ingredient: [
+        {
+          itemCodeableConcept: { coding: [{ system: SCT, code: '373464007' }] },
+          strength: { numerator: { value: 50, code: 'mg' }, denominator: { value: 1, code: 'mL' } },
+        },
+      ],
+      batch: { lotNumber: 'LOT-77', expirationDate: '2028-01-31' },
+    });
+    const product = await read(w.alice, `Medication/${productId}`);
+    expect(product).toMatchObject({ code: { coding: [{ system: SCT, code: DMD }] } });
+    expect(product).not.toHaveProperty('batch');
+  });
+
+  it('gives no administration for a session not yet started, but its medication and order exist', async () => {
+    expect((await w.alice.get(`${FHIR}/MedicationAdministration/${openSession}-administration`)).status).toBe(
+      404,
+    );
+    expect((await read(w.alice, `Medication/${openSession}-medication`)).code).toEqual({ text: 'Ketamine' });
+  });
+
+  it('is searched by each parameter it declares', async () => {
+    const ma = `${session}-administration`;
+    for (const q of [
+      `patient=${dosed}`,
+      `subject=Patient/${dosed}`,
+      `context=Encounter/${session}`,
+      `effective-time=ge${clock.at(0).slice(0, 10)}`,
+      `medication=Medication/${session}-medication`,
+      'status=completed',
+      `performer=Practitioner/${prescriberId}`,
+      `request=MedicationRequest/${session}-request`,
+      `_id=${ma}`,
+      '_lastUpdated=gt2000-01-01',
+    ])
+      expect(await ids(w.alice, `MedicationAdministration?${q}`), q).toEqual([ma]);
+    expect(await ids(w.alice, 'MedicationAdministration?status=in-progress')).toEqual([]);
+    expect(await ids(w.alice, `MedicationAdministration?patient=${open}`)).toEqual([]);
+    const med = `${session}-medication`;
+    expect(await ids(w.alice, `Medication?code=${SCT}|${DMD}`)).toEqual([med, productId].sort());
+    expect(await ids(w.alice, 'Medication?lot-number=LOT-77')).toEqual([med]);
+    expect(await ids(w.alice, 'Medication?expiration-date=2028-01')).toEqual([med]);
+    expect(await ids(w.alice, 'Medication?form=solution for injection')).toEqual([med, productId].sort());
+    expect(await ids(w.alice, `Medication?_id=${productId}`)).toEqual([productId]);
+    expect(await ids(w.alice, 'Medication?_lastUpdated=gt2000-01-01')).toHaveLength(3);
+  });
+
+  it('accepts _include=MedicationAdministration:medication as a supported include', async () => {
+    const b = await search(
+      w.alice,
+      `MedicationAdministration?context=Encounter/${session}&_include=MedicationAdministration:medication`,
+    );
+    expect(matched(b).map((r) => r.id)).toEqual([`${session}-administration`]);
+  });
+
+  // Known gap in the shared search (src/fhir/search/run.ts): an _include adds the page's Patients only, not the
+  // resources the named parameter references. This turns red once it follows `medication`: then make it plain `it`.
+  it.fails('includes the medication itself with _include=MedicationAdministration:medication', async () => {
+    const b = await search(
+      w.alice,
+      `MedicationAdministration?context=Encounter/${session}&_include=MedicationAdministration:medication`,
+    );
+    expect(included(b)).toContain(`Medication/${session}-medication`);
+  });
+});
+
+describe('MedicationRequest', () => {
+  it('reads the dose ordered at the session start: IV, mg over minutes, by its prescriber', async () => {
+    const r = await read(w.alice, `MedicationRequest/${session}-request`);
+    expect(r).toMatchObject({
+      status: 'completed',
+      intent: 'order',
+      medicationReference: { reference: `Medication/${session}-medication` },
+      subject: { reference: `Patient/${dosed}` },
+      encounter: { reference: `Encounter/${session}` },
+      requester: { reference: `Practitioner/${prescriberId}` },
+      dosageInstruction: [
+        {
+          text: '35 mg over 40 min',
+          route: { coding: [{ system: SCT, code: '47625008' }] },
+          doseAndRate: [
+            { doseQuantity: { value: 35, code: 'mg' }, rateQuantity: { value: 52.5, code: 'mg/h' } },
+          ],
+        },
+      ],
+    });
+    expect((await read(w.alice, `MedicationRequest/${openSession}-request`)).status).toBe('active');
+  });
+
+  it('is searched by each parameter it declares, and accepts _include=MedicationRequest:medication', async () => {
+    const rq = `${session}-request`;
+    for (const q of [
+      `patient=${dosed}`,
+      `subject=Patient/${dosed}`,
+      `encounter=Encounter/${session}`,
+      'status=completed',
+      `medication=Medication/${session}-medication`,
+      `_id=${rq}`,
+    ])
+      expect(await ids(w.alice, `MedicationRequest?${q}`), q).toEqual([rq]);
+    expect(await ids(w.alice, 'MedicationRequest?intent=order')).toEqual(
+      [rq, `${openSession}-request`].sort(),
+    );
+    expect(await ids(w.alice, `MedicationRequest?requester=Practitioner/${prescriberId}`)).toHaveLength(2);
+    expect(await ids(w.alice, `MedicationRequest?authoredon=ge${TODAY}`)).toHaveLength(2);
+    expect(await ids(w.alice, 'MedicationRequest?_lastUpdated=gt2000-01-01')).toHaveLength(2);
+    const b = await search(w.alice, `MedicationRequest?_id=${rq}&_include=MedicationRequest:medication`);
+    expect(matched(b).map((r) => r.id)).toEqual([rq]);
+  });
+
+  // The same gap in the shared search as for MedicationAdministration above.
+  it.fails('includes the medication itself with _include=MedicationRequest:medication', async () => {
+    const b = await search(
+      w.alice,
+      `MedicationRequest?_id=${session}-request&_include=MedicationRequest:medication`,
+    );
+    expect(included(b)).toContain(`Medication/${session}-medication`);
+  });
+});
+
 describe("another service's view", () => {
   it('sees none of these sessions in a search, a read or a patient-named search', async () => {
-    for (const q of ['Encounter', `Encounter?patient=${dosed}`, `Encounter?_id=${session}`])
+    for (const q of [
+      'Encounter',
+      `Encounter?patient=${dosed}`,
+      `Encounter?_id=${session}`,
+      'MedicationAdministration',
+      `MedicationAdministration?patient=${dosed}`,
+      'MedicationRequest',
+      `MedicationRequest?subject=Patient/${open}`,
+      'Medication',
+      `Medication?code=${SCT}|${DMD}`,
+    ])
       expect(matched(await search(w.bob, q)), q).toEqual([]);
-    for (const path of [`Encounter/${session}`, `Encounter/${therapy}`, `Encounter/${openSession}`]) {
+    for (const path of [
+      `Encounter/${session}`,
+      `Encounter/${therapy}`,
+      `Encounter/${openSession}`,
+      `MedicationAdministration/${session}-administration`,
+      `MedicationRequest/${session}-request`,
+      `Medication/${session}-medication`,
+      `Medication/${productId}`,
+    ]) {
       const r = await w.bob.get(`${FHIR}/${path}`);
       expect(r.status, path).toBe(404);
       expect(r.body.resourceType).toBe('OperationOutcome');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidFhir } from '../../../test/support/fhir-validate.ts';
-import { dosingEncounter, therapyEncounter, type DosingSession, type TherapySession } from './encounter.ts';
+import type { DosingSession, TherapySession } from '../../store/fhir-treatment.ts';
+import { dosingEncounter, therapyEncounter } from './encounter.ts';
 import { PATIENT_ID, SERVICE_ID, SESSION_ID, USER_ID } from './test-fixtures.ts';
 
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';

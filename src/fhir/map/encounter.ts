@@ -1,31 +1,8 @@
 // Dosing sessions (with their discharge) and preparation/integration therapy sessions as FHIR R4 Encounters.
 import type { CodeableConcept } from '../types.ts';
 import { instant, KASPR_BASE, meta, prune, ref, THO, ucum } from './common.ts';
+import type { DosingSession, TherapySession } from '../../store/fhir-treatment.ts';
 import type { Coded, Encounter } from './treatment-types.ts';
-
-/** A dosing session as the FHIR store reads it: the session with its discharge, if any. */
-export interface DosingSession {
-  id: string;
-  patient_id: string;
-  service_id: string;
-  setting: string;
-  acls_user_id: string | null;
-  started_at: Date;
-  discharged_at: Date | null;
-}
-
-/** A therapy session with its patient's service and the setting of the dosing session it belongs to, if any. */
-export interface TherapySession {
-  id: string;
-  patient_id: string;
-  service_id: string;
-  kind: 'preparation' | 'integration';
-  dosing_session_id: string | null;
-  dosing_setting: string | null;
-  held_at: Date;
-  duration_minutes: number;
-  recorded_at: Date;
-}
 
 export const ENCOUNTER_TYPE_SYSTEM = `${KASPR_BASE}/CodeSystem/encounter-type`;
 const ACT_CODE = `${THO}/v3-ActCode`;

@@ -1,14 +1,29 @@
 // The FHIR types served for the treatment pathway: dosing sessions (Encounter), doses (MedicationRequest, MedicationAdministration, Medication), consents (Consent, DocumentReference, Binary).
+import { medicationAdministration, medicationRequest } from '../map/dose.ts';
+import { medicationSourceOf, sessionDoseOf } from '../map/dose-source.ts';
 import { dosingEncounter, therapyEncounter } from '../map/encounter.ts';
-import type { Encounter } from '../map/treatment-types.ts';
+import { productMedication, sessionMedication } from '../map/medication.ts';
+import type {
+  Encounter,
+  Medication,
+  MedicationAdministration,
+  MedicationRequest,
+} from '../map/treatment-types.ts';
 import { commonParams, dates, refs, tokensOf, type ResourceType } from '../resource-kit.ts';
 import type { DateRange } from '../search/dates.ts';
-import type { Period } from '../types.ts';
+import type { SearchParam } from '../search/params.ts';
+import type { FhirResource, Period, Reference } from '../types.ts';
+import type { Queryable } from '../../store/db.ts';
 import {
   dosingSessionsInScope,
   findDosingSession,
+  findProductInServices,
+  findSessionDose,
   findTherapySession,
+  productsInScope,
+  sessionDosesInScope,
   therapySessionsInScope,
+  type SessionDoseRow,
 } from '../../store/fhir-treatment.ts';
 
 /** A period as one date range: from its start to its end, open-ended while it is still going on. */
@@ -80,6 +95,174 @@ const encounterType: ResourceType<Encounter> = {
   },
 };
 
-export const TREATMENT_TYPES: readonly ResourceType[] = [encounterType].map(
-  (t) => t as unknown as ResourceType,
-);
+/** The session a derived resource (`<sessionId>-<suffix>`) comes from, with its owner. */
+async function sessionOf(db: Queryable, id: string, suffix: string): Promise<SessionDoseRow | undefined> {
+  const m = new RegExp(`^([0-9a-f-]{36})-${suffix}$`).exec(id);
+  return m?.[1] ? findSessionDose(db, m[1]) : undefined;
+}
+const ownerOf = (row: SessionDoseRow) => ({ patientId: row.patient_id, serviceIds: [row.service_id] });
+
+const patientParams = <R extends FhirResource & { subject?: Reference }>(): SearchParam<R>[] => [
+  { name: 'patient', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
+  { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
+];
+
+const medicationRequestType: ResourceType<MedicationRequest> = {
+  type: 'MedicationRequest',
+  patientData: true,
+  includes: ['MedicationRequest:medication', 'MedicationRequest:patient', 'MedicationRequest:subject'],
+  params: [
+    ...commonParams(),
+    ...patientParams<MedicationRequest>(),
+    {
+      name: 'encounter',
+      type: 'reference',
+      description: 'The dosing session',
+      values: (r) => refs(r.encounter),
+    },
+    { name: 'intent', type: 'token', description: '`order`', values: (r) => [{ code: r.intent }] },
+    {
+      name: 'status',
+      type: 'token',
+      description: '`active`, or `completed` once the session is discharged',
+      values: (r) => [{ code: r.status }],
+    },
+    {
+      name: 'authoredon',
+      type: 'date',
+      description: 'When the session (and its dose) was started',
+      values: (r) => dates(r.authoredOn),
+    },
+    {
+      name: 'medication',
+      type: 'reference',
+      description: 'The session’s medication',
+      values: (r) => refs(r.medicationReference),
+    },
+    {
+      name: 'requester',
+      type: 'reference',
+      description: 'Who started the session with this dose',
+      values: (r) => refs(r.requester),
+    },
+  ],
+  inScope: async (db, scope) =>
+    (await sessionDosesInScope(db, scope)).map((row) => medicationRequest(sessionDoseOf(row))),
+  byId: async (db, id) => {
+    const row = await sessionOf(db, id, 'request');
+    return row && { resource: medicationRequest(sessionDoseOf(row)), owner: ownerOf(row) };
+  },
+};
+
+const medicationAdministrationType: ResourceType<MedicationAdministration> = {
+  type: 'MedicationAdministration',
+  patientData: true,
+  includes: [
+    'MedicationAdministration:medication',
+    'MedicationAdministration:patient',
+    'MedicationAdministration:subject',
+  ],
+  params: [
+    ...commonParams(),
+    ...patientParams<MedicationAdministration>(),
+    {
+      name: 'context',
+      type: 'reference',
+      description: 'The dosing session',
+      values: (r) => refs(r.context),
+    },
+    {
+      name: 'effective-time',
+      type: 'date',
+      description: 'When it was given (start to stop)',
+      values: (r) => periodRange(r.effectivePeriod),
+    },
+    {
+      name: 'medication',
+      type: 'reference',
+      description: 'The session’s medication',
+      values: (r) => refs(r.medicationReference),
+    },
+    {
+      name: 'status',
+      type: 'token',
+      description: '`in-progress`, or `completed` once stopped',
+      values: (r) => [{ code: r.status }],
+    },
+    {
+      name: 'performer',
+      type: 'reference',
+      description: 'Who started or stopped it',
+      values: (r) => refs((r.performer ?? []).map((p) => p.actor)),
+    },
+    {
+      name: 'request',
+      type: 'reference',
+      description: 'The session’s dose order',
+      values: (r) => refs(r.request),
+    },
+  ],
+  inScope: async (db, scope) =>
+    (await sessionDosesInScope(db, scope)).flatMap(
+      (row) => medicationAdministration(sessionDoseOf(row)) ?? [],
+    ),
+  byId: async (db, id) => {
+    const row = await sessionOf(db, id, 'administration');
+    const resource = row && medicationAdministration(sessionDoseOf(row));
+    return row && resource ? { resource, owner: ownerOf(row) } : undefined;
+  },
+};
+
+const medicationType: ResourceType<Medication> = {
+  type: 'Medication',
+  patientData: false,
+  includes: [],
+  params: [
+    ...commonParams(),
+    {
+      name: 'code',
+      type: 'token',
+      description: 'dm+d (`http://snomed.info/sct|…`) or NDC (`http://hl7.org/fhir/sid/ndc|…`)',
+      values: (m) => tokensOf(m.code),
+    },
+    {
+      name: 'form',
+      type: 'token',
+      description: 'The form, as text on the register product (e.g. `solution for injection`)',
+      values: (m) => (m.form?.text ? [{ code: m.form.text }] : []),
+    },
+    {
+      name: 'lot-number',
+      type: 'token',
+      description: 'The lot given in a session',
+      values: (m) => (m.batch?.lotNumber ? [{ code: m.batch.lotNumber }] : []),
+    },
+    {
+      name: 'expiration-date',
+      type: 'date',
+      description: 'The expiry of the lot given in a session',
+      values: (m) => dates(m.batch?.expirationDate),
+    },
+  ],
+  inScope: async (db, scope) => [
+    ...(await productsInScope(db, scope)).map(productMedication),
+    ...(await sessionDosesInScope(db, scope)).map((row) => sessionMedication(medicationSourceOf(row))),
+  ],
+  byId: async (db, id) => {
+    const row = await sessionOf(db, id, 'medication');
+    if (row)
+      return {
+        resource: sessionMedication(medicationSourceOf(row)),
+        owner: { serviceIds: [row.service_id] },
+      };
+    const product = await findProductInServices(db, id);
+    return product && { resource: productMedication(product), owner: { serviceIds: product.service_ids } };
+  },
+};
+
+export const TREATMENT_TYPES: readonly ResourceType[] = [
+  encounterType,
+  medicationRequestType,
+  medicationAdministrationType,
+  medicationType,
+].map((t) => t as unknown as ResourceType);
