@@ -282,12 +282,7 @@ describe('kick-off parameters', () => {
   });
 
   it('refuses an invalid _since, an unknown _type and a kick-off without Prefer: respond-async (B13)', async () => {
-    for (const q of [
-      '_since=2026-13-01T00:00:00Z',
-      '_since=yesterday',
-      '_since=2026-01-01',
-      '_type=Encounter',
-    ]) {
+    for (const q of ['_since=2026-13-01T00:00:00Z', '_since=yesterday', '_since=2026-01-01', '_type=Claim']) {
       const r = await kickOff(prescriber, `$export?${q}`);
       expect(r.status, q).toBe(400);
       expect(r.headers.get('content-type')).toContain('application/fhir+json');
@@ -300,14 +295,14 @@ describe('kick-off parameters', () => {
   });
 
   it('with Prefer: handling=lenient ignores an unknown type or format, with a warning in error[] (B13)', async () => {
-    const e = await exportOf(prescriber, '$export?_type=Patient,Encounter&_outputFormat=text%2Fcsv', {
+    const e = await exportOf(prescriber, '$export?_type=Patient,Claim&_outputFormat=text%2Fcsv', {
       headers: { prefer: 'respond-async, handling=lenient' },
     });
     expect(typesOf(e)).toEqual(['Patient']);
     expect(e.manifest.error.map((x) => x.type)).toEqual(['OperationOutcome']);
     const [outcome] = e.byType.get('OperationOutcome') ?? [];
     expectValidFhir(outcome);
-    expect(JSON.stringify(outcome)).toContain('Encounter');
+    expect(JSON.stringify(outcome)).toContain('Claim');
     expect(JSON.stringify(outcome)).toContain('text/csv');
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../store/fhir-sources.ts';
 import type { VitalsRow } from '../store/fhir-sources.ts';
 import { definitionsInForce } from '../store/instruments.ts';
+import { findPatientVitals, patientVitalsInScope } from '../store/patient-vitals.ts';
 import { currentPatients, findPatient, findPatientVersion, listVersions } from '../store/patients.ts';
 import { findService, listServices } from '../store/services.ts';
 import { listCredentials } from '../store/users.ts';
@@ -20,7 +21,7 @@ import { toFhirOrganization } from './map/organization.ts';
 import { patientBodyHeight, patientBodyWeight, toFhirPatient } from './map/patient.ts';
 import { toFhirPractitioner } from './map/practitioner.ts';
 import { questionnaireTotal, toFhirQuestionnaireResponse } from './map/questionnaire-response.ts';
-import { vitalSignObservations, vitalsFromEvent } from './map/vitals.ts';
+import { vitalSignObservations, vitalsFromChart, vitalsFromEvent } from './map/vitals.ts';
 import {
   activeParam,
   commonParams,
@@ -91,6 +92,8 @@ const patientType: ResourceType<ReturnType<typeof toFhirPatient>> = {
   },
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The Observations one set of vital signs makes, with the patient's service. */
 function vitalsObservations(row: VitalsRow): Observation[] {
   const reading = vitalsFromEvent(
@@ -155,13 +158,16 @@ const observationType: ResourceType<Observation> = {
       [patientBodyWeight(p), patientBodyHeight(p)].filter((o): o is Observation => o !== null),
     );
     const vitals = (await vitalsInScope(db, scope)).flatMap(vitalsObservations);
+    const chartVitals = (await patientVitalsInScope(db, scope)).flatMap((r) =>
+      vitalSignObservations(vitalsFromChart(r)),
+    );
     const defs = await definitions(db);
     const totals = (await responsesInScope(db, scope)).flatMap((r) => {
       const def = defs.get(r.instrument_id);
       const total = def ? questionnaireTotal(r, def) : null;
       return total ? [total] : [];
     });
-    return [...measures, ...vitals, ...totals];
+    return [...measures, ...vitals, ...chartVitals, ...totals];
   },
   byId: async (db, id) => {
     const measure = /^([0-9a-f-]{36})-body-(weight|height)$/.exec(id);
@@ -184,6 +190,13 @@ const observationType: ResourceType<Observation> = {
     }
     const vital = /^(.+)-(bp|hr|spo2|rr)$/.exec(id);
     if (!vital?.[1]) return undefined;
+    if (UUID.test(vital[1])) {
+      const chart = await findPatientVitals(db, vital[1]);
+      const resource = chart && vitalSignObservations(vitalsFromChart(chart)).find((o) => o.id === id);
+      return chart && resource
+        ? { resource, owner: { patientId: chart.patient_id, serviceIds: [chart.service_id] } }
+        : undefined;
+    }
     const row = await findVitals(db, vital[1]);
     const resource = row && vitalsObservations(row).find((o) => o.id === id);
     return row && resource

@@ -23,6 +23,7 @@ import { outcomeOfProblem } from './outcome.ts';
 import { RESOURCE_TYPES } from './resources.ts';
 import { baseOf } from './base.ts';
 import { registerBulkRoutes } from './bulk/routes.ts';
+import { importBundle } from './import/run.ts';
 import { read, typeOr404, visible } from './read.ts';
 import { matching, search } from './search/run.ts';
 import type { Bundle, FhirResource } from './types.ts';
@@ -53,6 +54,13 @@ export const CREATABLE_TYPES = Object.keys(CREATE);
 const resourceBody = z
   .looseObject({ resourceType: z.string().max(64) })
   .describe('A FHIR R4 resource (application/fhir+json); the server assigns its id');
+
+/** A Bundle to import (application/fhir+json): its entries are checked by the import, not here. */
+const bundleBody = z
+  .looseObject({ resourceType: z.literal('Bundle'), type: z.string().max(64) })
+  .describe('A FHIR R4 Bundle of type transaction or batch');
+/** The largest Bundle accepted in one request (a larger set is sent in parts, or with `kaspr import DIR`). */
+const IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 
 function notAllowed(what: string): ProblemError {
   return problem(
@@ -127,6 +135,23 @@ export function registerFhirRoutes(app: FastifyInstance, ctx: AppContext): void 
         return reply.status(status).header('etag', `W/"${version}"`).send(resource);
       },
     );
+
+  // Bundle import: a transaction (all or nothing) or a batch (each entry alone); see src/fhir/import.
+  api.post(
+    '/',
+    {
+      ...route('patient:write', { body: bundleBody, 200: bundleReply }),
+      bodyLimit: IMPORT_BODY_LIMIT,
+    },
+    async (req) => {
+      const { type, responses } = await importBundle(ctx, req, req.body);
+      return {
+        resourceType: 'Bundle',
+        type,
+        entry: responses.map((response) => ({ response })),
+      } satisfies Bundle;
+    },
+  );
 
   for (const type of RESOURCE_TYPES.values()) {
     const name = type.type;

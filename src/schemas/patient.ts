@@ -17,8 +17,8 @@ export const identifierSchema = z
     system: storableString()
       .trim()
       .min(1)
-      .max(40)
-      .describe('"nhs", "mrn", or another national identifier system'),
+      .max(200)
+      .describe('"nhs", "mrn", or another identifier system (a URI, as FHIR sends it)'),
     value: shortText(40),
   })
   .strict()

@@ -270,3 +270,16 @@ export async function firstRow<T>(
 export async function rowExists(db: Queryable, sql: string, params: readonly unknown[]): Promise<boolean> {
   return (await db.query(sql, params)).length > 0;
 }
+
+/**
+ * The database as seen from inside an open transaction: queries run in it, and a `transaction` started by code
+ * that expects to open its own joins it instead (so several native steps commit, or roll back, as one).
+ */
+export function joinTransaction(db: Database, tx: Queryable): Database {
+  return {
+    engine: db.engine,
+    query: (sql, params) => tx.query(sql, params),
+    transaction: (fn) => fn(tx),
+    close: () => Promise.reject(new Error('a joined transaction is closed by its owner')),
+  };
+}

@@ -285,3 +285,23 @@ export async function findByIdentifier(
     [identifier],
   );
 }
+
+/** Current patients in these services holding any of these identifiers (system and value exactly). */
+export async function findPatientsByIdentifiers(
+  db: Queryable,
+  serviceIds: readonly string[],
+  identifiers: readonly { system: string; value: string }[],
+): Promise<string[]> {
+  if (identifiers.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    `SELECT DISTINCT p.id FROM patients p
+     JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
+     WHERE p.service_id = ANY($1::uuid[])
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.data->'identifiers') i
+                   JOIN unnest($2::text[], $3::text[]) AS want(system, value)
+                     ON i->>'system' = want.system AND i->>'value' = want.value)
+     ORDER BY p.id`,
+    [serviceIds, identifiers.map((i) => i.system), identifiers.map((i) => i.value)],
+  );
+  return rows.map((r) => r.id);
+}

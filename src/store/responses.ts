@@ -60,3 +60,18 @@ export async function listResponses(
     [patientId, instrumentId ?? null],
   );
 }
+
+/** The id of a response to this instrument the patient completed at this instant, if one is held. */
+export async function findResponseAt(
+  db: Queryable,
+  patientId: string,
+  instrumentId: string,
+  completedAt: Date,
+): Promise<string | undefined> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM questionnaire_responses WHERE patient_id = $1 AND instrument_id = $2 AND completed_at = $3
+     ORDER BY recorded_at LIMIT 1`,
+    [patientId, instrumentId, completedAt],
+  );
+  return rows[0]?.id;
+}

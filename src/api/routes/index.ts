@@ -31,6 +31,7 @@ import { patientCrisisEventRoutes } from './patients-crisis-events.ts';
 import { patientOnwardReferralRoutes } from './patients-onward-referrals.ts';
 import { patientTimelineRoutes } from './patients-timeline.ts';
 import { patientVersionRoutes } from './patients-versions.ts';
+import { patientVitalsRoutes } from './patients-vitals.ts';
 import { patientRoutes } from './patients.ts';
 import { patientCareMessageRoutes } from './patients-care-messages.ts';
 import { patientConsentRoutes } from './patients-consents.ts';
@@ -77,6 +78,7 @@ const ROUTE_FILES: readonly (readonly [RouteFile, string])[] = [
   [settingsRoutes, 'settings'],
   [patientRoutes, 'patients'],
   [patientVersionRoutes, 'patients'],
+  [patientVitalsRoutes, 'patients'],
   [patientTimelineRoutes, 'patients'],
   [breakGlassRoutes, 'break-glass'],
   [auditRoutes, 'audit'],

@@ -13,11 +13,11 @@ describe('exportRequest', () => {
   });
 
   it('refuses a type not served, unless lenient (then ignored with a warning)', () => {
-    expect(() => ask({ _type: 'Patient,Encounter' })).toThrow(KickOffError);
-    const lenient = ask({ _type: 'Patient,Encounter' }, true);
+    expect(() => ask({ _type: 'Patient,Claim' })).toThrow(KickOffError);
+    const lenient = ask({ _type: 'Patient,Claim' }, true);
     expect(lenient.types).toEqual(['Patient']);
     expect(lenient.warnings).toHaveLength(1);
-    expect(lenient.warnings[0]).toContain('Encounter');
+    expect(lenient.warnings[0]).toContain('Claim');
   });
 
   it.each([

@@ -1,5 +1,5 @@
-// FHIR create: Patient (and conditional create), body weight and height Observations, and QuestionnaireResponses
-// to KASPR questionnaires. Each goes through the native code path (the same schema, service rules, audit, timeline,
+// FHIR create: Patient (and conditional create), body weight, height and vital-sign Observations, and
+// QuestionnaireResponses to KASPR questionnaires. Each goes through the native code path (the same schema, service rules, audit, timeline,
 // scoring, alerts and tasks) and answers with the resource as read back.
 import type { FastifyRequest } from 'fastify';
 import { recordResponse } from '../../api/routes/patients-responses.ts';
@@ -9,9 +9,16 @@ import { authOf, type AppContext } from '../../api/context.ts';
 import { patientAccess } from '../../api/patient-access.ts';
 import { problem, ProblemError } from '../../api/problem.ts';
 import { correctPatientSchema, createPatientSchema } from '../../schemas/patient.ts';
+import { recordPatientVitals } from '../../api/routes/patients-vitals.ts';
+import type { PatientRecord } from '../../schemas/patient.ts';
+import { recordVitalsSchema } from '../../schemas/patient-vitals.ts';
+import { findPatientVitals } from '../../store/patient-vitals.ts';
+import { findResponseAt } from '../../store/responses.ts';
 import { patientBodyHeight, patientBodyWeight, toFhirPatient } from '../map/patient.ts';
+import { vitalSignObservations, vitalsFromChart } from '../map/vitals.ts';
 import { operationOutcome } from '../outcome.ts';
-import type { FhirResource } from '../types.ts';
+import type { FhirResource, Observation } from '../types.ts';
+import { isVitalSign, vitalsRequest } from './vitals.ts';
 import { measureRequest } from './observation.ts';
 import { patientRequest } from './patient.ts';
 import { responseRequest } from './questionnaire-response.ts';
@@ -82,15 +89,21 @@ export async function createPatient(
     const match = found[0];
     if (match) return { status: 200, resource: await deps.read(req, 'Patient', match.id) };
   }
-  const request = patientRequest(resource);
-  const parsed = createPatientSchema.safeParse(request.body);
-  if (!parsed.success) throw refuse(parsed.error.issues, request.pathOf, 'Patient');
-  const created = await withFhirPaths(
-    () => registerPatient(ctx, req, parsed.data),
-    request.pathOf,
-    'Patient',
-  );
+  const created = await receivePatient(ctx, req, resource);
   return { status: 201, resource: toFhirPatient(created) };
+}
+
+/** Registers a patient from a FHIR Patient through the native path (its schema, service rules, audit). */
+export async function receivePatient(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+  defaults: { serviceId?: string | undefined } = {},
+): Promise<PatientRecord> {
+  const request = patientRequest(resource);
+  const parsed = createPatientSchema.safeParse({ serviceId: defaults.serviceId, ...request.body });
+  if (!parsed.success) throw refuse(parsed.error.issues, request.pathOf, 'Patient');
+  return withFhirPaths(() => registerPatient(ctx, req, parsed.data), request.pathOf, 'Patient');
 }
 
 export async function createObservation(
@@ -98,6 +111,10 @@ export async function createObservation(
   req: FastifyRequest,
   resource: Json,
 ): Promise<Created> {
+  if (isVitalSign(resource)) {
+    const saved = await receiveVitals(ctx, req, resource);
+    return { status: saved.created ? 201 : 200, resource: saved.resource };
+  }
   const request = measureRequest(resource, ctx.now().toISOString().slice(0, 10));
   const access = await subjectAccess(ctx, req, request.patientId, 'Observation');
   const parsed = correctPatientSchema.safeParse({ ...request.changes, reason: 'FHIR Observation' });
@@ -113,12 +130,52 @@ export async function createObservation(
   return { status: 201, resource: created };
 }
 
+/**
+ * Records a vital-sign Observation on the patient's chart (outside a dosing session) through the native path; a
+ * reading whose source is already held is found instead. Gives the Observation for the code sent.
+ */
+export async function receiveVitals(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+  source?: { system: string; value: string },
+): Promise<{ created: boolean; resource: Observation }> {
+  const request = vitalsRequest(resource, source);
+  const access = await subjectAccess(ctx, req, request.patientId, 'Observation');
+  const parsed = recordVitalsSchema.safeParse(request.body);
+  if (!parsed.success) throw refuse(parsed.error.issues, request.pathOf, 'Observation');
+  const now = ctx.now();
+  const saved = await ctx.db.transaction((tx) => recordPatientVitals(tx, req, access, parsed.data, now));
+  const row = await findPatientVitals(ctx.db, saved.id);
+  const observations = row ? vitalSignObservations(vitalsFromChart(row)) : [];
+  const wanted = parsed.data.systolic !== undefined ? '-bp' : '';
+  const observation = observations.find((o) => o.id.endsWith(wanted)) ?? observations[0];
+  if (!observation) throw new Error('the recorded reading has no observation');
+  return { created: saved.created, resource: observation };
+}
+
 export async function createQuestionnaireResponse(
   ctx: AppContext,
   req: FastifyRequest,
   resource: Json,
   deps: CreateDeps,
 ): Promise<Created> {
+  const saved = await receiveResponse(ctx, req, resource);
+  return {
+    status: saved.created ? 201 : 200,
+    resource: await deps.read(req, 'QuestionnaireResponse', saved.id),
+  };
+}
+
+/**
+ * Scores and records a QuestionnaireResponse through the native path (alerts and tasks included); a response to
+ * the same questionnaire the patient completed at the same instant is found instead of recorded twice.
+ */
+export async function receiveResponse(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+): Promise<{ id: string; created: boolean }> {
   const request = responseRequest(resource);
   const access = await subjectAccess(ctx, req, request.patientId, 'QuestionnaireResponse');
   const def = await instrumentOr404(ctx, request.instrument).catch((err: unknown) => {
@@ -145,6 +202,10 @@ export async function createQuestionnaireResponse(
     throw unprocessable([
       { path: 'QuestionnaireResponse.authored', message: 'Must be a date and time, not in the future' },
     ]);
+  if (request.completedAt !== undefined) {
+    const held = await findResponseAt(ctx.db, access.patientId, def.id, completedAt);
+    if (held) return { id: held, created: false };
+  }
   const saved = await ctx.db.transaction((tx) =>
     recordResponse(tx, req, {
       def,
@@ -159,5 +220,5 @@ export async function createQuestionnaireResponse(
       flagged: access.breakGlass,
     }),
   );
-  return { status: 201, resource: await deps.read(req, 'QuestionnaireResponse', saved.id) };
+  return { id: saved.id, created: true };
 }

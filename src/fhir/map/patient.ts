@@ -26,6 +26,8 @@ function identifierOf(id: { system: string; value: string }, serviceId: string):
       system: `${KASPR_BASE}/Id/mrn/${serviceId}`,
       value: id.value,
     };
+  // A system received as a URI (from another FHIR server) goes back out as it came; a local name gets a local URI.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(id.system)) return { system: id.system, value: id.value };
   return { system: `${KASPR_BASE}/Id/${encodeURIComponent(id.system)}`, value: id.value };
 }
 

@@ -95,3 +95,20 @@ export const timelineEventReply = z.object({
 
 /** GET /patients/:id/timeline: in time order. */
 export const timelineReply = z.object({ events: z.array(timelineEventReply) });
+
+/** Vital signs recorded outside a dosing session, oldest first. */
+export const patientVitalsReply = z.object({
+  vitals: z.array(
+    z.object({
+      id: z.string(),
+      takenAt: instant,
+      systolic: orNull(z.number()),
+      diastolic: orNull(z.number()),
+      heartRate: orNull(z.number()),
+      spo2: orNull(z.number()),
+      respiratoryRate: orNull(z.number()),
+      source: orNull(z.object({ system: z.string(), value: z.string() })),
+      recordedAt: instant,
+    }),
+  ),
+});
