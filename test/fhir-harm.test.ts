@@ -22,10 +22,13 @@ let secondAssessment: string;
 let decision: string;
 let southAssessment: string;
 let southDecision: string;
+let appointment: string;
+let southAppointment: string;
 
 const FHIR = '/fhir/R4';
 const TODAY = new Date().toISOString().slice(0, 10);
 const LEVEL = 'https://kaspr.example/fhir/CodeSystem/level-of-need';
+const HARM = ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task', 'Appointment'];
 
 interface Resource {
   resourceType: string;
@@ -135,7 +138,18 @@ beforeAll(async () => {
     w.alice.post(`/api/v1/patients/${north}/formulation`, { ...formulation, goals: 'Graduate in June' }),
   );
   await ok(w.alice.post(`/api/v1/patients/${north}/tasks`, { title: 'Phone the GP', priority: 'urgent' }));
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const booking = { startsAt: `${tomorrow}T10:00:00Z`, durationMinutes: 45, contactType: 'face-to-face' };
+  appointment =
+    (
+      await ok(
+        w.alice.post(`/api/v1/patients/${north}/appointments`, { ...booking, practitionerId: w.aliceId }),
+      )
+    ).id ?? '';
+  const reschedule = { status: 'rescheduled', startsAt: `${tomorrow}T14:00:00Z`, reason: 'Patient asked' };
+  await ok(w.alice.post(`/api/v1/appointments/${appointment}/status`, reschedule), 200);
   // The same kinds of record in the other service.
+  southAppointment = (await ok(w.bob.post(`/api/v1/patients/${south}/appointments`, booking))).id ?? '';
   southAssessment = (await harm(w.bob, south, { assessment: assessment(['urinary-frequency']) })).id ?? '';
   southDecision =
     (await ok(w.bob.post(`/api/v1/harm-assessments/${southAssessment}/decision`, { confirmedLevel: 2 })))
@@ -363,12 +377,45 @@ describe('Flag and Task', () => {
   });
 });
 
+describe('Appointment', () => {
+  it('takes status and time from the latest event, each event a version', async () => {
+    const a = await read(w.alice, `Appointment/${appointment}`);
+    expect(a.meta?.versionId).toBe('2');
+    expect(a.status).toBe('booked');
+    expect(String(a.start)).toMatch(/T14:00:00/);
+    expect(String(a.end)).toMatch(/T14:45:00/);
+    expect(String((await read(w.alice, `Appointment/${appointment}/_history/1`)).start)).toMatch(/T10:00:00/);
+    const history = valid((await w.alice.get(`${FHIR}/Appointment/${appointment}/_history`)).body as Bundle);
+    expect(history.entry?.map((e) => e.resource.meta?.versionId)).toEqual(['2', '1']);
+    await ok(w.alice.post(`/api/v1/appointments/${appointment}/status`, { status: 'attended' }), 200);
+    const done = await read(w.alice, `Appointment/${appointment}`);
+    expect([done.status, done.meta?.versionId]).toEqual(['fulfilled', '3']);
+  });
+
+  it('finds appointments by every parameter', async () => {
+    for (const q of [
+      `patient=${north}`,
+      `actor=Patient/${north}`,
+      `practitioner=Practitioner/${w.aliceId}`,
+      `actor=Practitioner/${w.aliceId}`,
+      `date=ge${TODAY}`,
+      'status=fulfilled',
+      'service-type=https://kaspr.example/fhir/CodeSystem/contact-type|face-to-face',
+      `_id=${appointment}`,
+      `_lastUpdated=ge${TODAY}`,
+    ])
+      expect(ids(await search(w.alice, `Appointment?${q}`)), q).toEqual([appointment]);
+    expect(ids(await search(w.alice, `Appointment?patient=${north}&status=cancelled`))).toEqual([]);
+    expect(ids(await search(w.alice, `Appointment?patient=${north}&date=lt2000`))).toEqual([]);
+  });
+});
+
 describe('access', () => {
   it("never shows one service's harm records to another: search, read, history and includes", async () => {
     const northPlan = ids(await search(w.alice, `CarePlan?patient=${north}`))[0] ?? '';
     const northFlag = ids(await search(w.alice, `Flag?patient=${north}`))[0] ?? '';
     const northTask = ids(await search(w.alice, `Task?patient=${north}`))[0] ?? '';
-    for (const type of ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task']) {
+    for (const type of HARM) {
       for (const q of [type, `${type}?patient=${north}`]) {
         const text = JSON.stringify((await search(w.bob, q)).entry ?? []);
         expect(text, q).not.toContain(north);
@@ -387,6 +434,8 @@ describe('access', () => {
       `ClinicalImpression/${north}-formulation/_history/1`,
       `Flag/${northFlag}`,
       `Task/${northTask}`,
+      `Appointment/${appointment}`,
+      `Appointment/${appointment}/_history/1`,
     ]) {
       const r = await w.bob.get(`${FHIR}/${path}`);
       expect(r.status, path).toBe(404);
@@ -405,7 +454,9 @@ describe('access', () => {
       `ClinicalImpression/${south}-formulation`,
     ])
       expect((await w.alice.get(`${FHIR}/${path}`)).status, path).toBe(404);
-    for (const type of ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task']) {
+    expect(ids(await search(w.bob, 'Appointment'))).toEqual([southAppointment]);
+    expect((await w.alice.get(`${FHIR}/Appointment/${southAppointment}`)).status).toBe(404);
+    for (const type of HARM) {
       const text = JSON.stringify((await search(w.alice, type)).entry ?? []);
       expect(text, type).not.toContain(south);
       expect(text, type).not.toContain(w.bobId);
@@ -420,8 +471,7 @@ describe('CapabilityStatement', () => {
     const rest = r.body.rest[0] as {
       resource: { type: string; interaction?: { code: string }[]; searchParam?: { name: string }[] }[];
     };
-    const harm = ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task'];
-    for (const type of harm) {
+    for (const type of HARM) {
       const res = rest.resource.find((x) => x.type === type);
       const interactions = res?.interaction?.map((i) => i.code) ?? [];
       expect(interactions, type).toEqual(expect.arrayContaining(['read', 'search-type']));

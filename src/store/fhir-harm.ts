@@ -241,3 +241,68 @@ export async function findTaskRecord(db: Queryable, id: string): Promise<TaskRow
   if (!isUuid(id)) return undefined;
   return (await db.query<TaskRow>(`${TASKS} WHERE t.id = $1`, [id]))[0];
 }
+
+/** An appointment as booked, with its service. */
+export interface AppointmentRow {
+  id: string;
+  patient_id: string;
+  service_id: string;
+  practitioner_id: string | null;
+  practitioner_name: string | null;
+  contact_type: string;
+  duration_minutes: number;
+  note: string | null;
+  booked_at: Date;
+}
+
+/** One status change of an appointment (the booking is the first). */
+export interface AppointmentEventRow {
+  appointment_id: string;
+  status: 'booked' | 'rescheduled' | 'cancelled' | 'attended' | 'did-not-attend';
+  starts_at: Date;
+  reason: string | null;
+  recorded_at: Date;
+}
+
+/** An appointment with its status changes, oldest first. */
+export interface AppointmentRecord {
+  appointment: AppointmentRow;
+  events: AppointmentEventRow[];
+}
+
+const APPOINTMENTS = `
+  SELECT a.id, a.patient_id, a.service_id, a.practitioner_id, u.display_name AS practitioner_name, a.contact_type,
+         a.duration_minutes, a.note, a.booked_at
+  FROM appointments a LEFT JOIN users u ON u.id = a.practitioner_id`;
+
+async function withEvents(db: Queryable, appointments: AppointmentRow[]): Promise<AppointmentRecord[]> {
+  const events = await db.query<AppointmentEventRow>(
+    `SELECT appointment_id, status, starts_at, reason, recorded_at FROM appointment_events
+     WHERE appointment_id = ANY($1::uuid[]) ORDER BY id`,
+    [appointments.map((a) => a.id)],
+  );
+  return appointments.map((appointment) => ({
+    appointment,
+    events: events.filter((e) => e.appointment_id === appointment.id),
+  }));
+}
+
+/** Every appointment in scope with its status changes, oldest first. */
+export async function appointmentsInScope(db: Queryable, scope: Scope): Promise<AppointmentRecord[]> {
+  const rows = await db.query<AppointmentRow>(
+    `${APPOINTMENTS} WHERE a.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR a.patient_id = ANY($2::uuid[]))
+     ORDER BY a.booked_at, a.id`,
+    scopeArgs(scope),
+  );
+  return withEvents(db, rows);
+}
+
+/** One appointment with its status changes, oldest first, or undefined. */
+export async function findAppointmentRecord(
+  db: Queryable,
+  id: string,
+): Promise<AppointmentRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const rows = await db.query<AppointmentRow>(`${APPOINTMENTS} WHERE a.id = $1`, [id]);
+  return (await withEvents(db, rows))[0];
+}

@@ -3,6 +3,8 @@ import { fhirIssues } from '../../../test/support/fhir-validate.ts';
 import type { HarmAssessment, HarmEvaluation } from '../../domain/harm/index.ts';
 import type {
   AlertRow,
+  AppointmentEventRow,
+  AppointmentRow,
   AssessmentVersionRow,
   CarePlanVersionRow,
   DecisionRow,
@@ -182,4 +184,32 @@ function isRas2FalsePositive(resource: unknown, issue: string): boolean {
     asJson(target).resourceType === 'RiskAssessment' &&
     !Object.keys(prediction).some((k) => k.startsWith('probability'))
   );
+}
+
+export const APPOINTMENT_ID = 'ce1d0c9b-8a7f-4e6d-9c5b-3a2f1e0d9c8b';
+
+export function appointmentRow(over: Partial<AppointmentRow> = {}): AppointmentRow {
+  return {
+    id: APPOINTMENT_ID,
+    patient_id: PATIENT_ID,
+    service_id: SERVICE_ID,
+    practitioner_id: USER_ID,
+    practitioner_name: 'Dr Sam Adeyemi',
+    contact_type: 'face-to-face',
+    duration_minutes: 45,
+    note: 'Bring the diary',
+    booked_at: new Date('2026-05-10T08:00:00.000Z'),
+    ...over,
+  };
+}
+
+export function appointmentEvent(over: Partial<AppointmentEventRow> = {}): AppointmentEventRow {
+  return {
+    appointment_id: APPOINTMENT_ID,
+    status: 'booked',
+    starts_at: new Date('2026-05-20T10:00:00.000Z'),
+    reason: null,
+    recorded_at: new Date('2026-05-10T08:00:00.000Z'),
+    ...over,
+  };
 }

@@ -138,3 +138,28 @@ export interface Task extends FhirResource {
   executionPeriod?: Period;
   note?: Annotation[];
 }
+
+export type AppointmentStatus =
+  | 'proposed'
+  | 'pending'
+  | 'booked'
+  | 'arrived'
+  | 'fulfilled'
+  | 'cancelled'
+  | 'noshow'
+  | 'entered-in-error'
+  | 'checked-in'
+  | 'waitlist';
+
+export interface Appointment extends FhirResource {
+  resourceType: 'Appointment';
+  status: AppointmentStatus;
+  cancelationReason?: CodeableConcept;
+  serviceType?: CodeableConcept[];
+  start?: string;
+  end?: string;
+  minutesDuration?: number;
+  created?: string;
+  comment?: string;
+  participant: { actor?: Reference; required?: 'required'; status: 'accepted' }[];
+}

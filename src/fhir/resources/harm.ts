@@ -1,7 +1,9 @@
 // The FHIR types served for the harm pathway: assessments (RiskAssessment), decisions and formulations
-// (ClinicalImpression), care plans (CarePlan, Goal), alerts (Flag) and tasks (Task).
+// (ClinicalImpression), care plans (CarePlan, Goal), alerts (Flag), tasks (Task) and appointments (Appointment).
 import {
   alertsInScope,
+  appointmentsInScope,
+  findAppointmentRecord,
   assessmentsInScope,
   assessmentVersions,
   carePlansInScope,
@@ -16,12 +18,21 @@ import {
   type AlertRow,
   type TaskRow,
 } from '../../store/fhir-harm.ts';
+import { appointmentVersions } from '../map/harm-appointment.ts';
 import { carePlanGoals, toFhirCarePlan } from '../map/harm-care-plan.ts';
 import { decisionImpression, formulationImpression } from '../map/harm-clinical-impression.ts';
 import { alertFlag } from '../map/harm-flag.ts';
 import { toFhirRiskAssessment } from '../map/harm-risk-assessment.ts';
 import { toFhirTask } from '../map/harm-task.ts';
-import type { CarePlan, ClinicalImpression, Flag, Goal, RiskAssessment, Task } from '../map/harm-types.ts';
+import type {
+  Appointment,
+  CarePlan,
+  ClinicalImpression,
+  Flag,
+  Goal,
+  RiskAssessment,
+  Task,
+} from '../map/harm-types.ts';
 import { commonParams, dates, refs, tokensOf, type Found, type ResourceType } from '../resource-kit.ts';
 import type { SearchParam } from '../search/params.ts';
 import type { Reference } from '../types.ts';
@@ -311,6 +322,60 @@ const taskType: ResourceType<Task> = {
   },
 };
 
+const appointmentType: ResourceType<Appointment> = {
+  type: 'Appointment',
+  patientData: true,
+  // The search runner includes the patients of a page by `subject`; an Appointment names them as participants.
+  includes: [],
+  params: [
+    ...commonParams(),
+    {
+      name: 'patient',
+      type: 'reference',
+      description: 'The patient (`Patient/id` or a bare id)',
+      values: (a) => refs(...a.participant.map((p) => p.actor)).filter((r) => r.startsWith('Patient/')),
+    },
+    {
+      name: 'practitioner',
+      type: 'reference',
+      description: 'The clinician seeing the patient',
+      values: (a) => refs(...a.participant.map((p) => p.actor)).filter((r) => r.startsWith('Practitioner/')),
+    },
+    {
+      name: 'actor',
+      type: 'reference',
+      description: 'Any participant: the patient or the clinician',
+      values: (a) => refs(...a.participant.map((p) => p.actor)),
+    },
+    { name: 'date', type: 'date', description: 'When it starts', values: (a) => dates(a.start) },
+    {
+      name: 'status',
+      type: 'token',
+      description: '`booked`, `cancelled`, `fulfilled` or `noshow`',
+      values: (a) => [{ code: a.status }],
+    },
+    {
+      name: 'service-type',
+      type: 'token',
+      description: 'The contact type (`https://kaspr.example/fhir/CodeSystem/contact-type|…`)',
+      values: (a) => (a.serviceType ?? []).flatMap(tokensOf),
+    },
+  ],
+  inScope: async (db, scope) =>
+    (await appointmentsInScope(db, scope)).flatMap((r) =>
+      appointmentVersions(r.appointment, r.events).slice(0, 1),
+    ),
+  byId: async (db, id) => {
+    const record = await findAppointmentRecord(db, id);
+    const current = record && appointmentVersions(record.appointment, record.events)[0];
+    return record && current && found(current, record.appointment);
+  },
+  versions: async (db, id) => {
+    const record = await findAppointmentRecord(db, id);
+    return record ? appointmentVersions(record.appointment, record.events) : [];
+  },
+};
+
 export const HARM_TYPES: readonly ResourceType[] = [
   carePlanType,
   goalType,
@@ -318,4 +383,5 @@ export const HARM_TYPES: readonly ResourceType[] = [
   clinicalImpressionType,
   flagType,
   taskType,
+  appointmentType,
 ].map((t) => t as unknown as ResourceType);
