@@ -25,6 +25,8 @@ let adminId: string;
 let auditorA: Client;
 let auditorB: Client;
 let auditorAId: string;
+/** North's first harm assessment (corrected once). */
+let assessment: string;
 /** A practitioner of service B with no break-glass grant (Bob has one to north). */
 let carol: Client;
 const BREAK_GLASS_REASON = 'Collapsed in our clinic; needs allergy history';
@@ -120,6 +122,38 @@ beforeAll(async () => {
     serviceIds: [w.serviceA],
   });
   if (systemClient.status !== 201) throw new Error(`system client: ${systemClient.text}`);
+  // North's care plan, harm assessment and formulation, each in two versions.
+  const reviewDue = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const reason of [undefined, 'Reviewed early after a crisis']) {
+    const plan = await w.alice.post(`/api/v1/patients/${north}/care-plan`, {
+      interventions: [{ interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one' }],
+      reviewDue,
+      ...(reason ? { reason } : {}),
+    });
+    if (plan.status !== 201) throw new Error(plan.text);
+  }
+  const use = { daysUsedLast28: 6, routes: ['nasal'], bingeing: false, escalating: false };
+  const first = await w.alice.post(`/api/v1/patients/${north}/harm-assessments`, {
+    assessment: { use, symptoms: [{ code: 'urinary-frequency' }], risks: [] },
+  });
+  if (first.status !== 201) throw new Error(first.text);
+  assessment = first.body.id as string;
+  const correction = await w.alice.post(`/api/v1/patients/${north}/harm-assessments`, {
+    assessment: { use, symptoms: [], risks: [] },
+    corrects: assessment,
+    correctionReason: 'Symptom entered against the wrong patient',
+  });
+  if (correction.status !== 201) throw new Error(correction.text);
+  for (const baseVersion of [0, 1]) {
+    const formulation = await w.alice.post(`/api/v1/patients/${north}/formulation`, {
+      presentingHarms: 'Bladder pain',
+      drivers: 'Sleep',
+      protectiveFactors: 'Family',
+      goals: 'Cut down',
+      baseVersion,
+    });
+    if (formulation.status !== 201) throw new Error(formulation.text);
+  }
   const annA = await addStaff(w, 'audit.a@clinic.test', 'Ann Auditor', ['auditor'], [w.serviceA]);
   auditorA = annA.client;
   auditorAId = annA.id;
@@ -222,14 +256,58 @@ describe('Provenance', () => {
     expect((await w.alice.get(`${FHIR}/Provenance/${north}-v3`)).status).toBe(404);
   });
 
+  it('has one per version of a care plan, a harm assessment (its corrections) and a formulation', async () => {
+    const targets = matched(await search(w.alice, `Provenance?patient=${north}&_count=50`)).map(
+      (p) => (p.target as { reference: string }[])[0]?.reference ?? '',
+    );
+    const plans = targets.filter((t) => t.startsWith('CarePlan/'));
+    expect(plans.map((t) => t.replace(/^.*\/_history\//, ''))).toEqual(['1', '2']);
+    const planId = plans[0]?.split('/')[1] ?? '';
+    expect(plans).toEqual([`CarePlan/${planId}/_history/1`, `CarePlan/${planId}/_history/2`]);
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        `RiskAssessment/${assessment}/_history/1`,
+        `RiskAssessment/${assessment}/_history/2`,
+        `ClinicalImpression/${north}-formulation/_history/1`,
+        `ClinicalImpression/${north}-formulation/_history/2`,
+      ]),
+    );
+    expect(targets).toHaveLength(8);
+    expect(await read(w.alice, `Provenance/${planId}-v2`)).toMatchObject({
+      activity: { coding: [{ code: 'UPDATE' }] },
+      reason: [{ text: 'Reviewed early after a crisis' }],
+    });
+    expect(await read(w.alice, `Provenance/${assessment}-v2`)).toMatchObject({
+      target: [{ reference: `RiskAssessment/${assessment}/_history/2` }],
+      reason: [{ text: 'Symptom entered against the wrong patient' }],
+    });
+    expect(await read(w.alice, `Provenance/${north}-formulation-v1`)).toMatchObject({
+      activity: { coding: [{ code: 'CREATE' }] },
+      agent: [{ who: { reference: `Practitioner/${w.aliceId}` } }],
+    });
+    expect(ids(await search(w.alice, `Provenance?target=CarePlan/${planId}`))).toEqual([
+      `${planId}-v1`,
+      `${planId}-v2`,
+    ]);
+    for (const missing of [`${planId}-v3`, `${north}-formulation-v3`, `${north}-formulation-v0`])
+      expect((await w.alice.get(`${FHIR}/Provenance/${missing}`)).status, missing).toBe(404);
+    expect((await carol.get(`${FHIR}/Provenance/${planId}-v1`)).status).toBe(404);
+    expect((await carol.get(`${FHIR}/Provenance/${assessment}-v1`)).status).toBe(404);
+  });
+
   it('searches by target (a version or the record), patient, recorded and agent', async () => {
     const both = [`${north}-v1`, `${north}-v2`];
+    const ofRecord = (b: Bundle) => ids(b).filter((id) => both.includes(id));
     expect(ids(await search(w.alice, `Provenance?target=Patient/${north}/_history/2`))).toEqual([both[1]]);
     expect(ids(await search(w.alice, `Provenance?target=Patient/${north}`))).toEqual(both);
-    expect(ids(await search(w.alice, `Provenance?patient=${north}`))).toEqual(both);
-    expect(ids(await search(w.alice, 'Provenance?recorded=ge2000-01-01'))).toEqual(both);
+    expect(ofRecord(await search(w.alice, `Provenance?patient=${north}`))).toEqual(both);
+    expect((await search(w.alice, `Provenance?patient=${north}`)).total).toBe(8);
+    expect(ofRecord(await search(w.alice, 'Provenance?recorded=ge2000-01-01'))).toEqual(both);
     expect(ids(await search(w.alice, 'Provenance?recorded=lt2000-01-01'))).toEqual([]);
-    expect(ids(await search(w.alice, `Provenance?agent=Practitioner/${w.aliceId}`))).toEqual(both);
+    expect(ofRecord(await search(w.alice, `Provenance?agent=Practitioner/${w.aliceId}`))).toEqual(both);
+    expect(ids(await search(w.alice, `Provenance?agent=Practitioner/${w.aliceId}&patient=${south}`))).toEqual(
+      [],
+    );
     expect(ids(await search(w.alice, `Provenance?agent=Practitioner/${w.bobId}`))).toEqual([]);
   });
 });
@@ -341,9 +419,12 @@ describe('AuditEvent', () => {
     expect(
       (await q('type=http://terminology.hl7.org/CodeSystem/audit-event-type|rest')).total,
     ).toBeGreaterThan(3);
-    expect(matched(await q('outcome=4')).map((e) => [e.subtype, e.outcomeDesc])).toEqual([
-      [[{ system: ACTIONS, code: 'fhir.read' }], 'denied'],
-    ]);
+    // Bob's refused read (and any by another service's staff) of north.
+    const refused = matched(await q('outcome=4'));
+    expect(new Set(refused.map((e) => JSON.stringify([e.subtype, e.outcomeDesc])))).toEqual(
+      new Set([JSON.stringify([[{ system: ACTIONS, code: 'fhir.read' }], 'denied'])]),
+    );
+    expect(JSON.stringify(refused)).toContain(`Practitioner/${w.bobId}`);
     // An entry about no patient belongs to the services of the user who acted.
     const aliceSearches = await search(auditorA, `AuditEvent?agent=${w.aliceId}&type=${ACTIONS}|fhir.search`);
     expect(aliceSearches.total).toBeGreaterThan(0);

@@ -37,8 +37,16 @@ export async function findStaffRole(
   )[0];
 }
 
-/** One stored version of a versioned record: who wrote it, when and why. */
+/** Which kind of versioned record a version row belongs to (named by the FHIR type it is served as). */
+export type VersionedKind = 'Patient' | 'CarePlan' | 'RiskAssessment' | 'ClinicalImpression';
+
+/**
+ * One stored version of a versioned record: who wrote it, when and why. `record_id` is the id the record is served
+ * under: the patient's id; a care plan's first version's id; an assessment's first (uncorrected) id; and
+ * `<patientId>-formulation` for a formulation.
+ */
 export interface VersionRow {
+  kind: VersionedKind;
   record_id: string;
   patient_id: string;
   service_id: string;
@@ -48,30 +56,50 @@ export interface VersionRow {
   recorded_by: string;
 }
 
-const PATIENT_VERSIONS = `
-  SELECT v.patient_id AS record_id, v.patient_id, p.service_id, v.version, v.reason, v.recorded_at, v.recorded_by
-  FROM patient_versions v JOIN patients p ON p.id = v.patient_id`;
+// Each kind's versions as one row shape; care plans and formulations number their versions, and an assessment's
+// corrections (each pointing at the one it corrects) are its later versions in the order recorded.
+const VERSIONS = `
+  WITH RECURSIVE chain(id, root_id) AS (
+    SELECT id, id FROM harm_assessments WHERE corrects IS NULL
+    UNION ALL SELECT a.id, chain.root_id FROM harm_assessments a JOIN chain ON a.corrects = chain.id
+  ), versions AS (
+    SELECT 'Patient' AS kind, v.patient_id::text AS record_id, v.patient_id, v.version, v.reason, v.recorded_at,
+           v.recorded_by
+    FROM patient_versions v
+    UNION ALL
+    SELECT 'CarePlan', f.id::text, c.patient_id, c.version, c.reason, c.recorded_at, c.recorded_by
+    FROM care_plans c JOIN care_plans f ON f.patient_id = c.patient_id AND f.version = 1
+    UNION ALL
+    SELECT 'RiskAssessment', chain.root_id::text, a.patient_id,
+           row_number() OVER (PARTITION BY chain.root_id ORDER BY a.recorded_at, a.id)::int, a.correction_reason,
+           a.recorded_at, a.recorded_by
+    FROM harm_assessments a JOIN chain ON chain.id = a.id
+    UNION ALL
+    SELECT 'ClinicalImpression', f.patient_id::text || '-formulation', f.patient_id, f.version, NULL, f.recorded_at,
+           f.recorded_by
+    FROM formulations f
+  )
+  SELECT v.kind, v.record_id, v.patient_id, p.service_id, v.version, v.reason, v.recorded_at, v.recorded_by
+  FROM versions v JOIN patients p ON p.id = v.patient_id`;
 
-/** Every version of every patient record in scope, oldest first. */
-export function patientVersionsInScope(db: Queryable, scope: Scope): Promise<VersionRow[]> {
+/** Every version of every versioned record in scope, oldest first. */
+export function recordVersionsInScope(db: Queryable, scope: Scope): Promise<VersionRow[]> {
   return db.query<VersionRow>(
-    `${PATIENT_VERSIONS} WHERE p.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
-     ORDER BY v.recorded_at, v.patient_id, v.version`,
+    `${VERSIONS} WHERE p.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
+     ORDER BY v.recorded_at, v.record_id, v.version`,
     [scope.serviceIds, scope.patientIds ?? null],
   );
 }
 
-/** One version of a patient record, or undefined. */
-export async function findPatientVersionRow(
+/** One version of the record served under this id, or undefined. */
+export async function findRecordVersion(
   db: Queryable,
-  patientId: string,
+  recordId: string,
   version: number,
 ): Promise<VersionRow | undefined> {
+  if (!/^[0-9a-f-]{36}(-formulation)?$/.test(recordId)) return undefined;
   return (
-    await db.query<VersionRow>(`${PATIENT_VERSIONS} WHERE v.patient_id = $1 AND v.version = $2`, [
-      patientId,
-      version,
-    ])
+    await db.query<VersionRow>(`${VERSIONS} WHERE v.record_id = $1 AND v.version = $2`, [recordId, version])
   )[0];
 }
 

@@ -5,8 +5,10 @@ import { provenanceId, toFhirProvenance, unversioned } from './provenance.ts';
 import { emptyElements, PATIENT_ID, SERVICE_ID, USER_ID } from './test-fixtures.ts';
 
 const THO = 'http://terminology.hl7.org/CodeSystem';
+const PLAN_ID = '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
 
 const version = (overrides: Partial<VersionRow> = {}): VersionRow => ({
+  kind: 'Patient',
   record_id: PATIENT_ID,
   patient_id: PATIENT_ID,
   service_id: SERVICE_ID,
@@ -19,7 +21,7 @@ const version = (overrides: Partial<VersionRow> = {}): VersionRow => ({
 
 describe('toFhirProvenance', () => {
   it('maps a first version to a CREATE by its author, targeting that version', () => {
-    const p = toFhirProvenance('Patient', version());
+    const p = toFhirProvenance(version());
     expect(p).toStrictEqual({
       resourceType: 'Provenance',
       id: `${PATIENT_ID}-v1`,
@@ -42,23 +44,37 @@ describe('toFhirProvenance', () => {
 
   it('maps a correction to an UPDATE carrying KASPR’s reason', () => {
     const p = toFhirProvenance(
-      'CarePlan',
       version({
+        kind: 'CarePlan',
+        record_id: PLAN_ID,
         version: 4,
         reason: '  Review after crisis  ',
         recorded_at: new Date('2026-06-01T10:00:00Z'),
       }),
     );
-    expect(p.id).toBe(provenanceId(PATIENT_ID, 4));
-    expect(p.target).toEqual([{ reference: `CarePlan/${PATIENT_ID}/_history/4` }]);
+    expect(p.id).toBe(provenanceId(PLAN_ID, 4));
+    expect(p.target).toEqual([{ reference: `CarePlan/${PLAN_ID}/_history/4` }]);
     expect(p.activity?.coding?.[0]?.code).toBe('UPDATE');
     expect(p.reason).toEqual([{ text: 'Review after crisis' }]);
     expect(p.recorded).toBe('2026-06-01T10:00:00.000Z');
     expectValidFhir(p);
   });
 
+  it('targets an assessment and a formulation version under the ids they are served as', () => {
+    const assessment = toFhirProvenance(version({ kind: 'RiskAssessment', record_id: PLAN_ID, version: 2 }));
+    expect(assessment.target).toEqual([{ reference: `RiskAssessment/${PLAN_ID}/_history/2` }]);
+    const formulation = toFhirProvenance(
+      version({ kind: 'ClinicalImpression', record_id: `${PATIENT_ID}-formulation`, version: 3 }),
+    );
+    expect(formulation.id).toBe(`${PATIENT_ID}-formulation-v3`);
+    expect(formulation.target).toEqual([
+      { reference: `ClinicalImpression/${PATIENT_ID}-formulation/_history/3` },
+    ]);
+    for (const p of [assessment, formulation]) expectValidFhir(p);
+  });
+
   it('keeps the id within the 64 characters FHIR allows', () => {
-    expect(provenanceId(PATIENT_ID, 123456).length).toBeLessThanOrEqual(64);
+    expect(provenanceId(`${PATIENT_ID}-formulation`, 123456789).length).toBeLessThanOrEqual(64);
   });
 });
 

@@ -7,23 +7,20 @@ import { instant, meta, prune, ref, text, THO } from './common.ts';
 export const DATA_OPERATION_SYSTEM = `${THO}/v3-DataOperation`;
 export const PARTICIPANT_TYPE_SYSTEM = `${THO}/provenance-participant-type`;
 
-/** The FHIR types whose versions have a Provenance, as they appear in the Provenance id. */
-export type VersionedType = 'Patient' | 'CarePlan';
-
 /** The Provenance id of a version: the record id and version number (`<recordId>-v<n>`). */
 export function provenanceId(recordId: string, version: number): string {
   return `${recordId}-v${version}`;
 }
 
-/** The Provenance of one version of a record served as `type` (the version's target is `type/id/_history/n`). */
-export function toFhirProvenance(type: VersionedType, v: VersionRow): Provenance {
+/** The Provenance of one version of a record (its target is `Type/id/_history/n`, the type the record is served as). */
+export function toFhirProvenance(v: VersionRow): Provenance {
   const created = v.version === 1;
   const reason = text(v.reason);
   return prune<Provenance>({
     resourceType: 'Provenance',
     id: provenanceId(v.record_id, v.version),
     meta: meta(1, v.recorded_at),
-    target: [ref(type, `${v.record_id}/_history/${v.version}`)],
+    target: [ref(v.kind, `${v.record_id}/_history/${v.version}`)],
     recorded: instant(v.recorded_at),
     activity: {
       coding: [

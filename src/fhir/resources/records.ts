@@ -5,10 +5,11 @@ import {
   AUDIT_SEARCH_LIMIT,
   auditEntriesInScope,
   findAuditEntry,
-  findPatientVersionRow,
+  findRecordVersion,
   findStaffRole,
-  patientVersionsInScope,
+  recordVersionsInScope,
   staffRolesInServices,
+  type VersionRow,
 } from '../../store/fhir-records.ts';
 import { patientAllergies, patientMedications } from '../map/patient-lists.ts';
 import { toFhirAuditEvent } from '../map/audit-event.ts';
@@ -105,6 +106,15 @@ const medicationStatementType: ResourceType<MedicationStatement> = {
   byId: (db, id) => listEntry(db, id, 'medication', patientMedications),
 };
 
+// R4 Provenance has no patient element: the patient each one is about is kept beside it, for the `patient` search.
+const provenancePatients = new WeakMap<Provenance, string>();
+
+function provenanceOf(v: VersionRow): Provenance {
+  const resource = toFhirProvenance(v);
+  provenancePatients.set(resource, `Patient/${v.patient_id}`);
+  return resource;
+}
+
 const provenanceType: ResourceType<Provenance> = {
   type: 'Provenance',
   patientData: true,
@@ -114,14 +124,19 @@ const provenanceType: ResourceType<Provenance> = {
     {
       name: 'target',
       type: 'reference',
-      description: 'The record version (`Patient/id/_history/n`) or the record (`Patient/id`)',
+      description:
+        'The record version (`Patient/id/_history/n`, also CarePlan, RiskAssessment, ClinicalImpression) or the record (`Patient/id`)',
       values: (p) => refs(p.target).flatMap((r) => [r, unversioned(r)]),
     },
     {
       name: 'patient',
       type: 'reference',
-      description: 'The patient whose record (or record about them) the version belongs to',
-      values: (p) => patientOfProvenance(p),
+      description:
+        'The patient whose record (or care plan, assessment or formulation) the version belongs to',
+      values: (p) => {
+        const patient = provenancePatients.get(p);
+        return patient ? [patient] : [];
+      },
     },
     {
       name: 'recorded',
@@ -133,30 +148,22 @@ const provenanceType: ResourceType<Provenance> = {
       name: 'agent',
       type: 'reference',
       description: 'Who wrote the version',
-      values: (p) => refs(p.agent.map((a) => a.who)),
+      values: (p) => refs(...p.agent.map((a) => a.who)),
     },
   ],
-  inScope: async (db, scope) =>
-    (await patientVersionsInScope(db, scope)).map((v) => toFhirProvenance('Patient', v)),
+  inScope: async (db, scope) => (await recordVersionsInScope(db, scope)).map(provenanceOf),
   byId: async (db, id) => {
-    const match = /^([0-9a-f-]{36})-v([1-9][0-9]{0,8})$/.exec(id);
+    const match = /^(.+)-v([1-9][0-9]{0,8})$/.exec(id);
     if (!match?.[1] || !match[2]) return undefined;
-    const row = await findPatientVersionRow(db, match[1], Number(match[2]));
+    const row = await findRecordVersion(db, match[1], Number(match[2]));
     return (
       row && {
-        resource: toFhirProvenance('Patient', row),
+        resource: provenanceOf(row),
         owner: { patientId: row.patient_id, serviceIds: [row.service_id] },
       }
     );
   },
 };
-
-/** The patient a Provenance is about: the patient record it targets. */
-function patientOfProvenance(p: Provenance): string[] {
-  return refs(p.target)
-    .map(unversioned)
-    .filter((r) => r.startsWith('Patient/'));
-}
 
 const practitionerRoleType: ResourceType<PractitionerRole> = {
   type: 'PractitionerRole',
