@@ -19,6 +19,8 @@ const TODAY = new Date().toISOString().slice(0, 10);
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const ENCOUNTER_TYPES = 'https://kaspr.example/fhir/CodeSystem/encounter-type';
 const SCT = 'http://snomed.info/sct';
+const LOINC = 'http://loinc.org';
+const THO = 'http://terminology.hl7.org/CodeSystem';
 const UCUM = 'http://unitsofmeasure.org';
 /** dm+d: Ketamine 100mg/2ml solution for injection ampoules (../shared/domain/fhir.md §1.3). */
 const DMD = '11424411000001100';
@@ -47,6 +49,9 @@ let session: string;
 let openSession: string;
 let therapy: string;
 let productId: string;
+/** The consent behind each session: the dosed patient's stands, the open patient's was withdrawn. */
+let consent: string;
+let withdrawn: string;
 
 function valid<R extends Resource | Bundle>(r: R): R {
   expectValidFhir(r);
@@ -173,6 +178,15 @@ beforeAll(async () => {
       durationMinutes: 50,
       notes: 'Integration themes',
     }),
+  );
+  const consentOf = async (patientId: string) =>
+    String((await prescriber.get(`/api/v1/patients/${patientId}/consents`)).body.consents[0].id);
+  consent = await consentOf(dosed);
+  withdrawn = await consentOf(open);
+  await created(
+    prescriber
+      .post(`/api/v1/consents/${withdrawn}/withdraw`, { reason: 'Changed their mind' })
+      .then((r) => ({ ...r, body: { id: withdrawn } })),
   );
 }, 240_000);
 afterAll(() => server.close());
@@ -372,6 +386,121 @@ describe('MedicationRequest', () => {
   });
 });
 
+describe('Consent, DocumentReference and Binary', () => {
+  it('reads a consent: active, treatment scope, signed by the patient, with its document as source', async () => {
+    const c = await read(w.alice, `Consent/${consent}`);
+    expect(c).toMatchObject({
+      status: 'active',
+      scope: { coding: [{ system: `${THO}/consentscope`, code: 'treatment' }] },
+      category: [{ coding: [{ system: LOINC, code: '59284-0' }] }],
+      patient: { reference: `Patient/${dosed}` },
+      performer: [{ reference: `Patient/${dosed}` }],
+      organization: [{ reference: `Organization/${w.serviceA}` }],
+      sourceReference: { reference: `DocumentReference/${consent}-document` },
+      policy: [{ uri: 'https://kaspr.example/fhir/consent-documents/consent-iv-racemic/1.0.0' }],
+      provision: { type: 'permit' },
+    });
+    expect(c).not.toHaveProperty('provision.period.end');
+  });
+
+  it('reads a withdrawn consent as inactive, its permission ending at the withdrawal', async () => {
+    const c = await read(w.alice, `Consent/${withdrawn}`);
+    expect(c.status).toBe('inactive');
+    const period = (c.provision as { period: { start: string; end: string } }).period;
+    expect(period.end).toBe(c.meta?.lastUpdated);
+    expect(Date.parse(period.end)).toBeGreaterThanOrEqual(Date.parse(period.start));
+  });
+
+  it('reads the DocumentReference: a PDF attachment by URL to a Binary, never inline, related to the consent', async () => {
+    const d = await read(w.alice, `DocumentReference/${consent}-document`);
+    expect(d).toMatchObject({
+      status: 'current',
+      type: { coding: [{ system: LOINC, code: '59284-0' }] },
+      subject: { reference: `Patient/${dosed}` },
+      content: [{ attachment: { contentType: 'application/pdf', url: `Binary/${consent}-pdf` } }],
+      context: { related: [{ reference: `Consent/${consent}` }] },
+    });
+    expect(JSON.stringify(d)).not.toContain('"data"');
+  });
+
+  it('reads the Binary: the same signed PDF the native API gives, base64 in JSON', async () => {
+    const b = await read(w.alice, `Binary/${consent}-pdf`);
+    expect(b).toMatchObject({
+      contentType: 'application/pdf',
+      securityContext: { reference: `Patient/${dosed}` },
+    });
+    const bytes = Buffer.from(String(b.data), 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const native = await fetch(`${server.baseUrl}/api/v1/consents/${consent}/pdf`, {
+      headers: { cookie: w.alice.cookie },
+    });
+    expect(native.status).toBe(200);
+    // The same document, rendered twice: the same size, whatever creation time each copy carries.
+    expect(Math.abs((await native.arrayBuffer()).byteLength - bytes.length)).toBeLessThan(64);
+  });
+
+  it('is searched by each parameter Consent and DocumentReference declare', async () => {
+    const both = [consent, withdrawn].sort();
+    for (const q of [
+      `patient=${dosed}`,
+      'status=active',
+      `source-reference=DocumentReference/${consent}-document`,
+      `_id=${consent}`,
+    ])
+      expect(await ids(w.alice, `Consent?${q}`), q).toEqual([consent]);
+    expect(await ids(w.alice, 'Consent?status=inactive')).toEqual([withdrawn]);
+    expect(await ids(w.alice, `Consent?scope=${THO}/consentscope|treatment`)).toEqual(both);
+    expect(await ids(w.alice, `Consent?category=${LOINC}|59284-0`)).toEqual(both);
+    expect(await ids(w.alice, `Consent?date=ge${TODAY}`)).toEqual(both);
+    expect(await ids(w.alice, 'Consent?_lastUpdated=gt2000-01-01')).toEqual(both);
+    const doc = `${consent}-document`;
+    for (const q of [
+      `patient=${dosed}`,
+      `subject=Patient/${dosed}`,
+      `related=Consent/${consent}`,
+      `_id=${doc}`,
+    ])
+      expect(await ids(w.alice, `DocumentReference?${q}`), q).toEqual([doc]);
+    const docs = [doc, `${withdrawn}-document`].sort();
+    for (const q of [
+      `type=${LOINC}|59284-0`,
+      `date=ge${TODAY}`,
+      'status=current',
+      'contenttype=application/pdf',
+      '_lastUpdated=gt2000-01-01',
+    ])
+      expect(await ids(w.alice, `DocumentReference?${q}`), q).toEqual(docs);
+    expect(await ids(w.alice, `Binary?_id=${consent}-pdf`)).toEqual([`${consent}-pdf`]);
+  });
+
+  it('leaves Binary out of a Bulk Data export, which carries the DocumentReference with its URL', async () => {
+    const kick = await prescriber.get(`${FHIR}/$export?_type=DocumentReference,Binary`, {
+      accept: 'application/fhir+json',
+      prefer: 'respond-async',
+    });
+    expect(kick.status, kick.text).toBe(202);
+    const status = new URL(kick.headers.get('content-location') ?? '').pathname;
+    let done = await prescriber.get(status);
+    for (let n = 0; done.status === 202 && n < 100; n += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      done = await prescriber.get(status);
+    }
+    expect(done.status, done.text).toBe(200);
+    const output = done.body.output as { type: string; url: string }[];
+    expect(output.map((o) => o.type)).toEqual(['DocumentReference']);
+    const file = await prescriber.get(new URL(output[0]?.url ?? '').pathname);
+    const lines = file.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Resource);
+    expect(lines.map((r) => r.id).sort()).toEqual([`${consent}-document`, `${withdrawn}-document`].sort());
+    for (const r of lines) {
+      valid(r);
+      expect(JSON.stringify(r)).not.toContain('"data"');
+    }
+  });
+});
+
 describe("another service's view", () => {
   it('sees none of these sessions in a search, a read or a patient-named search', async () => {
     for (const q of [
@@ -384,6 +513,11 @@ describe("another service's view", () => {
       `MedicationRequest?subject=Patient/${open}`,
       'Medication',
       `Medication?code=${SCT}|${DMD}`,
+      'Consent',
+      `Consent?patient=${dosed}`,
+      'DocumentReference',
+      `DocumentReference?subject=Patient/${dosed}`,
+      'Binary',
     ])
       expect(matched(await search(w.bob, q)), q).toEqual([]);
     for (const path of [
@@ -394,6 +528,9 @@ describe("another service's view", () => {
       `MedicationRequest/${session}-request`,
       `Medication/${session}-medication`,
       `Medication/${productId}`,
+      `Consent/${consent}`,
+      `DocumentReference/${consent}-document`,
+      `Binary/${consent}-pdf`,
     ]) {
       const r = await w.bob.get(`${FHIR}/${path}`);
       expect(r.status, path).toBe(404);

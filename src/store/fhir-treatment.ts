@@ -165,3 +165,37 @@ export async function findProductInServices(
   if (!isUuid(id)) return undefined;
   return (await db.query<ProductInServices>(`${PRODUCTS} WHERE p.id = $1 GROUP BY p.id`, [id]))[0];
 }
+
+/** A signed consent with its patient's service and any withdrawal. */
+export interface ConsentRecord {
+  id: string;
+  patient_id: string;
+  service_id: string;
+  route: string;
+  document_id: string;
+  document_version: string;
+  witness_user_id: string | null;
+  signed_at: Date;
+  recorded_by: string;
+  withdrawn_at: Date | null;
+}
+
+const CONSENTS = `
+  SELECT * FROM (
+    SELECT c.id, c.patient_id, p.service_id, c.route, c.document_id, c.document_version, c.witness_user_id,
+      c.signed_at, c.recorded_by, x.withdrawn_at
+    FROM consents c JOIN patients p ON p.id = c.patient_id
+    LEFT JOIN consent_withdrawals x ON x.consent_id = c.id) c`;
+
+/** Every consent in scope, oldest first. */
+export function consentsInScope(db: Queryable, scope: Scope): Promise<ConsentRecord[]> {
+  return db.query<ConsentRecord>(
+    `${CONSENTS} WHERE ${IN_SCOPE('c')} ORDER BY c.signed_at, c.id`,
+    scopeArgs(scope),
+  );
+}
+
+export async function findConsentRecord(db: Queryable, id: string): Promise<ConsentRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  return (await db.query<ConsentRecord>(`${CONSENTS} WHERE c.id = $1`, [id]))[0];
+}

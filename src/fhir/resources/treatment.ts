@@ -1,9 +1,13 @@
 // The FHIR types served for the treatment pathway: dosing sessions (Encounter), doses (MedicationRequest, MedicationAdministration, Medication), consents (Consent, DocumentReference, Binary).
 import { medicationAdministration, medicationRequest } from '../map/dose.ts';
 import { medicationSourceOf, sessionDoseOf } from '../map/dose-source.ts';
+import { consentBinary, consentDocumentReference, toFhirConsent } from '../map/consent.ts';
 import { dosingEncounter, therapyEncounter } from '../map/encounter.ts';
 import { productMedication, sessionMedication } from '../map/medication.ts';
 import type {
+  Binary,
+  Consent,
+  DocumentReference,
   Encounter,
   Medication,
   MedicationAdministration,
@@ -14,7 +18,15 @@ import type { DateRange } from '../search/dates.ts';
 import type { SearchParam } from '../search/params.ts';
 import type { FhirResource, Period, Reference } from '../types.ts';
 import type { Queryable } from '../../store/db.ts';
+import { consentDocuments } from '../../domain/consent/documents.ts';
+import { renderConsentPdf } from '../../documents/consent-pdf.ts';
+import { findConsent } from '../../store/consents.ts';
+import { findPatient } from '../../store/patients.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 import {
+  consentsInScope,
+  findConsentRecord,
+  type ConsentRecord,
   dosingSessionsInScope,
   findDosingSession,
   findProductInServices,
@@ -260,9 +272,143 @@ const medicationType: ResourceType<Medication> = {
   },
 };
 
+/** A consent named by a derived id (`<consentId>-<suffix>`), with its owner. */
+async function consentOf(db: Queryable, id: string, suffix: string): Promise<ConsentRecord | undefined> {
+  const m = new RegExp(`^([0-9a-f-]{36})-${suffix}$`).exec(id);
+  return m?.[1] ? findConsentRecord(db, m[1]) : undefined;
+}
+const consentOwner = (c: ConsentRecord) => ({ patientId: c.patient_id, serviceIds: [c.service_id] });
+
+const consentType: ResourceType<Consent> = {
+  type: 'Consent',
+  patientData: true,
+  includes: [],
+  params: [
+    ...commonParams(),
+    { name: 'patient', type: 'reference', description: 'The patient', values: (c) => refs(c.patient) },
+    {
+      name: 'status',
+      type: 'token',
+      description: '`active`, or `inactive` once withdrawn',
+      values: (c) => [{ code: c.status }],
+    },
+    {
+      name: 'category',
+      type: 'token',
+      description: 'LOINC 59284-0 (Patient Consent)',
+      values: (c) => c.category.flatMap(tokensOf),
+    },
+    {
+      name: 'scope',
+      type: 'token',
+      description: '`treatment` (THO consentscope)',
+      values: (c) => tokensOf(c.scope),
+    },
+    { name: 'date', type: 'date', description: 'When it was signed', values: (c) => dates(c.dateTime) },
+    {
+      name: 'source-reference',
+      type: 'reference',
+      description: 'The DocumentReference to the signed copy',
+      values: (c) => refs(c.sourceReference),
+    },
+  ],
+  inScope: async (db, scope) => (await consentsInScope(db, scope)).map(toFhirConsent),
+  byId: async (db, id) => {
+    const c = await findConsentRecord(db, id);
+    return c && { resource: toFhirConsent(c), owner: consentOwner(c) };
+  },
+};
+
+const documentReferenceType: ResourceType<DocumentReference> = {
+  type: 'DocumentReference',
+  patientData: true,
+  includes: ['DocumentReference:patient', 'DocumentReference:subject'],
+  params: [
+    ...commonParams(),
+    { name: 'patient', type: 'reference', description: 'The patient', values: (d) => refs(d.subject) },
+    { name: 'subject', type: 'reference', description: 'The patient', values: (d) => refs(d.subject) },
+    {
+      name: 'type',
+      type: 'token',
+      description: 'LOINC 59284-0 (Patient Consent)',
+      values: (d) => tokensOf(d.type),
+    },
+    { name: 'date', type: 'date', description: 'When the consent was signed', values: (d) => dates(d.date) },
+    { name: 'status', type: 'token', description: '`current`', values: (d) => [{ code: d.status }] },
+    {
+      name: 'related',
+      type: 'reference',
+      description: 'The Consent the document records',
+      values: (d) => refs(d.context?.related),
+    },
+    {
+      name: 'contenttype',
+      type: 'token',
+      description: 'The attachment’s MIME type (`application/pdf`)',
+      values: (d) =>
+        d.content.flatMap((c) => (c.attachment.contentType ? [{ code: c.attachment.contentType }] : [])),
+    },
+  ],
+  inScope: async (db, scope) => (await consentsInScope(db, scope)).map(consentDocumentReference),
+  byId: async (db, id) => {
+    const c = await consentOf(db, id, 'document');
+    return c && { resource: consentDocumentReference(c), owner: consentOwner(c) };
+  },
+};
+
+/** The signed consent's PDF copy, rendered as the native API renders it (`GET /api/v1/consents/:id/pdf`). */
+async function signedConsentPdf(db: Queryable, id: string): Promise<Buffer | undefined> {
+  const consent = await findConsent(db, id);
+  const patient = consent && (await findPatient(db, consent.patient_id));
+  const doc =
+    consent &&
+    consentDocuments.find((d) => d.id === consent.document_id && d.version === consent.document_version);
+  if (!consent || !patient || !doc) return undefined;
+  return renderConsentPdf({
+    document: doc,
+    patient,
+    clinic: await serviceForDocuments(db, patient.serviceId),
+    consent: {
+      signature: consent.signature,
+      signedAt: consent.signed_at,
+      recordedBy: consent.recorded_by_name,
+      witness: consent.witness_name,
+      withdrawn: consent.withdrawn_at
+        ? { at: consent.withdrawn_at, reason: consent.withdrawal_reason }
+        : null,
+    },
+  });
+}
+
+async function binaryOf(db: Queryable, c: ConsentRecord): Promise<Binary | undefined> {
+  const pdf = await signedConsentPdf(db, c.id);
+  return pdf && consentBinary(c, pdf);
+}
+
+const binaryType: ResourceType<Binary> = {
+  type: 'Binary',
+  patientData: true,
+  // Attachments travel as URLs in an export (Bulk Data: binary content as DocumentReference, never raw Binary).
+  inBulk: false,
+  includes: [],
+  params: commonParams(),
+  inScope: async (db, scope) => {
+    const binaries = await Promise.all((await consentsInScope(db, scope)).map((c) => binaryOf(db, c)));
+    return binaries.filter((b): b is Binary => b !== undefined);
+  },
+  byId: async (db, id) => {
+    const c = await consentOf(db, id, 'pdf');
+    const resource = c && (await binaryOf(db, c));
+    return c && resource ? { resource, owner: consentOwner(c) } : undefined;
+  },
+};
+
 export const TREATMENT_TYPES: readonly ResourceType[] = [
   encounterType,
   medicationRequestType,
   medicationAdministrationType,
   medicationType,
+  consentType,
+  documentReferenceType,
+  binaryType,
 ].map((t) => t as unknown as ResourceType);
