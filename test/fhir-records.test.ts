@@ -452,6 +452,48 @@ describe('AuditEvent', () => {
   });
 });
 
+describe('CapabilityStatement and Bulk Data export', () => {
+  const TYPES = ['AllergyIntolerance', 'MedicationStatement', 'Provenance', 'PractitionerRole', 'AuditEvent'];
+
+  it('lists these types, and answers every search parameter it advertises for them', async () => {
+    const r = await w.alice.get(`${FHIR}/metadata`);
+    expect(r.status).toBe(200);
+    const resources = (
+      r.body as { rest: { resource: { type: string; searchParam?: { name: string }[] }[] }[] }
+    ).rest[0]?.resource;
+    for (const type of TYPES) {
+      const params = resources?.find((x) => x.type === type)?.searchParam ?? [];
+      expect(params.length, type).toBeGreaterThan(2);
+      // The auditor may read AuditEvent and patient data, so sees no refusal.
+      for (const p of params)
+        await search(auditorA, `${type}?${p.name}=${p.type === 'date' ? '2000' : 'x'}&_summary=count`);
+    }
+  });
+
+  it("exports the patient data types of the user's service only, and never the audit log", async () => {
+    const kickOff = await w.alice.get(`${FHIR}/$export`, { prefer: 'respond-async' });
+    expect(kickOff.status, kickOff.text).toBe(202);
+    const status = new URL(kickOff.headers.get('content-location') ?? '').pathname;
+    let done = await w.alice.get(status);
+    for (let n = 0; done.status === 202 && n < 300; n++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      done = await w.alice.get(status);
+    }
+    expect(done.status, done.text).toBe(200);
+    const files = (done.body as { output: { type: string; url: string }[] }).output;
+    const types = new Set(files.map((f) => f.type));
+    for (const type of ['AllergyIntolerance', 'MedicationStatement', 'Provenance', 'PractitionerRole'])
+      expect(types, type).toContain(type);
+    expect(types).not.toContain('AuditEvent');
+    for (const file of files.filter((f) => TYPES.includes(f.type))) {
+      const text = (await w.alice.get(new URL(file.url).pathname)).text;
+      expect(text, file.type).not.toContain(south);
+      expect(text, file.type).not.toContain(w.bobId.replace(/-/g, ''));
+      for (const line of text.split('\n').filter(Boolean)) expectValidFhir(JSON.parse(line));
+    }
+  });
+});
+
 describe('access', () => {
   it("never shows one service's allergies, medications or versions to another", async () => {
     for (const [client, own, other] of [
