@@ -15,6 +15,15 @@ import { SessionClock } from './support/session-clock.ts';
 import { startIvSession } from './support/treatment.ts';
 
 const FHIR = '/fhir/R4';
+const TYPES = [
+  'Encounter',
+  'MedicationRequest',
+  'MedicationAdministration',
+  'Medication',
+  'Consent',
+  'DocumentReference',
+  'Binary',
+];
 const TODAY = new Date().toISOString().slice(0, 10);
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const ENCOUNTER_TYPES = 'https://kaspr.example/fhir/CodeSystem/encounter-type';
@@ -190,6 +199,35 @@ beforeAll(async () => {
   );
 }, 240_000);
 afterAll(() => server.close());
+
+describe('CapabilityStatement', () => {
+  it('lists each treatment type with read and search, and answers every parameter it advertises', async () => {
+    const r = await w.alice.get(`${FHIR}/metadata`);
+    expect(r.status).toBe(200);
+    const resources = (
+      r.body.rest[0] as {
+        resource: { type: string; interaction?: { code: string }[]; searchParam?: { name: string }[] }[];
+      }
+    ).resource;
+    for (const type of TYPES) {
+      const res = resources.find((x) => x.type === type);
+      expect(
+        res?.interaction?.map((i) => i.code),
+        type,
+      ).toEqual(expect.arrayContaining(['read', 'search-type']));
+      expect(res?.searchParam?.length, type).toBeGreaterThan(1);
+      for (const p of res?.searchParam ?? []) {
+        const b = await w.alice.get(`${FHIR}/${type}?${p.name}=x&_summary=count`);
+        expect([200, 400], `${type}?${p.name}`).toContain(b.status);
+        const entries = (b.body as Bundle).entry ?? [];
+        expect(
+          entries.find((e) => e.search?.mode === 'outcome'),
+          `${type}?${p.name}`,
+        ).toBeUndefined();
+      }
+    }
+  });
+});
 
 describe('Encounter', () => {
   it('reads a discharged dosing session as a finished ambulatory encounter discharged home', async () => {
