@@ -182,7 +182,13 @@ describe('AllergyIntolerance', () => {
       clinicalStatus: { coding: [{ code: 'active' }] },
       reaction: [{ severity: 'severe' }],
     });
-    for (const missing of [`${north}-allergy-3`, `${north}-allergy-0`, `${north}-allergy-x`, 'nothing'])
+    for (const missing of [
+      `${north}-allergy-3`,
+      `${north}-allergy-0`,
+      `${north}-allergy-x`,
+      `${'-'.repeat(36)}-allergy-1`,
+      'nothing',
+    ])
       expect((await w.alice.get(`${FHIR}/AllergyIntolerance/${missing}`)).status, missing).toBe(404);
   });
 
@@ -289,7 +295,13 @@ describe('Provenance', () => {
       `${planId}-v1`,
       `${planId}-v2`,
     ]);
-    for (const missing of [`${planId}-v3`, `${north}-formulation-v3`, `${north}-formulation-v0`])
+    for (const missing of [
+      `${planId}-v3`,
+      `${north}-formulation-v3`,
+      `${north}-formulation-v0`,
+      `${'-'.repeat(36)}-v1`,
+      'AuditEvent-v1',
+    ])
       expect((await w.alice.get(`${FHIR}/Provenance/${missing}`)).status, missing).toBe(404);
     expect((await carol.get(`${FHIR}/Provenance/${planId}-v1`)).status).toBe(404);
     expect((await carol.get(`${FHIR}/Provenance/${assessment}-v1`)).status).toBe(404);

@@ -42,6 +42,8 @@ const codeTokens = (c: CodeableConcept | undefined): TokenValue[] => [
   ...(c?.text ? [{ code: c.text }] : []),
 ];
 
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 /** One entry of a patient's list (`<patientId>-<kind>-<n>`), found through the patient's current record. */
 async function listEntry<R extends { id: string }>(
   db: Queryable,
@@ -49,7 +51,7 @@ async function listEntry<R extends { id: string }>(
   kind: string,
   entries: (record: PatientRecord) => R[],
 ): Promise<Found<R> | undefined> {
-  const match = new RegExp(`^([0-9a-f-]{36})-${kind}-[1-9][0-9]{0,3}$`).exec(id);
+  const match = new RegExp(`^(${UUID})-${kind}-[1-9][0-9]{0,3}$`).exec(id);
   const record = match?.[1] ? await findPatient(db, match[1]) : undefined;
   const resource = record && entries(record).find((r) => r.id === id);
   return record && resource
