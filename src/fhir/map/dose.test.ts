@@ -94,18 +94,25 @@ describe('medicationRequest', () => {
     expectValidFhir(r);
   });
 
-  it('is active before discharge, carries the prescriber reason, and has no rate for a nasal dose', () => {
+  it('is active before discharge, carries the prescriber reason and who gave it, and has no rate for a nasal dose', () => {
     const r = medicationRequest(
       sessionDoseOf(
         row({
           discharged_at: null,
           route: 'intranasal-esketamine',
-          dose: { doseMg: 56, rateMgPerHour: null, durationMin: null, prescriberReason: 'Partial response' },
+          dose: {
+            doseMg: 56,
+            rateMgPerHour: null,
+            durationMin: null,
+            prescriberReason: 'Partial response',
+            prescriberReasonBy: { userId: NURSE_ID, via: 're-authenticated', at: '2026-05-14T09:19:00.000Z' },
+          },
         }),
       ),
     );
     expect(r.status).toBe('active');
     expect(r.note).toEqual([{ text: 'Partial response' }]);
+    expect(r.requester).toEqual({ reference: `Practitioner/${NURSE_ID}` });
     expect(r.dosageInstruction?.[0]).toStrictEqual({
       text: '56 mg',
       route: { coding: [{ system: SCT, code: '46713006' }], text: 'Intranasal' },

@@ -53,6 +53,13 @@ export const medicationRequestId = (sessionId: string) => `${sessionId}-request`
 export const medicationAdministrationId = (sessionId: string) => `${sessionId}-administration`;
 export const sessionMedicationId = (sessionId: string) => `${sessionId}-medication`;
 
+/** Who ordered the dose: the prescriber who stood behind a reason for it, else who started the session. */
+function requesterOf(s: SessionDose): string {
+  const by = s.dose.prescriberReasonBy;
+  const userId = typeof by === 'object' && by !== null ? (by as { userId?: unknown }).userId : undefined;
+  return typeof userId === 'string' && userId !== '' ? userId : s.createdBy;
+}
+
 /** The session's dose order: active until the session is discharged. */
 export function medicationRequest(s: SessionDose): MedicationRequest {
   const doseMg = num(s.dose.doseMg);
@@ -73,7 +80,7 @@ export function medicationRequest(s: SessionDose): MedicationRequest {
     subject: ref('Patient', s.patientId),
     encounter: ref('Encounter', s.sessionId),
     authoredOn: instant(s.startedAt),
-    requester: ref('Practitioner', s.createdBy),
+    requester: ref('Practitioner', requesterOf(s)),
     note: text(typeof s.dose.prescriberReason === 'string' ? s.dose.prescriberReason : undefined)
       ? [{ text: String(s.dose.prescriberReason).trim() }]
       : undefined,
