@@ -471,7 +471,7 @@ describe('CapabilityStatement and Bulk Data export', () => {
     const r = await w.alice.get(`${FHIR}/metadata`);
     expect(r.status).toBe(200);
     const resources = (
-      r.body as { rest: { resource: { type: string; searchParam?: { name: string }[] }[] }[] }
+      r.body as { rest: { resource: { type: string; searchParam?: { name: string; type: string }[] }[] }[] }
     ).rest[0]?.resource;
     for (const type of TYPES) {
       const params = resources?.find((x) => x.type === type)?.searchParam ?? [];
