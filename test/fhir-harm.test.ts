@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidHarmFhir } from '../src/fhir/map/harm-test-fixtures.ts';
 import {
+  addStaff,
   buildWorld,
   type Client,
   SAMPLE_PATIENT,
@@ -12,6 +13,7 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+import { signEligibility } from './support/treatment.ts';
 
 let server: TestServer;
 let w: World;
@@ -24,11 +26,23 @@ let southAssessment: string;
 let southDecision: string;
 let appointment: string;
 let southAppointment: string;
+let onward: string;
+let inbound: string;
+let southReferral: string;
 
 const FHIR = '/fhir/R4';
 const TODAY = new Date().toISOString().slice(0, 10);
 const LEVEL = 'https://kaspr.example/fhir/CodeSystem/level-of-need';
-const HARM = ['CarePlan', 'Goal', 'RiskAssessment', 'ClinicalImpression', 'Flag', 'Task', 'Appointment'];
+const HARM = [
+  'CarePlan',
+  'Goal',
+  'RiskAssessment',
+  'ClinicalImpression',
+  'Flag',
+  'Task',
+  'Appointment',
+  'ServiceRequest',
+];
 
 interface Resource {
   resourceType: string;
@@ -148,7 +162,24 @@ beforeAll(async () => {
     ).id ?? '';
   const reschedule = { status: 'rescheduled', startsAt: `${tomorrow}T14:00:00Z`, reason: 'Patient asked' };
   await ok(w.alice.post(`/api/v1/appointments/${appointment}/status`, reschedule), 200);
+  onward =
+    (
+      await ok(
+        w.alice.post(`/api/v1/patients/${north}/onward-referrals`, {
+          destination: 'hepatology',
+          decidedOn: TODAY,
+          targetDays: 28,
+          decisionId: decision,
+        }),
+      )
+    ).id ?? '';
+  await ok(w.alice.post(`/api/v1/onward-referrals/${onward}/outcome`, { outcome: 'made', on: TODAY }), 200);
+  const referral = { indication: 'treatment-resistant-depression', referrer: 'Dr Menon (GP)' };
+  inbound = (await ok(w.alice.post(`/api/v1/patients/${north}/referrals`, referral))).id ?? '';
+  const rx = await addStaff(w, 'rx@clinic.test', 'Rex Prescriber', ['prescriber'], [w.serviceA]);
+  await signEligibility(rx.client, north);
   // The same kinds of record in the other service.
+  southReferral = (await ok(w.bob.post(`/api/v1/patients/${south}/referrals`, referral))).id ?? '';
   southAppointment = (await ok(w.bob.post(`/api/v1/patients/${south}/appointments`, booking))).id ?? '';
   southAssessment = (await harm(w.bob, south, { assessment: assessment(['urinary-frequency']) })).id ?? '';
   southDecision =
@@ -410,6 +441,43 @@ describe('Appointment', () => {
   });
 });
 
+describe('ServiceRequest', () => {
+  it('serves an onward referral made as version 2 of the decided one, and an inbound one completed by eligibility', async () => {
+    const made = await read(w.alice, `ServiceRequest/${onward}`);
+    expect([made.status, made.meta?.versionId]).toEqual(['active', '2']);
+    expect(made.reasonReference).toEqual([{ reference: `ClinicalImpression/${decision}` }]);
+    expect((await read(w.alice, `ServiceRequest/${onward}/_history/1`)).status).toBe('draft');
+    const received = await read(w.alice, `ServiceRequest/${inbound}`);
+    expect([received.status, received.meta?.versionId]).toEqual(['completed', '2']);
+    expect(received.requester).toEqual({ display: 'Dr Menon (GP)' });
+    const history = valid((await w.alice.get(`${FHIR}/ServiceRequest/${inbound}/_history`)).body as Bundle);
+    expect(history.entry?.map((e) => e.resource.status)).toEqual(['completed', 'active']);
+  });
+
+  it('finds referrals by every parameter', async () => {
+    const both = [onward, inbound].sort();
+    for (const q of [
+      `subject=Patient/${north}`,
+      'category=http://snomed.info/sct|3457005',
+      `authored=ge${TODAY.slice(0, 4)}`,
+      `_lastUpdated=ge${TODAY}`,
+    ])
+      expect(ids(await search(w.alice, `ServiceRequest?patient=${north}&${q}`)).sort(), q).toEqual(both);
+    for (const q of [
+      'status=active',
+      `occurrence=ge${TODAY}`,
+      'code=https://kaspr.example/fhir/CodeSystem/referral-destination|hepatology',
+      `requester=Practitioner/${w.aliceId}`,
+      `_id=${onward}`,
+    ])
+      expect(ids(await search(w.alice, `ServiceRequest?patient=${north}&${q}`)), q).toEqual([onward]);
+    expect(ids(await search(w.alice, `ServiceRequest?patient=${north}&status=completed`))).toEqual([inbound]);
+    expect(ids(await search(w.alice, `ServiceRequest?patient=${north}&status=revoked`))).toEqual([]);
+    const b = await search(w.alice, `ServiceRequest?_id=${inbound}&_include=ServiceRequest:patient`);
+    expect(included(b)).toEqual([`Patient/${north}`]);
+  });
+});
+
 describe('access', () => {
   it("never shows one service's harm records to another: search, read, history and includes", async () => {
     const northPlan = ids(await search(w.alice, `CarePlan?patient=${north}`))[0] ?? '';
@@ -436,6 +504,8 @@ describe('access', () => {
       `Task/${northTask}`,
       `Appointment/${appointment}`,
       `Appointment/${appointment}/_history/1`,
+      `ServiceRequest/${onward}`,
+      `ServiceRequest/${inbound}/_history/1`,
     ]) {
       const r = await w.bob.get(`${FHIR}/${path}`);
       expect(r.status, path).toBe(404);
@@ -455,6 +525,8 @@ describe('access', () => {
     ])
       expect((await w.alice.get(`${FHIR}/${path}`)).status, path).toBe(404);
     expect(ids(await search(w.bob, 'Appointment'))).toEqual([southAppointment]);
+    expect(ids(await search(w.bob, 'ServiceRequest'))).toEqual([southReferral]);
+    expect((await w.alice.get(`${FHIR}/ServiceRequest/${southReferral}`)).status).toBe(404);
     expect((await w.alice.get(`${FHIR}/Appointment/${southAppointment}`)).status).toBe(404);
     for (const type of HARM) {
       const text = JSON.stringify((await search(w.alice, type)).entry ?? []);

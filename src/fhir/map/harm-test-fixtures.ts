@@ -9,6 +9,8 @@ import type {
   CarePlanVersionRow,
   DecisionRow,
   FormulationVersionRow,
+  InboundReferralRow,
+  OnwardReferralRow,
   TaskRow,
 } from '../../store/fhir-harm.ts';
 import { PATIENT_ID, SERVICE_ID, USER_ID } from './test-fixtures.ts';
@@ -210,6 +212,47 @@ export function appointmentEvent(over: Partial<AppointmentEventRow> = {}): Appoi
     starts_at: new Date('2026-05-20T10:00:00.000Z'),
     reason: null,
     recorded_at: new Date('2026-05-10T08:00:00.000Z'),
+    ...over,
+  };
+}
+
+export const REFERRAL_ID = 'df2e1d0c-9b8a-4f7e-8d6c-4b3a2f1e0d9c';
+
+export function onwardReferralRow(over: Partial<OnwardReferralRow> = {}): OnwardReferralRow {
+  return {
+    id: REFERRAL_ID,
+    patient_id: PATIENT_ID,
+    service_id: SERVICE_ID,
+    decision_id: DECISION_ID,
+    destination: 'urology',
+    confirmed_level: 3,
+    decided_on: '2026-05-14',
+    target_days: 28,
+    reason: 'Persistent haematuria',
+    recorded_at: new Date('2026-05-14T10:00:00.000Z'),
+    recorded_by: USER_ID,
+    recorded_by_name: 'Dr Sam Adeyemi',
+    outcome: null,
+    outcome_on: null,
+    outcome_note: null,
+    outcome_at: null,
+    ...over,
+  };
+}
+
+export function inboundReferralRow(over: Partial<InboundReferralRow> = {}): InboundReferralRow {
+  return {
+    id: REFERRAL_ID,
+    patient_id: PATIENT_ID,
+    service_id: SERVICE_ID,
+    indication: 'treatment-resistant-depression',
+    indication_other: null,
+    referrer: 'Dr Priya Menon (GP)',
+    received_on: '2026-04-01',
+    recorded_at: new Date('2026-04-02T09:00:00.000Z'),
+    recorded_by: USER_ID,
+    recorded_by_name: 'Dr Sam Adeyemi',
+    eligibility_at: null,
     ...over,
   };
 }

@@ -163,3 +163,18 @@ export interface Appointment extends FhirResource {
   comment?: string;
   participant: { actor?: Reference; required?: 'required'; status: 'accepted' }[];
 }
+
+export interface ServiceRequest extends FhirResource {
+  resourceType: 'ServiceRequest';
+  status: 'draft' | 'active' | 'on-hold' | 'revoked' | 'completed' | 'entered-in-error' | 'unknown';
+  intent: 'order';
+  category?: CodeableConcept[];
+  code?: CodeableConcept;
+  subject: Reference;
+  occurrencePeriod?: Period;
+  authoredOn?: string;
+  requester?: Reference;
+  reasonCode?: CodeableConcept[];
+  reasonReference?: Reference[];
+  note?: Annotation[];
+}

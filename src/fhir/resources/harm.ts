@@ -1,6 +1,11 @@
 // The FHIR types served for the harm pathway: assessments (RiskAssessment), decisions and formulations
 // (ClinicalImpression), care plans (CarePlan, Goal), alerts (Flag), tasks (Task) and appointments (Appointment).
+import type { Queryable } from '../../store/db.ts';
 import {
+  findInboundReferral,
+  findOnwardReferral,
+  inboundReferralsInScope,
+  onwardReferralsInScope,
   alertsInScope,
   appointmentsInScope,
   findAppointmentRecord,
@@ -19,6 +24,7 @@ import {
   type TaskRow,
 } from '../../store/fhir-harm.ts';
 import { appointmentVersions } from '../map/harm-appointment.ts';
+import { inboundReferralVersions, onwardReferralVersions } from '../map/harm-service-request.ts';
 import { carePlanGoals, toFhirCarePlan } from '../map/harm-care-plan.ts';
 import { decisionImpression, formulationImpression } from '../map/harm-clinical-impression.ts';
 import { alertFlag } from '../map/harm-flag.ts';
@@ -31,6 +37,7 @@ import type {
   Flag,
   Goal,
   RiskAssessment,
+  ServiceRequest,
   Task,
 } from '../map/harm-types.ts';
 import { commonParams, dates, refs, tokensOf, type Found, type ResourceType } from '../resource-kit.ts';
@@ -376,6 +383,70 @@ const appointmentType: ResourceType<Appointment> = {
   },
 };
 
+/**
+ * Onward referrals and inbound treatment referrals both keep their own table's uuid as id: both are drawn by
+ * gen_random_uuid(), so one id never names two referrals, and a read looks in both tables.
+ */
+async function referralVersions(db: Queryable, id: string) {
+  const onward = await findOnwardReferral(db, id);
+  if (onward) return { row: onward, versions: onwardReferralVersions(onward) };
+  const inbound = await findInboundReferral(db, id);
+  return inbound && { row: inbound, versions: inboundReferralVersions(inbound) };
+}
+
+const serviceRequestType: ResourceType<ServiceRequest> = {
+  type: 'ServiceRequest',
+  patientData: true,
+  includes: ['ServiceRequest:patient', 'ServiceRequest:subject'],
+  params: [
+    ...commonParams(),
+    patientParam((r) => r.subject),
+    { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
+    {
+      name: 'status',
+      type: 'token',
+      description: '`draft` (decided), `active`, `revoked` or `completed`',
+      values: (r) => [{ code: r.status }],
+    },
+    {
+      name: 'authored',
+      type: 'date',
+      description: 'When it was decided or received',
+      values: (r) => dates(r.authoredOn),
+    },
+    {
+      name: 'occurrence',
+      type: 'date',
+      description: 'From the decision to the target date for making the referral',
+      values: (r) => dates(r.occurrencePeriod?.start, r.occurrencePeriod?.end),
+    },
+    {
+      name: 'category',
+      type: 'token',
+      description: '`http://snomed.info/sct|3457005` (patient referral)',
+      values: (r) => (r.category ?? []).flatMap(tokensOf),
+    },
+    {
+      name: 'code',
+      type: 'token',
+      description:
+        'The destination of an onward referral (`https://kaspr.example/fhir/CodeSystem/referral-destination|…`)',
+      values: (r) => tokensOf(r.code),
+    },
+    { name: 'requester', type: 'reference', description: 'Who decided it', values: (r) => refs(r.requester) },
+  ],
+  inScope: async (db, scope) => [
+    ...(await onwardReferralsInScope(db, scope)).flatMap((r) => onwardReferralVersions(r).slice(0, 1)),
+    ...(await inboundReferralsInScope(db, scope)).flatMap((r) => inboundReferralVersions(r).slice(0, 1)),
+  ],
+  byId: async (db, id) => {
+    const referral = await referralVersions(db, id);
+    const current = referral?.versions[0];
+    return referral && current && found(current, referral.row);
+  },
+  versions: async (db, id) => (await referralVersions(db, id))?.versions ?? [],
+};
+
 export const HARM_TYPES: readonly ResourceType[] = [
   carePlanType,
   goalType,
@@ -384,4 +455,5 @@ export const HARM_TYPES: readonly ResourceType[] = [
   flagType,
   taskType,
   appointmentType,
+  serviceRequestType,
 ].map((t) => t as unknown as ResourceType);
