@@ -2,6 +2,8 @@
 import { auditVerify } from './commands/audit-verify.ts';
 import { backup, restore } from './commands/backup.ts';
 import { demo, DEMO_HELP } from './commands/demo.ts';
+import { EXPORT_HELP, fhirExport } from './commands/fhir-export.ts';
+import { fhirImport, IMPORT_HELP } from './commands/fhir-import.ts';
 import { ledgerVerify } from './commands/ledger-verify.ts';
 import { USER_CREATE_HELP, userCreate } from './commands/user-create.ts';
 import { openForCli, print } from './open.ts';
@@ -20,13 +22,19 @@ Commands:
   backup FILE          copy the whole database to FILE, with a manifest (row counts, chain heads, migrations)
   restore FILE         restore a backup, all or nothing, and check it against its manifest; refuses a
                        database that holds data unless --force
+  import FILE|DIR      import FHIR R4 transaction or batch Bundles (e.g. Synthea), with a progress bar
+  export DIR           write a FHIR Bulk Data export (NDJSON) of every service into DIR, with a progress bar
 
 The database is the one the server uses: DATABASE_URL when set, otherwise the embedded
 database in KASPR_DATA_DIR (default ./data). Stop the server before using the embedded one.
 
 ${USER_CREATE_HELP}
 
-${DEMO_HELP}`;
+${DEMO_HELP}
+
+${IMPORT_HELP}
+
+${EXPORT_HELP}`;
 
 async function run(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
@@ -56,6 +64,10 @@ async function run(argv: string[]): Promise<number> {
       break;
     case 'backup':
       return backup(sub);
+    case 'import':
+      return fhirImport([sub, ...rest].filter((a): a is string => a !== undefined));
+    case 'export':
+      return fhirExport([sub, ...rest].filter((a): a is string => a !== undefined));
     case 'restore':
       return restore([sub, ...rest].filter((a): a is string => a !== undefined));
   }
