@@ -29,6 +29,7 @@ let southAppointment: string;
 let onward: string;
 let inbound: string;
 let southReferral: string;
+let rxId: string;
 
 const FHIR = '/fhir/R4';
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -177,6 +178,7 @@ beforeAll(async () => {
   const referral = { indication: 'treatment-resistant-depression', referrer: 'Dr Menon (GP)' };
   inbound = (await ok(w.alice.post(`/api/v1/patients/${north}/referrals`, referral))).id ?? '';
   const rx = await addStaff(w, 'rx@clinic.test', 'Rex Prescriber', ['prescriber'], [w.serviceA]);
+  rxId = rx.id;
   await signEligibility(rx.client, north);
   // The same kinds of record in the other service.
   southReferral = (await ok(w.bob.post(`/api/v1/patients/${south}/referrals`, referral))).id ?? '';
@@ -319,15 +321,27 @@ describe('ClinicalImpression', () => {
 
   it('finds impressions by every parameter and includes the assessment decided', async () => {
     const all = ids(await search(w.alice, `ClinicalImpression?patient=${north}`));
-    expect(all).toHaveLength(3); // two decisions and the formulation
+    expect(all).toHaveLength(4); // two decisions, the formulation and the signed eligibility
     for (const q of [
       `subject=Patient/${north}`,
       `date=ge${TODAY}`,
-      `assessor=Practitioner/${w.aliceId}`,
       'status=completed',
       `_lastUpdated=ge${TODAY}`,
     ])
-      expect(ids(await search(w.alice, `ClinicalImpression?patient=${north}&${q}`)), q).toHaveLength(3);
+      expect(ids(await search(w.alice, `ClinicalImpression?patient=${north}&${q}`)), q).toHaveLength(4);
+    const byAlice = `ClinicalImpression?patient=${north}&assessor=Practitioner/${w.aliceId}`;
+    expect(ids(await search(w.alice, byAlice))).toHaveLength(3);
+    const eligibility = await search(
+      w.alice,
+      `ClinicalImpression?patient=${north}&code=https://kaspr.example/fhir/CodeSystem/assessment|treatment-eligibility`,
+    );
+    expect(ids(eligibility)).toHaveLength(1);
+    const signed = await read(w.alice, `ClinicalImpression/${ids(eligibility)[0] ?? ''}`);
+    expect(signed.assessor).toEqual({ reference: `Practitioner/${rxId}`, display: 'Rex Prescriber' });
+    expect(signed.summary).toBe('eligible');
+    expect(ids(await search(w.alice, `ClinicalImpression?assessor=Practitioner/${rxId}`))).toEqual(
+      ids(eligibility),
+    );
     expect(ids(await search(w.alice, `ClinicalImpression?patient=${north}&finding-code=${LEVEL}|3`))).toEqual(
       [decision],
     );

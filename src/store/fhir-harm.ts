@@ -1,6 +1,7 @@
 // What the FHIR API reads of the harm pathway, scoped to services: care-plan versions, assessments (a correction
 // is a later version of the assessment it corrects), decisions, formulation versions, alerts and tasks.
 import type { HarmAssessment, HarmEvaluation } from '../domain/harm/index.ts';
+import type { EligibilityFlags } from '../domain/treatment/eligibility-flags.ts';
 import type { CarePlanContent } from '../schemas/replies/harm.ts';
 import type { Queryable } from './db.ts';
 import type { FormulationContent } from './formulations.ts';
@@ -382,4 +383,43 @@ export async function findInboundReferral(
 ): Promise<InboundReferralRow | undefined> {
   if (!isUuid(id)) return undefined;
   return (await db.query<InboundReferralRow>(`${INBOUND} WHERE r.id = $1`, [id]))[0];
+}
+
+/** One contraindication the prescriber assessed when signing eligibility. */
+export interface AssessedContraindication {
+  code: string;
+  present: boolean;
+  judgement?: string;
+}
+
+/** A signed treatment-eligibility decision, with the contraindication flags it raised. */
+export interface EligibilityRow {
+  id: string;
+  patient_id: string;
+  service_id: string;
+  route: string;
+  checklist: { contraindications?: AssessedContraindication[] };
+  flags: EligibilityFlags;
+  decision: 'eligible' | 'not-eligible' | 'deferred';
+  note: string | null;
+  signed_at: Date;
+  signed_by: string;
+  signed_by_name: string;
+}
+
+const ELIGIBILITY = `
+  SELECT e.id, e.patient_id, p.service_id, e.route, e.checklist, e.flags, e.decision, e.note, e.signed_at,
+         e.signed_by, u.display_name AS signed_by_name
+  FROM treatment_eligibility e JOIN patients p ON p.id = e.patient_id JOIN users u ON u.id = e.signed_by`;
+
+export function eligibilityInScope(db: Queryable, scope: Scope): Promise<EligibilityRow[]> {
+  return db.query<EligibilityRow>(
+    `${ELIGIBILITY} WHERE ${inScope('e')} ORDER BY e.signed_at, e.id`,
+    scopeArgs(scope),
+  );
+}
+
+export async function findEligibility(db: Queryable, id: string): Promise<EligibilityRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  return (await db.query<EligibilityRow>(`${ELIGIBILITY} WHERE e.id = $1`, [id]))[0];
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { expectValidFhir } from '../../../test/support/fhir-validate.ts';
-import { decisionImpression, formulationImpression } from './harm-clinical-impression.ts';
-import { ASSESSMENT_ID, DECISION_ID, decisionRow, formulationVersion } from './harm-test-fixtures.ts';
+import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
+import {
+  decisionImpression,
+  eligibilityImpression,
+  formulationImpression,
+} from './harm-clinical-impression.ts';
+import {
+  ASSESSMENT_ID,
+  DECISION_ID,
+  decisionRow,
+  ELIGIBILITY_ID,
+  eligibilityRow,
+  formulationVersion,
+} from './harm-test-fixtures.ts';
 import { PATIENT_ID, USER_ID } from './test-fixtures.ts';
 
 describe('decisionImpression', () => {
@@ -69,5 +81,75 @@ describe('formulationImpression', () => {
     const impression = formulationImpression({ ...row, content: { ...row.content, drivers: '  ' } });
     expectValidFhir(impression);
     expect(impression.note).toHaveLength(3);
+  });
+});
+
+describe('eligibilityImpression', () => {
+  it('maps a signed decision: flags as findings with the judgement as basis, every assessment as a note', () => {
+    const impression = eligibilityImpression(eligibilityRow());
+    expectValidFhir(impression);
+    expect(impression).toStrictEqual({
+      resourceType: 'ClinicalImpression',
+      id: ELIGIBILITY_ID,
+      meta: { versionId: '1', lastUpdated: '2026-04-10T15:00:00.000Z' },
+      status: 'completed',
+      code: {
+        coding: [
+          { system: 'https://kaspr.example/fhir/CodeSystem/assessment', code: 'treatment-eligibility' },
+        ],
+      },
+      description: 'Treatment eligibility for iv-racemic',
+      subject: { reference: `Patient/${PATIENT_ID}` },
+      date: '2026-04-10T15:00:00.000Z',
+      assessor: { reference: `Practitioner/${USER_ID}`, display: 'Dr Sam Adeyemi' },
+      summary: 'eligible: Recheck BP at each session',
+      finding: [
+        {
+          itemCodeableConcept: {
+            coding: [
+              {
+                system: 'https://kaspr.example/fhir/CodeSystem/contraindication',
+                code: 'uncontrolled-hypertension',
+              },
+            ],
+            text: 'Uncontrolled hypertension',
+          },
+          basis: 'Controlled on amlodipine since March',
+        },
+      ],
+      note: [
+        { text: 'uncontrolled-hypertension: present (Controlled on amlodipine since March)' },
+        { text: 'active-psychosis: absent (None on history)' },
+      ],
+    });
+  });
+
+  it('adds each medication interaction flagged as a finding with its advice as basis', () => {
+    const flags = eligibilityFlags(['Diazepam 5 mg'], [], 'iv-racemic', 'not-applicable');
+    const impression = eligibilityImpression(eligibilityRow({ flags }));
+    expectValidFhir(impression);
+    const interaction = flags.interactions[0];
+    expect(interaction).toBeDefined();
+    expect(impression.finding).toEqual([
+      {
+        itemCodeableConcept: { text: `Interaction: Diazepam 5 mg (${interaction?.classLabel ?? ''})` },
+        basis: interaction?.text,
+      },
+    ]);
+  });
+
+  it('has no findings or notes when nothing was flagged or assessed', () => {
+    const impression = eligibilityImpression(
+      eligibilityRow({
+        checklist: {},
+        flags: eligibilityFlags([], [], 'iv-racemic', 'not-applicable'),
+        decision: 'deferred',
+        note: null,
+      }),
+    );
+    expectValidFhir(impression);
+    expect(impression.finding).toBeUndefined();
+    expect(impression.note).toBeUndefined();
+    expect(impression.summary).toBe('deferred');
   });
 });

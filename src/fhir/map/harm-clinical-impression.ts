@@ -1,9 +1,9 @@
-// A clinician's decision on a harm assessment, and a version of the shared formulation, as FHIR
-// ClinicalImpressions (pure).
-import type { DecisionRow, FormulationVersionRow } from '../../store/fhir-harm.ts';
+// A clinician's decision on a harm assessment, a version of the shared formulation and a signed treatment
+// eligibility, as FHIR ClinicalImpressions (pure).
+import type { DecisionRow, EligibilityRow, FormulationVersionRow } from '../../store/fhir-harm.ts';
 import type { ClinicalImpression } from './harm-types.ts';
 import { assessmentKind, levelOfNeed, OVERRIDE_EXTENSION } from './harm-codes.ts';
-import { instant, meta, prune, ref, text } from './common.ts';
+import { instant, KASPR_BASE, meta, prune, ref, text } from './common.ts';
 
 /** The id of a patient's formulation (one logical resource per patient, versioned). */
 export const formulationId = (patientId: string): string => `${patientId}-formulation`;
@@ -54,5 +54,49 @@ export function formulationImpression(row: FormulationVersionRow): ClinicalImpre
     assessor: { ...ref('Practitioner', row.recorded_by), display: row.recorded_by_name },
     summary: parts.join('\n\n'),
     note: parts.map((t) => ({ text: t })),
+  });
+}
+
+export const CONTRAINDICATION_SYSTEM = `${KASPR_BASE}/CodeSystem/contraindication`;
+
+/**
+ * A signed eligibility decision: each contraindication flag raised is a finding, its basis the prescriber's
+ * judgement on it (or, when none was recorded, the flag's source), and so is each medication interaction flagged; every contraindication assessed is a note, so
+ * the absent ones are on record too; the decision (and its note) is the summary.
+ */
+export function eligibilityImpression(row: EligibilityRow): ClinicalImpression {
+  const assessed = row.checklist.contraindications ?? [];
+  const judgement = (code: string) => text(assessed.find((c) => c.code === code)?.judgement);
+  return prune({
+    resourceType: 'ClinicalImpression' as const,
+    id: row.id,
+    meta: meta(1, row.signed_at),
+    status: 'completed' as const,
+    code: assessmentKind('treatment-eligibility'),
+    description: `Treatment eligibility for ${row.route}`,
+    subject: ref('Patient', row.patient_id),
+    date: instant(row.signed_at),
+    assessor: { ...ref('Practitioner', row.signed_by), display: row.signed_by_name },
+    summary: [row.decision, text(row.note)].filter(Boolean).join(': '),
+    finding: [
+      ...row.flags.contraindications.flags.map((f) =>
+        prune({
+          itemCodeableConcept: prune({
+            coding: [{ system: CONTRAINDICATION_SYSTEM, code: f.code }],
+            text: text(f.label),
+          }),
+          basis: judgement(f.code) ?? text(f.source),
+        }),
+      ),
+      ...row.flags.interactions.map((i) =>
+        prune({
+          itemCodeableConcept: { text: `Interaction: ${i.medication} (${i.classLabel})` },
+          basis: text(i.text),
+        }),
+      ),
+    ],
+    note: assessed.map((c) => ({
+      text: `${c.code}: ${c.present ? 'present' : 'absent'}${judgement(c.code) ? ` (${judgement(c.code) ?? ''})` : ''}`,
+    })),
   });
 }

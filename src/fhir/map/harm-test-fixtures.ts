@@ -1,6 +1,7 @@
 // Generated (not real) harm-pathway records for the FHIR mapper tests (test support only).
 import { fhirIssues } from '../../../test/support/fhir-validate.ts';
 import type { HarmAssessment, HarmEvaluation } from '../../domain/harm/index.ts';
+import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import type {
   AlertRow,
   AppointmentEventRow,
@@ -8,6 +9,7 @@ import type {
   AssessmentVersionRow,
   CarePlanVersionRow,
   DecisionRow,
+  EligibilityRow,
   FormulationVersionRow,
   InboundReferralRow,
   OnwardReferralRow,
@@ -253,6 +255,34 @@ export function inboundReferralRow(over: Partial<InboundReferralRow> = {}): Inbo
     recorded_by: USER_ID,
     recorded_by_name: 'Dr Sam Adeyemi',
     eligibility_at: null,
+    ...over,
+  };
+}
+
+export const ELIGIBILITY_ID = 'e03f2e1d-0c9b-4a8f-9e7d-5c4b3a2f1e0d';
+
+export function eligibilityRow(over: Partial<EligibilityRow> = {}): EligibilityRow {
+  return {
+    id: ELIGIBILITY_ID,
+    patient_id: PATIENT_ID,
+    service_id: SERVICE_ID,
+    route: 'iv-racemic',
+    checklist: {
+      contraindications: [
+        {
+          code: 'uncontrolled-hypertension',
+          present: true,
+          judgement: 'Controlled on amlodipine since March',
+        },
+        { code: 'active-psychosis', present: false, judgement: 'None on history' },
+      ],
+    },
+    flags: eligibilityFlags(['Sertraline'], ['uncontrolled-hypertension'], 'iv-racemic', 'not-applicable'),
+    decision: 'eligible',
+    note: 'Recheck BP at each session',
+    signed_at: new Date('2026-04-10T15:00:00.000Z'),
+    signed_by: USER_ID,
+    signed_by_name: 'Dr Sam Adeyemi',
     ...over,
   };
 }

@@ -1,7 +1,10 @@
-// The FHIR types served for the harm pathway: assessments (RiskAssessment), decisions and formulations
-// (ClinicalImpression), care plans (CarePlan, Goal), alerts (Flag), tasks (Task) and appointments (Appointment).
+// The FHIR types served for the harm pathway: assessments (RiskAssessment), decisions, formulations and treatment
+// eligibility (ClinicalImpression), care plans (CarePlan, Goal), alerts (Flag), tasks (Task), appointments
+// (Appointment) and referrals (ServiceRequest).
 import type { Queryable } from '../../store/db.ts';
 import {
+  eligibilityInScope,
+  findEligibility,
   findInboundReferral,
   findOnwardReferral,
   inboundReferralsInScope,
@@ -26,7 +29,11 @@ import {
 import { appointmentVersions } from '../map/harm-appointment.ts';
 import { inboundReferralVersions, onwardReferralVersions } from '../map/harm-service-request.ts';
 import { carePlanGoals, toFhirCarePlan } from '../map/harm-care-plan.ts';
-import { decisionImpression, formulationImpression } from '../map/harm-clinical-impression.ts';
+import {
+  decisionImpression,
+  eligibilityImpression,
+  formulationImpression,
+} from '../map/harm-clinical-impression.ts';
 import { alertFlag } from '../map/harm-flag.ts';
 import { toFhirRiskAssessment } from '../map/harm-risk-assessment.ts';
 import { toFhirTask } from '../map/harm-task.ts';
@@ -175,7 +182,8 @@ const riskAssessmentType: ResourceType<RiskAssessment> = {
   versions: async (db, id) => (await assessmentVersions(db, id)).map(toFhirRiskAssessment),
 };
 
-// Decisions are found by their own uuid, formulations by `<patientId>-formulation` (so the two never share an id).
+// Decisions and eligibility decisions keep their own table's uuid as id (both drawn by gen_random_uuid(), so one id
+// never names two records; a read looks in both tables); a formulation is `<patientId>-formulation`.
 const FORMULATION_ID = /^([0-9a-f-]{36})-formulation$/;
 
 const clinicalImpressionType: ResourceType<ClinicalImpression> = {
@@ -205,13 +213,14 @@ const clinicalImpressionType: ResourceType<ClinicalImpression> = {
     {
       name: 'supporting-info',
       type: 'reference',
-      description: 'The risk assessment a decision was made on',
+      description: 'The risk assessment a harm decision was made on',
       values: (c) => refs(c.supportingInfo),
     },
   ],
   inScope: async (db, scope) => [
     ...(await decisionsInScope(db, scope)).map(decisionImpression),
     ...(await formulationsInScope(db, scope)).map(formulationImpression),
+    ...(await eligibilityInScope(db, scope)).map(eligibilityImpression),
   ],
   byId: async (db, id) => {
     const patientId = FORMULATION_ID.exec(id)?.[1];
@@ -220,13 +229,17 @@ const clinicalImpressionType: ResourceType<ClinicalImpression> = {
       return current && found(formulationImpression(current), current);
     }
     const decision = await findDecision(db, id);
-    return decision && found(decisionImpression(decision), decision);
+    if (decision) return found(decisionImpression(decision), decision);
+    const eligibility = await findEligibility(db, id);
+    return eligibility && found(eligibilityImpression(eligibility), eligibility);
   },
   versions: async (db, id) => {
     const patientId = FORMULATION_ID.exec(id)?.[1];
     if (patientId) return (await formulationVersions(db, patientId)).map(formulationImpression);
     const decision = await findDecision(db, id);
-    return decision ? [decisionImpression(decision)] : [];
+    if (decision) return [decisionImpression(decision)];
+    const eligibility = await findEligibility(db, id);
+    return eligibility ? [eligibilityImpression(eligibility)] : [];
   },
 };
 
