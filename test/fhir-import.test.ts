@@ -203,7 +203,7 @@ describe('importing a Synthea transaction', () => {
     const sentSystolic = sent
       .map(
         (e) =>
-          e.resource as {
+          e.resource as unknown as {
             effectiveDateTime: string;
             component: { code: { coding: { code: string }[] }; valueQuantity: { value: number } }[];
           },
@@ -367,12 +367,13 @@ describe('urn:uuid references, records and questionnaires', () => {
       baseUrl: `${server.baseUrl}${FHIR}`,
       customHeaders: { cookie: w.alice.cookie, 'x-csrf-token': w.alice.csrfToken },
     });
+    const body = synthea('Liz_Conn_27c911c6-f045-4ffa-af5d-6eba57ac94b2.json');
     const reply = (await client.transaction({
-      body: synthea('Liz_Conn_27c911c6-f045-4ffa-af5d-6eba57ac94b2.json'),
-    })) as Bundle;
+      body: body as unknown as Parameters<typeof client.transaction>[0]['body'],
+    })) as unknown as Bundle;
     expect(reply.type).toBe('transaction-response');
     expect(reply.entry?.[0]?.response?.status).toBe('201 Created');
     const found = await client.search({ resourceType: 'Patient', searchParams: { family: 'conn' } });
-    expect((found as Bundle).entry?.length).toBeGreaterThan(0);
+    expect((found as unknown as Bundle).entry?.length).toBeGreaterThan(0);
   });
 });

@@ -359,9 +359,7 @@ describe('MedicationAdministration and Medication', () => {
     expect(matched(b).map((r) => r.id)).toEqual([`${session}-administration`]);
   });
 
-  // Known gap in the shared search (src/fhir/search/run.ts): an _include adds the page's Patients only, not the
-  // resources the named parameter references. This turns red once it follows `medication`: then make it plain `it`.
-  it.fails('includes the medication itself with _include=MedicationAdministration:medication', async () => {
+  it('includes the medication itself with _include=MedicationAdministration:medication', async () => {
     const b = await search(
       w.alice,
       `MedicationAdministration?context=Encounter/${session}&_include=MedicationAdministration:medication`,
@@ -415,7 +413,7 @@ describe('MedicationRequest', () => {
   });
 
   // The same gap in the shared search as for MedicationAdministration above.
-  it.fails('includes the medication itself with _include=MedicationRequest:medication', async () => {
+  it('includes the medication itself with _include=MedicationRequest:medication', async () => {
     const b = await search(
       w.alice,
       `MedicationRequest?_id=${session}-request&_include=MedicationRequest:medication`,

@@ -147,12 +147,32 @@ describe('CapabilityStatement', () => {
         { name: 'export', definition: `${BULK}${definition}` },
       ]);
     expect(rest.resource.map((x) => x.type).sort()).toEqual([
+      'AllergyIntolerance',
+      'Appointment',
+      'AuditEvent',
+      'Binary',
+      'CarePlan',
+      'ClinicalImpression',
+      'Consent',
+      'DocumentReference',
+      'Encounter',
+      'Flag',
+      'Goal',
       'Group',
+      'Medication',
+      'MedicationAdministration',
+      'MedicationRequest',
+      'MedicationStatement',
       'Observation',
       'Organization',
       'Patient',
       'Practitioner',
+      'PractitionerRole',
+      'Provenance',
       'QuestionnaireResponse',
+      'RiskAssessment',
+      'ServiceRequest',
+      'Task',
     ]);
     const patient = rest.resource.find((x) => x.type === 'Patient');
     expect(patient?.interaction?.map((i) => i.code).sort()).toEqual([

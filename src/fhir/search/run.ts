@@ -13,7 +13,6 @@ import { operationOutcome } from '../outcome.ts';
 import { mayRead } from '../resource-kit.ts';
 import { RESOURCE_TYPES, type ResourceType } from '../resources.ts';
 import { baseOf } from '../base.ts';
-import { typeOr404 } from '../read.ts';
 import { matches, parseSearch, sortKeys, sortResources, type Condition } from '../search/params.ts';
 import type { Bundle, BundleEntry, FhirResource } from '../types.ts';
 
@@ -74,11 +73,52 @@ async function searchScope(
 }
 
 /** The patient a resource is about, from its subject or (for a Patient) its id. */
-const patientOf = (r: FhirResource): string | undefined => {
+/** The references a resource's reference parameter holds (`Type/id`). */
+function referencesOf(type: ResourceType, param: string, r: FhirResource): string[] {
+  const p = type.params.find((x) => x.name === param);
+  return p?.type === 'reference' ? p.values(r) : [];
+}
+
+/** The patient a resource belongs to: itself, or what its `patient` parameter references. */
+function patientOf(type: ResourceType, r: FhirResource): string | undefined {
   if (r.resourceType === 'Patient') return r.id;
-  const subject = (r as { subject?: { reference?: string } }).subject?.reference;
-  return subject?.startsWith('Patient/') ? subject.slice('Patient/'.length) : undefined;
-};
+  const ref = referencesOf(type, 'patient', r).find((x) => x.startsWith('Patient/'));
+  return ref?.slice('Patient/'.length);
+}
+
+/**
+ * The resources `_include=Type:param` adds: those the page's resources reference through the parameter, each read by
+ * id and kept only when it is within the search's scope (its patient's or its own services), never twice.
+ */
+async function included(
+  ctx: AppContext,
+  type: ResourceType,
+  include: readonly string[],
+  page: readonly FhirResource[],
+  scope: Scope,
+): Promise<FhirResource[]> {
+  const wanted = new Set<string>();
+  for (const i of include.filter((x) => type.includes.includes(x)))
+    for (const r of page) for (const ref of referencesOf(type, i.split(':')[1] ?? '', r)) wanted.add(ref);
+  const have = new Set(page.map((r) => `${r.resourceType}/${r.id}`));
+  const out: FhirResource[] = [];
+  for (const ref of wanted) {
+    const [targetName, id] = ref.split('/');
+    const target = RESOURCE_TYPES.get(targetName ?? '');
+    if (!target || !id || have.has(ref)) continue;
+    const found = await target.byId(ctx.db, id);
+    const inScope =
+      found?.owner.serviceIds.some((s) => scope.serviceIds.includes(s)) &&
+      (found.owner.patientId === undefined ||
+        scope.patientIds === undefined ||
+        scope.patientIds.includes(found.owner.patientId));
+    if (found && inScope) {
+      have.add(ref);
+      out.push(found.resource);
+    }
+  }
+  return out;
+}
 
 export async function search(
   ctx: AppContext,
@@ -127,12 +167,9 @@ export async function search(
     resource: r,
     search: { mode: 'match' },
   }));
-  const pagePatients = [...new Set(page.flatMap((r) => patientOf(r) ?? []))];
-  if (include.some((i) => type.includes.includes(i)) && pagePatients.length > 0) {
-    const patients = await typeOr404('Patient').inScope(ctx.db, { ...scope, patientIds: pagePatients });
-    for (const p of patients)
-      entries.push({ fullUrl: `${base}/Patient/${p.id}`, resource: p, search: { mode: 'include' } });
-  }
+  const pagePatients = [...new Set(page.flatMap((r) => patientOf(type, r) ?? []))];
+  for (const r of await included(ctx, type, include, page, scope))
+    entries.push({ fullUrl: `${base}/${r.resourceType}/${r.id}`, resource: r, search: { mode: 'include' } });
   if (type.type === 'Patient')
     for (const [n, rev] of revinclude.entries()) {
       const revType = revTypes[n];
