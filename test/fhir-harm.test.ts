@@ -13,7 +13,8 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
-import { signEligibility } from './support/treatment.ts';
+import { SessionClock } from './support/session-clock.ts';
+import { signEligibility, startIvSession } from './support/treatment.ts';
 
 let server: TestServer;
 let w: World;
@@ -30,6 +31,8 @@ let onward: string;
 let inbound: string;
 let southReferral: string;
 let rxId: string;
+let dosed: string;
+let session: string;
 
 const FHIR = '/fhir/R4';
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -98,7 +101,8 @@ const assessment = (symptoms: string[]) => ({
 });
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Sessions idle for up to 30 min, so the clients stay signed in while the clock moves on in 20-min steps.
+  server = await startTestServer({ KASPR_SESSION_IDLE_MINUTES: '30' });
   w = await buildWorld(server);
   north = (await ok(w.alice.post('/api/v1/patients', SAMPLE_PATIENT))).id ?? '';
   south = (await ok(w.bob.post('/api/v1/patients', { ...SAMPLE_PATIENT, familyName: 'Southern' }))).id ?? '';
@@ -203,6 +207,28 @@ beforeAll(async () => {
   await ok(w.bob.post(`/api/v1/patients/${south}/formulation`, southFormulation));
   await ok(w.bob.post(`/api/v1/patients/${south}/tasks`, { title: 'Southern task' }));
   await harm(w.bob, south, { assessment: assessment(['visible-haematuria']) });
+  // A dosing session in the first service, discharged with its no-driving time; the server clock moves on
+  // through administration and observation (and stays there).
+  await ok(w.admin.post(`/api/v1/users/${rxId}/credentials`, { kind: 'ACLS', expiresOn: '2099-01-01' }));
+  const weight = { kg: 70, measuredOn: TODAY };
+  dosed =
+    (await ok(rx.client.post('/api/v1/patients', { ...SAMPLE_PATIENT, familyName: 'Dosed', weight }))).id ??
+    '';
+  session = await startIvSession(rx.client, dosed, rxId);
+  const clock = new SessionClock(server, [w.alice, w.bob, w.admin, rx.client]);
+  const step = (event: string, min: number) =>
+    ok(rx.client.post(`/api/v1/treatment-sessions/${session}/administration`, { event, at: clock.at(min) }));
+  await step('start', 0);
+  await clock.advanceTo(40);
+  await step('stop', 40);
+  await clock.advanceTo(65);
+  const normal = { systolic: 120, diastolic: 80, heartRate: 70, spo2: 98 };
+  await ok(
+    rx.client.post(`/api/v1/treatment-sessions/${session}/vitals`, { takenAt: clock.at(65), ...normal }),
+  );
+  await clock.advanceTo(75);
+  const discharge = { alertAndOriented: true, escortPresent: true };
+  await ok(rx.client.post(`/api/v1/treatment-sessions/${session}/discharge`, discharge));
 }, 180_000);
 afterAll(() => server.close());
 
@@ -339,9 +365,9 @@ describe('ClinicalImpression', () => {
     const signed = await read(w.alice, `ClinicalImpression/${ids(eligibility)[0] ?? ''}`);
     expect(signed.assessor).toEqual({ reference: `Practitioner/${rxId}`, display: 'Rex Prescriber' });
     expect(signed.summary).toBe('eligible');
-    expect(ids(await search(w.alice, `ClinicalImpression?assessor=Practitioner/${rxId}`))).toEqual(
-      ids(eligibility),
-    );
+    expect(
+      ids(await search(w.alice, `ClinicalImpression?patient=${north}&assessor=Practitioner/${rxId}`)),
+    ).toEqual(ids(eligibility));
     expect(ids(await search(w.alice, `ClinicalImpression?patient=${north}&finding-code=${LEVEL}|3`))).toEqual(
       [decision],
     );
@@ -366,6 +392,24 @@ describe('ClinicalImpression', () => {
 });
 
 describe('Flag and Task', () => {
+  it('serves the no-driving advice of a discharge as a clinical Flag on the encounter', async () => {
+    const flag = await read(w.alice, `Flag/${session}-no-driving`);
+    expect(flag.status).toBe('active');
+    expect(flag.encounter).toEqual({ reference: `Encounter/${session}` });
+    const period = flag.period as { start: string; end: string };
+    expect(Date.parse(period.end) - Date.parse(period.start)).toBeGreaterThan(10 * 3_600_000);
+    const clinical = 'category=http://terminology.hl7.org/CodeSystem/flag-category|clinical';
+    expect(ids(await search(w.alice, `Flag?patient=${dosed}&${clinical}`))).toEqual([
+      `${session}-no-driving`,
+    ]);
+    expect(ids(await search(w.alice, `Flag?patient=${dosed}&code=no-driving&status=active`))).toEqual([
+      `${session}-no-driving`,
+    ]);
+    expect(ids(await search(w.alice, `Flag?patient=${north}&${clinical}`))).toEqual([]);
+    const history = valid((await w.alice.get(`${FHIR}/Flag/${session}-no-driving/_history`)).body as Bundle);
+    expect(history.entry?.map((e) => e.resource.meta?.versionId)).toEqual(['1']);
+  });
+
   it('serves alerts as Flags, inactive with a second version once acknowledged', async () => {
     const flags = ids(await search(w.alice, `Flag?patient=${north}&status=active`));
     expect(flags.length).toBeGreaterThanOrEqual(2);
@@ -498,9 +542,10 @@ describe('access', () => {
     const northFlag = ids(await search(w.alice, `Flag?patient=${north}`))[0] ?? '';
     const northTask = ids(await search(w.alice, `Task?patient=${north}`))[0] ?? '';
     for (const type of HARM) {
-      for (const q of [type, `${type}?patient=${north}`]) {
+      for (const q of [type, `${type}?patient=${north}`, `${type}?patient=${dosed}`]) {
         const text = JSON.stringify((await search(w.bob, q)).entry ?? []);
         expect(text, q).not.toContain(north);
+        expect(text, q).not.toContain(dosed);
         expect(text, q).not.toContain(w.aliceId);
       }
     }
@@ -520,6 +565,7 @@ describe('access', () => {
       `Appointment/${appointment}/_history/1`,
       `ServiceRequest/${onward}`,
       `ServiceRequest/${inbound}/_history/1`,
+      `Flag/${session}-no-driving`,
     ]) {
       const r = await w.bob.get(`${FHIR}/${path}`);
       expect(r.status, path).toBe(404);

@@ -423,3 +423,34 @@ export async function findEligibility(db: Queryable, id: string): Promise<Eligib
   if (!isUuid(id)) return undefined;
   return (await db.query<EligibilityRow>(`${ELIGIBILITY} WHERE e.id = $1`, [id]))[0];
 }
+
+/** A dosing session's discharge and the time until which the patient must not drive. */
+export interface NoDrivingRow {
+  session_id: string;
+  patient_id: string;
+  service_id: string;
+  discharged_at: Date;
+  no_driving_until: Date;
+  discharged_by: string;
+  discharged_by_name: string;
+  /** Whether the time has not yet passed, by the database's clock (the mappers have none). */
+  in_force: boolean;
+}
+
+const NO_DRIVING = `
+  SELECT d.session_id, s.patient_id, s.service_id, d.discharged_at, d.no_driving_until, d.discharged_by,
+         u.display_name AS discharged_by_name, now() < d.no_driving_until AS in_force
+  FROM session_discharges d JOIN treatment_sessions s ON s.id = d.session_id JOIN users u ON u.id = d.discharged_by`;
+
+export function noDrivingInScope(db: Queryable, scope: Scope): Promise<NoDrivingRow[]> {
+  return db.query<NoDrivingRow>(
+    `${NO_DRIVING} WHERE s.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR s.patient_id = ANY($2::uuid[]))
+     ORDER BY d.discharged_at, d.session_id`,
+    scopeArgs(scope),
+  );
+}
+
+export async function findNoDriving(db: Queryable, sessionId: string): Promise<NoDrivingRow | undefined> {
+  if (!isUuid(sessionId)) return undefined;
+  return (await db.query<NoDrivingRow>(`${NO_DRIVING} WHERE d.session_id = $1`, [sessionId]))[0];
+}

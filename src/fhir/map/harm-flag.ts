@@ -1,5 +1,5 @@
-// A chart alert as a FHIR Flag (pure): active until acknowledged, then inactive with the period closed.
-import type { AlertRow } from '../../store/fhir-harm.ts';
+// Chart alerts and the no-driving advice given at discharge, as FHIR Flags (pure).
+import type { AlertRow, NoDrivingRow } from '../../store/fhir-harm.ts';
 import type { Flag } from './harm-types.ts';
 import { ALERT_SYSTEM } from './harm-codes.ts';
 import { instant, meta, prune, ref, THO } from './common.ts';
@@ -21,4 +21,30 @@ export function alertFlag(row: AlertRow): Flag {
     subject: ref('Patient', row.patient_id),
     period: prune({ start: instant(row.created_at), end: closed ? instant(closed) : undefined }),
   });
+}
+
+export const CLINICAL_CATEGORY = {
+  coding: [{ system: `${THO}/flag-category`, code: 'clinical', display: 'Clinical' }],
+};
+
+/** The id of a dosing session's no-driving flag, derived from the session's id. */
+export const noDrivingId = (sessionId: string): string => `${sessionId}-no-driving`;
+
+/**
+ * The no-driving advice given at discharge: a clinical Flag on the session's encounter for the period from
+ * discharge until driving may resume; inactive once that time has passed.
+ */
+export function noDrivingFlag(row: NoDrivingRow): Flag {
+  return {
+    resourceType: 'Flag',
+    id: noDrivingId(row.session_id),
+    meta: meta(1, row.discharged_at),
+    status: row.in_force ? 'active' : 'inactive',
+    category: [CLINICAL_CATEGORY],
+    code: { coding: [{ system: ALERT_SYSTEM, code: 'no-driving' }], text: 'Do not drive' },
+    subject: ref('Patient', row.patient_id),
+    period: { start: instant(row.discharged_at), end: instant(row.no_driving_until) },
+    encounter: ref('Encounter', row.session_id),
+    author: { ...ref('Practitioner', row.discharged_by), display: row.discharged_by_name },
+  };
 }

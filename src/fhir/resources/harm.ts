@@ -3,6 +3,8 @@
 // (Appointment) and referrals (ServiceRequest).
 import type { Queryable } from '../../store/db.ts';
 import {
+  findNoDriving,
+  noDrivingInScope,
   eligibilityInScope,
   findEligibility,
   findInboundReferral,
@@ -34,7 +36,7 @@ import {
   eligibilityImpression,
   formulationImpression,
 } from '../map/harm-clinical-impression.ts';
-import { alertFlag } from '../map/harm-flag.ts';
+import { alertFlag, noDrivingFlag } from '../map/harm-flag.ts';
 import { toFhirRiskAssessment } from '../map/harm-risk-assessment.ts';
 import { toFhirTask } from '../map/harm-task.ts';
 import type {
@@ -243,6 +245,9 @@ const clinicalImpressionType: ResourceType<ClinicalImpression> = {
   },
 };
 
+// Alerts keep their uuid; a discharge's no-driving flag is `<sessionId>-no-driving`.
+const NO_DRIVING_ID = /^([0-9a-f-]{36})-no-driving$/;
+
 /** An alert's versions, newest first: acknowledged (when it was), then as raised. */
 const flagVersions = (row: AlertRow): Flag[] =>
   row.acknowledged_at ? [alertFlag(row), alertFlag({ ...row, acknowledged_at: null })] : [alertFlag(row)];
@@ -275,12 +280,25 @@ const flagType: ResourceType<Flag> = {
     },
     { name: 'code', type: 'token', description: 'The alert code', values: (f) => tokensOf(f.code) },
   ],
-  inScope: async (db, scope) => (await alertsInScope(db, scope)).map(alertFlag),
+  inScope: async (db, scope) => [
+    ...(await alertsInScope(db, scope)).map(alertFlag),
+    ...(await noDrivingInScope(db, scope)).map(noDrivingFlag),
+  ],
   byId: async (db, id) => {
+    const sessionId = NO_DRIVING_ID.exec(id)?.[1];
+    if (sessionId) {
+      const discharge = await findNoDriving(db, sessionId);
+      return discharge && found(noDrivingFlag(discharge), discharge);
+    }
     const row = await findAlert(db, id);
     return row && found(alertFlag(row), row);
   },
   versions: async (db, id) => {
+    const sessionId = NO_DRIVING_ID.exec(id)?.[1];
+    if (sessionId) {
+      const discharge = await findNoDriving(db, sessionId);
+      return discharge ? [noDrivingFlag(discharge)] : [];
+    }
     const row = await findAlert(db, id);
     return row ? flagVersions(row) : [];
   },
