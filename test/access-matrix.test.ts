@@ -87,6 +87,7 @@ function bodyFor(route: Route): unknown {
       decisionId: a.ids.decision,
     },
     'POST /patients/:id/crisis-events': { kind: 'admission', occurredOn: '2026-01-01' },
+    'POST /patients/:id/vitals': { takenAt: '2026-01-01T09:00:00Z', systolic: 120, diastolic: 80 },
     'POST /patients/:id/responses': {
       instrument: 'gad-7',
       answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 },
@@ -242,6 +243,13 @@ async function buildServiceA(): Promise<ServiceA> {
     }),
     'harm decision',
   );
+  // A care plan with a goal (for the FHIR CarePlan and Goal probes).
+  const plan = await c.post(`${p}/care-plan`, {
+    interventions: [{ interventionId: 'harm-reduction-advice', deliveryMode: 'one-to-one' }],
+    goals: ['Cut down to weekends'],
+    reviewDue: '2030-01-01',
+  });
+  if (plan.status !== 201) throw new Error(`care plan: ${plan.text}`);
   const appointment = idOf(
     await c.post(`${p}/appointments`, {
       startsAt: '2030-01-01T10:00:00Z',
@@ -330,6 +338,17 @@ async function buildServiceA(): Promise<ServiceA> {
   }
   const exportFile = manifest?.output[0]?.url.split('/').at(-1);
   if (!exportFile) throw new Error('the export did not finish with a file');
+  // One of A's records of every other served FHIR type, as A's broadest user finds it (none missing).
+  const metadata = await c.get('/fhir/R4/metadata');
+  const served = (metadata.body.rest[0].resource as { type: string }[]).map((r) => r.type);
+  const fhirIds: Record<string, string> = {};
+  for (const type of served.filter((t) => !['Group', 'Organization', 'Practitioner'].includes(t))) {
+    const found = await c.get(`/fhir/R4/${type}?_count=1`);
+    const id = (found.body?.entry as { resource: { id: string } }[] | undefined)?.[0]?.resource.id;
+    if (!id)
+      throw new Error(`service A has no ${type} to probe: ${found.status} ${found.text.slice(0, 200)}`);
+    fhirIds[`R4/${type}`] = id;
+  }
   return {
     everyone,
     nurse,
@@ -349,6 +368,7 @@ async function buildServiceA(): Promise<ServiceA> {
       'crisis-events': crisis,
       'cd-register/entries': entry,
       // FHIR resources, by type (src/fhir/resources.ts): A's records, A's service and A's staff.
+      ...fhirIds,
       'R4/Patient': patient,
       'R4/Observation': `${patient}-body-weight`,
       'R4/QuestionnaireResponse': response,
@@ -406,6 +426,9 @@ const routeKey = (route: Route) => `${route.method} ${route.url}`;
 /** Service A's clinical records by kind (not the organisation's products, safes, users, services or content). */
 function serviceARecordIds(): Record<string, string> {
   const organisation = [
+    // An AuditEvent's id is the log's sequence number, a short number any reply may hold by chance; its service
+    // boundary is proved in test/fhir-records.test.ts.
+    'R4/AuditEvent',
     'R4/Organization',
     'R4/Practitioner',
     'R4/Group',

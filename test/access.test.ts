@@ -39,6 +39,7 @@ const VALID_BODIES: Record<string, unknown> = {
   },
   'POST /api/v1/patients/:id/crisis-events': { kind: 'admission', occurredOn: '2026-01-01' },
   'PATCH /api/v1/patients/:id': { familyName: 'Hacked', reason: 'attempt' },
+  'POST /api/v1/patients/:id/vitals': { takenAt: '2026-01-01T09:00:00Z', systolic: 120, diastolic: 80 },
   'POST /api/v1/patients/:id/responses': {
     instrument: 'gad-7',
     answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 },
