@@ -17,6 +17,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },
+      '/fhir': { target: apiTarget, changeOrigin: false },
     },
   },
 });
