@@ -234,7 +234,10 @@ afterAll(() => server.close());
 
 describe('CarePlan and Goal', () => {
   it('serves the current plan version with its goals, decision and review date, and the old version in history', async () => {
-    const b = await search(w.alice, `CarePlan?patient=${north}&_include=CarePlan:patient`);
+    const b = await search(
+      w.alice,
+      `CarePlan?patient=${north}&_include=CarePlan:goal&_include=CarePlan:patient`,
+    );
     expect(ids(b)).toHaveLength(1);
     const id = ids(b)[0] ?? '';
     const plan = await read(w.alice, `CarePlan/${id}`);
@@ -247,7 +250,7 @@ describe('CarePlan and Goal', () => {
         scheduledPeriod: { start: '2027-03-01' },
       },
     });
-    expect(included(b)).toEqual([`Patient/${north}`]);
+    expect(included(b).sort()).toEqual([`Goal/${id}-goal-1`, `Goal/${id}-goal-2`, `Patient/${north}`].sort());
     expect(plan.goal).toEqual([{ reference: `Goal/${id}-goal-1` }, { reference: `Goal/${id}-goal-2` }]);
     const v1 = await read(w.alice, `CarePlan/${id}/_history/1`);
     expect(v1.goal).toEqual([{ reference: `Goal/${id}-goal-1` }]);
@@ -325,8 +328,11 @@ describe('RiskAssessment', () => {
     ]);
     expect(ids(await search(w.alice, `RiskAssessment?_id=${secondAssessment}`))).toEqual([secondAssessment]);
     expect(ids(await search(w.alice, `RiskAssessment?patient=${north}&date=lt2000`))).toEqual([]);
-    const b = await search(w.alice, `RiskAssessment?_id=${secondAssessment}&_include=RiskAssessment:subject`);
-    expect(included(b)).toEqual([`Patient/${north}`]);
+    const b = await search(
+      w.alice,
+      `RiskAssessment?_id=${secondAssessment}&_include=RiskAssessment:subject&_include=RiskAssessment:performer`,
+    );
+    expect(included(b).sort()).toEqual([`Patient/${north}`, `Practitioner/${w.aliceId}`].sort());
   });
 });
 
@@ -381,10 +387,12 @@ describe('ClinicalImpression', () => {
     ).toHaveLength(2);
     const b = await search(
       w.alice,
-      `ClinicalImpression?supporting-info=RiskAssessment/${firstAssessment}&_include=ClinicalImpression:patient`,
+      `ClinicalImpression?supporting-info=RiskAssessment/${firstAssessment}&_include=ClinicalImpression:supporting-info&_include=ClinicalImpression:assessor`,
     );
     expect(ids(b)).toEqual([decision]);
-    expect(included(b)).toEqual([`Patient/${north}`]);
+    expect(included(b).sort()).toEqual(
+      [`Practitioner/${w.aliceId}`, `RiskAssessment/${firstAssessment}`].sort(),
+    );
     expect(ids(await search(w.alice, `ClinicalImpression?_id=${north}-formulation`))).toEqual([
       `${north}-formulation`,
     ]);
@@ -433,7 +441,7 @@ describe('Flag and Task', () => {
   });
 
   it('serves tasks with their priority, owner and the alert that raised them, completed as a second version', async () => {
-    const all = await search(w.alice, `Task?patient=${north}`);
+    const all = await search(w.alice, `Task?patient=${north}&_include=Task:focus&_include=Task:owner`);
     const raised = (all.entry ?? [])
       .map((e) => e.resource)
       .filter((t) => t.resourceType === 'Task' && t.focus);
@@ -441,8 +449,12 @@ describe('Flag and Task', () => {
     for (const t of raised) {
       const focus = (t.focus as { reference: string }).reference;
       expect(focus).toMatch(/^Flag\//);
-      expect((await read(w.alice, focus)).resourceType).toBe('Flag');
+      expect(included(all)).toContain(focus);
     }
+    expect(included(all)).toContain(`Practitioner/${w.aliceId}`);
+    expect(included(await search(w.alice, `Task?patient=${north}&_include=Task:patient`))).toEqual([
+      `Patient/${north}`,
+    ]);
     const urgent = await search(w.alice, `Task?patient=${north}&priority=asap`);
     const task =
       urgent.entry?.find((e) => (e.resource.code as { text: string }).text === 'Phone the GP')?.resource.id ??
@@ -495,6 +507,13 @@ describe('Appointment', () => {
     ])
       expect(ids(await search(w.alice, `Appointment?${q}`)), q).toEqual([appointment]);
     expect(ids(await search(w.alice, `Appointment?patient=${north}&status=cancelled`))).toEqual([]);
+    const b = await search(
+      w.alice,
+      `Appointment?_id=${appointment}&_include=Appointment:patient&_include=Appointment:practitioner`,
+    );
+    expect(included(b).sort()).toEqual([`Patient/${north}`, `Practitioner/${w.aliceId}`].sort());
+    const actors = await search(w.alice, `Appointment?_id=${appointment}&_include=Appointment:actor`);
+    expect(included(actors)).toHaveLength(2);
     expect(ids(await search(w.alice, `Appointment?patient=${north}&date=lt2000`))).toEqual([]);
   });
 });
@@ -533,6 +552,8 @@ describe('ServiceRequest', () => {
     expect(ids(await search(w.alice, `ServiceRequest?patient=${north}&status=revoked`))).toEqual([]);
     const b = await search(w.alice, `ServiceRequest?_id=${inbound}&_include=ServiceRequest:patient`);
     expect(included(b)).toEqual([`Patient/${north}`]);
+    const requested = await search(w.alice, `ServiceRequest?_id=${onward}&_include=ServiceRequest:requester`);
+    expect(included(requested)).toEqual([`Practitioner/${w.aliceId}`]);
   });
 });
 
@@ -584,6 +605,15 @@ describe('access', () => {
       `ClinicalImpression/${south}-formulation`,
     ])
       expect((await w.alice.get(`${FHIR}/${path}`)).status, path).toBe(404);
+    // Includes stay within the searcher's services too.
+    for (const q of [
+      'CarePlan?_include=CarePlan:goal',
+      'ClinicalImpression?_include=ClinicalImpression:supporting-info',
+      'Task?_include=Task:focus',
+    ]) {
+      const text = JSON.stringify((await search(w.bob, q)).entry ?? []);
+      expect(text, q).not.toContain(north);
+    }
     expect(ids(await search(w.bob, 'Appointment'))).toEqual([southAppointment]);
     expect(ids(await search(w.bob, 'ServiceRequest'))).toEqual([southReferral]);
     expect((await w.alice.get(`${FHIR}/ServiceRequest/${southReferral}`)).status).toBe(404);

@@ -69,7 +69,7 @@ function patientParam<R>(subject: (r: R) => Reference | undefined): SearchParam<
 const carePlanType: ResourceType<CarePlan> = {
   type: 'CarePlan',
   patientData: true,
-  includes: ['CarePlan:patient', 'CarePlan:subject'],
+  includes: ['CarePlan:patient', 'CarePlan:subject', 'CarePlan:goal'],
   params: [
     ...commonParams(),
     patientParam((c) => c.subject),
@@ -151,7 +151,7 @@ const goalType: ResourceType<Goal> = {
 const riskAssessmentType: ResourceType<RiskAssessment> = {
   type: 'RiskAssessment',
   patientData: true,
-  includes: ['RiskAssessment:patient', 'RiskAssessment:subject'],
+  includes: ['RiskAssessment:patient', 'RiskAssessment:subject', 'RiskAssessment:performer'],
   params: [
     ...commonParams(),
     patientParam((r) => r.subject),
@@ -191,7 +191,12 @@ const FORMULATION_ID = /^([0-9a-f-]{36})-formulation$/;
 const clinicalImpressionType: ResourceType<ClinicalImpression> = {
   type: 'ClinicalImpression',
   patientData: true,
-  includes: ['ClinicalImpression:patient', 'ClinicalImpression:subject'],
+  includes: [
+    'ClinicalImpression:patient',
+    'ClinicalImpression:subject',
+    'ClinicalImpression:assessor',
+    'ClinicalImpression:supporting-info',
+  ],
   params: [
     ...commonParams(),
     patientParam((c) => c.subject),
@@ -313,8 +318,7 @@ const taskVersions = (row: TaskRow): Task[] =>
 const taskType: ResourceType<Task> = {
   type: 'Task',
   patientData: true,
-  // The search runner includes the patients of a page by `subject`; a Task names its patient in `for`.
-  includes: [],
+  includes: ['Task:patient', 'Task:owner', 'Task:focus'],
   params: [
     ...commonParams(),
     patientParam((t) => t.for),
@@ -363,8 +367,7 @@ const taskType: ResourceType<Task> = {
 const appointmentType: ResourceType<Appointment> = {
   type: 'Appointment',
   patientData: true,
-  // The search runner includes the patients of a page by `subject`; an Appointment names them as participants.
-  includes: [],
+  includes: ['Appointment:patient', 'Appointment:practitioner', 'Appointment:actor'],
   params: [
     ...commonParams(),
     {
@@ -428,7 +431,7 @@ async function referralVersions(db: Queryable, id: string) {
 const serviceRequestType: ResourceType<ServiceRequest> = {
   type: 'ServiceRequest',
   patientData: true,
-  includes: ['ServiceRequest:patient', 'ServiceRequest:subject'],
+  includes: ['ServiceRequest:patient', 'ServiceRequest:subject', 'ServiceRequest:requester'],
   params: [
     ...commonParams(),
     patientParam((r) => r.subject),
