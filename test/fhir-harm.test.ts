@@ -626,6 +626,63 @@ describe('access', () => {
   });
 });
 
+/** A system-level Bulk Data export of the harm types by this client: its resources, as type/id, after validation. */
+async function exportHarm(client: Client): Promise<string[]> {
+  const headers = { prefer: 'respond-async', accept: 'application/fhir+json' };
+  const k = await client.get(`${FHIR}/$export?_type=${HARM.join(',')}`, headers);
+  expect(k.status, k.text).toBe(202);
+  const status = (k.headers.get('content-location') ?? '').slice(server.baseUrl.length);
+  let done = await client.get(status);
+  for (let n = 0; done.status === 202 && n < 200; n += 1) {
+    await new Promise((settle) => setTimeout(settle, 50));
+    done = await client.get(status);
+  }
+  expect(done.status, done.text).toBe(200);
+  const out: string[] = [];
+  for (const item of (done.body as { output: { url: string }[] }).output) {
+    const file = await client.get(item.url.slice(server.baseUrl.length));
+    expect(file.status).toBe(200);
+    for (const line of file.text.split('\n').filter(Boolean)) {
+      const r = valid(JSON.parse(line) as Resource);
+      out.push(`${r.resourceType}/${r.id}`);
+    }
+  }
+  return out;
+}
+
+describe('Bulk Data export', () => {
+  it("holds each service's harm records in its own export only", async () => {
+    const northExport = await exportHarm(w.alice);
+    const southExport = await exportHarm(w.bob);
+    for (const ref of [
+      `RiskAssessment/${firstAssessment}`,
+      `ClinicalImpression/${decision}`,
+      `ClinicalImpression/${north}-formulation`,
+      `Appointment/${appointment}`,
+      `ServiceRequest/${onward}`,
+      `ServiceRequest/${inbound}`,
+      `Flag/${session}-no-driving`,
+    ]) {
+      expect(northExport, ref).toContain(ref);
+      expect(southExport, ref).not.toContain(ref);
+    }
+    for (const type of HARM)
+      expect(
+        northExport.some((r) => r.startsWith(`${type}/`)),
+        type,
+      ).toBe(true);
+    for (const ref of [
+      `RiskAssessment/${southAssessment}`,
+      `ServiceRequest/${southReferral}`,
+      `Appointment/${southAppointment}`,
+    ]) {
+      expect(southExport, ref).toContain(ref);
+      expect(northExport, ref).not.toContain(ref);
+    }
+    expect(southExport.some((r) => r.includes(north) || r.includes(dosed))).toBe(false);
+  });
+});
+
 describe('CapabilityStatement', () => {
   it('advertises the harm types with read, search, and history where versions are kept, and answers every parameter', async () => {
     const r = await w.alice.get(`${FHIR}/metadata`);
