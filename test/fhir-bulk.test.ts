@@ -5,7 +5,7 @@
 // size, a service's records never in another's export, jobs resumed after a restart, and the audit entries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, resumeBulkExports, setBulkExportPartLimit } from '../src/fhir/bulk/routes.ts';
-import { runBulkExport } from '../src/fhir/bulk/job.ts';
+import { runBulkExport, setBulkExportPatientChunk } from '../src/fhir/bulk/job.ts';
 import { createBulkExport, findBulkExport, startBulkExport } from '../src/store/bulk-exports.ts';
 import { expectValidFhir } from './support/fhir-validate.ts';
 import {
@@ -267,6 +267,44 @@ describe('system-level export', () => {
       expect(count(split)).toBe(count(full));
     } finally {
       setBulkExportPartLimit(previous);
+    }
+  });
+
+  it('gives the same NDJSON, file for file and line for line, whether it reads one patient at a time or all at once', async () => {
+    /** Every file's name, type and count, and the sorted lines of each type (a chunk changes only their order). */
+    const contentOf = (e: Export) => ({
+      files: e.manifest.output.map((o) => [o.url.split('/').at(-1), o.type, o.count]),
+      lines: [...e.byType].map(([type, rs]) => [type, rs.map((r) => JSON.stringify(r)).sort()]),
+    });
+    for (const path of ['$export', 'Patient/$export', `Group/${w.serviceA}/$export`]) {
+      const previous = setBulkExportPatientChunk(1);
+      let oneByOne: Export;
+      try {
+        oneByOne = await exportOf(prescriber, path);
+      } finally {
+        setBulkExportPatientChunk(previous);
+      }
+      const allAtOnce = await exportOf(prescriber, path);
+      expect(contentOf(oneByOne).files.length, path).toBeGreaterThan(3);
+      expect(contentOf(oneByOne), path).toEqual(contentOf(allAtOnce));
+      expect(ids(oneByOne, 'Patient'), path).toEqual([mejia, hoeger].sort());
+    }
+  });
+
+  it("writes a DocumentReference's attachment URL absolute, against the FHIR base it was asked at, and it resolves", async () => {
+    for (const e of [full, await exportOf(prescriber, `Patient/$export?_type=DocumentReference`)]) {
+      const docs = (e.byType.get('DocumentReference') ?? []) as (Resource & {
+        content?: { attachment?: { url?: string } }[];
+      })[];
+      expect(docs.length).toBeGreaterThan(0);
+      for (const d of docs) {
+        const url = d.content?.[0]?.attachment?.url ?? '';
+        expect(url).toMatch(new RegExp(`^${server.baseUrl}${FHIR}/Binary/[0-9a-f-]{36}-pdf$`));
+        const binary = await prescriber.get(pathOf(url));
+        expect(binary.status, binary.text).toBe(200);
+        expect(binary.body.resourceType).toBe('Binary');
+        expect(binary.body.contentType).toBe('application/pdf');
+      }
     }
   });
 });

@@ -1,8 +1,10 @@
 // Runs a Bulk Data export job in the background, in this process: for each type, the resources in the job's scope
 // (the services kept with the job, narrowed to its patients), only their latest version, changed after `_since` and
 // not after the job's transaction time, written as NDJSON parts of one type each, split at a size limit so no part
-// is held whole beyond it. A cancelled job stops at the next part; a failure marks the job failed. Jobs are rows in
-// the database: `resumeBulkExports` restarts, from scratch, those a stopped server left accepted or in progress.
+// is held whole beyond it. Patient data is read a chunk of patients at a time (the job's list, else every patient of
+// its services in id order), so memory stays bounded at national scale. A cancelled job stops at the next chunk or
+// part; a failure marks the job failed. Jobs are rows in the database: `resumeBulkExports` restarts, from scratch,
+// those a stopped server left accepted or in progress.
 import type { AppContext } from '../../api/context.ts';
 import {
   addBulkExportFile,
@@ -13,6 +15,7 @@ import {
   startBulkExport,
   type BulkExportRow,
 } from '../../store/bulk-exports.ts';
+import { countPatientsInServices, patientIdsAfter } from '../../store/bulk-patients.ts';
 import type { Scope } from '../../store/fhir-sources.ts';
 import { operationOutcome } from '../outcome.ts';
 import { mayRead } from '../resource-kit.ts';
@@ -32,6 +35,7 @@ export const REFERENCED_TYPES: readonly string[] = [...RESOURCE_TYPES.values()]
   .map((t) => t.type);
 
 let partLimitBytes = 8 * 1024 * 1024;
+let patientChunk = 500;
 
 /** The size at which a file is split into a new part (a part holds at least one resource). */
 export function bulkExportPartLimit(): number {
@@ -42,6 +46,13 @@ export function bulkExportPartLimit(): number {
 export function setBulkExportPartLimit(bytes: number): number {
   const previous = partLimitBytes;
   partLimitBytes = Math.max(1, Math.floor(bytes));
+  return previous;
+}
+
+/** Changes how many patients' records are read at once (tests lower it to prove chunking); gives the previous. */
+export function setBulkExportPatientChunk(patients: number): number {
+  const previous = patientChunk;
+  patientChunk = Math.max(1, Math.floor(patients));
   return previous;
 }
 
@@ -79,62 +90,141 @@ function inWindow(r: FhirResource, since: number | undefined, transaction: numbe
   return (since === undefined || at > since) && at <= transaction;
 }
 
-/** Writes resources as NDJSON parts of at most the part limit; false when the job stopped (cancelled). */
-async function writeParts(
-  ctx: AppContext,
-  job: BulkExportRow,
-  type: string,
-  kind: 'output' | 'error',
-  resources: readonly object[],
-  seq: { next: number },
-): Promise<boolean> {
-  let lines: string[] = [];
-  let bytes = 0;
-  let part = 0;
-  const flush = async () => {
-    part += 1;
-    const name = `${type}-${part}.ndjson`;
-    const body = lines.join('');
-    const file = { name, kind, type, seq: seq.next++, count: lines.length, body };
-    lines = [];
-    bytes = 0;
-    return addBulkExportFile(ctx.db, job.id, file);
-  };
-  for (const r of resources) {
-    const line = `${JSON.stringify(r)}\n`;
-    const size = Buffer.byteLength(line);
-    if (lines.length > 0 && bytes + size > partLimitBytes && !(await flush())) return false;
-    lines.push(line);
-    bytes += size;
+/** Writes one type's resources as NDJSON parts of at most the part limit, across as many `add` calls as it takes. */
+class PartWriter {
+  private lines: string[] = [];
+  private bytes = 0;
+  private part = 0;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly job: BulkExportRow,
+    private readonly type: string,
+    private readonly kind: 'output' | 'error',
+    private readonly seq: { next: number },
+  ) {}
+
+  /** Adds resources, writing each part as it fills; false when the job stopped (cancelled). */
+  async add(resources: readonly object[]): Promise<boolean> {
+    for (const r of resources) {
+      const line = `${JSON.stringify(r)}\n`;
+      const size = Buffer.byteLength(line);
+      if (this.lines.length > 0 && this.bytes + size > partLimitBytes && !(await this.flush())) return false;
+      this.lines.push(line);
+      this.bytes += size;
+    }
+    return true;
   }
-  return lines.length === 0 || (await flush());
+
+  /** Writes the last part (if any resource is left); false when the job stopped. */
+  async close(): Promise<boolean> {
+    return this.lines.length === 0 || (await this.flush());
+  }
+
+  private async flush(): Promise<boolean> {
+    this.part += 1;
+    const file = {
+      name: `${this.type}-${this.part}.ndjson`,
+      kind: this.kind,
+      type: this.type,
+      seq: this.seq.next++,
+      count: this.lines.length,
+      body: this.lines.join(''),
+    };
+    this.lines = [];
+    this.bytes = 0;
+    return addBulkExportFile(this.ctx.db, this.job.id, file);
+  }
 }
+
+/** The patients of a job, a chunk at a time: its own list (sorted), else every patient of its services by id. */
+async function* patientChunks(ctx: AppContext, job: BulkExportRow): AsyncGenerator<readonly string[]> {
+  if (job.patient_ids !== null) {
+    const all = [...new Set(job.patient_ids)].sort();
+    for (let i = 0; i < all.length; i += patientChunk) yield all.slice(i, i + patientChunk);
+    return;
+  }
+  let after: string | undefined;
+  for (;;) {
+    const chunk = await patientIdsAfter(ctx.db, job.service_ids, after, patientChunk);
+    if (chunk.length === 0) return;
+    yield chunk;
+    after = chunk.at(-1);
+  }
+}
+
+/** The FHIR base a job was asked at: its request URL up to the level and `$export` (Bulk Data wants absolute URLs). */
+export function fhirBaseOf(requestUrl: string): string | undefined {
+  const path = requestUrl.split(/[?#]/)[0] ?? '';
+  return /^(.*?)(?:\/Patient|\/Group\/[^/]+)?\/(?:\$|%24)export$/.exec(path)?.[1];
+}
+
+/** A DocumentReference whose attachment URLs on this server (`Binary/<id>`) are made absolute against `base`. */
+function withAbsoluteAttachments(r: FhirResource, base: string): FhirResource {
+  const doc = r as FhirResource & { content?: { attachment?: { url?: string } }[] };
+  if (doc.resourceType !== 'DocumentReference' || !doc.content) return r;
+  return {
+    ...doc,
+    content: doc.content.map((c) =>
+      c.attachment?.url !== undefined && /^Binary\/[A-Za-z0-9\-.]{1,64}$/.test(c.attachment.url)
+        ? { ...c, attachment: { ...c.attachment, url: `${base}/${c.attachment.url}` } }
+        : c,
+    ),
+  } as FhirResource;
+}
+
+const thousands = (n: number) => n.toLocaleString('en-GB');
 
 /** Builds a job's files; false when it stopped because it was cancelled. */
 async function build(ctx: AppContext, job: BulkExportRow): Promise<boolean> {
-  const scope: Scope = { serviceIds: job.service_ids, patientIds: job.patient_ids ?? undefined };
   const since = job.since === null ? undefined : Date.parse(job.since);
   const transaction = new Date(job.transaction_time).getTime();
+  const base = fhirBaseOf(job.request_url);
   const types = job.types;
   const seq = { next: 1 };
   const referenced = new Set<string>();
+  const patients =
+    job.patient_ids === null
+      ? await countPatientsInServices(ctx.db, job.service_ids)
+      : new Set(job.patient_ids).size;
   // At Patient and Group level the compartment is read (for its references) even when not all of it is asked for.
   const steps =
     job.level === 'system'
       ? types
       : [...COMPARTMENT_TYPES, ...REFERENCED_TYPES.filter((t) => types.includes(t))];
   for (const [n, type] of steps.entries()) {
-    const progress = `${Math.floor((100 * n) / steps.length)}% (${type})`;
-    if (!(await setBulkExportProgress(ctx.db, job.id, progress))) return false;
     const source = RESOURCE_TYPES.get(type);
+    const percent = (done: number) =>
+      Math.floor((100 * (n + (patients === 0 ? 0 : done / patients))) / steps.length);
+    if (!(await setBulkExportProgress(ctx.db, job.id, `${percent(0)}% (${type})`))) return false;
     if (!source) continue;
-    let resources = (await source.inScope(ctx.db, scope)).filter((r) => inWindow(r, since, transaction));
-    if (job.level !== 'system') {
-      if (COMPARTMENT_TYPES.includes(type)) for (const r of resources) collectReferences(r, referenced);
-      else resources = resources.filter((r) => referenced.has(`${r.resourceType}/${r.id}`));
+    const writer = types.includes(type) ? new PartWriter(ctx, job, type, 'output', seq) : undefined;
+    /** Filters one read to the window (and, above system level, to what the compartment references) and writes it. */
+    const take = async (read: readonly FhirResource[]): Promise<boolean> => {
+      let resources = read.filter((r) => inWindow(r, since, transaction));
+      if (job.level !== 'system') {
+        if (COMPARTMENT_TYPES.includes(type)) for (const r of resources) collectReferences(r, referenced);
+        else resources = resources.filter((r) => referenced.has(`${r.resourceType}/${r.id}`));
+      }
+      if (base !== undefined && type === 'DocumentReference')
+        resources = resources.map((r) => withAbsoluteAttachments(r, base));
+      return writer === undefined || writer.add(resources);
+    };
+    if (source.patientData) {
+      // Patient data is read a chunk of patients at a time, so memory stays bounded however many there are.
+      let done = 0;
+      for await (const chunk of patientChunks(ctx, job)) {
+        const read = await source.inScope(ctx.db, { serviceIds: job.service_ids, patientIds: chunk });
+        if (!(await take(read))) return false;
+        done += chunk.length;
+        const progress = `${percent(done)}% (${type}, ${thousands(done)} of ${thousands(patients)} patients)`;
+        if (!(await setBulkExportProgress(ctx.db, job.id, progress))) return false;
+      }
+    } else {
+      const scope: Scope = { serviceIds: job.service_ids, patientIds: job.patient_ids ?? undefined };
+      if (!(await take(await source.inScope(ctx.db, scope)))) return false;
     }
-    if (!types.includes(type)) continue;
-    if (!(await writeParts(ctx, job, type, 'output', resources, seq))) return false;
+    if (writer && !(await writer.close())) return false;
   }
   if (job.warnings.length > 0) {
     const issues = job.warnings.map((w) => ({
@@ -142,8 +232,8 @@ async function build(ctx: AppContext, job: BulkExportRow): Promise<boolean> {
       code: 'not-supported',
       diagnostics: w,
     }));
-    if (!(await writeParts(ctx, job, 'OperationOutcome', 'error', [operationOutcome(issues)], seq)))
-      return false;
+    const writer = new PartWriter(ctx, job, 'OperationOutcome', 'error', seq);
+    if (!(await writer.add([operationOutcome(issues)])) || !(await writer.close())) return false;
   }
   return true;
 }
