@@ -259,6 +259,10 @@ describe('CarePlan and Goal', () => {
     expect(history.entry?.map((e) => e.resource.meta?.versionId)).toEqual(['2', '1']);
     const goal = await read(w.alice, `Goal/${id}-goal-2`);
     expect(goal.description).toEqual({ text: 'Attend urology' });
+    expect(goal.meta?.versionId).toBe('2');
+    const goalHistory = valid((await w.alice.get(`${FHIR}/Goal/${id}-goal-1/_history`)).body as Bundle);
+    expect(goalHistory.entry?.map((e) => e.resource.meta?.versionId)).toEqual(['2', '1']);
+    expect((await w.alice.get(`${FHIR}/Goal/${id}-goal-2/_history/1`)).status).toBe(404);
     expect((await w.alice.get(`${FHIR}/Goal/${id}-goal-3`)).status).toBe(404);
   });
 
@@ -575,6 +579,7 @@ describe('access', () => {
       `CarePlan/${northPlan}/_history`,
       `CarePlan/${northPlan}/_history/1`,
       `Goal/${northPlan}-goal-1`,
+      `Goal/${northPlan}-goal-1/_history`,
       `RiskAssessment/${firstAssessment}`,
       `RiskAssessment/${firstAssessment}/_history/1`,
       `ClinicalImpression/${decision}`,
@@ -694,7 +699,7 @@ describe('CapabilityStatement', () => {
       const res = rest.resource.find((x) => x.type === type);
       const interactions = res?.interaction?.map((i) => i.code) ?? [];
       expect(interactions, type).toEqual(expect.arrayContaining(['read', 'search-type']));
-      expect(interactions.includes('vread'), type).toBe(type !== 'Goal');
+      expect(interactions, type).toEqual(expect.arrayContaining(['vread', 'history-instance']));
       for (const p of res?.searchParam ?? []) {
         const b = await w.alice.get(`${FHIR}/${type}?${p.name}=x&_summary=count`);
         const outcome = (b.body as Bundle).entry?.find((e) => e.search?.mode === 'outcome');

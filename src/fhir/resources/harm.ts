@@ -146,6 +146,12 @@ const goalType: ResourceType<Goal> = {
     const goal = current && carePlanGoals(current).find((g) => g.id === id);
     return current && goal && found(goal, current);
   },
+  // A goal's versions are those of the plan versions that held it (the plan's version numbers).
+  versions: async (db, id) => {
+    const planId = GOAL_ID.exec(id)?.[1];
+    const versions = planId ? await carePlanVersions(db, planId) : [];
+    return versions.flatMap((v) => carePlanGoals(v).filter((g) => g.id === id));
+  },
 };
 
 const riskAssessmentType: ResourceType<RiskAssessment> = {
