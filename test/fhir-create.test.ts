@@ -2,6 +2,7 @@
 // height Observations (a new version of the patient record, units converted) and QuestionnaireResponses to KASPR
 // questionnaires (scored on arrival, with alerts, tasks and the total Observation). Every created resource read back
 // validates; every refusal is an OperationOutcome and writes nothing to the records.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidFhir } from './support/fhir-validate.ts';
 import {
@@ -191,12 +192,8 @@ describe('POST Patient', () => {
     );
     expect(r.status, r.text).toBe(201);
     valid(r.body);
-    expect(r.body.identifier).toEqual([
-      {
-        system: `https://kaspr.example/fhir/Id/${encodeURIComponent('https://example.org/passport')}`,
-        value: 'P-1',
-      },
-    ]);
+    // An identifier system sent as a URI comes back as it was sent.
+    expect(r.body.identifier).toEqual([{ system: 'https://example.org/passport', value: 'P-1' }]);
   });
 
   it('conditional create: no match creates, one match returns it (200) and creates nothing, two is 412', async () => {
@@ -332,13 +329,14 @@ describe('POST Observation', () => {
   });
 
   it('refuses other codes (422 naming the accepted ones), bad values and units, writing nothing', async () => {
-    const heartRate = {
-      ...weight(north, 70, '/min'),
-      code: { coding: [{ system: LOINC, code: '8867-4' }] },
+    const bmi = {
+      ...weight(north, 24, 'kg/m2'),
+      code: { coding: [{ system: LOINC, code: '39156-5' }] },
     };
-    const outcome = await refused(w.alice, 'Observation', heartRate, 422);
+    const outcome = await refused(w.alice, 'Observation', bmi, 422);
     expect(outcome.issue[0]?.diagnostics).toContain('29463-7');
     expect(outcome.issue[0]?.diagnostics).toContain('8302-2');
+    expect(outcome.issue[0]?.diagnostics).toContain('85354-9');
     expect(outcome.issue[0]?.expression).toEqual(['Observation.code']);
     await refused(w.alice, 'Observation', weight(north, 70, 'stone'), 422);
     const heavy = await refused(w.alice, 'Observation', weight(north, 900), 422);
@@ -417,8 +415,131 @@ describe('POST QuestionnaireResponse', () => {
   });
 });
 
+describe('POST Observation: vital signs', () => {
+  const vital = (subject: string, code: string, value: Record<string, unknown>, identifier?: string) => ({
+    resourceType: 'Observation',
+    status: 'final',
+    ...(identifier ? { identifier: [{ system: 'urn:example:ehr', value: identifier }] } : {}),
+    category: [
+      {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
+        ],
+      },
+    ],
+    code: { coding: [{ system: LOINC, code }] },
+    subject: { reference: `Patient/${subject}` },
+    effectiveDateTime: '2026-11-30T09:15:00Z',
+    ...value,
+  });
+  const mmHg = (code: string, value: number) => ({
+    code: { coding: [{ system: LOINC, code }] },
+    valueQuantity: { value, unit: 'mmHg', system: UCUM, code: 'mm[Hg]' },
+  });
+
+  it('records a clinic blood pressure (also sent as 55284-4) and heart rate on the chart, once per source', async () => {
+    const bp = vital(north, '55284-4', { component: [mmHg('8480-6', 128.4), mmHg('8462-4', 81.6)] }, 'bp-1');
+    const r = await w.alice.post(`${FHIR}/Observation`, bp, FHIR_JSON);
+    expect(r.status, r.text).toBe(201);
+    valid(r.body);
+    expect(r.body.code.coding[0].code).toBe('85354-9');
+    expect(r.body.encounter).toBeUndefined();
+    expect(r.body.component.map((c: { valueQuantity: { value: number } }) => c.valueQuantity.value)).toEqual([
+      128, 82,
+    ]);
+    const again = await w.alice.post(`${FHIR}/Observation`, bp, FHIR_JSON);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(r.body.id);
+    const hr = vital(north, '8867-4', {
+      valueQuantity: { value: 64, unit: 'beats/minute', system: UCUM, code: '/min' },
+      effectiveDateTime: '2026-11-30T09:20:00Z',
+    });
+    const made = await w.alice.post(`${FHIR}/Observation`, hr, FHIR_JSON);
+    expect(made.status, made.text).toBe(201);
+    valid((await w.alice.get(`${FHIR}/Observation/${made.body.id}`)).body);
+    const listed = await w.alice.get(`/api/v1/patients/${north}/vitals`);
+    expect(listed.body.vitals.map((v: { systolic: number | null }) => v.systolic)).toEqual([128, null]);
+    const timeline = await w.alice.get(`/api/v1/patients/${north}/timeline`);
+    expect(JSON.stringify(timeline.body)).toContain('Vital signs received: BP 128/82');
+  });
+
+  it('refuses a reading out of range, or without its parts, at the FHIR path; 404 for another service', async () => {
+    const high = vital(north, '85354-9', { component: [mmHg('8480-6', 400), mmHg('8462-4', 80)] });
+    const r = await refused(w.alice, 'Observation', high, 422);
+    expect(r.issue[0]?.expression).toEqual(['Observation.component']);
+    await refused(w.alice, 'Observation', vital(north, '85354-9', { component: [mmHg('8480-6', 120)] }), 422);
+    const hr = vital(south, '8867-4', { valueQuantity: { value: 64, system: UCUM, code: '/min' } });
+    await refused(w.alice, 'Observation', hr, 404);
+  });
+});
+
+describe('POST DocumentReference', () => {
+  const pdf = Buffer.from('%PDF-1.4\n% a generated test letter\n');
+  const letter = (subject: string, over: Record<string, unknown> = {}) => ({
+    resourceType: 'DocumentReference',
+    status: 'current',
+    identifier: [{ system: 'urn:example:gp', value: 'letter-77' }],
+    type: { coding: [{ system: LOINC, code: '57133-1', display: 'Referral note' }] },
+    subject: { reference: `Patient/${subject}` },
+    content: [
+      {
+        attachment: {
+          contentType: 'application/pdf',
+          data: pdf.toString('base64'),
+          title: 'GP referral letter',
+        },
+      },
+    ],
+    ...over,
+  });
+
+  it('keeps the inline content, serves it as a Binary by URL with size and SHA-1, once per source', async () => {
+    const r = await w.alice.post(`${FHIR}/DocumentReference`, letter(north), FHIR_JSON);
+    expect(r.status, r.text).toBe(201);
+    valid(r.body);
+    const attachment = r.body.content[0].attachment;
+    expect(attachment.data).toBeUndefined();
+    expect(attachment.url).toBe(`Binary/${r.body.id}`);
+    expect(attachment.size).toBe(pdf.length);
+    expect(attachment.hash).toBe(createHash('sha1').update(pdf).digest('base64'));
+    const binary = await w.alice.get(`${FHIR}/${attachment.url}`);
+    expect(binary.status).toBe(200);
+    valid(binary.body);
+    expect(Buffer.from(binary.body.data, 'base64').equals(pdf)).toBe(true);
+    const again = await w.alice.post(`${FHIR}/DocumentReference`, letter(north), FHIR_JSON);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(r.body.id);
+    const found = await w.alice.get(`${FHIR}/DocumentReference?patient=${north}&contenttype=application/pdf`);
+    expect(found.body.entry.map((e: { resource: { id: string } }) => e.resource.id)).toContain(r.body.id);
+    expect((await w.bob.get(`${FHIR}/Binary/${r.body.id}`)).status).toBe(404);
+    expect((await w.bob.get(`${FHIR}/DocumentReference/${r.body.id}`)).status).toBe(404);
+  });
+
+  it('refuses content by URL, an unkept type, a wrong hash or size, and another service’s patient', async () => {
+    const byUrl = letter(north, {
+      content: [{ attachment: { contentType: 'application/pdf', url: 'https://example.org/x.pdf' } }],
+    });
+    expect((await refused(w.alice, 'DocumentReference', byUrl, 422)).issue[0]?.expression).toEqual([
+      'DocumentReference.content[0].attachment.data',
+    ]);
+    const exe = letter(north, {
+      content: [{ attachment: { contentType: 'application/x-msdownload', data: 'TVo=' } }],
+    });
+    await refused(w.alice, 'DocumentReference', exe, 422);
+    const hash = letter(north, {
+      content: [{ attachment: { contentType: 'text/plain', data: 'aGk=', hash: 'AAAA' } }],
+    });
+    await refused(w.alice, 'DocumentReference', hash, 422);
+    const size = letter(north, {
+      content: [{ attachment: { contentType: 'text/plain', data: 'aGk=', size: 3 } }],
+    });
+    await refused(w.alice, 'DocumentReference', size, 422);
+    await refused(w.alice, 'DocumentReference', letter(south), 404);
+  });
+});
+
 describe('CapabilityStatement', () => {
-  it('lists create for exactly Patient, Observation and QuestionnaireResponse, conditional for Patient', async () => {
+  it('lists create for exactly Patient, Observation, QuestionnaireResponse and DocumentReference, conditional for Patient', async () => {
     const r = await w.alice.get(`${FHIR}/metadata`);
     expectValidFhir(r.body);
     const resources = r.body.rest[0].resource as {
@@ -429,7 +550,12 @@ describe('CapabilityStatement', () => {
     const creatable = resources
       .filter((x) => (x.interaction ?? []).some((i) => i.code === 'create'))
       .map((x) => x.type);
-    expect(creatable.sort()).toEqual(['Observation', 'Patient', 'QuestionnaireResponse']);
+    expect(creatable.sort()).toEqual([
+      'DocumentReference',
+      'Observation',
+      'Patient',
+      'QuestionnaireResponse',
+    ]);
     expect(resources.filter((x) => x.conditionalCreate).map((x) => x.type)).toEqual(['Patient']);
   });
 });

@@ -298,6 +298,38 @@ describe('urn:uuid references, records and questionnaires', () => {
     expect((await w.alice.get(`/api/v1/patients/${patientId}/versions`)).body.versions).toHaveLength(2);
   });
 
+  it('keeps a document sent in a Bundle once, with its content as a Binary', async () => {
+    const nhs = 'https://fhir.nhs.uk/Id/nhs-number|9434765919';
+    const patient = matched(await search(`Patient?identifier=${encodeURIComponent(nhs)}`))[0]?.id ?? '';
+    const letter = Buffer.from('Dear colleague, a generated test letter.');
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:5b8f1c2e-4d3a-4b6c-8e9f-0a1b2c3d4e5f',
+          resource: {
+            resourceType: 'DocumentReference',
+            status: 'current',
+            subject: { reference: `Patient/${patient}` },
+            content: [
+              { attachment: { contentType: 'text/plain', data: letter.toString('base64'), title: 'Letter' } },
+            ],
+          },
+          request: { method: 'POST', url: 'DocumentReference' },
+        },
+      ],
+    };
+    const first = await post(w.alice, bundle);
+    expect(first.body.entry[0].response.status, first.text).toBe('201 Created');
+    const again = await post(w.alice, bundle);
+    expect(again.body.entry[0].response.status).toBe('200 OK');
+    const docs = matched(await search(`DocumentReference?patient=${patient}&contenttype=text/plain`));
+    expect(docs).toHaveLength(1);
+    const binary = await w.alice.get(`${FHIR}/Binary/${docs[0]?.id ?? ''}`);
+    expect(Buffer.from(binary.body.data, 'base64').equals(letter)).toBe(true);
+  });
+
   it('refuses a transaction KASPR cannot take, naming the entry, and changes nothing', async () => {
     const bad = ownBundle('9434765927', [
       {

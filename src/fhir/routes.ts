@@ -13,6 +13,7 @@ import { capabilityStatement } from './capability.ts';
 import {
   createObservation,
   createPatient,
+  createDocumentReference,
   createQuestionnaireResponse,
   type CreateDeps,
   type Created,
@@ -47,7 +48,10 @@ const CREATE: Record<
   Patient: createPatient,
   Observation: (ctx, req, body) => createObservation(ctx, req, body),
   QuestionnaireResponse: createQuestionnaireResponse,
+  DocumentReference: (ctx, req, body) => createDocumentReference(ctx, req, body),
 };
+/** A document's content arrives inline (base64, at most 10 MB decoded). */
+const CREATE_BODY_LIMIT: Record<string, number> = { DocumentReference: 16 * 1024 * 1024 };
 export const CREATABLE_TYPES = Object.keys(CREATE);
 
 /** A FHIR resource body: any JSON object naming its type (KASPR's rules are applied by the type's create). */
@@ -121,7 +125,10 @@ export function registerFhirRoutes(app: FastifyInstance, ctx: AppContext): void 
   for (const [name, create] of Object.entries(CREATE))
     api.post(
       `/${name}`,
-      route('patient:write', { body: resourceBody, 200: resourceReply, 201: resourceReply }),
+      {
+        ...route('patient:write', { body: resourceBody, 200: resourceReply, 201: resourceReply }),
+        bodyLimit: CREATE_BODY_LIMIT[name] ?? 1_048_576,
+      },
       async (req, reply) => {
         const body: unknown = req.body;
         if (!isObject(body) || body.resourceType !== name)

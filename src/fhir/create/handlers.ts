@@ -1,6 +1,7 @@
-// FHIR create: Patient (and conditional create), body weight, height and vital-sign Observations, and
-// QuestionnaireResponses to KASPR questionnaires. Each goes through the native code path (the same schema, service rules, audit, timeline,
-// scoring, alerts and tasks) and answers with the resource as read back.
+// FHIR create: Patient (and conditional create), body weight, height and vital-sign Observations,
+// QuestionnaireResponses to KASPR questionnaires, and DocumentReferences with their content inline. Each goes
+// through the native code path (the same schema, service rules, audit, timeline, scoring, alerts and tasks) and
+// answers with the resource as read back.
 import type { FastifyRequest } from 'fastify';
 import { recordResponse } from '../../api/routes/patients-responses.ts';
 import { correctRecord, registerPatient } from '../../api/routes/patients.ts';
@@ -13,7 +14,15 @@ import { recordPatientVitals } from '../../api/routes/patients-vitals.ts';
 import type { PatientRecord } from '../../schemas/patient.ts';
 import { recordVitalsSchema } from '../../schemas/patient-vitals.ts';
 import { findPatientVitals } from '../../store/patient-vitals.ts';
+import {
+  findPatientDocument,
+  findPatientDocumentBySource,
+  insertPatientDocument,
+} from '../../store/patient-documents.ts';
 import { findResponseAt } from '../../store/responses.ts';
+import { recordChange } from '../../api/record-change.ts';
+import { toFhirDocumentReference } from '../map/patient-document.ts';
+import { documentRequest } from './document.ts';
 import { patientBodyHeight, patientBodyWeight, toFhirPatient } from '../map/patient.ts';
 import { vitalSignObservations, vitalsFromChart } from '../map/vitals.ts';
 import { operationOutcome } from '../outcome.ts';
@@ -221,4 +230,51 @@ export async function receiveResponse(
     }),
   );
   return { id: saved.id, created: true };
+}
+
+/**
+ * Keeps a DocumentReference's inline content as a document on the patient's chart (audited, with a chart line); a
+ * document whose source is already held is found instead. Gives the DocumentReference as read back.
+ */
+export async function receiveDocument(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+  source?: { system: string; value: string },
+): Promise<{ created: boolean; resource: FhirResource }> {
+  const request = documentRequest(resource, source);
+  const access = await subjectAccess(ctx, req, request.patientId, 'DocumentReference');
+  const now = ctx.now();
+  const saved = await ctx.db.transaction(async (tx) => {
+    const held = request.source && (await findPatientDocumentBySource(tx, access.patientId, request.source));
+    if (held) return { id: held.id, created: false };
+    const id = await insertPatientDocument(tx, {
+      ...request,
+      patientId: access.patientId,
+      recordedBy: authOf(req).user.id,
+      recordedAt: now,
+    });
+    await recordChange(req, tx, {
+      action: 'document.create',
+      resource: { type: 'PatientDocument', id },
+      patientId: access.patientId,
+      timeline: { kind: 'document', summary: `Document received: ${request.title}` },
+      flagged: access.breakGlass,
+      details: { contentType: request.contentType, size: request.content.length },
+      now,
+    });
+    return { id, created: true };
+  });
+  const row = await findPatientDocument(ctx.db, saved.id);
+  if (!row) throw new Error('the recorded document cannot be read back');
+  return { created: saved.created, resource: toFhirDocumentReference(row) };
+}
+
+export async function createDocumentReference(
+  ctx: AppContext,
+  req: FastifyRequest,
+  resource: Json,
+): Promise<Created> {
+  const saved = await receiveDocument(ctx, req, resource);
+  return { status: saved.created ? 201 : 200, resource: saved.resource };
 }

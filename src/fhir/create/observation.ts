@@ -1,7 +1,8 @@
 // An incoming body weight or body height Observation as a correction of the patient's record (KASPR keeps the
-// current weight and height on the record; other vital signs only within a dosing session). Pure.
+// current weight and height on the record; other vital signs are readings on the chart, see vitals.ts). Pure.
 import { LOINC, UCUM } from '../map/common.ts';
 import { notKept } from './refusal.ts';
+import { VITAL_SIGN_CODES } from './vitals.ts';
 import { obj, objects, referencedId, str, type Json } from './read.ts';
 
 interface Measure {
@@ -34,7 +35,7 @@ export function measureRequest(resource: Json, today: string): MeasureRequest {
   const measure = code && MEASURES[str(code.code) ?? ''];
   if (!measure)
     throw notKept(
-      `KASPR accepts Observations of ${ACCEPTED_CODES}; other vital signs are recorded within a dosing session.`,
+      `KASPR accepts Observations of ${ACCEPTED_CODES}, and the vital signs ${LOINC}|${VITAL_SIGN_CODES.join(', ')}.`,
       'Observation.code',
     );
   const quantity = obj(resource.valueQuantity);

@@ -1,12 +1,13 @@
 // A `transaction` or `batch` Bundle read as a plan: what each entry is to KASPR (a patient, a vital-signs reading, a
-// weight or height, an allergy, a medication, a questionnaire response) or why it is not imported. Pure: it checks
-// the Bundle's shape and classifies; the references between entries are resolved as the plan runs.
+// weight or height, an allergy, a medication, a questionnaire response, a document) or why it is not imported.
+// Pure: it checks the Bundle's shape and classifies; the references between entries are resolved as the plan runs.
 import { LOINC } from '../map/common.ts';
 import { invalid } from '../create/refusal.ts';
 import { isVitalSign } from '../create/vitals.ts';
 import { isObject, obj, objects, str, type Json } from '../create/read.ts';
 
-export type EntryKind = 'patient' | 'vitals' | 'measure' | 'allergy' | 'medication' | 'response' | 'skip';
+export type EntryKind =
+  'patient' | 'vitals' | 'measure' | 'allergy' | 'medication' | 'response' | 'document' | 'skip';
 
 export interface PlannedEntry {
   index: number;
@@ -64,6 +65,8 @@ function classify(resource: Json): Pick<PlannedEntry, 'kind' | 'reason'> {
       return { kind: 'medication' };
     case 'QuestionnaireResponse':
       return { kind: 'response' };
+    case 'DocumentReference':
+      return { kind: 'document' };
     default:
       return { kind: 'skip', reason: HELD_ELSEWHERE[type] ?? `KASPR does not keep ${type} records` };
   }

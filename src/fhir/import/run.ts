@@ -16,7 +16,7 @@ import { measureRequest } from '../create/observation.ts';
 import { patientRequest } from '../create/patient.ts';
 import { obj, objects, str, type Json } from '../create/read.ts';
 import { FhirRefusal, invalid, unprocessable, fieldsOf } from '../create/refusal.ts';
-import { receivePatient, receiveResponse, receiveVitals } from '../create/handlers.ts';
+import { receiveDocument, receivePatient, receiveResponse, receiveVitals } from '../create/handlers.ts';
 import { operationOutcome, outcomeOfProblem, type IssueSeverity } from '../outcome.ts';
 import type { OperationOutcome } from '../types.ts';
 import { planBundle, type BundlePlan, type PlannedEntry } from './plan.ts';
@@ -125,6 +125,7 @@ class BundleImport {
     for (const entry of this.of('patient')) await this.step(entry, () => this.patient(entry));
     for (const entry of this.of('vitals')) await this.step(entry, () => this.vitals(entry));
     for (const entry of this.of('response')) await this.step(entry, () => this.response(entry));
+    for (const entry of this.of('document')) await this.step(entry, () => this.document(entry));
     await this.records();
     return this.responses;
   }
@@ -229,6 +230,19 @@ class BundleImport {
             'informational',
             'Already held: a response to this questionnaire at the same time.',
           ),
+        };
+  }
+
+  private async document(entry: PlannedEntry): Promise<EntryResponse> {
+    const { resource } = this.subject(entry);
+    const source = entry.fullUrl?.startsWith('urn:uuid:') ? { system: URI, value: entry.fullUrl } : undefined;
+    const saved = await receiveDocument(this.ctx, this.req, resource, source);
+    return saved.created
+      ? { status: '201 Created', location: `DocumentReference/${saved.resource.id}/_history/1` }
+      : {
+          status: '200 OK',
+          location: `DocumentReference/${saved.resource.id}`,
+          outcome: note('information', 'informational', 'Already held: this document was received before.'),
         };
   }
 

@@ -21,6 +21,7 @@ import type { Queryable } from '../../store/db.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
 import { renderConsentPdf } from '../../documents/consent-pdf.ts';
 import { findConsent } from '../../store/consents.ts';
+import { receivedBinaries, receivedBinary, receivedDocument, receivedDocuments } from './documents.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
 import {
@@ -295,7 +296,7 @@ const consentType: ResourceType<Consent> = {
     {
       name: 'category',
       type: 'token',
-      description: 'LOINC 59284-0 (Patient Consent)',
+      description: 'LOINC 59284-0 (Patient Consent), or the type a received document was sent with',
       values: (c) => c.category.flatMap(tokensOf),
     },
     {
@@ -330,10 +331,15 @@ const documentReferenceType: ResourceType<DocumentReference> = {
     {
       name: 'type',
       type: 'token',
-      description: 'LOINC 59284-0 (Patient Consent)',
+      description: 'LOINC 59284-0 (Patient Consent), or the type a received document was sent with',
       values: (d) => tokensOf(d.type),
     },
-    { name: 'date', type: 'date', description: 'When the consent was signed', values: (d) => dates(d.date) },
+    {
+      name: 'date',
+      type: 'date',
+      description: 'When the consent was signed, or the document received',
+      values: (d) => dates(d.date),
+    },
     { name: 'status', type: 'token', description: '`current`', values: (d) => [{ code: d.status }] },
     {
       name: 'related',
@@ -344,15 +350,18 @@ const documentReferenceType: ResourceType<DocumentReference> = {
     {
       name: 'contenttype',
       type: 'token',
-      description: 'The attachment’s MIME type (`application/pdf`)',
+      description: 'The attachment’s MIME type (`application/pdf`, `image/png`, `image/jpeg`, `text/plain`)',
       values: (d) =>
         d.content.flatMap((c) => (c.attachment.contentType ? [{ code: c.attachment.contentType }] : [])),
     },
   ],
-  inScope: async (db, scope) => (await consentsInScope(db, scope)).map(consentDocumentReference),
+  inScope: async (db, scope) => [
+    ...(await consentsInScope(db, scope)).map(consentDocumentReference),
+    ...(await receivedDocuments(db, scope)),
+  ],
   byId: async (db, id) => {
     const c = await consentOf(db, id, 'document');
-    return c && { resource: consentDocumentReference(c), owner: consentOwner(c) };
+    return c ? { resource: consentDocumentReference(c), owner: consentOwner(c) } : receivedDocument(db, id);
   },
 };
 
@@ -394,12 +403,13 @@ const binaryType: ResourceType<Binary> = {
   params: commonParams(),
   inScope: async (db, scope) => {
     const binaries = await Promise.all((await consentsInScope(db, scope)).map((c) => binaryOf(db, c)));
-    return binaries.filter((b): b is Binary => b !== undefined);
+    return [...binaries.filter((b): b is Binary => b !== undefined), ...(await receivedBinaries(db, scope))];
   },
   byId: async (db, id) => {
     const c = await consentOf(db, id, 'pdf');
-    const resource = c && (await binaryOf(db, c));
-    return c && resource ? { resource, owner: consentOwner(c) } : undefined;
+    if (!c) return receivedBinary(db, id);
+    const resource = await binaryOf(db, c);
+    return resource ? { resource, owner: consentOwner(c) } : undefined;
   },
 };
 
