@@ -3,7 +3,7 @@
 // alerts (Flag) and tasks (Task), each created through the native API, then read, searched by every parameter
 // declared, included, versioned, and never shown to another service.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectValidHarmFhir } from '../src/fhir/map/harm-test-fixtures.ts';
+import { expectValidFhir } from './support/fhir-validate.ts';
 import {
   addStaff,
   buildWorld,
@@ -63,7 +63,7 @@ interface Bundle {
 }
 
 function valid<R extends Resource | Bundle>(r: R): R {
-  expectValidHarmFhir(r);
+  expectValidFhir(r);
   for (const e of (r as Bundle).entry ?? []) valid(e.resource);
   return r;
 }

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fhirIssues } from '../../../test/support/fhir-validate.ts';
+import { expectValidFhir, fhirIssues } from '../../../test/support/fhir-validate.ts';
 import { toFhirRiskAssessment } from './harm-risk-assessment.ts';
-import {
-  ASSESSMENT_ID,
-  assessmentVersion,
-  CORRECTION_ID,
-  expectValidHarmFhir,
-} from './harm-test-fixtures.ts';
+import { ASSESSMENT_ID, assessmentVersion, CORRECTION_ID } from './harm-test-fixtures.ts';
 import { PATIENT_ID, USER_ID } from './test-fixtures.ts';
 
 describe('toFhirRiskAssessment', () => {
   it('maps an assessment with its content pack as method and the proposed level as the predicted outcome', () => {
     const risk = toFhirRiskAssessment(assessmentVersion());
-    expectValidHarmFhir(risk);
+    expectValidFhir(risk);
     expect(risk).toStrictEqual({
       resourceType: 'RiskAssessment',
       id: ASSESSMENT_ID,
@@ -47,7 +42,7 @@ describe('toFhirRiskAssessment', () => {
         recorded_at: new Date('2026-05-15T08:00:00.000Z'),
       }),
     );
-    expectValidHarmFhir(risk);
+    expectValidFhir(risk);
     expect(risk.id).toBe(ASSESSMENT_ID);
     expect(risk.status).toBe('corrected');
     expect(risk.meta).toEqual({ versionId: '2', lastUpdated: '2026-05-15T08:00:00.000Z' });
@@ -55,9 +50,12 @@ describe('toFhirRiskAssessment', () => {
     expect(risk.note).toEqual([{ text: 'Days of use were mistyped', time: '2026-05-15T08:00:00.000Z' }]);
   });
 
-  it('is refused by the validator only for the ras-2 false positive of an absent probability', () => {
-    expect(fhirIssues(toFhirRiskAssessment(assessmentVersion()))).toEqual([
+  it('passes ras-2 with no probability (Medplum 4.5.2 false positive), and is refused a probability over 100', () => {
+    const risk = toFhirRiskAssessment(assessmentVersion());
+    expect(fhirIssues(risk)).toEqual([]);
+    const over = { ...risk, prediction: risk.prediction?.map((p) => ({ ...p, probabilityDecimal: 150 })) };
+    expect(fhirIssues(over)).toContain(
       'Constraint ras-2 not met: Must be <= 100 @ RiskAssessment.prediction[0]',
-    ]);
+    );
   });
 });

@@ -1,5 +1,4 @@
 // Generated (not real) harm-pathway records for the FHIR mapper tests (test support only).
-import { fhirIssues } from '../../../test/support/fhir-validate.ts';
 import type { HarmAssessment, HarmEvaluation } from '../../domain/harm/index.ts';
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import type {
@@ -157,37 +156,6 @@ export function taskRow(over: Partial<TaskRow> = {}): TaskRow {
     note: null,
     ...over,
   };
-}
-
-/** RiskAssessment's ras-2 as @medplum/core 4.5.2 evaluates it: empty probability is wrongly a failure. */
-const RAS_2 =
-  /^Constraint ras-2 not met: Must be <= 100 @ (?:RiskAssessment|Bundle\.entry\[(\d+)\]\.resource)\.prediction\[(\d+)\]$/;
-
-/**
- * Throws unless the resource (or every resource in a Bundle) is valid FHIR R4 (Medplum + strict). The one issue
- * dropped is ras-2 on a prediction that has no probability: R4's expression is empty there, and the corrected
- * expression (`probability.empty() or …`, shipped in Medplum 5.x) passes it (../shared/domain/fhir.md §1.4).
- */
-export function expectValidHarmFhir(resource: unknown): void {
-  const issues = fhirIssues(resource).filter((issue) => !isRas2FalsePositive(resource, issue));
-  if (issues.length > 0) throw new Error(`not valid FHIR R4:\n  ${issues.join('\n  ')}`);
-}
-
-type Json = Record<string, unknown>;
-const asJson = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
-
-function isRas2FalsePositive(resource: unknown, issue: string): boolean {
-  const m = RAS_2.exec(issue);
-  if (!m) return false;
-  const entries = asJson(resource).entry;
-  const target =
-    m[1] === undefined ? resource : asJson(Array.isArray(entries) ? entries[Number(m[1])] : {}).resource;
-  const predictions = asJson(target).prediction;
-  const prediction = asJson(Array.isArray(predictions) ? predictions[Number(m[2])] : undefined);
-  return (
-    asJson(target).resourceType === 'RiskAssessment' &&
-    !Object.keys(prediction).some((k) => k.startsWith('probability'))
-  );
 }
 
 export const APPOINTMENT_ID = 'ce1d0c9b-8a7f-4e6d-9c5b-3a2f1e0d9c8b';
