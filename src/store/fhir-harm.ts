@@ -74,13 +74,18 @@ export interface AssessmentVersionRow {
 }
 
 // Corrections point at the assessment they correct (possibly itself a correction): the chain's root is the
-// logical resource, and its rows in the order recorded are the versions.
-const CHAIN = `
+// logical resource, and its rows in the order recorded are the versions. A correction is of the same patient's
+// assessment, so `patients` (a condition on a harm_assessments alias) narrows the chain itself: a recursive CTE is
+// computed whole before any outer condition, and over every assessment in the country it costs seconds.
+const chain = (patients: (x: string) => string = () => 'TRUE') => `
   WITH RECURSIVE chain(id, root_id) AS (
-    SELECT id, id FROM harm_assessments WHERE corrects IS NULL
+    SELECT h.id, h.id FROM harm_assessments h WHERE h.corrects IS NULL AND ${patients('h')}
     UNION ALL SELECT a.id, chain.root_id FROM harm_assessments a JOIN chain ON a.corrects = chain.id
+      WHERE ${patients('a')}
   )`;
-const ASSESSMENT_VERSIONS = `${CHAIN}, versions AS (
+/** The scope's patients ($2, or every patient when null) as a condition on a table aliased `x`. */
+const scopePatients = (x: string) => `($2::uuid[] IS NULL OR ${x}.patient_id = ANY($2::uuid[]))`;
+const assessmentVersionsSql = (patients?: (x: string) => string) => `${chain(patients)}, versions AS (
     SELECT a.*, chain.root_id,
            row_number() OVER (PARTITION BY chain.root_id ORDER BY a.recorded_at, a.id)::int AS version,
            count(*) OVER (PARTITION BY chain.root_id)::int AS latest
@@ -94,7 +99,8 @@ const ASSESSMENT_VERSIONS = `${CHAIN}, versions AS (
 /** The latest version of every assessment in scope. */
 export function assessmentsInScope(db: Queryable, scope: Scope): Promise<AssessmentVersionRow[]> {
   return db.query<AssessmentVersionRow>(
-    `${ASSESSMENT_VERSIONS} WHERE ${inScope('v')} AND v.version = v.latest ORDER BY v.assessed_at, v.root_id`,
+    `${assessmentVersionsSql(scopePatients)} WHERE ${inScope('v')} AND v.version = v.latest
+     ORDER BY v.assessed_at, v.root_id`,
     scopeArgs(scope),
   );
 }
@@ -103,7 +109,7 @@ export function assessmentsInScope(db: Queryable, scope: Scope): Promise<Assessm
 export async function assessmentVersions(db: Queryable, rootId: string): Promise<AssessmentVersionRow[]> {
   if (!isUuid(rootId)) return [];
   return db.query<AssessmentVersionRow>(
-    `${ASSESSMENT_VERSIONS} WHERE v.root_id = $1 ORDER BY v.version DESC`,
+    `${assessmentVersionsSql()} WHERE v.root_id = $1 ORDER BY v.version DESC`,
     [rootId],
   );
 }
@@ -124,7 +130,7 @@ export interface DecisionRow {
   decided_by_name: string;
 }
 
-const DECISIONS = `${CHAIN}
+const decisionsSql = (patients?: (x: string) => string) => `${chain(patients)}
   SELECT d.id, chain.root_id AS assessment_root_id, d.patient_id, p.service_id, d.proposed_level, d.confirmed_level, d.overridden, d.reason, d.review_due,
          d.decided_at, d.decided_by, u.display_name AS decided_by_name
   FROM harm_decisions d JOIN chain ON chain.id = d.assessment_id JOIN patients p ON p.id = d.patient_id
@@ -132,14 +138,14 @@ const DECISIONS = `${CHAIN}
 
 export function decisionsInScope(db: Queryable, scope: Scope): Promise<DecisionRow[]> {
   return db.query<DecisionRow>(
-    `${DECISIONS} WHERE ${inScope('d')} ORDER BY d.decided_at, d.id`,
+    `${decisionsSql(scopePatients)} WHERE ${inScope('d')} ORDER BY d.decided_at, d.id`,
     scopeArgs(scope),
   );
 }
 
 export async function findDecision(db: Queryable, id: string): Promise<DecisionRow | undefined> {
   if (!isUuid(id)) return undefined;
-  return (await db.query<DecisionRow>(`${DECISIONS} WHERE d.id = $1`, [id]))[0];
+  return (await db.query<DecisionRow>(`${decisionsSql()} WHERE d.id = $1`, [id]))[0];
 }
 
 /** One version of a patient's shared formulation. */

@@ -1,5 +1,6 @@
 // What the FHIR API reads for the record's history and staff roles, scoped to services: the version rows behind
 // Provenance, each staff member's roles in each service (PractitionerRole) and the audit log (AuditEvent).
+import type { AuditRow } from './audit.ts';
 import type { Queryable } from './db.ts';
 import type { Scope } from './fhir-sources.ts';
 
@@ -57,18 +58,21 @@ export interface VersionRow {
 }
 
 // Each kind's versions as one row shape; care plans and formulations number their versions, and an assessment's
-// corrections (each pointing at the one it corrects) are its later versions in the order recorded.
-const VERSIONS = `
+// corrections (each pointing at the one it corrects) are its later versions in the order recorded. `patients` (a
+// condition on a table alias) is applied inside each kind and the correction chain: a recursive CTE is computed
+// whole before any outer condition, and a window function keeps one from being pushed into its branch.
+const versionsSql = (patients: (x: string) => string = () => 'TRUE') => `
   WITH RECURSIVE chain(id, root_id) AS (
-    SELECT id, id FROM harm_assessments WHERE corrects IS NULL
+    SELECT h.id, h.id FROM harm_assessments h WHERE h.corrects IS NULL AND ${patients('h')}
     UNION ALL SELECT a.id, chain.root_id FROM harm_assessments a JOIN chain ON a.corrects = chain.id
+      WHERE ${patients('a')}
   ), versions AS (
     SELECT 'Patient' AS kind, v.patient_id::text AS record_id, v.patient_id, v.version, v.reason, v.recorded_at,
            v.recorded_by
-    FROM patient_versions v
+    FROM patient_versions v WHERE ${patients('v')}
     UNION ALL
     SELECT 'CarePlan', f.id::text, c.patient_id, c.version, c.reason, c.recorded_at, c.recorded_by
-    FROM care_plans c JOIN care_plans f ON f.patient_id = c.patient_id AND f.version = 1
+    FROM care_plans c JOIN care_plans f ON f.patient_id = c.patient_id AND f.version = 1 WHERE ${patients('c')}
     UNION ALL
     SELECT 'RiskAssessment', chain.root_id::text, a.patient_id,
            row_number() OVER (PARTITION BY chain.root_id ORDER BY a.recorded_at, a.id)::int, a.correction_reason,
@@ -77,7 +81,7 @@ const VERSIONS = `
     UNION ALL
     SELECT 'ClinicalImpression', f.patient_id::text || '-formulation', f.patient_id, f.version, NULL, f.recorded_at,
            f.recorded_by
-    FROM formulations f
+    FROM formulations f WHERE ${patients('f')}
   )
   SELECT v.kind, v.record_id, v.patient_id, p.service_id, v.version, v.reason, v.recorded_at, v.recorded_by
   FROM versions v JOIN patients p ON p.id = v.patient_id`;
@@ -85,7 +89,8 @@ const VERSIONS = `
 /** Every version of every versioned record in scope, oldest first. */
 export function recordVersionsInScope(db: Queryable, scope: Scope): Promise<VersionRow[]> {
   return db.query<VersionRow>(
-    `${VERSIONS} WHERE p.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
+    `${versionsSql((x) => `($2::uuid[] IS NULL OR ${x}.patient_id = ANY($2::uuid[]))`)}
+     WHERE p.service_id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[]))
      ORDER BY v.recorded_at, v.record_id, v.version`,
     [scope.serviceIds, scope.patientIds ?? null],
   );
@@ -99,23 +104,17 @@ export async function findRecordVersion(
 ): Promise<VersionRow | undefined> {
   if (!/^[0-9a-f-]{36}(-formulation)?$/.test(recordId)) return undefined;
   return (
-    await db.query<VersionRow>(`${VERSIONS} WHERE v.record_id = $1 AND v.version = $2`, [recordId, version])
+    await db.query<VersionRow>(`${versionsSql()} WHERE v.record_id = $1 AND v.version = $2`, [
+      recordId,
+      version,
+    ])
   )[0];
 }
 
 /** An audit entry as the FHIR API shows it: the stored row without its chain fields, request id or details. */
-export interface AuditEntry {
+export type AuditEntry = Omit<AuditRow, 'seq' | 'request_id' | 'details' | 'prev_hash' | 'hash'> & {
   seq: string;
-  at: Date;
-  actor_id: string | null;
-  action: string;
-  resource_type: string;
-  resource_id: string | null;
-  patient_id: string | null;
-  outcome: string;
-  ip: string | null;
-  flagged: boolean;
-}
+};
 
 /**
  * The most audit entries one search reads (newest first): the log can hold millions of rows, and the search
