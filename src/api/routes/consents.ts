@@ -5,7 +5,8 @@ import { consentDocuments } from '../../domain/consent/documents.ts';
 import { renderConsentPdf } from '../../documents/consent-pdf.ts';
 import { idParams } from '../../schemas/common.ts';
 import { withdrawSchema } from '../../schemas/treatment.ts';
-import { findConsent, insertConsentWithdrawal } from '../../store/consents.ts';
+import { findConsent, insertConsentWithdrawal, type ConsentRow } from '../../store/consents.ts';
+import type { Queryable } from '../../store/db.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -13,6 +14,30 @@ import { route } from '../route.ts';
 import { auditRead, patientAccess } from '../patient-access.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
+
+/** The signed consent as the PDF a patient is given (its document, patient and clinic as recorded); undefined
+ * when its patient or document version is not known. */
+export async function signedConsentPdf(db: Queryable, consent: ConsentRow): Promise<Buffer | undefined> {
+  const patient = await findPatient(db, consent.patient_id);
+  const doc = consentDocuments.find(
+    (d) => d.id === consent.document_id && d.version === consent.document_version,
+  );
+  if (!patient || !doc) return undefined;
+  return renderConsentPdf({
+    document: doc,
+    patient,
+    clinic: await serviceForDocuments(db, patient.serviceId),
+    consent: {
+      signature: consent.signature,
+      signedAt: consent.signed_at,
+      recordedBy: consent.recorded_by_name,
+      witness: consent.witness_name,
+      withdrawn: consent.withdrawn_at
+        ? { at: consent.withdrawn_at, reason: consent.withdrawal_reason }
+        : null,
+    },
+  });
+}
 
 export function consentRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
@@ -22,26 +47,8 @@ export function consentRoutes(api: ZodApp, ctx: AppContext): void {
       const consent = await findConsent(ctx.db, req.params.id);
       if (!consent) throw problem('not-found');
       const access = await patientAccess(ctx, req, consent.patient_id, 'consent.pdf');
-      const patient = await findPatient(ctx.db, consent.patient_id);
-      const doc = consentDocuments.find(
-        (d) => d.id === consent.document_id && d.version === consent.document_version,
-      );
-      if (!patient || !doc) throw problem('not-found');
-      const service = await serviceForDocuments(ctx.db, patient.serviceId);
-      const pdf = await renderConsentPdf({
-        document: doc,
-        patient,
-        clinic: service,
-        consent: {
-          signature: consent.signature,
-          signedAt: consent.signed_at,
-          recordedBy: consent.recorded_by_name,
-          witness: consent.witness_name,
-          withdrawn: consent.withdrawn_at
-            ? { at: consent.withdrawn_at, reason: consent.withdrawal_reason }
-            : null,
-        },
-      });
+      const pdf = await signedConsentPdf(ctx.db, consent);
+      if (!pdf) throw problem('not-found');
       await auditRead(ctx, req, access, 'consent.pdf', 'Consent', consent.id);
       return reply
         .type('application/pdf')

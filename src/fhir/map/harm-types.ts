@@ -1,6 +1,6 @@
 // FHIR R4 shapes for the harm pathway (only the elements its mappers write): CarePlan, Goal, RiskAssessment,
 // ClinicalImpression, Flag and Task.
-import type { CodeableConcept, FhirResource, Period, Reference } from '../types.ts';
+import type { CodeableConcept, FhirResource, ObservationStatus, Period, Reference } from '../types.ts';
 
 export interface Annotation {
   text: string;
@@ -59,15 +59,8 @@ export interface Goal extends FhirResource {
   expressedBy?: Reference;
 }
 
-export type ObservationLikeStatus =
-  | 'registered'
-  | 'preliminary'
-  | 'final'
-  | 'amended'
-  | 'corrected'
-  | 'cancelled'
-  | 'entered-in-error'
-  | 'unknown';
+/** RiskAssessment.status shares Observation's value set (http://hl7.org/fhir/observation-status). */
+export type ObservationLikeStatus = ObservationStatus;
 
 export interface RiskAssessment extends FhirResource {
   resourceType: 'RiskAssessment';

@@ -18,12 +18,9 @@ import type { DateRange } from '../search/dates.ts';
 import type { SearchParam } from '../search/params.ts';
 import type { FhirResource, Period, Reference } from '../types.ts';
 import type { Queryable } from '../../store/db.ts';
-import { consentDocuments } from '../../domain/consent/documents.ts';
-import { renderConsentPdf } from '../../documents/consent-pdf.ts';
+import { signedConsentPdf } from '../../api/routes/consents.ts';
 import { findConsent } from '../../store/consents.ts';
 import { receivedBinaries, receivedBinary, receivedDocument, receivedDocuments } from './documents.ts';
-import { findPatient } from '../../store/patients.ts';
-import { serviceForDocuments } from '../../store/services.ts';
 import {
   consentsInScope,
   findConsentRecord,
@@ -366,31 +363,13 @@ const documentReferenceType: ResourceType<DocumentReference> = {
 };
 
 /** The signed consent's PDF copy, rendered as the native API renders it (`GET /api/v1/consents/:id/pdf`). */
-async function signedConsentPdf(db: Queryable, id: string): Promise<Buffer | undefined> {
+async function signedConsentPdfOf(db: Queryable, id: string): Promise<Buffer | undefined> {
   const consent = await findConsent(db, id);
-  const patient = consent && (await findPatient(db, consent.patient_id));
-  const doc =
-    consent &&
-    consentDocuments.find((d) => d.id === consent.document_id && d.version === consent.document_version);
-  if (!consent || !patient || !doc) return undefined;
-  return renderConsentPdf({
-    document: doc,
-    patient,
-    clinic: await serviceForDocuments(db, patient.serviceId),
-    consent: {
-      signature: consent.signature,
-      signedAt: consent.signed_at,
-      recordedBy: consent.recorded_by_name,
-      witness: consent.witness_name,
-      withdrawn: consent.withdrawn_at
-        ? { at: consent.withdrawn_at, reason: consent.withdrawal_reason }
-        : null,
-    },
-  });
+  return consent && signedConsentPdf(db, consent);
 }
 
 async function binaryOf(db: Queryable, c: ConsentRecord): Promise<Binary | undefined> {
-  const pdf = await signedConsentPdf(db, c.id);
+  const pdf = await signedConsentPdfOf(db, c.id);
   return pdf && consentBinary(c, pdf);
 }
 
