@@ -14,8 +14,8 @@ import { joinTransaction } from '../../store/db.ts';
 import { findPatient, findPatientsByIdentifiers } from '../../store/patients.ts';
 import { measureRequest } from '../create/observation.ts';
 import { patientRequest } from '../create/patient.ts';
-import { obj, objects, str, type Json } from '../create/read.ts';
-import { FhirRefusal, invalid, unprocessable, fieldsOf } from '../create/refusal.ts';
+import { objects, str, type Json } from '../create/read.ts';
+import { FhirRefusal, unprocessable, fieldsOf } from '../create/refusal.ts';
 import { receiveDocument, receivePatient, receiveResponse, receiveVitals } from '../create/handlers.ts';
 import { operationOutcome, outcomeOfProblem, type IssueSeverity } from '../outcome.ts';
 import type { OperationOutcome } from '../types.ts';
@@ -415,5 +415,3 @@ export async function importBundle(
   );
   return { type: 'transaction-response', responses };
 }
-
-export { invalid, obj };
