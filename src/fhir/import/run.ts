@@ -58,9 +58,7 @@ function atEntry(outcome: OperationOutcome, index: number): OperationOutcome {
     issue: outcome.issue.map((i) => ({
       ...i,
       expression: (i.expression ?? [at]).map((e) =>
-        e.startsWith(at)
-          ? e
-          : e.replace(/^[A-Z][A-Za-z]*(\.|$)/, `${at}.resource$1`).replace(/\.resource$/, '.resource'),
+        e.startsWith(at) ? e : e.replace(/^[A-Z][A-Za-z]*(\.|$)/, `${at}.resource$1`),
       ),
     })),
   };
@@ -127,6 +125,7 @@ class BundleImport {
     for (const entry of this.of('response')) await this.step(entry, () => this.response(entry));
     for (const entry of this.of('document')) await this.step(entry, () => this.document(entry));
     await this.records();
+    if (this.responses.some((r) => r.status === '')) throw new Error('an import entry was left unanswered');
     return this.responses;
   }
 
@@ -397,6 +396,10 @@ class BundleImport {
           };
       return this.responses[first.index] ?? { status: '201 Created' };
     });
+    // In a batch, a refused record change answers every entry that fed it.
+    const answer = this.responses[first.index];
+    for (const e of entries)
+      if (answer && this.responses[e.index]?.status === '') this.responses[e.index] = answer;
   }
 }
 
