@@ -1,6 +1,8 @@
-// Benchmarks (`npm run bench [-- --fresh] [--patients N] [--seed S] [--register-only] [--register-sizes 1000,10000]`): figures printed, never a pass/fail of the
-// build. Quick micro-benchmarks, then the national-scale data set on PostgreSQL: dashboard queries and the patient
-// chart API under load, each beside the same work done by hand-written SQL or a bare HTTP handler.
+// Benchmarks (`npm run bench [-- --fresh] [--patients N] [--seed S] [--register-only] [--register-sizes 1000,10000]
+// [--fhir-only]`): figures printed, never a pass/fail of the build. Quick micro-benchmarks, then the national-scale
+// data set on PostgreSQL: dashboard queries and the patient chart API under load, each beside the same work done by
+// hand-written SQL or a bare HTTP handler, then the FHIR API (Bulk Data export, Observation search). `--fhir-only`
+// goes straight to the FHIR part (generating the data set first when it is missing).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { verifyAuditChain } from '../src/store/audit.ts';
@@ -16,6 +18,7 @@ import {
   type LoadResult,
 } from './chart-api.ts';
 import { dashboardScopes, measureDashboard, RUNS, type DashboardResult } from './dashboard.ts';
+import { fhirBench, type ExportResult, type SearchResult } from './fhir.ts';
 import {
   BENCH_CLINICIAN,
   BENCH_PASSWORD,
@@ -37,8 +40,10 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'register-only': { type: 'boolean' },
     'register-sizes': { type: 'string' },
+    'fhir-only': { type: 'boolean' },
   },
 });
+const fhirOnly = values['fhir-only'] === true;
 const spec: DataSetSpec = {
   seed: Number(values.seed ?? 2026),
   patients: Number(values.patients ?? 100_000),
@@ -51,9 +56,11 @@ out(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-out('\n== micro-benchmarks ==');
-scoringBench();
-await pgliteSearchBench(1000);
+if (!fhirOnly) {
+  out('\n== micro-benchmarks ==');
+  scoringBench();
+  await pgliteSearchBench(1000);
+}
 
 out('\n== national scale on PostgreSQL ==');
 let version: string;
@@ -68,12 +75,14 @@ try {
 }
 out(version);
 
-out('\n-- controlled-drug register growth: one write (recordLedgerEntry) as the register grows --');
-await registerGrowthBench(out, {
-  fresh: values.fresh === true,
-  ...(values['register-sizes'] ? { sizes: values['register-sizes'].split(',').map(Number) } : {}),
-});
-if (values['register-only'] === true) process.exit(0);
+if (!fhirOnly) {
+  out('\n-- controlled-drug register growth: one write (recordLedgerEntry) as the register grows --');
+  await registerGrowthBench(out, {
+    fresh: values.fresh === true,
+    ...(values['register-sizes'] ? { sizes: values['register-sizes'].split(',').map(Number) } : {}),
+  });
+  if (values['register-only'] === true) process.exit(0);
+}
 
 const { db, reuse } = await openBenchDatabase(spec, values.fresh === true);
 if (reuse)
@@ -83,6 +92,12 @@ if (reuse)
 else out(`generated in ${(await generate(db, spec)).toFixed(0)} s`);
 await ensureBenchUsers(db);
 await describeDataSet(db);
+if (fhirOnly) {
+  const fhir = await fhirBench(db, out);
+  printSummary([], [], null, fhir);
+  await db.close();
+  process.exit(0);
+}
 
 out('\n-- registry search (all services) --');
 const serviceIds = (await db.query<{ id: string }>('SELECT id FROM services')).map((s) => s.id);
@@ -144,7 +159,8 @@ out(
   `audit chain after the load: ${chain.intact ? 'intact' : `BROKEN at ${chain.brokenAt?.seq ?? '?'}`} (${chain.rows} entries)`,
 );
 
-printSummary(dashboards, loads, report);
+const fhir = await fhirBench(db, out);
+printSummary(dashboards, loads, report, fhir);
 await db.close();
 
 async function describeDataSet(database: Database): Promise<void> {
@@ -177,6 +193,7 @@ function printSummary(
   dash: readonly DashboardResult[],
   loaded: readonly LoadResult[],
   reportTime: Timing | null,
+  fhir: { exported: ExportResult; search: SearchResult },
 ): void {
   const org = dash[0];
   const kaspr = loaded.find((l) => l.server === 'kaspr');
@@ -233,6 +250,33 @@ function printSummary(
       '(no target)',
       '—',
     ]);
+  const { exported, search } = fhir;
+  rows.push(
+    [
+      'FHIR $export, system level',
+      `${exported.resourcesPerSecond.toFixed(0)} resources/s`,
+      `${exported.resources} resources, ${exported.files} files`,
+      '—',
+      '≥ 20,000 resources/s',
+      exported.resourcesPerSecond >= 20_000 ? 'yes' : 'NO',
+    ],
+    [
+      'FHIR $export, server peak RSS',
+      `${exported.rssHighWaterMiB.toFixed(0)} MiB`,
+      `${exported.rssBeforeMiB.toFixed(0)} MiB before`,
+      '—',
+      '(information)',
+      '—',
+    ],
+    [
+      'FHIR Observation?patient=',
+      `p50 ${ms(search.p50)}, p99 ${ms(search.p99)}`,
+      `${search.patients} patients`,
+      '—',
+      'p50 ≤ 20 ms',
+      search.p50 <= 20 && search.non200 === 0 ? 'yes' : 'NO',
+    ],
+  );
   out('\n== summary ==');
   out(table(rows));
 }
