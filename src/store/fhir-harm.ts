@@ -1,6 +1,5 @@
 // What the FHIR API reads of the harm pathway, scoped to services: care-plan versions, assessments (a correction
 // is a later version of the assessment it corrects), decisions, formulation versions, alerts and tasks.
-import type { HarmAssessment, HarmEvaluation } from '../domain/harm/index.ts';
 import type { EligibilityFlags } from '../domain/treatment/eligibility-flags.ts';
 import type { CarePlanContent } from '../schemas/replies/harm.ts';
 import type { Queryable } from './db.ts';
@@ -63,8 +62,8 @@ export interface AssessmentVersionRow {
   service_id: string;
   corrects: string | null;
   correction_reason: string | null;
-  assessment: HarmAssessment;
-  evaluation: HarmEvaluation;
+  /** The label of the proposed level only: the whole assessment and evaluation are large and not mapped. */
+  level_label: string;
   proposed_level: number;
   content_version: string;
   assessed_at: Date;
@@ -86,14 +85,15 @@ const chain = (patients: (x: string) => string = () => 'TRUE') => `
 /** The scope's patients ($2, or every patient when null) as a condition on a table aliased `x`. */
 const scopePatients = (x: string) => `($2::uuid[] IS NULL OR ${x}.patient_id = ANY($2::uuid[]))`;
 const assessmentVersionsSql = (patients?: (x: string) => string) => `${chain(patients)}, versions AS (
-    SELECT a.*, chain.root_id,
+    SELECT a.id, a.patient_id, a.corrects, a.correction_reason, a.evaluation, a.proposed_level, a.content_version,
+           a.assessed_at, a.recorded_at, a.recorded_by, chain.root_id,
            row_number() OVER (PARTITION BY chain.root_id ORDER BY a.recorded_at, a.id)::int AS version,
            count(*) OVER (PARTITION BY chain.root_id)::int AS latest
     FROM harm_assessments a JOIN chain ON chain.id = a.id
   )
-  SELECT v.id, v.root_id, v.version, v.patient_id, p.service_id, v.corrects, v.correction_reason, v.assessment,
-         v.evaluation, v.proposed_level, v.content_version, v.assessed_at, v.recorded_at, v.recorded_by,
-         u.display_name AS recorded_by_name
+  SELECT v.id, v.root_id, v.version, v.patient_id, p.service_id, v.corrects, v.correction_reason,
+         v.evaluation->>'levelLabel' AS level_label, v.proposed_level, v.content_version, v.assessed_at,
+         v.recorded_at, v.recorded_by, u.display_name AS recorded_by_name
   FROM versions v JOIN patients p ON p.id = v.patient_id JOIN users u ON u.id = v.recorded_by`;
 
 /** The latest version of every assessment in scope. */

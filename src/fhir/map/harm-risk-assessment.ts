@@ -21,7 +21,7 @@ export function toFhirRiskAssessment(row: AssessmentVersionRow): RiskAssessment 
     subject: ref('Patient', row.patient_id),
     occurrenceDateTime: instant(row.assessed_at),
     performer: { ...ref('Practitioner', row.recorded_by), display: row.recorded_by_name },
-    prediction: [{ outcome: levelOfNeed(row.proposed_level, row.evaluation.levelLabel) }],
+    prediction: [{ outcome: levelOfNeed(row.proposed_level, row.level_label) }],
     note: row.corrects ? [{ text: reason ?? 'Correction', time: instant(row.recorded_at) }] : undefined,
   });
 }

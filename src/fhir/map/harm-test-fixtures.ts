@@ -1,5 +1,4 @@
 // Generated (not real) harm-pathway records for the FHIR mapper tests (test support only).
-import type { HarmAssessment, HarmEvaluation } from '../../domain/harm/index.ts';
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import type {
   AlertRow,
@@ -56,16 +55,6 @@ export function carePlanVersion(over: Partial<CarePlanVersionRow> = {}): CarePla
 }
 
 export function assessmentVersion(over: Partial<AssessmentVersionRow> = {}): AssessmentVersionRow {
-  const assessment: HarmAssessment = {
-    use: { daysUsedLast28: 6, routes: ['nasal'], bingeing: false, escalating: false },
-    symptoms: [{ code: 'urinary-frequency' }],
-    risks: [],
-  };
-  const evaluation = {
-    level: 2,
-    levelLabel: 'Brief or extended intervention with physical health monitoring',
-    contentVersion: 'kaspr-harm-default@1.0.0',
-  } as unknown as HarmEvaluation;
   return {
     id: ASSESSMENT_ID,
     root_id: ASSESSMENT_ID,
@@ -74,8 +63,7 @@ export function assessmentVersion(over: Partial<AssessmentVersionRow> = {}): Ass
     service_id: SERVICE_ID,
     corrects: null,
     correction_reason: null,
-    assessment,
-    evaluation,
+    level_label: 'Brief or extended intervention with physical health monitoring',
     proposed_level: 2,
     content_version: 'kaspr-harm-default@1.0.0',
     assessed_at: new Date('2026-05-14T09:00:00.000Z'),
