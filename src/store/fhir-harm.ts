@@ -288,9 +288,15 @@ async function withEvents(db: Queryable, appointments: AppointmentRow[]): Promis
      WHERE appointment_id = ANY($1::uuid[]) ORDER BY id`,
     [appointments.map((a) => a.id)],
   );
+  const byAppointment = new Map<string, AppointmentEventRow[]>();
+  for (const e of events) {
+    const list = byAppointment.get(e.appointment_id);
+    if (list) list.push(e);
+    else byAppointment.set(e.appointment_id, [e]);
+  }
   return appointments.map((appointment) => ({
     appointment,
-    events: events.filter((e) => e.appointment_id === appointment.id),
+    events: byAppointment.get(appointment.id) ?? [],
   }));
 }
 
