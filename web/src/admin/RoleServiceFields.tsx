@@ -27,15 +27,34 @@ export function RoleServiceFields({ form, services }: RoleServiceFieldsProps) {
         onValues={form.set('roles')}
         error={form.errors.roles}
       />
-      <CheckboxGroup
-        legend="Services"
-        options={services.map((s) => ({ value: s.id, label: s.name }))}
-        values={form.values.serviceIds}
-        onValues={form.set('serviceIds')}
-        error={errorAt(form.errors, 'serviceIds')}
-      >
-        {services.length === 0 ? <p className="hint">No services yet.</p> : null}
-      </CheckboxGroup>
+      <ServiceChoice legend="Services" services={services} form={form} />
     </div>
+  );
+}
+
+/** The services to choose from as checkboxes (staff, system clients), with the form's `serviceIds` error. */
+export function ServiceChoice({
+  legend,
+  services,
+  form,
+}: {
+  legend: string;
+  services: Service[];
+  form: {
+    values: { serviceIds: string[] };
+    set: (key: 'serviceIds') => (value: string[]) => void;
+    errors: FieldErrors;
+  };
+}) {
+  return (
+    <CheckboxGroup
+      legend={legend}
+      options={services.map((s) => ({ value: s.id, label: s.name }))}
+      values={form.values.serviceIds}
+      onValues={form.set('serviceIds')}
+      error={errorAt(form.errors, 'serviceIds')}
+    >
+      {services.length === 0 ? <p className="hint">No services yet.</p> : null}
+    </CheckboxGroup>
   );
 }

@@ -4,13 +4,12 @@ import type { z } from 'zod';
 import type { systemClientCreatedReply } from '../../../../src/schemas/replies/system-clients.ts';
 import { createSystemClientSchema } from '../../../../src/schemas/system-clients.ts';
 import { api } from '../../api/client.ts';
-import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Form } from '../../ui/Form.tsx';
-import { errorAt } from '../../ui/form-values.ts';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { useForm } from '../../ui/use-form.ts';
 import type { Service } from '../admin-types.ts';
+import { ServiceChoice } from '../RoleServiceFields.tsx';
 import { jwksError, readJwks } from './jwks-text.ts';
 import { JwksField } from './JwksField.tsx';
 import { RegisteredClient } from './RegisteredClient.tsx';
@@ -82,15 +81,7 @@ export function RegisterSystemClientForm({ services, smart, onRegistered }: Regi
             value={form.values.scope}
             onValue={form.set('scope')}
           />
-          <CheckboxGroup
-            legend="Services it reads"
-            options={services.map((s) => ({ value: s.id, label: s.name }))}
-            values={form.values.serviceIds}
-            onValues={form.set('serviceIds')}
-            error={errorAt(form.errors, 'serviceIds')}
-          >
-            {services.length === 0 ? <p className="hint">No services yet.</p> : null}
-          </CheckboxGroup>
+          <ServiceChoice legend="Services it reads" services={services} form={form} />
         </div>
       </Form>
     </>
