@@ -3,6 +3,7 @@
 // questionnaires (scored on arrival, with alerts, tasks and the total Observation). Every created resource read back
 // validates; every refusal is an OperationOutcome and writes nothing to the records.
 import { createHash } from 'node:crypto';
+import { Client as FhirClient } from 'fhir-kit-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidFhir } from './support/fhir-validate.ts';
 import {
@@ -535,6 +536,33 @@ describe('POST DocumentReference', () => {
     });
     await refused(w.alice, 'DocumentReference', size, 422);
     await refused(w.alice, 'DocumentReference', letter(south), 404);
+  });
+});
+
+describe('an independent client (fhir-kit-client)', () => {
+  it('creates a patient and a questionnaire response, then reads them back', async () => {
+    const client = new FhirClient({
+      baseUrl: `${server.baseUrl}${FHIR}`,
+      customHeaders: { cookie: w.alice.cookie, 'x-csrf-token': w.alice.csrfToken },
+    });
+    const patient = (await client.create({
+      resourceType: 'Patient',
+      body: fhirPatient({
+        identifier: [{ system: 'https://example.org/kit', value: 'K-1' }],
+      }),
+    })) as unknown as { id: string; resourceType: string };
+    expect(valid(patient).resourceType).toBe('Patient');
+    const response = (await client.create({
+      resourceType: 'QuestionnaireResponse',
+      body: phq9(patient.id),
+    })) as unknown as { id: string };
+    const read = (await client.read({
+      resourceType: 'QuestionnaireResponse',
+      id: response.id,
+    })) as unknown as {
+      subject: { reference: string };
+    };
+    expect(valid(read).subject.reference).toBe(`Patient/${patient.id}`);
   });
 });
 
