@@ -137,6 +137,25 @@ class PartWriter {
   }
 }
 
+/**
+ * Each chunk with its read, the next chunk's read started before this one is handed on, so the database reads while
+ * the server maps and writes (two chunks in memory at most). A read that fails is thrown when its turn comes.
+ */
+async function* readAhead<T>(
+  chunks: AsyncGenerator<readonly string[]>,
+  read: (chunk: readonly string[]) => Promise<T>,
+): AsyncGenerator<{ chunk: readonly string[]; value: T }> {
+  let pending: { chunk: readonly string[]; value: Promise<T> } | undefined;
+  for await (const chunk of chunks) {
+    const next = { chunk, value: read(chunk) };
+    // Kept from being an unhandled rejection while the previous chunk is written; awaited (and thrown) below.
+    next.value.catch(() => undefined);
+    if (pending) yield { chunk: pending.chunk, value: await pending.value };
+    pending = next;
+  }
+  if (pending) yield { chunk: pending.chunk, value: await pending.value };
+}
+
 /** The patients of a job, a chunk at a time: its own list (sorted), else every patient of its services by id. */
 async function* patientChunks(ctx: AppContext, job: BulkExportRow): AsyncGenerator<readonly string[]> {
   if (job.patient_ids !== null) {
@@ -213,8 +232,10 @@ async function build(ctx: AppContext, job: BulkExportRow): Promise<boolean> {
     if (source.patientData) {
       // Patient data is read a chunk of patients at a time, so memory stays bounded however many there are.
       let done = 0;
-      for await (const chunk of patientChunks(ctx, job)) {
-        const read = await source.inScope(ctx.db, { serviceIds: job.service_ids, patientIds: chunk });
+      const reads = readAhead(patientChunks(ctx, job), (chunk) =>
+        source.inScope(ctx.db, { serviceIds: job.service_ids, patientIds: chunk }),
+      );
+      for await (const { chunk, value: read } of reads) {
         if (!(await take(read))) return false;
         done += chunk.length;
         const progress = `${percent(done)}% (${type}, ${thousands(done)} of ${thousands(patients)} patients)`;
