@@ -330,6 +330,15 @@ describe('urn:uuid references, records and questionnaires', () => {
     expect(Buffer.from(binary.body.data, 'base64').equals(letter)).toBe(true);
   });
 
+  it('makes one patient when the same new patient is imported twice at the same moment', async () => {
+    const bundle = { ...ownBundle('9434765943'), entry: (ownBundle('9434765943').entry ?? []).slice(0, 1) };
+    const replies = await Promise.all([post(w.alice, bundle), post(w.alice, bundle)]);
+    const statuses = replies.map((r) => (r.body as Bundle).entry?.[0]?.response?.status).sort();
+    expect(statuses).toEqual(['200 OK', '201 Created']);
+    const nhs = 'https://fhir.nhs.uk/Id/nhs-number|9434765943';
+    expect(matched(await search(`Patient?identifier=${encodeURIComponent(nhs)}`))).toHaveLength(1);
+  });
+
   it('refuses a transaction KASPR cannot take, naming the entry, and changes nothing', async () => {
     const bad = ownBundle('9434765927', [
       {

@@ -305,3 +305,20 @@ export async function findPatientsByIdentifiers(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Locks these identifiers within these services until the transaction ends (in a fixed order, so two
+ * transactions cannot wait on each other): a match-then-register made under it cannot race another.
+ */
+export async function lockIdentifiers(
+  tx: Queryable,
+  serviceIds: readonly string[],
+  identifiers: readonly { system: string; value: string }[],
+): Promise<void> {
+  const keys = [
+    ...new Set(
+      serviceIds.flatMap((s) => identifiers.map((i) => `patient-identifier|${s}|${i.system}|${i.value}`)),
+    ),
+  ].sort();
+  for (const key of keys) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+}

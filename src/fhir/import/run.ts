@@ -11,7 +11,7 @@ import { ProblemError } from '../../api/problem.ts';
 import { correctRecord } from '../../api/routes/patients.ts';
 import { correctPatientSchema, identifierSchema, type PatientRecord } from '../../schemas/patient.ts';
 import { joinTransaction } from '../../store/db.ts';
-import { findPatient, findPatientsByIdentifiers } from '../../store/patients.ts';
+import { findPatient, findPatientsByIdentifiers, lockIdentifiers } from '../../store/patients.ts';
 import { measureRequest } from '../create/observation.ts';
 import { patientRequest } from '../create/patient.ts';
 import { objects, str, type Json } from '../create/read.ts';
@@ -170,31 +170,38 @@ class BundleImport {
       system: string;
       value: string;
     }[];
-    const within = serviceId !== undefined ? [serviceId] : user.service_ids;
-    const held = await findPatientsByIdentifiers(
-      this.ctx.db,
-      within.filter((s) => user.service_ids.includes(s)),
-      identifiers.map((i) => identifierSchema.parse(i)),
+    const within = (serviceId !== undefined ? [serviceId] : user.service_ids).filter((s) =>
+      user.service_ids.includes(s),
     );
-    if (held.length > 1)
-      throw unprocessable([
-        {
-          path: 'Patient.identifier',
-          message: `These identifiers match ${held.length} patients; resolve them in KASPR first`,
-        },
-      ]);
+    const keys = identifiers.map((i) => identifierSchema.parse(i));
     const outcome = (head: string) =>
       note('information', 'informational', [head, ...warnings].join('; ') + '.');
-    const known = held[0];
-    if (known !== undefined) {
-      if (entry.fullUrl) this.patients.set(entry.fullUrl, known);
+    // Matched and registered in one transaction holding a lock on each identifier, so two imports of the same new
+    // patient at the same moment make one record, not two.
+    const found = await this.ctx.db.transaction(async (tx) => {
+      await lockIdentifiers(tx, within, keys);
+      const held = await findPatientsByIdentifiers(tx, within, keys);
+      if (held.length > 1)
+        throw unprocessable([
+          {
+            path: 'Patient.identifier',
+            message: `These identifiers match ${held.length} patients; resolve them in KASPR first`,
+          },
+        ]);
+      const known = held[0];
+      if (known !== undefined) return { known };
+      const inner = { ...this.ctx, db: joinTransaction(this.ctx.db, tx) };
+      return { created: await receivePatient(inner, this.req, resource, { serviceId }) };
+    });
+    if (found.known !== undefined) {
+      if (entry.fullUrl) this.patients.set(entry.fullUrl, found.known);
       return {
         status: '200 OK',
-        location: `Patient/${known}`,
+        location: `Patient/${found.known}`,
         outcome: outcome('Already held (matched by identifier); the record is not changed by an import'),
       };
     }
-    const created: PatientRecord = await receivePatient(this.ctx, this.req, resource, { serviceId });
+    const created: PatientRecord = found.created;
     if (entry.fullUrl) this.patients.set(entry.fullUrl, created.id);
     return {
       status: '201 Created',
