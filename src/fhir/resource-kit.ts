@@ -95,3 +95,22 @@ export function activeParam<R extends FhirResource & { active?: boolean | undefi
 export function mayRead(type: ResourceType, roles: readonly string[]): boolean {
   return type.permission === undefined || hasPermission(roles, type.permission);
 }
+
+/** A stored row of patient data: its patient and the service that holds it. */
+export type Owned = { patient_id: string; service_id: string };
+
+/** The owner of a row of patient data. */
+export const ownerOf = (row: Owned): Owner => ({ patientId: row.patient_id, serviceIds: [row.service_id] });
+
+/** A resource found by id, owned as its row is. */
+export const foundAs = <R>(resource: R, row: Owned): Found<R> => ({ resource, owner: ownerOf(row) });
+
+/** `patient`: the patient a resource is about, read by `subject` (`Patient/id` or a bare id in a search). */
+export function patientParam<R>(subject: (r: R) => Reference | undefined): SearchParam<R> {
+  return {
+    name: 'patient',
+    type: 'reference',
+    description: 'The patient (`Patient/id` or a bare id)',
+    values: (r) => refs(subject(r)),
+  };
+}

@@ -1,6 +1,6 @@
 // An appointment as a FHIR Appointment (pure): each status change is a version, and the latest gives the status
 // and (after a reschedule) the time (fhir.md §1.2, "Appointment status").
-import type { AppointmentEventRow, AppointmentRow } from '../../store/fhir-harm.ts';
+import type { AppointmentEventRow, AppointmentRow } from '../../store/fhir-harm-contacts.ts';
 import type { Appointment, AppointmentStatus } from './harm-types.ts';
 import { KASPR_BASE, instant, meta, prune, ref, text } from './common.ts';
 

@@ -1,6 +1,6 @@
 // Referrals as FHIR ServiceRequests (pure): onward referrals KASPR decides on and makes (or cancels), and the
 // inbound treatment referrals it receives.
-import type { InboundReferralRow, OnwardReferralRow } from '../../store/fhir-harm.ts';
+import type { InboundReferralRow, OnwardReferralRow } from '../../store/fhir-harm-contacts.ts';
 import type { ServiceRequest } from './harm-types.ts';
 import { KASPR_BASE, instant, meta, prune, ref, SNOMED, text } from './common.ts';
 

@@ -1,16 +1,18 @@
 // Generated (not real) harm-pathway records for the FHIR mapper tests (test support only).
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import type {
-  AlertRow,
   AppointmentEventRow,
   AppointmentRow,
+  InboundReferralRow,
+  OnwardReferralRow,
+} from '../../store/fhir-harm-contacts.ts';
+import type {
+  AlertRow,
   AssessmentVersionRow,
   CarePlanVersionRow,
   DecisionRow,
   EligibilityRow,
   FormulationVersionRow,
-  InboundReferralRow,
-  OnwardReferralRow,
   TaskRow,
 } from '../../store/fhir-harm.ts';
 import { PATIENT_ID, SERVICE_ID, USER_ID } from './test-fixtures.ts';

@@ -9,10 +9,8 @@ import {
   type PatientDocumentRow,
 } from '../../store/patient-documents.ts';
 import { patientDocumentBinary, toFhirDocumentReference } from '../map/patient-document.ts';
-import type { Found } from '../resource-kit.ts';
+import { ownerOf, type Found } from '../resource-kit.ts';
 import type { Binary, DocumentReference } from '../map/treatment-types.ts';
-
-const owner = (d: PatientDocumentRow) => ({ patientId: d.patient_id, serviceIds: [d.service_id] });
 
 export async function receivedDocuments(db: Queryable, scope: Scope): Promise<DocumentReference[]> {
   return (await patientDocumentsInScope(db, scope)).map(toFhirDocumentReference);
@@ -23,7 +21,7 @@ export async function receivedDocument(
   id: string,
 ): Promise<Found<DocumentReference> | undefined> {
   const d = await findPatientDocument(db, id);
-  return d && { resource: toFhirDocumentReference(d), owner: owner(d) };
+  return d && { resource: toFhirDocumentReference(d), owner: ownerOf(d) };
 }
 
 async function binaryOf(db: Queryable, d: PatientDocumentRow): Promise<Binary | undefined> {
@@ -39,5 +37,5 @@ export async function receivedBinaries(db: Queryable, scope: Scope): Promise<Bin
 export async function receivedBinary(db: Queryable, id: string): Promise<Found<Binary> | undefined> {
   const d = await findPatientDocument(db, id);
   const resource = d && (await binaryOf(db, d));
-  return d && resource ? { resource, owner: owner(d) } : undefined;
+  return d && resource ? { resource, owner: ownerOf(d) } : undefined;
 }

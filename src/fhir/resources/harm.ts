@@ -1,19 +1,13 @@
 // The FHIR types served for the harm pathway: assessments (RiskAssessment), decisions, formulations and treatment
 // eligibility (ClinicalImpression), care plans (CarePlan, Goal), alerts (Flag), tasks (Task), appointments
 // (Appointment) and referrals (ServiceRequest).
-import type { Queryable } from '../../store/db.ts';
+import { appointmentType, serviceRequestType } from './harm-contacts.ts';
 import {
   findNoDriving,
   noDrivingInScope,
   eligibilityInScope,
   findEligibility,
-  findInboundReferral,
-  findOnwardReferral,
-  inboundReferralsInScope,
-  onwardReferralsInScope,
   alertsInScope,
-  appointmentsInScope,
-  findAppointmentRecord,
   assessmentsInScope,
   assessmentVersions,
   carePlansInScope,
@@ -28,8 +22,6 @@ import {
   type AlertRow,
   type TaskRow,
 } from '../../store/fhir-harm.ts';
-import { appointmentVersions } from '../map/harm-appointment.ts';
-import { inboundReferralVersions, onwardReferralVersions } from '../map/harm-service-request.ts';
 import { carePlanGoals, toFhirCarePlan } from '../map/harm-care-plan.ts';
 import {
   decisionImpression,
@@ -39,32 +31,16 @@ import {
 import { alertFlag, noDrivingFlag } from '../map/harm-flag.ts';
 import { toFhirRiskAssessment } from '../map/harm-risk-assessment.ts';
 import { toFhirTask } from '../map/harm-task.ts';
-import type {
-  Appointment,
-  CarePlan,
-  ClinicalImpression,
-  Flag,
-  Goal,
-  RiskAssessment,
-  ServiceRequest,
-  Task,
-} from '../map/harm-types.ts';
-import { commonParams, dates, refs, tokensOf, type Found, type ResourceType } from '../resource-kit.ts';
-import type { SearchParam } from '../search/params.ts';
-import type { Reference } from '../types.ts';
-
-type Owned = { patient_id: string; service_id: string };
-const owner = (row: Owned) => ({ patientId: row.patient_id, serviceIds: [row.service_id] });
-const found = <R>(resource: R, row: Owned): Found<R> => ({ resource, owner: owner(row) });
-
-function patientParam<R>(subject: (r: R) => Reference | undefined): SearchParam<R> {
-  return {
-    name: 'patient',
-    type: 'reference',
-    description: 'The patient (`Patient/id` or a bare id)',
-    values: (r) => refs(subject(r)),
-  };
-}
+import type { CarePlan, ClinicalImpression, Flag, Goal, RiskAssessment, Task } from '../map/harm-types.ts';
+import {
+  commonParams,
+  dates,
+  foundAs,
+  patientParam,
+  refs,
+  tokensOf,
+  type ResourceType,
+} from '../resource-kit.ts';
 
 const carePlanType: ResourceType<CarePlan> = {
   type: 'CarePlan',
@@ -110,7 +86,7 @@ const carePlanType: ResourceType<CarePlan> = {
   inScope: async (db, scope) => (await carePlansInScope(db, scope)).map(toFhirCarePlan),
   byId: async (db, id) => {
     const current = (await carePlanVersions(db, id))[0];
-    return current && found(toFhirCarePlan(current), current);
+    return current && foundAs(toFhirCarePlan(current), current);
   },
   versions: async (db, id) => (await carePlanVersions(db, id)).map(toFhirCarePlan),
 };
@@ -144,7 +120,7 @@ const goalType: ResourceType<Goal> = {
     const planId = GOAL_ID.exec(id)?.[1];
     const current = planId ? (await carePlanVersions(db, planId))[0] : undefined;
     const goal = current && carePlanGoals(current).find((g) => g.id === id);
-    return current && goal && found(goal, current);
+    return current && goal && foundAs(goal, current);
   },
   // A goal's versions are those of the plan versions that held it (the plan's version numbers).
   versions: async (db, id) => {
@@ -185,7 +161,7 @@ const riskAssessmentType: ResourceType<RiskAssessment> = {
   inScope: async (db, scope) => (await assessmentsInScope(db, scope)).map(toFhirRiskAssessment),
   byId: async (db, id) => {
     const current = (await assessmentVersions(db, id))[0];
-    return current && found(toFhirRiskAssessment(current), current);
+    return current && foundAs(toFhirRiskAssessment(current), current);
   },
   versions: async (db, id) => (await assessmentVersions(db, id)).map(toFhirRiskAssessment),
 };
@@ -239,12 +215,12 @@ const clinicalImpressionType: ResourceType<ClinicalImpression> = {
     const patientId = FORMULATION_ID.exec(id)?.[1];
     if (patientId) {
       const current = (await formulationVersions(db, patientId))[0];
-      return current && found(formulationImpression(current), current);
+      return current && foundAs(formulationImpression(current), current);
     }
     const decision = await findDecision(db, id);
-    if (decision) return found(decisionImpression(decision), decision);
+    if (decision) return foundAs(decisionImpression(decision), decision);
     const eligibility = await findEligibility(db, id);
-    return eligibility && found(eligibilityImpression(eligibility), eligibility);
+    return eligibility && foundAs(eligibilityImpression(eligibility), eligibility);
   },
   versions: async (db, id) => {
     const patientId = FORMULATION_ID.exec(id)?.[1];
@@ -299,10 +275,10 @@ const flagType: ResourceType<Flag> = {
     const sessionId = NO_DRIVING_ID.exec(id)?.[1];
     if (sessionId) {
       const discharge = await findNoDriving(db, sessionId);
-      return discharge && found(noDrivingFlag(discharge), discharge);
+      return discharge && foundAs(noDrivingFlag(discharge), discharge);
     }
     const row = await findAlert(db, id);
-    return row && found(alertFlag(row), row);
+    return row && foundAs(alertFlag(row), row);
   },
   versions: async (db, id) => {
     const sessionId = NO_DRIVING_ID.exec(id)?.[1];
@@ -362,129 +338,12 @@ const taskType: ResourceType<Task> = {
   inScope: async (db, scope) => (await tasksInScope(db, scope)).map(toFhirTask),
   byId: async (db, id) => {
     const row = await findTaskRecord(db, id);
-    return row && found(toFhirTask(row), row);
+    return row && foundAs(toFhirTask(row), row);
   },
   versions: async (db, id) => {
     const row = await findTaskRecord(db, id);
     return row ? taskVersions(row) : [];
   },
-};
-
-const appointmentType: ResourceType<Appointment> = {
-  type: 'Appointment',
-  patientData: true,
-  includes: ['Appointment:patient', 'Appointment:practitioner', 'Appointment:actor'],
-  params: [
-    ...commonParams(),
-    {
-      name: 'patient',
-      type: 'reference',
-      description: 'The patient (`Patient/id` or a bare id)',
-      values: (a) => refs(...a.participant.map((p) => p.actor)).filter((r) => r.startsWith('Patient/')),
-    },
-    {
-      name: 'practitioner',
-      type: 'reference',
-      description: 'The clinician seeing the patient',
-      values: (a) => refs(...a.participant.map((p) => p.actor)).filter((r) => r.startsWith('Practitioner/')),
-    },
-    {
-      name: 'actor',
-      type: 'reference',
-      description: 'Any participant: the patient or the clinician',
-      values: (a) => refs(...a.participant.map((p) => p.actor)),
-    },
-    { name: 'date', type: 'date', description: 'When it starts', values: (a) => dates(a.start) },
-    {
-      name: 'status',
-      type: 'token',
-      description: '`booked`, `cancelled`, `fulfilled` or `noshow`',
-      values: (a) => [{ code: a.status }],
-    },
-    {
-      name: 'service-type',
-      type: 'token',
-      description: 'The contact type (`https://kaspr.example/fhir/CodeSystem/contact-type|…`)',
-      values: (a) => (a.serviceType ?? []).flatMap(tokensOf),
-    },
-  ],
-  inScope: async (db, scope) =>
-    (await appointmentsInScope(db, scope)).flatMap((r) =>
-      appointmentVersions(r.appointment, r.events).slice(0, 1),
-    ),
-  byId: async (db, id) => {
-    const record = await findAppointmentRecord(db, id);
-    const current = record && appointmentVersions(record.appointment, record.events)[0];
-    return record && current && found(current, record.appointment);
-  },
-  versions: async (db, id) => {
-    const record = await findAppointmentRecord(db, id);
-    return record ? appointmentVersions(record.appointment, record.events) : [];
-  },
-};
-
-/**
- * Onward referrals and inbound treatment referrals both keep their own table's uuid as id: both are drawn by
- * gen_random_uuid(), so one id never names two referrals, and a read looks in both tables.
- */
-async function referralVersions(db: Queryable, id: string) {
-  const onward = await findOnwardReferral(db, id);
-  if (onward) return { row: onward, versions: onwardReferralVersions(onward) };
-  const inbound = await findInboundReferral(db, id);
-  return inbound && { row: inbound, versions: inboundReferralVersions(inbound) };
-}
-
-const serviceRequestType: ResourceType<ServiceRequest> = {
-  type: 'ServiceRequest',
-  patientData: true,
-  includes: ['ServiceRequest:patient', 'ServiceRequest:subject', 'ServiceRequest:requester'],
-  params: [
-    ...commonParams(),
-    patientParam((r) => r.subject),
-    { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
-    {
-      name: 'status',
-      type: 'token',
-      description: '`draft` (decided), `active`, `revoked` or `completed`',
-      values: (r) => [{ code: r.status }],
-    },
-    {
-      name: 'authored',
-      type: 'date',
-      description: 'When it was decided or received',
-      values: (r) => dates(r.authoredOn),
-    },
-    {
-      name: 'occurrence',
-      type: 'date',
-      description: 'From the decision to the target date for making the referral',
-      values: (r) => dates(r.occurrencePeriod?.start, r.occurrencePeriod?.end),
-    },
-    {
-      name: 'category',
-      type: 'token',
-      description: '`http://snomed.info/sct|3457005` (patient referral)',
-      values: (r) => (r.category ?? []).flatMap(tokensOf),
-    },
-    {
-      name: 'code',
-      type: 'token',
-      description:
-        'The destination of an onward referral (`https://kaspr.example/fhir/CodeSystem/referral-destination|…`)',
-      values: (r) => tokensOf(r.code),
-    },
-    { name: 'requester', type: 'reference', description: 'Who decided it', values: (r) => refs(r.requester) },
-  ],
-  inScope: async (db, scope) => [
-    ...(await onwardReferralsInScope(db, scope)).flatMap((r) => onwardReferralVersions(r).slice(0, 1)),
-    ...(await inboundReferralsInScope(db, scope)).flatMap((r) => inboundReferralVersions(r).slice(0, 1)),
-  ],
-  byId: async (db, id) => {
-    const referral = await referralVersions(db, id);
-    const current = referral?.versions[0];
-    return referral && current && found(current, referral.row);
-  },
-  versions: async (db, id) => (await referralVersions(db, id))?.versions ?? [],
 };
 
 export const HARM_TYPES: readonly ResourceType[] = [

@@ -13,7 +13,7 @@ import type {
   MedicationAdministration,
   MedicationRequest,
 } from '../map/treatment-types.ts';
-import { commonParams, dates, refs, tokensOf, type ResourceType } from '../resource-kit.ts';
+import { commonParams, dates, ownerOf, refs, tokensOf, type ResourceType } from '../resource-kit.ts';
 import type { DateRange } from '../search/dates.ts';
 import type { SearchParam } from '../search/params.ts';
 import type { FhirResource, Period, Reference } from '../types.ts';
@@ -110,7 +110,6 @@ async function sessionOf(db: Queryable, id: string, suffix: string): Promise<Ses
   const m = new RegExp(`^([0-9a-f-]{36})-${suffix}$`).exec(id);
   return m?.[1] ? findSessionDose(db, m[1]) : undefined;
 }
-const ownerOf = (row: SessionDoseRow) => ({ patientId: row.patient_id, serviceIds: [row.service_id] });
 
 const patientParams = <R extends FhirResource & { subject?: Reference }>(): SearchParam<R>[] => [
   { name: 'patient', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
