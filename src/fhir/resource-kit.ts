@@ -114,3 +114,11 @@ export function patientParam<R>(subject: (r: R) => Reference | undefined): Searc
     values: (r) => refs(subject(r)),
   };
 }
+
+/** `patient` and `subject`: the patient a resource is about, by either name. */
+export function subjectParams<R>(subject: (r: R) => Reference | undefined): SearchParam<R>[] {
+  return [
+    patientParam(subject),
+    { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(subject(r)) },
+  ];
+}

@@ -30,12 +30,13 @@ import {
   identifiers,
   refs,
   tokensOf,
+  subjectParams,
   type ResourceType,
 } from './resource-kit.ts';
 import { HARM_TYPES } from './resources/harm.ts';
 import { RECORD_TYPES } from './resources/records.ts';
 import { TREATMENT_TYPES } from './resources/treatment.ts';
-import type { Observation } from './types.ts';
+import type { Observation, QuestionnaireResponse } from './types.ts';
 
 export type { Found, Owner, ResourceType } from './resource-kit.ts';
 
@@ -211,8 +212,7 @@ const questionnaireResponseType: ResourceType<ReturnType<typeof toFhirQuestionna
   includes: ['QuestionnaireResponse:patient', 'QuestionnaireResponse:subject'],
   params: [
     ...commonParams(),
-    { name: 'patient', type: 'reference', description: 'The patient', values: (q) => refs(q.subject) },
-    { name: 'subject', type: 'reference', description: 'The patient', values: (q) => refs(q.subject) },
+    ...subjectParams<QuestionnaireResponse>((q) => q.subject),
     {
       name: 'questionnaire',
       type: 'reference',

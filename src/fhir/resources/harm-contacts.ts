@@ -16,7 +16,7 @@ import {
   commonParams,
   dates,
   foundAs,
-  patientParam,
+  subjectParams,
   refs,
   tokensOf,
   type ResourceType,
@@ -92,8 +92,7 @@ export const serviceRequestType: ResourceType<ServiceRequest> = {
   includes: ['ServiceRequest:patient', 'ServiceRequest:subject', 'ServiceRequest:requester'],
   params: [
     ...commonParams(),
-    patientParam((r) => r.subject),
-    { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
+    ...subjectParams<ServiceRequest>((r) => r.subject),
     {
       name: 'status',
       type: 'token',

@@ -37,6 +37,7 @@ import {
   dates,
   foundAs,
   patientParam,
+  subjectParams,
   refs,
   tokensOf,
   type ResourceType,
@@ -48,8 +49,7 @@ const carePlanType: ResourceType<CarePlan> = {
   includes: ['CarePlan:patient', 'CarePlan:subject', 'CarePlan:goal'],
   params: [
     ...commonParams(),
-    patientParam((c) => c.subject),
-    { name: 'subject', type: 'reference', description: 'The patient', values: (c) => refs(c.subject) },
+    ...subjectParams<CarePlan>((c) => c.subject),
     { name: 'status', type: 'token', description: 'The status', values: (c) => [{ code: c.status }] },
     {
       name: 'intent',
@@ -99,8 +99,7 @@ const goalType: ResourceType<Goal> = {
   includes: ['Goal:patient', 'Goal:subject'],
   params: [
     ...commonParams(),
-    patientParam((g) => g.subject),
-    { name: 'subject', type: 'reference', description: 'The patient', values: (g) => refs(g.subject) },
+    ...subjectParams<Goal>((g) => g.subject),
     {
       name: 'lifecycle-status',
       type: 'token',
@@ -136,8 +135,7 @@ const riskAssessmentType: ResourceType<RiskAssessment> = {
   includes: ['RiskAssessment:patient', 'RiskAssessment:subject', 'RiskAssessment:performer'],
   params: [
     ...commonParams(),
-    patientParam((r) => r.subject),
-    { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
+    ...subjectParams<RiskAssessment>((r) => r.subject),
     {
       name: 'date',
       type: 'date',
@@ -181,8 +179,7 @@ const clinicalImpressionType: ResourceType<ClinicalImpression> = {
   ],
   params: [
     ...commonParams(),
-    patientParam((c) => c.subject),
-    { name: 'subject', type: 'reference', description: 'The patient', values: (c) => refs(c.subject) },
+    ...subjectParams<ClinicalImpression>((c) => c.subject),
     { name: 'date', type: 'date', description: 'When it was made', values: (c) => dates(c.date) },
     { name: 'assessor', type: 'reference', description: 'Who made it', values: (c) => refs(c.assessor) },
     { name: 'status', type: 'token', description: 'The status', values: (c) => [{ code: c.status }] },
@@ -245,8 +242,7 @@ const flagType: ResourceType<Flag> = {
   includes: ['Flag:patient', 'Flag:subject'],
   params: [
     ...commonParams(),
-    patientParam((f) => f.subject),
-    { name: 'subject', type: 'reference', description: 'The patient', values: (f) => refs(f.subject) },
+    ...subjectParams<Flag>((f) => f.subject),
     {
       name: 'date',
       type: 'date',

@@ -29,6 +29,7 @@ import {
   refs,
   tokensOf,
   type Found,
+  subjectParams,
   type ResourceType,
 } from '../resource-kit.ts';
 import type { CodeableConcept } from '../types.ts';
@@ -89,8 +90,7 @@ const medicationStatementType: ResourceType<MedicationStatement> = {
   includes: ['MedicationStatement:patient', 'MedicationStatement:subject'],
   params: [
     ...commonParams(),
-    { name: 'patient', type: 'reference', description: 'The patient', values: (m) => refs(m.subject) },
-    { name: 'subject', type: 'reference', description: 'The patient', values: (m) => refs(m.subject) },
+    ...subjectParams<MedicationStatement>((m) => m.subject),
     {
       name: 'status',
       type: 'token',

@@ -13,7 +13,15 @@ import type {
   MedicationAdministration,
   MedicationRequest,
 } from '../map/treatment-types.ts';
-import { commonParams, dates, ownerOf, refs, tokensOf, type ResourceType } from '../resource-kit.ts';
+import {
+  commonParams,
+  dates,
+  ownerOf,
+  refs,
+  tokensOf,
+  subjectParams,
+  type ResourceType,
+} from '../resource-kit.ts';
 import type { DateRange } from '../search/dates.ts';
 import type { SearchParam } from '../search/params.ts';
 import type { FhirResource, Period, Reference } from '../types.ts';
@@ -50,8 +58,7 @@ const encounterType: ResourceType<Encounter> = {
   includes: ['Encounter:patient', 'Encounter:subject'],
   params: [
     ...commonParams(),
-    { name: 'patient', type: 'reference', description: 'The patient', values: (e) => refs(e.subject) },
-    { name: 'subject', type: 'reference', description: 'The patient', values: (e) => refs(e.subject) },
+    ...subjectParams<Encounter>((e) => e.subject),
     {
       name: 'date',
       type: 'date',
@@ -112,8 +119,7 @@ async function sessionOf(db: Queryable, id: string, suffix: string): Promise<Ses
 }
 
 const patientParams = <R extends FhirResource & { subject?: Reference }>(): SearchParam<R>[] => [
-  { name: 'patient', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
-  { name: 'subject', type: 'reference', description: 'The patient', values: (r) => refs(r.subject) },
+  ...subjectParams<R>((r) => r.subject),
 ];
 
 const medicationRequestType: ResourceType<MedicationRequest> = {
@@ -322,8 +328,7 @@ const documentReferenceType: ResourceType<DocumentReference> = {
   includes: ['DocumentReference:patient', 'DocumentReference:subject'],
   params: [
     ...commonParams(),
-    { name: 'patient', type: 'reference', description: 'The patient', values: (d) => refs(d.subject) },
-    { name: 'subject', type: 'reference', description: 'The patient', values: (d) => refs(d.subject) },
+    ...subjectParams<DocumentReference>((d) => d.subject),
     {
       name: 'type',
       type: 'token',
