@@ -457,6 +457,10 @@ describe('POST Observation: vital signs', () => {
     });
     const made = await w.alice.post(`${FHIR}/Observation`, hr, FHIR_JSON);
     expect(made.status, made.text).toBe(201);
+    // Sent again without an identifier (a retry): the same values at the same instant are the same reading.
+    const retried = await w.alice.post(`${FHIR}/Observation`, hr, FHIR_JSON);
+    expect(retried.status).toBe(200);
+    expect(retried.body.id).toBe(made.body.id);
     valid((await w.alice.get(`${FHIR}/Observation/${made.body.id}`)).body);
     const listed = await w.alice.get(`/api/v1/patients/${north}/vitals`);
     expect(listed.body.vitals.map((v: { systolic: number | null }) => v.systolic)).toEqual([128, null]);

@@ -76,3 +76,27 @@ export function findPatientVitalsBySource(
     [patientId, source.system, source.value],
   );
 }
+
+/** A reading of the patient taken at the same instant with the same values, if one is held (a retried send). */
+export function findSameReading(
+  db: Queryable,
+  patientId: string,
+  v: RecordVitals,
+): Promise<PatientVitalsRow | undefined> {
+  return firstRow<PatientVitalsRow>(
+    db,
+    `${SELECT} WHERE v.patient_id = $1 AND v.taken_at = $2
+       AND v.systolic IS NOT DISTINCT FROM $3 AND v.diastolic IS NOT DISTINCT FROM $4
+       AND v.heart_rate IS NOT DISTINCT FROM $5 AND v.spo2 IS NOT DISTINCT FROM $6
+       AND v.respiratory_rate IS NOT DISTINCT FROM $7`,
+    [
+      patientId,
+      new Date(v.takenAt),
+      v.systolic ?? null,
+      v.diastolic ?? null,
+      v.heartRate ?? null,
+      v.spo2 ?? null,
+      v.respiratoryRate ?? null,
+    ],
+  );
+}

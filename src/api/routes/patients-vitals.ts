@@ -8,6 +8,7 @@ import { createdReply } from '../../schemas/replies/common.ts';
 import { patientVitalsReply } from '../../schemas/replies/patients.ts';
 import {
   findPatientVitalsBySource,
+  findSameReading,
   insertPatientVitals,
   listPatientVitals,
 } from '../../store/patient-vitals.ts';
@@ -29,8 +30,8 @@ export function describeVitals(v: RecordVitals): string {
 }
 
 /**
- * Records a reading in the caller's transaction, with its chart line and audit entry; a reading whose source the
- * patient's chart already holds is not recorded again. Gives the reading's id and whether it is new.
+ * Records a reading in the caller's transaction, with its chart line and audit entry; a reading the chart already
+ * holds (by its source, or with no source by the same values at the same instant) is not recorded again. Gives the reading's id and whether it is new.
  */
 export async function recordPatientVitals(
   tx: Queryable,
@@ -39,7 +40,10 @@ export async function recordPatientVitals(
   v: RecordVitals,
   now: Date,
 ): Promise<{ id: string; created: boolean }> {
-  const held = v.source && (await findPatientVitalsBySource(tx, access.patientId, v.source));
+  // The same source, or (with none) the same values at the same instant, is a reading sent again.
+  const held = v.source
+    ? await findPatientVitalsBySource(tx, access.patientId, v.source)
+    : await findSameReading(tx, access.patientId, v);
   if (held) return { id: held.id, created: false };
   const id = await insertPatientVitals(tx, access.patientId, v, authOf(req).user.id, now);
   await recordChange(req, tx, {
