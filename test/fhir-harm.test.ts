@@ -3,7 +3,7 @@
 // alerts (Flag) and tasks (Task), each created through the native API, then read, searched by every parameter
 // declared, included, versioned, and never shown to another service.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectValidFhir } from './support/fhir-validate.ts';
+import { FHIR, included, read, search, valid, type Bundle, type Resource } from './support/fhir-api.ts';
 import {
   addStaff,
   buildWorld,
@@ -34,7 +34,6 @@ let rxId: string;
 let dosed: string;
 let session: string;
 
-const FHIR = '/fhir/R4';
 const TODAY = new Date().toISOString().slice(0, 10);
 const LEVEL = 'https://kaspr.example/fhir/CodeSystem/level-of-need';
 const HARM = [
@@ -48,46 +47,8 @@ const HARM = [
   'ServiceRequest',
 ];
 
-interface Resource {
-  resourceType: string;
-  id: string;
-  meta?: { versionId?: string; lastUpdated?: string };
-  status?: string;
-  [key: string]: unknown;
-}
-interface Bundle {
-  resourceType: 'Bundle';
-  type: string;
-  total?: number;
-  entry?: { resource: Resource; search?: { mode: string } }[];
-}
-
-function valid<R extends Resource | Bundle>(r: R): R {
-  expectValidFhir(r);
-  for (const e of (r as Bundle).entry ?? []) valid(e.resource);
-  return r;
-}
-async function search(client: Client, query: string): Promise<Bundle> {
-  const r = await client.get(`${FHIR}/${query}`);
-  expect(r.status, r.text).toBe(200);
-  const b = valid(r.body as Bundle);
-  expect(
-    b.entry?.find((e) => e.search?.mode === 'outcome'),
-    query,
-  ).toBeUndefined();
-  return b;
-}
 const ids = (b: Bundle) =>
   (b.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource.id);
-const included = (b: Bundle) =>
-  (b.entry ?? [])
-    .filter((e) => e.search?.mode === 'include')
-    .map((e) => `${e.resource.resourceType}/${e.resource.id}`);
-async function read(client: Client, path: string): Promise<Resource> {
-  const r = await client.get(`${FHIR}/${path}`);
-  expect(r.status, `${path}: ${r.text}`).toBe(200);
-  return valid(r.body as Resource);
-}
 async function ok(p: Promise<{ status: number; text: string; body: { id?: string } }>, status = 201) {
   const r = await p;
   if (r.status !== status) throw new Error(r.text);

@@ -3,6 +3,7 @@
 // log (AuditEvent). Every resource returned validates; a service's records never reach another service.
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FHIR, matched, read, search, type Bundle } from './support/fhir-api.ts';
 import { expectValidFhir } from './support/fhir-validate.ts';
 import {
   addStaff,
@@ -31,43 +32,6 @@ let assessment: string;
 let carol: Client;
 const BREAK_GLASS_REASON = 'Collapsed in our clinic; needs allergy history';
 
-const FHIR = '/fhir/R4';
-
-interface Resource {
-  resourceType: string;
-  id: string;
-  meta?: { versionId?: string; lastUpdated?: string };
-  [key: string]: unknown;
-}
-interface Bundle {
-  resourceType: 'Bundle';
-  total?: number;
-  entry?: { resource: Resource; search?: { mode: string } }[];
-}
-
-function valid<R extends Resource | Bundle>(r: R): R {
-  expectValidFhir(r);
-  for (const e of (r as Bundle).entry ?? []) expectValidFhir(e.resource);
-  return r;
-}
-
-async function search(client: Client, query: string): Promise<Bundle> {
-  const r = await client.get(`${FHIR}/${query}`);
-  expect(r.status, r.text).toBe(200);
-  const bundle = valid(r.body as Bundle);
-  expect(
-    bundle.entry?.find((e) => e.search?.mode === 'outcome'),
-    query,
-  ).toBeUndefined();
-  return bundle;
-}
-async function read(client: Client, path: string): Promise<Resource> {
-  const r = await client.get(`${FHIR}/${path}`);
-  expect(r.status, r.text).toBe(200);
-  return valid(r.body as Resource);
-}
-const matched = (b: Bundle) =>
-  (b.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource);
 const ids = (b: Bundle) => matched(b).map((r) => r.id);
 const roleOf = (userId: string, serviceId: string) =>
   `${userId.replace(/-/g, '')}${serviceId.replace(/-/g, '')}`;

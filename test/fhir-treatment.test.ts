@@ -2,7 +2,16 @@
 // MedicationRequest and MedicationAdministration with their Medication, consents as Consent, DocumentReference and
 // Binary. Every resource returned validates (Medplum + the strict checks); one service's records never reach another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectValidFhir } from './support/fhir-validate.ts';
+import {
+  FHIR,
+  valid,
+  search,
+  read,
+  matched,
+  included,
+  type Bundle,
+  type Resource,
+} from './support/fhir-api.ts';
 import {
   addStaff,
   buildWorld,
@@ -14,7 +23,6 @@ import {
 import { SessionClock } from './support/session-clock.ts';
 import { startIvSession } from './support/treatment.ts';
 
-const FHIR = '/fhir/R4';
 const TYPES = [
   'Encounter',
   'MedicationRequest',
@@ -34,18 +42,6 @@ const UCUM = 'http://unitsofmeasure.org';
 /** dm+d: Ketamine 100mg/2ml solution for injection ampoules (../shared/domain/fhir.md §1.3). */
 const DMD = '11424411000001100';
 
-interface Resource {
-  resourceType: string;
-  id: string;
-  meta?: { versionId?: string; lastUpdated?: string };
-  [key: string]: unknown;
-}
-interface Bundle {
-  resourceType: 'Bundle';
-  total?: number;
-  entry?: { resource: Resource; search?: { mode: string } }[];
-}
-
 let server: TestServer;
 let w: World;
 let clock: SessionClock;
@@ -62,36 +58,10 @@ let productId: string;
 let consent: string;
 let withdrawn: string;
 
-function valid<R extends Resource | Bundle>(r: R): R {
-  expectValidFhir(r);
-  for (const e of (r as Bundle).entry ?? []) expectValidFhir(e.resource);
-  return r;
-}
-
-async function search(client: Client, query: string): Promise<Bundle> {
-  const r = await client.get(`${FHIR}/${query}`);
-  expect(r.status, r.text).toBe(200);
-  const b = valid(r.body as Bundle);
-  const outcome = (b.entry ?? []).find((e) => e.search?.mode === 'outcome');
-  expect(outcome, `${query}: ${JSON.stringify(outcome)}`).toBeUndefined();
-  return b;
-}
-const matched = (b: Bundle) =>
-  (b.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource);
-const included = (b: Bundle) =>
-  (b.entry ?? [])
-    .filter((e) => e.search?.mode === 'include')
-    .map((e) => `${e.resource.resourceType}/${e.resource.id}`);
 const ids = async (client: Client, query: string) =>
   matched(await search(client, query))
     .map((r) => r.id)
     .sort();
-
-async function read(client: Client, path: string): Promise<Resource> {
-  const r = await client.get(`${FHIR}/${path}`);
-  expect(r.status, `${path}: ${r.text}`).toBe(200);
-  return valid(r.body as Resource);
-}
 
 async function created(
   r: Promise<{ status: number; body: { id?: unknown }; text: string }>,
