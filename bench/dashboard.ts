@@ -1,4 +1,5 @@
-// Dashboard queries at national scale: loadOutcomeSeries against one hand-written statement doing the same work.
+// Dashboard queries at national scale: loadOutcomeSeries (migration 027's rollups for whole months) against one
+// hand-written statement doing the same work, and against its own pre-rollup path over migration 010's summary rows.
 import { isDeepStrictEqual } from 'node:util';
 import type { Database } from '../src/store/db.ts';
 import { loadOutcomeSeries, type OutcomeScope } from '../src/store/outcome-series.ts';
@@ -11,7 +12,9 @@ export interface DashboardResult {
   readonly handWritten: Timing | null;
   /** The hand-written statement over the clinical records alone, without migration 010's summary tables. */
   readonly baseTables: Timing | null;
-  /** True when all three give the same figures (null when there is no hand-written counterpart). */
+  /** loadOutcomeSeries without migration 027's rollups (over 010's summary rows), as before the rollups. */
+  readonly summaryRows: Timing | null;
+  /** True when all four give the same figures (null when there is no hand-written counterpart). */
   readonly agree: boolean | null;
 }
 
@@ -58,13 +61,15 @@ export async function measureDashboard(
 ): Promise<DashboardResult> {
   const ours = await timeRuns(RUNS, () => loadOutcomeSeries(db, scope));
   if (scope.practitionerId !== undefined)
-    return { label, ours, handWritten: null, baseTables: null, agree: null };
+    return { label, ours, handWritten: null, baseTables: null, summaryRows: null, agree: null };
   const handWritten = await timeRuns(RUNS, () => handWrittenSeries(db, scope));
   const baseTables = await timeRuns(BASE_RUNS, () => handWrittenSeries(db, scope, true), 0);
+  const summaryRows = await timeRuns(BASE_RUNS, () => loadOutcomeSeries(db, scope, { rollups: false }));
   const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
   const mine = plain(await loadOutcomeSeries(db, scope));
   const agree =
     isDeepStrictEqual(mine, plain(await handWrittenSeries(db, scope))) &&
-    isDeepStrictEqual(mine, plain(await handWrittenSeries(db, scope, true)));
-  return { label, ours, handWritten, baseTables, agree };
+    isDeepStrictEqual(mine, plain(await handWrittenSeries(db, scope, true))) &&
+    isDeepStrictEqual(mine, plain(await loadOutcomeSeries(db, scope, { rollups: false })));
+  return { label, ours, handWritten, baseTables, summaryRows, agree };
 }

@@ -57,7 +57,9 @@ const CASELOAD = `
 
 /**
  * Episodes of patients in the scope with their events between `from` and `to` (inclusive): people first seen in
- * the period or with any assessment or appointment in it.
+ * the period or with any assessment or appointment in it. Events of one instant keep a fixed order (by id), so the
+ * measures computed from them are the same on every read and equal those worked out in SQL
+ * (src/store/outcome-measures.ts, which the service outcomes report uses at scale).
  */
 export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<EpisodeRow[]> {
   const { from, to } = scope;
@@ -91,7 +93,7 @@ export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<
               a.proposed_level, d.confirmed_level, d.overridden, d.decided_by, d.decided_at, d.review_due::text AS review_due
        FROM harm_assessments a JOIN harm_decisions d ON d.assessment_id = a.id
        WHERE a.patient_id = ANY($1::uuid[]) AND a.assessed_at >= $2::date AND a.assessed_at < ($3::date + 1)
-       ORDER BY a.assessed_at`,
+       ORDER BY a.assessed_at, a.id`,
       [ids, from, to],
     ),
   );
@@ -149,7 +151,8 @@ export async function loadEpisodes(db: Queryable, scope: EpisodeScope): Promise<
               (SELECT count(*) FROM jsonb_each_text(r.answers) i WHERE i.key IN ('1','2','3','4','5','6','7') AND i.value = '1')::int AS present
        FROM questionnaire_responses r
        WHERE r.patient_id = ANY($1::uuid[]) AND r.instrument_id = 'ketamine-urinary-checklist'
-         AND r.completed_at >= $2::date AND r.completed_at < ($3::date + 1)`,
+         AND r.completed_at >= $2::date AND r.completed_at < ($3::date + 1)
+       ORDER BY r.completed_at, r.id`,
       [ids, from, to],
     ),
   );

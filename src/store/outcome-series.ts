@@ -164,6 +164,68 @@ const PRACTITIONERS_SQL = (withPractitioner: boolean) => `
    GROUP BY d.decided_by, u.display_name
    ORDER BY lower(u.display_name), d.decided_by`;
 
+/**
+ * The same three figures read from migration 027's rollups, for whole UTC calendar months and no practitioner:
+ * $1 service ids, $2/$3 the first day of the first month and of the month after the last. The rollups are kept
+ * by triggers from the summary tables above, so the figures are the same as theirs (test/outcome-rollups.test.ts).
+ */
+const ROLLUP_MONTHS_SQL = `
+  WITH months AS (
+    SELECT m FROM generate_series($2::date::timestamp, ($3::date - 1)::timestamp, interval '1 month') m
+  ), counted AS (
+    SELECT r.month::timestamp AS m, sum(r.new_patients)::int AS new_patients, sum(r.first_l1)::int AS l1,
+           sum(r.first_l2)::int AS l2, sum(r.first_l3)::int AS l3, sum(r.first_l4)::int AS l4,
+           sum(r.assessments)::int AS assessments, sum(r.overrides)::int AS overrides, sum(r.level4)::int AS level4,
+           sum(r.booked)::int AS booked, sum(r.attended)::int AS attended, sum(r.dna)::int AS dna,
+           sum(r.crisis_events)::int AS crisis_events
+      FROM outcome_service_months r
+     WHERE r.service_id = ANY($1::uuid[]) AND r.month >= $2::date AND r.month < $3::date
+     GROUP BY r.month
+  )
+  SELECT to_char(months.m, 'YYYY-MM') AS month, COALESCE(c.new_patients, 0) AS new_patients,
+         COALESCE(c.l1, 0) AS l1, COALESCE(c.l2, 0) AS l2, COALESCE(c.l3, 0) AS l3, COALESCE(c.l4, 0) AS l4,
+         COALESCE(c.assessments, 0) AS assessments, COALESCE(c.overrides, 0) AS overrides,
+         COALESCE(c.level4, 0) AS level4, COALESCE(c.booked, 0) AS booked, COALESCE(c.attended, 0) AS attended,
+         COALESCE(c.dna, 0) AS dna, COALESCE(c.crisis_events, 0) AS crisis_events
+    FROM months LEFT JOIN counted c USING (m)
+   ORDER BY months.m`;
+
+/** Per-person stages from the person-month rollup: one grouping of a person's months, as PEOPLE_SQL does. */
+const ROLLUP_PEOPLE_SQL = `
+  WITH people AS (
+    SELECT service_id, sum(assessments) AS assessments, sum(overrides) AS overrides, bool_or(harm) AS harm,
+           sum(booked) AS booked, sum(attended) AS attended, sum(dna) AS dna, max(last_attended) AS last_attended,
+           min(first_plan) AS first_plan, bool_or(registered) AS registered
+      FROM outcome_person_months
+     WHERE service_id = ANY($1::uuid[]) AND month >= $2::date AND month < $3::date
+     GROUP BY patient_id, service_id
+  )
+  SELECT service_id,
+         count(*) FILTER (WHERE registered OR assessments > 0 OR booked > 0)::int AS in_contact,
+         count(*) FILTER (WHERE assessments > 0)::int AS assessed, count(*) FILTER (WHERE harm)::int AS harm,
+         count(first_plan)::int AS planned,
+         count(*) FILTER (WHERE (last_attended AT TIME ZONE 'UTC')::date >= (first_plan AT TIME ZONE 'UTC')::date)::int
+           AS delivered,
+         COALESCE(sum(assessments), 0)::int AS assessments, COALESCE(sum(overrides), 0)::int AS overrides,
+         COALESCE(sum(attended), 0)::int AS attended, COALESCE(sum(dna), 0)::int AS dna
+    FROM people GROUP BY GROUPING SETS ((service_id), ())`;
+
+const ROLLUP_PRACTITIONERS_SQL = `
+  SELECT r.decided_by AS id, u.display_name, sum(r.assessments)::int AS assessments,
+         sum(r.overrides)::int AS overrides
+    FROM outcome_practitioner_months r JOIN users u ON u.id = r.decided_by
+   WHERE r.service_id = ANY($1::uuid[]) AND r.month >= $2::date AND r.month < $3::date
+   GROUP BY r.decided_by, u.display_name
+  HAVING sum(r.assessments) > 0
+   ORDER BY lower(u.display_name), r.decided_by`;
+
+/** The period as whole UTC calendar months [first day, first day of the month after), or null when it is not. */
+export function wholeMonths(scope: Pick<OutcomeScope, 'from' | 'to'>): [string, string] | null {
+  if (!scope.from.endsWith('-01')) return null;
+  const after = endOfDay(scope.to).slice(0, 10);
+  return after.endsWith('-01') && after > scope.from ? [scope.from, after] : null;
+}
+
 interface MonthRow {
   month: string;
   new_patients: number;
@@ -227,15 +289,43 @@ async function aggregate<T>(db: Queryable, sql: string, params: readonly unknown
  * The dashboard's figures for a set of services over a period, optionally over one practitioner's caseload.
  * Four statements, sent together; all counting happens in the database.
  */
-export async function loadOutcomeSeries(db: Queryable, scope: OutcomeScope): Promise<OutcomeSeries> {
+export async function loadOutcomeSeries(
+  db: Queryable,
+  scope: OutcomeScope,
+  options: { readonly rollups?: boolean } = {},
+): Promise<OutcomeSeries> {
   const params = scopeParams(scope);
   const withPractitioner = scope.practitionerId !== undefined;
+  // Whole months of services read migration 027's rollups; a caseload or part of a month reads the summary rows.
+  const months = withPractitioner || options.rollups === false ? null : wholeMonths(scope);
+  const [sql, values] = months
+    ? [
+        { months: ROLLUP_MONTHS_SQL, people: ROLLUP_PEOPLE_SQL, practitioners: ROLLUP_PRACTITIONERS_SQL },
+        [[...scope.serviceIds], ...months],
+      ]
+    : [
+        {
+          months: MONTHS_SQL(withPractitioner),
+          people: PEOPLE_SQL(withPractitioner),
+          practitioners: PRACTITIONERS_SQL(withPractitioner),
+        },
+        params,
+      ];
+  return seriesOf(db, scope, sql, values);
+}
+
+async function seriesOf(
+  db: Queryable,
+  scope: OutcomeScope,
+  sql: { months: string; people: string; practitioners: string },
+  params: readonly unknown[],
+): Promise<OutcomeSeries> {
   const [months, people, practitioners, services] = await Promise.all([
-    aggregate<MonthRow>(db, MONTHS_SQL(withPractitioner), params),
-    aggregate<PeopleRow>(db, PEOPLE_SQL(withPractitioner), params),
+    aggregate<MonthRow>(db, sql.months, params),
+    aggregate<PeopleRow>(db, sql.people, params),
     aggregate<{ id: string; display_name: string; assessments: number; overrides: number }>(
       db,
-      PRACTITIONERS_SQL(withPractitioner),
+      sql.practitioners,
       params,
     ),
     db.query<{ id: string; name: string }>(

@@ -24,9 +24,19 @@ export function carePlanAlignment(
   episodes: readonly EpisodeRow[],
   levels: readonly LevelInterventions[],
 ): CarePlanAlignment {
+  return carePlanAlignmentOf(
+    episodes.flatMap((e) => e.carePlans),
+    levels,
+  );
+}
+
+/** `carePlanAlignment` over the care plans themselves (for callers that read the plans without episodes). */
+export function carePlanAlignmentOf(
+  plans: readonly CarePlanRow[],
+  levels: readonly LevelInterventions[],
+): CarePlanAlignment {
   const listed = (plan: CarePlanRow): readonly string[] | undefined =>
     levels.find((l) => l.level === plan.confirmedLevel)?.interventions;
-  const plans = episodes.flatMap((e) => e.carePlans);
   const known = plans.filter((plan) => listed(plan) !== undefined);
   const missingFrom = (plan: CarePlanRow): string[] =>
     (listed(plan) ?? []).filter((id) => !plan.interventions.includes(id));

@@ -56,8 +56,18 @@ export function baselineAndLatest(episodes: readonly EpisodeRow[], field: Outcom
 
 /** Measures `change-days-used`, `change-sds`, `change-phq9` and `change-urinary-symptoms`: latest − baseline. */
 export function changeFromBaseline(episodes: readonly EpisodeRow[], field: OutcomeField): ChangeFromBaseline {
-  const pairs = baselineAndLatest(episodes, field);
   const withBaseline = episodes.filter((e) => recordedValues(e, field).length > 0).length;
+  return changeOfPairs(baselineAndLatest(episodes, field), withBaseline);
+}
+
+/** A baseline and a later value (one person's), without who they belong to. */
+export type ValuePair = Pick<BaselineAndLatest, 'baseline' | 'latest'>;
+
+/**
+ * `changeFromBaseline` from each person's baseline and latest value, and how many people have a baseline at all
+ * (with or without a later value); for callers that worked the pairs out elsewhere (in SQL).
+ */
+export function changeOfPairs(pairs: readonly ValuePair[], withBaseline: number): ChangeFromBaseline {
   return {
     change: summarise(
       pairs.map((p) => p.latest - p.baseline),
@@ -81,7 +91,12 @@ export interface Phq9ResponseRemission {
  * symptoms cannot raise the rate.
  */
 export function phq9ResponseAndRemission(episodes: readonly EpisodeRow[]): Phq9ResponseRemission {
-  const assessed = baselineAndLatest(episodes, 'phq9Total').map((p) => ({
+  return phq9OfPairs(baselineAndLatest(episodes, 'phq9Total'));
+}
+
+/** `phq9ResponseAndRemission` from each person's baseline and latest PHQ-9 total. */
+export function phq9OfPairs(pairs: readonly ValuePair[]): Phq9ResponseRemission {
+  const assessed = pairs.map((p) => ({
     atBaseline: assessResponse(p.baseline, p.baseline, phq9),
     now: assessResponse(p.baseline, p.latest, phq9),
   }));

@@ -1,5 +1,5 @@
 // The service outcome measures' public API (capability C6): definitions, measures, agreement, intervals, export.
-export { carePlanAlignment, referralsWithinTarget } from './alignment.ts';
+export { carePlanAlignment, carePlanAlignmentOf, referralsWithinTarget } from './alignment.ts';
 export type { CarePlanAlignment, LevelInterventions, ReferralTimeliness } from './alignment.ts';
 export { calibrationAgreement, SPLIT_BELOW } from './calibration.ts';
 export type {
@@ -9,8 +9,20 @@ export type {
   VignetteAgreement,
   VignetteRating,
 } from './calibration.ts';
-export { baselineAndLatest, changeFromBaseline, phq9ResponseAndRemission } from './change.ts';
-export type { BaselineAndLatest, ChangeFromBaseline, OutcomeField, Phq9ResponseRemission } from './change.ts';
+export {
+  baselineAndLatest,
+  changeFromBaseline,
+  changeOfPairs,
+  phq9OfPairs,
+  phq9ResponseAndRemission,
+} from './change.ts';
+export type {
+  BaselineAndLatest,
+  ChangeFromBaseline,
+  OutcomeField,
+  Phq9ResponseRemission,
+  ValuePair,
+} from './change.ts';
 export { compareMeans, compareProportions } from './compare.ts';
 export type {
   GroupCount,
