@@ -1,6 +1,6 @@
 // The national-scale bench database: a separate `kaspr_bench` database on the PostgreSQL server, reused when complete.
 import pg from 'pg';
-import { openPostgres, type Database } from '../src/store/db.ts';
+import { DEFAULT_DEADLINES, openPostgres, type Database } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 
 export const BENCH_DATABASE = 'kaspr_bench';
@@ -86,7 +86,12 @@ export async function openBenchDatabase(
       await c.query(`CREATE DATABASE ${BENCH_DATABASE}`);
     });
   }
-  const db = openPostgres(benchUrl());
+  // Generating and backfilling a national data set runs statements far longer than a request's deadline.
+  const db = openPostgres(benchUrl(), undefined, {
+    ...DEFAULT_DEADLINES,
+    statementTimeoutMs: 0,
+    queryTimeoutMs: 0,
+  });
   await migrate(db);
   return { db, reuse };
 }

@@ -234,7 +234,7 @@ describe('break-glass access', () => {
     expect(r.status).toBe(200);
     expect(r.body.accessViaBreakGlass).toBe(true);
     const flagged = await server.ctx.db.query<{ action: string }>(
-      'SELECT action FROM audit_log WHERE flagged AND actor_id = $1 AND patient_id = $2 ORDER BY seq',
+      'SELECT action FROM audit_log WHERE flagged AND actor_id = $1 AND patient_id = $2 ORDER BY entry_id',
       [w.bobId, patientId],
     );
     expect(flagged.map((f) => f.action)).toEqual(['break-glass.grant', 'patient.read']);

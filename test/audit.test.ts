@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../src/store/audit.ts';
+import { sealAuditChain, verifyAuditChain } from '../src/store/audit.ts';
+import { sealAll } from './support/audit.ts';
 import { createTestDatabase, testEngine } from './support/database.ts';
 import {
   buildWorld,
@@ -45,7 +46,7 @@ describe('what is audited', () => {
       outcome: string;
       at: Date;
       request_id: string;
-    }>('SELECT * FROM audit_log WHERE patient_id = $1 ORDER BY seq', [id]);
+    }>('SELECT * FROM audit_log WHERE patient_id = $1 ORDER BY entry_id', [id]);
     expect(rows.map((r) => r.action)).toEqual([
       'patient.create',
       'patient.read',
@@ -66,7 +67,7 @@ describe('what is audited', () => {
     const [p] = await db().query<{ id: string }>('SELECT id FROM patients LIMIT 1');
     await w.bob.get(`/api/v1/patients/${p!.id}`);
     const [row] = await db().query<{ outcome: string; actor_id: string }>(
-      "SELECT outcome, actor_id FROM audit_log WHERE action = 'patient.read' ORDER BY seq DESC LIMIT 1",
+      "SELECT outcome, actor_id FROM audit_log WHERE action = 'patient.read' ORDER BY entry_id DESC LIMIT 1",
     );
     expect(row).toEqual({ outcome: 'denied', actor_id: w.bobId });
   });
@@ -80,19 +81,59 @@ describe('what is audited', () => {
 
 describe('append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE on the audit log', async () => {
+    await sealAll(db());
     const before = await verifyAuditChain(db());
     await expect(db().query("UPDATE audit_log SET action = 'x' WHERE seq = 1")).rejects.toThrow(
       /append-only/,
     );
     await expect(db().query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/append-only/);
     await expect(db().query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    // Sealing again (a sealed entry given another place or hash) is a change like any other.
+    await expect(
+      db().query("UPDATE audit_log SET seq = seq + 100000, hash = repeat('0', 64) WHERE seq = 1"),
+    ).rejects.toThrow(/append-only/);
     const after = await verifyAuditChain(db());
     expect(after).toEqual(before);
     expect(after.intact).toBe(true);
   });
 
+  it('refuses any change to a pending entry other than sealing it', async () => {
+    const pending = await db().transaction(async (tx) => {
+      const { appendAudit } = await import('../src/store/audit.ts');
+      return appendAudit(tx, {
+        actorId: null,
+        action: 'test.pending',
+        resourceType: 'Test',
+        outcome: 'success',
+      });
+    });
+    // Its content, even while the chain fields are set in the same statement.
+    await expect(
+      db().query(
+        "UPDATE audit_log SET outcome = 'failed', seq = 999999, prev_hash = 'x', hash = 'y' WHERE entry_id = $1",
+        [pending],
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(db().query('DELETE FROM audit_log WHERE entry_id = $1', [pending])).rejects.toThrow(
+      /append-only/,
+    );
+    // Half a seal is refused by the table itself.
+    await expect(
+      db().query('UPDATE audit_log SET seq = 999999 WHERE entry_id = $1', [pending]),
+    ).rejects.toThrow(/audit_log_sealed_whole/);
+    await sealAll(db());
+    const [row] = await db().query<{ outcome: string; seq: number | null }>(
+      'SELECT outcome, seq FROM audit_log WHERE entry_id = $1',
+      [pending],
+    );
+    expect(row?.outcome).toBe('success');
+    expect(row?.seq).not.toBeNull();
+    expect((await verifyAuditChain(db())).intact).toBe(true);
+  });
+
   it('keeps a gapless chain under concurrent writers', async () => {
     await Promise.all(Array.from({ length: 20 }, () => w.alice.get('/api/v1/patients?q=zz')));
+    await sealAll(db());
     const v = await verifyAuditChain(db());
     expect(v.intact).toBe(true);
     const [{ n, max }] = (await db().query<{ n: number; max: number }>(
@@ -100,34 +141,80 @@ describe('append-only', () => {
     )) as [{ n: number; max: number }];
     expect(n).toBe(max);
     expect(v.rows).toBe(n);
+    expect(v.pending).toBe(0);
   });
 });
 
 describe('tamper detection', () => {
-  it('names the first altered entry when someone bypasses the trigger', async () => {
+  /** A fresh database holding `n` sealed entries, with the immutability trigger off as a superuser could. */
+  async function tampered(n: number, tamper: (q: (sql: string) => Promise<unknown>) => Promise<void>) {
     const t = await createTestDatabase();
+    const { appendAudit } = await import('../src/store/audit.ts');
+    for (let i = 0; i < n; i += 1) {
+      await t.db.transaction((tx) =>
+        appendAudit(tx, { actorId: null, action: `test.${i}`, resourceType: 'Test', outcome: 'success' }),
+      );
+    }
+    await sealAuditChain(t.db);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ intact: true, rows: n, pending: 0 });
+    await t.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change');
+    await tamper((sql) => t.db.query(sql));
     try {
-      const { appendAudit } = await import('../src/store/audit.ts');
-      for (let i = 0; i < 5; i += 1) {
-        await t.db.transaction((tx) =>
-          appendAudit(tx, { actorId: null, action: `test.${i}`, resourceType: 'Test', outcome: 'success' }),
-        );
-      }
-      expect((await verifyAuditChain(t.db)).intact).toBe(true);
-      await t.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change');
-      await t.db.query("UPDATE audit_log SET action = 'test.forged' WHERE seq = 3");
-      expect(await verifyAuditChain(t.db)).toMatchObject({
-        intact: false,
-        brokenAt: { seq: 3, problem: 'hash-mismatch' },
-      });
-      await t.db.query('DELETE FROM audit_log WHERE seq = 3');
-      expect(await verifyAuditChain(t.db)).toMatchObject({
-        intact: false,
-        brokenAt: { seq: 3, problem: 'gap' },
-      });
+      return await verifyAuditChain(t.db);
     } finally {
       await t.drop();
     }
+  }
+
+  it('names an edited entry', async () => {
+    expect(
+      await tampered(5, (q) => q("UPDATE audit_log SET action = 'test.forged' WHERE seq = 3").then(() => {})),
+    ).toMatchObject({ intact: false, rows: 2, brokenAt: { seq: 3, problem: 'hash-mismatch' } });
+  });
+
+  it('names an edit that also recomputed the hash: the next link breaks', async () => {
+    // Whoever rewrites an entry and its hash still leaves the next entry pointing at the old hash.
+    expect(
+      await tampered(5, (q) =>
+        q("UPDATE audit_log SET prev_hash = repeat('a', 64) WHERE seq = 4").then(() => {}),
+      ),
+    ).toMatchObject({ intact: false, brokenAt: { seq: 4, problem: 'prev-hash-mismatch' } });
+  });
+
+  it('names a deleted entry as a gap', async () => {
+    expect(await tampered(5, (q) => q('DELETE FROM audit_log WHERE seq = 3').then(() => {}))).toMatchObject({
+      intact: false,
+      rows: 2,
+      brokenAt: { seq: 3, problem: 'gap' },
+    });
+  });
+
+  it('names reordered entries', async () => {
+    // Two entries swap places in the chain.
+    expect(
+      await tampered(5, async (q) => {
+        await q('UPDATE audit_log SET seq = -2 WHERE seq = 2');
+        await q('UPDATE audit_log SET seq = 2 WHERE seq = 3');
+        await q('UPDATE audit_log SET seq = 3 WHERE seq = -2');
+      }),
+    ).toMatchObject({ intact: false, rows: 1, brokenAt: { seq: 2, problem: 'prev-hash-mismatch' } });
+  });
+
+  it('names a gap left by renumbering', async () => {
+    expect(
+      await tampered(5, async (q) => {
+        await q('UPDATE audit_log SET seq = 6 WHERE seq = 5');
+        await q('UPDATE audit_log SET seq = 5 WHERE seq = 4');
+      }),
+    ).toMatchObject({ intact: false, rows: 3, brokenAt: { seq: 4, problem: 'gap' } });
+  });
+
+  it('names an entry that was unsealed to be rewritten later', async () => {
+    // Emptying the last entry's chain fields hides it from the chain; the pending count shows it.
+    const v = await tampered(5, (q) =>
+      q('UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL WHERE seq = 3').then(() => {}),
+    );
+    expect(v).toMatchObject({ intact: false, rows: 2, pending: 1, brokenAt: { seq: 3, problem: 'gap' } });
   });
 });
 

@@ -45,7 +45,7 @@ async function audit(db: Database, action: string): Promise<void> {
 }
 
 async function actions(db: Database): Promise<string[]> {
-  return (await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY seq')).map(
+  return (await db.query<{ action: string }>('SELECT action FROM audit_log ORDER BY entry_id')).map(
     (r) => r.action,
   );
 }

@@ -178,7 +178,7 @@ describe('GET /reports/service-outcomes/export.csv', () => {
 
   it('audits every export with ids, dates, table and audience, never names', async () => {
     const rows = await server.ctx.db.query<{ details: Record<string, unknown> }>(
-      "SELECT details FROM audit_log WHERE action = 'report.export-csv' ORDER BY seq",
+      "SELECT details FROM audit_log WHERE action = 'report.export-csv' ORDER BY entry_id",
     );
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows[0]!.details).toMatchObject({

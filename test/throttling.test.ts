@@ -113,7 +113,7 @@ describe('per-address limit', () => {
     expect((await login(proxied, 'roamer@clinic.test', STAFF_PASSWORD, '203.0.113.7')).status).toBe(429);
     expect((await login(proxied, 'roamer@clinic.test', STAFF_PASSWORD, '198.51.100.9')).status).toBe(200);
     const [row] = await proxied.ctx.db.query<{ ip: string }>(
-      "SELECT ip FROM audit_log WHERE action = 'auth.login' AND outcome = 'success' ORDER BY seq DESC LIMIT 1",
+      "SELECT ip FROM audit_log WHERE action = 'auth.login' AND outcome = 'success' ORDER BY entry_id DESC LIMIT 1",
     );
     expect(row?.ip).toBe('198.51.100.9');
   });

@@ -12,6 +12,7 @@ import { sessionHook } from './auth/session-hook.ts';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 import type { AppContext, KasprApp, RouteInfo } from './context.ts';
 import { databaseAnswers } from '../store/db.ts';
+import { registerAuditSealer } from './audit-sealer.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { problem, problemBody } from './problem.ts';
 import { toProblem } from './to-problem.ts';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   app.addHook('onRequest', sessionHook(ctx));
   registerIdempotency(app, ctx);
+  registerAuditSealer(app, ctx);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const p = toProblem(err);

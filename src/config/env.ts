@@ -95,6 +95,10 @@ export const configSchema = z.object({
     10_000,
     'TCP keepalive on PostgreSQL connections: first probe after this idle time',
   ),
+  KASPR_AUDIT_SEAL_INTERVAL_MS: ms(
+    200,
+    'How often the audit sealer seals newly written audit entries into the hash chain',
+  ),
   KASPR_READY_TIMEOUT_MS: ms(1_500, '/readyz answers 503 when the database has not answered within this'),
   // Towards clients and the process itself.
   KASPR_REQUEST_TIMEOUT_MS: ms(30_000, 'Whole request (headers and body) must arrive within this, else 408'),

@@ -1,8 +1,9 @@
 // The audit log: append-only, hash-chained entries of who did what to which record, and its verification.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson, type Json } from '../domain/audit/canonical-json.ts';
-import type { Queryable } from './db.ts';
+import type { Database, Queryable } from './db.ts';
 
+/** Held by the one sealer at work (store/audit.ts `sealAuditChain`). */
 const CHAIN_LOCK_KEY = 727_002;
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -59,99 +60,155 @@ function hashOf(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
-/** Appends one entry inside the caller's transaction; writers are serialised so the chain has no gaps. */
+/**
+ * Appends one entry inside the caller's transaction, without a lock: it commits or rolls back with the change it
+ * records. The entry is pending until the sealer (`sealAuditChain`) gives it its place and hash in the chain.
+ * Returns its entry id (append order).
+ */
 export async function appendAudit(tx: Queryable, event: AuditEvent, now: Date = new Date()): Promise<number> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-  const [head] = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-  );
-  // Whole milliseconds, so the timestamp reads back exactly as it was hashed.
+  // Whole milliseconds, so the timestamp reads back exactly as it will be hashed.
   const at = new Date(Math.floor(now.getTime()));
-  const row: Omit<AuditRow, 'hash'> = {
-    seq: (head?.seq ?? 0) + 1,
-    at,
-    actor_id: event.actorId,
-    action: event.action,
-    resource_type: event.resourceType,
-    resource_id: event.resourceId ?? null,
-    patient_id: event.patientId ?? null,
-    outcome: event.outcome,
-    ip: event.ip ?? null,
-    request_id: event.requestId ?? null,
-    flagged: event.flagged ?? false,
-    details: event.details ?? {},
-    prev_hash: head?.hash ?? GENESIS_HASH,
-  };
-  const hash = hashOf(row);
-  await tx.query(
-    `INSERT INTO audit_log (seq, at, actor_id, action, resource_type, resource_id, patient_id, outcome, ip,
-       request_id, flagged, details, prev_hash, hash)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+  const [row] = await tx.query<{ entry_id: number }>(
+    `INSERT INTO audit_log (at, actor_id, action, resource_type, resource_id, patient_id, outcome, ip,
+       request_id, flagged, details)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING entry_id`,
     [
-      row.seq,
-      row.at,
-      row.actor_id,
-      row.action,
-      row.resource_type,
-      row.resource_id,
-      row.patient_id,
-      row.outcome,
-      row.ip,
-      row.request_id,
-      row.flagged,
-      JSON.stringify(row.details),
-      row.prev_hash,
-      hash,
+      at,
+      event.actorId,
+      event.action,
+      event.resourceType,
+      event.resourceId ?? null,
+      event.patientId ?? null,
+      event.outcome,
+      event.ip ?? null,
+      event.requestId ?? null,
+      event.flagged ?? false,
+      JSON.stringify(event.details ?? {}),
     ],
   );
-  return row.seq;
+  if (!row) throw new Error('audit entry not written');
+  return row.entry_id;
 }
 
-export interface ChainVerification {
+/** A stored entry before sealing: its chain fields are empty. */
+type PendingRow = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'> & { entry_id: number };
+
+export interface SealResult {
+  /** Entries sealed by this call. */
+  sealed: number;
+  /** False when another sealer held the chain (nothing was done; it will seal them). */
+  ran: boolean;
+}
+
+/**
+ * Seals committed pending entries into the chain, oldest entry id first, in transactions of at most `batchSize`:
+ * each gets the next gapless `seq`, the head's hash as `prev_hash`, and its own hash. One sealer at a time across
+ * every app server (a transaction-level advisory lock, tried, never waited for). Entries still being written by
+ * open transactions are invisible here and are sealed by a later call.
+ */
+export async function sealAuditChain(db: Database, batchSize = 2000): Promise<SealResult> {
+  const [any] = await db.query('SELECT 1 FROM audit_log WHERE seq IS NULL LIMIT 1');
+  if (!any) return { sealed: 0, ran: true };
+  let sealed = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const [lock] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [
+        CHAIN_LOCK_KEY,
+      ]);
+      if (!lock?.ok) return -1;
+      const pending = await tx.query<PendingRow>(
+        `SELECT entry_id, at, actor_id, action, resource_type, resource_id, patient_id, outcome, ip, request_id,
+                flagged, details
+           FROM audit_log WHERE seq IS NULL ORDER BY entry_id LIMIT $1`,
+        [batchSize],
+      );
+      if (pending.length === 0) return 0;
+      const [head] = await tx.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1',
+      );
+      let seq = head?.seq ?? 0;
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const ids: number[] = [];
+      const seqs: number[] = [];
+      const prevs: string[] = [];
+      const hashes: string[] = [];
+      for (const { entry_id, ...entry } of pending) {
+        seq += 1;
+        const hash = hashOf({ ...entry, seq, prev_hash: prevHash });
+        ids.push(entry_id);
+        seqs.push(seq);
+        prevs.push(prevHash);
+        hashes.push(hash);
+        prevHash = hash;
+      }
+      await tx.query(
+        `UPDATE audit_log a SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS v(entry_id, seq, prev_hash, hash)
+          WHERE a.entry_id = v.entry_id AND a.seq IS NULL`,
+        [ids, seqs, prevs, hashes],
+      );
+      return pending.length;
+    });
+    if (n < 0) return { sealed, ran: false };
+    sealed += n;
+    if (n < batchSize) return { sealed, ran: true };
+  }
+}
+
+/** A hash chain's check (the audit log's here, the controlled-drug register's in ledger-verify.ts). */
+export interface HashChainVerification {
   intact: boolean;
+  /** Entries verified. */
   rows: number;
   headHash: string;
   /** The first entry that does not verify, with why. */
   brokenAt?: { seq: number; problem: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap' };
 }
 
-/** Recomputes every entry's hash in order and checks each links to the one before, with no gaps. */
+/** The audit chain's check: `rows` counts sealed entries; `pending` those written and not yet sealed. */
+export interface ChainVerification extends HashChainVerification {
+  pending: number;
+}
+
+/**
+ * Recomputes every sealed entry's hash in order and checks each links to the one before, with no gaps in `seq`;
+ * counts the entries still pending.
+ */
 export async function verifyAuditChain(db: Queryable, batchSize = 5000): Promise<ChainVerification> {
+  const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE seq IS NULL');
+  const pending = count?.n ?? 0;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let rows = 0;
+  const broken = (
+    seq: number,
+    problem: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap',
+  ): ChainVerification => ({
+    intact: false,
+    rows,
+    headHash: prevHash,
+    pending,
+    brokenAt: { seq, problem },
+  });
   for (;;) {
-    const batch = await db.query<AuditRow>('SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2', [
-      expectedSeq,
-      batchSize,
-    ]);
+    const batch = await db.query<AuditRow>(
+      `SELECT seq, at, actor_id, action, resource_type, resource_id, patient_id, outcome, ip, request_id, flagged,
+              details, prev_hash, hash
+         FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+      [expectedSeq, batchSize],
+    );
     for (const row of batch) {
-      if (row.seq !== expectedSeq)
-        return { intact: false, rows, headHash: prevHash, brokenAt: { seq: expectedSeq, problem: 'gap' } };
-      if (row.prev_hash !== prevHash) {
-        return {
-          intact: false,
-          rows,
-          headHash: prevHash,
-          brokenAt: { seq: row.seq, problem: 'prev-hash-mismatch' },
-        };
-      }
+      if (row.seq !== expectedSeq) return broken(expectedSeq, 'gap');
+      if (row.prev_hash !== prevHash) return broken(row.seq, 'prev-hash-mismatch');
       const { hash, ...rest } = row;
-      if (hashOf(rest) !== hash) {
-        return {
-          intact: false,
-          rows,
-          headHash: prevHash,
-          brokenAt: { seq: row.seq, problem: 'hash-mismatch' },
-        };
-      }
+      if (hashOf(rest) !== hash) return broken(row.seq, 'hash-mismatch');
       prevHash = hash;
       expectedSeq += 1;
       rows += 1;
     }
     if (batch.length < batchSize) break;
   }
-  return { intact: true, rows, headHash: prevHash };
+  return { intact: true, rows, headHash: prevHash, pending };
 }
 
 // ── Anchors: a chain head signed with the anchor key, kept outside the database ──────────────────────────────

@@ -111,7 +111,10 @@ export async function findRecordVersion(
   )[0];
 }
 
-/** An audit entry as the FHIR API shows it: the stored row without its chain fields, request id or details. */
+/**
+ * An audit entry as the FHIR API shows it: the stored row without its chain fields, request id or details. `seq`
+ * is its entry number (`entry_id`, in writing order), which it has from the moment it is written.
+ */
 export type AuditEntry = Omit<AuditRow, 'seq' | 'request_id' | 'details' | 'prev_hash' | 'hash'> & {
   seq: string;
 };
@@ -122,7 +125,7 @@ export type AuditEntry = Omit<AuditRow, 'seq' | 'request_id' | 'details' | 'prev
  */
 export const AUDIT_SEARCH_LIMIT = 10_000;
 
-const AUDIT_ENTRY = `a.seq::text AS seq, a.at, a.actor_id, a.action, a.resource_type, a.resource_id, a.patient_id,
+const AUDIT_ENTRY = `a.entry_id::text AS seq, a.at, a.actor_id, a.action, a.resource_type, a.resource_id, a.patient_id,
   a.outcome, a.ip, a.flagged`;
 
 /**
@@ -141,12 +144,12 @@ export function auditEntriesInScope(
          THEN EXISTS (SELECT 1 FROM patients p WHERE p.id = a.patient_id AND p.service_id = ANY($1::uuid[]))
          ELSE EXISTS (SELECT 1 FROM user_services us WHERE us.user_id = a.actor_id AND us.service_id = ANY($1::uuid[]))
        END
-     ORDER BY a.seq DESC LIMIT $3`,
+     ORDER BY a.entry_id DESC LIMIT $3`,
     [scope.serviceIds, scope.patientIds ?? null, limit],
   );
 }
 
-/** One audit entry by its sequence number, with the services it belongs to (as `auditEntriesInScope` decides). */
+/** One audit entry by its entry number, with the services it belongs to (as `auditEntriesInScope` decides). */
 export async function findAuditEntry(
   db: Queryable,
   seq: string,
@@ -157,7 +160,7 @@ export async function findAuditEntry(
       `SELECT ${AUDIT_ENTRY}, p.service_id AS patient_service_id,
          COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = a.actor_id
                         ORDER BY us.service_id), '{}') AS actor_service_ids
-       FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id WHERE a.seq = $1`,
+       FROM audit_log a LEFT JOIN patients p ON p.id = a.patient_id WHERE a.entry_id = $1`,
       [seq],
     )
   )[0];

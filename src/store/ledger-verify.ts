@@ -1,6 +1,6 @@
 // Checking the register against itself: the hash chain entry by entry (R22), and the kept balances against the entries.
 import { instantMs } from '../domain/ledger/index.ts';
-import type { ChainVerification } from './audit.ts';
+import type { HashChainVerification } from './audit.ts';
 import type { Queryable } from './db.ts';
 import { entryOf, ledgerEntryHash, LEDGER_GENESIS_HASH, type EntryRow } from './ledger-rows.ts';
 
@@ -51,11 +51,11 @@ export async function verifyLedgerBalances(db: Queryable): Promise<BalanceMismat
  * Recomputes every entry's hash in register order from the columns (the canonical entry plus the previous
  * hash), and checks each links to the one before, with no gaps (security.md §4, R22).
  */
-export async function verifyLedgerChain(db: Queryable, batchSize = 2000): Promise<ChainVerification> {
+export async function verifyLedgerChain(db: Queryable, batchSize = 2000): Promise<HashChainVerification> {
   let expectedSeq = 1;
   let prevHash = LEDGER_GENESIS_HASH;
   let rows = 0;
-  const broken = (seq: number, why: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap'): ChainVerification => ({
+  const broken = (seq: number, why: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap'): HashChainVerification => ({
     intact: false,
     rows,
     headHash: prevHash,

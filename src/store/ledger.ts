@@ -30,18 +30,14 @@ export * from './ledger-catalog.ts';
 export * from './ledger-verify.ts';
 export { LEDGER_GENESIS_HASH, ledgerEntryHash, type StoredEntry } from './ledger-rows.ts';
 
-/** The audit chain's lock (store/audit.ts). Taken before the register's own, in every writer, so the two never deadlock. */
-const AUDIT_CHAIN_LOCK_KEY = 727_002;
 /** One lock for the register's single chain: every writer holds it from reading balances to committing. */
 const LEDGER_CHAIN_LOCK_KEY = 727_003;
 
 /**
- * Serialises register writers for the rest of the transaction (R26). Takes the audit chain's lock first, so a
- * transaction that already appended an audit entry and one that will append it after the register entry
- * always take the two locks in the same order. Advisory locks are re-entrant: calling it twice is harmless.
+ * Serialises register writers for the rest of the transaction (R26). Advisory locks are re-entrant: calling it
+ * twice is harmless. (Audit entries take no lock: the audit sealer orders them later, decision record 016.)
  */
 export async function lockLedger(tx: Queryable): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK_KEY]);
   await tx.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_CHAIN_LOCK_KEY]);
 }
 

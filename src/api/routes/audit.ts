@@ -13,7 +13,7 @@ const auditQuery = z
     patientId: uuid.optional(),
     actorId: uuid.optional(),
     flagged: z.enum(['true', 'false']).optional(),
-    before: z.coerce.number().int().positive().optional().describe('Entries with seq below this, for paging'),
+    before: z.coerce.number().int().positive().optional().describe('Entries whose seq (entry number) is below this, for paging'),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
@@ -31,7 +31,8 @@ export function auditRoutes(api: ZodApp, ctx: AppContext): void {
     await auditAccess(ctx, req, 'audit.read', 'AuditLog', undefined, { patientId: q.patientId ?? null });
     return {
       entries: rows.map((r) => ({
-        seq: r.seq,
+        seq: r.entry_id,
+        chainSeq: r.seq,
         at: r.at.toISOString(),
         actor: r.actor_id ? { id: r.actor_id, displayName: r.display_name } : null,
         action: r.action,

@@ -27,6 +27,10 @@ export async function auditVerify(args: string[] = []): Promise<number> {
     const warning = anchorKeyWarning(await anchorKeyStatus(db, anchorKey.key), anchorKey.generated);
     if (warning) process.stderr.write(`Warning: ${warning}\n`);
     print(`Audit chain intact: ${result.rows} entries. Head ${result.headHash}`);
+    if (result.pending > 0)
+      print(
+        `${result.pending} newer entries are written but not yet sealed into the chain: a running server seals them within a second, a stopped one at its next start.`,
+      );
     print(
       `Anchor (keep a copy outside the database): ${auditAnchorText(anchorKey.key, result.rows, result.headHash)}`,
     );

@@ -60,8 +60,13 @@ async function chainHead(
 ): Promise<{ rows: number; head: string }> {
   const tables = await publicTables(db);
   if (!tables.includes(table)) return { rows: 0, head: GENESIS_HASH };
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
-  const [last] = await db.query<{ hash: string }>(`SELECT hash FROM ${table} ORDER BY seq DESC LIMIT 1`);
+  // The sealed chain only: audit entries not yet sealed have no place in it (decision record 016).
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${table} WHERE seq IS NOT NULL`,
+  );
+  const [last] = await db.query<{ hash: string }>(
+    `SELECT hash FROM ${table} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+  );
   return { rows: count?.n ?? 0, head: last?.hash ?? GENESIS_HASH };
 }
 
@@ -102,7 +107,7 @@ export function manifestCheckSql(m: BackupManifest): string {
   ] as const) {
     if (!(table in m.tables)) continue;
     lines.push(
-      `  SELECT coalesce((SELECT hash FROM public.${table} ORDER BY seq DESC LIMIT 1), ${lit(GENESIS_HASH)}) INTO h;`,
+      `  SELECT coalesce((SELECT hash FROM public.${table} WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1), ${lit(GENESIS_HASH)}) INTO h;`,
       `  IF h <> ${lit(chain.head)} THEN RAISE EXCEPTION 'KASPR backup manifest mismatch: the ${table} chain head is %, the manifest says ${chain.head}', h; END IF;`,
     );
   }

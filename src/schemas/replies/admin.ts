@@ -76,7 +76,10 @@ export const breakGlassGrantsReply = z.object({ grants: z.array(breakGlassGrantR
 export const reviewedReply = confirmedReply('reviewed');
 
 export const auditEntryReply = z.object({
-  seq: z.number().int(),
+  seq: z.number().int().describe('The entry number, in the order entries were written; page with `before`'),
+  chainSeq: orNull(z.number().int()).describe(
+    'Its place in the hash chain; null until the audit sealer has sealed it (normally within a second)',
+  ),
   at: instant,
   actor: orNull(z.object({ id: z.string(), displayName: orNull(z.string()) })),
   action: z.string(),
@@ -92,13 +95,19 @@ export type AuditEntry = z.output<typeof auditEntryReply>;
 /** GET /audit: newest first. */
 export const auditEntriesReply = z.object({ entries: z.array(auditEntryReply) });
 
-/** GET /audit/verify: whether every entry's hash and link to the one before still verify. */
-export const auditChainReply = z.object({
+/** A hash chain's check: whether every entry's hash and link to the one before still verify. */
+export const hashChainReply = z.object({
   intact: z.boolean(),
-  rows: z.number().int(),
+  rows: z.number().int().describe('Entries verified'),
   headHash: z.string(),
   brokenAt: z
     .object({ seq: z.number().int(), problem: z.enum(['hash-mismatch', 'prev-hash-mismatch', 'gap']) })
     .optional(),
+});
+
+/** GET /audit/verify: the sealed chain checked, and how many entries wait to be sealed. */
+export const auditChainReply = hashChainReply.extend({
+  rows: z.number().int().describe('Sealed entries verified'),
+  pending: z.number().int().describe('Entries written but not yet sealed into the chain'),
 });
 export type AuditChain = z.output<typeof auditChainReply>;

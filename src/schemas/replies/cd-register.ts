@@ -15,7 +15,7 @@ import {
   type UsRecordRow,
   type WitnessRule,
 } from '../../domain/ledger/index.ts';
-import { auditChainReply } from './admin.ts';
+import { hashChainReply } from './admin.ts';
 import { calendarDate, domainValue, fileReply, instant, orNull } from './common.ts';
 
 /**
@@ -195,7 +195,7 @@ export const discrepanciesReply = z.object({
 });
 
 /** GET /cd-register/verify: the register's chain is checked as the audit chain is, with the same answer (R22). */
-export const chainVerificationReply = auditChainReply;
+export const chainVerificationReply = hashChainReply;
 
 const reportFile = fileReply('text/csv or application/pdf, when format=csv or pdf');
 

@@ -26,6 +26,12 @@ export function AuditChainStatus() {
             <p className="hint">
               Head hash <code>{check.data.headHash.slice(0, 16)}…</code>
             </p>
+            {check.data.pending > 0 ? (
+              <p className="hint">
+                {check.data.pending} newer {check.data.pending === 1 ? 'entry is' : 'entries are'} written and
+                waiting to be sealed into the chain (normally within a second).
+              </p>
+            ) : null}
           </div>
         ) : (
           <div role="alert" className="notice notice-error chain-broken">
