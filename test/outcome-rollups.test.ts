@@ -321,6 +321,53 @@ describe('the outcome rollups after random writes', () => {
     for (const n of Object.values(counts ?? {})) expect(n).toBeGreaterThan(0);
   }, 240_000);
 
+  it('stay exact when several transactions write for the same person and month at once', async () => {
+    const patient = patients[0];
+    if (!patient) throw new Error('no patient');
+    const startsAt = new Date('2026-02-10T10:00:00Z');
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        database.db.transaction(async (tx) => {
+          if (i === 0) {
+            await insertCarePlan(tx, {
+              patientId: patient.id,
+              plan: { interventions: [] },
+              reviewDue: '2026-09-01',
+              decisionId: null,
+              reason: null,
+              at: new Date(startsAt.getTime() + i * 60_000),
+              by: ids.clerk,
+            });
+            return;
+          }
+          const id = await insertAppointment(tx, {
+            patientId: patient.id,
+            serviceId: patient.service,
+            practitionerId: ids.clerk,
+            contactType: 'in-person',
+            durationMinutes: 30,
+            note: null,
+            startsAt: new Date(startsAt.getTime() + i * 60_000),
+            at: new Date(),
+            by: ids.clerk,
+          });
+          await addAppointmentEvent(tx, {
+            appointmentId: id,
+            status: i % 2 === 0 ? 'attended' : 'did-not-attend',
+            startsAt: new Date(startsAt.getTime() + i * 60_000),
+            reason: null,
+            at: new Date(),
+            by: ids.clerk,
+          });
+        }),
+      ),
+    );
+    const scope = { serviceIds: [patient.service], from: '2026-02-01', to: '2026-02-28' };
+    expect(await loadOutcomeSeries(database.db, scope)).toEqual(
+      await loadOutcomeSeries(database.db, scope, { rollups: false }),
+    );
+  });
+
   it('hold, per service and month, the figures the person-month rollup and the summary rows give', async () => {
     const db = database.db;
     const [mismatch] = await db.query<{ n: number }>(

@@ -128,6 +128,10 @@ DECLARE
   n_last_attended timestamptz;
   n_first_plan timestamptz;
 BEGIN
+  -- One writer per person at a time (until commit): a second transaction writing for the same person then reads
+  -- the first one's rows (each statement here takes a new snapshot), so the month and the service's difference
+  -- are exact under concurrent writes.
+  PERFORM pg_advisory_xact_lock(727027, hashtext(p_patient::text));
   SELECT p.service_id, p.created_at INTO v_service, v_created FROM patients p WHERE p.id = p_patient;
   IF v_service IS NULL THEN
     RETURN;
