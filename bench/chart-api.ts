@@ -42,6 +42,10 @@ export function startServer(kind: 'kaspr' | 'bare' | 'raw'): Promise<RunningServ
         url,
         stop: () =>
           new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) {
+              done();
+              return;
+            }
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
@@ -50,16 +54,27 @@ export function startServer(kind: 'kaspr' | 'bare' | 'raw'): Promise<RunningServ
   });
 }
 
-/** Signs the bench clinician in through the real API and returns the session cookie. */
+/** Signs a bench user in through the real API and returns the session cookie. */
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  return (await signInForWrites(baseUrl, email, password)).cookie;
+}
+
+/** Signs a bench user in and returns the session cookie and the CSRF token that writes carry. */
+export async function signInForWrites(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
   const cookie = /^([^=]+=[^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-  if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return cookie;
+  const text = await res.text();
+  if (res.status !== 200 || !cookie) throw new Error(`sign-in failed: ${res.status} ${text}`);
+  const { csrfToken } = JSON.parse(text) as { csrfToken?: string };
+  return { cookie, csrf: csrfToken ?? '' };
 }
 
 /** A fixed, spread-out sample of patient ids (the same for every server in the run). */
@@ -70,18 +85,19 @@ export async function samplePatients(db: Database, count: number): Promise<strin
   return rows.map((r) => r.id);
 }
 
-/** `CONNECTIONS` connections for `seconds`, cycling through the patient ids. */
+/** `connections` connections for `seconds`, cycling through the patient ids. */
 export async function load(
   server: LoadResult['server'],
   url: string,
   cookie: string,
   patientIds: readonly string[],
   seconds = SECONDS,
+  connections = CONNECTIONS,
 ): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     headers: { cookie },
     requests: [

@@ -25,6 +25,10 @@ import { assessmentTemplates, responseTemplates, TEMPLATES_PER_LEVEL } from './t
 export const BENCH_PASSWORD = 'bench pass phrase, synthetic data only';
 export const BENCH_CLINICIAN = 'bench.clinician@example.org';
 export const BENCH_SUPERVISOR = 'bench.supervisor@example.org';
+/** The controlled-drug staff of the two-server bench (bench/two-servers.ts). */
+export const BENCH_NURSE = 'bench.nurse@example.org';
+export const BENCH_CD_OFFICER = 'bench.cd-officer@example.org';
+export const BENCH_PRESCRIBER = 'bench.prescriber@example.org';
 export const GENERATOR_VERSION = 1;
 const BATCH = 2500;
 
@@ -103,6 +107,9 @@ export async function ensureBenchUsers(db: Database): Promise<void> {
   for (const [email, name, role] of [
     [BENCH_CLINICIAN, 'Bench Clinician', 'practitioner'],
     [BENCH_SUPERVISOR, 'Bench Supervisor', 'supervisor'],
+    [BENCH_NURSE, 'Bench Nurse', 'nurse'],
+    [BENCH_CD_OFFICER, 'Bench CD Officer', 'cd-officer'],
+    [BENCH_PRESCRIBER, 'Bench Prescriber', 'prescriber'],
   ] as const) {
     const existing = await db.query('SELECT 1 FROM users WHERE lower(email) = $1', [email]);
     if (existing.length > 0) continue;

@@ -1,5 +1,5 @@
 // A server for the load test, in its own process: `kaspr` (the real app), `bare` (node:http and hand-written SQL
-// doing the same database work), or `raw` (one read-only query, no auth, no audit: the ceiling). Prints its port.
+// doing the same database work; audit sealing is left to the real app's sealer), or `raw` (one read-only query, no auth, no audit: the ceiling). Prints its port.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,15 +9,12 @@ import pg from 'pg';
 import { buildApp } from '../src/api/app.ts';
 import { loadConfig } from '../src/config/env.ts';
 import { hasPermission } from '../src/domain/access/roles.ts';
-import { canonicalJson, type Json } from '../src/domain/audit/canonical-json.ts';
 import { sha256 } from '../src/security/tokens.ts';
-import { GENESIS_HASH } from '../src/store/audit.ts';
 import { openPostgres } from '../src/store/db.ts';
 import { benchUrl } from './bench-db.ts';
 
 // The same pool size as src/store/db.ts openPostgres.
 const POOL_SIZE = 10;
-const CHAIN_LOCK_KEY = 727_002;
 const IDLE_MS = 15 * 60_000;
 const ABSOLUTE_MS = 12 * 3_600_000;
 const PATIENT_PATH = /^\/api\/v1\/patients\/([0-9a-f-]{36})$/;
@@ -28,7 +25,15 @@ async function kaspr(): Promise<string> {
     KASPR_DATA_DIR: mkdtempSync(join(tmpdir(), 'kaspr-bench-')),
     LOG_LEVEL: 'silent',
   });
-  const app = await buildApp({ db: openPostgres(benchUrl()), config, now: () => new Date() });
+  const db = openPostgres(benchUrl());
+  const app = await buildApp({ db, config, now: () => new Date() });
+  // A clean stop, as src/server/main.ts stops: the app closes (its audit sealer seals what is left), then the pool.
+  process.once('SIGTERM', () => {
+    void app
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
+  });
   return app.listen({ port: 0, host: '127.0.0.1' });
 }
 
@@ -43,48 +48,14 @@ const send = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 };
 
-/** The audit entry, hashed exactly as src/store/audit.ts hashes it, appended under the same lock. */
+/** The audit entry, written as src/store/audit.ts writes it: one insert, no lock; the app's sealer chains it. */
 async function appendAudit(db: pg.Pool, userId: string, patientId: string, ip: string): Promise<void> {
-  const client = await db.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    const head = await client.query<{ seq: string; hash: string }>(
-      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-    );
-    const seq = Number(head.rows[0]?.seq ?? 0) + 1;
-    const prevHash = head.rows[0]?.hash ?? GENESIS_HASH;
-    const at = new Date();
-    const requestId = randomUUID();
-    const body: Json = {
-      seq,
-      at: at.toISOString(),
-      actorId: userId,
-      action: 'patient.read',
-      resourceType: 'Patient',
-      resourceId: patientId,
-      patientId,
-      outcome: 'success',
-      ip,
-      requestId,
-      flagged: false,
-      details: {},
-      prevHash,
-    };
-    const hash = sha256(canonicalJson(body));
-    await client.query(
-      `INSERT INTO audit_log (seq, at, actor_id, action, resource_type, resource_id, patient_id, outcome, ip, request_id,
-         flagged, details, prev_hash, hash)
-       VALUES ($1, $2, $3, 'patient.read', 'Patient', $4, $5, 'success', $6, $7, false, '{}', $8, $9)`,
-      [seq, at, userId, patientId, patientId, ip, requestId, prevHash, hash],
-    );
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  await db.query(
+    `INSERT INTO audit_log (at, actor_id, action, resource_type, resource_id, patient_id, outcome, ip, request_id,
+       flagged, details)
+     VALUES ($1, $2, 'patient.read', 'Patient', $3, $4, 'success', $5, $6, false, '{}')`,
+    [new Date(), userId, patientId, patientId, ip, randomUUID()],
+  );
 }
 
 /** GET /api/v1/patients/:id without the framework: session, service check, read, audit append. */
