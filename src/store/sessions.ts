@@ -1,5 +1,6 @@
 // Server-side sessions, stored by the hash of their token so a database reader cannot hijack one.
 import type { Queryable } from './db.ts';
+import type { UserRow } from './users.ts';
 
 export interface SessionRow {
   id_hash: string;
@@ -27,6 +28,34 @@ export async function findSession(db: Queryable, idHash: string): Promise<Sessio
     idHash,
   ]);
   return rows[0];
+}
+
+/**
+ * The hot path of every signed-in request, in one statement: when the session is live at `now` (not ended, used
+ * within `idleMs`, begun within `absoluteMs` — the same limits as `sessionState` in the domain, compared the same
+ * way) and its user is not disabled, marks it seen and returns it with its user. Returns nothing otherwise; the
+ * caller then decides with `findSession` and the domain rule what has happened (and ends the session).
+ */
+export async function touchLiveSession(
+  db: Queryable,
+  idHash: string,
+  now: Date,
+  limits: { idleMs: number; absoluteMs: number },
+): Promise<{ session: Pick<SessionRow, 'csrf_token'>; user: UserRow } | undefined> {
+  const rows = await db.query<UserRow & { session_csrf_token: string }>(
+    `UPDATE sessions s SET last_seen_at = $2 FROM users u
+      WHERE s.id_hash = $1 AND s.ended_at IS NULL AND u.id = s.user_id AND NOT u.disabled
+        AND s.last_seen_at >= $2::timestamptz - $3 * interval '1 millisecond'
+        AND s.created_at >= $2::timestamptz - $4 * interval '1 millisecond'
+     RETURNING s.csrf_token AS session_csrf_token, u.*,
+       COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
+                      ORDER BY us.service_id), '{}') AS service_ids`,
+    [idHash, now, limits.idleMs, limits.absoluteMs],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { session_csrf_token, ...user } = row;
+  return { session: { csrf_token: session_csrf_token }, user };
 }
 
 export async function touchSession(db: Queryable, idHash: string, now: Date): Promise<void> {

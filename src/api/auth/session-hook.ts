@@ -3,9 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission } from '../../domain/access/roles.ts';
 import { sessionState } from '../../domain/auth/session-policy.ts';
 import { readSettings } from '../../store/services.ts';
-import { endSession, findSession, touchSession } from '../../store/sessions.ts';
+import { endSession, findSession, touchLiveSession, touchSession } from '../../store/sessions.ts';
 import { findAccessToken } from '../../store/system-clients.ts';
-import { findUserById } from '../../store/users.ts';
+import { findUserById, type UserRow } from '../../store/users.ts';
 import { safeEqual, sha256 } from '../../security/tokens.ts';
 import type { AppContext, RouteAccess } from '../context.ts';
 import { problem } from '../problem.ts';
@@ -48,9 +48,16 @@ async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<'none'
   const token = req.cookies[sessionCookieName(ctx)];
   if (!token) return 'none';
   const idHash = sha256(token);
+  const now = ctx.now();
+  // A live session (nearly every request): checked, touched and read with its user in one statement.
+  const live = await touchLiveSession(ctx.db, idHash, now, {
+    idleMs: ctx.config.KASPR_SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS * 3_600_000,
+  });
+  if (live) return signedIn(ctx, req, live.user, idHash, live.session.csrf_token);
+  // Otherwise find out why, by the domain's rule, and end the session if it has timed out.
   const session = await findSession(ctx.db, idHash);
   if (!session) return 'expired';
-  const now = ctx.now();
   const state = sessionState({ createdAt: session.created_at, lastSeenAt: session.last_seen_at }, now, {
     idleMinutes: ctx.config.KASPR_SESSION_IDLE_MINUTES,
     absoluteHours: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS,
@@ -65,9 +72,19 @@ async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<'none'
     return 'expired';
   }
   await touchSession(ctx.db, idHash, now);
+  return signedIn(ctx, req, user, idHash, session.csrf_token);
+}
+
+async function signedIn(
+  ctx: AppContext,
+  req: FastifyRequest,
+  user: UserRow,
+  idHash: string,
+  csrfToken: string,
+): Promise<'ok'> {
   const enrolment =
     user.roles.includes('admin') && !user.totp_enabled && (await readSettings(ctx.db)).requireTotpForAdmins;
-  req.auth = { user, sessionHash: idHash, csrfToken: session.csrf_token, totpEnrolmentRequired: enrolment };
+  req.auth = { user, sessionHash: idHash, csrfToken, totpEnrolmentRequired: enrolment };
   return 'ok';
 }
 
