@@ -1,10 +1,7 @@
 // Builds the HTTP application: security hooks, problem+json errors, OpenAPI, API routes and the web app.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -21,10 +18,9 @@ import { FHIR_BASE_PATH } from '../fhir/base.ts';
 import { registerFhirRoutes } from '../fhir/routes.ts';
 import { registerSmartRoutes } from '../fhir/smart.ts';
 import { fileReply } from '../schemas/replies/common.ts';
+import { hasWebApp, isAssetRequest, registerWebApp, sendAppPage } from './web-app.ts';
 
 const openApiDocument = fileReply('application/json; the OpenAPI 3 document');
-
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface BuildOptions {
   /** A pino logger (see server/logger.ts); without one the app logs nothing. */
@@ -152,10 +148,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/fhir/');
-    if (!isApi && req.method === 'GET' && existsSync(WEB_DIST + 'index.html')) {
-      return reply.type('text/html').sendFile('index.html', WEB_DIST);
-    }
+    // An unknown asset is a 404, not the page: a stale or mistyped script must fail visibly, not parse HTML.
+    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/fhir/') || isAssetRequest(req.url);
+    if (!isApi && req.method === 'GET' && hasWebApp()) return sendAppPage(reply);
     const p = problem('not-found');
     return reply.status(404).type('application/problem+json').send(problemBody(p, req.id));
   });
@@ -190,14 +185,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     async () => app.swagger(),
   );
 
-  if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, {
-      root: WEB_DIST,
-      prefix: '/',
-      wildcard: false,
-      index: ['index.html'],
-    });
-  }
+  await registerWebApp(app);
 
   app.decorate('kaspr', { ctx, routes });
   return app as unknown as KasprApp;

@@ -7,8 +7,19 @@ import { PublicOnly } from './layout/PublicOnly.tsx';
 import { RequirePermission } from './layout/RequirePermission.tsx';
 import { RequireSession } from './layout/RequireSession.tsx';
 import { StartupGate } from './layout/StartupGate.tsx';
+import { lazyNamed, PageSuspense } from './layout/lazy-page.tsx';
 import { PAGE_ROUTES, PUBLIC_ROUTES, type NestedRoute, type PageRoute } from './routes.tsx';
-import { SelfReportPage } from './self-report/SelfReportPage.tsx';
+
+const SelfReportPage = lazyNamed(() => import('./self-report/SelfReportPage.tsx'), 'SelfReportPage');
+
+/** The patient's standalone page, in its own chunk (it has no frame to keep while it loads). */
+function SelfReport() {
+  return (
+    <PageSuspense resetKey="self-report">
+      <SelfReportPage />
+    </PageSuspense>
+  );
+}
 
 /** A nested route (index or path) for a page's <Outlet>. */
 function nestedRoute(r: NestedRoute, i: number) {
@@ -38,7 +49,7 @@ export function AppRoutes() {
   return (
     <Routes>
       {/* Outside the startup gate: the patient's page never waits on (or asks for) a session. */}
-      <Route path="/self-report/:token" element={<SelfReportPage />} />
+      <Route path="/self-report/:token" element={<SelfReport />} />
       <Route
         element={
           <StartupGate>

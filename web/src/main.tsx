@@ -3,11 +3,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './AppRoutes.tsx';
+import { preloadSignedInLayout } from './layout/RequireSession.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
+import { maybeSignedIn } from './session/signed-in-hint.ts';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
+// Probably signed in: fetch the signed-in frame while the session is asked for, not after.
+if (maybeSignedIn()) preloadSignedInLayout();
 
 createRoot(container).render(
   <StrictMode>

@@ -1,27 +1,40 @@
 // The route table as data: every page's address, the permission it needs and what it shows (AppRoutes maps it).
 import type { ReactNode } from 'react';
 import type { Permission } from '../../src/domain/access/roles.ts';
-import { AccountPage } from './account/AccountPage.tsx';
-import { AdminPage } from './admin/AdminPage.tsx';
-import { SystemClientsPage } from './admin/system-clients/SystemClientsPage.tsx';
-import { AuditPage } from './audit/AuditPage.tsx';
-import { InvitePage } from './auth/InvitePage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
-import { SetupPage } from './auth/SetupPage.tsx';
-import { CalibrationPage } from './calibration/CalibrationPage.tsx';
-import { CdRegisterPage } from './cd-register/CdRegisterPage.tsx';
-import { ProductRegisterPage } from './cd-register/ProductRegisterPage.tsx';
-import { BreakGlassPage } from './chart/BreakGlassPage.tsx';
 import { CHART_ROUTES } from './chart/chart-areas.tsx';
-import { ChartPage } from './chart/ChartPage.tsx';
-import { CorrectPatientPage } from './chart/CorrectPatientPage.tsx';
-import { OutcomesPage } from './outcomes/OutcomesPage.tsx';
-import { PilotPage } from './outcomes/PilotPage.tsx';
-import { PatientsPage } from './patients/PatientsPage.tsx';
-import { RegisterPatientPage } from './patients/RegisterPatientPage.tsx';
-import { SupervisionPage } from './supervision/SupervisionPage.tsx';
-import { TasksPage } from './tasks/TasksPage.tsx';
-import { WorklistPage } from './worklist/WorklistPage.tsx';
+import { lazyNamed } from './layout/lazy-page.tsx';
+
+// Each page area is its own chunk, fetched on first visit (the sign-in page is in the entry: it is the first page
+// most visits show). Pages of one area share their chunk through the imports they share.
+const AccountPage = lazyNamed(() => import('./account/AccountPage.tsx'), 'AccountPage');
+const AdminPage = lazyNamed(() => import('./admin/AdminPage.tsx'), 'AdminPage');
+const SystemClientsPage = lazyNamed(
+  () => import('./admin/system-clients/SystemClientsPage.tsx'),
+  'SystemClientsPage',
+);
+const AuditPage = lazyNamed(() => import('./audit/AuditPage.tsx'), 'AuditPage');
+const InvitePage = lazyNamed(() => import('./auth/InvitePage.tsx'), 'InvitePage');
+const SetupPage = lazyNamed(() => import('./auth/SetupPage.tsx'), 'SetupPage');
+const CalibrationPage = lazyNamed(() => import('./calibration/CalibrationPage.tsx'), 'CalibrationPage');
+const CdRegisterPage = lazyNamed(() => import('./cd-register/CdRegisterPage.tsx'), 'CdRegisterPage');
+const ProductRegisterPage = lazyNamed(
+  () => import('./cd-register/ProductRegisterPage.tsx'),
+  'ProductRegisterPage',
+);
+const BreakGlassPage = lazyNamed(() => import('./chart/BreakGlassPage.tsx'), 'BreakGlassPage');
+const ChartPage = lazyNamed(() => import('./chart/ChartPage.tsx'), 'ChartPage');
+const CorrectPatientPage = lazyNamed(() => import('./chart/CorrectPatientPage.tsx'), 'CorrectPatientPage');
+const OutcomesPage = lazyNamed(() => import('./outcomes/OutcomesPage.tsx'), 'OutcomesPage');
+const PilotPage = lazyNamed(() => import('./outcomes/PilotPage.tsx'), 'PilotPage');
+const PatientsPage = lazyNamed(() => import('./patients/PatientsPage.tsx'), 'PatientsPage');
+const RegisterPatientPage = lazyNamed(
+  () => import('./patients/RegisterPatientPage.tsx'),
+  'RegisterPatientPage',
+);
+const SupervisionPage = lazyNamed(() => import('./supervision/SupervisionPage.tsx'), 'SupervisionPage');
+const TasksPage = lazyNamed(() => import('./tasks/TasksPage.tsx'), 'TasksPage');
+const WorklistPage = lazyNamed(() => import('./worklist/WorklistPage.tsx'), 'WorklistPage');
 
 /** A route inside a page's <Outlet>: an address relative to the page's, or its index. */
 export interface NestedRoute {

@@ -7,6 +7,7 @@ import { PatientAlerts } from '../alerts/PatientAlerts.tsx';
 import type { PatientAppointments } from '../appointments/appointment-types.ts';
 import { NextAppointment } from '../appointments/NextAppointment.tsx';
 import { useApiData } from '../api/use-api-data.ts';
+import { PageSuspense } from '../layout/lazy-page.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { Notice } from '../ui/Notice.tsx';
@@ -90,7 +91,9 @@ export function ChartPage() {
       </div>
       <LinkTabs label="Patient record" tabs={tabs} active={area}>
         <ChartAlertsReload.Provider value={alerts.reload}>
-          <Outlet context={context} />
+          <PageSuspense resetKey={location.pathname}>
+            <Outlet context={context} />
+          </PageSuspense>
         </ChartAlertsReload.Provider>
       </LinkTabs>
     </>

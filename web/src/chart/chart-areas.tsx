@@ -1,17 +1,26 @@
 // The chart's areas: one URL each under /patients/:id (its tab's label and what it shows), and the dosing session's.
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { AppointmentsPanel } from '../appointments/AppointmentsPanel.tsx';
-import { HarmPathwayPanel } from '../harm/HarmPathwayPanel.tsx';
-import { QuestionnairesPanel } from '../questionnaires/QuestionnairesPanel.tsx';
+import { lazyNamed } from '../layout/lazy-page.tsx';
 import type { NestedRoute } from '../routes.tsx';
-import { DosingSessionPage } from '../treatment/DosingSessionPage.tsx';
-import { TreatmentPanel } from '../treatment/TreatmentPanel.tsx';
 import { useChart } from './chart-context.ts';
-import { DetailsPanel } from './DetailsPanel.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
-import { OutcomeRecordsPanel } from './OutcomeRecordsPanel.tsx';
-import { TimelinePanel } from './TimelinePanel.tsx';
+
+// Each area is its own chunk, fetched when its tab is first opened (ChartPage holds the loading state).
+const AppointmentsPanel = lazyNamed(
+  () => import('../appointments/AppointmentsPanel.tsx'),
+  'AppointmentsPanel',
+);
+const HarmPathwayPanel = lazyNamed(() => import('../harm/HarmPathwayPanel.tsx'), 'HarmPathwayPanel');
+const QuestionnairesPanel = lazyNamed(
+  () => import('../questionnaires/QuestionnairesPanel.tsx'),
+  'QuestionnairesPanel',
+);
+const DosingSessionPage = lazyNamed(() => import('../treatment/DosingSessionPage.tsx'), 'DosingSessionPage');
+const TreatmentPanel = lazyNamed(() => import('../treatment/TreatmentPanel.tsx'), 'TreatmentPanel');
+const DetailsPanel = lazyNamed(() => import('./DetailsPanel.tsx'), 'DetailsPanel');
+const HistoryPanel = lazyNamed(() => import('./HistoryPanel.tsx'), 'HistoryPanel');
+const OutcomeRecordsPanel = lazyNamed(() => import('./OutcomeRecordsPanel.tsx'), 'OutcomeRecordsPanel');
+const TimelinePanel = lazyNamed(() => import('./TimelinePanel.tsx'), 'TimelinePanel');
 
 /** One area of the chart: its URL segment (also its tab's id), its tab's label and what it shows. */
 export interface ChartArea {

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../session/session-context.ts';
+import { PageSuspense } from './lazy-page.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
 interface PublicOnlyProps {
@@ -24,5 +25,9 @@ export function PublicOnly({ page, children }: PublicOnlyProps) {
     return <Navigate to={returnPath(location.state)} replace />;
   if (setupNeeded && page !== 'setup') return <Navigate to="/setup" replace />;
   if (!setupNeeded && page === 'setup') return <Navigate to="/login" replace />;
-  return <PublicShell>{children}</PublicShell>;
+  return (
+    <PublicShell>
+      <PageSuspense resetKey={location.pathname}>{children}</PageSuspense>
+    </PublicShell>
+  );
 }

@@ -1,8 +1,20 @@
 // RequireSession: the gate in front of every signed-in page; also holds an admin on second-factor set-up when required.
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { TotpEnrolmentPage } from '../account/TotpEnrolmentPage.tsx';
 import { SIGNED_OUT_MESSAGE, useSession } from '../session/session-context.ts';
-import { SignedInLayout } from './SignedInLayout.tsx';
+import { lazyNamed, PageSuspense } from './lazy-page.tsx';
+import { AppLoading } from './StartupGate.tsx';
+
+// The signed-in frame (navigation, idle warning, second-factor set-up) is its own chunk: the sign-in page needs none of it.
+const loadLayout = () => import('./SignedInLayout.tsx');
+const SignedInLayout = lazyNamed(loadLayout, 'SignedInLayout');
+const TotpEnrolmentPage = lazyNamed(() => import('../account/TotpEnrolmentPage.tsx'), 'TotpEnrolmentPage');
+
+/** Starts fetching the signed-in frame early (while /me is asked), when this browser is probably signed in. */
+export function preloadSignedInLayout(): void {
+  loadLayout().catch(() => {
+    // Fetched again (and any failure shown) when the frame is rendered.
+  });
+}
 
 /** Renders the signed-in layout around the matched page, or sends the visitor to sign in. */
 export function RequireSession() {
@@ -13,16 +25,18 @@ export function RequireSession() {
     const state = message === SIGNED_OUT_MESSAGE ? null : { from: location.pathname + location.search };
     return <Navigate to={setupNeeded ? '/setup' : '/login'} replace state={state} />;
   }
-  if (session.user.totpEnrolmentRequired) {
-    return (
-      <SignedInLayout enrolmentOnly>
-        <TotpEnrolmentPage />
-      </SignedInLayout>
-    );
-  }
+  // While the frame loads, the start-up status line stays (the same frame and words as before the session was known).
   return (
-    <SignedInLayout>
-      <Outlet />
-    </SignedInLayout>
+    <PageSuspense resetKey={location.pathname} fallback={<AppLoading />}>
+      {session.user.totpEnrolmentRequired ? (
+        <SignedInLayout enrolmentOnly>
+          <TotpEnrolmentPage />
+        </SignedInLayout>
+      ) : (
+        <SignedInLayout>
+          <Outlet />
+        </SignedInLayout>
+      )}
+    </PageSuspense>
   );
 }

@@ -5,6 +5,7 @@ import { useSignedIn } from '../session/session-context.ts';
 import { IdleWarning } from '../session/IdleWarning.tsx';
 import { Footer } from './Footer.tsx';
 import { keepsFocus } from './keep-focus.ts';
+import { PageSuspense } from './lazy-page.tsx';
 import { MainNav } from './MainNav.tsx';
 import { SignOutButton } from './SignOutButton.tsx';
 
@@ -50,7 +51,7 @@ export function SignedInLayout({ children, enrolmentOnly = false }: SignedInLayo
       </header>
       <IdleWarning idleMinutes={session.sessionIdleMinutes} />
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
-        {children}
+        <PageSuspense resetKey={location.pathname}>{children}</PageSuspense>
       </main>
       <Footer />
     </div>

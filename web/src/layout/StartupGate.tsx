@@ -3,18 +3,21 @@ import type { ReactNode } from 'react';
 import { useSession } from '../session/session-context.ts';
 import { PublicShell } from './PublicShell.tsx';
 
+/** What shows while KASPR starts: the plain frame and a status line. */
+export function AppLoading() {
+  return (
+    <PublicShell>
+      <p role="status" className="loading">
+        Loading KASPR…
+      </p>
+    </PublicShell>
+  );
+}
+
 /** Renders children once /me (and /setup) have answered. */
 export function StartupGate({ children }: { children: ReactNode }) {
   const session = useSession();
-  if (session.status === 'loading') {
-    return (
-      <PublicShell>
-        <p role="status" className="loading">
-          Loading KASPR…
-        </p>
-      </PublicShell>
-    );
-  }
+  if (session.status === 'loading') return <AppLoading />;
   if (session.status === 'unavailable') {
     return (
       <PublicShell>
