@@ -162,16 +162,25 @@ async function patientVersions(
 }
 
 /**
- * Fills migration 010's summary tables with the statements the migration itself uses for records already held:
- * their triggers did not fire while replication-role inserts skipped triggers.
+ * Fills the summary tables of migrations 010 and 027 (outcome rollups) with the statements the migrations
+ * themselves use for records already held: their triggers did not fire while replication-role inserts skipped
+ * them. Run in replication role too, in order (027's rollups read 010's tables), so that filling one summary table
+ * does not fire the row triggers that keep the next.
  */
-async function rebuildSummaries(db: Queryable): Promise<void> {
-  const file = fileURLToPath(new URL('../src/store/migrations/010_outcome_indexes.sql', import.meta.url));
-  const backfill = splitStatements(await readFile(file, 'utf8')).filter((s) =>
-    s.startsWith('INSERT INTO outcome_'),
-  );
-  if (backfill.length === 0) throw new Error('migration 010 has no backfill statements');
-  for (const statement of backfill) await db.query(statement);
+async function rebuildSummaries(db: Database): Promise<void> {
+  const backfills: string[] = [];
+  for (const migration of ['010_outcome_indexes.sql', '027_outcome_rollups.sql']) {
+    const file = fileURLToPath(new URL(`../src/store/migrations/${migration}`, import.meta.url));
+    const statements = splitStatements(await readFile(file, 'utf8')).filter((s) =>
+      s.startsWith('INSERT INTO outcome_'),
+    );
+    if (statements.length === 0) throw new Error(`migration ${migration} has no backfill statements`);
+    backfills.push(...statements);
+  }
+  await db.transaction(async (tx) => {
+    await tx.query("SET LOCAL session_replication_role = 'replica'");
+    for (const statement of backfills) await tx.query(statement);
+  });
 }
 
 /** Refuses a data set with a dangling reference (foreign keys were not checked row by row). */
