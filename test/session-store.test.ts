@@ -1,5 +1,6 @@
 // The one-statement session check of the hot path agrees with the domain's rule at every boundary: live exactly at
-// the idle and absolute limits, expired a millisecond after, never for an ended session or a disabled user.
+// the idle and absolute limits, expired a millisecond after, never for an ended session or a disabled user; it
+// writes the last-seen time only when the last one is older than the touch interval.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionState } from '../src/domain/auth/session-policy.ts';
 import { insertService } from '../src/store/services.ts';
@@ -9,7 +10,7 @@ import { createTestDatabase, testEngine, type TestDatabase } from './support/dat
 
 const IDLE_MINUTES = 15;
 const ABSOLUTE_HOURS = 12;
-const limits = { idleMs: IDLE_MINUTES * 60_000, absoluteMs: ABSOLUTE_HOURS * 3_600_000 };
+const limits = { idleMs: IDLE_MINUTES * 60_000, absoluteMs: ABSOLUTE_HOURS * 3_600_000, touchMs: 5_000 };
 const policy = { idleMinutes: IDLE_MINUTES, absoluteHours: ABSOLUTE_HOURS };
 const NOW = new Date('2026-12-06T12:00:00.000Z');
 
@@ -51,6 +52,8 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms);
 describe(`touchLiveSession (${testEngine()})`, () => {
   const cases: [string, number, number][] = [
     ['fresh', 60_000, 1_000],
+    ['seen exactly the touch interval ago', 60_000, 5_000],
+    ['seen a millisecond more than the touch interval ago', 60_000, 5_001],
     ['idle exactly at the limit', 60 * 60_000, limits.idleMs],
     ['idle a millisecond past the limit', 60 * 60_000, limits.idleMs + 1],
     ['begun exactly at the absolute limit', limits.absoluteMs, 1_000],
@@ -66,8 +69,9 @@ describe(`touchLiveSession (${testEngine()})`, () => {
         'SELECT last_seen_at FROM sessions WHERE id_hash = $1',
         [idHash],
       );
-      // Touched only when live.
-      expect(row?.last_seen_at.getTime()).toBe(expected ? NOW.getTime() : ago(idle).getTime());
+      // Marked seen only when live and last marked more than the touch interval ago.
+      const touched = expected && idle > limits.touchMs;
+      expect(row?.last_seen_at.getTime()).toBe(touched ? NOW.getTime() : ago(idle).getTime());
       if (live) {
         expect(live.user.id).toBe(userId);
         expect(live.user.service_ids).toHaveLength(1);

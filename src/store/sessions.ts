@@ -33,24 +33,33 @@ export async function findSession(db: Queryable, idHash: string): Promise<Sessio
 /**
  * The hot path of every signed-in request, in one statement: when the session is live at `now` (not ended, used
  * within `idleMs`, begun within `absoluteMs` — the same limits as `sessionState` in the domain, compared the same
- * way) and its user is not disabled, marks it seen and returns it with its user. Returns nothing otherwise; the
- * caller then decides with `findSession` and the domain rule what has happened (and ends the session).
+ * way) and its user is not disabled, returns it with its user, and marks it seen when it was last marked more
+ * than `touchMs` ago (so most requests write nothing). Returns nothing otherwise; the caller then decides with
+ * `findSession` and the domain rule what has happened (and ends the session).
  */
 export async function touchLiveSession(
   db: Queryable,
   idHash: string,
   now: Date,
-  limits: { idleMs: number; absoluteMs: number },
+  limits: { idleMs: number; absoluteMs: number; touchMs: number },
 ): Promise<{ session: Pick<SessionRow, 'csrf_token'>; user: UserRow } | undefined> {
   const rows = await db.query<UserRow & { session_csrf_token: string }>(
-    `UPDATE sessions s SET last_seen_at = $2 FROM users u
-      WHERE s.id_hash = $1 AND s.ended_at IS NULL AND u.id = s.user_id AND NOT u.disabled
-        AND s.last_seen_at >= $2::timestamptz - $3 * interval '1 millisecond'
-        AND s.created_at >= $2::timestamptz - $4 * interval '1 millisecond'
-     RETURNING s.csrf_token AS session_csrf_token, u.*,
-       COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
-                      ORDER BY us.service_id), '{}') AS service_ids`,
-    [idHash, now, limits.idleMs, limits.absoluteMs],
+    `WITH live AS (
+       SELECT s.csrf_token AS session_csrf_token, u.*,
+              COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
+                             ORDER BY us.service_id), '{}') AS service_ids
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id_hash = $1 AND s.ended_at IS NULL AND NOT u.disabled
+          AND s.last_seen_at >= $2::timestamptz - $3 * interval '1 millisecond'
+          AND s.created_at >= $2::timestamptz - $4 * interval '1 millisecond'
+     ), touched AS (
+       UPDATE sessions SET last_seen_at = $2
+        WHERE id_hash = $1 AND last_seen_at < $2::timestamptz - $5 * interval '1 millisecond'
+          AND EXISTS (SELECT 1 FROM live)
+        RETURNING 1
+     )
+     SELECT * FROM live`,
+    [idHash, now, limits.idleMs, limits.absoluteMs, limits.touchMs],
   );
   const row = rows[0];
   if (!row) return undefined;

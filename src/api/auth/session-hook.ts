@@ -1,7 +1,7 @@
 // Per-request security: session cookie → user, timeouts, route access, and CSRF checks, before any body is read.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission } from '../../domain/access/roles.ts';
-import { sessionState } from '../../domain/auth/session-policy.ts';
+import { sessionState, touchGranularityMs } from '../../domain/auth/session-policy.ts';
 import { readSettings } from '../../store/services.ts';
 import { endSession, findSession, touchLiveSession, touchSession } from '../../store/sessions.ts';
 import { findAccessToken } from '../../store/system-clients.ts';
@@ -49,10 +49,12 @@ async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<'none'
   if (!token) return 'none';
   const idHash = sha256(token);
   const now = ctx.now();
-  // A live session (nearly every request): checked, touched and read with its user in one statement.
+  // A live session (nearly every request): checked, read with its user and, at most every few seconds, marked
+  // seen, in one statement.
   const live = await touchLiveSession(ctx.db, idHash, now, {
     idleMs: ctx.config.KASPR_SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    touchMs: touchGranularityMs(ctx.config.KASPR_SESSION_IDLE_MINUTES),
   });
   if (live) return signedIn(ctx, req, live.user, idHash, live.session.csrf_token);
   // Otherwise find out why, by the domain's rule, and end the session if it has timed out.

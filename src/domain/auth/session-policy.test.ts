@@ -6,6 +6,7 @@ import {
   lockoutSeconds,
   pageIdleState,
   sessionState,
+  touchGranularityMs,
 } from './session-policy.ts';
 
 const policy = { idleMinutes: 15, absoluteHours: 12 };
@@ -113,5 +114,13 @@ describe('pageIdleState', () => {
         msLeft: 60_000,
       },
     );
+  });
+});
+
+describe('touchGranularityMs', () => {
+  it('is 5 s at the usual limits and a twentieth of a short one', () => {
+    expect(touchGranularityMs(15)).toBe(5_000);
+    expect(touchGranularityMs(2)).toBe(5_000);
+    expect(touchGranularityMs(1)).toBe(3_000);
   });
 });
