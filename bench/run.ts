@@ -5,7 +5,7 @@
 // goes straight to the FHIR part (generating the data set first when it is missing).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { verifyAuditChain, type ChainVerification } from '../src/store/audit.ts';
+import { sealAuditChain, verifyAuditChain, type ChainVerification } from '../src/store/audit.ts';
 import type { Database } from '../src/store/db.ts';
 import { checkServer, openBenchDatabase, type DataSetSpec } from './bench-db.ts';
 import {
@@ -30,6 +30,7 @@ import {
 } from './generate.ts';
 import { pgliteSearchBench, scoringBench, searchBench } from './micro.ts';
 import { registerGrowthBench } from './register-growth.ts';
+import { measureReports, type ReportResult } from './reports.ts';
 import { ms, table, timeRuns, type Timing } from './timing.ts';
 import { twoServerBench, type TwoServerResult } from './two-servers.ts';
 
@@ -100,7 +101,16 @@ await ensureBenchUsers(db);
 await describeDataSet(db);
 if (fhirOnly) {
   const fhir = await fhirBench(db, out);
-  printSummary({ dash: [], loaded: [], reportTime: null, fhir, twoServers: null, chain: null, bundle });
+  printSummary({
+    dash: [],
+    reports: [],
+    loaded: [],
+    reportTime: null,
+    fhir,
+    twoServers: null,
+    chain: null,
+    bundle,
+  });
   await db.close();
   process.exit(0);
 }
@@ -125,6 +135,12 @@ for (const { label, scope } of chartOnly ? [] : await dashboardScopes(db, DASHBO
           `\n${' '.repeat(42)} before migration 010 (hand-written, base tables) p50 ${ms(r.baseTables?.p50 ?? 0)}  same figures, all three: ${r.agree ? 'yes' : 'NO'}`
         : '  (no hand-written counterpart)'),
   );
+}
+
+const reports: ReportResult[] = [];
+if (!chartOnly) {
+  out('\n-- service outcomes report (serviceOutcomes) vs hand-written SQL of its headline numbers --');
+  reports.push(...(await measureReports(db, DASHBOARD_YEAR, out)));
 }
 
 out(
@@ -162,6 +178,9 @@ for (const kind of ['kaspr', 'bare', 'raw'] as const) {
     await server.stop();
   }
 }
+// The bare handler writes audit entries as the app does and leaves them to a sealer: seal them as an app would.
+const sealedAfter = await sealAuditChain(db);
+out(`the bare handler's audit entries sealed: ${sealedAfter.sealed}`);
 const chain = await verifyAuditChain(db);
 out(
   `audit chain after the load: ${chain.intact ? 'intact' : `BROKEN at ${chain.brokenAt?.seq ?? '?'}`} (${chain.rows} entries, ${chain.pending} pending)`,
@@ -173,7 +192,16 @@ out(
 const twoServers = await twoServerBench(db, patientIds, SECONDS, out);
 
 const fhir = chartOnly ? null : await fhirBench(db, out);
-printSummary({ dash: dashboards, loaded: loads, reportTime: report, fhir, twoServers, chain, bundle });
+printSummary({
+  dash: dashboards,
+  reports,
+  loaded: loads,
+  reportTime: report,
+  fhir,
+  twoServers,
+  chain,
+  bundle,
+});
 await db.close();
 
 /** The web app's built assets and the sign-in page's JavaScript against its budget (web/dist; null if not built). */
@@ -225,6 +253,7 @@ async function describeDataSet(database: Database): Promise<void> {
 
 interface SummaryInput {
   dash: readonly DashboardResult[];
+  reports: readonly ReportResult[];
   loaded: readonly LoadResult[];
   reportTime: Timing | null;
   fhir: { exported: ExportResult; search: SearchResult } | null;
@@ -233,7 +262,16 @@ interface SummaryInput {
   bundle: { signInGzip: number } | null;
 }
 
-function printSummary({ dash, loaded, reportTime, fhir, twoServers, chain, bundle }: SummaryInput): void {
+function printSummary({
+  dash,
+  reports,
+  loaded,
+  reportTime,
+  fhir,
+  twoServers,
+  chain,
+  bundle,
+}: SummaryInput): void {
   const org = dash[0];
   const kaspr = loaded.find((l) => l.server === 'kaspr');
   const bare = loaded.find((l) => l.server === 'bare');
@@ -257,6 +295,17 @@ function printSummary({ dash, loaded, reportTime, fhir, twoServers, chain, bundl
           : ratio <= 2 && d.agree
             ? 'yes'
             : 'NO',
+    ]);
+  }
+  for (const r of reports) {
+    const ratio = r.handWritten ? r.ours.p50 / r.handWritten.p50 : null;
+    rows.push([
+      `report: ${r.label}`,
+      `p50 ${ms(r.ours.p50)}`,
+      r.handWritten ? `p50 ${ms(r.handWritten.p50)} (hand-written headline)` : '—',
+      ratio === null ? '—' : ratio.toFixed(2),
+      `< ${ms(r.targetMs)}, same headline numbers`,
+      r.ours.p50 < r.targetMs && r.agree !== false ? 'yes' : 'NO',
     ]);
   }
   if (kaspr && raw) {
