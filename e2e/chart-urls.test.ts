@@ -76,6 +76,11 @@ describe('chart areas and dosing sessions at their own addresses, in a real brow
     for (const box of ['Escort confirmed', 'Fasting confirmed', 'ACLS-certified clinician present (me)']) {
       await form.getByLabel(box).check();
     }
+    // A new contraindication is a yes/no question of its own, answered apart from the boxes.
+    await form
+      .getByRole('group', { name: 'Has a new contraindication come to light since screening?' })
+      .getByRole('radio', { name: 'No' })
+      .check();
     await form.getByRole('button', { name: 'Start session' }).click();
     await page.waitForURL(/\/treatment\/sessions\/[0-9a-f-]{36}$/);
     sessionUrl = new URL(page.url()).pathname;

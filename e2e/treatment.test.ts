@@ -162,9 +162,15 @@ describe('the treatment pathway in a real browser', () => {
       expect(await form.getByLabel(absent).count()).toBe(0);
     }
     expect(await form.getByLabel(/Prescriber acknowledges BP/).count()).toBe(0);
+    expect(await form.getByRole('checkbox', { name: /contraindication/ }).count()).toBe(0);
     for (const box of ['Escort confirmed', 'Fasting confirmed', 'ACLS-certified clinician present (me)']) {
       await form.getByLabel(box).check();
     }
+    // A new contraindication is a yes/no question of its own, answered apart from the boxes.
+    await form
+      .getByRole('group', { name: 'Has a new contraindication come to light since screening?' })
+      .getByRole('radio', { name: 'No' })
+      .check();
     await form.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('heading', { name: 'Session in progress' }).waitFor();
     await page

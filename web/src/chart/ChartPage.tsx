@@ -32,6 +32,9 @@ export function ChartPage() {
   );
   // The tab of the area in the URL: /patients/:id/treatment/sessions/:sessionId is under "Treatment".
   const area = useMatch('/patients/:id/:area/*')?.params.area ?? '';
+  // A dosing session's page is the nurse's screen at the chair: a one-line banner, and the chart's alerts pinned
+  // by the session itself (under its vitals), so that its vitals form is in view without scrolling.
+  const sessionScreen = useMatch('/patients/:id/treatment/sessions/:sessionId') !== null;
   usePageTitle(record.data ? `${record.data.familyName.toUpperCase()}, ${record.data.givenName}` : 'Patient');
   const flash = (location.state as { flash?: string } | null)?.flash;
 
@@ -59,6 +62,7 @@ export function ChartPage() {
     canWrite: can('patient:write'),
     canPrescribe: can('treatment:prescribe'),
     reloadAlerts: alerts.reload,
+    alerts: alerts.data?.alerts ?? [],
     appointments,
   };
   return (
@@ -72,23 +76,27 @@ export function ChartPage() {
         </div>
       ) : null}
       {flash ? <Notice kind="success">{flash}</Notice> : null}
-      <PatientBanner patient={patient} />
-      <NextAppointment data={appointments.data} />
-      <PatientAlerts
-        alerts={alerts.data?.alerts ?? []}
-        canAcknowledge={can('patient:write')}
-        onChanged={alerts.reload}
-      />
-      <div className="chart-actions">
-        {can('patient:write') ? (
-          <Link to={`/patients/${patient.id}/correct`} className="button button-secondary">
-            Correct record
-          </Link>
-        ) : null}
-        <span className="hint">
-          Version {patient.version}, last changed {patient.updatedAt.slice(0, 10)}
-        </span>
-      </div>
+      <PatientBanner patient={patient} compact={sessionScreen} />
+      {sessionScreen ? null : (
+        <>
+          <NextAppointment data={appointments.data} />
+          <PatientAlerts
+            alerts={alerts.data?.alerts ?? []}
+            canAcknowledge={can('patient:write')}
+            onChanged={alerts.reload}
+          />
+          <div className="chart-actions">
+            {can('patient:write') ? (
+              <Link to={`/patients/${patient.id}/correct`} className="button button-secondary">
+                Correct record
+              </Link>
+            ) : null}
+            <span className="hint">
+              Version {patient.version}, last changed {patient.updatedAt.slice(0, 10)}
+            </span>
+          </div>
+        </>
+      )}
       <LinkTabs label="Patient record" tabs={tabs} active={area}>
         <ChartAlertsReload.Provider value={alerts.reload}>
           <PageSuspense resetKey={location.pathname}>

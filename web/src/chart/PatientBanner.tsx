@@ -7,13 +7,16 @@ import {
 } from '../../../src/domain/patient/allergy-status.ts';
 import { formatBirthDate, identifierValue, patientName, sexLabel } from '../ui/format.ts';
 
-/** The always-visible identity strip at the top of a chart. */
-export function PatientBanner({ patient }: { patient: PatientRecord }) {
+/** The always-visible identity strip at the top of a chart; `compact` sets the same facts on one line. */
+export function PatientBanner({ patient, compact = false }: { patient: PatientRecord; compact?: boolean }) {
   const nhs = identifierValue(patient.identifiers, 'nhs');
   const mrn = identifierValue(patient.identifiers, 'mrn');
   const status = allergyStatus(patient.allergies);
   return (
-    <section className="patient-banner" aria-labelledby="patient-name">
+    <section
+      className={`patient-banner${compact ? ' patient-banner-compact' : ''}`}
+      aria-labelledby="patient-name"
+    >
       <h1 id="patient-name">{patientName(patient)}</h1>
       <dl className="banner-facts">
         <div>

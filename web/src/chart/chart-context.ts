@@ -1,6 +1,7 @@
 // useChart: what the open chart hands to the area its URL shows (the patient, the user's rights, shared loads).
 import { useOutletContext } from 'react-router';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
+import type { Alert } from '../alerts/alert-types.ts';
 import type { ApiData } from '../api/use-api-data.ts';
 import type { PatientAppointments } from '../appointments/appointment-types.ts';
 
@@ -13,6 +14,11 @@ export interface ChartContext {
   canPrescribe: boolean;
   /** Reloads the alert banner after a write that may have raised an alert. */
   reloadAlerts: () => void;
+  /**
+   * The chart's alerts. A dosing session's page pins them under its vitals instead of the banner's place above the
+   * tabs, so that the vitals form stays in view (the other areas leave this to the chart).
+   */
+  alerts: readonly Alert[];
   /** Loaded by the chart, which also shows the next appointment under the banner. */
   appointments: ApiData<PatientAppointments>;
 }

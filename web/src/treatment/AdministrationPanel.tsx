@@ -3,6 +3,7 @@
 import { Link } from 'react-router';
 import { formatDateTime, formatTime } from '../ui/format.ts';
 import { AdministrationEventForm } from './AdministrationEventForm.tsx';
+import { PartHeading, type PartLevel } from './PartHeading.tsx';
 import { StartAdministrationForm } from './StartAdministrationForm.tsx';
 import type { AdministrationData, SessionDetail, SessionEvent } from './treatment-types.ts';
 
@@ -10,6 +11,7 @@ interface AdministrationPanelProps {
   session: SessionDetail;
   canWrite: boolean;
   onChanged: () => void;
+  level?: PartLevel;
 }
 
 type AdministrationEvent = Extract<SessionEvent, { data: AdministrationData }>;
@@ -70,14 +72,16 @@ function WastePrompt({ waste }: { waste: NonNullable<StopRecord['wasteDue']> }) 
 }
 
 /** "Administration" (h5): the start form, then the record with "Change rate" and "Stop administration". */
-export function AdministrationPanel({ session, canWrite, onChanged }: AdministrationPanelProps) {
+export function AdministrationPanel({ session, canWrite, onChanged, level = 5 }: AdministrationPanelProps) {
   const events = session.events.filter(isAdministration);
   const start = events.find((e) => e.kind === 'administration-start');
   const stop = events.find((e) => e.kind === 'administration-stop');
   const minutes = start && stop ? Math.round((Date.parse(stop.at) - Date.parse(start.at)) / 60_000) : null;
   return (
     <section className="session-part" aria-labelledby={`admin-${session.id}`}>
-      <h5 id={`admin-${session.id}`}>Administration</h5>
+      <PartHeading level={level} id={`admin-${session.id}`}>
+        Administration
+      </PartHeading>
       {!start && canWrite ? <StartAdministrationForm session={session} onDone={onChanged} /> : null}
       {!start && !canWrite ? <p>Administration has not started.</p> : null}
       {start ? (

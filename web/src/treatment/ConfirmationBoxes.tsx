@@ -1,9 +1,15 @@
 // ConfirmationBoxes: what the team confirms before dosing, only the boxes the chosen protocol and setting need.
 import type { FieldErrors } from '../api/api-error.ts';
 import { Checkbox } from '../ui/Checkbox.tsx';
+import { RadioGroup } from '../ui/RadioGroup.tsx';
 import { PrescriberSignIn } from './PrescriberSignIn.tsx';
 import { preDoseLimit } from './protocol-hints.ts';
-import { baselineAboveThreshold, type StartConfirmation, type StartDraft } from './start-session-draft.ts';
+import {
+  baselineAboveThreshold,
+  type NewContraindicationAnswer,
+  type StartConfirmation,
+  type StartDraft,
+} from './start-session-draft.ts';
 import type { Protocol } from './treatment-types.ts';
 
 interface ConfirmationBoxesProps {
@@ -15,7 +21,16 @@ interface ConfirmationBoxesProps {
   errors: FieldErrors;
 }
 
-/** The confirmations the protocol's gates ask for in this setting. */
+const YES_NO: readonly { value: NewContraindicationAnswer; label: string }[] = [
+  { value: 'no', label: 'No' },
+  { value: 'yes', label: 'Yes' },
+];
+
+/**
+ * The confirmations the protocol's gates ask for in this setting, as the server's gates read them
+ * (src/domain/treatment/session-gates.ts): escort and ACLS in clinic sessions, a chaperone away from the clinic,
+ * fasting, and the esketamine REMS rules (prescriber on site, enrolment) only where the protocol requires them.
+ */
 export function relevantConfirmations(
   protocol: Protocol,
   setting: StartDraft['setting'],
@@ -25,7 +40,8 @@ export function relevantConfirmations(
   if (preparation.escort.required && setting === 'clinic')
     boxes.push(['escortConfirmed', 'Escort confirmed']);
   if (preparation.fasting.required) boxes.push(['fastingConfirmed', 'Fasting confirmed']);
-  if (staffing.aclsClinician.required) boxes.push(['acls', 'ACLS-certified clinician present (me)']);
+  if (staffing.aclsClinician.required && setting === 'clinic')
+    boxes.push(['acls', 'ACLS-certified clinician present (me)']);
   if (setting !== 'clinic' && sessions.chaperoneAwayFromClinic.required)
     boxes.push(['chaperonePresent', 'Chaperone present']);
   if (staffing.prescriberOnSite.required) boxes.push(['prescriberOnSite', 'Prescriber on site']);
@@ -34,9 +50,9 @@ export function relevantConfirmations(
 }
 
 /**
- * A fieldset "Before dosing" with the protocol's confirmations; the new-contraindication question apart (it is
- * ticked only when there is one); the high-BP acknowledgement only when the baseline is above the threshold,
- * with the prescriber's sign-in when the user is not a prescriber.
+ * A fieldset "Before dosing" with the protocol's confirmations; the new-contraindication question apart as a
+ * yes/no question that must be answered; the high-BP acknowledgement only when the baseline is above the
+ * threshold, with the prescriber's sign-in when the user is not a prescriber.
  */
 export function ConfirmationBoxes({
   protocol,
@@ -62,15 +78,20 @@ export function ConfirmationBoxes({
           <Checkbox key={key} label={label} checked={draft.confirmed[key]} onChecked={tick(key)} />
         ))}
       </div>
-      <div className="checkbox-group">
-        <p className="hint">
-          Tick only if a new contraindication has come to light since screening: it stops the session.
-        </p>
-        <Checkbox
-          label="New contraindication since screening"
-          checked={draft.confirmed.newContraindication}
-          onChecked={tick('newContraindication')}
+      <div className={`new-contraindication${errors.newContraindication ? ' field-invalid' : ''}`}>
+        <RadioGroup
+          legend="Has a new contraindication come to light since screening?"
+          name="new-contraindication"
+          options={YES_NO}
+          value={draft.newContraindication}
+          onValue={(newContraindication) => {
+            onChange({ newContraindication });
+          }}
         />
+        {errors.newContraindication ? <p className="field-error">{errors.newContraindication}</p> : null}
+        {draft.newContraindication === 'yes' ? (
+          <p className="hint">A new contraindication stops the session: review eligibility before dosing.</p>
+        ) : null}
       </div>
       {highBp ? (
         <div className="checkbox-group">

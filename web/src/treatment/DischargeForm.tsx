@@ -7,6 +7,7 @@ import { Field } from '../ui/Field.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Form } from '../ui/Form.tsx';
 import { useForm } from '../ui/use-form.ts';
+import { PartHeading, type PartLevel } from './PartHeading.tsx';
 import { RuleList } from './RuleList.tsx';
 import { ruleItems } from './treatment-input.ts';
 import type { DischargeBody, Discharged, Protocol, SessionDetail } from './treatment-types.ts';
@@ -15,6 +16,7 @@ interface DischargeFormProps {
   session: SessionDetail;
   protocol: Protocol | null;
   onDischarged: (result: Discharged) => void;
+  level?: PartLevel;
 }
 
 type Values = {
@@ -34,8 +36,12 @@ const dischargeBody = (v: Values): DischargeBody => ({
   ...(v.bpMissedReason.trim() !== '' ? { bpCheckpointMissedReason: v.bpMissedReason.trim() } : {}),
 });
 
-/** "Alert and oriented", "Responsible adult escort present", "Effects resolved (esketamine)", "Discharge patient". */
-export function DischargeForm({ session, protocol, onDischarged }: DischargeFormProps) {
+/**
+ * The bedside checks the protocol asks for, as the server's discharge rules read them: "Alert and oriented",
+ * "Responsible adult escort present" (clinic sessions), "Effects resolved (esketamine)" (only where the protocol
+ * requires it), then "Discharge patient". None is shown until the protocol has loaded.
+ */
+export function DischargeForm({ session, protocol, onDischarged, level = 5 }: DischargeFormProps) {
   const form = useForm(
     dischargeSchema,
     { alertAndOriented: false, escortPresent: false, effectsResolved: false, bpMissedReason: '' },
@@ -62,7 +68,9 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
 
   return (
     <section className="session-part" aria-labelledby={`discharge-${session.id}`}>
-      <h5 id={`discharge-${session.id}`}>Discharge</h5>
+      <PartHeading level={level} id={`discharge-${session.id}`}>
+        Discharge
+      </PartHeading>
       {protocol ? (
         <p className="hint">
           At least {protocol.discharge.observation.minimum.value} min after{' '}
@@ -91,23 +99,33 @@ export function DischargeForm({ session, protocol, onDischarged }: DischargeForm
           ) : undefined
         }
       >
-        <div className="checkbox-group">
-          <Checkbox
-            label="Alert and oriented"
-            checked={values.alertAndOriented}
-            onChecked={set('alertAndOriented')}
-          />
-          <Checkbox
-            label="Responsible adult escort present"
-            checked={values.escortPresent}
-            onChecked={set('escortPresent')}
-          />
-          <Checkbox
-            label="Effects resolved (esketamine)"
-            checked={values.effectsResolved}
-            onChecked={set('effectsResolved')}
-          />
-        </div>
+        {protocol ? (
+          <div className="checkbox-group">
+            {protocol.discharge.alertAndOriented.required ? (
+              <Checkbox
+                label="Alert and oriented"
+                checked={values.alertAndOriented}
+                onChecked={set('alertAndOriented')}
+              />
+            ) : null}
+            {protocol.discharge.escort.required && session.setting === 'clinic' ? (
+              <Checkbox
+                label="Responsible adult escort present"
+                checked={values.escortPresent}
+                onChecked={set('escortPresent')}
+              />
+            ) : null}
+            {protocol.discharge.effectsResolved.required ? (
+              <Checkbox
+                label="Effects resolved (esketamine)"
+                checked={values.effectsResolved}
+                onChecked={set('effectsResolved')}
+              />
+            ) : null}
+          </div>
+        ) : (
+          <p role="status">Loading the protocol’s discharge checks…</p>
+        )}
         {askBpReason ? (
           <Field
             label="Why the 40-minute BP was not taken in its window"

@@ -2,7 +2,8 @@
 // then the past sessions, each linking its own page.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApiData } from '../api/use-api-data.ts';
+import { useApiData, type ApiData } from '../api/use-api-data.ts';
+import { useChart } from '../chart/chart-context.ts';
 import { sessionPath } from '../chart/chart-context.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { DischargeDone } from './DischargeDone.tsx';
@@ -15,15 +16,15 @@ import type { Discharged, ProtocolSummary, SessionSummary } from './treatment-ty
 interface DosingSectionProps {
   patientId: string;
   canWrite: boolean;
+  /** The patient's sessions, loaded by the treatment area (which also links the one in progress at its top). */
+  sessions: ApiData<{ sessions: SessionSummary[] }>;
 }
 
 /** The open session is the newest one not yet discharged; while it is open no other can start. */
-export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
+export function DosingSection({ patientId, canWrite, sessions }: DosingSectionProps) {
   const navigate = useNavigate();
+  const { patient } = useChart();
   const protocols = useApiData<{ protocols: ProtocolSummary[] }>('/protocols');
-  const sessions = useApiData<{ sessions: SessionSummary[] }>(
-    `/patients/${encodeURIComponent(patientId)}/treatment-sessions`,
-  );
   const [discharged, setDischarged] = useState<Discharged | null>(null);
   const list = sessions.data?.sessions ?? [];
   const open = list.find((s) => s.dischargedAt === null) ?? null;
@@ -45,6 +46,7 @@ export function DosingSection({ patientId, canWrite }: DosingSectionProps) {
           <SessionInProgress
             key={open.id}
             patientId={patientId}
+            serviceId={patient.serviceId}
             sessionId={open.id}
             protocols={summaries}
             canWrite={canWrite}

@@ -6,6 +6,7 @@ import { formatTime } from '../ui/format.ts';
 import { Form } from '../ui/Form.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { useForm } from '../ui/use-form.ts';
+import { PartHeading, type PartLevel } from './PartHeading.tsx';
 import { OBSERVATION_KINDS, OBSERVATION_LABELS } from './treatment-labels.ts';
 import { toNumber } from './treatment-input.ts';
 import type { ObservationBody, ObservationKind, SessionDetail, SessionEvent } from './treatment-types.ts';
@@ -14,6 +15,7 @@ interface ObservationsPanelProps {
   session: SessionDetail;
   canWrite: boolean;
   onChanged: () => void;
+  level?: PartLevel;
 }
 
 const KIND_OPTIONS = OBSERVATION_KINDS.map((value) => ({ value, label: OBSERVATION_LABELS[value] }));
@@ -81,11 +83,13 @@ function ObservationForm({ session, onChanged }: { session: SessionDetail; onCha
 }
 
 /** "Record observation" ("Kind", "Score", "Details"), then every observation in time order. */
-export function ObservationsPanel({ session, canWrite, onChanged }: ObservationsPanelProps) {
+export function ObservationsPanel({ session, canWrite, onChanged, level = 5 }: ObservationsPanelProps) {
   const observations = session.events.filter(isObservation);
   return (
     <section className="session-part" aria-labelledby={`observations-${session.id}`}>
-      <h5 id={`observations-${session.id}`}>Observations</h5>
+      <PartHeading level={level} id={`observations-${session.id}`}>
+        Observations
+      </PartHeading>
       {canWrite ? <ObservationForm session={session} onChanged={onChanged} /> : null}
       {observations.length === 0 ? (
         <p>No observations recorded yet.</p>

@@ -5,7 +5,7 @@ import { RuleList } from './RuleList.tsx';
 import type { ScreeningRecord } from './treatment-types.ts';
 
 /** The indication's label, or the text given for one off the usual list. */
-function indicationText(code: string): string {
+export function indicationText(code: string): string {
   return indications.find((i) => i.code === code)?.label ?? code;
 }
 

@@ -5,6 +5,8 @@ import { Notice } from '../ui/Notice.tsx';
 import { DecisionList, decisionLine } from './DecisionList.tsx';
 import { EligibilityFlagsView } from './EligibilityFlagsView.tsx';
 import { EligibilityForm } from './EligibilityForm.tsx';
+import { FoldedSection } from './FoldedSection.tsx';
+import { eligibilityLine, referralLine } from './record-lines.ts';
 import { ReferralForm } from './ReferralForm.tsx';
 import { ReferralList } from './ReferralList.tsx';
 import { DECISION_LABELS, routeLabel } from './treatment-labels.ts';
@@ -14,22 +16,25 @@ interface ScreeningSectionProps {
   patientId: string;
   canWrite: boolean;
   canPrescribe: boolean;
+  /** While a session is in progress: one line, unfolded on request (`opened`: a session's page linked here). */
+  folded?: { opened: boolean } | null;
 }
 
 /** Referral form and list, the eligibility form (prescribers) or the latest decision, and past decisions. */
-export function ScreeningSection({ patientId, canWrite, canPrescribe }: ScreeningSectionProps) {
+export function ScreeningSection({
+  patientId,
+  canWrite,
+  canPrescribe,
+  folded = null,
+}: ScreeningSectionProps) {
   const record = useApiData<ScreeningRecord>(`/patients/${encodeURIComponent(patientId)}/eligibility`);
   const [signed, setSigned] = useState<{ result: SignedEligibility; route: Route } | null>(null);
   const [round, setRound] = useState(0);
   const referrals = record.data?.referrals ?? [];
   const decisions = record.data?.decisions ?? [];
   const latest = decisions[0];
-
-  return (
-    <section className="q-section" aria-labelledby="screening-heading">
-      <h3 id="screening-heading">Referral and eligibility</h3>
-      {record.error ? <Notice kind="error">{record.error.detail ?? record.error.title}</Notice> : null}
-      {record.loading && !record.data ? <p role="status">Loading referrals and eligibility…</p> : null}
+  const body = (
+    <>
       <div className="treatment-part">
         <h4>Referral</h4>
         {canWrite ? <ReferralForm patientId={patientId} onRecorded={record.reload} /> : null}
@@ -70,6 +75,28 @@ export function ScreeningSection({ patientId, canWrite, canPrescribe }: Screenin
           <DecisionList decisions={decisions} />
         </div>
       ) : null}
+    </>
+  );
+
+  return (
+    <section className="q-section" aria-labelledby="screening-heading">
+      <h3 id="screening-heading">Referral and eligibility</h3>
+      {record.error ? <Notice kind="error">{record.error.detail ?? record.error.title}</Notice> : null}
+      {record.loading && !record.data ? <p role="status">Loading referrals and eligibility…</p> : null}
+      {folded ? (
+        <FoldedSection
+          opened={folded.opened}
+          summary={
+            record.data
+              ? `${referralLine(record.data)}. ${eligibilityLine(record.data)}.`
+              : 'Referral and eligibility'
+          }
+        >
+          {body}
+        </FoldedSection>
+      ) : (
+        body
+      )}
     </section>
   );
 }

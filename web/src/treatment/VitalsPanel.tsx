@@ -1,5 +1,6 @@
 // VitalsPanel: "Vitals": the fixed BP checks due, record a reading, then the live chart and the flowsheet table.
 import { bpCheckpointPrompts } from './bp-checkpoint-prompt.ts';
+import { PartHeading, type PartLevel } from './PartHeading.tsx';
 import { VitalsChart } from './VitalsChart.tsx';
 import { VitalsForm } from './VitalsForm.tsx';
 import type { ChartReading } from './vitals-geometry.ts';
@@ -11,6 +12,7 @@ interface VitalsPanelProps {
   protocol: Protocol | null;
   canWrite: boolean;
   onChanged: () => void;
+  level?: PartLevel;
 }
 
 type VitalsEvent = Extract<SessionEvent, { kind: 'vitals' }>;
@@ -21,7 +23,7 @@ const MARKERS: Readonly<Record<string, string>> = {
 };
 
 /** Readings by the time they were taken (the server's order), baseline first. */
-export function VitalsPanel({ session, protocol, canWrite, onChanged }: VitalsPanelProps) {
+export function VitalsPanel({ session, protocol, canWrite, onChanged, level = 5 }: VitalsPanelProps) {
   const readings: { id: number; at: string; data: VitalsData }[] = session.events.filter(isVitals);
   const points: ChartReading[] = readings.map((r) => ({
     id: r.id,
@@ -41,15 +43,19 @@ export function VitalsPanel({ session, protocol, canWrite, onChanged }: VitalsPa
   ];
   return (
     <section className="session-part" aria-labelledby={`vitals-${session.id}`}>
-      <h5 id={`vitals-${session.id}`}>Vitals</h5>
+      <PartHeading level={level} id={`vitals-${session.id}`}>
+        Vitals
+      </PartHeading>
       {bpCheckpointPrompts(protocol, session.events).map((p) => (
         <p key={p.text} role="status" className={p.needed ? 'form-problem' : 'hint'}>
           {p.text}
         </p>
       ))}
       {canWrite ? <VitalsForm sessionId={session.id} onRecorded={onChanged} /> : null}
-      <VitalsChart readings={points} protocol={protocol} markers={markers} />
-      <VitalsTable readings={readings} />
+      <div className="vitals-view">
+        <VitalsChart readings={points} protocol={protocol} markers={markers} />
+        <VitalsTable readings={readings} />
+      </div>
     </section>
   );
 }

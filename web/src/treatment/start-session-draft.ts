@@ -8,7 +8,6 @@ import type { DoseCalculationBody, Protocol, SessionSetting, StartSessionBody } 
 export type StartConfirmation =
   | 'escortConfirmed'
   | 'fastingConfirmed'
-  | 'newContraindication'
   | 'acls'
   | 'prescriberAcknowledgedHighBp'
   | 'chaperonePresent'
@@ -32,7 +31,12 @@ export interface StartDraft {
   prescriberEmail: string;
   prescriberPassword: string;
   confirmed: Readonly<Record<StartConfirmation, boolean>>;
+  /** "Has a new contraindication come to light since screening?": asked apart, unanswered until chosen. */
+  newContraindication: NewContraindicationAnswer;
 }
+
+/** The answer to the new-contraindication question: '' until the clinician chooses. */
+export type NewContraindicationAnswer = 'yes' | 'no' | '';
 
 /** A fresh draft, the baseline timed now. */
 export function emptyStartDraft(protocolId: string, now: Date): StartDraft {
@@ -54,13 +58,13 @@ export function emptyStartDraft(protocolId: string, now: Date): StartDraft {
     confirmed: {
       escortConfirmed: false,
       fastingConfirmed: false,
-      newContraindication: false,
       acls: false,
       prescriberAcknowledgedHighBp: false,
       chaperonePresent: false,
       prescriberOnSite: false,
       remsPatientEnrolled: false,
     },
+    newContraindication: '',
   };
 }
 
@@ -120,6 +124,8 @@ export function startRequest(
   ]);
   const takenAt = instantOf(draft.takenAt);
   if (!takenAt) errors['baseline.takenAt'] = 'Enter when the baseline was taken';
+  if (draft.newContraindication === '')
+    errors.newContraindication = 'Answer whether a new contraindication has come to light since screening';
   const signIn = !canPrescribe && makesPrescriberDecision(draft, highBp);
   if (signIn && (!draft.prescriberEmail.trim() || !draft.prescriberPassword))
     errors.prescriber = "Only a prescriber may make this decision: enter the prescriber's email and password";
@@ -156,7 +162,7 @@ export function startRequest(
       dose: doseOf(draft, weightBased),
       escortConfirmed: c.escortConfirmed,
       fastingConfirmed: c.fastingConfirmed,
-      newContraindication: c.newContraindication,
+      newContraindication: draft.newContraindication === 'yes',
       ...(c.acls ? { aclsClinicianId: userId } : {}),
       // Sent only while the baseline is above the threshold, when the box is on screen.
       prescriberAcknowledgedHighBp: highBp && c.prescriberAcknowledgedHighBp,
