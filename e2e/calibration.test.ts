@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
-import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 const SUPERVISOR = { email: 'sup@clinic.test', password: 'a long supervisor phrase' };
@@ -120,10 +120,10 @@ describe('calibration vignettes in a real browser', () => {
     expect(await agreed.getByText('Splits the team').count()).toBe(0);
     // Least agreement first: the split vignette heads the table.
     const firstRow = report.getByRole('table').last().getByRole('row').nth(1);
-    expect(await firstRow.textContent()).toContain(SPLIT);
+    await eventually(() => firstRow.textContent()).toContain(SPLIT);
     // Both vignettes are the supervisor's own: neither card offers a rating form.
     await page.getByRole('article', { name: AGREED }).getByText('You wrote this vignette.').waitFor();
-    expect(await page.getByText('You wrote this vignette.').count()).toBe(2);
+    await eventually(() => page.getByText('You wrote this vignette.').count()).toBe(2);
     expect(await page.getByRole('form', { name: 'Rate this vignette' }).count()).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 // Browser: complete a harm assessment, see the level and reasons, accept, build a care plan, see the review on the worklist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
-import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 let patientId: string;
@@ -50,7 +50,7 @@ describe('the harm pathway in a real browser', () => {
       .getByText(/visible haematuria/i)
       .first()
       .waitFor();
-    expect(await panel.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+    await eventually(() => panel.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.getByRole('heading', { name: 'Decision' }).waitFor();
     await page.getByText('The proposal is level 4').waitFor();
@@ -101,10 +101,10 @@ describe('the harm pathway in a real browser', () => {
     const form = page.getByRole('form', { name: 'Structured assessment' });
     await form.waitFor();
     const phq9 = form.getByLabel('PHQ-9 total');
-    await expect.poll(() => phq9.inputValue()).toBe('14');
+    await eventually(() => phq9.inputValue()).toBe('14');
     await form.getByText('Pre-filled from PHQ-9 on 20 Nov 2026').first().waitFor();
     const suicidal = form.getByLabel('Suicidal thoughts', { exact: true });
-    expect(await suicidal.isChecked()).toBe(true);
+    await eventually(() => suicidal.isChecked()).toBe(true);
     await form.getByText(/Pre-filled from PHQ-9 on 20 Nov 2026 \(item 9 scored 2\)/).waitFor();
     await form.getByLabel('Days used in the last 28').fill('2');
     await page.getByText('Proposed level 4 — Urgent').waitFor();

@@ -2,7 +2,7 @@
 // crisis event and retract it with a reason; both lists keep every record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
-import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 let patientId: string;
@@ -57,15 +57,15 @@ describe('referrals and crisis events on the chart', () => {
     const form = page.getByRole('form', { name: 'Record onward referral' });
     await form.getByLabel('Destination').selectOption({ label: 'Urology' });
     const target = form.getByLabel('Target (days)');
-    expect(await target.inputValue()).toBe('14');
+    await eventually(() => target.inputValue()).toBe('14');
     await form.getByText(/Default 14 days\. Source: .*two-week referral pathway to urology/).waitFor();
-    expect(await form.getByLabel('Decided on').inputValue()).toBe(localDay(0));
+    await eventually(() => form.getByLabel('Decided on').inputValue()).toBe(localDay(0));
     await form.getByLabel('Reason').fill('Visible haematuria');
     await form.getByRole('button', { name: 'Record referral' }).click();
     await form.getByText('Referral recorded.').waitFor();
     const row = page.getByRole('table', { name: 'Onward referrals' }).getByRole('row', { name: /Urology/ });
     await row.getByText('Pending').waitFor();
-    expect(await row.getByRole('cell').nth(0).textContent()).toBe('4');
+    await eventually(() => row.getByRole('cell').nth(0).textContent()).toBe('4');
   });
 
   it('marks it made, showing the server’s refusal of a date before the decision beside the field', async () => {
@@ -77,18 +77,18 @@ describe('referrals and crisis events on the chart', () => {
       .click();
     const form = page.getByRole('form', { name: 'Record the referral to Urology as made' });
     const madeOn = form.getByLabel('Made on');
-    expect(await madeOn.inputValue()).toBe(localDay(0));
+    await eventually(() => madeOn.inputValue()).toBe(localDay(0));
     await madeOn.fill('2020-01-01');
     await form.getByRole('button', { name: 'Record as made' }).click();
     await form.getByText(/Must not be before the referral was decided/).waitFor();
-    expect(await madeOn.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => madeOn.getAttribute('aria-invalid')).toBe('true');
     await madeOn.fill(localDay(0));
     await form.getByRole('button', { name: 'Record as made' }).click();
     await table
       .getByRole('row', { name: /Urology/ })
       .getByText(/Made \d{2} \w{3} \d{4}/)
       .waitFor();
-    expect(await table.getByRole('button', { name: 'Mark made' }).count()).toBe(0);
+    await eventually(() => table.getByRole('button', { name: 'Mark made' }).count()).toBe(0);
   });
 
   it('records a crisis event, refusing a future date, and retracts it with a reason without hiding it', async () => {
@@ -117,8 +117,8 @@ describe('referrals and crisis events on the chart', () => {
     const row = table.getByRole('row', { name: /Emergency department attendance/ });
     await row.getByText('Recorded on the wrong person').waitFor();
     await row.getByText('Retracted').waitFor();
-    expect(await row.locator('del').allTextContents()).toContain('Emergency department attendance');
-    expect(await table.getByRole('button', { name: /^Retract/ }).count()).toBe(0);
+    await eventually(() => row.locator('del').allTextContents()).toContain('Emergency department attendance');
+    await eventually(() => table.getByRole('button', { name: /^Retract/ }).count()).toBe(0);
   });
 
   it('shows both records on the timeline', async () => {

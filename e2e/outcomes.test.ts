@@ -3,7 +3,7 @@
 // with counts, intervals and caveats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
-import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 const ADMIN = { email: 'admin@clinic.test', password: 'a long admin pass phrase' };
@@ -148,10 +148,10 @@ async function numbersOf(caption: string) {
   const { page } = world;
   const escaped = caption.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const toggle = page.getByRole('button', { name: new RegExp(`^(Show|Hide) the numbers: ${escaped}$`) });
-  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  await eventually(() => toggle.getAttribute('aria-expanded')).toBe('false');
   await toggle.click();
-  expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-  expect(await toggle.textContent()).toBe('Hide the numbers');
+  await eventually(() => toggle.getAttribute('aria-expanded')).toBe('true');
+  await eventually(() => toggle.textContent()).toBe('Hide the numbers');
   const table = page.getByRole('table', { name: caption, exact: true });
   await table.waitFor();
   return (heading: string) =>
@@ -186,11 +186,9 @@ describe('the service outcomes dashboard in a real browser', () => {
     await page.getByText(/KASPR supports clinicians/).waitFor();
     await show({});
     await page.waitForURL(new RegExp(`from=${from}&to=${today}`));
-    await expect
-      .poll(async () => funnel().getAttribute('aria-label'))
-      .toBe(
-        `From identification to intervention: in contact 4, assessed 4, harm identified ${harmIdentified}, care planned 1, intervention delivered 1.`,
-      );
+    await eventually(async () => funnel().getAttribute('aria-label')).toBe(
+      `From identification to intervention: in contact 4, assessed 4, harm identified ${harmIdentified}, care planned 1, intervention delivered 1.`,
+    );
     const steps = await numbersOf('People at each step, from identification to intervention');
     expect(await steps('Assessed')).toEqual(['4', '100 %']);
     expect(await steps('Intervention delivered')).toEqual(['1', '25 %']);
@@ -236,9 +234,7 @@ describe('the service outcomes dashboard in a real browser', () => {
     });
     try {
       await page.goto(`/outcomes?from=${from}&to=${today}`);
-      await expect
-        .poll(async () => funnel().getAttribute('aria-label'))
-        .toContain('in contact 4, assessed 4');
+      await eventually(async () => funnel().getAttribute('aria-label')).toContain('in contact 4, assessed 4');
       const computing = page.getByRole('status').filter({ hasText: /^Computing the per-person measures/ });
       await computing.getByRole('progressbar', { name: 'Computing the per-person measures' }).waitFor();
       const overrides = page.getByRole('article', { name: 'Override rate' });
@@ -258,18 +254,18 @@ describe('the service outcomes dashboard in a real browser', () => {
     const { page } = world;
     await show({ team: 'North' });
     await page.waitForURL(/service=/);
-    await expect.poll(async () => funnel().getAttribute('aria-label')).toContain('in contact 3, assessed 3');
+    await eventually(async () => funnel().getAttribute('aria-label')).toContain('in contact 3, assessed 3');
     await page.reload();
-    await expect.poll(async () => funnel().getAttribute('aria-label')).toContain('in contact 3, assessed 3');
+    await eventually(async () => funnel().getAttribute('aria-label')).toContain('in contact 3, assessed 3');
     const filters = page.getByRole('form', { name: 'Report filters' });
     expect(await filters.getByLabel('Team', { exact: true }).inputValue()).not.toBe('');
 
     // The practitioners listed are the staff of the team shown: show all teams to choose Bob from South.
     await show({ team: 'All teams (organisation)' });
-    await expect.poll(async () => funnel().getAttribute('aria-label')).toContain('in contact 4, assessed 4');
+    await eventually(async () => funnel().getAttribute('aria-label')).toContain('in contact 4, assessed 4');
     await show({ practitioner: 'Bob South' });
     await page.waitForURL(/practitioner=/);
-    await expect.poll(async () => funnel().getAttribute('aria-label')).toContain('in contact 1, assessed 1');
+    await eventually(async () => funnel().getAttribute('aria-label')).toContain('in contact 1, assessed 1');
     await page.getByText(/Bob South's caseload/).waitFor();
   });
 
@@ -278,7 +274,7 @@ describe('the service outcomes dashboard in a real browser', () => {
     await show({ practitioner: 'Everyone' });
     const exports = page.getByRole('region', { name: 'Exports' });
     const outside = exports.getByLabel('Outside the team — counts under 5 suppressed');
-    await expect.poll(async () => outside.isChecked()).toBe(true);
+    await eventually(async () => outside.isChecked()).toBe(true);
     const pdf = exports.getByRole('link', { name: 'PDF report for a board or commissioner' });
     expect(await pdf.getAttribute('href')).toContain('audience=external');
     const download = async (href: string | null) => {

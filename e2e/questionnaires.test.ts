@@ -1,7 +1,7 @@
 // Browser: administer PHQ-9 on the chart, see score, band, safety alert and trend; a patient self-report by link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
-import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, withTestWaits, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 let patientId: string;
@@ -73,13 +73,13 @@ describe('questionnaires on the chart', () => {
     await page.getByRole('heading', { name: 'PHQ-9 trend' }).waitFor();
     const chart = page.getByRole('img', { name: /PHQ-9 trend: 18 on 1 Oct 2026 to 4 on 1 Nov 2026/ });
     await chart.waitFor();
-    expect(await chart.locator('rect').count()).toBeGreaterThanOrEqual(5);
+    await eventually(() => chart.locator('rect').count()).toBeGreaterThanOrEqual(5);
     await page
       .getByText(/remission/i)
       .first()
       .waitFor();
     const history = page.getByRole('table', { name: 'PHQ-9 history' });
-    expect(await history.getByRole('row').count()).toBe(4);
+    await eventually(() => history.getByRole('row').count()).toBe(4);
   });
 });
 
@@ -91,7 +91,7 @@ describe('self-report', () => {
     const url = await page.getByLabel('Self-report link').inputValue();
     expect(url).toContain('/self-report/');
 
-    const patientContext = await browser.newContext();
+    const patientContext = withTestWaits(await browser.newContext());
     const patientPage = await patientContext.newPage();
     const errors: string[] = [];
     patientPage.on('pageerror', (e) => errors.push(e.message));

@@ -1,6 +1,6 @@
 // Browser: typing is activity (the idle timeout spares a person at work), and a form's draft survives a forced sign-in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 
@@ -81,7 +81,7 @@ describe('the idle timeout, with a one-minute limit, in a real browser', () => {
     const warning = page.getByRole('alert').filter({ hasText: WARNING });
     await warning.waitFor({ timeout: IDLE_MS });
     await page.keyboard.press('End');
-    await warning.waitFor({ state: 'hidden', timeout: 5_000 });
+    await warning.waitFor({ state: 'hidden' });
     expect(new URL(page.url()).pathname).toBe('/admin');
   }, 90_000);
 
@@ -89,21 +89,21 @@ describe('the idle timeout, with a one-minute limit, in a real browser', () => {
     const { page } = world;
     await page.getByRole('alert').filter({ hasText: WARNING }).waitFor({ timeout: IDLE_MS });
     await page.getByText('Your session ended; sign in again').waitFor({ timeout: IDLE_MS });
-    expect(await page.getByText('Unsaved text is kept in this tab').isVisible()).toBe(true);
+    await page.getByText('Unsaved text is kept in this tab').waitFor();
     await signIn();
-    expect(new URL(page.url()).pathname).toBe('/admin');
-    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(typed);
+    await page.waitForURL((url) => url.pathname === '/admin');
+    await eventually(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe(typed);
   }, 150_000);
 
   it('forgets the draft on an explicit sign-out', async () => {
     const { page } = world;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to KASPR' }).waitFor();
-    expect((await draftsInStorage()).session).toBe(0);
+    await eventually(async () => (await draftsInStorage()).session).toBe(0);
     await signIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Add user' }).waitFor();
-    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+    await eventually(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('');
   });
 
   it('keeps no draft once Add user is saved, and never keeps the password', async () => {
@@ -115,15 +115,14 @@ describe('the idle timeout, with a one-minute limit, in a real browser', () => {
     await form.getByLabel('North Team', { exact: true }).check();
     await form.getByLabel('Set a password now').check();
     await form.getByLabel('Password', { exact: true }).fill(PAT.password);
-    const kept = await page.evaluate(() =>
-      Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k) ?? ''}`),
-    );
-    expect(kept.join('\n')).toContain(PAT.email);
-    expect(kept.join('\n')).not.toContain(PAT.password);
+    const kept = () =>
+      page.evaluate(() => Object.keys(sessionStorage).map((k) => `${k}=${sessionStorage.getItem(k) ?? ''}`));
+    await eventually(async () => (await kept()).join('\n')).toContain(PAT.email);
+    expect((await kept()).join('\n')).not.toContain(PAT.password);
     await form.getByRole('button', { name: 'Add user' }).click();
     await page.getByRole('cell', { name: PAT.email }).waitFor();
-    expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('');
-    expect((await draftsInStorage()).session).toBe(0);
+    await eventually(() => form.getByLabel('Name', { exact: true }).inputValue()).toBe('');
+    await eventually(async () => (await draftsInStorage()).session).toBe(0);
   });
 
   it("discards one user's draft when another user signs in after a forced sign-in", async () => {
@@ -135,9 +134,9 @@ describe('the idle timeout, with a one-minute limit, in a real browser', () => {
     await page.request.post('/api/v1/auth/logout', { headers: { 'x-csrf-token': me.csrfToken } });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click();
     await page.getByText('Your session ended; sign in again').waitFor();
-    expect((await draftsInStorage()).session).toBe(1);
+    await eventually(async () => (await draftsInStorage()).session).toBe(1);
     await signIn(PAT);
-    expect((await draftsInStorage()).session).toBe(0);
+    await eventually(async () => (await draftsInStorage()).session).toBe(0);
     expect(world.consoleErrors).toEqual([]);
   });
 });

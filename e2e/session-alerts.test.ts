@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Client } from '../test/support/server.ts';
 import { startIvSession } from '../test/support/treatment.ts';
-import { openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { PRESCRIBER, setUpInfusionClinic } from './support/clinic.ts';
 
 let world: BrowserWorld;
@@ -82,7 +82,7 @@ describe('an urgent vital sign during an infusion, in a real browser', () => {
     const urgent = panel.getByRole('listitem').filter({ hasText: /^Urgent:/ });
     await urgent.filter({ hasText: 'Systolic BP 185 mmHg' }).waitFor();
     await urgent.filter({ hasText: /Diastolic BP 110 mmHg/ }).waitFor();
-    expect(await urgent.count()).toBe(2);
+    await eventually(() => urgent.count()).toBe(2);
     for (const line of await urgent.all()) {
       const text = await line.textContent();
       expect(text).toMatch(/Suggested: Pause or stop the infusion/);
@@ -110,8 +110,10 @@ describe('an urgent vital sign during an infusion, in a real browser', () => {
     const open = page.getByRole('region', { name: 'Open tasks' });
     const mine = open.getByRole('row').filter({ hasText: 'Review urgent vital signs in a dosing session' });
     await mine.first().waitFor();
-    expect(await page.getByRole('button', { name: 'My tasks' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await mine.count()).toBe(2);
+    await eventually(() => page.getByRole('button', { name: 'My tasks' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await eventually(() => mine.count()).toBe(2);
     for (const row of await mine.all()) {
       const text = await row.textContent();
       expect(text).toContain('Urgent');
@@ -147,7 +149,7 @@ describe('an urgent vital sign during an infusion, in a real browser', () => {
     await ack.getByLabel('Note (optional)').fill('Infusion stopped; prescriber at the bedside');
     await ack.getByRole('button', { name: 'Acknowledge' }).click();
     await banner.getByText('Earlier alerts (1)').waitFor();
-    expect(await banner.getByRole('form', { name: /^Acknowledge alert: / }).count()).toBe(1);
+    await eventually(() => banner.getByRole('form', { name: /^Acknowledge alert: / }).count()).toBe(1);
     await banner.getByText('Earlier alerts (1)').click();
     await banner
       .getByRole('listitem')

@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
-import { openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 let admin: Client;
@@ -62,7 +62,7 @@ describe('system clients, in a real browser', () => {
     await keys.fill('{"keys": [');
     await form.getByRole('button', { name: 'Register client' }).click();
     await form.getByText(/^This is not JSON/).waitFor();
-    expect(await keys.getAttribute('aria-invalid')).toBe('true');
+    await eventually(() => keys.getAttribute('aria-invalid')).toBe('true');
 
     const { privateJwk } = await es384('leaky');
     await keys.fill(keySet(privateJwk));
@@ -89,7 +89,7 @@ describe('system clients, in a real browser', () => {
     expect(await done.getByLabel('Token URL').inputValue()).toBe(
       `${world.server.baseUrl}/fhir/R4/auth/token`,
     );
-    expect(await form.getByLabel('Name').inputValue()).toBe('');
+    await eventually(() => form.getByLabel('Name').inputValue()).toBe('');
 
     const row = clientRow(page);
     await row.getByRole('rowheader', { name: NAME }).waitFor();
@@ -125,7 +125,7 @@ describe('system clients, in a real browser', () => {
     const question = confirm.getByText(`Disable ${NAME}? Its tokens stop working at once`);
     await question.waitFor();
     // The question takes focus, so a keyboard user reads it and tabs on to the answer.
-    expect(await question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await eventually(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
     // Backing out leaves the client as it was.
     await confirm.getByRole('button', { name: 'Back' }).click();
     await confirm.waitFor({ state: 'detached' });

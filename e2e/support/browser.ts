@@ -2,9 +2,33 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../test/support/database.ts';
 import { startServerProcess, type ServerProcess } from '../../test/support/process.ts';
+
+/**
+ * How long a browser test waits for a condition (an element, an address, a value) before it fails. The tests wait for
+ * what they need to see, never for a fixed time; this only bounds the wait. Playwright's 30 s default was too short on a
+ * busy 2-core machine (a sign-in hashes a password, a first visit loads its page's chunk); a minute stays well inside
+ * the test's own limit (vitest.config.ts).
+ */
+export const WAIT_MS = 60_000;
+
+/** Applies WAIT_MS to every wait and navigation in `context`. */
+export function withTestWaits(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  return context;
+}
+
+/**
+ * `expect.poll` with the browser tests' wait: re-reads a value (an attribute, a count, a field) until the assertion
+ * holds, for values that follow an action and may not have rendered yet (vitest's own default gives up after 1 s).
+ */
+export function eventually<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: WAIT_MS, interval: 100 });
+}
 
 export interface BrowserWorld {
   browser: Browser;
@@ -68,10 +92,12 @@ export async function openBrowserWorld(env: Record<string, string> = {}): Promis
   });
   const consoleErrors: string[] = [];
   const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1280, height: 900 },
-    });
+    const context = withTestWaits(
+      await browser.newContext({
+        baseURL: server.baseUrl,
+        viewport: { width: 1280, height: 900 },
+      }),
+    );
     const opened = await context.newPage();
     watchErrors(opened, consoleErrors);
     return opened;
