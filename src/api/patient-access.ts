@@ -1,6 +1,7 @@
 // Object-level access to a patient: their service, or an active break-glass grant; otherwise 404, audited.
 import type { FastifyRequest } from 'fastify';
 import { hasActiveBreakGlassGrant } from '../store/break-glass.ts';
+import { appendAuditInService } from '../store/audit.ts';
 import { findPatientService } from '../store/patients.ts';
 import { authOf, type AppContext } from './context.ts';
 import { recordChange, recordRefusal } from './record-change.ts';
@@ -74,6 +75,25 @@ export async function patientRead(
   action: string,
   resourceType = 'Patient',
 ): Promise<PatientAccess> {
+  // Nearly every read is of a patient in the user's own services: checked and audited in one statement.
+  const auth = authOf(req);
+  const serviceId = await appendAuditInService(
+    ctx.db,
+    {
+      actorId: auth.user.id,
+      action,
+      resourceType,
+      resourceId: patientId,
+      patientId,
+      outcome: 'success',
+      ip: req.ip,
+      requestId: req.id,
+    },
+    auth.user.service_ids,
+    ctx.now(),
+  );
+  if (serviceId) return { patientId, serviceId, breakGlass: false };
+  // Otherwise the full check: a break-glass grant (audited as flagged), or a refusal (audited) and 404.
   const access = await patientAccess(ctx, req, patientId, action);
   await auditRead(ctx, req, access, action, resourceType);
   return access;
