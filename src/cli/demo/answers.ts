@@ -23,8 +23,8 @@ const keyed = (items: readonly number[]): Record<string, number> =>
   Object.fromEntries(items.map((v, i) => [String(i + 1), v]));
 
 /**
- * PHQ-9 answers with the given total (0–27); item 9 (thoughts of self-harm) is 0 unless `item9` gives it,
- * and item 10 (difficulty, not scored) follows the total.
+ * PHQ-9 answers with the given total (0–27); item 9 (thoughts of self-harm) is 0 unless `item9` gives it (so
+ * without it the total is at most 24), and item 10 (difficulty, not scored) follows the total.
  */
 export function phq9Answers(random: Random, total: number, item9 = 0): Record<string, number> {
   const rest = itemsSummingTo(random, 8, 3, total - item9);

@@ -48,7 +48,7 @@ function severityAt(w: DemoWorld, p: HarmPerson, at: Date): number {
 /** Adds a person on the harm pathway, first seen on a random working day of the window. */
 export function startHarmPerson(w: DemoWorld, index: number): void {
   const r = w.random;
-  const day = r.int(0, WINDOW_DAYS - 1);
+  const day = r.int(0, WINDOW_DAYS - 4); // a working day before today
   const startAt = clinicTime(addDays(w.from, day), r.int(9, 15), r.pick([0, 15, 30, 45]));
   const stays = r.chance(0.12);
   const person: HarmPerson = {
@@ -94,12 +94,14 @@ async function review(w: DemoWorld, tx: Queryable, p: HarmPerson, at: Date): Pro
     answers: phq9Answers(r, input.phq9Total, crisis ? 2 : 0),
     completedAt: at,
   });
-  await recordQuestionnaire(tx, {
-    ...base,
-    instrument: 'sds',
-    answers: sdsAnswers(r, input.sdsTotal),
-    completedAt: addMinutes(at, 4),
-  });
+  // SDS at the first assessment and every other review after.
+  if (p.reviews % 2 === 0)
+    await recordQuestionnaire(tx, {
+      ...base,
+      instrument: 'sds',
+      answers: sdsAnswers(r, input.sdsTotal),
+      completedAt: addMinutes(at, 4),
+    });
   if (p.reviews === 0)
     await recordQuestionnaire(tx, {
       ...base,
@@ -128,7 +130,7 @@ async function review(w: DemoWorld, tx: Queryable, p: HarmPerson, at: Date): Pro
     at: decidedAt,
     by,
   });
-  if (p.level !== confirmed || p.reviews % 3 === 0) {
+  if (p.level !== confirmed || p.reviews % 4 === 0) {
     p.planVersion = await recordCarePlan(tx, {
       patientId: p.patientId,
       evaluation: saved.evaluation,

@@ -18,7 +18,7 @@ import { ensureVignettes } from './vignettes.ts';
 import { schedule, type DemoWorld, type Step } from './world.ts';
 
 /** Share of people on the treatment pathway; the rest are on the harm pathway. */
-export const TREATMENT_SHARE = 0.12;
+export const TREATMENT_SHARE = 0.1;
 const STEPS_PER_TRANSACTION = 150;
 
 export interface DemoResult {

@@ -57,7 +57,7 @@ function phq9After(w: DemoWorld, p: TreatmentPerson, sessions: number): number {
 export function startTreatmentPerson(w: DemoWorld, index: number): void {
   const r = w.random;
   // Late enough that screening happens inside the window.
-  const day = r.int(7, WINDOW_DAYS - 1);
+  const day = r.int(7, WINDOW_DAYS - 4);
   const startAt = clinicTime(addDays(w.from, day), r.int(9, 11), r.pick([0, 30]));
   schedule(w, startAt, async (tx, at) => {
     const patient = uniquePatient(w, index, at);
@@ -81,7 +81,7 @@ export function startTreatmentPerson(w: DemoWorld, index: number): void {
       },
       baselinePhq9: r.int(15, 24),
       responder: r.chance(0.6),
-      maintenance: r.chance(0.45) ? r.int(2, 8) : 0,
+      maintenance: r.chance(0.35) ? r.int(1, 5) : 0,
       sessions: 0,
       mgPerKg: r.pick([0.5, 0.5, 0.5, 0.75]),
       slot: r.pick(SLOTS),
