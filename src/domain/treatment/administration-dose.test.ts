@@ -70,6 +70,18 @@ describe('checkGivenDose: start', () => {
     expect(codeOf({ rateMgPerHour: 40, reason: 'Slower for tolerability' })).toBeNull();
   });
 
+  it('accepts the planned rate as rounded to 0.1 mg/h at the shortest infusion, and nothing faster', () => {
+    // 28.5 mg (0.5 mg/kg at 57 kg) over 40 min is 42.75 mg/h, which the dose calculation plans as 42.8 mg/h.
+    const atMinimum = {
+      weight: weighed(57),
+      planned: { doseMg: 28.5, rateMgPerHour: 42.8, durationMin: 40 },
+    };
+    expect(run(atMinimum)).toMatchObject({ ok: true, value: { doseMg: 28.5, rateMgPerHour: 42.8 } });
+    expect(codeOf({ ...atMinimum, rateMgPerHour: 42.9, reason: 'faster' })).toBe(
+      'administration-rate-above-protocol-maximum',
+    );
+  });
+
   it('refuses a rate on a route that is not infused', () => {
     const sl = { protocol: sublingual, planned: { doseMg: 200, rateMgPerHour: null, durationMin: null } };
     expect(codeOf({ ...sl, rateMgPerHour: 10 })).toBe('not-applicable');

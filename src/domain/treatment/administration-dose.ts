@@ -4,7 +4,7 @@ import { calculateDose } from './dose.ts';
 import type { WeightReading } from './dose-types.ts';
 import type { TreatmentProblemCode } from './problems.ts';
 import type { Protocol } from './protocol.ts';
-import { fmt, isAbove } from './rounding.ts';
+import { fmt, isAbove, PLACES, roundHalfUp } from './rounding.ts';
 import type { SessionStateCode } from './session-state.ts';
 import { milligrams, minutes } from './units.ts';
 
@@ -66,9 +66,14 @@ function fastestRate(protocol: Protocol, doseMg: number): number | null {
   return protocol.duration === null ? null : (doseMg * 60) / protocol.duration.min.value;
 }
 
+/**
+ * Refuses a rate that runs the dose faster than the protocol's shortest infusion. Rates are planned and recorded
+ * to 0.1 mg/h (PLACES.rateMgPerHour), so the limit is the fastest rate as it is written to that step: 28.5 mg over
+ * 40 min is 42.75 mg/h, planned as 42.8 mg/h, and that plan must be recordable (3 s shorter over 40 min).
+ */
 function rateAboveMaximum(protocol: Protocol, doseMg: number, rate: number): GivenDoseOutcome | null {
   const fastest = fastestRate(protocol, doseMg);
-  if (fastest === null || !isAbove(rate, fastest)) return null;
+  if (fastest === null || !isAbove(rate, roundHalfUp(fastest, PLACES.rateMgPerHour))) return null;
   const min = protocol.duration?.min;
   return refuse(
     'administration-rate-above-protocol-maximum',
