@@ -116,7 +116,7 @@ describe('the dosing session as one screen for the nurse, in a real browser at 1
     for (const name of ['Since start', 'Next vitals', 'Earliest discharge']) {
       await timers.getByText(name, { exact: true }).waitFor();
     }
-    await timers.getByText(/every 10 min during the infusion/).waitFor();
+    await timers.getByText(/every 10 min$/).waitFor();
     await timers.getByText('0 min after the infusion ends').waitFor();
     const since = timers.locator('.timer').first().locator('.timer-value');
     const before = await since.textContent();

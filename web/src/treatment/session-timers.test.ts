@@ -61,7 +61,7 @@ describe('the dosing session timers', () => {
     const clock = sessionClock(session([]), iv);
     expect(clock.phase).toBe('before-dosing');
     expect(clock.nextVitalsAt).toBe(T0 + 9 * MIN);
-    expect(clock.nextVitalsReason).toBe('every 10 min during the infusion');
+    expect(clock.nextVitalsReason).toBe('every 10 min');
     expect(clock.earliestDischargeAt).toBeNull();
     expect(clock.dischargeRule).toBe('30 min after the infusion ends');
   });

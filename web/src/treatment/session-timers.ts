@@ -18,7 +18,7 @@ export interface SessionClock {
   lastReadingAt: number;
   /** The next reading: the protocol's interval after the latest one, or an earlier fixed BP check still open. */
   nextVitalsAt: number | null;
-  /** Why the next reading is due: "every 10 min during the infusion", "the 40-minute BP check". */
+  /** Why the next reading is due: "every 10 min", "every 15 min after dosing", "the 40-minute BP check". */
   nextVitalsReason: string | null;
   earliestDischargeAt: number | null;
   /** How the earliest discharge is counted, e.g. "30 min after administration ends". */
@@ -58,9 +58,7 @@ export function sessionClock(session: SessionDetail, protocol: Protocol | null):
     const every = phase === 'after-dosing' ? (after ?? during) : (during ?? after);
     if (every) {
       nextVitalsAt = lastReadingAt + every.value * MINUTE;
-      const when =
-        phase === 'after-dosing' ? 'after dosing' : infused ? 'during the infusion' : 'during dosing';
-      nextVitalsReason = `every ${every.value} min ${when}`;
+      nextVitalsReason = `every ${every.value} min${phase === 'after-dosing' ? ' after dosing' : ''}`;
     }
     if (dosingStartedAt !== null) {
       const postDose = session.events
