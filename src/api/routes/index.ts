@@ -56,6 +56,7 @@ import { systemClientRoutes } from './system-clients.ts';
 import { serviceRoutes } from './services.ts';
 import { settingsRoutes } from './settings.ts';
 import { setupRoutes } from './setup.ts';
+import { setupChecklistRoutes } from './setup-checklist.ts';
 import { serviceProtocolRoutes } from './services-protocols.ts';
 import { taskRoutes } from './tasks.ts';
 import { treatmentSessionAdministrationRoutes } from './treatment-sessions-administration.ts';
@@ -71,6 +72,7 @@ type RouteFile = (api: ZodApp, ctx: AppContext) => void;
 /** The route files in registration order, each with its OpenAPI tag. */
 const ROUTE_FILES: readonly (readonly [RouteFile, string])[] = [
   [setupRoutes, 'setup'],
+  [setupChecklistRoutes, 'setup'],
   [authRoutes, 'auth'],
   [meRoutes, 'me'],
   [userRoutes, 'staff'],

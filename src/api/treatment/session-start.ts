@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { protocolRef, sessionPreChecks, type Route } from '../../domain/treatment/index.ts';
 import { prescriberReasonBlock, type GateBlock } from '../../domain/treatment/session-gates.ts';
+import { withSetupHints } from '../../domain/setup/setup-hints.ts';
 import { clinicToday } from '../../domain/treatment/clinic-day.ts';
 import { sessionHistoryCheck, type PastSession } from '../../domain/treatment/session-history.ts';
 import type { startSessionSchema } from '../../schemas/treatment.ts';
@@ -57,8 +58,9 @@ async function refuse(
     }),
   );
   const first = blocks[0];
+  // A block that set-up lifts (no ACLS-credentialed clinician yet) carries what to set up and where (`setup`).
   throw ruleRefusal('blocked', first?.code ?? 'consent-required', blocks.map((b) => b.text).join(' '), {
-    blocks,
+    blocks: withSetupHints(blocks),
   });
 }
 
