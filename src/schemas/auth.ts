@@ -42,7 +42,11 @@ export const createUserSchema = z
     email,
     displayName: shortText(100),
     roles: z.array(roleSchema).min(1).max(ROLES.length),
-    serviceIds: z.array(uuid).max(50).default([]),
+    serviceIds: z
+      .array(uuid)
+      .max(50)
+      .optional()
+      .describe('Left out: the only service when there is exactly one, else none'),
     password: newPassword.optional().describe('Leave out to send an invitation link instead'),
   })
   .strict();

@@ -51,7 +51,10 @@ export function userRoutes(api: ZodApp, ctx: AppContext): void {
     route('user:manage', { body: createUserSchema, 201: userCreatedReply }),
     async (req, reply) => {
       const body = req.body;
-      await checkServices(body.serviceIds);
+      // With one service, new staff work in it unless the request says otherwise (an explicit list is kept).
+      const services = await listServices(ctx.db);
+      const serviceIds = body.serviceIds ?? (services.length === 1 && services[0] ? [services[0].id] : []);
+      await checkServices(serviceIds);
       if (await findUserByEmail(ctx.db, body.email)) throw problem('email-taken');
       if (body.password) refuseWeakPassword(body.password, body, 'body.password');
       const passwordHash = body.password ? await hashPassword(body.password) : null;
@@ -63,7 +66,7 @@ export function userRoutes(api: ZodApp, ctx: AppContext): void {
           displayName: body.displayName,
           passwordHash,
           roles: body.roles,
-          serviceIds: body.serviceIds,
+          serviceIds,
           ...(inviteToken
             ? {
                 inviteTokenHash: sha256(inviteToken),
