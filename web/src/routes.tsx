@@ -27,6 +27,10 @@ const ChartPage = lazyNamed(() => import('./chart/ChartPage.tsx'), 'ChartPage');
 const CorrectPatientPage = lazyNamed(() => import('./chart/CorrectPatientPage.tsx'), 'CorrectPatientPage');
 const OutcomesPage = lazyNamed(() => import('./outcomes/OutcomesPage.tsx'), 'OutcomesPage');
 const PilotPage = lazyNamed(() => import('./outcomes/PilotPage.tsx'), 'PilotPage');
+const GettingStartedPage = lazyNamed(
+  () => import('./getting-started/GettingStartedPage.tsx'),
+  'GettingStartedPage',
+);
 const PatientsPage = lazyNamed(() => import('./patients/PatientsPage.tsx'), 'PatientsPage');
 const RegisterPatientPage = lazyNamed(
   () => import('./patients/RegisterPatientPage.tsx'),
@@ -82,6 +86,7 @@ export const PAGE_ROUTES: readonly PageRoute[] = [
   // The admin page shows each of its sections by the user's own permissions.
   { path: 'admin', element: <AdminPage /> },
   { path: 'admin/system-clients', permission: 'user:manage', element: <SystemClientsPage /> },
+  { path: 'getting-started', permission: 'content:manage', element: <GettingStartedPage /> },
   { path: 'audit', permission: 'audit:read', element: <AuditPage /> },
   { path: 'cd-register', permission: 'cd:read', element: <CdRegisterPage /> },
   { path: 'cd-register/:productId/:locationId', permission: 'cd:read', element: <ProductRegisterPage /> },

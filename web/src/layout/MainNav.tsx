@@ -1,5 +1,6 @@
-// MainNav: the links to the areas the user's roles open (Patients, Worklist, Tasks, Supervision, Calibration, Outcomes, Admin, Audit, Account).
+// MainNav: the links to the areas the user's roles open (Patients, Worklist, Tasks, Supervision, Calibration, Outcomes, Admin, Audit, Account), and Getting started until the service is set up.
 import { NavLink } from 'react-router';
+import { GettingStartedLink } from '../getting-started/GettingStartedLink.tsx';
 import { useSession } from '../session/session-context.ts';
 
 /** Primary navigation; NavLink marks the current area with aria-current="page". */
@@ -32,6 +33,7 @@ export function MainNav() {
               <NavLink to={l.to}>{l.label}</NavLink>
             </li>
           ))}
+        <GettingStartedLink />
       </ul>
     </nav>
   );
