@@ -24,10 +24,29 @@ export function AddUserForm({ services, onAdded }: { services: Service[]; onAdde
   const draft = useDraft('add-user', EMPTY, { omit: ['password'] });
   const [method, setMethod] = useState<Method>('invite');
   const [created, setCreated] = useState<Created | null>(null);
+  // With one service, it is ticked for a new member of staff until the admin changes the choice.
+  const [servicesChosen, setServicesChosen] = useState(false);
+  const only = services.length === 1 ? services[0]?.id : undefined;
+  const serviceIdsOf = (chosen: string[]) => (servicesChosen || chosen.length > 0 || !only ? chosen : [only]);
   const form = useForm(createUserSchema, EMPTY, {
     state: draft,
-    toBody: ({ password, ...rest }) => ({ ...rest, ...(method === 'password' ? { password } : {}) }),
+    toBody: ({ password, serviceIds, ...rest }) => ({
+      ...rest,
+      serviceIds: serviceIdsOf(serviceIds),
+      ...(method === 'password' ? { password } : {}),
+    }),
   });
+  const roleServiceForm = {
+    values: { roles: form.values.roles, serviceIds: serviceIdsOf(form.values.serviceIds) },
+    set: (key: 'roles' | 'serviceIds') =>
+      key === 'serviceIds'
+        ? (value: string[]) => {
+            setServicesChosen(true);
+            form.set('serviceIds')(value);
+          }
+        : form.set(key),
+    errors: form.errors,
+  };
 
   const onSubmit = () => {
     const local: Record<string, string> = {};
@@ -37,6 +56,7 @@ export function AddUserForm({ services, onAdded }: { services: Service[]; onAdde
     void form.send(async (body) => {
       setCreated(await api.post<Created>('/users', body));
       form.clear();
+      setServicesChosen(false);
       draft[2]();
       onAdded();
     }, local);
@@ -60,7 +80,7 @@ export function AddUserForm({ services, onAdded }: { services: Service[]; onAdde
             email={form.field('email')}
           />
         </div>
-        <RoleServiceFields form={form} services={services} />
+        <RoleServiceFields form={roleServiceForm} services={services} />
         <SignInMethod method={method} onMethod={setMethod} />
         {method === 'password' ? <PasswordField fresh {...form.field('password')} /> : null}
       </Form>
