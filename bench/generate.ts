@@ -169,7 +169,11 @@ async function patientVersions(
  */
 async function rebuildSummaries(db: Database): Promise<void> {
   const backfills: string[] = [];
-  for (const migration of ['010_outcome_indexes.sql', '027_outcome_rollups.sql']) {
+  for (const migration of [
+    '010_outcome_indexes.sql',
+    '027_outcome_rollups.sql',
+    '028_outcome_report_rollups.sql',
+  ]) {
     const file = fileURLToPath(new URL(`../src/store/migrations/${migration}`, import.meta.url));
     const statements = splitStatements(await readFile(file, 'utf8')).filter((s) =>
       s.startsWith('INSERT INTO outcome_'),
