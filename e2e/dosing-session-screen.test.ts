@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
 import { startIvSession } from '../test/support/treatment.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
+import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { setUpInfusionClinic } from './support/clinic.ts';
 
 let world: BrowserWorld;
@@ -194,7 +194,7 @@ describe('the dosing session as one screen for the nurse, in a real browser at 1
     // Folded: one line each, the full sections hidden until asked for.
     await page.getByText(/^Referral: Treatment-resistant depression.*Eligibility: Eligible/).waitFor();
     await page.getByText(/^Consent: active — /).waitFor();
-    expect(await page.getByRole('list', { name: 'Referrals' }).isVisible()).toBe(false);
+    await eventually(() => page.getByRole('list', { name: 'Referrals' }).isVisible()).toBe(false);
     expect(await page.getByRole('list', { name: 'Consents' }).isVisible()).toBe(false);
     await expectNoAxeViolations(page, 'the treatment area with a session in progress');
     await open.click();
@@ -210,7 +210,8 @@ describe('the dosing session as one screen for the nurse, in a real browser at 1
       .click();
     await page.waitForURL((url) => url.pathname === `/patients/${patientId}/treatment`);
     await page.getByRole('list', { name: 'Consents' }).waitFor({ state: 'visible' });
-    expect(await page.getByRole('list', { name: 'Referrals' }).isVisible()).toBe(false);
+    // The other sections fold once the area has opened at the consent: re-read until they have.
+    await eventually(() => page.getByRole('list', { name: 'Referrals' }).isVisible()).toBe(false);
     await expectNoAxeViolations(page, 'the treatment area with the consent unfolded');
     await page.goto(sessionUrl);
     await page.getByRole('heading', { name: 'Session in progress', level: 2 }).waitFor();

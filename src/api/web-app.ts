@@ -39,15 +39,18 @@ export function hasWebApp(dist: string = WEB_DIST): boolean {
   return existsSync(dist + 'index.html');
 }
 
-/** Registers a route for each built file (not the compressed copies, which are chosen by Accept-Encoding). */
+/**
+ * Serves the built files, looked up at each request so a rebuilt web/dist is served whole (the new page with its new
+ * assets) without a restart. The compressed copies are not addressable by name: they are chosen by Accept-Encoding.
+ */
 export async function registerWebApp(app: FastifyInstance, dist: string = WEB_DIST): Promise<void> {
   if (!existsSync(dist)) return;
   await app.register(fastifyStatic, {
     root: dist,
     prefix: '/',
-    wildcard: false,
+    wildcard: true,
     index: ['index.html'],
-    globIgnore: ['**/*.br', '**/*.gz'],
+    allowedPath: (pathName) => !/\.(br|gz)$/.test(pathName),
     preCompressed: true,
     cacheControl: false,
     setHeaders: (reply, path) => {

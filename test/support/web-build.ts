@@ -31,9 +31,11 @@ function upToDate(): boolean {
 /** Runs `vite build` (the build `npm run build` starts with) unless web/dist is current. */
 export function ensureWebBuild(): void {
   if (upToDate()) return;
+  // A production build whatever the runner set (vitest sets NODE_ENV=test, which would bundle React's development build).
   const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: REPO,
     encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error(`web build failed:\n${r.stdout}\n${r.stderr}`);
 }
