@@ -22,6 +22,8 @@ const api = {
 };
 const browser = {
   environment: 'node' as const,
+  // axe on every page still open after each test (0 violations).
+  setupFiles: ['e2e/support/axe-after-each.ts'],
   fileParallelism: false,
   testTimeout: 120_000,
   hookTimeout: 180_000,

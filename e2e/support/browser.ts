@@ -30,6 +30,14 @@ export function eventually<T>(read: () => Promise<T> | T) {
   return expect.poll(read, { timeout: WAIT_MS, interval: 100 });
 }
 
+/** Every page the open browser worlds have, so the accessibility check after each test can visit them. */
+const livePages = new Set<Page>();
+
+/** The pages still open in any browser world (see e2e/support/axe-after-each.ts). */
+export function openPages(): Page[] {
+  return [...livePages].filter((p) => !p.isClosed());
+}
+
 export interface BrowserWorld {
   browser: Browser;
   page: Page;
@@ -100,6 +108,8 @@ export async function openBrowserWorld(env: Record<string, string> = {}): Promis
     );
     const opened = await context.newPage();
     watchErrors(opened, consoleErrors);
+    livePages.add(opened);
+    opened.on('close', () => livePages.delete(opened));
     return opened;
   };
   const page = await newPage();
@@ -110,6 +120,7 @@ export async function openBrowserWorld(env: Record<string, string> = {}): Promis
     consoleErrors,
     openPage: newPage,
     close: async () => {
+      for (const context of browser.contexts()) for (const p of context.pages()) livePages.delete(p);
       await browser.close();
       await server.stop('SIGTERM');
       await database?.drop();

@@ -44,7 +44,8 @@ export function TaskTable({ tasks, canComplete, onCompleted }: TaskTableProps) {
             <NoteActionForm
               path={`/tasks/${encodeURIComponent(t.id)}/complete`}
               button="Complete"
-              label={`Complete task: ${t.title}`}
+              // Unique on the page (each form is a landmark): the same task can be raised twice at once.
+              label={`Complete task ${tasks.indexOf(t) + 1} of ${tasks.length}: ${t.title}, for ${t.patientName}`}
               onDone={onCompleted}
             />
           ),

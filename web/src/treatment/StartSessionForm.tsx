@@ -19,6 +19,7 @@ import {
   type StartDraft,
 } from './start-session-draft.ts';
 import { SETTING_OPTIONS, asSetting } from './treatment-labels.ts';
+import { SetupHint } from '../getting-started/SetupHint.tsx';
 import { ruleItems } from './treatment-input.ts';
 import type { Protocol, ProtocolSummary, StartedSession } from './treatment-types.ts';
 import { useDosePreview } from './use-dose-preview.ts';
@@ -74,6 +75,7 @@ export function StartSessionForm({ patientId, protocols, onStarted }: StartSessi
         <div role="alert" className="form-problem">
           <p className="form-problem-title">This session cannot start:</p>
           <RuleList items={blocks} label="Reasons the session cannot start" />
+          <SetupHint problem={form.problem} />
         </div>
       ) : (
         <FormProblem problem={form.problem} localErrors={form.localErrorCount} />
