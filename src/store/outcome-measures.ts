@@ -161,7 +161,7 @@ const rowsInScope = (byPractitioner: boolean, columns: string) => `(
  */
 const ASSESSMENTS_SQL = (byPractitioner: boolean) => `
   WITH ${patientsSql(byPractitioner)},
-  person AS MATERIALIZED (
+  person AS (
     SELECT m.patient_id, m.service_id, count(*) AS n,
            count(*) FILTER (WHERE m.overridden) AS overrides,
            count(*) FILTER (WHERE m.prev_at >= $2::date AND m.confirmed_level > m.prev_level) AS rose,
@@ -203,23 +203,25 @@ const ASSESSMENTS_SQL = (byPractitioner: boolean) => `
                 ELSE length(replace(code_bits::bit(64)::text, '0', '')) END AS all_codes
       FROM person x JOIN pats p ON p.id = x.patient_id
   )
-  SELECT json_build_object(
+  SELECT (SELECT jsonb_build_object(
+             'sentinelPairs', ${PARTS('first_codes', 'all_codes')},
+             'overrides', ${PARTS('overrides', 'n')},
+             'reviews', COALESCE(sum(reviews), 0),
+             'rose', ${PARTS('rose', 'reviews')},
+             'fell', ${PARTS('fell', 'reviews')},
+             'unchanged', ${PARTS('(reviews - rose - fell)', 'reviews')},
+             'reviewsOnTime', ${PARTS('on_time_all', 'counted_all')})
+            FROM people)
+      || jsonb_build_object(
     'sentinelDays', COALESCE((SELECT json_agg(json_build_object('value', sentinel_days, 'n', n))
                                 FROM (SELECT sentinel_days, count(*) AS n FROM people
                                        WHERE sentinel_days IS NOT NULL GROUP BY 1) x), '[]'),
-    'sentinelPairs', (SELECT ${PARTS('first_codes', 'all_codes')} FROM people),
     'firstLevels', COALESCE((SELECT json_agg(json_build_object('month', first_month, 'level', first_level, 'n', n))
                                FROM (SELECT first_month, first_level, count(*) AS n FROM people GROUP BY 1, 2) x), '[]'),
-    'overrides', (SELECT ${PARTS('overrides', 'n')} FROM people),
     'overridesByTeam', COALESCE((SELECT json_agg(x) FROM (
         SELECT s.name AS key, sum(overrides) AS numerator, sum(n) AS denominator,
                count(*) FILTER (WHERE overrides > 0) AS "peopleNumerator", count(*) AS "peopleDenominator"
           FROM people JOIN services s ON s.id = people.service_id GROUP BY s.name) x), '[]'),
-    'reviews', (SELECT COALESCE(sum(reviews), 0) FROM people),
-    'rose', (SELECT ${PARTS('rose', 'reviews')} FROM people),
-    'fell', (SELECT ${PARTS('fell', 'reviews')} FROM people),
-    'unchanged', (SELECT ${PARTS('(reviews - rose - fell)', 'reviews')} FROM people),
-    'reviewsOnTime', (SELECT ${PARTS('on_time_all', 'counted_all')} FROM people),
     'daysUsed', ${CHANGE('days_used', 'people')},
     'sds', ${CHANGE('sds', 'people')},
     'phq9', ${CHANGE('phq9', 'people')}
