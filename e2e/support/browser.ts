@@ -83,12 +83,27 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Starts a server on a fresh database (engine from KASPR_TEST_DB) and opens a browser page on it. */
-export async function openBrowserWorld(env: Record<string, string> = {}): Promise<BrowserWorld> {
-  let database: TestDatabase | undefined;
-  if (testEngine() === 'postgres') database = await createTestDatabase('postgres');
+/**
+ * A data folder and database a test has already filled (e.g. by `kaspr demo`) for the server to start on; the
+ * world drops `database` on close, as it would its own.
+ */
+export interface PreparedStore {
+  dataDir?: string;
+  database?: TestDatabase;
+}
+
+/**
+ * Starts a server on a fresh database (engine from KASPR_TEST_DB), or on the one `prepared` names, and opens a
+ * browser page on it.
+ */
+export async function openBrowserWorld(
+  env: Record<string, string> = {},
+  prepared: PreparedStore = {},
+): Promise<BrowserWorld> {
+  let database: TestDatabase | undefined = prepared.database;
+  if (!database && testEngine() === 'postgres') database = await createTestDatabase('postgres');
   const server = await startServerProcess({
-    KASPR_DATA_DIR: mkdtempSync(join(tmpdir(), 'kaspr-e2e-')),
+    KASPR_DATA_DIR: prepared.dataDir ?? mkdtempSync(join(tmpdir(), 'kaspr-e2e-')),
     DATABASE_URL: database?.url ?? '',
     LOG_LEVEL: 'warn',
     ...env,
