@@ -140,6 +140,83 @@ describe('searching', () => {
   });
 });
 
+describe('the list pages through every patient and says how many there are', () => {
+  const PAGED = 120;
+  // Several share a family name, given name and date of birth, so only the final tie-break (id) orders them.
+  beforeAll(async () => {
+    for (let i = 0; i < PAGED; i += 1) {
+      const r = await w.alice.post('/api/v1/patients', {
+        givenName: `Page${String(i % 7)}`,
+        familyName: i % 2 === 0 ? 'Pageton' : 'Pagewell',
+        birthDate: i % 3 === 0 ? '1970-01-01' : '1981-06-15',
+      });
+      expect(r.status).toBe(201);
+    }
+  });
+
+  type Page = {
+    status: number;
+    body: { patients: { id: string }[]; total: number; limit: number; offset: number };
+  };
+  const ids = (r: Page) => r.body.patients.map((p) => p.id);
+
+  it('gives the total in scope with the first 50 by default', async () => {
+    const [row] = await server.ctx.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM patients WHERE service_id = $1',
+      [w.serviceA],
+    );
+    const r: Page = await w.alice.get('/api/v1/patients');
+    expect(r.status).toBe(200);
+    expect(r.body.total).toBe(row?.n);
+    expect(r.body.total).toBeGreaterThan(PAGED);
+    expect(r.body).toMatchObject({ limit: 50, offset: 0 });
+    expect(r.body.patients).toHaveLength(50);
+    // Bob's service holds one patient (the namesake): his total is his own, not Alice's.
+    expect((await w.bob.get('/api/v1/patients')).body.total).toBe(1);
+  });
+
+  it('covers all 120 matching patients exactly once in pages of 50, in the list order', async () => {
+    const pages: Page[] = [];
+    for (const offset of [0, 50, 100]) {
+      const r: Page = await w.alice.get(`/api/v1/patients?q=page&limit=50&offset=${offset}`);
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ total: PAGED, limit: 50, offset });
+      pages.push(r);
+    }
+    expect(pages.map((p) => p.body.patients.length)).toEqual([50, 50, 20]);
+    const all = pages.flatMap(ids);
+    expect(new Set(all).size).toBe(PAGED);
+    // The pages joined are the same list, in the same order, as one page of 100 and the rest.
+    const whole = [
+      ...ids(await w.alice.get('/api/v1/patients?q=page&limit=100')),
+      ...ids(await w.alice.get('/api/v1/patients?q=page&limit=100&offset=100')),
+    ];
+    expect(all).toEqual(whole);
+    const past: Page = await w.alice.get('/api/v1/patients?q=page&offset=150');
+    expect(past.body).toMatchObject({ total: PAGED, patients: [] });
+  });
+
+  it('counts a search in the same scope as its results', async () => {
+    const pageton: Page = await w.alice.get('/api/v1/patients?q=pageton');
+    expect(pageton.body.total).toBe(PAGED / 2);
+    expect(pageton.body.patients).toHaveLength(50);
+    const named: Page = await w.alice.get('/api/v1/patients?q=page3%20pagewell&limit=100');
+    expect(named.body.total).toBe(named.body.patients.length);
+    expect(named.body.total).toBeGreaterThan(0);
+    expect((await w.alice.get('/api/v1/patients?q=943%20476%205919')).body.total).toBe(1);
+    expect((await w.alice.get('/api/v1/patients?q=hollo')).body.total).toBe(2);
+    expect((await w.bob.get('/api/v1/patients?q=hollo')).body.total).toBe(1);
+    expect((await w.alice.get('/api/v1/patients?q=%25')).body).toMatchObject({ total: 0, patients: [] });
+  });
+
+  it.each(['offset=-1', 'offset=1.5', 'offset=x', 'limit=0', 'limit=101', 'page=2'])(
+    'refuses %s',
+    async (query) => {
+      expect((await w.alice.get(`/api/v1/patients?${query}`)).status).toBe(422);
+    },
+  );
+});
+
 describe('viewing and correcting', () => {
   it('shows the record with its version as an ETag', async () => {
     const r = await w.alice.get(`/api/v1/patients/${patientId}`);

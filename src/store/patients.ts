@@ -223,13 +223,8 @@ export function parseSearch(q: string): { identifier?: string; birthDate?: strin
   return { names, ...(names.length === 1 ? { identifier: text } : {}) };
 }
 
-/** Searches the current versions of patients in the given services. */
-export async function searchPatients(
-  db: Queryable,
-  serviceIds: string[],
-  q: string | undefined,
-  limit: number,
-): Promise<PatientSummary[]> {
+/** The WHERE clause and its parameters that a search text selects, within the given services. */
+function searchScope(serviceIds: string[], q: string | undefined): { where: string; params: unknown[] } {
   const params: unknown[] = [serviceIds];
   const where: string[] = ['p.service_id = ANY($1::uuid[])'];
   if (q && q.trim()) {
@@ -256,11 +251,26 @@ export async function searchPatients(
     }
     where.push(alternatives.length ? `(${alternatives.map((a) => `(${a})`).join(' OR ')})` : 'false');
   }
-  params.push(limit);
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * Searches the current versions of patients in the given services: `limit` of them from `offset`, in a stable order
+ * (family name, given name, date of birth, then id), so pages of one search cover each match exactly once.
+ */
+export async function searchPatients(
+  db: Queryable,
+  serviceIds: string[],
+  q: string | undefined,
+  limit: number,
+  offset = 0,
+): Promise<PatientSummary[]> {
+  const { where, params } = searchScope(serviceIds, q);
+  const n = params.length;
   const rows = await db.query<PatientRow>(
-    `${SELECT_CURRENT} WHERE ${where.join(' AND ')}
-     ORDER BY lower(v.family_name), lower(v.given_name), v.birth_date LIMIT $${params.length}`,
-    params,
+    `${SELECT_CURRENT} WHERE ${where}
+     ORDER BY lower(v.family_name), lower(v.given_name), v.birth_date, p.id LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, limit, offset],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -271,6 +281,25 @@ export async function searchPatients(
     ...(r.data.sex ? { sex: r.data.sex } : {}),
     identifiers: r.data.identifiers,
   }));
+}
+
+/** How many patients the same search matches in the given services (every page of `searchPatients` together). */
+export async function countPatients(
+  db: Queryable,
+  serviceIds: string[],
+  q: string | undefined,
+): Promise<number> {
+  const { where, params } = searchScope(serviceIds, q);
+  // Without a search text only the service matters, and every patient has a current version: count on patients alone
+  // (the patients_service index) rather than joining every version.
+  const versions = q?.trim()
+    ? 'JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version'
+    : '';
+  const rows = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM patients p ${versions} WHERE ${where}`,
+    params,
+  );
+  return rows[0]?.total ?? 0;
 }
 
 /** Patients in any service with this exact NHS number or MRN (for audited break-glass look-up). */

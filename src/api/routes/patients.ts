@@ -14,6 +14,7 @@ import {
 import {
   contentOf,
   correctPatient,
+  countPatients,
   findPatient,
   insertPatient,
   lockPatient,
@@ -130,15 +131,32 @@ export async function correctRecord(
   });
 }
 
+/** GET /patients: the search, and which page of its results (the first 50 unless asked). */
+const patientListQuery = patientSearchQuery.extend({
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .describe(
+      'How many matching patients to skip, in the list order (family name, given name, date of birth)',
+    ),
+});
+
 export function patientRoutes(api: ZodApp, ctx: AppContext): void {
   api.get(
     '/patients',
-    route('patient:read', { querystring: patientSearchQuery, 200: patientSearchReply }),
+    route('patient:read', { querystring: patientListQuery, 200: patientSearchReply }),
     async (req) => {
       const auth = authOf(req);
-      const patients = await searchPatients(ctx.db, auth.user.service_ids, req.query.q, req.query.limit);
-      await auditAccess(ctx, req, 'patient.search', 'Patient', { results: patients.length });
-      return { patients };
+      const { limit, offset } = req.query;
+      const [patients, total] = await Promise.all([
+        searchPatients(ctx.db, auth.user.service_ids, req.query.q, limit, offset),
+        countPatients(ctx.db, auth.user.service_ids, req.query.q),
+      ]);
+      await auditAccess(ctx, req, 'patient.search', 'Patient', { results: patients.length, offset });
+      return { patients, total, limit, offset };
     },
   );
 

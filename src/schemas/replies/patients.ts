@@ -69,8 +69,13 @@ export const patientSummaryReply = z.object({
   identifiers: z.array(identifier),
 });
 
-/** GET /patients?q=. */
-export const patientSearchReply = z.object({ patients: z.array(patientSummaryReply) });
+/** GET /patients?q=&limit=&offset=: one page of the matching patients, and how many match in all. */
+export const patientSearchReply = z.object({
+  patients: z.array(patientSummaryReply).describe('This page, by family name, given name, date of birth'),
+  total: z.number().int().describe('How many patients match the search in the services you work in'),
+  limit: z.number().int().describe('The page size asked for'),
+  offset: z.number().int().describe('How many matching patients come before this page'),
+});
 
 export const patientVersionReply = z.object({
   version: z.number().int(),

@@ -4,9 +4,9 @@ import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { PatientResultsTable } from './PatientResultsTable.tsx';
-import { usePatientSearch } from './use-patient-search.ts';
+import { PAGE_SIZE, usePatientSearch, type PatientListPage } from './use-patient-search.ts';
 
-/** The patient list with search-as-you-type. */
+/** The patient list with search-as-you-type, a page of 50 at a time. */
 export function PatientsPage() {
   usePageTitle('Patients');
   const { can } = useSession();
@@ -46,13 +46,14 @@ export function PatientsPage() {
       </form>
       {search.error ? <Notice kind="error">{search.error.detail ?? search.error.title}</Notice> : null}
       <p role="status" aria-live="polite" className="result-count">
-        {search.loading
-          ? 'Searching…'
-          : search.results
-            ? resultText(search.results.length, search.searched)
-            : ''}
+        {search.loading ? 'Searching…' : search.results ? resultText(search.results, search.searched) : ''}
       </p>
-      {search.results && search.results.length > 0 ? <PatientResultsTable patients={search.results} /> : null}
+      {search.results && search.results.patients.length > 0 ? (
+        <PatientResultsTable patients={search.results.patients} />
+      ) : null}
+      {search.results ? (
+        <PatientPager results={search.results} page={search.page} href={search.pageHref} />
+      ) : null}
       <p className="emergency-link">
         <Link to="/emergency-access">Emergency access</Link> to a patient of another service (audited).
       </p>
@@ -60,10 +61,45 @@ export function PatientsPage() {
   );
 }
 
-function resultText(count: number, query: string): string {
-  if (count === 0) return query ? `No patients match “${query}”.` : 'No patients registered yet.';
-  const noun = count === 1 ? 'patient' : 'patients';
-  const verb = count === 1 ? 'matches' : 'match';
-  const more = count >= 50 ? ' Showing the first 50; search to narrow the list.' : '';
-  return (query ? `${count} ${noun} ${verb} “${query}”.` : `${count} ${noun}, by family name.`) + more;
+/** "Showing 1–50 of 200 patients" (and the search they match), or why the page is empty. */
+function resultText(results: PatientListPage, query: string): string {
+  const { patients, total, offset } = results;
+  const noun = total === 1 ? 'patient' : 'patients';
+  const matching = query ? ` matching “${query}”` : '';
+  if (total === 0) return query ? `No patients match “${query}”.` : 'No patients registered yet.';
+  if (patients.length === 0) return `No patients on this page: ${total} ${noun}${matching} in all.`;
+  const order = query ? '' : ', by family name';
+  return `Showing ${offset + 1}–${offset + patients.length} of ${total} ${noun}${matching}${order}.`;
+}
+
+/** Previous and Next as links (the page number is in the address, so Back returns), and which page this is. */
+function PatientPager({
+  results,
+  page,
+  href,
+}: {
+  results: PatientListPage;
+  page: number;
+  href: (page: number) => string;
+}) {
+  const pages = Math.ceil(results.total / PAGE_SIZE);
+  if (pages <= 1 && page === 1) return null;
+  const previous = Math.min(page - 1, pages);
+  return (
+    <nav aria-label="Patient list pages" className="actions patient-pager">
+      {previous >= 1 ? (
+        <Link to={{ search: href(previous) }} rel="prev">
+          Previous
+        </Link>
+      ) : null}
+      <span>
+        Page {page} of {Math.max(pages, 1)}
+      </span>
+      {page < pages ? (
+        <Link to={{ search: href(page + 1) }} rel="next">
+          Next
+        </Link>
+      ) : null}
+    </nav>
+  );
 }
