@@ -126,10 +126,19 @@ describe('the treatment pathway in a real browser', () => {
     // The list comes with the catalogue: wait for it (more than three) before counting.
     await groups.nth(3).waitFor();
     const count = await groups.count();
-    for (let i = 0; i < count; i += 1) {
+    // Absent needs no judgement; Unknown (like Present) asks for one.
+    for (let i = 1; i < count; i += 1) {
       await groups.nth(i).getByRole('radio', { name: 'Absent' }).check();
-      await groups.nth(i).getByLabel('Clinical judgement').fill('Not present on history and examination');
+      expect(await groups.nth(i).getByLabel('Clinical judgement').count()).toBe(0);
     }
+    await groups.nth(0).getByRole('radio', { name: 'Unknown' }).check();
+    await form.getByRole('radio', { name: 'Eligible', exact: true }).check();
+    await form.getByRole('button', { name: 'Sign eligibility decision' }).click();
+    await groups.nth(0).getByText('Marked unknown: record your clinical judgement').first().waitFor();
+    await groups
+      .nth(0)
+      .getByLabel('Clinical judgement')
+      .fill('Home readings awaited; clinic readings normal');
     await form.getByRole('radio', { name: 'Eligible', exact: true }).check();
     await form.getByRole('button', { name: 'Sign eligibility decision' }).click();
     await page.getByText(/Eligibility decision signed: Eligible/).waitFor();
@@ -186,7 +195,13 @@ describe('the treatment pathway in a real browser', () => {
     // Administration is recorded when it happens: a time before the session started is refused.
     await start.getByLabel('Time').fill(localTime(60));
     await start.getByLabel('Lot').fill('L2026A');
-    await start.getByLabel('Draw from controlled-drug stock').selectOption(stock);
+    // The register is the default source; a dose outside it asks for the reason.
+    const source = start.getByLabel('Draw from controlled-drug stock');
+    expect(await source.inputValue()).toBe(stock);
+    await source.selectOption({ label: 'Not from the register (record it there separately)' });
+    await start.getByRole('button', { name: 'Start administration' }).click();
+    await start.getByText('Give the reason the dose is not drawn from the register').first().waitFor();
+    await source.selectOption(stock);
     await start.getByRole('button', { name: 'Start administration' }).click();
     await page
       .getByText(/before the session started/)

@@ -82,8 +82,15 @@ async function startIv(patientId: string, by = prescriber, over: Record<string, 
   return by.post(`/api/v1/patients/${patientId}/treatment-sessions`, ivStart(over));
 }
 
+// The register holds stock (received below), so a start not drawn from it says why; these tests are about the
+// dose, rate and times, and draw from the register only where they say so.
 const administer = (sessionId: string, body: Record<string, unknown>, by = prescriber) =>
-  by.post(`/api/v1/treatment-sessions/${sessionId}/administration`, body);
+  by.post(`/api/v1/treatment-sessions/${sessionId}/administration`, {
+    ...(body.event === 'start' && body.cdStock === undefined
+      ? { notFromRegisterReason: 'Drawn from ward stock, entered in the ward register' }
+      : {}),
+    ...body,
+  });
 
 beforeAll(async () => {
   server = await startTestServer({ KASPR_SESSION_IDLE_MINUTES: '30' });

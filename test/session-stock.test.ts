@@ -98,6 +98,51 @@ describe('administration in a dosing session', () => {
     expect(balances.find((b: { locationId: string }) => b.locationId === safeId)).toMatchObject({ mg: 15 });
   });
 
+  it('takes the register as the default source: a start outside it needs a reason, kept with the event', async () => {
+    const patientId = (
+      await prescriber.post('/api/v1/patients', {
+        givenName: 'Owen',
+        familyName: 'Outside',
+        birthDate: '1982-01-01',
+        weight: { kg: 70, measuredOn: today },
+      })
+    ).body.id;
+    const sessionId = await startIvSession(prescriber, patientId, prescriberId);
+    const url = `/api/v1/treatment-sessions/${sessionId}/administration`;
+    const bare = await prescriber.post(url, { event: 'start', product: 'Ketamine 10 mg/mL' });
+    expect(bare.status).toBe(422);
+    expect(bare.body.code).toBe('cd-stock-reason-required');
+    expect(bare.body.detail).toMatch(
+      /draw the dose from it, or give the reason it is not drawn from the register/,
+    );
+    expect(bare.body.errors).toEqual([{ path: 'body.notFromRegisterReason', message: expect.any(String) }]);
+    const blank = await prescriber.post(url, { event: 'start', notFromRegisterReason: '   ' });
+    expect(blank.body.code).toBe('cd-stock-reason-required');
+    const both = await prescriber.post(url, {
+      event: 'start',
+      cdStock: { productId, locationId: safeId },
+      notFromRegisterReason: 'Own supply',
+    });
+    expect(both.status).toBe(422);
+    expect(both.body.code).toBe('cd-stock-reason-with-stock');
+    const session = await prescriber.get(`/api/v1/treatment-sessions/${sessionId}`);
+    expect(session.body.events.map((e: { kind: string }) => e.kind)).not.toContain('administration-start');
+
+    const before = (await officer.get(`${API}/balances`)).body.balances;
+    const r = await prescriber.post(url, {
+      event: 'start',
+      notFromRegisterReason: 'Drawn from the theatre stock, entered in its own register',
+    });
+    expect(r.status).toBe(201);
+    const after = await prescriber.get(`/api/v1/treatment-sessions/${sessionId}`);
+    const start = after.body.events.find((e: { kind: string }) => e.kind === 'administration-start');
+    expect(start.data).toMatchObject({
+      notFromRegisterReason: 'Drawn from the theatre stock, entered in its own register',
+    });
+    expect(start.data.cdStock).toBeUndefined();
+    expect((await officer.get(`${API}/balances`)).body.balances).toEqual(before);
+  });
+
   it('refuses with 409 insufficient-stock and records nothing when the safe cannot cover the dose', async () => {
     const patientId = (
       await prescriber.post('/api/v1/patients', {

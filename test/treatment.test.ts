@@ -177,6 +177,81 @@ describe('screening and consent', () => {
     expect(JSON.stringify(r.body.flags.interactions)).toMatch(/benzodiazepine/i);
   });
 
+  it('signs Absent without a judgement, and refuses Present or Unknown without one, naming it', async () => {
+    const body = (contraindications: Record<string, unknown>[]) => ({
+      route: 'iv-racemic',
+      checklist: {
+        historyAndPhysical: true,
+        psychiatricHistory: true,
+        substanceUseHistory: true,
+        medicationsReviewed: true,
+        allergiesReviewed: true,
+        priorTreatmentTrials: 'Sertraline',
+        baselineBp: { systolic: 120, diastolic: 76 },
+        pregnancyStatus: 'not-pregnant',
+      },
+      contraindications,
+      decision: 'eligible',
+    });
+    const url = `/api/v1/patients/${patientId}/eligibility`;
+    const absent = await prescriber.post(
+      url,
+      body([
+        { code: 'uncontrolled-hypertension', present: false, status: 'absent' },
+        { code: 'active-psychosis', present: false },
+      ]),
+    );
+    expect(absent.status).toBe(201);
+    const present = await prescriber.post(
+      url,
+      body([
+        { code: 'active-psychosis', present: false, status: 'absent' },
+        { code: 'uncontrolled-hypertension', present: true, status: 'present', judgement: '  ' },
+      ]),
+    );
+    expect(present.status).toBe(422);
+    expect(present.body.code).toBe('contraindication-judgement-required');
+    expect(present.body.errors).toEqual([
+      {
+        path: 'body.contraindications.1.judgement',
+        message: 'Uncontrolled hypertension is marked Present: record your clinical judgement on it.',
+      },
+    ]);
+    const firstShape = await prescriber.post(url, body([{ code: 'active-psychosis', present: true }]));
+    expect(firstShape.body.code).toBe('contraindication-judgement-required');
+    const unknown = await prescriber.post(
+      url,
+      body([{ code: 'active-substance-use-disorder', present: false, status: 'unknown' }]),
+    );
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.detail).toBe(
+      'Active substance use disorder is marked Unknown: record your clinical judgement on it.',
+    );
+    const disagrees = await prescriber.post(
+      url,
+      body([{ code: 'active-psychosis', present: true, status: 'unknown', judgement: 'History unclear' }]),
+    );
+    expect(disagrees.body.code).toBe('contraindication-status-disagrees');
+    const judged = await prescriber.post(
+      url,
+      body([
+        {
+          code: 'active-substance-use-disorder',
+          present: false,
+          status: 'unknown',
+          judgement: 'Awaiting GP records',
+        },
+        { code: 'uncontrolled-hypertension', present: true, status: 'present', judgement: 'Now controlled' },
+      ]),
+    );
+    expect(judged.status).toBe(201);
+    const decisions = (await prescriber.get(url)).body.decisions;
+    const signed = decisions.find((d: { id: string }) => d.id === judged.body.id);
+    expect(signed.checklist.contraindications[0]).toMatchObject({ status: 'unknown', present: false });
+    const bare = decisions.find((d: { id: string }) => d.id === absent.body.id);
+    expect(bare.checklist.contraindications[0].judgement).toBeUndefined();
+  });
+
   it('refuses to start a session without consent for the route (409 consent-required)', async () => {
     const r = await prescriber.post(`/api/v1/patients/${patientId}/treatment-sessions`, {
       protocol: 'iv-racemic-psychiatric',

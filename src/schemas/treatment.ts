@@ -76,7 +76,23 @@ export const eligibilitySchema = z
       })
       .strict(),
     contraindications: z
-      .array(z.object({ code: shortText(80), present: z.boolean(), judgement: shortText(1000) }).strict())
+      .array(
+        z
+          .object({
+            code: shortText(80),
+            present: z.boolean(),
+            status: z
+              .enum(['present', 'absent', 'unknown'])
+              .optional()
+              .describe('Present, Absent or Unknown; without it, Present or Absent from "present"'),
+            judgement: storableString()
+              .trim()
+              .max(1000, 'At most 1000 characters')
+              .optional()
+              .describe('The clinical judgement: required when the contraindication is Present or Unknown'),
+          })
+          .strict(),
+      )
       .min(1)
       .max(30),
     decision: z.enum(['eligible', 'not-eligible', 'deferred']),
@@ -178,6 +194,13 @@ export const administrationSchema = z
       .strict()
       .optional()
       .describe('Draw the dose from the controlled-drug register (at start)'),
+    notFromRegisterReason: storableString()
+      .trim()
+      .max(1000)
+      .optional()
+      .describe(
+        'Start without cdStock: why the dose is not drawn from the controlled-drug register (required while the register holds stock for the service)',
+      ),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 // /patients/:id/eligibility: the prescriber-signed eligibility decision, and the screening record (referrals and decisions).
 import { eligibilityReply, screeningReply } from '../../schemas/replies/treatment.ts';
+import { contraindicationAnswerProblems } from '../../domain/treatment/eligibility-answers.ts';
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
 import { eligibilitySchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
@@ -8,7 +9,7 @@ import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { chartRead, patientRoute } from '../route.ts';
 import { added, recordChange } from '../record-change.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
-import { problem } from '../problem.ts';
+import { problem, ruleRefusal } from '../problem.ts';
 
 export function patientEligibilityRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
@@ -19,6 +20,17 @@ export function patientEligibilityRoutes(api: ZodApp, ctx: AppContext): void {
       const access = await patientAccess(ctx, req, req.params.id, 'eligibility.create');
       const patient = await findPatient(ctx.db, access.patientId);
       if (!patient) throw problem('not-found');
+      const answerProblems = contraindicationAnswerProblems(req.body.contraindications);
+      const first = answerProblems[0];
+      if (first) {
+        throw ruleRefusal(
+          'out-of-bounds',
+          first.code,
+          answerProblems.map((p) => p.text).join(' '),
+          undefined,
+          answerProblems.map((p) => ({ path: `body.${p.path}`, message: p.text })),
+        );
+      }
       const route = req.body.route;
       const present = req.body.contraindications.filter((c) => c.present).map((c) => c.code);
       const medications = patient.medications.map((m) => m.name);

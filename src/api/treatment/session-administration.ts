@@ -20,6 +20,8 @@ import { clinicToday } from '../../domain/treatment/clinic-day.ts';
 import { kilograms } from '../../domain/treatment/index.ts';
 import type { administrationSchema } from '../../schemas/treatment.ts';
 import type { Queryable } from '../../store/db.ts';
+import { keptBalances } from '../../store/ledger.ts';
+import { visibleLocationIds } from '../../store/ledger-directory.ts';
 import { findPatient } from '../../store/patients.ts';
 import { serviceForDocuments } from '../../store/services.ts';
 import { latestEligibility, sessionEvents, type SessionRow } from '../../store/treatment.ts';
@@ -66,6 +68,14 @@ async function sessionFacts(ctx: AppContext, session: SessionRow, now: Date): Pr
     today: clinicToday(now, timeZone),
     ...(typeof firstSession === 'boolean' ? { firstSession } : {}),
   };
+}
+
+/** Whether the register holds stock (mg above 0) at a location the session's service sees. */
+async function registerStockAvailable(ctx: AppContext, session: SessionRow): Promise<boolean> {
+  const kept = await keptBalances(ctx.db);
+  if (!kept.some((b) => b.mg > 0)) return false;
+  const visible = await visibleLocationIds(ctx.db, { serviceIds: [session.service_id], readsPatients: true });
+  return kept.some((b) => b.mg > 0 && visible.has(b.locationId));
 }
 
 /** The prescriber a register entry names: the eligibility signer for the route, else who started the session. */
@@ -128,7 +138,12 @@ export async function recordAdministration(
 ) {
   const auth = authOf(req);
   const now = ctx.now();
-  const facts = await sessionFacts(ctx, session, now);
+  // The register is the default source of a start's dose: without stock drawn, the rules ask why (when it has any).
+  const startsOutsideRegister = body.event === 'start' && body.cdStock === undefined;
+  const facts: AdministrationSession = {
+    ...(await sessionFacts(ctx, session, now)),
+    ...(startsOutsideRegister ? { registerStockAvailable: await registerStockAvailable(ctx, session) } : {}),
+  };
   const at = body.at ? new Date(body.at) : now;
   const checked = administrationCheck(facts, { ...body, at, drawsStock: body.cdStock !== undefined });
   if (!checked.ok) refuse(checked.refusal);

@@ -61,6 +61,7 @@ export function administrationData(
     plannedDoseMg: planned.doseMg,
     plannedRateMgPerHour: planned.rateMgPerHour,
     differenceReason: plan.dose.reason,
+    ...(plan.notFromRegisterReason ? { notFromRegisterReason: plan.notFromRegisterReason } : {}),
     ...(drawn ? { cdStock: { ...drawn.stock, ...(drawn.entryId ? { entryId: drawn.entryId } : {}) } } : {}),
   };
 }

@@ -86,6 +86,61 @@ describe('administrationCheck', () => {
     }
   });
 
+  it('takes the register as the default source: a start outside it while it holds stock needs a reason', () => {
+    const withStock = session([], { registerStockAvailable: true });
+    expect(administrationCheck(withStock, request({ drawsStock: true }))).toMatchObject({
+      ok: true,
+      value: { drawStock: true, notFromRegisterReason: null },
+    });
+    for (const notFromRegisterReason of [undefined, '', '   ']) {
+      const r = administrationCheck(withStock, request({ notFromRegisterReason }));
+      expect(r).toMatchObject({
+        ok: false,
+        refusal: {
+          kind: 'out-of-bounds',
+          code: 'cd-stock-reason-required',
+          path: 'notFromRegisterReason',
+          text: expect.stringContaining('give the reason it is not drawn from the register'),
+        },
+      });
+    }
+    const given = administrationCheck(
+      withStock,
+      request({ notFromRegisterReason: '  Patient’s own supply, witnessed  ' }),
+    );
+    expect(given).toMatchObject({
+      ok: true,
+      value: { drawStock: false, notFromRegisterReason: 'Patient’s own supply, witnessed' },
+    });
+  });
+
+  it('asks no reason when the register holds no stock for the service, or for a rate change or stop', () => {
+    for (const changes of [{}, { registerStockAvailable: false }]) {
+      expect(administrationCheck(session([], changes), request())).toMatchObject({ ok: true });
+    }
+    const r = administrationCheck(
+      session([started()], { registerStockAvailable: true }),
+      request({ event: 'rate-change', at: at(5), rateMgPerHour: 52.5 }),
+    );
+    expect(r).toMatchObject({ ok: true });
+  });
+
+  it('refuses a reason for a dose outside the register with stock drawn, or away from the start', () => {
+    const drawn = administrationCheck(
+      session([], { registerStockAvailable: true }),
+      request({ drawsStock: true, notFromRegisterReason: 'Own supply' }),
+    );
+    expect(drawn).toMatchObject({
+      ok: false,
+      refusal: { code: 'cd-stock-reason-with-stock', path: 'notFromRegisterReason' },
+    });
+    const stop = administrationCheck(
+      session([started()]),
+      request({ event: 'stop', at: at(40), notFromRegisterReason: 'Own supply' }),
+    );
+    expect(stop).toMatchObject({ ok: false, refusal: { code: 'cd-stock-reason-with-stock' } });
+  });
+
   it('keeps a rate change off the chart', () => {
     const r = administrationCheck(
       session([started()]),

@@ -24,6 +24,11 @@ export interface AdministrationSession {
   readonly weight: WeightReading | null;
   readonly today: string;
   readonly firstSession?: boolean;
+  /**
+   * True when the controlled-drug register holds stock the session's service can draw: a start then draws from it
+   * (the default source) or gives the reason it does not (journey review 2026-12 item 15).
+   */
+  readonly registerStockAvailable?: boolean;
 }
 
 /** The event asked for, as entered. */
@@ -37,6 +42,8 @@ export interface AdministrationRequest {
   readonly givenMl?: number;
   /** True when the request asks to draw controlled-drug stock. */
   readonly drawsStock: boolean;
+  /** A start not drawn from the register: why. */
+  readonly notFromRegisterReason?: string | undefined;
 }
 
 /** Why the event is refused: `blocked` by the session's state, or `out-of-bounds` input; the field when known. */
@@ -70,6 +77,8 @@ export interface AdministrationPlan {
   readonly stopped: StopAmount | null;
   /** Draw the started dose from stock (a start that asked to). */
   readonly drawStock: boolean;
+  /** Why a start's dose is not drawn from the register, when a reason was given; else null. */
+  readonly notFromRegisterReason: string | null;
   /** The stock to correct when a stop gave less than the start drew. */
   readonly refundFrom: StartStock | null;
   /** The chart line, or null (a rate change stays in the session panel). */
@@ -146,9 +155,44 @@ function timelineLine(plan: Omit<AdministrationPlan, 'timeline'>): string | null
 const NO_DOSE = { doseMg: null, rateMgPerHour: null, reason: null };
 
 /**
+ * Where a start's dose comes from: the register is the default source, so while it holds stock for the session's
+ * service a start either draws from it (`cdStock`) or says why not (`notFromRegisterReason`). A reason goes only
+ * with a start that does not draw.
+ */
+export function stockSourceRefusal(
+  s: Pick<AdministrationSession, 'registerStockAvailable'>,
+  r: Pick<AdministrationRequest, 'event' | 'drawsStock' | 'notFromRegisterReason'>,
+): AdministrationRefusal | null {
+  const reason = r.notFromRegisterReason?.trim() ?? '';
+  const path = 'notFromRegisterReason';
+  if (reason && (r.drawsStock || r.event !== 'start')) {
+    return {
+      kind: 'out-of-bounds',
+      code: 'cd-stock-reason-with-stock',
+      path,
+      text: r.drawsStock
+        ? 'This dose is drawn from the controlled-drug register: a reason is given only for a dose not drawn from it.'
+        : 'A reason for a dose not drawn from the register goes with the start of administration.',
+      message: 'Only with a start that does not draw from the register',
+    };
+  }
+  if (r.event === 'start' && !r.drawsStock && s.registerStockAvailable === true && !reason) {
+    return {
+      kind: 'out-of-bounds',
+      code: 'cd-stock-reason-required',
+      path,
+      text: 'The controlled-drug register holds stock for this service: draw the dose from it, or give the reason it is not drawn from the register.',
+      message: 'Give the reason the dose is not drawn from the register',
+    };
+  }
+  return null;
+}
+
+/**
  * Whether the event may be recorded, and how: the state machine first (`administrationStepRefusal`), then stock
  * (drawn only at the start), then the dose or rate given (`checkGivenDose`) or, at a stop, the amount given
- * (`stopAmount`). A stop that gave less than a start drew from stock names that stock for the register correction.
+ * (`stopAmount`), then where a start's dose comes from (`stockSourceRefusal`). A stop that gave less than a start
+ * drew from stock names that stock for the register correction.
  */
 export function administrationCheck(
   s: AdministrationSession,
@@ -173,8 +217,17 @@ export function administrationCheck(
     };
   }
   const startedMg = start ? num(start.data.doseMg) : null;
-  const base = { kind: `administration-${r.event}` as const, at: r.at, startedMg, drawStock: r.drawsStock };
+  const notFromRegisterReason = r.notFromRegisterReason?.trim() || null;
+  const base = {
+    kind: `administration-${r.event}` as const,
+    at: r.at,
+    startedMg,
+    drawStock: r.drawsStock,
+    notFromRegisterReason,
+  };
   if (r.event === 'stop') {
+    const source = stockSourceRefusal(s, r);
+    if (source) return { ok: false, refusal: source };
     const amount = stopped(s, r, start);
     if (!amount.ok)
       return { ok: false, refusal: { kind: stateKind(amount.refusal.code), ...amount.refusal } };
@@ -196,6 +249,8 @@ export function administrationCheck(
     ...(r.reason !== undefined ? { reason: r.reason } : {}),
   });
   if (!checked.ok) return { ok: false, refusal: { kind: 'out-of-bounds', ...checked.refusal } };
+  const source = stockSourceRefusal(s, r);
+  if (source) return { ok: false, refusal: source };
   const dose = {
     doseMg: r.event === 'start' ? checked.value.doseMg : null,
     rateMgPerHour: checked.value.rateMgPerHour,

@@ -53,7 +53,10 @@ export type TreatmentProblemCode =
   | 'inconsistent-range'
   | 'route-mismatch'
   // per-service settings
-  | 'not-a-setting';
+  | 'not-a-setting'
+  // eligibility: the contraindications answered
+  | 'contraindication-judgement-required'
+  | 'contraindication-status-disagrees';
 
 /** One problem: a stable code, the dotted path of the offending field, and a sentence for a person. */
 export type TreatmentProblem = Problem<TreatmentProblemCode>;

@@ -13,6 +13,8 @@ export type SessionStateCode =
   | 'administration-amount-needed'
   | 'administration-amount-invalid'
   | 'cd-stock-at-start-only'
+  | 'cd-stock-reason-required'
+  | 'cd-stock-reason-with-stock'
   | 'session-discharged';
 
 /** A refusal by one of these rules, with the request field it concerns when there is one. */

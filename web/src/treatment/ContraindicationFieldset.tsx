@@ -1,6 +1,11 @@
-// ContraindicationFieldset: one contraindication: "Present" or "Absent", and the prescriber's clinical judgement.
+// ContraindicationFieldset: one contraindication: "Present", "Absent" or "Unknown", and, for Present or Unknown,
+// the prescriber's clinical judgement (an Absent answer needs none: journey review 2026-12 item 10).
 import { useId } from 'react';
 import type { Contraindication } from '../../../src/domain/treatment/index.ts';
+import {
+  needsJudgement,
+  type ContraindicationStatus,
+} from '../../../src/domain/treatment/eligibility-answers.ts';
 import { Field } from '../ui/Field.tsx';
 import type { ContraindicationAnswer } from './eligibility-draft.ts';
 
@@ -12,6 +17,12 @@ interface ContraindicationFieldsetProps {
   judgementError: string | undefined;
 }
 
+const STATUSES: readonly (readonly [ContraindicationStatus, string])[] = [
+  ['present', 'Present'],
+  ['absent', 'Absent'],
+  ['unknown', 'Unknown'],
+];
+
 /** A fieldset named by the contraindication's label; its severity and source sit under the legend. */
 export function ContraindicationFieldset({
   item,
@@ -21,9 +32,11 @@ export function ContraindicationFieldset({
   judgementError,
 }: ContraindicationFieldsetProps) {
   const name = useId();
+  const status = answer.status ?? null;
+  const asked = status !== null && needsJudgement(status);
   return (
     <fieldset
-      className={`contraindication${answer.present === true ? ' contraindication-present' : ''}${presentError || judgementError ? ' field-invalid' : ''}`}
+      className={`contraindication${status === 'present' ? ' contraindication-present' : ''}${presentError || (asked && judgementError) ? ' field-invalid' : ''}`}
     >
       <legend>{item.label}</legend>
       <p className="hint">
@@ -31,35 +44,35 @@ export function ContraindicationFieldset({
       </p>
       {presentError ? <p className="field-error">{presentError}</p> : null}
       <div className="radio-row">
-        {(
-          [
-            [true, 'Present'],
-            [false, 'Absent'],
-          ] as const
-        ).map(([present, label]) => (
-          <label key={label} className="radio">
+        {STATUSES.map(([value, label]) => (
+          <label key={value} className="radio">
             <input
               type="radio"
               name={name}
-              checked={answer.present === present}
+              checked={status === value}
               onChange={() => {
-                onAnswer({ ...answer, present });
+                onAnswer({ ...answer, status: value });
               }}
             />
             <span>{label}</span>
           </label>
         ))}
       </div>
-      <Field
-        label="Clinical judgement"
-        required
-        maxLength={1000}
-        value={answer.judgement}
-        onValue={(judgement) => {
-          onAnswer({ ...answer, judgement });
-        }}
-        error={judgementError}
-      />
+      {asked ? (
+        <Field
+          label="Clinical judgement"
+          required
+          maxLength={1000}
+          hint={
+            status === 'present' ? 'Why treatment can or cannot go ahead' : 'What is not known, and the plan'
+          }
+          value={answer.judgement}
+          onValue={(judgement) => {
+            onAnswer({ ...answer, judgement });
+          }}
+          error={judgementError}
+        />
+      ) : null}
     </fieldset>
   );
 }

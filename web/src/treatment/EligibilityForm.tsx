@@ -10,6 +10,7 @@ import { ContraindicationFieldset } from './ContraindicationFieldset.tsx';
 import { EligibilityChecklist } from './EligibilityChecklist.tsx';
 import {
   EMPTY_ELIGIBILITY,
+  NO_ANSWER,
   contraindicationsFor,
   eligibilityRequest,
   type EligibilityDraft,
@@ -67,7 +68,7 @@ export function EligibilityForm({ patientId, onSigned }: EligibilityFormProps) {
           <ContraindicationFieldset
             key={item.code}
             item={item}
-            answer={values.answers[item.code] ?? { present: null, judgement: '' }}
+            answer={values.answers[item.code] ?? NO_ANSWER}
             onAnswer={(answer) => set('answers')({ ...values.answers, [item.code]: answer })}
             presentError={errors[`contraindications.${i}.present`]}
             judgementError={

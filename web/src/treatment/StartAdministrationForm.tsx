@@ -7,7 +7,13 @@ import { Field } from '../ui/Field.tsx';
 import { Form } from '../ui/Form.tsx';
 import { localDateTime } from '../ui/local-date.ts';
 import { useForm } from '../ui/use-form.ts';
-import { StockSourceField, stockOf, useStockOptions } from './StockSourceField.tsx';
+import {
+  NOT_FROM_REGISTER,
+  StockSourceField,
+  stockChoice,
+  stockOf,
+  useStockOptions,
+} from './StockSourceField.tsx';
 import { instantOf, toNumber } from './treatment-input.ts';
 import type { AdministrationBody, SessionDetail } from './treatment-types.ts';
 
@@ -25,15 +31,20 @@ type Values = {
   dose: string;
   stock: string;
   reason: string;
+  notFromRegisterReason: string;
 };
 
-/** The body of the start event; a reason only goes with a dose that differs from the plan. */
-function startBody(v: Values, planned: number): AdministrationBody {
+/**
+ * The body of the start event; a reason only goes with a dose that differs from the plan, and the reason for a dose
+ * not drawn from the register only with that choice. `stock` is the source shown (the register's by default).
+ */
+function startBody(v: Values, planned: number, stock: string): AdministrationBody {
   const when = instantOf(v.at);
   const doseMg = toNumber(v.dose);
   const concentrationMgPerMl = toNumber(v.concentration);
   const differs = doseMg !== undefined && doseMg !== planned;
-  const cdStock = stockOf(v.stock);
+  const cdStock = stockOf(stock);
+  const outside = !cdStock && v.notFromRegisterReason.trim();
   return {
     event: 'start',
     ...(when ? { at: when } : {}),
@@ -44,6 +55,7 @@ function startBody(v: Values, planned: number): AdministrationBody {
     ...(doseMg !== undefined ? { doseMg } : {}),
     ...(differs && v.reason.trim() ? { reason: v.reason.trim() } : {}),
     ...(cdStock ? { cdStock } : {}),
+    ...(outside ? { notFromRegisterReason: v.notFromRegisterReason.trim() } : {}),
   };
 }
 
@@ -60,11 +72,19 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
     dose: String(planned),
     stock: '',
     reason: '',
+    notFromRegisterReason: '',
   };
-  const form = useForm(administrationSchema, initial, { toBody: (v) => startBody(v, planned) });
-  const { values } = form;
   const canDrawStock = useSession().can('cd:write');
   const stockOptions = useStockOptions();
+  // The register's first stock unless another choice was made; nothing to draw for one who may not write it.
+  const sourceOf = (v: Values) => (canDrawStock ? stockChoice(v.stock, stockOptions) : NOT_FROM_REGISTER);
+  const form = useForm(administrationSchema, initial, { toBody: (v) => startBody(v, planned, sourceOf(v)) });
+  const { values } = form;
+  const stock = sourceOf(values);
+  // Asked when "Not from the register" is chosen, or when the server asks (the register holds stock this
+  // screen could not list, or the signed-in user may not draw from it).
+  const reasonError = form.errors.notFromRegisterReason;
+  const asksReason = !stockOf(stock) && (stockOptions.length > 0 || reasonError !== undefined);
   const differs = toNumber(values.dose) !== undefined && toNumber(values.dose) !== planned;
 
   const onSubmit = () => {
@@ -72,9 +92,9 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
     if (!instantOf(values.at)) own.at = 'Enter when administration started';
     if (values.dose.trim() && toNumber(values.dose) === undefined) own.doseMg = 'Enter the dose in mg';
     if (differs && !values.reason.trim()) own.reason = 'Give the reason the dose differs from the plan';
-    // Register stock exists: the dose is drawn from it unless someone says otherwise (no silent default).
-    if (canDrawStock && stockOptions.length > 0 && values.stock === '')
-      own['cdStock.productId'] = 'Choose the stock the dose is drawn from, or "Not from the register"';
+    // The register is the default source: a dose outside it says why.
+    if (asksReason && !values.notFromRegisterReason.trim())
+      own.notFromRegisterReason = 'Give the reason the dose is not drawn from the register';
     void form.send(async (body) => {
       await api.post(`/treatment-sessions/${encodeURIComponent(session.id)}/administration`, body);
       onDone();
@@ -115,10 +135,22 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
         ) : null}
         {canDrawStock ? (
           <StockSourceField
-            value={values.stock}
+            value={stock}
             onValue={form.set('stock')}
             options={stockOptions}
+            reason={values.notFromRegisterReason}
+            onReason={form.set('notFromRegisterReason')}
             error={form.errors['cdStock.productId'] ?? form.errors.cdStock}
+            reasonError={reasonError}
+          />
+        ) : null}
+        {asksReason && (!canDrawStock || stockOptions.length === 0) ? (
+          <Field
+            label="Reason the dose is not drawn from the register"
+            multiline
+            required
+            maxLength={1000}
+            {...form.field('notFromRegisterReason')}
           />
         ) : null}
       </div>

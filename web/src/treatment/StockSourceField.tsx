@@ -1,7 +1,8 @@
-// StockSourceField: choose the controlled-drug stock (product at a safe) the dose is drawn from, or say explicitly
-// that it is not drawn from the register (journey review 2026-12 defect 15: no silent default).
+// StockSourceField: the controlled-drug stock (product at a safe) the dose is drawn from: the register is the
+// default source; a dose not drawn from it asks for the reason (journey review 2026-12 item 15).
 import type { ReactElement } from 'react';
 import { useApiData } from '../api/use-api-data.ts';
+import { Field } from '../ui/Field.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 
 interface BalanceRow {
@@ -26,24 +27,45 @@ export function useStockOptions(): { value: string; label: string }[] {
     }));
 }
 
+/**
+ * The source shown: the one chosen, else the register's first stock (the default), else "" (no stock in the
+ * register: nothing to choose, and the dose is recorded without a register entry).
+ */
+export function stockChoice(value: string, options: readonly { value: string }[]): string {
+  return value || (options[0]?.value ?? '');
+}
+
 interface StockSourceFieldProps {
+  /** "productId|locationId", `NOT_FROM_REGISTER`, or "" (not changed: the register's first stock). */
   value: string;
   onValue: (value: string) => void;
   options: readonly { value: string; label: string }[];
+  reason: string;
+  onReason: (reason: string) => void;
   error?: string | undefined;
+  reasonError?: string | undefined;
 }
 
 /**
- * The value is "productId|locationId", `NOT_FROM_REGISTER`, or "" (not chosen yet: the form asks for a choice
- * when register stock exists). Choosing "not from the register" shows a warning.
+ * The register's stock, the first chosen by default, and "Not from the register", which warns and asks why.
+ * With no stock in the register there is nothing to choose and nothing is shown.
  */
-export function StockSourceField({ value, onValue, options, error }: StockSourceFieldProps): ReactElement {
+export function StockSourceField({
+  value,
+  onValue,
+  options,
+  reason,
+  onReason,
+  error,
+  reasonError,
+}: StockSourceFieldProps): ReactElement | null {
+  if (options.length === 0) return null;
+  const chosen = stockChoice(value, options);
   return (
     <div className="stack">
       <SelectField
         label="Draw from controlled-drug stock"
-        placeholder="Choose the stock"
-        value={value}
+        value={chosen}
         onValue={onValue}
         options={[
           ...options,
@@ -51,11 +73,22 @@ export function StockSourceField({ value, onValue, options, error }: StockSource
         ]}
         error={error}
       />
-      {value === NOT_FROM_REGISTER ? (
-        <p className="notice notice-warning" role="status">
-          This dose will not appear in the controlled-drug register: record the administration there
-          separately.
-        </p>
+      {chosen === NOT_FROM_REGISTER ? (
+        <>
+          <p className="notice notice-warning" role="status">
+            This dose will not appear in the controlled-drug register: record the administration there
+            separately.
+          </p>
+          <Field
+            label="Reason the dose is not drawn from the register"
+            multiline
+            required
+            maxLength={1000}
+            value={reason}
+            onValue={onReason}
+            error={reasonError}
+          />
+        </>
       ) : null}
     </div>
   );

@@ -1,6 +1,10 @@
 // The eligibility form's draft (as typed) and the request built from it once every required answer is given.
 // The lists' own modules, not the index: the index would pull every protocol into the bundle.
 import { contraindications, type Contraindication } from '../../../src/domain/treatment/contraindications.ts';
+import {
+  needsJudgement,
+  type ContraindicationStatus,
+} from '../../../src/domain/treatment/eligibility-answers.ts';
 import type { FieldErrors } from '../api/api-error.ts';
 import { toNumber } from './treatment-input.ts';
 import type { EligibilityBody, EligibilityDecision, PregnancyStatus, Route } from './treatment-types.ts';
@@ -16,11 +20,16 @@ export const CHECKLIST = [
 
 export type ChecklistKey = (typeof CHECKLIST)[number]['key'];
 
-/** One contraindication's answer: present or absent (null until chosen), and the prescriber's judgement. */
+/**
+ * One contraindication's answer: Present, Absent or Unknown (null until chosen), and the prescriber's judgement,
+ * asked for only when Present or Unknown.
+ */
 export interface ContraindicationAnswer {
-  present: boolean | null;
+  status: ContraindicationStatus | null;
   judgement: string;
 }
+
+export const NO_ANSWER: ContraindicationAnswer = { status: null, judgement: '' };
 
 export interface EligibilityDraft {
   route: Route;
@@ -73,11 +82,22 @@ export function eligibilityRequest(
   const { pregnancy, decision } = draft;
   if (!pregnancy) errors['checklist.pregnancyStatus'] = 'Choose the pregnancy status';
   const items = contraindicationsFor(draft.route).map((c, i) => {
-    const answer = draft.answers[c.code] ?? { present: null, judgement: '' };
-    if (answer.present === null) errors[`contraindications.${i}.present`] = 'Choose present or absent';
-    if (!answer.judgement.trim())
-      errors[`contraindications.${i}.judgement`] = 'Record your clinical judgement';
-    return { code: c.code, present: answer.present === true, judgement: answer.judgement.trim() };
+    const answer = draft.answers[c.code] ?? NO_ANSWER;
+    // A draft kept before answers had a status (`present` only) reads as unanswered.
+    const status = answer.status ?? null;
+    const judgement = answer.judgement;
+    if (status === null) errors[`contraindications.${i}.present`] = 'Choose present, absent or unknown';
+    const asked = status !== null && needsJudgement(status);
+    if (asked && !judgement.trim())
+      errors[`contraindications.${i}.judgement`] =
+        `Marked ${status === 'present' ? 'present' : 'unknown'}: record your clinical judgement`;
+    // An Absent answer sends no judgement, even one typed before the answer changed to Absent.
+    return {
+      code: c.code,
+      present: status === 'present',
+      status: status ?? 'absent',
+      ...(asked && judgement.trim() ? { judgement: judgement.trim() } : {}),
+    };
   });
   if (!decision) errors.decision = 'Choose the decision';
   // The later checks repeat ones above, so the compiler knows each value is there.
