@@ -253,6 +253,8 @@ export async function findTaskRecord(db: Queryable, id: string): Promise<TaskRow
 export interface AssessedContraindication {
   code: string;
   present: boolean;
+  /** Present, Absent or Unknown, when the answer was recorded with one (Unknown is stored with present false). */
+  status?: 'present' | 'absent' | 'unknown';
   judgement?: string;
 }
 

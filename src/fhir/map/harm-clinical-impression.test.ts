@@ -124,6 +124,29 @@ describe('eligibilityImpression', () => {
     });
   });
 
+  it('notes a contraindication answered Unknown as unknown, not absent', () => {
+    const impression = eligibilityImpression(
+      eligibilityRow({
+        checklist: {
+          contraindications: [
+            {
+              code: 'active-psychosis',
+              present: false,
+              status: 'unknown',
+              judgement: 'History not available',
+            },
+            { code: 'raised-icp', present: false, status: 'absent' },
+          ],
+        },
+      }),
+    );
+    expectValidFhir(impression);
+    expect(impression.note).toEqual([
+      { text: 'active-psychosis: unknown (History not available)' },
+      { text: 'raised-icp: absent' },
+    ]);
+  });
+
   it('adds each medication interaction flagged as a finding with its advice as basis', () => {
     const flags = eligibilityFlags(['Diazepam 5 mg'], [], 'iv-racemic', 'not-applicable');
     const impression = eligibilityImpression(eligibilityRow({ flags }));

@@ -4,6 +4,7 @@ import type { DecisionRow, EligibilityRow, FormulationVersionRow } from '../../s
 import type { ClinicalImpression } from './harm-types.ts';
 import { assessmentKind, levelOfNeed, OVERRIDE_EXTENSION } from './harm-codes.ts';
 import { instant, KASPR_BASE, meta, prune, ref, text } from './common.ts';
+import { statusOf } from '../../domain/treatment/eligibility-answers.ts';
 
 /** The id of a patient's formulation (one logical resource per patient, versioned). */
 export const formulationId = (patientId: string): string => `${patientId}-formulation`;
@@ -96,7 +97,7 @@ export function eligibilityImpression(row: EligibilityRow): ClinicalImpression {
       ),
     ],
     note: assessed.map((c) => ({
-      text: `${c.code}: ${c.present ? 'present' : 'absent'}${judgement(c.code) ? ` (${judgement(c.code) ?? ''})` : ''}`,
+      text: `${c.code}: ${statusOf(c)}${judgement(c.code) ? ` (${judgement(c.code) ?? ''})` : ''}`,
     })),
   });
 }
