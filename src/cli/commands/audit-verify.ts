@@ -7,6 +7,7 @@ import {
   anchorKeyWarning,
   auditAnchorText,
   checkAuditAnchor,
+  sealAuditChain,
   verifyAuditChain,
 } from '../../store/audit.ts';
 import { auditAnchorKey } from '../../server/secrets.ts';
@@ -16,6 +17,8 @@ export async function auditVerify(args: string[] = []): Promise<number> {
   const { values } = parseArgs({ args, options: { anchor: { type: 'string' } } });
   const { db, close, config } = await openForCli();
   try {
+    // Seal what is committed and pending first, as a running server would; what is still in flight stays pending.
+    await sealAuditChain(db);
     const result = await verifyAuditChain(db);
     if (!result.intact && result.brokenAt) {
       process.stderr.write(

@@ -12,7 +12,8 @@ import {
   assertNoRestoreMarkerFile,
 } from '../../server/restore-state.ts';
 import { loadSecrets } from '../../server/secrets.ts';
-import { wrapPglite } from '../../store/db.ts';
+import { openPostgres, wrapPglite } from '../../store/db.ts';
+import { sealAuditChain } from '../../store/audit.ts';
 import { fail, print } from '../open.ts';
 import { writeBackupFile } from './backup-file.ts';
 import { takeManifest } from './backup-manifest.ts';
@@ -35,6 +36,13 @@ export async function backup(file: string | undefined): Promise<number> {
 }
 
 async function backupPostgres(url: string, target: string, payload: string): Promise<number> {
+  // Entries written and not yet sealed are sealed first (as a running server would), so the backup's chain is whole.
+  const sealer = openPostgres(url);
+  try {
+    await sealAuditChain(sealer);
+  } finally {
+    await sealer.close();
+  }
   const client = await postgresClient(url);
   try {
     const db = clientQueryable(client);
@@ -77,6 +85,8 @@ async function backupEmbedded(dir: string, target: string, payload: string): Pro
     const db = wrapPglite(pglite);
     try {
       await assertDatabaseComplete(db);
+      // No server holds the folder: seal what the last one (or a command) left pending, so the chain is whole.
+      await sealAuditChain(db);
       const manifest = await takeManifest(db, 'pglite');
       await pglite.query('CHECKPOINT');
       const archive = await pglite.dumpDataDir('gzip');
