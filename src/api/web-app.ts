@@ -45,11 +45,14 @@ export function hasWebApp(dist: string = WEB_DIST): boolean {
  */
 export async function registerWebApp(app: FastifyInstance, dist: string = WEB_DIST): Promise<void> {
   if (!existsSync(dist)) return;
+  // Only /assets/* is a file route: every other path stays the router's, so an unknown /api/ or /fhir/ path reaches
+  // its own not-found handler (problem+json, OperationOutcome) and an overlong one its 414; the page itself is sent
+  // by the app's not-found handler (sendAppPage).
   await app.register(fastifyStatic, {
-    root: dist,
-    prefix: '/',
+    root: `${dist}assets`,
+    prefix: '/assets/',
     wildcard: true,
-    index: ['index.html'],
+    index: false,
     allowedPath: (pathName) => !/\.(br|gz)$/.test(pathName),
     preCompressed: true,
     cacheControl: false,
