@@ -55,7 +55,10 @@ export async function verifyLedgerChain(db: Queryable, batchSize = 2000): Promis
   let expectedSeq = 1;
   let prevHash = LEDGER_GENESIS_HASH;
   let rows = 0;
-  const broken = (seq: number, why: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap'): HashChainVerification => ({
+  const broken = (
+    seq: number,
+    why: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap',
+  ): HashChainVerification => ({
     intact: false,
     rows,
     headHash: prevHash,

@@ -13,7 +13,12 @@ const auditQuery = z
     patientId: uuid.optional(),
     actorId: uuid.optional(),
     flagged: z.enum(['true', 'false']).optional(),
-    before: z.coerce.number().int().positive().optional().describe('Entries whose seq (entry number) is below this, for paging'),
+    before: z.coerce
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Entries whose seq (entry number) is below this, for paging'),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
