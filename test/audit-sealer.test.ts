@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAuditSealer } from '../src/api/audit-sealer.ts';
 import { appendAudit, sealAuditChain, verifyAuditChain } from '../src/store/audit.ts';
 import { openPglite, openPostgres, type Database } from '../src/store/db.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from './support/database.ts';
@@ -75,6 +76,40 @@ describe(`sealing (${testEngine()})`, () => {
     expect(rows.map((r) => r.entry_id).sort((a, b) => a - b)).toEqual([...committed].sort((a, b) => a - b));
     expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
     for (const id of rolledBack) expect(rows.some((r) => r.entry_id === id)).toBe(false);
+  });
+
+  it('seals at stop even when the run before failed', async () => {
+    await t.db.transaction((tx) =>
+      appendAudit(tx, {
+        actorId: null,
+        action: 'test.after-failure',
+        resourceType: 'Test',
+        outcome: 'success',
+      }),
+    );
+    let failures = 1;
+    // The first transaction fails (a lost connection, say); the ones after work.
+    const flaky: Database = {
+      ...t.db,
+      engine: t.db.engine,
+      query: (sql, params) => t.db.query(sql, params),
+      transaction: (fn) => {
+        if (failures > 0) {
+          failures -= 1;
+          return Promise.reject(new Error('connection lost'));
+        }
+        return t.db.transaction(fn);
+      },
+      close: () => Promise.resolve(),
+    };
+    const warnings: string[] = [];
+    const log = { warn: (_o: unknown, m: string) => warnings.push(m) } as unknown as Parameters<
+      typeof startAuditSealer
+    >[2];
+    const sealer = startAuditSealer(flaky, 600_000, log);
+    await sealer.stop();
+    expect(warnings).toContain('audit sealing failed; will retry');
+    expect(await verifyAuditChain(t.db)).toMatchObject({ intact: true, pending: 0 });
   });
 
   it('lets one sealer work at a time: the other returns at once without sealing', async () => {

@@ -19,10 +19,8 @@ export function startAuditSealer(db: Database, intervalMs: number, log: FastifyB
   let stopped = false;
 
   const runOnce = (): Promise<number> => {
-    running = running.then(
-      async () => (await sealAuditChain(db)).sealed,
-      () => 0,
-    );
+    // After the run under way, whether it sealed or failed (a failure must not skip this run).
+    running = running.catch(() => 0).then(async () => (await sealAuditChain(db)).sealed);
     return running;
   };
   const tick = async (): Promise<void> => {
