@@ -1,7 +1,7 @@
 // Object-level access to a patient: their service, or an active break-glass grant; otherwise 404, audited.
 import type { FastifyRequest } from 'fastify';
 import { hasActiveBreakGlassGrant } from '../store/break-glass.ts';
-import { appendAuditInService } from '../store/audit.ts';
+import { readAuditBatcher } from '../store/audit-batch.ts';
 import { findPatientService } from '../store/patients.ts';
 import { authOf, type AppContext } from './context.ts';
 import { recordChange, recordRefusal } from './record-change.ts';
@@ -75,11 +75,11 @@ export async function patientRead(
   action: string,
   resourceType = 'Patient',
 ): Promise<PatientAccess> {
-  // Nearly every read is of a patient in the user's own services: checked and audited in one statement.
+  // Nearly every read is of a patient in the user's own services: checked and audited in one statement, shared
+  // with the reads that arrive at the same time (group commit); answered only once the entry has committed.
   const auth = authOf(req);
-  const serviceId = await appendAuditInService(
-    ctx.db,
-    {
+  const serviceId = await readAuditBatcher(ctx.db).append({
+    event: {
       actorId: auth.user.id,
       action,
       resourceType,
@@ -89,9 +89,9 @@ export async function patientRead(
       ip: req.ip,
       requestId: req.id,
     },
-    auth.user.service_ids,
-    ctx.now(),
-  );
+    serviceIds: auth.user.service_ids,
+    now: ctx.now(),
+  });
   if (serviceId) return { patientId, serviceId, breakGlass: false };
   // Otherwise the full check: a break-glass grant (audited as flagged), or a refusal (audited) and 404.
   const access = await patientAccess(ctx, req, patientId, action);
