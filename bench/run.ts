@@ -29,6 +29,7 @@ import {
   GENERATOR_VERSION,
 } from './generate.ts';
 import { pgliteSearchBench, scoringBench, searchBench } from './micro.ts';
+import { outcomesFirstChart, outcomesPageUnavailable, type FirstChartResult } from './outcomes-page.ts';
 import { registerGrowthBench } from './register-growth.ts';
 import { measureReports, type ReportResult } from './reports.ts';
 import { ms, table, timeRuns, type Timing } from './timing.ts';
@@ -106,6 +107,7 @@ if (fhirOnly) {
     reports: [],
     loaded: [],
     reportTime: null,
+    firstChart: null,
     fhir,
     twoServers: null,
     chain: null,
@@ -150,6 +152,7 @@ const patientIds = await samplePatients(db, 5000);
 const oneService = (await dashboardScopes(db, DASHBOARD_YEAR))[1]?.scope.serviceIds[0] ?? '';
 const loads: LoadResult[] = [];
 let report: Timing | null = null;
+let firstChart: FirstChartResult | null = null;
 let cookie = '';
 for (const kind of ['kaspr', 'bare', 'raw'] as const) {
   const server = await startServer(kind);
@@ -167,6 +170,18 @@ for (const kind of ['kaspr', 'bare', 'raw'] as const) {
       out(
         `service-outcomes report (loadEpisodes + measures), one service, ${DASHBOARD_YEAR}: p50 ${ms(report.p50)} (3 runs)`,
       );
+      const unavailable = outcomesPageUnavailable();
+      if (unavailable) out(`outcomes page in a browser: not measured (${unavailable})`);
+      else {
+        firstChart = await outcomesFirstChart(server.url, supervisor, {
+          serviceId: oneService,
+          from: `${DASHBOARD_YEAR}-01-01`,
+          to: `${DASHBOARD_YEAR}-12-31`,
+        });
+        out(
+          `outcomes page, one service, ${DASHBOARD_YEAR}, navigation to first chart in chromium: first visit ${ms(firstChart.cold)}, later visits p50 ${ms(firstChart.warmP50)} (${firstChart.runs} runs)`,
+        );
+      }
     }
     await load(kind, server.url, cookie, patientIds, 3);
     const r = await load(kind, server.url, cookie, patientIds);
@@ -197,6 +212,7 @@ printSummary({
   reports,
   loaded: loads,
   reportTime: report,
+  firstChart,
   fhir,
   twoServers,
   chain,
@@ -256,6 +272,7 @@ interface SummaryInput {
   reports: readonly ReportResult[];
   loaded: readonly LoadResult[];
   reportTime: Timing | null;
+  firstChart: FirstChartResult | null;
   fhir: { exported: ExportResult; search: SearchResult } | null;
   twoServers: TwoServerResult | null;
   chain: ChainVerification | null;
@@ -267,6 +284,7 @@ function printSummary({
   reports,
   loaded,
   reportTime,
+  firstChart,
   fhir,
   twoServers,
   chain,
@@ -367,6 +385,15 @@ function printSummary({
       '—',
       '(information)',
       '—',
+    ]);
+  if (firstChart)
+    rows.push([
+      'outcomes page, one service: first chart drawn (chromium, first visit)',
+      ms(firstChart.cold),
+      `${ms(firstChart.warmP50)} (later visits, p50)`,
+      '—',
+      '< 1 s',
+      firstChart.cold < 1000 ? 'yes' : 'NO',
     ]);
   if (bundle) {
     rows.push([

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../test/support/database.ts';
 import { startServerProcess, type ServerProcess } from '../../test/support/process.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium-args.ts';
 
 /**
  * How long a browser test waits for a condition (an element, an address, a value) before it fails. The tests wait for
@@ -71,18 +72,6 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
-// Headless flags for a closed network (no background calls to Google services), as root in CI.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 /**
  * A data folder and database a test has already filled (e.g. by `kaspr demo`) for the server to start on; the
  * world drops `database` on close, as it would its own.
@@ -109,7 +98,7 @@ export async function openBrowserWorld(
     ...env,
   });
   const browser = await chromium.launch({
-    executablePath: process.env.KASPR_CHROMIUM || '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
   });
