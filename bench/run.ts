@@ -173,11 +173,15 @@ for (const kind of ['kaspr', 'bare', 'raw'] as const) {
       const unavailable = outcomesPageUnavailable();
       if (unavailable) out(`outcomes page in a browser: not measured (${unavailable})`);
       else {
-        firstChart = await outcomesFirstChart(server.url, supervisor, {
-          serviceId: oneService,
-          from: `${DASHBOARD_YEAR}-01-01`,
-          to: `${DASHBOARD_YEAR}-12-31`,
-        });
+        firstChart = await outcomesFirstChart(
+          server.url,
+          { email: BENCH_SUPERVISOR, password: BENCH_PASSWORD },
+          {
+            serviceId: oneService,
+            from: `${DASHBOARD_YEAR}-01-01`,
+            to: `${DASHBOARD_YEAR}-12-31`,
+          },
+        );
         out(
           `outcomes page, one service, ${DASHBOARD_YEAR}, navigation to first chart in chromium: first visit ${ms(firstChart.cold)}, later visits p50 ${ms(firstChart.warmP50)} (${firstChart.runs} runs)`,
         );
