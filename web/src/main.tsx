@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './AppRoutes.tsx';
+import { preloadPageFor } from './routes.tsx';
 import { preloadSignedInLayout } from './layout/RequireSession.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
 import { maybeSignedIn } from './session/signed-in-hint.ts';
@@ -10,8 +11,11 @@ import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-// Probably signed in: fetch the signed-in frame while the session is asked for, not after.
-if (maybeSignedIn()) preloadSignedInLayout();
+// Probably signed in: fetch the signed-in frame and the page while the session is asked for, not after.
+if (maybeSignedIn()) {
+  preloadSignedInLayout();
+  preloadPageFor(window.location.pathname);
+}
 
 createRoot(container).render(
   <StrictMode>

@@ -23,15 +23,32 @@ const ProductRegisterPage = lazyNamed(
   'ProductRegisterPage',
 );
 const BreakGlassPage = lazyNamed(() => import('./chart/BreakGlassPage.tsx'), 'BreakGlassPage');
-const ChartPage = lazyNamed(() => import('./chart/ChartPage.tsx'), 'ChartPage');
+const loadChartPage = () => import('./chart/ChartPage.tsx');
+const ChartPage = lazyNamed(loadChartPage, 'ChartPage');
 const CorrectPatientPage = lazyNamed(() => import('./chart/CorrectPatientPage.tsx'), 'CorrectPatientPage');
-const OutcomesPage = lazyNamed(() => import('./outcomes/OutcomesPage.tsx'), 'OutcomesPage');
+const loadOutcomesPage = () => import('./outcomes/OutcomesPage.tsx');
+const OutcomesPage = lazyNamed(loadOutcomesPage, 'OutcomesPage');
 const PilotPage = lazyNamed(() => import('./outcomes/PilotPage.tsx'), 'PilotPage');
 const GettingStartedPage = lazyNamed(
   () => import('./getting-started/GettingStartedPage.tsx'),
   'GettingStartedPage',
 );
 const PatientsPage = lazyNamed(() => import('./patients/PatientsPage.tsx'), 'PatientsPage');
+
+/**
+ * Starts fetching the page chunk an address opened directly will need (a bookmark, a link from elsewhere), while the
+ * session is asked for, instead of after: the outcomes page and a patient's chart, the pages most often opened so.
+ */
+export function preloadPageFor(pathname: string): void {
+  const load = /^\/outcomes\/?$/.test(pathname)
+    ? loadOutcomesPage
+    : /^\/patients\/[0-9a-f-]{36}(\/|$)/.test(pathname)
+      ? loadChartPage
+      : null;
+  load?.().catch(() => {
+    // Fetched again (and any failure shown) when the page is rendered.
+  });
+}
 const RegisterPatientPage = lazyNamed(
   () => import('./patients/RegisterPatientPage.tsx'),
   'RegisterPatientPage',
