@@ -1,24 +1,11 @@
-// One step for every clinical change: the timeline line (when the change belongs on a chart) and the audit
-// entry, written in the caller's transaction so the record, its chart line and its audit stand or fall together.
+// One step for every clinical change made through the API: the timeline line and the audit entry
+// (store/change-record.ts), by the signed-in user, from the request's address and id.
 import type { FastifyRequest } from 'fastify';
 import type { Json } from '../domain/audit/canonical-json.ts';
 import type { AuditOutcome } from '../store/audit.ts';
+import { writeChangeRecord, type ChartLine } from '../store/change-record.ts';
 import type { Queryable } from '../store/db.ts';
 import type { AppContext } from './context.ts';
-import { addTimelineEvent } from '../store/timeline.ts';
-import { auditFrom } from './context.ts';
-
-/** A line on a patient's timeline. */
-export interface ChartLine {
-  kind: string;
-  summary: string;
-  /** When it happened, if not now. */
-  occurredAt?: Date;
-  /** What the line points at, when not the audited resource (a record's version, a grant). */
-  ref?: { type: string; id: string };
-  /** The line names no actor: the rules raised it, not the person whose request did. */
-  byRules?: boolean;
-}
 
 /** What changed: the audit action and resource, and the chart line when the change is about a patient. */
 export interface ClinicalChange {
@@ -83,35 +70,19 @@ export async function recordChange(
   const actorId = change.actorId !== undefined ? change.actorId : (req.auth?.user.id ?? null);
   const patientId = change.patientId ?? change.access?.patientId ?? null;
   const flagged = change.flagged ?? change.access?.breakGlass;
-  const line = change.timeline;
-  if (line) {
-    if (!patientId) throw new Error(`timeline line for ${change.action} names no patient`);
-    const ref = line.ref ?? change.resource;
-    await addTimelineEvent(tx, {
-      patientId,
-      occurredAt: line.occurredAt ?? change.now,
-      kind: line.kind,
-      summary: line.summary,
-      refType: ref.type,
-      ...(ref.id ? { refId: ref.id } : {}),
-      ...(actorId && !line.byRules ? { actorId } : {}),
-    });
-  }
-  await auditFrom(
-    req,
-    tx,
-    {
-      action: change.action,
-      resourceType: change.resource.type,
-      resourceId: change.resource.id ?? null,
-      patientId,
-      outcome: change.outcome ?? 'success',
-      actorId,
-      ...(flagged !== undefined ? { flagged } : {}),
-      ...(change.details ? { details: change.details } : {}),
-    },
-    change.now,
-  );
+  await writeChangeRecord(tx, {
+    action: change.action,
+    resource: change.resource,
+    patientId,
+    ...(change.timeline ? { timeline: change.timeline } : {}),
+    ...(change.details ? { details: change.details } : {}),
+    ...(flagged !== undefined ? { flagged } : {}),
+    outcome: change.outcome ?? 'success',
+    actorId,
+    ip: req.ip,
+    requestId: req.id,
+    now: change.now,
+  });
 }
 
 /** A refusal that must leave an audit trace (a denied or blocked attempt): no timeline line, outcome `denied`. */
