@@ -65,6 +65,8 @@ export const DELIVERY_MODE_LABELS: Readonly<Record<DeliveryMode, string>> = {
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   'use.daysUsedLast28': 'Days used in the last 28',
   'use.coUse': 'Co-use',
+  'use.bingeing': 'Bingeing',
+  'use.escalating': 'Escalating use or tolerance',
   'use.lastUsed': 'Date last used',
   'measures.sdsTotal': 'SDS total',
   'measures.phq9Total': 'PHQ-9 total',
