@@ -71,7 +71,7 @@ describe('questionnaires on the chart', () => {
     await administerPhq9([1, 1, 1, 1, 0, 0, 0, 0, 0], '2026-11-01T10:00');
     await page.getByText('Saved: PHQ-9 score 4').waitFor();
     await page.getByRole('heading', { name: 'PHQ-9 trend' }).waitFor();
-    const chart = page.getByRole('img', { name: /PHQ-9 trend: 18 on 1 Oct 2026 to 4 on 1 Nov 2026/ });
+    const chart = page.getByRole('img', { name: /PHQ-9 trend: 18 on 01 Oct 2026 to 4 on 01 Nov 2026/ });
     await chart.waitFor();
     await eventually(() => chart.locator('rect').count()).toBeGreaterThanOrEqual(5);
     await page

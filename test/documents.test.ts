@@ -151,6 +151,9 @@ describe('the consent PDF', () => {
     expect(text).toContain('Witnessed by Nadia Nurse on 05 Jul 2027, 11:00 BST');
     expect(text).toContain('Source: Sanacora et al.');
     for (const tag of INTERNAL) expect(text).not.toContain(tag);
+    // Sections resting on no published work print no source note at all (a patient reads references only).
+    expect(text).not.toContain('Clinic practice');
+    expect(text).not.toContain('KASPR');
     expect(text).not.toContain('UTC');
     // The footer sits on the last page of content: no page holds only the footer.
     expect(pages).toBeLessThanOrEqual(2);

@@ -2,7 +2,7 @@
 // image (or the typed name), the witness with when, and withdrawal; times on the service's clock with its zone.
 import { formatInZone } from '../domain/core/zoned.ts';
 import type { ConsentDocument } from '../domain/consent/documents.ts';
-import { readerReference } from '../domain/consent/reader-reference.ts';
+import { publishedReference } from '../domain/core/source-text.ts';
 import { pngFromDataUrl, renderPdf, type PdfBlock, type PdfContent } from './pdf.ts';
 
 export interface SignedConsent {
@@ -44,18 +44,18 @@ function signatureBlocks(c: SignedConsent, timeZone: string): PdfBlock[] {
   ];
 }
 
-/** The consent copy as headings and paragraphs (no internal notation: sources read as references). */
+/** The consent copy as headings and paragraphs (no internal notation: only published works, as references). */
 export function consentContent(input: ConsentPdfInput): PdfContent {
   const { document: doc, patient, consent, clinic } = input;
   return {
     title: doc.title,
     subtitle: `${patient.familyName.toUpperCase()}, ${patient.givenName} · born ${patient.birthDate} · ${clinic.name} · version ${doc.version}`,
     blocks: [
-      ...doc.sections.map((s) => ({
-        heading: s.heading,
-        text: s.text,
-        note: `Source: ${readerReference(s.source)}`,
-      })),
+      // A patient reads the published works a section rests on, never the content's internal source notes.
+      ...doc.sections.map((s): PdfBlock => {
+        const reference = publishedReference(s.source);
+        return { heading: s.heading, text: s.text, ...(reference ? { note: `Source: ${reference}` } : {}) };
+      }),
       ...signatureBlocks(consent, clinic.timeZone),
       ...(consent.withdrawn
         ? [

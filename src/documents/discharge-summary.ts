@@ -1,7 +1,7 @@
 // The discharge summary a patient takes home (and a GP can read): clinic and phone, prescriber, route in words,
 // dose given, vitals table, alerts and observations, and the no-driving time on the clinic's clock with its zone.
 import { formatInZone } from '../domain/core/zoned.ts';
-import { readerReference } from '../domain/consent/reader-reference.ts';
+import { readerReference } from '../domain/core/source-text.ts';
 import type { Route } from '../domain/treatment/index.ts';
 import { noDrivingText } from '../domain/treatment/no-driving-text.ts';
 import { renderPdf, type PdfBlock, type PdfContent } from './pdf.ts';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateInZone, formatInZone, isTimeZone, nextLocalDate, utcOffsetMinutes } from './zoned.ts';
+import {
+  formatDateInZone,
+  formatInZone,
+  formatWallClock,
+  isTimeZone,
+  nextLocalDate,
+  utcOffsetMinutes,
+} from './zoned.ts';
 
 const LONDON = 'Europe/London';
 
@@ -10,6 +17,11 @@ describe('times on a clinic wall clock', () => {
 
   it('prints BST in the UK summer: 12 h after a 12:49 UTC end is 01:49 BST, not 00:49', () => {
     expect(formatInZone(new Date('2026-07-06T00:49:00Z'), LONDON)).toBe('06 Jul 2026, 01:49 BST');
+  });
+
+  it('prints the wall clock alone where the page names the zone once: 14:05 in New York is 19:05 UTC', () => {
+    expect(formatWallClock(new Date('2026-12-06T19:05:00Z'), 'America/New_York')).toBe('06 Dec 2026, 14:05');
+    expect(formatWallClock(new Date('2026-07-06T00:49:00Z'), LONDON)).toBe('06 Jul 2026, 01:49');
   });
 
   it('changes at the clock change, one minute either side (29 Mar 2026, 01:00 UTC)', () => {

@@ -54,8 +54,13 @@ function localParts(date: Date, timeZone: string): LocalParts {
 
 /** "06 Dec 2026, 01:49 GMT": date and 24-hour time on the zone's wall clock, with the zone's short name. */
 export function formatInZone(date: Date, timeZone: string): string {
+  return `${formatWallClock(date, timeZone)} ${localParts(date, timeZone).zone}`;
+}
+
+/** "06 Dec 2026, 01:49": date and 24-hour time on the zone's wall clock (the zone said elsewhere on the page). */
+export function formatWallClock(date: Date, timeZone: string): string {
   const p = localParts(date, timeZone);
-  return `${p.day} ${p.monthShort} ${p.year}, ${p.hour}:${p.minute} ${p.zone}`;
+  return `${p.day} ${p.monthShort} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
 /** "06 Dec 2026": the calendar date on the zone's wall clock. */

@@ -47,6 +47,22 @@ describe('reassessmentTasks', () => {
     ]);
   });
 
+  it("names symptoms and red flags by the form's labels, not their codes", () => {
+    const tasks = reassessmentTasks(
+      [
+        { code: 'new-symptom', symptom: 'urinary-frequency' },
+        { code: 'new-red-flag', redFlag: 'suicidal-ideation' },
+        { code: 'new-red-flag', redFlag: 'loin-pain-with-fever' },
+      ],
+      assessors,
+    );
+    expect(tasks.map((t) => t.text)).toEqual([
+      'New sentinel symptom since last assessment: Urinary frequency',
+      'New red flag: Suicidal thoughts',
+      'New red flag: loin pain with fever',
+    ]);
+  });
+
   it('keeps the alert text as the task title after "Re-assessment:"', () => {
     const [task] = reassessmentTasks([{ code: 'level-rose', from: 2, to: 3 }], assessors);
     expect(task).toMatchObject({

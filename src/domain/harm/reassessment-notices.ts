@@ -1,5 +1,6 @@
 // Re-assessment alerts: how urgent each change is, the alert and task it raises, and who receives the task.
 import type { ReassessmentAlert } from './compare.ts';
+import { SYMPTOM_LABELS, redFlagLabel } from './labels.ts';
 
 /** Codes of the chart alerts a re-assessment raises. */
 export type ReassessmentAlertCode = 'harm-new-symptom' | 'harm-new-red-flag' | 'harm-level-rose';
@@ -28,9 +29,9 @@ export interface ReassessmentNotice {
 export function reassessmentNotice(alert: ReassessmentAlert): ReassessmentNotice {
   const text =
     alert.code === 'new-symptom'
-      ? `New sentinel symptom since last assessment: ${alert.symptom}`
+      ? `New sentinel symptom since last assessment: ${SYMPTOM_LABELS[alert.symptom]}`
       : alert.code === 'new-red-flag'
-        ? `New red flag: ${alert.redFlag}`
+        ? `New red flag: ${redFlagLabel(alert.redFlag)}`
         : `Level of need rose from ${alert.from} to ${alert.to}`;
   const urgent = alert.code !== 'new-symptom';
   return {

@@ -89,15 +89,20 @@ describe('reassessmentNotice: severity of re-assessment alerts', () => {
 
   it('makes a new sentinel symptom a warning with a high-priority task', () => {
     expect(reassessmentNotice({ code: 'new-symptom', symptom: 'dysuria' })).toEqual({
-      ...alert('harm-new-symptom', 'warning', 'high', 'New sentinel symptom since last assessment: dysuria'),
-      taskTitle: 'Re-assessment: New sentinel symptom since last assessment: dysuria',
+      ...alert(
+        'harm-new-symptom',
+        'warning',
+        'high',
+        'New sentinel symptom since last assessment: Pain passing urine (dysuria)',
+      ),
+      taskTitle: 'Re-assessment: New sentinel symptom since last assessment: Pain passing urine (dysuria)',
       taskDetail: 'Review the change and the care plan.',
     });
   });
 
   it('makes a new red flag urgent', () => {
     expect(reassessmentNotice({ code: 'new-red-flag', redFlag: 'visible-haematuria' })).toMatchObject(
-      alert('harm-new-red-flag', 'urgent', 'urgent', 'New red flag: visible-haematuria'),
+      alert('harm-new-red-flag', 'urgent', 'urgent', 'New red flag: Visible haematuria (blood in urine)'),
     );
   });
 

@@ -1,4 +1,5 @@
 // ProtocolSettingsForm: one service's values for a protocol's settings, each beside its default and source, with a reason.
+import { sourceText } from '../../../src/domain/core/source-text.ts';
 import { useEffect, useState } from 'react';
 import type { ProtocolSetting } from '../../../src/domain/treatment/protocol-settings.ts';
 import { api } from '../api/client.ts';
@@ -47,7 +48,7 @@ export function ProtocolSettingsForm({ path, settings, onSaved }: ProtocolSettin
     <Form form={form} onSubmit={onSubmit} submit="Save settings" label="Protocol settings">
       {errors.settings ? <p className="field-error">{errors.settings}</p> : null}
       {settings.map((s) => {
-        const hint = `Default ${shown(s.default)}${s.unit ? ` ${s.unit}` : ''} (${s.certainty}). Source: ${s.source}`;
+        const hint = `Default ${shown(s.default)}${s.unit ? ` ${s.unit}` : ''} (${s.certainty}). Source: ${sourceText(s.source)}`;
         const value = values.draft[s.path];
         return typeof s.default === 'boolean' ? (
           <div key={s.path} className="field">

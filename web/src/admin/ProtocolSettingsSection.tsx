@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ProtocolSetting } from '../../../src/domain/treatment/protocol-settings.ts';
 import { useApiData } from '../api/use-api-data.ts';
+import { formatDateTime } from '../ui/format.ts';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import type { Service } from './admin-types.ts';
@@ -67,8 +68,7 @@ export function ProtocolSettingsSection({ services }: { services: readonly Servi
           <ul className="plain-list">
             {current.data.versions.map((v) => (
               <li key={v.version}>
-                Version {v.version}, {new Date(v.changedAt).toLocaleString()} by {v.changedBy.name}:{' '}
-                {v.reason} (
+                Version {v.version}, {formatDateTime(v.changedAt)} by {v.changedBy.name}: {v.reason} (
                 {Object.entries(v.settings)
                   .map(([p, x]) => `${p} = ${shown(x)}`)
                   .join(', ') || 'all defaults'}

@@ -10,6 +10,7 @@ import { useApiData } from '../api/use-api-data.ts';
 import { PageSuspense } from '../layout/lazy-page.tsx';
 import { usePageTitle } from '../layout/use-page-title.ts';
 import { useSession } from '../session/session-context.ts';
+import { formatDateTime } from '../ui/format.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { LinkTabs } from '../ui/Tabs.tsx';
 import { CHART_AREAS } from './chart-areas.tsx';
@@ -92,7 +93,7 @@ export function ChartPage() {
               </Link>
             ) : null}
             <span className="hint">
-              Version {patient.version}, last changed {patient.updatedAt.slice(0, 10)}
+              Version {patient.version}, last changed {formatDateTime(patient.updatedAt)}
             </span>
           </div>
         </>

@@ -1,4 +1,5 @@
 // OnwardReferralForm: record a referral on to another service: where, when it was decided, its target time, why.
+import { sourceText } from '../../../src/domain/core/source-text.ts';
 import { useState } from 'react';
 import { createReferralSchema } from '../../../src/schemas/outcomes.ts';
 import { api } from '../api/client.ts';
@@ -102,5 +103,5 @@ function targetHint(chosen: OutcomeEventKinds['referralDestinations'][number] | 
   if (!chosen) return 'Days from the decision by which the referral should be made.';
   const prefilled =
     chosen.defaultTargetDays === null ? 'No default target' : `Default ${chosen.defaultTargetDays} days`;
-  return `${prefilled}. Source: ${chosen.source}`;
+  return `${prefilled}. Source: ${sourceText(chosen.source)}`;
 }

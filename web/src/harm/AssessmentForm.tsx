@@ -10,7 +10,7 @@ import { useFormSubmit } from '../ui/use-form-submit.ts';
 import { assessmentOf, contextOf, EMPTY_DRAFT, errorAt, type AssessmentDraft } from './assessment-draft.ts';
 import { applyPrefill } from './assessment-prefill.ts';
 import { RISK_LABELS, optionsOf } from './harm-labels.ts';
-import type { SavedAssessment } from './harm-types.ts';
+import type { ContentPack, SavedAssessment } from './harm-types.ts';
 import { LabsFieldset } from './LabsFieldset.tsx';
 import { MeasuresFieldset } from './MeasuresFieldset.tsx';
 import { PersonFieldset } from './PersonFieldset.tsx';
@@ -25,10 +25,12 @@ const DAYS_PATH = 'assessment.use.daysUsedLast28';
 interface AssessmentFormProps {
   patientId: string;
   onSaved: (saved: SavedAssessment) => void;
+  /** The pack in force, so the proposal names domains, settings and rules in its words. */
+  pack?: ContentPack | null;
 }
 
 /** Use pattern, Symptoms, Risks, Linked measures, Labs and The person; "Save assessment". */
-export function AssessmentForm({ patientId, onSaved }: AssessmentFormProps) {
+export function AssessmentForm({ patientId, onSaved, pack = null }: AssessmentFormProps) {
   const form = useFormSubmit();
   const [draft, setDraft, clearDraft] = useDraft<AssessmentDraft>('harm-assessment', EMPTY_DRAFT);
   const [today] = useState(() => localDate());
@@ -93,6 +95,7 @@ export function AssessmentForm({ patientId, onSaved }: AssessmentFormProps) {
       </form>
       <ProposalPanel
         proposal={proposal}
+        pack={pack}
         waiting={daysGiven ? null : 'Enter the days used in the last 28 to see the proposal.'}
       />
     </div>

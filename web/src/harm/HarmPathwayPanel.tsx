@@ -62,6 +62,7 @@ export function HarmPathwayPanel({ patientId, canWrite, onAlertsRaised }: HarmPa
           <AssessmentForm
             key={round}
             patientId={patientId}
+            pack={pack.data}
             onSaved={(result) => {
               setSaved(result);
               setDecided(null);

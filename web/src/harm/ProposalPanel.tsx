@@ -1,17 +1,21 @@
 // ProposalPanel: the live proposal beside the assessment form: level, reasons, interventions, review and gaps.
 import { ProvisionalNote } from './ProvisionalNote.tsx';
 import { ReasonItem, certaintyText } from './ReasonItem.tsx';
+import { contentVersionText, redFlagText, ruleText } from './evidence-text.ts';
 import { fieldLabel } from './harm-labels.ts';
+import type { ContentPack } from './harm-types.ts';
 import type { HarmProposal } from './use-harm-proposal.ts';
 
 interface ProposalPanelProps {
   proposal: HarmProposal;
   /** Shown instead of a proposal while too little is entered to evaluate. */
   waiting: string | null;
+  /** The pack in force, whose words name domains, settings and rules; null while it loads. */
+  pack: ContentPack | null;
 }
 
 /** "Proposed level N — label" (announced politely), then why, what to offer and what is missing. */
-export function ProposalPanel({ proposal, waiting }: ProposalPanelProps) {
+export function ProposalPanel({ proposal, waiting, pack }: ProposalPanelProps) {
   const { result: evaluation, error, pending } = proposal;
   let line: string;
   if (waiting) line = waiting;
@@ -36,13 +40,14 @@ export function ProposalPanel({ proposal, waiting }: ProposalPanelProps) {
         <>
           {shown.redFlags.length > 0 ? (
             <p className="proposal-red-flags">
-              <strong>Red flags:</strong> {shown.redFlags.join(', ')}
+              <strong>Red flags:</strong>{' '}
+              {shown.redFlags.map((f) => redFlagText(f, shown.reasons)).join('; ')}
             </p>
           ) : null}
           <h5>Reasons</h5>
           <ul className="reason-list">
             {shown.reasons.map((r) => (
-              <ReasonItem key={r.ruleId} reason={r} />
+              <ReasonItem key={r.ruleId} reason={r} pack={pack} />
             ))}
           </ul>
           <h5>Interventions</h5>
@@ -51,7 +56,8 @@ export function ProposalPanel({ proposal, waiting }: ProposalPanelProps) {
               <li key={i.id}>
                 <span className="label">{i.title}</span>{' '}
                 <span className="muted">
-                  ({certaintyText(i.certainty).toLowerCase()}; from {i.triggeredBy.join(', ')})
+                  ({certaintyText(i.certainty).toLowerCase()}; from{' '}
+                  {i.triggeredBy.map((id) => ruleText(id, shown.reasons, pack)).join('; ')})
                 </span>
               </li>
             ))}
@@ -65,13 +71,14 @@ export function ProposalPanel({ proposal, waiting }: ProposalPanelProps) {
               <ul className="undecided-list">
                 {shown.undecided.map((u) => (
                   <li key={u.ruleId}>
-                    <code>{u.ruleId}</code> (level {u.level}): needs {u.missing.map(fieldLabel).join(', ')}
+                    {ruleText(u.ruleId, shown.reasons, pack)} (level {u.level}): needs{' '}
+                    {u.missing.map(fieldLabel).join(', ')}
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          <p className="hint">Content version {shown.contentVersion}</p>
+          <p className="hint">Content: {contentVersionText(shown.contentVersion, pack)}</p>
         </>
       ) : null}
     </aside>

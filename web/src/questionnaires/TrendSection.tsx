@@ -1,4 +1,5 @@
 // TrendSection: "<shortTitle> trend": the chart, Response / Remission badges for the latest result, and the rules.
+import { sourceText } from '../../../src/domain/core/source-text.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { Notice } from '../ui/Notice.tsx';
 import type { InstrumentDefinition, InstrumentSummary, ResponseEntry } from './questionnaire-types.ts';
@@ -34,9 +35,9 @@ export function TrendSection({ instrument, responses }: TrendSectionProps) {
           <details className="trend-sources">
             <summary>Sources</summary>
             <ul>
-              {def.data.bandsSource ? <li>Bands: {def.data.bandsSource.source}</li> : null}
-              {def.data.response ? <li>Response: {def.data.response.source}</li> : null}
-              {def.data.remission ? <li>Remission: {def.data.remission.source}</li> : null}
+              {def.data.bandsSource ? <li>Bands: {sourceText(def.data.bandsSource.source)}</li> : null}
+              {def.data.response ? <li>Response: {sourceText(def.data.response.source)}</li> : null}
+              {def.data.remission ? <li>Remission: {sourceText(def.data.remission.source)}</li> : null}
               <li>Citation: {def.data.citation}</li>
             </ul>
           </details>

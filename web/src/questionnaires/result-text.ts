@@ -1,13 +1,10 @@
 // Words for questionnaire results: score and band, missing items, change against baseline, and the rules used.
+import { formatInstantDate } from '../ui/format.ts';
 import type { InstrumentDefinition, ResponseEntry, ScoreResult } from './questionnaire-types.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A local date without padding, "1 Oct 2026", as read aloud in chart summaries. */
+/** The local date of an instant, "01 Oct 2026", in the app's one date style (ui/format.ts). */
 export function shortDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getDate()} ${MONTHS[d.getMonth()] ?? ''} ${d.getFullYear()}`;
+  return formatInstantDate(iso);
 }
 
 /** "items 3, 4" or "item 3". */

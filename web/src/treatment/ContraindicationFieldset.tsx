@@ -1,5 +1,6 @@
 // ContraindicationFieldset: one contraindication: "Present", "Absent" or "Unknown", and, for Present or Unknown,
 // the prescriber's clinical judgement (an Absent answer needs none: journey review 2026-12 item 10).
+import { sourceText } from '../../../src/domain/core/source-text.ts';
 import { useId } from 'react';
 import type { Contraindication } from '../../../src/domain/treatment/index.ts';
 import {
@@ -40,7 +41,8 @@ export function ContraindicationFieldset({
     >
       <legend>{item.label}</legend>
       <p className="hint">
-        {item.severity === 'contraindicated' ? 'Contraindicated' : 'Caution'} · Source: {item.source}
+        {item.severity === 'contraindicated' ? 'Contraindicated' : 'Caution'} · Source:{' '}
+        {sourceText(item.source)}
       </p>
       {presentError ? <p className="field-error">{presentError}</p> : null}
       <div className="radio-row">

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { sessionPath } from '../chart/chart-context.ts';
 import { formatDateTime } from '../ui/format.ts';
 import { doseLine } from './dose-text.ts';
-import { SETTING_LABELS, protocolIdOf } from './treatment-labels.ts';
+import { SETTING_LABELS, protocolName } from './treatment-labels.ts';
 import type { ProtocolSummary, SessionSummary } from './treatment-types.ts';
 
 interface PastSessionsProps {
@@ -18,8 +18,7 @@ interface PastSessionsProps {
  * discharge-summary route).
  */
 export function PastSessions({ patientId, sessions, protocols }: PastSessionsProps) {
-  const title = (ref: string) =>
-    protocols.find((p) => p.ref === ref || p.id === protocolIdOf(ref))?.title ?? ref;
+  const title = (ref: string) => protocolName(ref, protocols);
   return (
     <div className="table-wrap">
       <table className="data-table compact">

@@ -1,4 +1,5 @@
 // RuleList: every reason a clinical rule gave (a block, an unmet discharge rule, a flag), each with its source.
+import { SourceNote } from '../ui/SourceNote.tsx';
 
 interface RuleListProps {
   items: readonly { code: string; text: string; source: string }[];
@@ -13,7 +14,7 @@ export function RuleList({ items, label }: RuleListProps) {
       {items.map((item, i) => (
         <li key={`${item.code}-${i}`} className="rule-item">
           <span className="rule-text">{item.text}</span>
-          <small className="rule-source">Source: {item.source}</small>
+          <SourceNote source={item.source} />
         </li>
       ))}
     </ul>

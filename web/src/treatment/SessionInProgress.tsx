@@ -11,7 +11,7 @@ import { deliveryLine, doseLine } from './dose-text.ts';
 import { ObservationsPanel } from './ObservationsPanel.tsx';
 import type { PartLevel } from './PartHeading.tsx';
 import { SessionTimers } from './SessionTimers.tsx';
-import { SETTING_LABELS, protocolIdOf } from './treatment-labels.ts';
+import { SETTING_LABELS, protocolIdOf, protocolName } from './treatment-labels.ts';
 import type { Discharged, Protocol, ProtocolSummary, SessionDetail } from './treatment-types.ts';
 import { VitalsPanel } from './VitalsPanel.tsx';
 
@@ -96,12 +96,12 @@ export function SessionInProgress({
   }
   const past = s?.discharge ?? null;
   const writable = canWrite && !past;
-  const title = protocols.find((p) => p.ref === ref)?.title ?? ref ?? '';
+  const title = ref ? protocolName(ref, protocols) : '';
   const delivery = s ? deliveryLine(s.dose) : null;
   // Thresholds are drawn from the protocol as shipped now; say so when the session ran under another version.
   const versionNote =
     protocol && ref && `${protocol.id}@${protocol.version}` !== ref
-      ? `Alert lines are from ${protocol.id}@${protocol.version}; this session runs under ${ref}.`
+      ? `Alert lines are from version ${protocol.version} of this protocol; this session runs under ${protocolName(ref, protocols)}.`
       : null;
   return (
     <div className={`treatment-part session-in-progress${level === 2 ? ' session-screen' : ''}`}>

@@ -1,6 +1,6 @@
 // VitalAlertList: the alerts one reading raised, announced at once: urgent ones in red, each with threshold,
 // the protocol's suggested action, where an urgent alert was sent, and the source as a reference.
-import { readerReference } from '../../../src/domain/consent/reader-reference.ts';
+import { readerReference } from '../../../src/domain/core/source-text.ts';
 import type { SessionAlertOutcome, VitalAlert } from './treatment-types.ts';
 
 const SYMBOL: Readonly<Record<string, string>> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };

@@ -92,3 +92,18 @@ export function asSetting(value: string): SessionSetting | undefined {
 export function protocolIdOf(ref: string): string {
   return ref.split('@')[0] ?? ref;
 }
+
+/**
+ * A protocol reference as people read it: its title ("IV racemic ketamine — psychiatric indications"), with
+ * "version 1.0.0" when the session ran under a version other than the one listed; never "id@1.0.0".
+ */
+export function protocolName(
+  ref: string,
+  protocols: readonly { ref: string; id: string; title: string }[],
+): string {
+  const exact = protocols.find((p) => p.ref === ref);
+  if (exact) return exact.title;
+  const [id = ref, version] = ref.split('@');
+  const named = protocols.find((p) => p.id === id)?.title ?? id;
+  return version ? `${named}, version ${version}` : named;
+}

@@ -1,4 +1,6 @@
 // Display formats for the clinic: dates as "02 Mar 1985", ages in years, names as "FAMILY, Given", NHS numbers 3-3-4.
+// The one date style of every page people read: "06 Dec 2026" and "06 Dec 2026, 14:05" (as the PDFs print them).
+import { formatDateInZone, formatWallClock } from '../../../src/domain/core/zoned.ts';
 import { formatNhsNumber } from '../../../src/domain/patient/nhs-number.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -12,12 +14,25 @@ export function formatDate(isoDate: string | null | undefined): string {
   return `${m[3]} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
-/** An instant as local "02 Mar 2025, 14:05". */
-export function formatDateTime(iso: string | null | undefined): string {
+/**
+ * An instant as "02 Mar 2025, 14:05": on the wall clock of `timeZone` (an IANA name, e.g. the service's) when
+ * given, otherwise the browser's.
+ */
+export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  if (timeZone) return formatWallClock(d, timeZone);
   return `${pad(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The calendar day of an instant, "02 Mar 2025", on `timeZone`'s wall clock when given, otherwise the browser's. */
+export function formatInstantDate(iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  if (timeZone) return formatDateInZone(d, timeZone);
+  return `${pad(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
 }
 
 /** Whole years between a birth date and today. */
