@@ -91,6 +91,11 @@ export const entryBodySchema = z
     sessionId: id.optional(),
     administeredById: id.optional().describe('Who gave the drug; the author when left out'),
     prescriberId: id.optional().describe('The prescriber (UK reg 19 "authority to possess")'),
+    suppliedToAddress: line(500)
+      .optional()
+      .describe(
+        "Administration: the address of the patient supplied (reg 19; 21 CFR 1304.22(c)(4)); the patient record's address when left out",
+      ),
     witness: witnessSchema.optional(),
     witnesses: z.array(witnessSchema).max(4).optional(),
     reason: text(2000).optional(),

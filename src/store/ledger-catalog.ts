@@ -158,6 +158,17 @@ export async function readLedgerSettings(db: Queryable): Promise<LedgerSettings>
   };
 }
 
+/**
+ * Whether a register mode has been saved at all: until it is, the register runs in the default mode and the
+ * first-run checklist's "register mode" step is still open (store/setup-checklist.ts asks the same).
+ */
+export async function ledgerModeChosen(db: Queryable): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM settings WHERE key = $1 AND value -> 'mode' IS NOT NULL`, [
+    SETTINGS_KEY,
+  ]);
+  return rows.length > 0;
+}
+
 export async function writeLedgerSettings(
   tx: Queryable,
   settings: LedgerSettings,

@@ -63,9 +63,27 @@ export async function visibleLocationIds(db: Queryable, reader: RegisterReader):
   return new Set(rows.map((r) => r.id));
 }
 
-/** "Patient 3f2a9c1b": how a patient the reader may not read is shown (the screen says "For a patient"). */
+/** "Patient 3f2a9c1b": how a patient the reader may not read is shown, on the screen and in every export alike. */
 export function patientReference(patientId: string): string {
   return `Patient ${patientId.slice(0, 8)}`;
+}
+
+/** The address on a patient's current record, if any: what an administration keeps when none is entered. */
+export async function recordedAddressOf(db: Queryable, patientId: string): Promise<string | undefined> {
+  const rows = await db.query<{ address: string | null }>(
+    `SELECT v.data->'contact'->>'address' AS address
+     FROM patients p JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
+     WHERE p.id = $1`,
+    [patientId],
+  );
+  const address = rows[0]?.address?.trim();
+  return address ? address : undefined;
+}
+
+/** The patients a directory names (rather than withholds) among those the entries are for: each is a patient read. */
+export function namedPatientIds(directory: Directory, entries: readonly LedgerEntry[]): string[] {
+  const ids = new Set(entries.flatMap((e) => (e.patientId === undefined ? [] : [e.patientId])));
+  return [...ids].filter((id) => directory[id] !== undefined && directory[id].withheld !== true);
 }
 
 /**
@@ -85,7 +103,7 @@ export async function loadDirectory(
     directory[id] = { name, initials: initialsOf(name) };
   }
   const patientIds = [...new Set(entries.flatMap((e) => (e.patientId === undefined ? [] : [e.patientId])))];
-  for (const id of patientIds) directory[id] = { name: patientReference(id) };
+  for (const id of patientIds) directory[id] = { name: patientReference(id), withheld: true };
   if (patientIds.length > 0 && reader.readsPatients && reader.serviceIds.length > 0) {
     const rows = await db.query<{
       id: string;

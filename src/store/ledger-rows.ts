@@ -23,6 +23,7 @@ export interface EntryDetails {
   destructionMethod?: string;
   theft?: boolean;
   expected?: Quantity;
+  suppliedToAddress?: string;
 }
 
 export interface EntryRow {
@@ -101,6 +102,7 @@ export function entryOf(row: EntryRow): LedgerEntry {
     ...optional('destructionMethod', d.destructionMethod),
     ...optional('theft', d.theft),
     ...optional('expected', expected),
+    ...optional('suppliedToAddress', d.suppliedToAddress),
   };
 }
 

@@ -50,6 +50,7 @@ async function insertEntry(tx: Queryable, entry: LedgerEntry, prevHash: string, 
     ...optional('destructionMethod', entry.destructionMethod),
     ...optional('theft', entry.theft),
     ...optional('expected', entry.expected),
+    ...optional('suppliedToAddress', entry.suppliedToAddress),
   };
   await tx.query(
     `INSERT INTO cd_entries (seq, id, kind, product_id, location_id, counterparty_location_id, containers, mg,

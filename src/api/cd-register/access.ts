@@ -7,7 +7,7 @@ import { listLocations } from '../../store/ledger.ts';
 import { visibleLocationIds, type RegisterReader } from '../../store/ledger-directory.ts';
 import { authOf, type AppContext } from '../context.ts';
 import { problem } from '../problem.ts';
-import { auditAccess } from '../record-change.ts';
+import { auditAccess, recordChange } from '../record-change.ts';
 
 /**
  * What a reader may see of the register: the locations of their services (ledger-directory `visibleLocationIds`),
@@ -57,6 +57,30 @@ export async function auditRegisterRead(
   details: Record<string, Json>,
 ): Promise<void> {
   await auditAccess(ctx, req, action, 'CdRegister', details);
+}
+
+/**
+ * One audit entry per patient a register view named (rather than showed by reference), each carrying the patient's
+ * id as any read of their record does, so the patient's access history shows who saw them in the register.
+ */
+export async function auditPatientsNamed(
+  ctx: AppContext,
+  req: FastifyRequest,
+  view: string,
+  patientIds: readonly string[],
+): Promise<void> {
+  if (patientIds.length === 0) return;
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    for (const patientId of patientIds)
+      await recordChange(req, tx, {
+        action: 'cd-register.patient-named',
+        resource: { type: 'Patient', id: patientId },
+        patientId,
+        details: { view },
+        now,
+      });
+  });
 }
 
 /** The product and location a read was narrowed to, as audit details. */

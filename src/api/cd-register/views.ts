@@ -1,11 +1,14 @@
 // How the register reads over HTTP: products, locations, balances, entries and settings as JSON (with the request's
 // field names), and an entry request as a domain draft.
 import {
+  ADDRESS_NOT_RECORDED,
   DEFAULT_WITNESSES,
   emptyBalance,
   ENTRY_KINDS,
   openMg,
+  patientParty,
   type Balance,
+  type Directory,
   type EntryKind,
   type LedgerEntry,
   type Location,
@@ -90,11 +93,32 @@ export function entryView(
   };
 }
 
-/** The settings with, for each kind, the witnesses it needs now, the legal minimum and the default. */
-export function settingsView(settings: LedgerSettings) {
+/**
+ * The patient an entry is for, exactly as the UK register and US record print them to the same reader (decision
+ * record 017): by name and address, or by reference when `withheld`; `addressMissing` where an administration has
+ * no address to print (reg 19, 21 CFR 1304.22(c)(4)).
+ */
+export function patientView(directory: Directory, e: LedgerEntry) {
+  const party = patientParty(directory, e);
+  if (party === null) return null;
+  const missing = party.address === ADDRESS_NOT_RECORDED;
+  return {
+    name: party.name,
+    address: missing ? null : (party.address ?? null),
+    withheld: party.withheld === true,
+    addressMissing: missing,
+  };
+}
+
+/**
+ * The settings with, for each kind, the witnesses it needs now, the legal minimum and the default; `modeChosen`
+ * is false until a mode has been saved (the default is in force, and saving it completes the first-run step).
+ */
+export function settingsView(settings: LedgerSettings, modeChosen: boolean) {
   const policy = policyOf(settings);
   return {
     mode: settings.mode,
+    modeChosen,
     witnessCounts: settings.witnessCounts,
     witnesses: Object.fromEntries(
       ENTRY_KINDS.map((kind) => [
@@ -142,6 +166,7 @@ export function draftOf(body: EntryBody): LedgerDraft {
     sessionId: body.sessionId,
     administeredById: body.administeredById,
     prescriberId: body.prescriberId,
+    suppliedToAddress: body.suppliedToAddress,
     counterpartyLocationId: body.toLocationId,
     supplier: body.supplier,
     invoiceNumber: body.invoice,

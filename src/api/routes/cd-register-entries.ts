@@ -8,6 +8,7 @@ import {
   findBalance,
   runningBalances,
   standingQuantity,
+  suppliedToAddressMissing,
   type Balance,
   type LedgerEntry,
   type Product,
@@ -24,15 +25,34 @@ import {
   type LedgerDraft,
   type LedgerWriteResult,
 } from '../../store/ledger.ts';
-import { staffIdsOf, staffNames } from '../../store/ledger-directory.ts';
-import { auditRegisterRead, filterDetails, requireStockInSight, scopeOf } from '../cd-register/access.ts';
+import {
+  loadDirectory,
+  namedPatientIds,
+  recordedAddressOf,
+  staffIdsOf,
+  staffNames,
+} from '../../store/ledger-directory.ts';
+import {
+  auditPatientsNamed,
+  auditRegisterRead,
+  filterDetails,
+  requireStockInSight,
+  scopeOf,
+} from '../cd-register/access.ts';
 import {
   domainRefusal,
   registerChangedRefusal,
   requireActiveStaff,
   requireKnownReferences,
 } from '../cd-register/refusals.ts';
-import { balanceView, draftOf, entryView, timelineSummary, type Names } from '../cd-register/views.ts';
+import {
+  balanceView,
+  draftOf,
+  entryView,
+  patientView,
+  timelineSummary,
+  type Names,
+} from '../cd-register/views.ts';
 import { witnessSignatures } from '../cd-register/witness.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
@@ -110,6 +130,23 @@ async function appendEntry(ctx: AppContext, tx: Queryable, a: Append): Promise<W
   return written;
 }
 
+/**
+ * The address an administration keeps for the person supplied: the one entered, else the one on the patient's
+ * record now (reg 19 "name and address of person … supplied"; 21 CFR 1304.22(c)(4), clinic.md §5). A request that
+ * gives none and finds none is still recorded, with a warning, so existing callers keep working.
+ */
+async function suppliedToAddress(db: Queryable, body: EntryBody): Promise<string | undefined> {
+  if (body.kind !== 'administration' || body.patientId === undefined) return undefined;
+  return body.suppliedToAddress ?? (await recordedAddressOf(db, body.patientId));
+}
+
+const SUPPLIED_TO_ADDRESS_MISSING = {
+  code: 'supplied-to-address-missing',
+  path: 'body.suppliedToAddress',
+  message:
+    "Recorded without the address of the person supplied, which the register needs (UK reg 19; US 21 CFR 1304.22(c)(4)): none was given and the patient's record has none.",
+} as const;
+
 export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/cd-register/entries',
@@ -127,7 +164,12 @@ export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
       const hasSingle = body.witness !== undefined;
       const credentials = [...(body.witness ? [body.witness] : []), ...(body.witnesses ?? [])];
       const witnesses = await witnessSignatures(ctx, req, authOf(req).user, credentials, hasSingle);
-      const draft: LedgerDraft = { ...draftOf(body), ...(credentials.length > 0 ? { witnesses } : {}) };
+      const supplied = await suppliedToAddress(ctx.db, body);
+      const draft: LedgerDraft = {
+        ...draftOf(body),
+        ...(supplied ? { suppliedToAddress: supplied } : {}),
+        ...(credentials.length > 0 ? { witnesses } : {}),
+      };
 
       const outcome = await ctx.db.transaction((tx) =>
         appendEntry(ctx, tx, { req, body, draft, product, access }),
@@ -135,8 +177,10 @@ export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
       if ('registerChanged' in outcome) throw registerChangedRefusal(outcome.registerChanged, product);
       if (!outcome.ok)
         throw domainRefusal(outcome.problems, hasSingle, { body, product, balances: outcome.balances });
+      const missing = suppliedToAddressMissing(outcome.entry, undefined);
       return reply.status(201).send({
         entry: entryView(outcome.entry),
+        warnings: missing ? [SUPPLIED_TO_ADDRESS_MISSING] : [],
         balanceAfter: balanceView(outcome.balanceAfter, product),
         balancesAfter: outcome.balancesAfter.map((b) => balanceView(b, product)),
       });
@@ -153,7 +197,12 @@ export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
       const chain = new Map(stored.map((s) => [s.entry.id, s]));
       const entries = stored.map((s) => s.entry);
       const names: Names = await staffNames(ctx.db, staffIdsOf(entries));
-      const view = (e: LedgerEntry) => entryView(e, names, chain.get(e.id));
+      // Patients are named exactly as the reports name them to this reader (decision record 017).
+      const directory = await loadDirectory(ctx.db, entries, [], scope.reader);
+      const view = (e: LedgerEntry) => ({
+        ...entryView(e, names, chain.get(e.id)),
+        patient: patientView(directory, e),
+      });
       const lines = runningBalances(entries).flatMap((line) => {
         const { entry } = line;
         const balancesAfter = line.balancesAfter.filter(
@@ -179,6 +228,12 @@ export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
         ...filterDetails(req.query),
         lines: lines.length,
       });
+      const shown = new Set(lines.flatMap((l) => [l.entry.id, ...l.corrections.map((c) => c.id)]));
+      const named = namedPatientIds(
+        directory,
+        entries.filter((e) => shown.has(e.id)),
+      );
+      await auditPatientsNamed(ctx, req, 'cd-register.read', named);
       return { mode: (await readLedgerSettings(ctx.db)).mode, lines };
     },
   );
@@ -188,19 +243,25 @@ export function cdRegisterEntryRoutes(api: ZodApp, ctx: AppContext): void {
     route('cd:read', { params: entryIdParams, 200: entryDetailReply }),
     async (req) => {
       const stored = await findStoredEntry(ctx.db, req.params.id);
-      const { locationIds } = await scopeOf(ctx, req);
+      const { locationIds, reader } = await scopeOf(ctx, req);
       const at = [stored?.entry.locationId, stored?.entry.counterpartyLocationId];
       // An entry at none of the reader's locations answers as one that does not exist.
       if (!stored || !at.some((id) => id !== undefined && locationIds.has(id))) throw problem('not-found');
       const all = (await listStoredEntries(ctx.db, stored.entry.productId)).map((s) => s.entry);
       const corrections = correctionsOf(all, stored.entry.id);
       const names = await staffNames(ctx.db, staffIdsOf([stored.entry, ...corrections]));
-      await auditAccess(ctx, req, 'cd-entry.read', 'CdEntry', undefined, {
-        id: stored.entry.id,
-        patientId: stored.entry.patientId ?? null,
-      });
+      const directory = await loadDirectory(ctx.db, [stored.entry], [], reader);
+      const patient = patientView(directory, stored.entry);
+      await auditAccess(
+        ctx,
+        req,
+        'cd-entry.read',
+        'CdEntry',
+        { patientNamed: patient !== null && !patient.withheld },
+        { id: stored.entry.id, patientId: stored.entry.patientId ?? null },
+      );
       return {
-        entry: entryView(stored.entry, names, stored),
+        entry: { ...entryView(stored.entry, names, stored), patient },
         struck: corrections.length > 0,
         standing: stored.entry.kind === 'correction' ? null : standingQuantity(all, stored.entry),
         corrections: corrections.map((c) => entryView(c, names)),

@@ -32,8 +32,14 @@ import {
   readLedgerSettings,
   verifyLedgerChain,
 } from '../../store/ledger.ts';
-import { loadDirectory } from '../../store/ledger-directory.ts';
-import { auditRegisterRead, filterDetails, scopedLocations, scopeOf } from '../cd-register/access.ts';
+import { loadDirectory, namedPatientIds } from '../../store/ledger-directory.ts';
+import {
+  auditPatientsNamed,
+  auditRegisterRead,
+  filterDetails,
+  scopedLocations,
+  scopeOf,
+} from '../cd-register/access.ts';
 import { everyBalance } from '../cd-register/views.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
@@ -42,7 +48,7 @@ import { problem } from '../problem.ts';
 type Format = 'json' | 'csv' | 'pdf';
 
 /** A regulator's record: its sections from the register, and how it prints as CSV and PDF. */
-interface RegulatorRecord<S> {
+interface RegulatorRecord<S extends { productId: string; locationId: string }> {
   readonly mode: RegisterMode;
   /** The download's file name, without the extension. */
   readonly file: string;
@@ -149,7 +155,9 @@ export function cdRegisterReportRoutes(api: ZodApp, ctx: AppContext): void {
    * A regulator's record (the UK register or the US record) under `/cd-register/reports/<mode>`: the sections the
    * reader may see, audited as `cd-report.<mode>`, as JSON or as the file the regulator reads.
    */
-  function regulatorReport<S>(record: RegulatorRecord<S>): void {
+  function regulatorReport<S extends { productId: string; locationId: string }>(
+    record: RegulatorRecord<S>,
+  ): void {
     api.get(
       `/cd-register/reports/${record.mode}`,
       route('cd:read', { querystring: reportQuery, 200: record.reply }),
@@ -158,6 +166,13 @@ export function cdRegisterReportRoutes(api: ZodApp, ctx: AppContext): void {
         const sections = record.sections(entries, products, locations, directory, req.query);
         const details = { ...filterDetails(req.query), format: req.query.format };
         await auditRegisterRead(ctx, req, `cd-report.${record.mode}`, details);
+        const printed = new Set(sections.map((s) => `${s.productId}|${s.locationId}`));
+        const inReport = entries.filter(
+          (e) =>
+            printed.has(`${e.productId}|${e.locationId}`) ||
+            printed.has(`${e.productId}|${e.counterpartyLocationId ?? ''}`),
+        );
+        await auditPatientsNamed(ctx, req, `cd-report.${record.mode}`, namedPatientIds(directory, inReport));
         const generated = await footer(req);
         return send(
           reply,

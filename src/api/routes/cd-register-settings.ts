@@ -4,6 +4,7 @@ import type { Json } from '../../domain/audit/canonical-json.ts';
 import { DEFAULT_WITNESSES, type EntryKind } from '../../domain/ledger/index.ts';
 import { settingsBodySchema } from '../../schemas/cd-register.ts';
 import {
+  ledgerModeChosen,
   lockLedger,
   minimumWitnesses,
   readLedgerSettings,
@@ -33,7 +34,7 @@ function belowMinimum(counts: Partial<Record<EntryKind, number>>): FieldError[] 
 
 export function cdRegisterSettingsRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/cd-register/settings', route('cd:read', { 200: settingsReply }), async () =>
-    settingsView(await readLedgerSettings(ctx.db)),
+    settingsView(await readLedgerSettings(ctx.db), await ledgerModeChosen(ctx.db)),
   );
 
   api.patch(
@@ -63,7 +64,7 @@ export function cdRegisterSettingsRoutes(api: ZodApp, ctx: AppContext): void {
         });
         return next;
       });
-      return settingsView(settings);
+      return settingsView(settings, await ledgerModeChosen(ctx.db));
     },
   );
 }

@@ -4,6 +4,7 @@ import type { WitnessSignature } from '../../domain/ledger/index.ts';
 import type { WasteDue } from '../../domain/treatment/administration-record.ts';
 import type { Queryable } from '../../store/db.ts';
 import { listEntries, recordLedgerEntry, type LedgerWriteResult } from '../../store/ledger.ts';
+import { recordedAddressOf } from '../../store/ledger-directory.ts';
 import type { SessionRow } from '../../store/treatment.ts';
 import type { AppContext } from '../context.ts';
 import { ruleRefusal } from '../problem.ts';
@@ -40,6 +41,8 @@ export async function drawSessionDose(
       { path: 'body.doseMg', message: 'Required to draw stock' },
     ]);
   }
+  // The register keeps the address of the person supplied from their record (reg 19; 21 CFR 1304.22(c)(4)).
+  const address = await recordedAddressOf(tx, session.patient_id);
   const drawn = await recordLedgerEntry(tx, {
     draft: {
       kind: 'administration',
@@ -52,6 +55,7 @@ export async function drawSessionDose(
       administeredById: input.authorId,
       ...(input.prescriberId ? { prescriberId: input.prescriberId } : {}),
       ...(input.lot ? { lot: input.lot } : {}),
+      ...(address ? { suppliedToAddress: address } : {}),
     },
     authorId: input.authorId,
     now: ctx.now,

@@ -18,6 +18,7 @@ export function canonicalEntry(entry: LedgerEntry): Json {
     sessionId: entry.sessionId,
     administeredById: entry.administeredById,
     prescriberId: entry.prescriberId,
+    suppliedToAddress: entry.suppliedToAddress,
     counterpartyLocationId: entry.counterpartyLocationId,
     supplier:
       entry.supplier === undefined

@@ -67,6 +67,12 @@ export interface EntryDraft {
   readonly administeredById?: string;
   /** UK reg 19 "authority to possess": the prescriber. */
   readonly prescriberId?: string;
+  /**
+   * Administration: the address of the person supplied, as entered or taken from their record when the entry was
+   * made (reg 19 "name and address of person … supplied"; 21 CFR 1304.22(c)(4) "name and address of the
+   * patient", clinic.md §5). Kept with the entry so a later change of address never alters the register (reg 20).
+   */
+  readonly suppliedToAddress?: string;
   /** Transfer: the destination location. */
   readonly counterpartyLocationId?: string;
   readonly supplier?: Supplier;

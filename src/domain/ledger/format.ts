@@ -12,6 +12,8 @@ export interface Party {
   readonly name: string;
   readonly address?: string;
   readonly initials?: string;
+  /** A patient the reader may not read: named by a reference only, with no address (decision record 017). */
+  readonly withheld?: true;
 }
 
 /** Names and addresses by id (patients, staff, locations), loaded by the caller; the domain holds only ids. */
@@ -30,6 +32,38 @@ export interface RowSource {
 export function partyOf(directory: Directory, id: string | undefined): Party {
   if (id === undefined) return { name: '' };
   return directory[id] ?? { name: `[unknown ${id}]` };
+}
+
+/** What a register prints where the address of the person supplied is missing: a visible gap, never a blank. */
+export const ADDRESS_NOT_RECORDED = '[address not recorded]';
+
+/**
+ * Whether an entry supplies a patient without an address to print: an administration whose entry kept no address
+ * and whose patient record holds none. Reg 19 and 21 CFR 1304.22(c)(4) both want the name *and address* of the
+ * person supplied (clinic.md §5), so the gap is flagged wherever the entry shows.
+ */
+export function suppliedToAddressMissing(entry: LedgerEntry, recordedAddress: string | undefined): boolean {
+  const blank = (text: string | undefined) => text === undefined || text.trim() === '';
+  return (
+    entry.kind === 'administration' &&
+    entry.patientId !== undefined &&
+    blank(entry.suppliedToAddress) &&
+    blank(recordedAddress)
+  );
+}
+
+/**
+ * The patient an entry names, as every view of the register prints them (the screen, the UK register and the US
+ * record alike): a patient the reader may read by name, with the address the entry kept, else the one on their
+ * record, else a visible gap; a patient the reader may not read by a reference only (decision record 017).
+ */
+export function patientParty(directory: Directory, entry: LedgerEntry): Party | null {
+  if (entry.patientId === undefined) return null;
+  const party = partyOf(directory, entry.patientId);
+  if (party.withheld === true) return { name: party.name, withheld: true };
+  if (entry.kind !== 'administration') return party;
+  const kept = entry.suppliedToAddress?.trim() ? entry.suppliedToAddress : undefined;
+  return { name: party.name, address: kept ?? party.address ?? ADDRESS_NOT_RECORDED };
 }
 
 /** "10 mg/mL" or "28 mg per unit". */

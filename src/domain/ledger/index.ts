@@ -13,6 +13,7 @@ export { validateEntry, type ValidationContext } from './validate.ts';
 export * from './register.ts';
 export * from './loss-report.ts';
 export type { Directory, Party, RowBase } from './format.ts';
+export { ADDRESS_NOT_RECORDED, patientParty, suppliedToAddressMissing } from './format.ts';
 export * from './uk-register.ts';
 export * from './us-record.ts';
 export * from './inventory.ts';

@@ -14,7 +14,14 @@ const TIMED: readonly OptionalField[] = ['quantity', 'occurredAt', 'lateEntryRea
 /** Fields each kind may carry besides kind, product, location, author and witnesses. */
 export const KIND_FIELDS: Readonly<Record<EntryKind, readonly OptionalField[]>> = {
   receipt: [...TIMED, 'supplier', 'invoiceNumber', 'expiry'],
-  administration: [...TIMED, 'patientId', 'sessionId', 'administeredById', 'prescriberId'],
+  administration: [
+    ...TIMED,
+    'patientId',
+    'sessionId',
+    'administeredById',
+    'prescriberId',
+    'suppliedToAddress',
+  ],
   waste: [...TIMED, 'patientId', 'sessionId'],
   transfer: [...TIMED, 'counterpartyLocationId'],
   return: [...TIMED, 'supplier', 'invoiceNumber'],

@@ -4,6 +4,7 @@ import {
   correctedKind,
   mgText,
   partyOf,
+  patientParty,
   quantityText,
   regulatorRows,
   stockText,
@@ -108,7 +109,7 @@ function partOf({ entry, all, location, product, directory }: RowSource): Part {
       const details = `Administered by ${partyOf(directory, entry.administeredById).name}.${opened}${lot}`;
       const authority = partyOf(directory, entry.prescriberId).name;
       return supplied(
-        partyOf(directory, entry.patientId),
+        patientParty(directory, entry) ?? { name: '' },
         mgText(entry.quantity.mg, product),
         details,
         authority,

@@ -3,6 +3,7 @@ import {
   containerText,
   correctedKind,
   partyOf,
+  patientParty,
   quantityText,
   regulatorRows,
   strengthText,
@@ -72,14 +73,14 @@ function partOf({ entry, all, location, product, directory }: RowSource): Part {
       return {
         ...base,
         section: 'administered',
-        patient: partyOf(directory, entry.patientId),
+        patient: patientParty(directory, entry),
         administeredBy: person(entry.administeredById),
       };
     case 'waste':
       return {
         ...base,
         section: 'wasted',
-        patient: entry.patientId === undefined ? null : partyOf(directory, entry.patientId),
+        patient: patientParty(directory, entry),
         mannerOfDisposal: 'Pharmaceutical wastage (rest of an opened container)',
       };
     case 'return':

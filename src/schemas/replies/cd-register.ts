@@ -113,6 +113,16 @@ export const entryReply = z.object({
   correctsEntryId: orNull(z.string()),
   expected: orNull(quantityReply),
   effects: z.array(z.object({ locationId: z.string(), containers: z.number().int(), mg })),
+  patient: orNull(
+    z.object({
+      name: z.string().describe('As the register reports print it: the name, or a reference when withheld'),
+      address: orNull(z.string()),
+      withheld: z.boolean().describe('The reader may not read this patient: a reference, no address'),
+      addressMissing: z.boolean().describe('An administration with no address of the person supplied'),
+    }),
+  )
+    .optional()
+    .describe('Where the register is read: the patient the entry is for, as the reports name them'),
   hash: z.string().optional().describe('The entry hash, where the register is read with its chain'),
   prevHash: z.string().optional(),
 });
@@ -120,6 +130,12 @@ export const entryReply = z.object({
 /** POST /cd-register/entries (201): the entry and the balances after it. */
 export const entryWrittenReply = z.object({
   entry: entryReply,
+  warnings: z
+    .array(z.object({ code: z.string(), path: z.string(), message: z.string() }))
+    .optional()
+    .describe(
+      'Recorded, but the register lacks something the regulations want (e.g. the supplied-to address)',
+    ),
   balanceAfter: balanceReply,
   balancesAfter: z.array(balanceReply),
 });
@@ -163,6 +179,9 @@ const witnessRequirement = z.object({
 /** GET and PATCH /cd-register/settings: the mode and the witnesses each kind needs. */
 export const settingsReply = z.object({
   mode: registerMode,
+  modeChosen: z
+    .boolean()
+    .describe('False until a register mode has been saved: the default mode is in force'),
   witnessCounts: z.partialRecord(entryKind, z.number().int()),
   witnesses: z.record(entryKind, witnessRequirement),
 });

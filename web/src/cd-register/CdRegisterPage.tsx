@@ -59,7 +59,11 @@ export function CdRegisterPage() {
           </div>
           {settings.data ? (
             <div className="panel">
-              <RegisterModeSetting mode={settings.data.mode} onSaved={settings.reload} />
+              <RegisterModeSetting
+                mode={settings.data.mode}
+                modeChosen={settings.data.modeChosen}
+                onSaved={settings.reload}
+              />
             </div>
           ) : null}
         </>

@@ -34,13 +34,28 @@ export function EntryDetails({ line, locationId, catalog, canOpenChart }: EntryD
     );
   }
   if (entry.patientId) {
+    // Named as the UK register and US record print the patient to this reader (decision record 017).
+    const patient = entry.patient;
+    const name = patient?.name ?? 'A patient';
+    const where = patient?.address ? `, ${patient.address}` : '';
     facts.push(
-      canOpenChart ? (
-        <Link to={`/patients/${encodeURIComponent(entry.patientId)}`}>Patient record</Link>
+      canOpenChart && patient && !patient.withheld ? (
+        <>
+          {entry.kind === 'administration' ? 'Supplied to ' : 'For '}
+          <Link to={`/patients/${encodeURIComponent(entry.patientId)}`}>{name}</Link>
+          {where}
+        </>
       ) : (
-        'For a patient'
+        `${entry.kind === 'administration' ? 'Supplied to' : 'For'} ${name}${where}`
       ),
     );
+    if (patient?.addressMissing)
+      facts.push(
+        <strong className="warning-text">
+          Address of the person supplied not recorded: the register needs it (UK reg 19; US 21 CFR
+          1304.22(c)(4)). Add it to the patient&apos;s record.
+        </strong>,
+      );
   }
   if (entry.sessionId) facts.push(`Session ${entry.sessionId.slice(0, 8)}`);
   if (entry.administeredBy) facts.push(`Given by ${nameOf(entry.administeredBy)}`);

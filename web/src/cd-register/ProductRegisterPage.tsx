@@ -67,6 +67,12 @@ export function ProductRegisterPage() {
         ) : null}
         {register.loading && !register.data ? <p role="status">Loading entries…</p> : null}
         {register.data && lines.length === 0 ? <p>No entries yet.</p> : null}
+        {lines.some((l) => l.entry.patient?.withheld) ? (
+          <p className="hint">
+            Some patients are shown by reference only: you may not read their records. The reports below name
+            them the same way; a colleague who may read them prints the register with names and addresses.
+          </p>
+        ) : null}
         {lines.length > 0 ? (
           <RegisterTable
             lines={lines}

@@ -11,11 +11,13 @@ const OPTIONS = (['uk', 'us'] as const).map((value) => ({ value, label: MODE_LAB
 
 interface RegisterModeSettingProps {
   mode: RegisterMode;
+  /** False until a mode has been saved: the default shown can then be saved as it is. */
+  modeChosen: boolean;
   onSaved: () => void;
 }
 
 /** A choice of UK or US and "Save register mode" (PATCH /cd-register/settings). */
-export function RegisterModeSetting({ mode, onSaved }: RegisterModeSettingProps) {
+export function RegisterModeSetting({ mode, modeChosen, onSaved }: RegisterModeSettingProps) {
   const form = useFormSubmit();
   const [value, setValue] = useState<RegisterMode>(mode);
   const [saved, setSaved] = useState<string | null>(null);
@@ -38,6 +40,12 @@ export function RegisterModeSetting({ mode, onSaved }: RegisterModeSettingProps)
         Which regulator&apos;s record the register keeps: the fields an entry needs (a US receipt needs the
         supplier&apos;s DEA number) and the deadlines for reporting a loss.
       </p>
+      {modeChosen ? null : (
+        <p className="hint">
+          No mode saved yet, so the default is in force ({MODE_LABELS[mode]}). Save the mode your clinic
+          keeps, even if it is the default.
+        </p>
+      )}
       <FormProblem problem={form.problem} />
       <SelectField
         label="Register mode"
@@ -47,7 +55,7 @@ export function RegisterModeSetting({ mode, onSaved }: RegisterModeSettingProps)
         error={form.errors.mode}
       />
       <div className="actions">
-        <button type="submit" disabled={form.busy || value === mode}>
+        <button type="submit" disabled={form.busy || (modeChosen && value === mode)}>
           Save register mode
         </button>
         <p role="status" className="saved-note">
