@@ -114,8 +114,14 @@ describe('calibration vignettes in a real browser', () => {
     // is marked not interpretable, with the reasons, instead of a bare band.
     const report = page.getByRole('region', { name: 'Agreement report' });
     await report.getByText('Fleiss’ kappa: κ 0.20, not interpretable').waitFor();
-    await report.getByText(/Too few vignettes to interpret: 2 rated, at least 10 needed/).waitFor();
-    await report.getByText(/Too few raters to interpret: 2 rated each vignette, at least 3 needed/).waitFor();
+    await report
+      .getByRole('status')
+      .getByText(/Too few vignettes to interpret: 2 rated, at least 10 needed/)
+      .waitFor();
+    await report
+      .getByRole('status')
+      .getByText(/Too few raters to interpret: 2 rated each vignette, at least 3 needed/)
+      .waitFor();
     await report.getByText('2 vignettes, 2 raters each').waitFor();
     const split = report.getByRole('row', { name: new RegExp(SPLIT) });
     await split.getByText('Splits the team').waitFor();

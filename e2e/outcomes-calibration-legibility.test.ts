@@ -141,8 +141,14 @@ describe('outcome charts and calibration stay legible', () => {
     await page.reload();
     const report = page.getByRole('region', { name: 'Agreement report' });
     await report.getByText(/^Fleiss’ kappa: κ −?\d\.\d\d, not interpretable/).waitFor();
-    await report.getByText(/Too few vignettes to interpret: 6 rated, at least 10 needed/).waitFor();
-    await report.getByText(/Too few raters to interpret: 2 rated each vignette, at least 3 needed/).waitFor();
+    await report
+      .getByRole('status')
+      .getByText(/Too few vignettes to interpret: 6 rated, at least 10 needed/)
+      .waitFor();
+    await report
+      .getByRole('status')
+      .getByText(/Too few raters to interpret: 2 rated each vignette, at least 3 needed/)
+      .waitFor();
     expect(await report.getByText(/\((slight|fair|moderate|substantial|almost perfect)\)/).count()).toBe(0);
   });
 
