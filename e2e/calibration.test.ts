@@ -110,9 +110,18 @@ describe('calibration vignettes in a real browser', () => {
     await signInAs(page, SUPERVISOR);
     // Counts per vignette at levels 1–4, two raters each: agreed [0,0,0,2], split [0,1,1,0].
     // P̄ = (1 + 0)/2 = 0.5; p = (0, 1/4, 1/4, 1/2); P̄e = 1/16 + 1/16 + 4/16 = 0.375;
-    // κ = (0.5 − 0.375)/(1 − 0.375) = 0.2, "slight" in Landis & Koch's words.
+    // κ = (0.5 − 0.375)/(1 − 0.375) = 0.2, "slight" in Landis & Koch's words, but on 2 vignettes and 2 raters it
+    // is marked not interpretable, with the reasons, instead of a bare band.
     const report = page.getByRole('region', { name: 'Agreement report' });
-    await report.getByText('Fleiss’ kappa: κ 0.20 (slight)').waitFor();
+    await report.getByText('Fleiss’ kappa: κ 0.20, not interpretable').waitFor();
+    await report
+      .getByRole('status')
+      .getByText(/Too few vignettes to interpret: 2 rated, at least 10 needed/)
+      .waitFor();
+    await report
+      .getByRole('status')
+      .getByText(/Too few raters to interpret: 2 rated each vignette, at least 3 needed/)
+      .waitFor();
     await report.getByText('2 vignettes, 2 raters each').waitFor();
     const split = report.getByRole('row', { name: new RegExp(SPLIT) });
     await split.getByText('Splits the team').waitFor();

@@ -5,6 +5,7 @@ import {
   addStaff,
   buildWorld,
   Client,
+  STAFF_PASSWORD,
   startTestServer,
   type TestServer,
   type World,
@@ -169,6 +170,47 @@ describe('GET /reports/service-outcomes', () => {
       `/api/v1/reports/service-outcomes?from=${from}&to=${today}&practitioner=${carolId}`,
     );
     expect(carolsOwn.body.episodes).toBe(1);
+  });
+
+  it('offers only clinical staff to filter by, while still naming every member of the team', async () => {
+    const nonClinical = [
+      ['adam.admin@clinic.test', 'Adam Admin', ['admin']],
+      ['cid.officer@clinic.test', 'Cid Officer', ['cd-officer']],
+      ['aud.itor@clinic.test', 'Aud Itor', ['auditor']],
+    ] as const;
+    for (const [email, displayName, roles] of nonClinical) {
+      const r = await w.admin.post('/api/v1/users', {
+        email,
+        displayName,
+        roles,
+        serviceIds: [w.serviceA],
+        password: STAFF_PASSWORD,
+      });
+      expect(r.status).toBe(201);
+    }
+    const nurse = await w.admin.post('/api/v1/users', {
+      email: 'nina.nurse@clinic.test',
+      displayName: 'Nina Nurse',
+      roles: ['nurse', 'cd-officer'],
+      serviceIds: [w.serviceA],
+      password: STAFF_PASSWORD,
+    });
+    expect(nurse.status).toBe(201);
+    const q = `from=${today}&to=${today}&service=${w.serviceA}`;
+    for (const path of ['/api/v1/reports/service-outcomes', '/api/v1/reports/service-outcomes/series']) {
+      const r = await manager.get(`${path}?${q}`);
+      expect(r.status).toBe(200);
+      const names = (list: { displayName: string }[]) => list.map((p) => p.displayName);
+      expect(names(r.body.names.clinicians)).toEqual(
+        expect.arrayContaining(['Alice North', 'Carol North', 'Mo Manager', 'Nina Nurse']),
+      );
+      for (const [, displayName] of nonClinical) {
+        expect(names(r.body.names.clinicians)).not.toContain(displayName);
+        // The names a report shows still cover the whole team.
+        expect(names(r.body.names.practitioners)).toContain(displayName);
+      }
+      expect(names(r.body.names.clinicians)).not.toContain('Bob South');
+    }
   });
 
   it('serves the SQL aggregates alone, quickly, with the same figures as the full report', async () => {

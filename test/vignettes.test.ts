@@ -267,6 +267,21 @@ describe('the calibration report', () => {
     }
   });
 
+  it('warns that kappa on 3 vignettes is not interpretable, for the team and each practitioner', async () => {
+    const r = await supervisor.get('/api/v1/calibration/report');
+    // 3 raters is enough for a team; 3 vignettes is under the minimum of 10.
+    expect(r.body.warnings).toEqual([
+      {
+        code: 'too-few-vignettes',
+        text: expect.stringMatching(/^Too few vignettes to interpret: 3 rated, at least 10 needed\./),
+      },
+    ]);
+    for (const p of r.body.perPractitioner) {
+      expect(p.vsReferenceWarnings.map((x: { code: string }) => x.code)).toEqual(['too-few-vignettes']);
+      expect(p.vsEngineWarnings.map((x: { code: string }) => x.code)).toEqual(['too-few-vignettes']);
+    }
+  });
+
   it('audits every calibration route', async () => {
     const rows = await server.ctx.db.query<{ action: string }>(
       "SELECT DISTINCT action FROM audit_log WHERE action LIKE 'calibration%' ORDER BY action",

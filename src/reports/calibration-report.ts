@@ -14,12 +14,15 @@ export function calibrationReport(rows: VignetteRow[], ratings: RatingRow[]): Ca
   const names = new Map(ratings.map((r) => [r.rater_id, r.rater_name]));
   return {
     fleiss: report.team,
+    warnings: [...report.teamWarnings],
     perPractitioner: report.practitioners.map((p) => ({
       raterId: p.practitionerId,
       displayName: names.get(p.practitionerId) ?? null,
       withReference: p.withReference,
       vsReference: p.kappaWithReference,
       vsEngine: p.kappaWithEngine,
+      vsReferenceWarnings: [...p.warningsWithReference],
+      vsEngineWarnings: [...p.warningsWithEngine],
     })),
     // Least agreement first: the top of the list is where the team splits.
     vignettes: report.vignettes.map((v) => {

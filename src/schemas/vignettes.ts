@@ -24,3 +24,9 @@ export const rateVignetteSchema = z
   .strict();
 
 export const vignetteIdParams = z.object({ id: uuid }).strict();
+
+export const starterVignettesSchema = z
+  .object({
+    serviceId: uuid.optional().describe('Needed only when you work in more than one service'),
+  })
+  .strict();

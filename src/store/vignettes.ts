@@ -115,3 +115,8 @@ export async function insertRating(
   );
   return rows.length === 1;
 }
+
+/** Holds the service's row until the transaction ends, so two loads of the starter set cannot both add it. */
+export async function lockServiceVignettes(tx: Queryable, serviceId: string): Promise<void> {
+  await tx.query('SELECT id FROM services WHERE id = $1 FOR UPDATE', [serviceId]);
+}

@@ -18,6 +18,7 @@ import { consentDocumentRoutes } from './consent-documents.ts';
 import { consentRoutes } from './consents.ts';
 import { doseCalculationRoutes } from './dose-calculations.ts';
 import { calibrationRoutes } from './calibration.ts';
+import { calibrationStarterRoutes } from './calibration-starter.ts';
 import { harmAssessmentRoutes } from './harm-assessments.ts';
 import { harmRoutes } from './harm.ts';
 import { instrumentRoutes } from './instruments.ts';
@@ -135,6 +136,7 @@ const ROUTE_FILES: readonly (readonly [RouteFile, string])[] = [
   [patientCrisisEventRoutes, 'outcomes'],
   [crisisEventRoutes, 'outcomes'],
   [calibrationRoutes, 'calibration'],
+  [calibrationStarterRoutes, 'calibration'],
   [systemClientRoutes, 'system-clients'],
 ];
 

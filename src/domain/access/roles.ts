@@ -49,6 +49,15 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   auditor: ['patient:read', 'audit:read', 'break-glass:review', 'cd:read'],
 };
 
+/**
+ * The clinical roles: those that write patient records (prescriber, nurse, practitioner, supervisor). Admin,
+ * controlled-drug officer and auditor are not clinical: they hold no caseload, so reports never list them as
+ * practitioners.
+ */
+export const CLINICAL_ROLES: readonly Role[] = ROLES.filter((role) =>
+  ROLE_PERMISSIONS[role].includes('patient:write'),
+);
+
 /** True when any of `roles` grants `permission`; unknown roles grant nothing. */
 export function hasPermission(roles: readonly string[], permission: Permission): boolean {
   return roles.some((role) => isRole(role) && ROLE_PERMISSIONS[role].includes(permission));

@@ -28,6 +28,8 @@ export type { AssessmentComparison, EvaluatedAssessment, ReassessmentAlert } fro
 export type { InputValue } from './condition-result.ts';
 export { defaultPack, defaultPackContent, shippedPacks } from './default-pack.ts';
 export { contentVersionOf, evaluateHarm } from './evaluate.ts';
+export { starterVignettes } from './starter-vignettes.ts';
+export type { StarterVignette } from './starter-vignettes.ts';
 export type * from './evaluation.ts';
 export { conditionKinds } from './pack-types.ts';
 export { inputName, notRecordedSentence, provisionalOf } from './provisional.ts';

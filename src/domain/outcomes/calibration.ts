@@ -1,6 +1,7 @@
 // Calibration vignettes: team agreement (Fleiss), each practitioner against reference and engine (Cohen), splits.
 import type { LevelNumber } from '../harm/pack-types.ts';
 import { cohenKappa, fleissKappa, subjectAgreement, type CohenKappa, type FleissKappa } from './kappa.ts';
+import { cohenWarnings, fleissWarnings, type KappaWarning } from './kappa-interpretability.ts';
 import { proportionOf, type Computed, type Proportion } from './results.ts';
 
 const LEVELS: readonly LevelNumber[] = [1, 2, 3, 4];
@@ -37,11 +38,17 @@ export interface PractitionerAgreement {
   readonly withReference: Proportion;
   readonly kappaWithReference: Computed<CohenKappa>;
   readonly kappaWithEngine: Computed<CohenKappa>;
+  /** Why `kappaWithReference` should not be read as agreement (too few vignettes, nothing matched); often empty. */
+  readonly warningsWithReference: readonly KappaWarning[];
+  /** Why `kappaWithEngine` should not be read as agreement. */
+  readonly warningsWithEngine: readonly KappaWarning[];
 }
 
 /** The calibration exercise's results. */
 export interface CalibrationReport {
   readonly team: Computed<FleissKappa>;
+  /** Why the team's kappa should not be read as agreement (too few vignettes or raters, nothing matched). */
+  readonly teamWarnings: readonly KappaWarning[];
   /** Vignettes, least agreement first: the top of the list is where the team splits. */
   readonly vignettes: readonly VignetteAgreement[];
   readonly practitioners: readonly PractitionerAgreement[];
@@ -80,8 +87,10 @@ export function calibrationAgreement(
     };
   });
   const practitionerIds = [...new Set(usable.map((r) => r.practitionerId))].sort();
+  const team = fleissKappa(rated.map(counts));
   return {
-    team: fleissKappa(rated.map(counts)),
+    team,
+    teamWarnings: fleissWarnings(team),
     vignettes: [...perVignette].sort(
       (a, b) => (a.agreement ?? 1) - (b.agreement ?? 1) || a.vignetteId.localeCompare(b.vignetteId),
     ),
@@ -90,6 +99,14 @@ export function calibrationAgreement(
         const v = byId.get(r.vignetteId);
         return r.practitionerId === practitionerId && v !== undefined ? [{ level: r.level, v }] : [];
       });
+      const kappaWithReference = cohenKappa(
+        own.map((o) => [o.level, o.v.referenceLevel] as const),
+        LEVELS,
+      );
+      const kappaWithEngine = cohenKappa(
+        own.map((o) => [o.level, o.v.engineLevel] as const),
+        LEVELS,
+      );
       return {
         practitionerId,
         withReference: proportionOf(
@@ -97,14 +114,10 @@ export function calibrationAgreement(
           own.length,
           'vignettes rated',
         ),
-        kappaWithReference: cohenKappa(
-          own.map((o) => [o.level, o.v.referenceLevel] as const),
-          LEVELS,
-        ),
-        kappaWithEngine: cohenKappa(
-          own.map((o) => [o.level, o.v.engineLevel] as const),
-          LEVELS,
-        ),
+        kappaWithReference,
+        kappaWithEngine,
+        warningsWithReference: cohenWarnings(kappaWithReference),
+        warningsWithEngine: cohenWarnings(kappaWithEngine),
       };
     }),
   };

@@ -2,6 +2,14 @@
 export { carePlanAlignment, carePlanAlignmentOf, referralsWithinTarget } from './alignment.ts';
 export type { CarePlanAlignment, LevelInterventions, ReferralTimeliness } from './alignment.ts';
 export { calibrationAgreement, SPLIT_BELOW } from './calibration.ts';
+export {
+  cohenWarnings,
+  fleissWarnings,
+  kappaWarnings,
+  MIN_RATERS_FOR_TEAM_KAPPA,
+  MIN_VIGNETTES_FOR_KAPPA,
+} from './kappa-interpretability.ts';
+export type { KappaBasis, KappaWarning, KappaWarningCode } from './kappa-interpretability.ts';
 export type {
   CalibrationReport,
   PractitionerAgreement,

@@ -44,16 +44,21 @@ export function calibrationTables(ctx: Context): Draft[] {
         ...SHARE_COLUMNS('practitioner', 'Practitioner', 'Matching the reference'),
         decimal('kappaWithReference', 'Cohen kappa with the reference'),
         decimal('kappaWithEngine', 'Cohen kappa with the rules engine'),
+        text('note', 'Note'),
       ],
       rows: shareRows.map((cells, i) => {
         const one = sorted[i];
-        if (one === undefined) return [...cells, null, null];
+        if (one === undefined) return [...cells, null, null, null];
         const hidden = isHidden(cells[1] ?? null) || isHidden(cells[2] ?? null);
         const n = one.p.denominator;
+        // Why a kappa should not be read as agreement (too few vignettes, none matching), once per reason.
+        const warnings = [...one.a.warningsWithReference, ...one.a.warningsWithEngine];
+        const note = [...new Set(warnings.map((w) => w.text))].join(' ');
         return [
           ...cells,
           kappa(one.a.kappaWithReference, n, hidden),
           kappa(one.a.kappaWithEngine, n, hidden),
+          hidden || note === '' ? null : note,
         ];
       }),
     },

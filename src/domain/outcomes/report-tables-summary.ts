@@ -1,6 +1,7 @@
 // The summary table: one row per measure with its headline value and the counts it rests on.
 import { measureDefinition, type MeasureId } from './definitions.ts';
 import type { EscalationMonth } from './escalation.ts';
+import { fleissWarnings } from './kappa-interpretability.ts';
 import { CI, count, decimal, text, type Context, type Draft } from './report-tables-cells.ts';
 import type { TableCell } from './report-tables-model.ts';
 import { sum } from './report-tables-publisher.ts';
@@ -137,7 +138,12 @@ function headlineOf(ctx: Context, id: MeasureId): Headline | undefined {
         // The people behind the number are the raters.
         n: k.ok ? k.value.raters : 0,
         digits: 3,
-        reason: k.ok ? null : k.reason.text,
+        // A kappa on too few vignettes or raters says so beside the number (kappa-interpretability.ts).
+        reason: k.ok
+          ? fleissWarnings(k)
+              .map((w) => w.text)
+              .join(' ') || null
+          : k.reason.text,
       };
     }
     case 'calibration-cohen-kappa': {

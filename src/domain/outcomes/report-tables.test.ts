@@ -116,6 +116,8 @@ function input(): ReportTablesInput {
         withReference: p(2, 2),
         kappaWithReference: { ok: true, value: { kappa: 1 } },
         kappaWithEngine: { ok: false, reason: { code: 'too-few-values', text: 'x' } },
+        warningsWithReference: [{ code: 'too-few-vignettes', text: 'Too few vignettes to interpret.' }],
+        warningsWithEngine: [],
       },
     ],
     'calibration-split-vignettes': [{ vignetteId: 'v1', title: 'Ms A', agreement: 0.5, splitsTeam: false }],
@@ -390,6 +392,19 @@ describe('small-count suppression outside the team', () => {
     expect(rowOf(byId(external, 'summary'), 'calibration-fleiss-kappa')).toMatchObject({
       value: SUPPRESSED,
       n: '<5',
+    });
+  });
+
+  it('says beside a kappa on too few vignettes or raters that it is not interpretable', () => {
+    expect(rowOf(byId(team, 'summary'), 'calibration-fleiss-kappa')).toMatchObject({
+      value: 0.4,
+      note: expect.stringMatching(
+        /Too few vignettes to interpret: 2 rated, at least 10 needed.*Too few raters/,
+      ),
+    });
+    expect(rowOf(byId(team, 'calibration-practitioners'), 'Pat Jones')).toMatchObject({
+      kappaWithReference: 1,
+      note: 'Too few vignettes to interpret.',
     });
   });
 

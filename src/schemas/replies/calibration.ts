@@ -55,6 +55,14 @@ export const ratingReply = z.object({
 
 const kappa = domainValue<Computed<CohenKappa>>('Cohen’s kappa, or why it cannot be computed');
 
+/** Why a kappa should not be read as agreement (src/domain/outcomes/kappa-interpretability.ts). */
+export const kappaWarningReply = z.object({
+  code: z.enum(['too-few-vignettes', 'too-few-raters', 'no-agreement']),
+  text: z.string(),
+});
+const warnings = (about: string) =>
+  z.array(kappaWarningReply).describe(`Why ${about} should not be read as agreement; empty when it may be`);
+
 /** One practitioner's agreement with the reference level and with the engine. */
 export const practitionerRowReply = z.object({
   raterId: z.string(),
@@ -62,6 +70,8 @@ export const practitionerRowReply = z.object({
   withReference: domainValue<Proportion>('Share of ratings equal to the reference level'),
   vsReference: kappa,
   vsEngine: kappa,
+  vsReferenceWarnings: warnings('the kappa against the reference'),
+  vsEngineWarnings: warnings('the kappa against the engine'),
 });
 
 /** One rated vignette: how the team's ratings spread over the four levels. */
@@ -80,6 +90,7 @@ export const vignetteAgreementRowReply = z.object({
 /** GET /calibration/report. */
 export const calibrationReportReply = z.object({
   fleiss: domainValue<Computed<FleissKappa>>('Fleiss’ kappa for the team, or why it cannot be computed'),
+  warnings: warnings('the team’s kappa (too few vignettes or raters, no rating matching)'),
   perPractitioner: z.array(practitionerRowReply),
   vignettes: z.array(vignetteAgreementRowReply).describe('Least agreement first'),
   unrated: z.array(z.object({ id: z.string(), title: z.string() })),
@@ -90,3 +101,10 @@ export type VignetteView = z.output<typeof vignetteViewReply>;
 export type PractitionerRow = z.output<typeof practitionerRowReply>;
 export type VignetteAgreementRow = z.output<typeof vignetteAgreementRowReply>;
 export type CalibrationReportView = z.output<typeof calibrationReportReply>;
+
+/** POST /calibration/vignettes/starter: the starter vignettes added now; those already loaded are not added again. */
+export const starterVignettesReply = z.object({
+  serviceId: z.string(),
+  added: z.array(z.object({ id: z.string(), title: z.string(), referenceLevel: levelNumber })),
+  alreadyLoaded: z.number().int().describe('Starter vignettes the service already had, so not added again'),
+});

@@ -65,7 +65,12 @@ export const crisisEventsReply = z.object({ events: z.array(crisisEventReply) })
 /** The teams and staff a report's scope covers, with their names for the screen. */
 export const scopeNamesReply = z.object({
   services: z.array(z.object({ id: z.string(), name: z.string() })),
-  practitioners: z.array(staffMember),
+  practitioners: z.array(staffMember).describe('Everyone working in the teams, for the names a report shows'),
+  clinicians: z
+    .array(staffMember)
+    .describe(
+      'Those of the staff holding a clinical role (prescriber, nurse, practitioner, supervisor): the practitioners a report can be filtered to',
+    ),
 });
 export type ScopeNames = z.output<typeof scopeNamesReply>;
 

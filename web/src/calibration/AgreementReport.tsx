@@ -3,8 +3,9 @@ import { useApiData } from '../api/use-api-data.ts';
 import { percent, shareText } from '../outcomes/outcome-text.ts';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { Loaded } from '../ui/Loaded.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import type { CalibrationReportView, MeasureDefinition } from './calibration-types.ts';
-import { computedKappaText } from './kappa-text.ts';
+import { readableKappaText } from './kappa-text.ts';
 
 const LEVELS = [1, 2, 3, 4] as const;
 
@@ -22,11 +23,32 @@ function Definition({ def }: { def: MeasureDefinition | undefined }) {
 type PractitionerRow = CalibrationReportView['perPractitioner'][number];
 type VignetteRow = CalibrationReportView['vignettes'][number];
 
+type Kappa = PractitionerRow['vsReference'];
+type Warnings = PractitionerRow['vsReferenceWarnings'];
+
+/** A kappa cell: the number, and when it is not interpretable, why, beneath it. */
+function KappaCell({ kappa, warnings }: { kappa: Kappa; warnings: Warnings }) {
+  return (
+    <>
+      {readableKappaText(kappa, warnings)}
+      {kappa.ok && warnings.length > 0 ? (
+        <span className="kappa-warning">{warnings.map((w) => w.text).join(' ')}</span>
+      ) : null}
+    </>
+  );
+}
+
 const PRACTITIONER_COLUMNS: readonly Column<PractitionerRow>[] = [
   { header: 'Practitioner', rowHeader: true, cell: (p) => p.displayName ?? 'Former member of staff' },
   { header: 'Same level as reference', cell: (p) => shareText(p.withReference) ?? 'No ratings' },
-  { header: 'Cohen’s kappa vs reference', cell: (p) => computedKappaText(p.vsReference) },
-  { header: 'Cohen’s kappa vs engine', cell: (p) => computedKappaText(p.vsEngine) },
+  {
+    header: 'Cohen’s kappa vs reference',
+    cell: (p) => <KappaCell kappa={p.vsReference} warnings={p.vsReferenceWarnings} />,
+  },
+  {
+    header: 'Cohen’s kappa vs engine',
+    cell: (p) => <KappaCell kappa={p.vsEngine} warnings={p.vsEngineWarnings} />,
+  },
 ];
 
 const VIGNETTE_COLUMNS: readonly Column<VignetteRow>[] = [
@@ -67,8 +89,12 @@ export function AgreementReport() {
         {(data) => (
           <>
             <h3>Team agreement</h3>
-            <p className={data.fleiss.ok ? 'outcome-headline' : 'outcome-missing'}>
-              Fleiss’ kappa: {computedKappaText(data.fleiss)}
+            <p
+              className={
+                data.fleiss.ok && data.warnings.length === 0 ? 'outcome-headline' : 'outcome-missing'
+              }
+            >
+              Fleiss’ kappa: {readableKappaText(data.fleiss, data.warnings)}
               {data.fleiss.ok ? (
                 <span className="muted">
                   {' '}
@@ -76,6 +102,16 @@ export function AgreementReport() {
                 </span>
               ) : null}
             </p>
+            {data.fleiss.ok && data.warnings.length > 0 ? (
+              <Notice kind="warning">
+                <p>Read this kappa with care:</p>
+                <ul className="kappa-warnings">
+                  {data.warnings.map((w) => (
+                    <li key={w.code}>{w.text}</li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
             <Definition def={def('calibration-fleiss-kappa')} />
 
             <h3>Each practitioner</h3>

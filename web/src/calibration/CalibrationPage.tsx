@@ -7,6 +7,7 @@ import { useSession, useSignedIn } from '../session/session-context.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { AgreementReport } from './AgreementReport.tsx';
 import type { VignetteView } from './calibration-types.ts';
+import { StarterVignettes } from './StarterVignettes.tsx';
 import { VignetteCard } from './VignetteCard.tsx';
 import { VignetteForm } from './VignetteForm.tsx';
 
@@ -59,6 +60,13 @@ export function CalibrationPage() {
               />
             ) : null}
           </section>
+          <StarterVignettes
+            services={user.services}
+            onAdded={() => {
+              list.reload();
+              setReportKey((k) => k + 1);
+            }}
+          />
           <AgreementReport key={reportKey} />
         </>
       ) : null}

@@ -20,3 +20,15 @@ export function kappaText(kappa: number): string {
 export function computedKappaText(c: Computed<{ kappa: number }>): string {
   return c.ok ? kappaText(c.value.kappa) : `Not computed: ${c.reason.text}`;
 }
+
+/**
+ * The kappa with its band, or, when the domain's interpretability rule gave warnings, the number marked "not
+ * interpretable" with no band: "κ 0.00 (slight)" on two vignettes, or beside 0 % agreement, would mislead.
+ */
+export function readableKappaText(
+  c: Computed<{ kappa: number }>,
+  warnings: readonly { text: string }[],
+): string {
+  if (!c.ok || warnings.length === 0) return computedKappaText(c);
+  return `κ ${c.value.kappa.toFixed(2).replace('-', '−')}, not interpretable`;
+}

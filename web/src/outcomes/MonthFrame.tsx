@@ -5,6 +5,8 @@ import { plotOf, ValueGrid } from '../ui/chart-frame.tsx';
 /** The chart's drawing box and its plot area inside the margins. */
 export const BOX = { width: 640, height: 220, left: 40, right: 16, top: 12, bottom: 30 } as const;
 export const PLOT = plotOf(BOX);
+/** The width the months share along the x-axis. */
+export const PLOT_WIDTH = PLOT.x1 - PLOT.x0;
 
 /** The y position of a count on a scale from 0 to `top`. */
 export function yScale(top: number): (v: number) => number {
@@ -18,7 +20,7 @@ export function MonthFrame({ ticks, y }: { ticks: readonly number[]; y: (v: numb
 
 /** The width each month takes along the x-axis when `months` share it. */
 export function monthSlot(months: number): number {
-  return (PLOT.x1 - PLOT.x0) / Math.max(1, months);
+  return PLOT_WIDTH / Math.max(1, months);
 }
 
 interface MonthSvgProps {

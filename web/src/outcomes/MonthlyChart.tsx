@@ -1,6 +1,7 @@
 // MonthlyChart: counts per calendar month as SVG bars, stacked by series (e.g. level 1 to 4), with a spoken summary.
 import { countTicks } from './chart-scale.ts';
-import { monthSlot, MonthSvg, PLOT, yScale } from './MonthFrame.tsx';
+import { labelledMonths } from './month-axis.ts';
+import { monthSlot, MonthSvg, PLOT, PLOT_WIDTH, yScale } from './MonthFrame.tsx';
 import { monthLabel, type MonthlyTable } from './monthly-rows.ts';
 
 /** Bars per month, one colour per series (with a legend when there are several), the summary as aria-label; each segment has a <title> tooltip. */
@@ -10,6 +11,13 @@ export function MonthlyChart({ series, colours, rows, summary }: MonthlyTable) {
   const y = yScale(max);
   const slot = monthSlot(rows.length);
   const barWidth = Math.min(48, slot * 0.6);
+  // Over a long period only some months are labelled, so labels never overlap; every bar keeps its tooltip.
+  const labelled = new Set(
+    labelledMonths(
+      rows.map((r) => r.month),
+      PLOT_WIDTH,
+    ),
+  );
   return (
     <>
       <MonthSvg summary={summary} ticks={ticks} y={y}>
@@ -35,9 +43,11 @@ export function MonthlyChart({ series, colours, rows, summary }: MonthlyTable) {
                   </rect>
                 );
               })}
-              <text x={x + barWidth / 2} y={PLOT.y1 + 18} textAnchor="middle">
-                {monthLabel(r.month)}
-              </text>
+              {labelled.has(i) ? (
+                <text x={x + barWidth / 2} y={PLOT.y1 + 18} textAnchor="middle" className="month-label">
+                  {monthLabel(r.month)}
+                </text>
+              ) : null}
             </g>
           );
         })}

@@ -67,7 +67,8 @@ export function OutcomesFilter({ initial, teams, practitioners, errors, onShow }
         <button type="submit">Show</button>
       </div>
       <p className="hint outcome-filter-hint">
-        Practitioners listed are the staff of the team shown; show a team first to choose one of its staff.
+        Practitioners listed are the clinical staff of the team shown; show a team first to choose one of
+        them.
       </p>
     </form>
   );

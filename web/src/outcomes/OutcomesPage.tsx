@@ -51,7 +51,7 @@ export function OutcomesPage() {
         key={key}
         initial={query}
         teams={user.services}
-        practitioners={data?.names.practitioners ?? []}
+        practitioners={data?.names.clinicians ?? []}
         errors={charts.error?.fieldErrors ?? report.error?.fieldErrors ?? {}}
         onShow={(q) => setParams(queryParams(q))}
       />

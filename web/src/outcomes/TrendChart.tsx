@@ -1,7 +1,8 @@
 // TrendChart: counts per calendar month as SVG lines, one colour and dash per series, with a legend and spoken summary.
 import type { TrendLine } from './chart-spec.ts';
 import { countTicks } from './chart-scale.ts';
-import { monthSlot, MonthSvg, PLOT, yScale } from './MonthFrame.tsx';
+import { labelledMonths } from './month-axis.ts';
+import { monthSlot, MonthSvg, PLOT, PLOT_WIDTH, yScale } from './MonthFrame.tsx';
 import { monthLabel } from './monthly-rows.ts';
 
 /** Lines over the months (a single month is drawn as points); every point has a <title> tooltip. */
@@ -23,9 +24,10 @@ export function TrendChart({
   return (
     <>
       <MonthSvg summary={summary} ticks={ticks} y={y}>
-        {months.map((m, i) => (
-          <text key={m} x={x(i)} y={PLOT.y1 + 18} textAnchor="middle">
-            {monthLabel(m)}
+        {/* Over a long period only some months are labelled, so labels never overlap; every point keeps its tooltip. */}
+        {labelledMonths(months, PLOT_WIDTH).map((i) => (
+          <text key={months[i]} x={x(i)} y={PLOT.y1 + 18} textAnchor="middle" className="month-label">
+            {monthLabel(months[i] ?? '')}
           </text>
         ))}
         {lines.map((line) => (

@@ -1,6 +1,6 @@
 // Words for outcome numbers: shares as "50 % (1 of 2)" with a Wilson interval, medians as "12 days", and reasons.
-import { wilsonInterval } from '../../../src/domain/outcomes/index.ts';
-import { kappaText } from '../calibration/kappa-text.ts';
+import { fleissWarnings, wilsonInterval } from '../../../src/domain/outcomes/index.ts';
+import { readableKappaText } from '../calibration/kappa-text.ts';
 import type { ChangeFromBaseline, OutcomeMeasure, Proportion, Summary } from './outcome-types.ts';
 
 /** What a measure's card shows: the headline number, its interval, further lines, or why there is none. */
@@ -179,16 +179,29 @@ export function headlineOf(m: OutcomeMeasure): Headline {
           'crisis events',
         ),
       );
-    case 'calibration-fleiss-kappa':
+    case 'calibration-fleiss-kappa': {
+      // Too few vignettes or raters, or nothing matching: the number is marked, and the reasons listed.
+      const warnings = fleissWarnings(m.value);
       return m.value.ok
-        ? plain(kappaText(m.value.value.kappa), [
+        ? plain(readableKappaText(m.value, warnings), [
             `${count(m.value.value.subjects, 'vignette', 'vignettes')}, ${count(m.value.value.raters, 'rater', 'raters')} each.`,
+            ...warnings.map((w) => w.text),
           ])
         : { main: null, interval: null, details: [], reason: m.value.reason.text };
-    case 'calibration-cohen-kappa':
+    }
+    case 'calibration-cohen-kappa': {
+      const thin = m.value.filter((p) => p.kappaWithReference.ok && p.warningsWithReference.length > 0);
       return m.value.length === 0
         ? { main: null, interval: null, details: [], reason: 'No practitioner has rated a vignette yet.' }
-        : plain(count(m.value.length, 'practitioner rated', 'practitioners rated'));
+        : plain(
+            count(m.value.length, 'practitioner rated', 'practitioners rated'),
+            thin.length > 0
+              ? [
+                  `${count(thin.length, 'practitioner’s kappa', 'practitioners’ kappas')} with the reference not interpretable: too few vignettes rated or none matching.`,
+                ]
+              : [],
+          );
+    }
     case 'calibration-split-vignettes': {
       const splits = m.value.filter((v) => v.splitsTeam).length;
       return m.value.length === 0
