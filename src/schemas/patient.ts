@@ -130,6 +130,39 @@ export const patientSearchQuery = z
   })
   .strict();
 
+/** A timeline line's kind as the query names it ("consent", "harm-decision"). */
+const timelineKind = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Not a timeline kind');
+
+/** GET /patients/:id/timeline?order=&kind=: oldest first unless asked, all kinds unless named. */
+export const timelineQuery = z
+  .object({
+    order: z
+      .enum(['asc', 'desc'])
+      .default('asc')
+      .describe('asc: oldest first (the default); desc: newest first'),
+    kind: z
+      .string()
+      .max(1000)
+      .optional()
+      .transform((v, ctx) => {
+        const kinds = (v ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter((k) => k !== '');
+        for (const k of kinds) {
+          if (!timelineKind.safeParse(k).success) {
+            ctx.addIssue({ code: 'custom', message: `Not a timeline kind: ${k.slice(0, 40)}` });
+            return z.NEVER;
+          }
+        }
+        return kinds;
+      })
+      .describe(
+        'Only lines of these kinds, comma-separated (e.g. "consent,appointment"); all kinds when absent',
+      ),
+  })
+  .strict();
+
 /** Route parameters of a patient (`/patients/:id`). */
 export const patientIdParams = idParams;
 

@@ -98,7 +98,7 @@ export const timelineEventReply = z.object({
   actor: orNull(staffMember),
 });
 
-/** GET /patients/:id/timeline: in time order. */
+/** GET /patients/:id/timeline: in time order, oldest first unless `order=desc`. */
 export const timelineReply = z.object({ events: z.array(timelineEventReply) });
 
 /** Vital signs recorded outside a dosing session, oldest first. */
