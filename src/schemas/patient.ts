@@ -1,5 +1,6 @@
 // Patient registry request shapes (DESIGN.md "patient" contract), shared by API and web forms, and the reply types.
 import { z } from 'zod';
+import { STATED_ALLERGY_STATUSES } from '../domain/patient/allergy-status.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../domain/patient/nhs-number.ts';
 import { idParams, isoDate, shortText, storableString, uuid } from './common.ts';
 import type {
@@ -88,6 +89,12 @@ export const patientFields = {
   weight: weightSchema.optional(),
   height: heightSchema.optional(),
   allergies: z.array(allergySchema).max(100).optional(),
+  allergyStatus: z
+    .enum(STATED_ALLERGY_STATUSES)
+    .optional()
+    .describe(
+      'not-asked, none-known (asked: no known allergies) or recorded (the allergies are listed); must agree with allergies',
+    ),
   medications: z.array(medicationSchema).max(100).optional(),
 };
 
@@ -113,6 +120,7 @@ export const correctPatientSchema = z
     weight: patientFields.weight,
     height: patientFields.height,
     allergies: patientFields.allergies,
+    allergyStatus: patientFields.allergyStatus,
     medications: patientFields.medications,
     reason: shortText(500).describe('Why the record is being corrected'),
   })

@@ -14,6 +14,12 @@ describe('timeline words', () => {
     );
   });
 
+  it('names the corrected parts of a record in words', () => {
+    expect(
+      timelineSummary('patient-corrected', 'Record corrected (version 3): givenName, allergyStatus'),
+    ).toBe('Record corrected (version 3): given name, allergy status');
+  });
+
   it('leaves a line already in words, or of another kind, as written', () => {
     const line = 'Eligibility for IV racemic ketamine: eligible (signed by Dr A)';
     expect(timelineSummary('eligibility', line)).toBe(line);

@@ -1,5 +1,6 @@
 // Words for the timeline: each kind of line as the clinic says it, and older lines' route codes as labels.
 import { decisionWords, routeWords } from '../../../src/domain/treatment/route-labels.ts';
+import { RECORD_FIELD_LABELS } from './record-field-labels.ts';
 
 /** Every kind the API writes on a timeline (src/api, src/cli/demo), as a filter's label. */
 export const TIMELINE_KIND_LABELS: Readonly<Record<string, string>> = {
@@ -39,6 +40,7 @@ export function timelineKindLabel(kind: string): string {
 
 const ELIGIBILITY = /^Eligibility for ([a-z-]+): ([a-z-]+)( \(signed by .*\))?$/;
 const WITHDRAWN = /^Consent withdrawn \(([a-z-]+)\)$/;
+const CORRECTED = /^(Record corrected \(version \d+\)): ([A-Za-z, ]+)$/;
 
 /**
  * A line's summary in words. Lines are never rewritten, so lines written before routes were named in words
@@ -52,6 +54,13 @@ export function timelineSummary(kind: string, summary: string): string {
   if (kind === 'consent') {
     const m = WITHDRAWN.exec(summary);
     if (m?.[1]) return `Consent withdrawn (${routeWords(m[1])})`;
+  }
+  if (kind === 'patient-corrected') {
+    const m = CORRECTED.exec(summary);
+    if (m?.[1] && m[2]) {
+      const fields = m[2].split(', ').map((f) => RECORD_FIELD_LABELS[f] ?? f);
+      return `${m[1]}: ${fields.join(', ')}`;
+    }
   }
   return summary;
 }
