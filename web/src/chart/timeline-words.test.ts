@@ -20,6 +20,12 @@ describe('timeline words', () => {
     ).toBe('Record corrected (version 3): given name, allergy status');
   });
 
+  it("shows an appointment's contact type in words", () => {
+    expect(timelineSummary('appointment', 'Appointment booked for 02 Mar 2026, 10:00 (face-to-face)')).toBe(
+      'Appointment booked for 02 Mar 2026, 10:00 (face to face)',
+    );
+  });
+
   it('leaves a line already in words, or of another kind, as written', () => {
     const line = 'Eligibility for IV racemic ketamine: eligible (signed by Dr A)';
     expect(timelineSummary('eligibility', line)).toBe(line);

@@ -1,5 +1,6 @@
 // Words for the timeline: each kind of line as the clinic says it, and older lines' route codes as labels.
 import { decisionWords, routeWords } from '../../../src/domain/treatment/route-labels.ts';
+import { contactTypeLabel } from '../appointments/appointment-types.ts';
 import { RECORD_FIELD_LABELS } from './record-field-labels.ts';
 
 /** Every kind the API writes on a timeline (src/api, src/cli/demo), as a filter's label. */
@@ -40,11 +41,12 @@ export function timelineKindLabel(kind: string): string {
 
 const ELIGIBILITY = /^Eligibility for ([a-z-]+): ([a-z-]+)( \(signed by .*\))?$/;
 const WITHDRAWN = /^Consent withdrawn \(([a-z-]+)\)$/;
+const BOOKED = /^(Appointment booked for .+) \(([a-z-]+)\)$/;
 const CORRECTED = /^(Record corrected \(version \d+\)): ([A-Za-z, ]+)$/;
 
 /**
- * A line's summary in words. Lines are never rewritten, so lines written before routes were named in words
- * ("Eligibility for iv-racemic: not-eligible") are shown with the route's and decision's labels.
+ * A line's summary in words. Lines are never rewritten, so the codes some lines carry (a route, a decision, a
+ * contact type, a record's field names) are shown with their labels.
  */
 export function timelineSummary(kind: string, summary: string): string {
   if (kind === 'eligibility') {
@@ -54,6 +56,10 @@ export function timelineSummary(kind: string, summary: string): string {
   if (kind === 'consent') {
     const m = WITHDRAWN.exec(summary);
     if (m?.[1]) return `Consent withdrawn (${routeWords(m[1])})`;
+  }
+  if (kind === 'appointment') {
+    const m = BOOKED.exec(summary);
+    if (m?.[1] && m[2]) return `${m[1]} (${contactTypeLabel(m[2]).toLowerCase()})`;
   }
   if (kind === 'patient-corrected') {
     const m = CORRECTED.exec(summary);
