@@ -134,4 +134,22 @@ describe('timeline, allergies and navigation in a real browser', () => {
     await other.getByText(/^Allergies not yet asked/).waitFor();
     expect(await other.getByText(/No known allergies/).count()).toBe(0);
   });
+
+  it('records "no known allergies" through the correction form, refusing it beside a listed allergy', async () => {
+    const { page } = world;
+    await page.goto(`/patients/${unaskedId}/correct`);
+    await page.getByRole('heading', { name: 'Correct record', level: 1 }).waitFor();
+    const asked = page.getByRole('group', { name: 'Allergies asked?' });
+    await asked.getByRole('radio', { name: 'Asked: no known allergies' }).check();
+    await page.getByRole('button', { name: 'Add allergy' }).click();
+    await page.getByRole('group', { name: 'Allergy 1' }).getByLabel('Substance').fill('Latex');
+    await page.getByLabel('Reason for correction').fill('Asked at assessment');
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await asked.getByText(/says no known allergies but lists an allergy/).waitFor();
+
+    await page.getByRole('button', { name: 'Remove allergy 1' }).click();
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    const banner = page.getByRole('region', { name: /TIMELINE, Ned/ });
+    await banner.getByText(/^No known allergies \(recorded by Sue Supervisor on /).waitFor();
+  });
 });
