@@ -298,6 +298,48 @@ describe('viewing and correcting', () => {
     const times = r.body.events.map((e: { occurredAt: string }) => e.occurredAt);
     expect([...times].sort()).toEqual(times);
   });
+
+  it('reads the timeline newest first with order=desc, the same lines turned round', async () => {
+    const oldest = (await w.alice.get(`/api/v1/patients/${patientId}/timeline`)).body.events;
+    const asc = await w.alice.get(`/api/v1/patients/${patientId}/timeline?order=asc`);
+    const desc = await w.alice.get(`/api/v1/patients/${patientId}/timeline?order=desc`);
+    expect(asc.body.events).toEqual(oldest);
+    expect(desc.status).toBe(200);
+    expect(desc.body.events.map((e: { id: string }) => e.id)).toEqual(
+      [...oldest].reverse().map((e: { id: string }) => e.id),
+    );
+    expect(desc.body.events[0].kind).toBe('patient-corrected');
+    expect(desc.body.events.at(-1).kind).toBe('patient-registered');
+  });
+
+  it('reads only the kinds named with kind=, one or several, in either order', async () => {
+    const base = `/api/v1/patients/${patientId}/timeline`;
+    const corrected = await w.alice.get(`${base}?kind=patient-corrected`);
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'patient-corrected',
+      'patient-corrected',
+    ]);
+    const both = await w.alice.get(`${base}?kind=patient-registered,patient-corrected&order=desc`);
+    expect(both.body.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'patient-corrected',
+      'patient-corrected',
+      'patient-registered',
+    ]);
+    const none = await w.alice.get(`${base}?kind=consent`);
+    expect(none.status).toBe(200);
+    expect(none.body.events).toEqual([]);
+  });
+
+  it('refuses an unknown order or a malformed kind with a 422 problem', async () => {
+    const base = `/api/v1/patients/${patientId}/timeline`;
+    const order = await w.alice.get(`${base}?order=newest`);
+    expect(order.status).toBe(422);
+    expect(order.headers.get('content-type')).toContain('application/problem+json');
+    const kind = await w.alice.get(`${base}?kind=${encodeURIComponent("x' OR 1=1")}`);
+    expect(kind.status).toBe(422);
+    expect(kind.body.errors?.[0]?.path).toMatch(/kind/);
+  });
 });
 
 describe('records are never overwritten', () => {

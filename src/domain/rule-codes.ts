@@ -1,6 +1,7 @@
 // Every code a clinical or regulatory rule may refuse with: one typed union built from each area's own codes, so an
 // HTTP handler cannot invent a code the domain does not define.
 import type { LedgerProblemCode } from './ledger/problems.ts';
+import type { AllergyRuleCode } from './patient/allergy-status.ts';
 import type { DischargeCode } from './treatment/discharge.ts';
 import type { TreatmentProblemCode } from './treatment/problems.ts';
 import type { GateCode } from './treatment/session-gates.ts';
@@ -20,4 +21,5 @@ export type RuleCode =
   | DischargeCode
   | SessionStateCode
   | WitnessRuleCode
-  | RegisterRuleCode;
+  | RegisterRuleCode
+  | AllergyRuleCode;

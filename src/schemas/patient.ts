@@ -1,5 +1,6 @@
 // Patient registry request shapes (DESIGN.md "patient" contract), shared by API and web forms, and the reply types.
 import { z } from 'zod';
+import { STATED_ALLERGY_STATUSES } from '../domain/patient/allergy-status.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../domain/patient/nhs-number.ts';
 import { idParams, isoDate, shortText, storableString, uuid } from './common.ts';
 import type {
@@ -88,6 +89,12 @@ export const patientFields = {
   weight: weightSchema.optional(),
   height: heightSchema.optional(),
   allergies: z.array(allergySchema).max(100).optional(),
+  allergyStatus: z
+    .enum(STATED_ALLERGY_STATUSES)
+    .optional()
+    .describe(
+      'not-asked, none-known (asked: no known allergies) or recorded (the allergies are listed); must agree with allergies',
+    ),
   medications: z.array(medicationSchema).max(100).optional(),
 };
 
@@ -113,6 +120,7 @@ export const correctPatientSchema = z
     weight: patientFields.weight,
     height: patientFields.height,
     allergies: patientFields.allergies,
+    allergyStatus: patientFields.allergyStatus,
     medications: patientFields.medications,
     reason: shortText(500).describe('Why the record is being corrected'),
   })
@@ -127,6 +135,39 @@ export const patientSearchQuery = z
       .optional()
       .describe('Name, date of birth (YYYY-MM-DD or DD/MM/YYYY), NHS number or MRN'),
     limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+
+/** A timeline line's kind as the query names it ("consent", "harm-decision"). */
+const timelineKind = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Not a timeline kind');
+
+/** GET /patients/:id/timeline?order=&kind=: oldest first unless asked, all kinds unless named. */
+export const timelineQuery = z
+  .object({
+    order: z
+      .enum(['asc', 'desc'])
+      .default('asc')
+      .describe('asc: oldest first (the default); desc: newest first'),
+    kind: z
+      .string()
+      .max(1000)
+      .optional()
+      .transform((v, ctx) => {
+        const kinds = (v ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter((k) => k !== '');
+        for (const k of kinds) {
+          if (!timelineKind.safeParse(k).success) {
+            ctx.addIssue({ code: 'custom', message: `Not a timeline kind: ${k.slice(0, 40)}` });
+            return z.NEVER;
+          }
+        }
+        return kinds;
+      })
+      .describe(
+        'Only lines of these kinds, comma-separated (e.g. "consent,appointment"); all kinds when absent',
+      ),
   })
   .strict();
 

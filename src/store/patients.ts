@@ -31,8 +31,17 @@ function toRecord(row: PatientRow): PatientRecord {
   };
 }
 
-/** The version content from a validated create request (normalised, empty lists made explicit). */
-export function contentOf(input: Omit<CreatePatient, 'serviceId'>): PatientContent {
+/** Who stated a record's allergy status, and when (kept in the version beside the status). */
+export type AllergyStatusRecorded = NonNullable<PatientContent['allergyStatusRecorded']>;
+
+/**
+ * The version content from a validated create request (normalised, empty lists made explicit), with who stated
+ * its allergy status when it has one.
+ */
+export function contentOf(
+  input: Omit<CreatePatient, 'serviceId'>,
+  allergyStatusRecorded?: AllergyStatusRecorded,
+): PatientContent {
   return {
     givenName: input.givenName,
     familyName: input.familyName,
@@ -44,6 +53,8 @@ export function contentOf(input: Omit<CreatePatient, 'serviceId'>): PatientConte
     ...(input.weight ? { weight: input.weight } : {}),
     ...(input.height ? { height: input.height } : {}),
     allergies: input.allergies ?? [],
+    ...(input.allergyStatus ? { allergyStatus: input.allergyStatus } : {}),
+    ...(input.allergyStatus && allergyStatusRecorded ? { allergyStatusRecorded } : {}),
     medications: input.medications ?? [],
   };
 }

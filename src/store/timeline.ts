@@ -1,4 +1,4 @@
-// The patient timeline: every event about a patient, appended by each capability, read in time order.
+// The patient timeline: every event about a patient, appended by each capability, read in time order (either way) and by kind.
 import type { TimelineEvent } from '../schemas/patient.ts';
 import type { Queryable } from './db.ts';
 
@@ -20,7 +20,19 @@ export async function addTimelineEvent(tx: Queryable, e: NewTimelineEvent): Prom
   );
 }
 
-export async function listTimeline(db: Queryable, patientId: string): Promise<TimelineEvent[]> {
+/** Which lines of a timeline to read, and in which order (oldest first unless asked). */
+export interface TimelineFilter {
+  order?: 'asc' | 'desc';
+  /** Only lines of these kinds; all kinds when absent or empty. */
+  kinds?: readonly string[];
+}
+
+export async function listTimeline(
+  db: Queryable,
+  patientId: string,
+  filter: TimelineFilter = {},
+): Promise<TimelineEvent[]> {
+  const kinds = filter.kinds && filter.kinds.length > 0 ? [...filter.kinds] : null;
   const rows = await db.query<{
     id: string;
     occurred_at: Date;
@@ -32,10 +44,13 @@ export async function listTimeline(db: Queryable, patientId: string): Promise<Ti
     display_name: string | null;
   }>(
     `SELECT t.*, u.display_name FROM timeline_events t LEFT JOIN users u ON u.id = t.actor_id
-     WHERE t.patient_id = $1 ORDER BY t.occurred_at, t.recorded_at`,
-    [patientId],
+     WHERE t.patient_id = $1 AND ($2::text[] IS NULL OR t.kind = ANY($2::text[]))
+     ORDER BY t.occurred_at, t.recorded_at`,
+    [patientId, kinds],
   );
-  return rows.map((r) => ({
+  // Newest first is the same list turned round, so lines recorded together keep one relative order either way.
+  const ordered = filter.order === 'desc' ? rows.reverse() : rows;
+  return ordered.map((r) => ({
     id: r.id,
     occurredAt: r.occurred_at.toISOString(),
     kind: r.kind,

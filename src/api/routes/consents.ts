@@ -2,6 +2,7 @@
 import { fileReply } from '../../schemas/replies/common.ts';
 import { withdrawnReply } from '../../schemas/replies/treatment.ts';
 import { consentDocuments } from '../../domain/consent/documents.ts';
+import { routeWords } from '../../domain/treatment/route-labels.ts';
 import { renderConsentPdf } from '../../documents/consent-pdf.ts';
 import { idParams } from '../../schemas/common.ts';
 import { withdrawSchema } from '../../schemas/treatment.ts';
@@ -78,7 +79,7 @@ export function consentRoutes(api: ZodApp, ctx: AppContext): void {
           action: 'consent.withdraw',
           resource: { type: 'Consent', id: consent.id },
           patientId: consent.patient_id,
-          timeline: { kind: 'consent', summary: `Consent withdrawn (${consent.route})` },
+          timeline: { kind: 'consent', summary: `Consent withdrawn (${routeWords(consent.route)})` },
           flagged: access.breakGlass,
           now,
         });

@@ -2,6 +2,7 @@
 import { eligibilityReply, screeningReply } from '../../schemas/replies/treatment.ts';
 import { contraindicationAnswerProblems } from '../../domain/treatment/eligibility-answers.ts';
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
+import { eligibilityLine } from '../../domain/treatment/route-labels.ts';
 import { eligibilitySchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { insertEligibility, listEligibility, listReferrals } from '../../store/treatment-screening.ts';
@@ -47,7 +48,7 @@ export function patientEligibilityRoutes(api: ZodApp, ctx: AppContext): void {
           signedAt: now,
           signedBy: auth.user.id,
         });
-        const line = `Eligibility for ${route}: ${req.body.decision} (signed by ${auth.user.display_name})`;
+        const line = eligibilityLine(route, req.body.decision, auth.user.display_name);
         await recordChange(req, tx, {
           ...added('eligibility', eligibilityId, line),
           access,

@@ -1,6 +1,7 @@
 // The patient registry: register, search, view and correct a record (by new version, with If-Match).
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { allergyStatementProblem } from '../../domain/patient/allergy-status.ts';
 import { formatNhsNumber } from '../../domain/patient/nhs-number.ts';
 import { storableString } from '../../schemas/common.ts';
 import {
@@ -25,7 +26,7 @@ import { patientReadReply, patientRecordReply, patientSearchReply } from '../../
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { chartRead, chartWrite, route } from '../route.ts';
 import { patientAccess, patientRead, type PatientAccess } from '../patient-access.ts';
-import { problem } from '../problem.ts';
+import { problem, ruleRefusal } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
 
 const etag = (p: PatientRecord) => `W/"${p.version}"`;
@@ -34,6 +35,16 @@ function parseIfMatch(header: string | undefined): number | null {
   if (!header) return null;
   const m = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   return m ? Number(m[1]) : NaN;
+}
+
+/** Refuses a record whose stated allergy status contradicts its allergy list (422, naming the status field). */
+function checkAllergyStatement(content: Pick<PatientRecord, 'allergyStatus' | 'allergies'>): void {
+  const found = allergyStatementProblem(content.allergyStatus, content.allergies);
+  if (found) {
+    throw ruleRefusal('out-of-bounds', found.code, found.text, undefined, [
+      { path: 'body.allergyStatus', message: found.text },
+    ]);
+  }
 }
 
 function describeIdentifiers(p: { identifiers: { system: string; value: string }[] }): string {
@@ -68,8 +79,13 @@ export async function registerPatient(
     ]);
   }
   const now = ctx.now();
+  const content = contentOf(fields, {
+    recordedAt: now.toISOString(),
+    recordedBy: { id: auth.user.id, displayName: auth.user.display_name },
+  });
+  checkAllergyStatement(content);
   return ctx.db.transaction(async (tx) => {
-    const patient = await insertPatient(tx, serviceId, contentOf(fields), auth.user.id, now);
+    const patient = await insertPatient(tx, serviceId, content, auth.user.id, now);
     // The chart line points at the version, the audit entry at the patient.
     const summary = `Registered${describeIdentifiers(patient)}`;
     const line = { kind: 'patient-registered', summary, ref: { type: 'PatientVersion', id: '1' } };
@@ -113,7 +129,16 @@ export async function correctRecord(
         `You edited version ${expected}; the record is now at version ${locked.current_version}.`,
       );
     }
-    const next = contentOf({ ...recordContent(current), ...changes });
+    // A newly stated allergy status names who stated it now; an unchanged one keeps who stated it before.
+    const restated =
+      changes.allergyStatus !== undefined && changes.allergyStatus !== current.allergyStatus
+        ? {
+            recordedAt: now.toISOString(),
+            recordedBy: { id: auth.user.id, displayName: auth.user.display_name },
+          }
+        : current.allergyStatusRecorded;
+    const next = contentOf({ ...recordContent(current), ...changes }, restated);
+    checkAllergyStatement(next);
     const version = locked.current_version + 1;
     const patient = await correctPatient(tx, access.patientId, version, next, auth.user.id, now, reason);
     // The chart line points at the new version, the audit entry at the patient.

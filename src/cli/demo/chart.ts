@@ -56,7 +56,10 @@ export async function reweigh(
 ): Promise<number> {
   const current = await findPatient(tx, p.patientId);
   if (!current) throw new Error('demo patient vanished');
-  const next = contentOf({ ...recordContent(current), weight: { kg: p.kg, measuredOn: p.measuredOn } });
+  const next = contentOf(
+    { ...recordContent(current), weight: { kg: p.kg, measuredOn: p.measuredOn } },
+    current.allergyStatusRecorded,
+  );
   const record = await correctPatient(
     tx,
     p.patientId,

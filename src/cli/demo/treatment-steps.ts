@@ -3,6 +3,7 @@
 import { consentDocumentFor } from '../../domain/consent/documents.ts';
 import { contraindications } from '../../domain/treatment/contraindications.ts';
 import { eligibilityFlags } from '../../domain/treatment/eligibility-flags.ts';
+import { eligibilityLine } from '../../domain/treatment/route-labels.ts';
 import { indicationCheck, type Route } from '../../domain/treatment/index.ts';
 import { insertConsent } from '../../store/consents.ts';
 import type { Queryable } from '../../store/db.ts';
@@ -83,7 +84,7 @@ export async function recordEligibility(
     patientId: e.patientId,
     timeline: {
       kind: 'eligibility',
-      summary: `Eligibility for ${e.route}: eligible (signed by ${e.by.name})`,
+      summary: eligibilityLine(e.route, 'eligible', e.by.name),
     },
     details: { decision: 'eligible' },
     actorId: e.by.id,

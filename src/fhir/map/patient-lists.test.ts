@@ -45,8 +45,37 @@ describe('patientAllergies', () => {
     }
   });
 
-  it('makes no resource for a record without allergies (KASPR has no distinct "no known allergies")', () => {
+  it('makes no resource for a record without allergies and no "none known" statement (nobody asked)', () => {
     expect(patientAllergies(barePatient())).toEqual([]);
+    expect(patientAllergies({ ...barePatient(), allergyStatus: 'not-asked' })).toEqual([]);
+  });
+
+  it('maps a stated "no known allergies" to one AllergyIntolerance coded SNOMED 716186003, by who stated it', () => {
+    const stated = {
+      ...barePatient(),
+      allergyStatus: 'none-known' as const,
+      allergyStatusRecorded: {
+        recordedAt: '2026-03-02T09:15:00.000Z',
+        recordedBy: { id: USER_ID, displayName: 'Dr Test' },
+      },
+    };
+    const [nka, ...rest] = patientAllergies(stated);
+    expect(rest).toEqual([]);
+    expect(nka).toStrictEqual({
+      resourceType: 'AllergyIntolerance',
+      id: `${PATIENT_ID}-allergy-1`,
+      meta: { versionId: '1', lastUpdated: '2026-03-02T09:15:00.000Z' },
+      clinicalStatus: { coding: [{ system: CLINICAL, code: 'active', display: 'Active' }] },
+      code: {
+        coding: [{ system: 'http://snomed.info/sct', code: '716186003', display: 'No known allergy' }],
+        text: 'No known allergy',
+      },
+      patient: { reference: `Patient/${PATIENT_ID}` },
+      recordedDate: '2026-03-02T09:15:00.000Z',
+      recorder: { reference: `Practitioner/${USER_ID}` },
+    });
+    expectValidFhir(nka);
+    expect(emptyElements(nka)).toEqual([]);
   });
 });
 

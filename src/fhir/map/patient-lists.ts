@@ -2,7 +2,7 @@
 // MedicationStatement resources, one per list entry, with ids `<patientId>-allergy-<n>` / `-medication-<n>`.
 import type { PatientRecord } from '../../schemas/patient.ts';
 import type { AllergyIntolerance, AllergyIntoleranceReaction, MedicationStatement } from './records-types.ts';
-import { meta, prune, ref, text, THO } from './common.ts';
+import { meta, prune, ref, SNOMED, text, THO } from './common.ts';
 
 export const ALLERGY_CLINICAL_SYSTEM = `${THO}/allergyintolerance-clinical`;
 
@@ -33,12 +33,32 @@ function allergyOf(record: PatientRecord, allergy: Allergy, n: number): AllergyI
   });
 }
 
+/** SNOMED CT 716186003 |No known allergy (situation)|: the usual coded form of a stated "none known". */
+export const NO_KNOWN_ALLERGY = { system: SNOMED, code: '716186003', display: 'No known allergy' } as const;
+
+/** A stated "no known allergies" as the one AllergyIntolerance of the record, by whoever stated it and when. */
+function noKnownAllergyOf(record: PatientRecord): AllergyIntolerance {
+  const stated = record.allergyStatusRecorded;
+  return prune<AllergyIntolerance>({
+    resourceType: 'AllergyIntolerance',
+    id: `${record.id}-allergy-1`,
+    meta: meta(record.version, record.updatedAt),
+    clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL_SYSTEM, code: 'active', display: 'Active' }] },
+    code: { coding: [{ ...NO_KNOWN_ALLERGY }], text: NO_KNOWN_ALLERGY.display },
+    patient: ref('Patient', record.id),
+    recordedDate: stated?.recordedAt,
+    recorder: ref('Practitioner', stated?.recordedBy.id ?? record.updatedBy),
+  });
+}
+
 /**
- * One AllergyIntolerance per recorded allergy, numbered from 1 in the record's order. KASPR keeps no distinct "no
- * known allergies" statement (an empty list is also what a record without allergy history holds), so an empty list
- * maps to no resources rather than to the "no known allergy" form.
+ * One AllergyIntolerance per recorded allergy, numbered from 1 in the record's order. A record whose allergy status
+ * states none known (and lists none) maps to the one "no known allergy" resource; an empty list with no such
+ * statement means nobody asked, and maps to no resources.
  */
 export function patientAllergies(record: PatientRecord): AllergyIntolerance[] {
+  if (record.allergies.length === 0 && record.allergyStatus === 'none-known')
+    return [noKnownAllergyOf(record)];
   return record.allergies.map((a, i) => allergyOf(record, a, i + 1));
 }
 

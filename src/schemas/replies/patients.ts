@@ -1,5 +1,6 @@
 // Replies of the patient registry: a record (current version), search results, the version history and the timeline.
 import { z } from 'zod';
+import { STATED_ALLERGY_STATUSES } from '../../domain/patient/allergy-status.ts';
 import { ALLERGY_SEVERITIES, SEX_CODES } from '../patient.ts';
 import { calendarDate, instant, orNull } from './common.ts';
 
@@ -35,6 +36,14 @@ export const patientContent = z.object({
       severity: z.enum(ALLERGY_SEVERITIES),
     }),
   ),
+  allergyStatus: z
+    .enum(STATED_ALLERGY_STATUSES)
+    .optional()
+    .describe('What was stated about allergies; absent when nobody has stated it'),
+  allergyStatusRecorded: z
+    .object({ recordedAt: instant, recordedBy: staffMember })
+    .optional()
+    .describe('Who stated the current allergy status, and when'),
   medications: z.array(
     z.object({
       name: z.string(),
@@ -98,7 +107,7 @@ export const timelineEventReply = z.object({
   actor: orNull(staffMember),
 });
 
-/** GET /patients/:id/timeline: in time order. */
+/** GET /patients/:id/timeline: in time order, oldest first unless `order=desc`. */
 export const timelineReply = z.object({ events: z.array(timelineEventReply) });
 
 /** Vital signs recorded outside a dosing session, oldest first. */

@@ -1,5 +1,5 @@
 // AllergyTable: a patient's allergies with reaction and severity; severe ones stand out.
-import { ALLERGY_STATUS_TEXT, allergyStatus } from '../../../src/domain/patient/allergy-status.ts';
+import { chartAllergyStatus, noAllergyText } from './allergy-words.ts';
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
 
@@ -12,9 +12,14 @@ const COLUMNS: readonly Column<Allergy>[] = [
 ];
 
 /** Allergies with their reaction and severity; severe ones stand out. */
-export function AllergyTable({ allergies }: { allergies: PatientRecord['allergies'] }) {
-  const status = allergyStatus(allergies);
-  if (status !== 'recorded') return <p className="muted">{ALLERGY_STATUS_TEXT[status]}</p>;
+export function AllergyTable({
+  patient,
+}: {
+  patient: Pick<PatientRecord, 'allergies' | 'allergyStatus' | 'allergyStatusRecorded'>;
+}) {
+  const { allergies } = patient;
+  const status = chartAllergyStatus(patient);
+  if (status !== 'recorded') return <p className="muted">{noAllergyText(patient, status)}</p>;
   return (
     <DataTable
       columns={COLUMNS}

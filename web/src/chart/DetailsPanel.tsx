@@ -63,7 +63,7 @@ export function DetailsPanel({ patient: p }: { patient: PatientRecord }) {
       </div>
       <section className="details-group" aria-labelledby="details-allergies">
         <h3 id="details-allergies">Allergies</h3>
-        <AllergyTable allergies={p.allergies} />
+        <AllergyTable patient={p} />
       </section>
       <section className="details-group" aria-labelledby="details-medications">
         <h3 id="details-medications">Current medications</h3>

@@ -3,20 +3,7 @@ import type { PatientVersion } from '../../../src/schemas/patient.ts';
 import { useApiData } from '../api/use-api-data.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { formatDateTime } from '../ui/format.ts';
-
-const FIELD_LABELS: Record<string, string> = {
-  givenName: 'given name',
-  familyName: 'family name',
-  birthDate: 'date of birth',
-  sex: 'sex',
-  identifiers: 'identifiers',
-  contact: 'contact',
-  gp: 'GP',
-  weight: 'weight',
-  height: 'height',
-  allergies: 'allergies',
-  medications: 'medications',
-};
+import { RECORD_FIELD_LABELS as FIELD_LABELS } from './record-field-labels.ts';
 
 /** The parts of the record that differ between two versions. */
 function changedParts(before: PatientVersion['record'], after: PatientVersion['record']): string[] {

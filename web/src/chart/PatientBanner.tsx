@@ -1,17 +1,14 @@
 // PatientBanner: who this chart is about, at a glance: name, birth date and age, sex, identifiers and allergies.
 import type { PatientRecord } from '../../../src/schemas/patient.ts';
-import {
-  ALLERGY_STATUS_TEXT,
-  allergyStatus,
-  isNoKnownAllergiesEntry,
-} from '../../../src/domain/patient/allergy-status.ts';
+import { isNoKnownAllergiesEntry } from '../../../src/domain/patient/allergy-status.ts';
+import { chartAllergyStatus, noAllergyText } from './allergy-words.ts';
 import { formatBirthDate, identifierValue, patientName, sexLabel } from '../ui/format.ts';
 
 /** The always-visible identity strip at the top of a chart; `compact` sets the same facts on one line. */
 export function PatientBanner({ patient, compact = false }: { patient: PatientRecord; compact?: boolean }) {
   const nhs = identifierValue(patient.identifiers, 'nhs');
   const mrn = identifierValue(patient.identifiers, 'mrn');
-  const status = allergyStatus(patient.allergies);
+  const status = chartAllergyStatus(patient);
   return (
     <section
       className={`patient-banner${compact ? ' patient-banner-compact' : ''}`}
@@ -52,7 +49,7 @@ export function PatientBanner({ patient, compact = false }: { patient: PatientRe
         </div>
       ) : (
         <p className={status === 'nkda' ? 'banner-no-allergies' : 'banner-allergies-unknown'}>
-          {ALLERGY_STATUS_TEXT[status]}
+          {noAllergyText(patient, status)}
         </p>
       )}
     </section>

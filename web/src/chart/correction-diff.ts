@@ -13,6 +13,7 @@ const KEYS = [
   'weight',
   'height',
   'allergies',
+  'allergyStatus',
   'medications',
 ] as const;
 

@@ -1,6 +1,7 @@
 // Words for the treatment pathway's codes: routes, settings, decisions, pregnancy status and observation kinds.
 // From the module itself, not the index: the index would pull every protocol into the bundle.
 import { routes, sessionSettings } from '../../../src/domain/treatment/protocol-types.ts';
+import { ROUTE_LABELS } from '../../../src/domain/treatment/route-labels.ts';
 import type {
   EligibilityDecision,
   ObservationKind,
@@ -9,13 +10,7 @@ import type {
   SessionSetting,
 } from './treatment-types.ts';
 
-export const ROUTE_LABELS: Readonly<Record<Route, string>> = {
-  'iv-racemic': 'IV racemic ketamine',
-  im: 'IM racemic ketamine',
-  'intranasal-esketamine': 'Intranasal esketamine',
-  oral: 'Oral ketamine',
-  sublingual: 'Sublingual ketamine',
-};
+export { ROUTE_LABELS };
 
 export const SETTING_LABELS: Readonly<Record<SessionSetting, string>> = {
   clinic: 'Clinic',

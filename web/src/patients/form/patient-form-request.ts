@@ -1,5 +1,6 @@
 // Turns the patient form into an API request body (only filled fields), with local checks and error-path mapping.
 import type { z } from 'zod';
+import { allergyStatementProblem } from '../../../../src/domain/patient/allergy-status.ts';
 import { isValidNhsNumber, normaliseNhsNumber } from '../../../../src/domain/patient/nhs-number.ts';
 import type { createPatientSchema } from '../../../../src/schemas/patient.ts';
 import type { FieldErrors } from '../../api/api-error.ts';
@@ -58,6 +59,9 @@ export function buildPatientRequest(v: PatientFormValues): BuiltRequest {
       ...(t(a.reaction) ? { reaction: t(a.reaction) } : {}),
       severity: a.severity,
     }));
+  const allergyStatus = v.allergyStatus === '' ? undefined : v.allergyStatus;
+  const contradiction = allergyStatementProblem(allergyStatus, allergies);
+  if (contradiction) errors.allergyStatus = contradiction.text;
   const medications = v.medications
     .filter((m) => t(m.name) || t(m.dose) || t(m.route) || t(m.frequency))
     .map((m) => ({ name: t(m.name), ...filled({ dose: m.dose, route: m.route, frequency: m.frequency }) }));
@@ -72,6 +76,7 @@ export function buildPatientRequest(v: PatientFormValues): BuiltRequest {
     ...(kg !== undefined ? { weight: { kg, measuredOn: v.measuredOn } } : {}),
     ...(cm !== undefined ? { height: { cm, measuredOn: v.measuredOn } } : {}),
     ...(allergies.length ? { allergies } : {}),
+    ...(allergyStatus ? { allergyStatus } : {}),
     ...(medications.length ? { medications } : {}),
   };
   return { body, errors };

@@ -1,5 +1,6 @@
 // The patient form's state: flat strings as typed, rows with stable keys, and how to fill it from a record.
 import { formatNhsNumber } from '../../../../src/domain/patient/nhs-number.ts';
+import type { StatedAllergyStatus } from '../../../../src/domain/patient/allergy-status.ts';
 import type { ALLERGY_SEVERITIES, PatientRecord } from '../../../../src/schemas/patient.ts';
 
 export type Severity = (typeof ALLERGY_SEVERITIES)[number];
@@ -38,6 +39,8 @@ export interface PatientFormValues {
   weightKg: string;
   heightCm: string;
   measuredOn: string;
+  /** What was stated about allergies; '' while nobody has said (an older record, a form not yet answered). */
+  allergyStatus: StatedAllergyStatus | '';
   allergies: AllergyRow[];
   medications: MedicationRow[];
 }
@@ -83,6 +86,7 @@ export function emptyPatientForm(): PatientFormValues {
     weightKg: '',
     heightCm: '',
     measuredOn: '',
+    allergyStatus: '',
     allergies: [],
     medications: [],
   };
@@ -109,6 +113,7 @@ export function formFromRecord(r: PatientRecord): PatientFormValues {
     weightKg: r.weight ? String(r.weight.kg) : '',
     heightCm: r.height ? String(r.height.cm) : '',
     measuredOn: r.weight?.measuredOn ?? r.height?.measuredOn ?? '',
+    allergyStatus: r.allergyStatus ?? '',
     allergies: r.allergies.map((a) => ({
       key: newRowKey(),
       substance: a.substance,
