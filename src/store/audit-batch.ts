@@ -100,7 +100,7 @@ export class ReadAuditBatcher {
       await Promise.all(batch.map((w) => this.one(w)));
       return;
     }
-    const allowed = new Map(rows.map((r) => [Number(r.i), r.service_id]));
+    const allowed = new Map(rows.map((r) => [r.i, r.service_id]));
     batch.forEach((w, i) => w.resolve(allowed.get(i)));
   }
 
