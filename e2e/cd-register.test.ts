@@ -104,6 +104,13 @@ describe('the controlled-drug register in a real browser', () => {
     expect(await form.getByLabel('Draw from controlled-drug stock').inputValue()).toBe(
       `${productId}|${safeId}`,
     );
+    // The patient has no address recorded: the register's reg. 19 "supplied to" address is asked for, with the way
+    // to record it.
+    const prompt = form.getByRole('status').filter({ hasText: /no address recorded/ });
+    await prompt.getByText(/reg\. 19/).waitFor();
+    expect(
+      await prompt.getByRole('link', { name: 'Record the patient’s address' }).getAttribute('href'),
+    ).toBe(`/patients/${patientId}/correct`);
     await form.getByRole('button', { name: 'Start administration' }).click();
     await page.getByRole('form', { name: 'Stop administration' }).waitFor();
   });

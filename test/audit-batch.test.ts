@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadAuditBatcher, type ReadAuditRequest } from '../src/store/audit-batch.ts';
 import { verifyAuditChain } from '../src/store/audit.ts';
 import type { Queryable } from '../src/store/db.ts';
+import { findPatient, toRecord } from '../src/store/patients.ts';
 import { sealAll } from './support/audit.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from './support/database.ts';
 
@@ -136,6 +137,38 @@ describe(`read audit group commit (${testEngine()})`, () => {
     const answers = await Promise.all(requests.map((r) => batcher.append(r)));
     expect(answers).toEqual([...Array<string>(5).fill(serviceA), ...Array<string>(5).fill(serviceB)]);
     expect(await entriesOf(requests.map((r) => r.event.requestId as string))).toHaveLength(10);
+  });
+
+  it('a read of the record takes it from the statement that wrote the entry, as findPatient reads it', async () => {
+    await t.db.query(
+      `INSERT INTO users (id, email, display_name, password_hash, roles) VALUES ($1, 'batch@clinic.test', 'Batch', 'x', '{nurse}')`,
+      [actor],
+    );
+    const withRecord = inA.slice(0, 3);
+    for (const [n, id] of withRecord.entries()) {
+      await t.db.query(
+        `INSERT INTO patient_versions (patient_id, version, given_name, family_name, birth_date, data, recorded_at, recorded_by)
+         VALUES ($1, 1, 'Given', $2, '1980-01-01', $3, now(), $4)`,
+        [
+          id,
+          `Family${n}`,
+          JSON.stringify({ givenName: 'Given', familyName: `Family${n}`, birthDate: '1980-01-01' }),
+          actor,
+        ],
+      );
+    }
+    const batcher = new ReadAuditBatcher(t.db);
+    const reads = withRecord.map((p, n) => request(p, 4000 + n));
+    const outside = request(inB[0] as string, 4100);
+    const [a, b, c, refused] = await Promise.all([...reads, outside].map((r) => batcher.appendAndRead(r)));
+    for (const [n, got] of [a, b, c].entries()) {
+      expect(got?.serviceId).toBe(serviceA);
+      if (!got?.patient) throw new Error('no record returned');
+      expect(toRecord(got.patient)).toEqual(await findPatient(t.db, withRecord[n] as string));
+    }
+    expect(refused).toBeUndefined();
+    const written = await entriesOf([...reads, outside].map((r) => r.event.requestId as string));
+    expect(written.map((r) => r.patient_id).sort()).toEqual([...withRecord].sort());
   });
 
   it('a failed batch is retried entry by entry: only the entry that cannot be written fails its read', async () => {

@@ -4,7 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionState } from '../src/domain/auth/session-policy.ts';
 import { insertService } from '../src/store/services.ts';
-import { insertSession, touchLiveSession } from '../src/store/sessions.ts';
+import {
+  checkLiveSession,
+  insertSession,
+  touchLiveSession,
+  touchLiveSessions,
+} from '../src/store/sessions.ts';
 import { insertUser } from '../src/store/users.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from './support/database.ts';
 
@@ -91,5 +96,89 @@ describe(`touchLiveSession (${testEngine()})`, () => {
     } finally {
       await t.db.query('UPDATE users SET disabled = false WHERE id = $1', [userId]);
     }
+  });
+});
+
+describe(`touchLiveSessions, the batched check (${testEngine()})`, () => {
+  const cases: [number, number][] = [
+    [60_000, 1_000],
+    [60_000, 5_000],
+    [60_000, 5_001],
+    [60 * 60_000, limits.idleMs],
+    [60 * 60_000, limits.idleMs + 1],
+    [limits.absoluteMs, 1_000],
+    [limits.absoluteMs + 1, 1_000],
+  ];
+  const lastSeen = async (idHash: string) =>
+    (
+      await t.db.query<{ last_seen_at: Date }>('SELECT last_seen_at FROM sessions WHERE id_hash = $1', [
+        idHash,
+      ])
+    )[0]?.last_seen_at.getTime();
+
+  it('answers each call as touchLiveSession answers it alone, and marks seen the same sessions', async () => {
+    // Twin sessions per case: one checked alone, one in the batch.
+    const alone: string[] = [];
+    const batched: string[] = [];
+    for (const [age, idle] of cases) {
+      alone.push(await session(ago(age), ago(idle)));
+      batched.push(await session(ago(age), ago(idle)));
+    }
+    const ended = await session(ago(60_000), ago(1_000));
+    await t.db.query('UPDATE sessions SET ended_at = $2 WHERE id_hash = $1', [ended, ago(500)]);
+    const expected = [];
+    for (const idHash of alone) expected.push(await touchLiveSession(t.db, idHash, NOW, limits));
+    const got = await touchLiveSessions(t.db, [
+      ...batched.map((idHash) => ({ idHash, now: NOW, limits })),
+      { idHash: ended, now: NOW, limits },
+      { idHash: 'no-such-session', now: NOW, limits },
+    ]);
+    expect(got).toHaveLength(batched.length + 2);
+    for (const [i, idHash] of batched.entries()) {
+      expect(got[i] === undefined).toBe(expected[i] === undefined);
+      const answer = got[i];
+      if (answer) {
+        expect(answer.user).toEqual(expected[i]?.user);
+        expect(answer.session.csrf_token).not.toBe(expected[i]?.session.csrf_token); // each its own session
+      }
+      expect((await lastSeen(idHash)) === NOW.getTime()).toBe(
+        (await lastSeen(alone[i] as string)) === NOW.getTime(),
+      );
+    }
+    expect(got.slice(-2)).toEqual([undefined, undefined]);
+  });
+
+  it('a session named by several calls in one batch is live for each and marked seen at the latest time', async () => {
+    const idHash = await session(ago(60_000), ago(10_000));
+    const times = [ago(3_000), NOW, ago(6_000)];
+    const got = await touchLiveSessions(
+      t.db,
+      times.map((now) => ({ idHash, now, limits })),
+    );
+    expect(got.every((g) => g?.user.id === userId)).toBe(true);
+    expect(await lastSeen(idHash)).toBe(NOW.getTime());
+  });
+
+  it('concurrent checks through the batcher are each answered for their own session', async () => {
+    const hashes: string[] = [];
+    for (let i = 0; i < 6; i += 1) hashes.push(await session(ago(60_000), ago(1_000)));
+    await t.db.query('UPDATE sessions SET ended_at = $2 WHERE id_hash = $1', [hashes[5], ago(500)]);
+    const calls = Array.from({ length: 60 }, (_, i) => hashes[i % hashes.length] as string);
+    const answers = await Promise.all(
+      calls.map((idHash) => checkLiveSession(t.db, { idHash, now: NOW, limits })),
+    );
+    const csrf = new Map<string, string>();
+    for (const [i, idHash] of calls.entries()) {
+      const answer = answers[i];
+      if (idHash === hashes[5]) {
+        expect(answer).toBeUndefined();
+        continue;
+      }
+      expect(answer?.user.id).toBe(userId);
+      const token = answer?.session.csrf_token as string;
+      expect(csrf.get(idHash) ?? token).toBe(token);
+      csrf.set(idHash, token);
+    }
+    expect(new Set(csrf.values()).size).toBe(5);
   });
 });

@@ -1,7 +1,6 @@
 // Builds the HTTP application: security hooks, problem+json errors, OpenAPI, API routes and the web app.
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -10,6 +9,7 @@ import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 import type { AppContext, KasprApp, RouteInfo } from './context.ts';
 import { databaseAnswers } from '../store/db.ts';
 import { registerAuditSealer } from './audit-sealer.ts';
+import { securityHeaders } from './security-headers.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { problem, problemBody } from './problem.ts';
 import { toProblem } from './to-problem.ts';
@@ -97,7 +97,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  const SECURITY_HEADERS = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -115,6 +115,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },
+  });
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(SECURITY_HEADERS);
   });
   // Browser features the app never uses are switched off for it and anything it might embed (R13).
   app.addHook('onRequest', async (_req, reply) => {

@@ -2,7 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { hasActiveBreakGlassGrant } from '../store/break-glass.ts';
 import { readAuditBatcher } from '../store/audit-batch.ts';
-import { findPatientService } from '../store/patients.ts';
+import { findPatient, findPatientService, toRecord } from '../store/patients.ts';
+import type { PatientRecord } from '../schemas/patient.ts';
 import { authOf, type AppContext } from './context.ts';
 import { recordChange, recordRefusal } from './record-change.ts';
 import { problem } from './problem.ts';
@@ -64,6 +65,31 @@ export async function auditRead(
   });
 }
 
+/** The audit entry of a chart read by the signed-in user, as the batcher takes it. */
+function readRequest(
+  ctx: AppContext,
+  req: FastifyRequest,
+  patientId: string,
+  action: string,
+  resourceType: string,
+) {
+  const auth = authOf(req);
+  return {
+    event: {
+      actorId: auth.user.id,
+      action,
+      resourceType,
+      resourceId: patientId,
+      patientId,
+      outcome: 'success' as const,
+      ip: req.ip,
+      requestId: req.id,
+    },
+    serviceIds: auth.user.service_ids,
+    now: ctx.now(),
+  };
+}
+
 /**
  * Resolves access to a patient's chart for a read and audits the read before anything is read: a chart read is
  * on the record even when it then fails.
@@ -77,23 +103,42 @@ export async function patientRead(
 ): Promise<PatientAccess> {
   // Nearly every read is of a patient in the user's own services: checked and audited in one statement, shared
   // with the reads that arrive at the same time (group commit); answered only once the entry has committed.
-  const auth = authOf(req);
-  const serviceId = await readAuditBatcher(ctx.db).append({
-    event: {
-      actorId: auth.user.id,
-      action,
-      resourceType,
-      resourceId: patientId,
-      patientId,
-      outcome: 'success',
-      ip: req.ip,
-      requestId: req.id,
-    },
-    serviceIds: auth.user.service_ids,
-    now: ctx.now(),
-  });
+  const serviceId = await readAuditBatcher(ctx.db).append(
+    readRequest(ctx, req, patientId, action, resourceType),
+  );
   if (serviceId) return { patientId, serviceId, breakGlass: false };
-  // Otherwise the full check: a break-glass grant (audited as flagged), or a refusal (audited) and 404.
+  return fullRead(ctx, req, patientId, action, resourceType);
+}
+
+/**
+ * `patientRead` for the patient's record itself: in the common case the check, the audit entry and the record come
+ * from one statement (the record read after the entry is written, answered after it commits).
+ */
+export async function patientRecordRead(
+  ctx: AppContext,
+  req: FastifyRequest,
+  patientId: string,
+  action: string,
+): Promise<{ access: PatientAccess; patient: PatientRecord | undefined }> {
+  const allowed = await readAuditBatcher(ctx.db).appendAndRead(
+    readRequest(ctx, req, patientId, action, 'Patient'),
+  );
+  if (allowed) {
+    const access = { patientId, serviceId: allowed.serviceId, breakGlass: false };
+    return { access, patient: allowed.patient ? toRecord(allowed.patient) : undefined };
+  }
+  const access = await fullRead(ctx, req, patientId, action, 'Patient');
+  return { access, patient: await findPatient(ctx.db, patientId) };
+}
+
+/** The full check: a break-glass grant (audited as flagged), or a refusal (audited) and 404. */
+async function fullRead(
+  ctx: AppContext,
+  req: FastifyRequest,
+  patientId: string,
+  action: string,
+  resourceType: string,
+): Promise<PatientAccess> {
   const access = await patientAccess(ctx, req, patientId, action);
   await auditRead(ctx, req, access, action, resourceType);
   return access;

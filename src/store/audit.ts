@@ -90,45 +90,6 @@ export async function appendAudit(tx: Queryable, event: AuditEvent, now: Date = 
   return row.entry_id;
 }
 
-/**
- * The hot path of a chart read, in one statement: when the patient belongs to one of `serviceIds`, appends the
- * read's audit entry (as `appendAudit` would, about that patient) and returns the patient's service; otherwise
- * appends nothing and returns undefined, and the caller takes the full access check (break-glass, refusal audit).
- */
-export async function appendAuditInService(
-  db: Queryable,
-  event: AuditEvent & { patientId: string },
-  serviceIds: readonly string[],
-  now: Date,
-): Promise<string | undefined> {
-  const at = new Date(Math.floor(now.getTime()));
-  const [row] = await db.query<{ service_id: string }>(
-    `WITH p AS (SELECT id, service_id FROM patients WHERE id = $6 AND service_id = ANY($12::uuid[])),
-     entry AS (
-       INSERT INTO audit_log (at, actor_id, action, resource_type, resource_id, patient_id, outcome, ip,
-         request_id, flagged, details)
-       SELECT $1, $2, $3, $4, $5, p.id, $7, $8, $9, $10, $11 FROM p
-       RETURNING entry_id
-     )
-     SELECT p.service_id FROM p, entry`,
-    [
-      at,
-      event.actorId,
-      event.action,
-      event.resourceType,
-      event.resourceId ?? null,
-      event.patientId,
-      event.outcome,
-      event.ip ?? null,
-      event.requestId ?? null,
-      event.flagged ?? false,
-      JSON.stringify(event.details ?? {}),
-      serviceIds,
-    ],
-  );
-  return row?.service_id;
-}
-
 /** A stored entry before sealing: its chain fields are empty. */
 type PendingRow = Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'> & { entry_id: number };
 

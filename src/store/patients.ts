@@ -5,7 +5,8 @@ import { insertReturningId, type Queryable } from './db.ts';
 
 type PatientContent = PatientVersion['record'];
 
-interface PatientRow {
+/** A patient's identity row with its current version, as read from the database. */
+export interface PatientRow {
   id: string;
   service_id: string;
   version: number;
@@ -19,7 +20,8 @@ const SELECT_CURRENT = `
   SELECT p.id, p.service_id, v.version, v.data, p.created_at, v.recorded_at, v.recorded_by
   FROM patients p JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version`;
 
-function toRecord(row: PatientRow): PatientRecord {
+/** The record an API answers with, from its row. */
+export function toRecord(row: PatientRow): PatientRecord {
   return {
     ...row.data,
     id: row.id,

@@ -1,5 +1,6 @@
 // Server-side sessions, stored by the hash of their token so a database reader cannot hijack one.
 import type { Queryable } from './db.ts';
+import { StatementBatcher } from './statement-batcher.ts';
 import type { UserRow } from './users.ts';
 
 export interface SessionRow {
@@ -65,6 +66,78 @@ export async function touchLiveSession(
   if (!row) return undefined;
   const { session_csrf_token, ...user } = row;
   return { session: { csrf_token: session_csrf_token }, user };
+}
+
+/** One call of `touchLiveSession`, for the batched form. */
+export interface LiveSessionCheck {
+  idHash: string;
+  now: Date;
+  limits: { idleMs: number; absoluteMs: number; touchMs: number };
+}
+
+type LiveSession = { session: Pick<SessionRow, 'csrf_token'>; user: UserRow };
+
+/**
+ * `touchLiveSession` for many calls in one statement: each call's answer is what `touchLiveSession` would give it
+ * alone; a session named by several calls is marked seen once, at the latest of their times.
+ */
+export async function touchLiveSessions(
+  db: Queryable,
+  checks: readonly LiveSessionCheck[],
+): Promise<(LiveSession | undefined)[]> {
+  const rows = await db.query<UserRow & { i: number; session_csrf_token: string }>(
+    `WITH r AS (
+       SELECT * FROM unnest($1::int[], $2::text[], $3::timestamptz[], $4::float8[], $5::float8[], $6::float8[])
+         AS r(i, id_hash, now, idle_ms, absolute_ms, touch_ms)
+     ), live AS (
+       SELECT r.i, s.csrf_token AS session_csrf_token, u.*,
+              COALESCE(ARRAY(SELECT us.service_id::text FROM user_services us WHERE us.user_id = u.id
+                             ORDER BY us.service_id), '{}') AS service_ids
+         FROM r JOIN sessions s ON s.id_hash = r.id_hash JOIN users u ON u.id = s.user_id
+        WHERE s.ended_at IS NULL AND NOT u.disabled
+          AND s.last_seen_at >= r.now - r.idle_ms * interval '1 millisecond'
+          AND s.created_at >= r.now - r.absolute_ms * interval '1 millisecond'
+     ), latest AS (
+       SELECT DISTINCT ON (r.id_hash) r.id_hash, r.now, r.touch_ms
+         FROM r WHERE r.i IN (SELECT i FROM live) ORDER BY r.id_hash, r.now DESC
+     ), touched AS (
+       UPDATE sessions s SET last_seen_at = latest.now FROM latest
+        WHERE s.id_hash = latest.id_hash AND s.last_seen_at < latest.now - latest.touch_ms * interval '1 millisecond'
+        RETURNING 1
+     )
+     SELECT * FROM live`,
+    [
+      checks.map((_, i) => i),
+      checks.map((c) => c.idHash),
+      checks.map((c) => c.now.toISOString()),
+      checks.map((c) => c.limits.idleMs),
+      checks.map((c) => c.limits.absoluteMs),
+      checks.map((c) => c.limits.touchMs),
+    ],
+  );
+  const byIndex = new Map<number, LiveSession>();
+  for (const { i, session_csrf_token, ...user } of rows) {
+    byIndex.set(i, { session: { csrf_token: session_csrf_token }, user });
+  }
+  return checks.map((_, i) => byIndex.get(i));
+}
+
+const liveSessionBatchers = new WeakMap<
+  Queryable,
+  StatementBatcher<LiveSessionCheck, LiveSession | undefined>
+>();
+
+/**
+ * The session checks of one database (connection pool), batched: requests arriving together are checked in one
+ * statement (store/statement-batcher.ts).
+ */
+export function checkLiveSession(db: Queryable, check: LiveSessionCheck): Promise<LiveSession | undefined> {
+  let batcher = liveSessionBatchers.get(db);
+  if (!batcher) {
+    batcher = new StatementBatcher((batch) => touchLiveSessions(db, batch));
+    liveSessionBatchers.set(db, batcher);
+  }
+  return batcher.submit(check);
 }
 
 export async function touchSession(db: Queryable, idHash: string, now: Date): Promise<void> {

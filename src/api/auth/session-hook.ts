@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission } from '../../domain/access/roles.ts';
 import { sessionState, touchGranularityMs } from '../../domain/auth/session-policy.ts';
 import { readSettings } from '../../store/services.ts';
-import { endSession, findSession, touchLiveSession, touchSession } from '../../store/sessions.ts';
+import { checkLiveSession, endSession, findSession, touchSession } from '../../store/sessions.ts';
 import { findAccessToken } from '../../store/system-clients.ts';
 import { findUserById, type UserRow } from '../../store/users.ts';
 import { safeEqual, sha256 } from '../../security/tokens.ts';
@@ -50,11 +50,15 @@ async function loadSession(ctx: AppContext, req: FastifyRequest): Promise<'none'
   const idHash = sha256(token);
   const now = ctx.now();
   // A live session (nearly every request): checked, read with its user and, at most every few seconds, marked
-  // seen, in one statement.
-  const live = await touchLiveSession(ctx.db, idHash, now, {
-    idleMs: ctx.config.KASPR_SESSION_IDLE_MINUTES * 60_000,
-    absoluteMs: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS * 3_600_000,
-    touchMs: touchGranularityMs(ctx.config.KASPR_SESSION_IDLE_MINUTES),
+  // seen, in one statement shared with the requests arriving at the same time.
+  const live = await checkLiveSession(ctx.db, {
+    idHash,
+    now,
+    limits: {
+      idleMs: ctx.config.KASPR_SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: ctx.config.KASPR_SESSION_ABSOLUTE_HOURS * 3_600_000,
+      touchMs: touchGranularityMs(ctx.config.KASPR_SESSION_IDLE_MINUTES),
+    },
   });
   if (live) return signedIn(ctx, req, live.user, idHash, live.session.csrf_token);
   // Otherwise find out why, by the domain's rule, and end the session if it has timed out.

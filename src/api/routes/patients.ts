@@ -25,7 +25,7 @@ import {
 import { patientReadReply, patientRecordReply, patientSearchReply } from '../../schemas/replies/patients.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { chartRead, chartWrite, route } from '../route.ts';
-import { patientAccess, patientRead, type PatientAccess } from '../patient-access.ts';
+import { patientAccess, patientRecordRead, type PatientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
 
@@ -199,8 +199,7 @@ export function patientRoutes(api: ZodApp, ctx: AppContext): void {
   );
 
   api.get('/patients/:id', chartRead({ 200: patientReadReply }), async (req, reply) => {
-    const access = await patientRead(ctx, req, req.params.id, 'patient.read');
-    const patient = await findPatient(ctx.db, access.patientId);
+    const { access, patient } = await patientRecordRead(ctx, req, req.params.id, 'patient.read');
     if (!patient) throw problem('not-found');
     return reply.header('etag', etag(patient)).send({ ...patient, accessViaBreakGlass: access.breakGlass });
   });

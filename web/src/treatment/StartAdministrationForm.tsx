@@ -1,6 +1,7 @@
 // StartAdministrationForm: record the start of administration: when, the product and its lot, and the dose given.
 import { administrationSchema } from '../../../src/schemas/treatment.ts';
 import { api } from '../api/client.ts';
+import { useChart } from '../chart/chart-context.ts';
 import { useSession } from '../session/session-context.ts';
 import { DecimalField } from '../ui/DecimalField.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -61,6 +62,7 @@ function startBody(v: Values, planned: number, stock: string): AdministrationBod
 
 /** "Time" (now), "Product", "Concentration (mg/mL)", "Lot", "Expiry", "Dose (mg)" (the planned dose). */
 export function StartAdministrationForm({ session, onDone }: StartAdministrationFormProps) {
+  const { patient } = useChart();
   const planned = session.dose.doseMg;
   const { concentrationMgPerMl } = session.dose;
   const initial: Values = {
@@ -142,6 +144,11 @@ export function StartAdministrationForm({ session, onDone }: StartAdministration
             onReason={form.set('notFromRegisterReason')}
             error={form.errors['cdStock.productId'] ?? form.errors.cdStock}
             reasonError={reasonError}
+            addressMissingFix={
+              patient.contact?.address?.trim()
+                ? undefined
+                : `/patients/${encodeURIComponent(patient.id)}/correct`
+            }
           />
         ) : null}
         {asksReason && (!canDrawStock || stockOptions.length === 0) ? (

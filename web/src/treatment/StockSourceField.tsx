@@ -1,6 +1,7 @@
 // StockSourceField: the controlled-drug stock (product at a safe) the dose is drawn from: the register is the
 // default source; a dose not drawn from it asks for the reason (journey review 2026-12 item 15).
 import type { ReactElement } from 'react';
+import { Link } from 'react-router';
 import { useApiData } from '../api/use-api-data.ts';
 import { Field } from '../ui/Field.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
@@ -44,6 +45,11 @@ interface StockSourceFieldProps {
   onReason: (reason: string) => void;
   error?: string | undefined;
   reasonError?: string | undefined;
+  /**
+   * Where the patient's address is recorded, when their record has none: the register entry names the person
+   * supplied with their address (UK reg. 19; US 21 CFR 1304.22(c)(4)), taken from the record.
+   */
+  addressMissingFix?: string | undefined;
 }
 
 /**
@@ -58,6 +64,7 @@ export function StockSourceField({
   onReason,
   error,
   reasonError,
+  addressMissingFix,
 }: StockSourceFieldProps): ReactElement | null {
   if (options.length === 0) return null;
   const chosen = stockChoice(value, options);
@@ -73,6 +80,13 @@ export function StockSourceField({
         ]}
         error={error}
       />
+      {chosen !== NOT_FROM_REGISTER && addressMissingFix ? (
+        <p className="notice notice-warning" role="status">
+          The register records the name and address of the person supplied (UK Misuse of Drugs Regulations
+          2001 reg. 19; US 21 CFR 1304.22(c)(4)), and this patient has no address recorded: the entry will be
+          flagged as missing it. <Link to={addressMissingFix}>Record the patient&rsquo;s address</Link>
+        </p>
+      ) : null}
       {chosen === NOT_FROM_REGISTER ? (
         <>
           <p className="notice notice-warning" role="status">
