@@ -136,7 +136,7 @@ describe('from a fresh installation to a first discharged dosing session, in the
     // The thresholds are part of the content reviewed. This browser test runs in real time, so the service sets
     // the observation after an IV infusion to 0 min; every other discharge rule still applies.
     const settings = page.getByRole('form', { name: 'Protocol settings' });
-    const observation = settings.getByLabel(/^discharge\.observation\.minimum/);
+    const observation = settings.getByLabel(/^Discharge: minimum observation time/);
     await observation.fill('0');
     await settings.getByLabel('Reason for the change').fill('Browser test: discharge in real time');
     await settings.getByRole('button', { name: 'Save settings' }).click();

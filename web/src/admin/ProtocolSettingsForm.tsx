@@ -2,6 +2,7 @@
 import { sourceText } from '../../../src/domain/core/source-text.ts';
 import { useEffect, useState } from 'react';
 import type { ProtocolSetting } from '../../../src/domain/treatment/protocol-settings.ts';
+import { settingLabel } from '../../../src/domain/treatment/setting-labels.ts';
 import { api } from '../api/client.ts';
 import { Checkbox } from '../ui/Checkbox.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -52,13 +53,17 @@ export function ProtocolSettingsForm({ path, settings, onSaved }: ProtocolSettin
         const value = values.draft[s.path];
         return typeof s.default === 'boolean' ? (
           <div key={s.path} className="field">
-            <Checkbox label={s.path} checked={value === true} onChecked={(checked) => put(s.path, checked)} />
+            <Checkbox
+              label={settingLabel(s.path)}
+              checked={value === true}
+              onChecked={(checked) => put(s.path, checked)}
+            />
             <p className="hint">{hint}</p>
           </div>
         ) : (
           <Field
             key={s.path}
-            label={`${s.path}${s.unit ? ` (${s.unit})` : ''}`}
+            label={`${settingLabel(s.path)}${s.unit ? ` (${s.unit})` : ''}`}
             inputMode="decimal"
             value={typeof value === 'string' ? value : ''}
             onValue={(v) => put(s.path, v)}
