@@ -7,9 +7,9 @@ import { packInForce } from '../../store/harm-packs.ts';
 import { insertVignette, listVignettes, lockServiceVignettes } from '../../store/vignettes.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
-import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { route } from '../route.ts';
+import { vignetteService } from './calibration.ts';
 
 export function calibrationStarterRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
@@ -17,16 +17,11 @@ export function calibrationStarterRoutes(api: ZodApp, ctx: AppContext): void {
     route('supervision', { body: starterVignettesSchema, 200: starterVignettesReply }),
     async (req) => {
       const auth = authOf(req);
-      const ids = auth.user.service_ids;
-      const serviceId = req.body.serviceId ?? (ids.length === 1 ? ids[0] : undefined);
-      if (!serviceId)
-        throw problem('validation-failed', undefined, [
-          { path: 'body.serviceId', message: 'Choose the service to load the starter vignettes into' },
-        ]);
-      if (!ids.includes(serviceId))
-        throw problem('validation-failed', undefined, [
-          { path: 'body.serviceId', message: 'You do not work in that service' },
-        ]);
+      const serviceId = vignetteService(
+        auth.user.service_ids,
+        req.body.serviceId,
+        'Choose the service to load the starter vignettes into',
+      );
       const pack = await packInForce(ctx.db);
       const evaluated = starterVignettes.map((v) => ({ v, ...evaluateOrRefuse(v.assessment, pack) }));
       const now = ctx.now();

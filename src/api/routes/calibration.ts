@@ -24,6 +24,25 @@ import {
   vignetteListReply,
 } from '../../schemas/replies/calibration.ts';
 
+/**
+ * The service vignettes go to: the one named (which must be one of the user's), else the user's only service;
+ * otherwise a validation problem at `body.serviceId` saying `choose`.
+ */
+export function vignetteService(
+  userServiceIds: readonly string[],
+  requested: string | undefined,
+  choose: string,
+): string {
+  const serviceId = requested ?? (userServiceIds.length === 1 ? userServiceIds[0] : undefined);
+  if (!serviceId)
+    throw problem('validation-failed', undefined, [{ path: 'body.serviceId', message: choose }]);
+  if (!userServiceIds.includes(serviceId))
+    throw problem('validation-failed', undefined, [
+      { path: 'body.serviceId', message: 'You do not work in that service' },
+    ]);
+  return serviceId;
+}
+
 export function calibrationRoutes(api: ZodApp, ctx: AppContext): void {
   api.post(
     '/calibration/vignettes',
@@ -31,16 +50,11 @@ export function calibrationRoutes(api: ZodApp, ctx: AppContext): void {
     async (req, reply) => {
       const auth = authOf(req);
       const { serviceId: requested, title, narrative, assessment, referenceLevel } = req.body;
-      const serviceId =
-        requested ?? (auth.user.service_ids.length === 1 ? auth.user.service_ids[0] : undefined);
-      if (!serviceId)
-        throw problem('validation-failed', undefined, [
-          { path: 'body.serviceId', message: 'Choose the service this vignette is for' },
-        ]);
-      if (!auth.user.service_ids.includes(serviceId))
-        throw problem('validation-failed', undefined, [
-          { path: 'body.serviceId', message: 'You do not work in that service' },
-        ]);
+      const serviceId = vignetteService(
+        auth.user.service_ids,
+        requested,
+        'Choose the service this vignette is for',
+      );
       // Refusals name `body.assessment.…`; the engine's level is stored beside the supervisor's reference level.
       const { assessment: parsed, evaluation } = evaluateOrRefuse(assessment, await packInForce(ctx.db));
       const now = ctx.now();
