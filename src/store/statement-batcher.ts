@@ -2,13 +2,18 @@
 // share one round trip (and, for a write, one commit). The first call while nothing is in flight goes at once (no
 // waiting for company); calls arriving while statements are in flight queue and go together in the next one. Each
 // call is answered only when the statement holding it has finished. When a batch statement fails, its calls are
-// retried one by one, so one bad call fails only itself.
+// retried one by one, so one bad call fails only itself. When it fails because the database is not answering (a
+// timeout, a lost connection), nothing is retried: its calls and every call that queued behind it fail with that
+// error at once, so no request waits for more than one statement's deadline.
+import { isDatabaseUnavailable } from './db.ts';
 
 export interface StatementBatcherOptions {
   /** Most calls in one statement. */
   maxBatch?: number;
   /** Most statements in flight at once. */
   maxInFlight?: number;
+  /** Errors that mean the database is not answering: no retry, and the queued calls fail too. */
+  isUnavailable?: (err: unknown) => boolean;
 }
 
 interface Waiting<Req, Res> {
@@ -22,6 +27,7 @@ export class StatementBatcher<Req, Res> {
   private inFlight = 0;
   private readonly maxBatch: number;
   private readonly maxInFlight: number;
+  private readonly isUnavailable: (err: unknown) => boolean;
 
   /** `run` answers a batch: one result per request, in order. */
   constructor(
@@ -30,6 +36,7 @@ export class StatementBatcher<Req, Res> {
   ) {
     this.maxBatch = options.maxBatch ?? 256;
     this.maxInFlight = options.maxInFlight ?? 1;
+    this.isUnavailable = options.isUnavailable ?? isDatabaseUnavailable;
   }
 
   submit(request: Req): Promise<Res> {
@@ -57,6 +64,12 @@ export class StatementBatcher<Req, Res> {
       if (results.length !== batch.length)
         throw new Error('a batch statement answered the wrong number of calls');
     } catch (err) {
+      if (this.isUnavailable(err)) {
+        // The calls that queued meanwhile have already waited out this statement's deadline.
+        const waited = this.queue.splice(0, this.queue.length);
+        for (const w of [...batch, ...waited]) w.reject(err);
+        return;
+      }
       if (batch.length === 1) {
         batch[0]?.reject(err);
         return;
