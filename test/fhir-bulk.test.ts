@@ -539,4 +539,40 @@ describe('the job lifecycle', () => {
     expect(next.status).toBe(202);
     expect((await settle(prescriber, next.headers.get('content-location') ?? '')).status).toBe(200);
   });
+
+  it('keeps no file of a job that failed while a part was on its way to be stored', async () => {
+    const id = await recordJob();
+    const row = await findBulkExport(server.ctx.db, id, new Date());
+    if (!row) throw new Error('job not recorded');
+    const db = server.ctx.db;
+    // Parts reach the database slowly; once one is on its way, the next progress update fails (the job fails
+    // mid-part). Whether the part lands before the failure is recorded (it is removed with the job's files) or after
+    // (the job is no longer in progress, so it is refused), nothing of the job is kept.
+    let storeSent = false;
+    const failing = {
+      ...db,
+      query: async <T>(sql: string, params?: readonly unknown[]) => {
+        if (/INSERT INTO bulk_export_files/.test(sql)) {
+          storeSent = true;
+          await new Promise((r) => setTimeout(r, 300));
+        } else if (storeSent && /SET progress/.test(sql)) throw new Error('lost connection');
+        return db.query<T>(sql, params);
+      },
+    };
+    const previous = setBulkExportPartLimit(600);
+    try {
+      await runBulkExport({ ...server.ctx, db: failing }, row);
+    } finally {
+      setBulkExportPartLimit(previous);
+    }
+    expect(storeSent).toBe(true);
+    expect((await prescriber.get(`${FHIR}/$export-status/${id}`)).status).toBe(500);
+    // Wait past any store that could still land, then count what is kept.
+    await new Promise((r) => setTimeout(r, 400));
+    const kept = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM bulk_export_files WHERE export_id = $1',
+      [id],
+    );
+    expect(kept[0]?.n).toBe(0);
+  });
 });

@@ -90,11 +90,17 @@ function inWindow(r: FhirResource, since: number | undefined, transaction: numbe
   return (since === undefined || at > since) && at <= transaction;
 }
 
-/** Writes one type's resources as NDJSON parts of at most the part limit, across as many `add` calls as it takes. */
+/**
+ * Writes one type's resources as NDJSON parts of at most the part limit, across as many `add` calls as it takes. A
+ * full part is stored while the next one fills (one store in flight at most), so the export reads and maps records
+ * while the database stores the previous part.
+ */
 class PartWriter {
   private lines: string[] = [];
   private bytes = 0;
   private part = 0;
+  /** The store of the previous part: whether the job was still running, or the error it failed with. */
+  private storing: Promise<boolean> = Promise.resolve(true);
 
   constructor(
     private readonly ctx: AppContext,
@@ -104,7 +110,7 @@ class PartWriter {
     private readonly seq: { next: number },
   ) {}
 
-  /** Adds resources, writing each part as it fills; false when the job stopped (cancelled). */
+  /** Adds resources, storing each part as it fills; false when the job stopped (cancelled). */
   async add(resources: readonly object[]): Promise<boolean> {
     for (const r of resources) {
       const line = `${JSON.stringify(r)}\n`;
@@ -116,12 +122,23 @@ class PartWriter {
     return true;
   }
 
-  /** Writes the last part (if any resource is left); false when the job stopped. */
+  /** Stores the last part (if any resource is left) and waits for every store; false when the job stopped. */
   async close(): Promise<boolean> {
-    return this.lines.length === 0 || (await this.flush());
+    if (this.lines.length > 0 && !(await this.flush())) return false;
+    return this.storing;
   }
 
+  /** Waits until no store is in flight, whatever its outcome. */
+  async settled(): Promise<void> {
+    await this.storing.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** Waits for the previous part's store, then starts this part's; false when the job stopped. */
   private async flush(): Promise<boolean> {
+    if (!(await this.storing)) return false;
     this.part += 1;
     const file = {
       name: `${this.type}-${this.part}.ndjson`,
@@ -133,7 +150,10 @@ class PartWriter {
     };
     this.lines = [];
     this.bytes = 0;
-    return addBulkExportFile(this.ctx.db, this.job.id, file);
+    this.storing = addBulkExportFile(this.ctx.db, this.job.id, file);
+    // Kept from being an unhandled rejection until it is awaited (and thrown) by the next flush or close.
+    this.storing.catch(() => undefined);
+    return true;
   }
 }
 
@@ -229,23 +249,29 @@ async function build(ctx: AppContext, job: BulkExportRow): Promise<boolean> {
         resources = resources.map((r) => withAbsoluteAttachments(r, base));
       return writer === undefined || writer.add(resources);
     };
-    if (source.patientData) {
-      // Patient data is read a chunk of patients at a time, so memory stays bounded however many there are.
-      let done = 0;
-      const reads = readAhead(patientChunks(ctx, job), (chunk) =>
-        source.inScope(ctx.db, { serviceIds: job.service_ids, patientIds: chunk }),
-      );
-      for await (const { chunk, value: read } of reads) {
-        if (!(await take(read))) return false;
-        done += chunk.length;
-        const progress = `${percent(done)}% (${type}, ${thousands(done)} of ${thousands(patients)} patients)`;
-        if (!(await setBulkExportProgress(ctx.db, job.id, progress))) return false;
+    try {
+      if (source.patientData) {
+        // Patient data is read a chunk of patients at a time, so memory stays bounded however many there are.
+        let done = 0;
+        const reads = readAhead(patientChunks(ctx, job), (chunk) =>
+          source.inScope(ctx.db, { serviceIds: job.service_ids, patientIds: chunk }),
+        );
+        for await (const { chunk, value: read } of reads) {
+          if (!(await take(read))) return false;
+          done += chunk.length;
+          const progress = `${percent(done)}% (${type}, ${thousands(done)} of ${thousands(patients)} patients)`;
+          if (!(await setBulkExportProgress(ctx.db, job.id, progress))) return false;
+        }
+      } else {
+        const scope: Scope = { serviceIds: job.service_ids, patientIds: job.patient_ids ?? undefined };
+        if (!(await take(await source.inScope(ctx.db, scope)))) return false;
       }
-    } else {
-      const scope: Scope = { serviceIds: job.service_ids, patientIds: job.patient_ids ?? undefined };
-      if (!(await take(await source.inScope(ctx.db, scope)))) return false;
+      if (writer && !(await writer.close())) return false;
+    } catch (err) {
+      // A failed job's files are removed: no part may still be arriving when that happens.
+      await writer?.settled();
+      throw err;
     }
-    if (writer && !(await writer.close())) return false;
   }
   if (job.warnings.length > 0) {
     const issues = job.warnings.map((w) => ({
