@@ -23,11 +23,9 @@ const ProductRegisterPage = lazyNamed(
   'ProductRegisterPage',
 );
 const BreakGlassPage = lazyNamed(() => import('./chart/BreakGlassPage.tsx'), 'BreakGlassPage');
-const loadChartPage = () => import('./chart/ChartPage.tsx');
-const ChartPage = lazyNamed(loadChartPage, 'ChartPage');
+const ChartPage = lazyNamed(() => import('./chart/ChartPage.tsx'), 'ChartPage');
 const CorrectPatientPage = lazyNamed(() => import('./chart/CorrectPatientPage.tsx'), 'CorrectPatientPage');
-const loadOutcomesPage = () => import('./outcomes/OutcomesPage.tsx');
-const OutcomesPage = lazyNamed(loadOutcomesPage, 'OutcomesPage');
+const OutcomesPage = lazyNamed(() => import('./outcomes/OutcomesPage.tsx'), 'OutcomesPage');
 const PilotPage = lazyNamed(() => import('./outcomes/PilotPage.tsx'), 'PilotPage');
 const GettingStartedPage = lazyNamed(
   () => import('./getting-started/GettingStartedPage.tsx'),
@@ -40,14 +38,12 @@ const PatientsPage = lazyNamed(() => import('./patients/PatientsPage.tsx'), 'Pat
  * session is asked for, instead of after: the outcomes page and a patient's chart, the pages most often opened so.
  */
 export function preloadPageFor(pathname: string): void {
-  const load = /^\/outcomes\/?$/.test(pathname)
-    ? loadOutcomesPage
+  const page = /^\/outcomes\/?$/.test(pathname)
+    ? OutcomesPage
     : /^\/patients\/[0-9a-f-]{36}(\/|$)/.test(pathname)
-      ? loadChartPage
+      ? ChartPage
       : null;
-  load?.().catch(() => {
-    // Fetched again (and any failure shown) when the page is rendered.
-  });
+  page?.preload();
 }
 const RegisterPatientPage = lazyNamed(
   () => import('./patients/RegisterPatientPage.tsx'),

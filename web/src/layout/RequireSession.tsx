@@ -5,15 +5,12 @@ import { lazyNamed, PageSuspense } from './lazy-page.tsx';
 import { AppLoading } from './StartupGate.tsx';
 
 // The signed-in frame (navigation, idle warning, second-factor set-up) is its own chunk: the sign-in page needs none of it.
-const loadLayout = () => import('./SignedInLayout.tsx');
-const SignedInLayout = lazyNamed(loadLayout, 'SignedInLayout');
+const SignedInLayout = lazyNamed(() => import('./SignedInLayout.tsx'), 'SignedInLayout');
 const TotpEnrolmentPage = lazyNamed(() => import('../account/TotpEnrolmentPage.tsx'), 'TotpEnrolmentPage');
 
 /** Starts fetching the signed-in frame early (while /me is asked), when this browser is probably signed in. */
 export function preloadSignedInLayout(): void {
-  loadLayout().catch(() => {
-    // Fetched again (and any failure shown) when the frame is rendered.
-  });
+  SignedInLayout.preload();
 }
 
 /** Renders the signed-in layout around the matched page, or sends the visitor to sign in. */

@@ -1,32 +1,52 @@
 // Pages loaded on demand: each page area is its own chunk, so the sign-in page and the dosing session do not
 // download the outcomes charts. While a chunk loads, the frame stays and a status line stands in for the page.
-import {
-  Component,
-  lazy,
-  Suspense,
-  type ComponentType,
-  type LazyExoticComponent,
-  type ReactNode,
-} from 'react';
+import { Component, createElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 
 /** A page's chunk could not be fetched: the server no longer has it (a new version was deployed) or is gone. */
 export class ChunkLoadError extends Error {
   override readonly name = 'ChunkLoadError';
 }
 
-/** A component exported by name from a module loaded on first render (React.lazy wants a default export). */
+/** A page loaded on demand that can be asked to start loading before it is rendered. */
+export type LazyPage<P extends object> = ComponentType<P> & {
+  /** Starts fetching the page's chunk (once); never rejects (a failure shows when the page is rendered). */
+  preload: () => void;
+};
+
+/**
+ * A component exported by name from a module loaded on first render (React.lazy wants a default export). Once the
+ * module is in (loaded by `preload` or by an earlier render), the component renders at once instead of suspending:
+ * React holds back the content of a Suspense boundary that showed its fallback for up to 300 ms
+ * ("FALLBACK_THROTTLE_MS"), so a page whose chunk was fetched while the session was asked for would otherwise still
+ * wait that long to appear.
+ */
 export function lazyNamed<K extends string, P extends object>(
   load: () => Promise<Record<K, ComponentType<P>>>,
   name: K,
-): LazyExoticComponent<ComponentType<P>> {
-  return lazy(async () => {
-    let module: Record<K, ComponentType<P>>;
-    try {
-      module = await load();
-    } catch (err) {
-      throw new ChunkLoadError(err instanceof Error ? err.message : String(err));
-    }
-    return { default: module[name] };
+): LazyPage<P> {
+  let loaded: ComponentType<P> | undefined;
+  let fetching: Promise<{ default: ComponentType<P> }> | undefined;
+  const fetchModule = () =>
+    (fetching ??= load().then(
+      (module) => {
+        loaded = module[name];
+        return { default: module[name] };
+      },
+      (err: unknown) => {
+        fetching = undefined;
+        throw new ChunkLoadError(err instanceof Error ? err.message : String(err));
+      },
+    ));
+  const Lazy = lazy(fetchModule);
+  function LazyNamed(props: P) {
+    return loaded ? createElement(loaded, props) : createElement(Lazy, props);
+  }
+  return Object.assign(LazyNamed, {
+    preload: () => {
+      fetchModule().catch(() => {
+        // Fetched again (and any failure shown) when the page is rendered.
+      });
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 // OutcomesPage: the service outcomes dashboard for a period, team and practitioner, with the filters in the address.
-// The charts come from the fast series endpoint; the measure cards follow when the slower full report arrives.
+// The charts come from the fast series endpoint; the full report is asked for once they are in, and the measure cards
+// follow when it arrives.
 import { Link, useSearchParams } from 'react-router';
 import { useApiData } from '../api/use-api-data.ts';
 import { usePageTitle } from '../layout/use-page-title.ts';
@@ -30,9 +31,11 @@ export function OutcomesPage() {
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
   const key = queryParams(query).toString();
-  // Both at once: the series answers in moments, the full report can take tens of seconds for an organisation.
+  // The series first, then the full report: the series answers in moments, the report can take seconds for an
+  // organisation, and asked together the report's statements take the database from the series, so the charts would
+  // wait for the report's work.
   const charts = useApiData<OutcomeSeriesReport>(seriesPath(query));
-  const report = useApiData<ServiceOutcomes>(reportPath(query));
+  const report = useApiData<ServiceOutcomes>(charts.loading ? null : reportPath(query));
   // After a change of filters an earlier full report would not match the charts: the cards wait for the new one.
   const full = report.loading || report.error ? null : report.data;
   // The full report carries the same series, so the charts still show if only the series request failed; the
