@@ -43,7 +43,9 @@ describe('StatementBatcher', () => {
     );
     const batcher = new StatementBatcher(run);
     const first = batcher.submit(1);
-    const rest = [2, 3, 4].map((n) => batcher.submit(n).catch((e: Error) => e.message));
+    const rest = [2, 3, 4].map((n) =>
+      batcher.submit(n).catch((e: unknown) => (e instanceof Error ? e.message : e)),
+    );
     await settle();
     statements[0]?.release();
     await first;
