@@ -2,8 +2,8 @@
 // `npm test`: lint, typecheck, and every suite — unit, API on both engines, browser on both engines — with one summary.
 // `npm run test:heavy` (`--heavy`): the slow resilience suites instead — fuzzing, crashes, restores, clean stops, a
 // frozen database and the idle timeout in a browser — on both engines.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -27,14 +27,61 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function vitest(label, project, env = {}) {
-  const file = `${OUT}/${label.replace(/\W+/g, '-')}.json`;
-  run(
-    label,
-    'npx',
-    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`],
-    env,
+/**
+ * Runs commands at the same time (two cores: the embedded engine's suite is busy in Node while PostgreSQL's waits on
+ * its server), each writing to its own log, printed whole in order once all have ended so the output stays readable.
+ */
+async function runTogether(jobs) {
+  const ended = jobs.map(
+    ({ label, cmd, args, env = {} }) =>
+      new Promise((resolve) => {
+        const logFile = `${OUT}/${label.replace(/\W+/g, '-')}.log`;
+        const log = createWriteStream(logFile);
+        const child = spawn(cmd, args, { env: { ...process.env, ...env, FORCE_COLOR: '1' } });
+        child.stdout.pipe(log, { end: false });
+        child.stderr.pipe(log, { end: false });
+        child.on('close', (code) => log.end(() => resolve({ label, code, logFile })));
+      }),
   );
+  for (const { label, code, logFile } of await Promise.all(ended)) {
+    process.stdout.write(`\n=== ${label}\n`);
+    process.stdout.write(readFileSync(logFile));
+    if (code !== 0) failures.push(label);
+  }
+}
+
+const vitestArgs = (project, file) => [
+  'vitest',
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${file}`,
+];
+const reportFile = (label) => `${OUT}/${label.replace(/\W+/g, '-')}.json`;
+
+function vitest(label, project, env = {}) {
+  run(label, 'npx', vitestArgs(project, reportFile(label)), env);
+  count(label);
+}
+
+/** Several vitest runs at once (see runTogether). */
+async function vitestTogether(runs) {
+  await runTogether(
+    runs.map(({ label, project, env }) => ({
+      label,
+      cmd: 'npx',
+      args: vitestArgs(project, reportFile(label)),
+      env,
+    })),
+  );
+  for (const { label } of runs) count(label);
+}
+
+/** Adds a run's JSON report to the totals (a run that wrote none counts as a failure). */
+function count(label) {
+  const file = reportFile(label);
   if (!existsSync(file)) {
     totals.failed += 1;
     return;
@@ -63,20 +110,27 @@ function reachable(url) {
 }
 
 if (!HEAVY) {
-  run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
-  run('format', 'npx', [
-    'prettier',
-    '--check',
-    '--log-level',
-    'warn',
-    'src',
-    'test',
-    'e2e',
-    'web/src',
-    'bench',
-    'scripts',
+  // The static checks and the unit tests at once: they share nothing.
+  await runTogether([
+    { label: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+    {
+      label: 'format',
+      cmd: 'npx',
+      args: [
+        'prettier',
+        '--check',
+        '--log-level',
+        'warn',
+        'src',
+        'test',
+        'e2e',
+        'web/src',
+        'bench',
+        'scripts',
+      ],
+    },
+    { label: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   ]);
-  run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   vitest('unit', 'unit');
 }
 
@@ -88,25 +142,28 @@ const engines = ['pglite'];
 if (pgAvailable) engines.push('postgres');
 else notes.push(`PostgreSQL suites skipped: nothing answers at ${pgUrl} (set DATABASE_URL to run them).`);
 
-for (const engine of engines) {
-  const project = HEAVY ? 'api-heavy' : 'api';
-  vitest(`${project} (${engine})`, project, { KASPR_TEST_DB: engine, DATABASE_URL: pgUrl });
+const engineRuns = (project) =>
+  engines.map((engine) => ({
+    label: `${project} (${engine})`,
+    project,
+    env: { KASPR_TEST_DB: engine, DATABASE_URL: pgUrl, KASPR_CHROMIUM: CHROMIUM },
+  }));
+// The two engines' suites run at once. The heavy API suites (deadlines, kills, stops) run one engine at a time, so
+// their timing assertions are not measured against a second suite's load; the heavy browser suite mostly waits out
+// idle timeouts, so its two engines wait together.
+async function onEachEngine(project) {
+  if (project === 'api-heavy') for (const r of engineRuns(project)) vitest(r.label, r.project, r.env);
+  else await vitestTogether(engineRuns(project));
 }
+
+await onEachEngine(HEAVY ? 'api-heavy' : 'api');
 
 const haveChromium = existsSync(CHROMIUM);
 if (CI && !haveChromium)
   failures.push(`Chromium is required under CI but ${CHROMIUM} is missing (apt-get install chromium)`);
 if (haveChromium) {
-  if (
-    run('build web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])
-  ) {
-    for (const engine of engines)
-      vitest(`${HEAVY ? 'e2e-heavy' : 'e2e'} (${engine})`, HEAVY ? 'e2e-heavy' : 'e2e', {
-        KASPR_TEST_DB: engine,
-        DATABASE_URL: pgUrl,
-        KASPR_CHROMIUM: CHROMIUM,
-      });
-  }
+  if (run('build web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']))
+    await onEachEngine(HEAVY ? 'e2e-heavy' : 'e2e');
 } else {
   notes.push(
     `Browser suites skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set KASPR_CHROMIUM).`,
