@@ -137,3 +137,87 @@ describe('correcting the allergy status', () => {
     expect(accepted.body).toMatchObject({ version: 2, allergyStatus: 'recorded', allergies: [PENICILLIN] });
   });
 });
+
+describe('the allergy status received in a FHIR Bundle', () => {
+  const allergyEntry = (patientId: string, code: Record<string, unknown>) => ({
+    resource: { resourceType: 'AllergyIntolerance', patient: { reference: `Patient/${patientId}` }, code },
+    request: { method: 'POST', url: 'AllergyIntolerance' },
+  });
+  const importBatch = async (...entry: ReturnType<typeof allergyEntry>[]) => {
+    const r = await w.alice.post(
+      '/fhir/R4',
+      { resourceType: 'Bundle', type: 'batch', entry },
+      { 'content-type': 'application/fhir+json' },
+    );
+    expect(r.status, r.text).toBe(200);
+    return (
+      r.body as { entry: { response: { status: string; outcome?: { issue: { diagnostics?: string }[] } } }[] }
+    ).entry;
+  };
+  const NKA_SNOMED = {
+    coding: [
+      { system: 'http://snomed.info/sct', code: '716186003', display: 'No known allergy (situation)' },
+    ],
+  };
+  const NKDA_SNOMED = {
+    coding: [
+      { system: 'http://snomed.info/sct', code: '409137002', display: 'No Known Drug Allergy (situation)' },
+    ],
+  };
+
+  it('takes SNOMED "No known allergy" as the stated status, not as an allergy named so; again, it is already held', async () => {
+    const created = await w.alice.post('/api/v1/patients', { ...NO_ALLERGIES, allergyStatus: 'not-asked' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const [first] = await importBatch(allergyEntry(id, NKA_SNOMED));
+    expect(first?.response.status).toMatch(/^20/);
+    const record = (await w.alice.get(`/api/v1/patients/${id}`)).body;
+    expect(record.allergies).toEqual([]);
+    expect(record.allergyStatus).toBe('none-known');
+    expect(record.allergyStatusRecorded.recordedBy.id).toBe(w.aliceId);
+
+    const [again] = await importBatch(allergyEntry(id, NKDA_SNOMED));
+    expect(again?.response.status).toBe('200 OK');
+    expect(again?.response.outcome?.issue[0]?.diagnostics).toBe(
+      'Already held: the record states no known allergies.',
+    );
+    expect((await w.alice.get(`/api/v1/patients/${id}`)).body.version).toBe(record.version);
+  });
+
+  it('reads "No known allergy (situation)" as text the same way, with no code', async () => {
+    const created = await w.alice.post('/api/v1/patients', NO_ALLERGIES);
+    const id = created.body.id as string;
+    await importBatch(allergyEntry(id, { text: 'No known allergy (situation)' }));
+    const record = (await w.alice.get(`/api/v1/patients/${id}`)).body;
+    expect(record.allergies).toEqual([]);
+    expect(record.allergyStatus).toBe('none-known');
+  });
+
+  it('does not take "no known allergies" for a record that lists an allergy, naming the rule; the record is unchanged', async () => {
+    const created = await w.alice.post('/api/v1/patients', {
+      ...NO_ALLERGIES,
+      allergies: [PENICILLIN],
+      allergyStatus: 'recorded',
+    });
+    const id = created.body.id as string;
+    const [reply] = await importBatch(allergyEntry(id, NKA_SNOMED));
+    expect(reply?.response.status).toMatch(/^422/);
+    expect(reply?.response.outcome?.issue[0]?.diagnostics).toContain('allergy-status-contradiction');
+    const record = (await w.alice.get(`/api/v1/patients/${id}`)).body;
+    expect(record.version).toBe(created.body.version);
+    expect(record.allergies).toEqual([PENICILLIN]);
+    expect(record.allergyStatus).toBe('recorded');
+  });
+
+  it('adds an allergy received for a record that said none known or not asked, and then says allergies are recorded', async () => {
+    for (const stated of ['none-known', 'not-asked'] as const) {
+      const created = await w.alice.post('/api/v1/patients', { ...NO_ALLERGIES, allergyStatus: stated });
+      const id = created.body.id as string;
+      const [reply] = await importBatch(allergyEntry(id, { text: 'Latex' }));
+      expect(reply?.response.status, stated).toMatch(/^20/);
+      const record = (await w.alice.get(`/api/v1/patients/${id}`)).body;
+      expect(record.allergies.map((a: { substance: string }) => a.substance)).toEqual(['Latex']);
+      expect(record.allergyStatus).toBe('recorded');
+    }
+  });
+});

@@ -184,6 +184,30 @@ describe('allergies and medications', () => {
     );
   });
 
+  it('reads a stated "no known allergies" (SNOMED 716186003 or 409137002, IPS no-known-allergies, or its text) as a status, not an allergy', () => {
+    const none = { value: { noneKnown: true } };
+    const coded = (system: string, code: string) => ({ code: { coding: [{ system, code }] } });
+    expect(allergyFrom(coded('http://snomed.info/sct', '716186003'))).toEqual(none);
+    expect(allergyFrom(coded('http://snomed.info/sct', '409137002'))).toEqual(none);
+    expect(
+      allergyFrom(coded('http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips', 'no-known-allergies')),
+    ).toEqual(none);
+    for (const text of ['NKDA', 'No known allergy (situation)', 'No known drug allergies'])
+      expect(allergyFrom({ code: { text } }), text).toEqual(none);
+    // The same code in another system, or a text that names a substance, is an allergy.
+    expect(allergyFrom(coded('http://example.org/codes', '716186003'))).not.toEqual(none);
+    expect(allergyFrom({ code: { text: 'No known allergy to latex confirmed' } })).not.toEqual(none);
+    // A refuted statement is not imported at all.
+    const refuted = {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'refuted' },
+      ],
+    };
+    expect(
+      allergyFrom({ verificationStatus: refuted, ...coded('http://snomed.info/sct', '716186003') }),
+    ).toHaveProperty('skip');
+  });
+
   it('imports an active medication by its concept; not a stopped one or one by reference', () => {
     expect(
       medicationFrom({

@@ -1,6 +1,7 @@
 // Incoming AllergyIntolerance, MedicationStatement and MedicationRequest resources as entries of a patient record's
 // allergy and medication lists. Pure: gives the entry, or why it is not imported (an allergy no longer active, a
 // medication not taken now).
+import { isNoKnownAllergiesEntry } from '../../domain/patient/allergy-status.ts';
 import { ALLERGY_SEVERITIES } from '../../schemas/patient.ts';
 import { obj, objects, str, type Json } from '../create/read.ts';
 
@@ -23,13 +24,39 @@ export interface AllergyEntry {
   severity: (typeof ALLERGY_SEVERITIES)[number];
 }
 
-export function allergyFrom(resource: Json): Mapped<AllergyEntry> {
+/**
+ * Codes that state "asked: no known allergies" rather than name an allergy: SNOMED CT 716186003 |No known allergy
+ * (situation)| (HL7 Switzerland CH Term, CHAllergyIntoleranceValueSet; the code KASPR exports) and 409137002 |No known
+ * drug allergy (situation)| (the FHIR R4 example `allergyintolerance-nkda`), and the International Patient Summary's
+ * absent/unknown code `no-known-allergies`. KASPR treats "NKDA" as none known, as it does for an NKDA entry typed in.
+ */
+const NONE_KNOWN_CODES: readonly { system: string; code: string }[] = [
+  { system: 'http://snomed.info/sct', code: '716186003' },
+  { system: 'http://snomed.info/sct', code: '409137002' },
+  { system: 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips', code: 'no-known-allergies' },
+];
+
+/** A stated "no known allergies" (by code, or by a text such as "NKDA" or "No known allergy (situation)"). */
+export interface NoneKnownStatement {
+  readonly noneKnown: true;
+}
+
+const statesNoneKnown = (concept: unknown): boolean => {
+  const codings = objects(obj(concept).coding);
+  if (codings.some((c) => NONE_KNOWN_CODES.some((k) => k.system === str(c.system) && k.code === str(c.code))))
+    return true;
+  const text = conceptText(concept);
+  return text !== undefined && isNoKnownAllergiesEntry(text.replace(/\s*\(situation\)\s*$/i, ''));
+};
+
+export function allergyFrom(resource: Json): Mapped<AllergyEntry | NoneKnownStatement> {
   const clinical = statusCode(resource.clinicalStatus);
   if (clinical !== undefined && clinical !== 'active')
     return { skip: `the allergy is ${clinical}; KASPR lists active allergies` };
   const verification = statusCode(resource.verificationStatus);
   if (verification === 'refuted' || verification === 'entered-in-error')
     return { skip: `the allergy is ${verification}` };
+  if (statesNoneKnown(resource.code)) return { value: { noneKnown: true } };
   const reaction = objects(resource.reaction)[0];
   const manifestations = objects(reaction?.manifestation)
     .map(conceptText)

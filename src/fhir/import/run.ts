@@ -9,6 +9,7 @@ import { authOf, type AppContext } from '../../api/context.ts';
 import { patientAccess } from '../../api/patient-access.ts';
 import { ProblemError } from '../../api/problem.ts';
 import { correctRecord } from '../../api/routes/patients.ts';
+import { allergyStatus } from '../../domain/patient/allergy-status.ts';
 import { correctPatientSchema, identifierSchema, type PatientRecord } from '../../schemas/patient.ts';
 import { joinTransaction } from '../../store/db.ts';
 import { findPatient, findPatientsByIdentifiers, lockIdentifiers } from '../../store/patients.ts';
@@ -85,6 +86,8 @@ interface PatientChanges {
   height?: Measure;
   allergies: Named[];
   medications: Named[];
+  /** An AllergyIntolerance stating no known allergies (the record's allergy status, not a list entry). */
+  noneKnown?: PlannedEntry;
 }
 
 class BundleImport {
@@ -290,6 +293,10 @@ class BundleImport {
           if ('skip' in mapped) return notImported(mapped.skip);
           const { patientId } = this.subject(entry);
           const changes = changesOf(patientId);
+          if ('noneKnown' in mapped.value) {
+            changes.noneKnown = entry;
+            return { status: '' };
+          }
           const name = 'substance' in mapped.value ? mapped.value.substance : mapped.value.name;
           (entry.kind === 'allergy' ? changes.allergies : changes.medications).push({
             entry,
@@ -308,6 +315,7 @@ class BundleImport {
       changes.weight?.entry,
       changes.height?.entry,
       ...changes.allergies.map((a) => a.entry),
+      changes.noneKnown,
       ...changes.medications.map((m) => m.entry),
     ].filter((e): e is PlannedEntry => e !== undefined);
     const first = entries[0];
@@ -386,6 +394,22 @@ class BundleImport {
         current.medications.map((m) => m.name),
         changes.medications,
       );
+      // The allergy status follows the list: an allergy received for a record that said none known (or not asked)
+      // makes it "recorded"; a received "no known allergies" is taken only for a record that lists none.
+      const listsAllergies =
+        allergyStatus((update.allergies as { substance: string }[] | undefined) ?? current.allergies) ===
+        'recorded';
+      if (update.allergies !== undefined && listsAllergies && current.allergyStatus !== undefined)
+        update.allergyStatus = 'recorded';
+      if (changes.noneKnown) {
+        if (listsAllergies)
+          this.responses[changes.noneKnown.index] = notImported(
+            'it states no known allergies, but the record lists allergies (rule allergy-status-contradiction)',
+          );
+        else if (current.allergyStatus === 'none-known')
+          held(changes.noneKnown, 'Already held: the record states no known allergies.');
+        else update.allergyStatus = 'none-known';
+      }
       if (Object.keys(update).length === 0) return this.responses[first.index] ?? { status: '200 OK' };
       const parsed = correctPatientSchema.safeParse({ ...update, reason: REASON });
       if (!parsed.success)
