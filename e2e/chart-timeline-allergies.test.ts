@@ -119,9 +119,25 @@ describe('timeline, allergies and navigation in a real browser', () => {
     expect(await lines.nth(0).textContent()).toContain('Appointment booked');
     expect(await lines.nth(1).textContent()).toContain('Registered');
 
+    // Another tab and back: the filter is still set (the tab's address carries none).
+    await page.getByRole('tab', { name: 'Details', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/timeline'));
+    await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+    await page.waitForURL((url) => {
+      const kinds = (url.searchParams.get('kind') ?? '').split(',');
+      return kinds.length === 2 && kinds.includes('appointment');
+    });
+    await eventually(() => lines.count()).toBe(2);
+
     await panel.getByRole('button', { name: 'Show everything' }).click();
     await eventually(() => lines.count()).toBe(3);
     await page.waitForURL((url) => !url.searchParams.has('kind'));
+    // Cleared stays cleared after another tab.
+    await page.getByRole('tab', { name: 'Details', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/timeline'));
+    await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+    await eventually(() => lines.count()).toBe(3);
+    expect(new URL(page.url()).searchParams.has('kind')).toBe(false);
   });
 
   it('says "No known allergies" with who stated it, apart from "not yet asked"', async () => {

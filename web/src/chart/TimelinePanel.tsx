@@ -1,4 +1,5 @@
 // TimelinePanel: everything that happened to the patient, newest first: when, what and who, filtered by kind.
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TimelineEvent } from '../../../src/schemas/patient.ts';
 import { useApiData } from '../api/use-api-data.ts';
@@ -18,10 +19,31 @@ function chosenKinds(params: URLSearchParams): string[] {
     .filter((k) => k !== '');
 }
 
+/**
+ * The kinds last chosen on each patient's timeline in this page (in memory only), so that the filter is still set
+ * when the user comes back to the tab after another one (tab addresses carry no filter).
+ */
+const lastChosen = new Map<string, string>();
+
 /** The "Timeline" tab. */
 export function TimelinePanel({ patientId }: { patientId: string }) {
   const timeline = useApiData<{ events: TimelineEvent[] }>(`/patients/${patientId}/timeline?order=desc`);
   const [params, setParams] = useSearchParams();
+  const inAddress = params.get('kind');
+  // Back on the tab without a filter in the address: the one chosen last time is put back in it.
+  useEffect(() => {
+    const remembered = lastChosen.get(patientId);
+    if (inAddress === null && remembered) {
+      setParams(
+        (prev) => {
+          const out = new URLSearchParams(prev);
+          out.set('kind', remembered);
+          return out;
+        },
+        { replace: true },
+      );
+    } else if (inAddress !== null) lastChosen.set(patientId, inAddress);
+  }, [patientId, inAddress, setParams]);
   if (timeline.loading) return <p role="status">Loading the timeline…</p>;
   if (timeline.error) return <Notice kind="error">{timeline.error.detail ?? timeline.error.title}</Notice>;
   const events = timeline.data?.events ?? [];
@@ -34,6 +56,8 @@ export function TimelinePanel({ patientId }: { patientId: string }) {
   );
   const shown = chosen.length === 0 ? events : events.filter((e) => chosen.includes(e.kind));
   const choose = (next: string[]) => {
+    if (next.length === 0) lastChosen.delete(patientId);
+    else lastChosen.set(patientId, next.join(','));
     setParams(
       (prev) => {
         const out = new URLSearchParams(prev);
