@@ -26,6 +26,24 @@ describe('timeline words', () => {
     );
   });
 
+  it("says what a supervision note or sign-off is about, and a self-report link's instruments by name", () => {
+    expect(timelineSummary('supervision', 'Supervision note (decision)')).toBe(
+      'Supervision note on a level-of-need decision',
+    );
+    expect(timelineSummary('supervision', 'Supervision sign-off (assessment)')).toBe(
+      'Supervision sign-off on a harm assessment',
+    );
+    expect(timelineSummary('supervision', 'Supervision note (review)')).toBe('Supervision note on a review');
+    // An item type this version does not know stays as written.
+    expect(timelineSummary('supervision', 'Supervision note (other)')).toBe('Supervision note (other)');
+    expect(
+      timelineSummary('self-report-link', 'Self-report link issued (phq-9, sds, ketamine-urinary-checklist)'),
+    ).toBe('Self-report link issued (PHQ-9, SDS, Ketamine urinary symptom checklist)');
+    expect(timelineSummary('self-report-link', 'Self-report link issued (new-scale)')).toBe(
+      'Self-report link issued (new-scale)',
+    );
+  });
+
   it('leaves a line already in words, or of another kind, as written', () => {
     const line = 'Eligibility for IV racemic ketamine: eligible (signed by Dr A)';
     expect(timelineSummary('eligibility', line)).toBe(line);

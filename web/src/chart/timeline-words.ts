@@ -1,4 +1,5 @@
 // Words for the timeline: each kind of line as the clinic says it, and older lines' route codes as labels.
+import type { InstrumentId } from '../../../src/domain/instruments/types.ts';
 import { decisionWords, routeWords } from '../../../src/domain/treatment/route-labels.ts';
 import { contactTypeLabel } from '../appointments/appointment-types.ts';
 import { RECORD_FIELD_LABELS } from './record-field-labels.ts';
@@ -39,10 +40,34 @@ export function timelineKindLabel(kind: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The instruments' usual short names (their titles are in src/domain/instruments); the type covers every id. */
+const INSTRUMENT_SHORT_NAMES: Readonly<Record<InstrumentId, string>> = {
+  'phq-9': 'PHQ-9',
+  'gad-7': 'GAD-7',
+  'pcl-5': 'PCL-5',
+  sds: 'SDS',
+  'qids-sr16': 'QIDS-SR16',
+  madrs: 'MADRS',
+  cadss: 'CADSS',
+  'cssrs-screener': 'C-SSRS screener',
+  'ketamine-urinary-checklist': 'Ketamine urinary symptom checklist',
+};
+const instrumentName = (id: string): string =>
+  (INSTRUMENT_SHORT_NAMES as Readonly<Record<string, string>>)[id] ?? id;
+
+/** What a supervision note or sign-off is about (the item types of POST /supervision/notes). */
+const SUPERVISED_ITEMS: Readonly<Record<string, string>> = {
+  decision: 'a level-of-need decision',
+  assessment: 'a harm assessment',
+  review: 'a review',
+};
+
 const ELIGIBILITY = /^Eligibility for ([a-z-]+): ([a-z-]+)( \(signed by .*\))?$/;
 const WITHDRAWN = /^Consent withdrawn \(([a-z-]+)\)$/;
 const BOOKED = /^(Appointment booked for .+) \(([a-z-]+)\)$/;
 const CORRECTED = /^(Record corrected \(version \d+\)): ([A-Za-z, ]+)$/;
+const SUPERVISION = /^Supervision (sign-off|note) \(([a-z-]+)\)$/;
+const SELF_REPORT = /^Self-report link issued \(([a-z0-9, -]+)\)$/;
 
 /**
  * A line's summary in words. Lines are never rewritten, so the codes some lines carry (a route, a decision, a
@@ -67,6 +92,15 @@ export function timelineSummary(kind: string, summary: string): string {
       const fields = m[2].split(', ').map((f) => RECORD_FIELD_LABELS[f] ?? f);
       return `${m[1]}: ${fields.join(', ')}`;
     }
+  }
+  if (kind === 'supervision') {
+    const m = SUPERVISION.exec(summary);
+    const item = m?.[2] ? SUPERVISED_ITEMS[m[2]] : undefined;
+    if (m?.[1] && item) return `Supervision ${m[1]} on ${item}`;
+  }
+  if (kind === 'self-report-link') {
+    const m = SELF_REPORT.exec(summary);
+    if (m?.[1]) return `Self-report link issued (${m[1].split(', ').map(instrumentName).join(', ')})`;
   }
   return summary;
 }
