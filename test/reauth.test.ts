@@ -106,8 +106,9 @@ describe('the consent witness is no password oracle', () => {
       details: { reason?: string };
       actor_id: string;
     }>(
+      // In the order written (entry_id): `seq` is given by the sealer, and entries not yet sealed have none.
       `SELECT outcome, details, actor_id FROM audit_log
-       WHERE action = 'consent-witness.authenticate' AND resource_id = $1 ORDER BY seq`,
+       WHERE action = 'consent-witness.authenticate' AND resource_id = $1 ORDER BY entry_id`,
       [ids['wendy@clinic.test']],
     );
     expect(rows).toHaveLength(21);

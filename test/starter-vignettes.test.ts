@@ -62,7 +62,7 @@ describe('starter vignettes', () => {
 
   it('audits each case added and each load, including the one that added nothing', async () => {
     const loads = await server.ctx.db.query<{ details: { added: number } }>(
-      "SELECT details FROM audit_log WHERE action = 'calibration-starter-vignettes.load' ORDER BY seq",
+      "SELECT details FROM audit_log WHERE action = 'calibration-starter-vignettes.load' ORDER BY entry_id",
     );
     expect(loads.map((l) => l.details.added)).toEqual([6, 0]);
     const created = await server.ctx.db.query<{ n: number }>(
