@@ -27,6 +27,9 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
+/** A run's label as a file name ("api (pglite)" → "api-pglite-"). */
+const slug = (label) => label.replace(/\W+/g, '-');
+
 /**
  * Runs commands at the same time (two cores: the embedded engine's suite is busy in Node while PostgreSQL's waits on
  * its server), each writing to its own log, printed whole in order once all have ended so the output stays readable.
@@ -35,7 +38,7 @@ async function runTogether(jobs) {
   const ended = jobs.map(
     ({ label, cmd, args, env = {} }) =>
       new Promise((resolve) => {
-        const logFile = `${OUT}/${label.replace(/\W+/g, '-')}.log`;
+        const logFile = `${OUT}/${slug(label)}.log`;
         const log = createWriteStream(logFile);
         const child = spawn(cmd, args, { env: { ...process.env, ...env, FORCE_COLOR: '1' } });
         child.stdout.pipe(log, { end: false });
@@ -59,7 +62,7 @@ const vitestArgs = (project, file) => [
   '--reporter=json',
   `--outputFile=${file}`,
 ];
-const reportFile = (label) => `${OUT}/${label.replace(/\W+/g, '-')}.json`;
+const reportFile = (label) => `${OUT}/${slug(label)}.json`;
 
 function vitest(label, project, env = {}) {
   run(label, 'npx', vitestArgs(project, reportFile(label)), env);

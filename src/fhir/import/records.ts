@@ -3,6 +3,8 @@
 // medication not taken now).
 import { isNoKnownAllergiesEntry } from '../../domain/patient/allergy-status.ts';
 import { ALLERGY_SEVERITIES } from '../../schemas/patient.ts';
+import { SNOMED } from '../map/common.ts';
+import { NO_KNOWN_ALLERGY } from '../map/patient-lists.ts';
 import { obj, objects, str, type Json } from '../create/read.ts';
 
 export type Mapped<T> = { value: T } | { skip: string };
@@ -31,8 +33,8 @@ export interface AllergyEntry {
  * absent/unknown code `no-known-allergies`. KASPR treats "NKDA" as none known, as it does for an NKDA entry typed in.
  */
 const NONE_KNOWN_CODES: readonly { system: string; code: string }[] = [
-  { system: 'http://snomed.info/sct', code: '716186003' },
-  { system: 'http://snomed.info/sct', code: '409137002' },
+  NO_KNOWN_ALLERGY,
+  { system: SNOMED, code: '409137002' },
   { system: 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips', code: 'no-known-allergies' },
 ];
 
