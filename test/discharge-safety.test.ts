@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionClock } from './support/session-clock.ts';
 import {
+  ADMIN,
   buildWorld,
   Client,
   STAFF_PASSWORD,
@@ -13,6 +14,7 @@ import {
 import { signConsent, signEligibility } from './support/treatment.ts';
 
 let server: TestServer;
+let serviceA: string;
 let prescriber: Client;
 let prescriberId: string;
 let clock: SessionClock;
@@ -23,6 +25,7 @@ const normal = { systolic: 120, diastolic: 80, heartRate: 70, spo2: 98 };
 beforeAll(async () => {
   server = await startTestServer({ KASPR_SESSION_IDLE_MINUTES: '30' });
   const w = await buildWorld(server);
+  serviceA = w.serviceA;
   const r = await w.admin.post('/api/v1/users', {
     email: 'dis@clinic.test',
     displayName: 'Dana Discharge',
@@ -194,6 +197,58 @@ describe('discharge: the esketamine 40-minute BP', () => {
       reading: null,
       missedReason: 'Patient asleep at 40 min',
     });
+  });
+});
+
+describe('discharge: "the next day" of the esketamine no-driving rule', () => {
+  /** Local midnight in New York that starts the day after `iso`'s date there, worked out with Intl alone. */
+  function nextNewYorkMidnight(iso: string): string {
+    const date = (t: Date) => t.toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+    const next = new Date(`${date(new Date(iso))}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const day = next.toISOString().slice(0, 10);
+    const candidates = ['-05:00', '-04:00'].map((offset) => new Date(`${day}T00:00:00${offset}`));
+    const midnight = candidates.find(
+      (c) =>
+        date(c) === day &&
+        c.toLocaleTimeString('en-GB', { timeZone: 'America/New_York', hourCycle: 'h23' }) === '00:00:00',
+    );
+    if (!midnight) throw new Error(`no New York midnight on ${day}`);
+    return midnight.toISOString();
+  }
+
+  it("is the service's next day from its time zone, whatever offset the client sent", async () => {
+    // Signed in now: the session clock has moved hours on since the world was built.
+    const admin = new Client(server.baseUrl);
+    expect((await admin.login(ADMIN.email, ADMIN.password)).status).toBe(200);
+    const zone = await admin.patch(`/api/v1/services/${serviceA}`, { timeZone: 'America/New_York' });
+    expect(zone.status).toBe(200);
+    try {
+      const s = await openSession('esketamine');
+      await s.vitals(41);
+      await s.vitals(118);
+      await s.advanceTo(121);
+      // A client on UTC's clock: the offset it sends is not used.
+      const r = await s.discharge({ effectsResolved: true, utcOffsetMinutes: 0 });
+      expect(r.status).toBe(201);
+      expect(r.body.noDrivingUntil).toBe(nextNewYorkMidnight(r.body.administrationEndedAt));
+      const timeline = await prescriber.get(`/api/v1/patients/${s.patientId}/timeline`);
+      const line = timeline.body.events.find((e: { summary: string }) => e.summary.startsWith('Discharged'));
+      // The timeline names the New York date of that midnight.
+      const [y, m, d] = (r.body.noDrivingUntil as string).slice(0, 10).split('-');
+      const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+      expect(line?.summary).toBe(
+        `Discharged; no driving until after a night's sleep (not before ${d} ${months[Number(m) - 1]} ${y})`,
+      );
+    } finally {
+      // The clock moved past the idle limit of the sign-in above.
+      const again = new Client(server.baseUrl);
+      await again.login(ADMIN.email, ADMIN.password);
+      const back = await again.patch(`/api/v1/services/${serviceA}`, { timeZone: 'Europe/London' });
+      expect(back.status).toBe(200);
+      // A new sign-in, so the two hours this test added do not run the later tests into the 12-hour limit.
+      expect((await prescriber.login('dis@clinic.test', STAFF_PASSWORD)).status).toBe(200);
+    }
   });
 });
 

@@ -218,7 +218,15 @@ export const dischargeSchema = z
     alertAndOriented: z.boolean(),
     escortPresent: z.boolean(),
     effectsResolved: z.boolean().optional(),
-    utcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
+    utcOffsetMinutes: z
+      .number()
+      .int()
+      .min(-720)
+      .max(840)
+      .optional()
+      .describe(
+        "Accepted for older clients and not used: 'the next day' of a no-driving rule is the service's, from its time zone",
+      ),
     bpCheckpointMissedReason: storableString()
       .trim()
       .min(1)

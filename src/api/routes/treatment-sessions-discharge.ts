@@ -36,6 +36,7 @@ function checkDischarge(
   record: DischargeRecord,
   b: z.infer<typeof dischargeSchema>,
   now: Date,
+  timeZone: string,
 ) {
   return dischargeCheck({
     protocol: sessionProtocol(session.protocol),
@@ -49,7 +50,8 @@ function checkDischarge(
     escortPresent: b.escortPresent,
     setting: session.setting,
     ...(b.effectsResolved !== undefined ? { effectsResolved: b.effectsResolved } : {}),
-    ...(b.utcOffsetMinutes !== undefined ? { utcOffsetMinutes: b.utcOffsetMinutes } : {}),
+    // "The next day" (esketamine) is the service's next day, whatever offset the client's clock is on.
+    timeZone,
     ...(b.bpCheckpointMissedReason !== undefined
       ? { bpCheckpointMissedReason: b.bpCheckpointMissedReason }
       : {}),
@@ -117,7 +119,8 @@ export function treatmentSessionDischargeRoutes(api: ZodApp, ctx: AppContext): v
       const record = dischargeRecord(await sessionEvents(ctx.db, session.id), session.discharged_at);
       if (!record.ok) throw ruleRefusal('blocked', record.code, record.text);
       const now = ctx.now();
-      const result = checkDischarge(session, record.value, req.body, now);
+      const { timeZone } = await serviceForDocuments(ctx.db, session.service_id);
+      const result = checkDischarge(session, record.value, req.body, now, timeZone);
       const first = result.unmet[0];
       if (!result.ok && first) {
         throw ruleRefusal('blocked', first.code, result.unmet.map((u) => u.text).join(' '), {
@@ -136,7 +139,6 @@ export function treatmentSessionDischargeRoutes(api: ZodApp, ctx: AppContext): v
         // Two discharges at once: the second finds the session closed, and is refused by the same rule.
         if (!(await insertDischarge(tx, { ...stored, by: auth.user.id })))
           throw ruleRefusal('blocked', dischargedSessionRefusal.code, dischargedSessionRefusal.text);
-        const { timeZone } = await serviceForDocuments(tx, session.service_id);
         // The no-driving line on the service's clock with its zone (Spravato: after a night's sleep).
         const rule = sessionProtocol(session.protocol).discharge.noDriving.kind;
         const noDriving = noDrivingShort(rule, result.noDrivingUntil, timeZone);

@@ -15,6 +15,9 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/** Month abbreviations as every KASPR page and document prints them (Intl's en-GB gives "Sept" for September). */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 interface LocalParts {
   year: string;
   month: string;
@@ -43,7 +46,7 @@ function localParts(date: Date, timeZone: string): LocalParts {
   return {
     year: get('year'),
     month: numeric,
-    monthShort: get('month'),
+    monthShort: MONTHS[Number(numeric) - 1] ?? numeric,
     day: get('day'),
     hour: get('hour'),
     minute: get('minute'),
@@ -89,4 +92,72 @@ export function nextLocalDate(date: Date, timeZone: string): string {
   const p = localParts(date, timeZone);
   const next = new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day) + 1, 12));
   return formatDateInZone(next, 'UTC');
+}
+
+/** A wall-clock reading: the calendar date and the time of day a clock on the wall shows. */
+export interface WallClock {
+  readonly year: number;
+  /** 1–12. */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+}
+
+/** The date and time of day that `date` shows on the zone's wall clock (seconds dropped). */
+export function wallClockOf(date: Date, timeZone: string): WallClock {
+  const p = localParts(date, timeZone);
+  return {
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour),
+    minute: Number(p.minute),
+  };
+}
+
+/**
+ * The instant at which the zone's wall clock shows `wall`. A time the clock skips (the hour lost when summer time
+ * starts) is read as the same length of time after the skip (01:30 on the UK's spring day is 02:30 BST); a time it
+ * shows twice (the hour repeated when summer time ends) is read as the later of the two.
+ */
+export function instantOfWallClock(wall: WallClock, timeZone: string): Date {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  const day = 24 * 3_600_000;
+  // The offsets in force a day either side (a zone changes its offset at most once in a day).
+  const before = utcOffsetMinutes(new Date(asUtc - day), timeZone);
+  const after = utcOffsetMinutes(new Date(asUtc + day), timeZone);
+  const shows = (t: number) => {
+    const w = wallClockOf(new Date(t), timeZone);
+    return (
+      w.year === wall.year &&
+      w.month === wall.month &&
+      w.day === wall.day &&
+      w.hour === wall.hour &&
+      w.minute === wall.minute
+    );
+  };
+  const candidates = [asUtc - before * 60_000, asUtc - after * 60_000].filter(shows);
+  if (candidates.length > 0) return new Date(Math.max(...candidates));
+  // Skipped by the clock: as long after the skip as the time is after the skip's start.
+  return new Date(asUtc - before * 60_000);
+}
+
+/**
+ * The first instant of the calendar day after the one `date` falls on, on the zone's wall clock: local midnight,
+ * found for that night's own offset (so a clock change in the evening or at midnight moves it with the clock).
+ */
+export function startOfNextDayInZone(date: Date, timeZone: string): Date {
+  const today = wallClockOf(date, timeZone);
+  const next = new Date(Date.UTC(today.year, today.month - 1, today.day + 1, 12));
+  return instantOfWallClock(
+    {
+      year: next.getUTCFullYear(),
+      month: next.getUTCMonth() + 1,
+      day: next.getUTCDate(),
+      hour: 0,
+      minute: 0,
+    },
+    timeZone,
+  );
 }

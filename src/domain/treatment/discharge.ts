@@ -1,6 +1,7 @@
 // Discharge after a session: vitals back near baseline, observation time, orientation, escort, and driving.
 import { bpCheckpointsDue, bpCheckpointWindow, readingForCheckpoint } from './bp-checkpoint.ts';
 import { addMinutes, isValidInstant, minutesBetween, startOfNextLocalDay } from '../core/calendar.ts';
+import { startOfNextDayInZone } from '../core/zoned.ts';
 import type { Protocol } from './protocol.ts';
 import type { SessionSetting } from './protocol-types.ts';
 import { fmt, isAbove, isBelow } from './rounding.ts';
@@ -47,7 +48,12 @@ export interface DischargeInput {
   readonly effectsResolved?: boolean;
   /** Where the session took place; the escort rule applies to clinic sessions. Default 'clinic'. */
   readonly setting?: SessionSetting;
-  /** The clinic's UTC offset in minutes, for "the next day" (esketamine); default 0. */
+  /**
+   * The service's IANA time zone: "the next day" (esketamine) starts at the clinic's local midnight, found for
+   * that night's offset. Takes precedence over `utcOffsetMinutes`.
+   */
+  readonly timeZone?: string;
+  /** A fixed UTC offset in minutes for "the next day", where no time zone is given; default 0 (UTC). */
   readonly utcOffsetMinutes?: number;
   /** Every reading after dosing started, for the protocol's fixed BP checks; default: the latest reading only. */
   readonly postDoseVitals?: readonly VitalSigns[];
@@ -146,7 +152,9 @@ function noDriving(input: DischargeInput, administrationEndedAt: Date): [Date, s
       `No driving for ${rule.hours.value} hours after administration ends. Source: ${rule.hours.source}`,
     ];
   }
-  const nextDay = startOfNextLocalDay(administrationEndedAt, input.utcOffsetMinutes ?? 0);
+  const nextDay = input.timeZone
+    ? startOfNextDayInZone(administrationEndedAt, input.timeZone)
+    : startOfNextLocalDay(administrationEndedAt, input.utcOffsetMinutes ?? 0);
   return [
     nextDay,
     `No driving or operating machinery until the next day, after a restful sleep (the time shown is the start of the next day; the sleep cannot be checked here). Source: ${rule.source}`,

@@ -31,8 +31,6 @@ const dischargeBody = (v: Values): DischargeBody => ({
   alertAndOriented: v.alertAndOriented,
   escortPresent: v.escortPresent,
   effectsResolved: v.effectsResolved,
-  // The clinic's offset, so "the next day" (esketamine) is the patient's next day, not UTC's.
-  utcOffsetMinutes: -new Date().getTimezoneOffset(),
   ...(v.bpMissedReason.trim() !== '' ? { bpCheckpointMissedReason: v.bpMissedReason.trim() } : {}),
 });
 
