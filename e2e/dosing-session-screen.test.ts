@@ -8,19 +8,13 @@ import { startIvSession } from '../test/support/treatment.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { setUpInfusionClinic } from './support/clinic.ts';
+import { clinicLocalTime } from './support/clinic-clock.ts';
 
 let world: BrowserWorld;
 let patientId: string;
 let sessionUrl: string;
 const NURSE = { email: 'nurse@clinic.test', password: 'a long nurse pass phrase' };
 const VIEWPORT = { width: 1366, height: 768 };
-
-/** A time `minutesAgo` before now, as a datetime-local value in the machine's (and browser's) time zone. */
-function localTime(minutesAgo: number): string {
-  const d = new Date(Date.now() - minutesAgo * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 beforeAll(async () => {
   world = await openBrowserWorld();
@@ -77,7 +71,7 @@ async function recordVitals(values: {
   spo2: string;
 }) {
   const vitals = world.page.getByRole('form', { name: 'Record vitals' });
-  await vitals.getByLabel('Taken at').fill(localTime(0));
+  await vitals.getByLabel('Taken at').fill(clinicLocalTime(0));
   await vitals.getByLabel('Systolic', { exact: true }).fill(values.systolic);
   await vitals.getByLabel('Diastolic', { exact: true }).fill(values.diastolic);
   await vitals.getByLabel('Heart rate', { exact: true }).fill(values.heartRate);
@@ -156,12 +150,12 @@ describe('the dosing session as one screen for the nurse, in a real browser at 1
   it('starts and stops the infusion from the screen', async () => {
     const { page } = world;
     const start = page.getByRole('form', { name: 'Start administration' });
-    await start.getByLabel('Time').fill(localTime(0));
+    await start.getByLabel('Time').fill(clinicLocalTime(0));
     await start.getByLabel('Lot').fill('L2026A');
     await start.getByRole('button', { name: 'Start administration' }).click();
     await page.getByText(/^Infusion running since/).waitFor();
     const stop = page.getByRole('form', { name: 'Stop administration' });
-    await stop.getByLabel('Time').fill(localTime(0));
+    await stop.getByLabel('Time').fill(clinicLocalTime(0));
     // Stopped early: the amount actually infused is recorded.
     await stop.getByLabel('Given (mg)').fill('10');
     await stop.getByRole('button', { name: 'Stop administration' }).click();

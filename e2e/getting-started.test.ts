@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { fillIvSessionStart } from './support/clinic.ts';
+import { clinicLocalTime } from './support/clinic-clock.ts';
 
 let world: BrowserWorld;
 const ADMIN = { name: 'Ada Admin', email: 'ada@dayone.test', password: 'a long admin pass phrase' };
@@ -22,13 +23,6 @@ const STEPS = {
   content: 'Review the clinical content and sign it off',
   zone: 'Choose the time zone and the register mode',
 };
-
-/** A time `minutesAgo` before now, as a datetime-local value in the machine's (and browser's) time zone. */
-function localTime(minutesAgo: number): string {
-  const d = new Date(Date.now() - minutesAgo * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** The checklist item of a step, found by its heading. */
 const stepItem = (page: Page, title: string) =>
@@ -303,14 +297,14 @@ describe('from a fresh installation to a first discharged dosing session, in the
     await expectNoAxeViolations(page, 'the dosing session screen');
 
     const start = page.getByRole('form', { name: 'Start administration' });
-    await start.getByLabel('Time').fill(localTime(0));
+    await start.getByLabel('Time').fill(clinicLocalTime(0));
     await start.getByLabel('Lot').fill('L2026A');
     // The register's stock is the default source.
     expect(await start.getByLabel('Draw from controlled-drug stock').inputValue()).toContain('|');
     await start.getByRole('button', { name: 'Start administration' }).click();
     await page.getByText(/^Infusion running since/).waitFor();
     const stop = page.getByRole('form', { name: 'Stop administration' });
-    await stop.getByLabel('Time').fill(localTime(0));
+    await stop.getByLabel('Time').fill(clinicLocalTime(0));
     await stop.getByLabel('Given (mg)').fill('35');
     await stop.getByRole('button', { name: 'Stop administration' }).click();
     await page
@@ -319,7 +313,7 @@ describe('from a fresh installation to a first discharged dosing session, in the
       .waitFor();
 
     const vitals = page.getByRole('form', { name: 'Record vitals' });
-    await vitals.getByLabel('Taken at').fill(localTime(0));
+    await vitals.getByLabel('Taken at').fill(clinicLocalTime(0));
     await vitals.getByLabel('Systolic', { exact: true }).fill('122');
     await vitals.getByLabel('Diastolic', { exact: true }).fill('80');
     await vitals.getByLabel('Heart rate', { exact: true }).fill('72');

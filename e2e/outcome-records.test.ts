@@ -3,16 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
 import { eventually, openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { clinicLocalDay } from './support/clinic-clock.ts';
 
 let world: BrowserWorld;
 let patientId: string;
 const CLINICIAN = { email: 'kw@clinic.test', password: 'a long key worker phrase' };
 
-/** A local calendar date `n` days from today, as a date input holds it. */
-const localDay = (n: number) => {
-  const d = new Date(Date.now() + n * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** A calendar date `n` days from today on the clinic's clock, as a date input holds it. */
+const localDay = (n: number) => clinicLocalDay(n);
 
 beforeAll(async () => {
   world = await openBrowserWorld();

@@ -3,11 +3,11 @@
 // (iv-racemic-psychiatric@1.0.0): sources read as references, codes as labels (journey review 2026-12 item 8).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { localDateTime } from '../web/src/ui/local-date.ts';
 import { Client } from '../test/support/server.ts';
 import { startIvSession } from '../test/support/treatment.ts';
 import { openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { PRESCRIBER, setUpInfusionClinic } from './support/clinic.ts';
+import { clinicLocalTime } from './support/clinic-clock.ts';
 
 const NOTATION = [
   '[V]',
@@ -119,7 +119,7 @@ describe('plain language where clinicians read', () => {
     await page.getByRole('tab', { name: 'Treatment' }).click();
     await page.getByRole('heading', { name: 'Session in progress' }).waitFor();
     const vitals = page.getByRole('form', { name: 'Record vitals' });
-    await vitals.getByLabel('Taken at').fill(localDateTime(new Date()));
+    await vitals.getByLabel('Taken at').fill(clinicLocalTime());
     await vitals.getByLabel('Systolic', { exact: true }).fill('185');
     await vitals.getByLabel('Diastolic', { exact: true }).fill('110');
     await vitals.getByLabel('Heart rate', { exact: true }).fill('96');

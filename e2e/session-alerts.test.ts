@@ -6,18 +6,12 @@ import { Client } from '../test/support/server.ts';
 import { startIvSession } from '../test/support/treatment.ts';
 import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { PRESCRIBER, setUpInfusionClinic } from './support/clinic.ts';
+import { clinicLocalTime } from './support/clinic-clock.ts';
 
 let world: BrowserWorld;
 let prescriberPage: Page;
 let patientId: string;
 const NURSE = { email: 'nurse@clinic.test', password: 'a long nurse pass phrase' };
-
-/** A time `minutesAgo` before now, as a datetime-local value in the machine's (and browser's) time zone. */
-function localTime(minutesAgo: number): string {
-  const d = new Date(Date.now() - minutesAgo * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 beforeAll(async () => {
   world = await openBrowserWorld();
@@ -70,7 +64,7 @@ describe('an urgent vital sign during an infusion, in a real browser', () => {
     await page.getByRole('tab', { name: 'Treatment' }).click();
     await page.getByRole('heading', { name: 'Session in progress' }).waitFor();
     const vitals = page.getByRole('form', { name: 'Record vitals' });
-    await vitals.getByLabel('Taken at').fill(localTime(0));
+    await vitals.getByLabel('Taken at').fill(clinicLocalTime(0));
     await vitals.getByLabel('Systolic', { exact: true }).fill('185');
     await vitals.getByLabel('Diastolic', { exact: true }).fill('110');
     await vitals.getByLabel('Heart rate', { exact: true }).fill('96');

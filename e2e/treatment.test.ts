@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../test/support/server.ts';
 import { openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { clinicLocalTime } from './support/clinic-clock.ts';
 
 let world: BrowserWorld;
 let patientId: string;
@@ -10,13 +11,6 @@ let patientId: string;
 let stock: string;
 const PRESCRIBER = { email: 'rx@clinic.test', password: 'a long prescriber phrase' };
 const WITNESS = { email: 'witness@clinic.test', password: 'a long witness phrase' };
-
-/** A time `minutesAgo` before now, as a datetime-local value in the machine's (and browser's) time zone. */
-function localTime(minutesAgo: number): string {
-  const d = new Date(Date.now() - minutesAgo * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 beforeAll(async () => {
   world = await openBrowserWorld();
@@ -193,7 +187,7 @@ describe('the treatment pathway in a real browser', () => {
     const { page } = world;
     const start = page.getByRole('form', { name: 'Start administration' });
     // Administration is recorded when it happens: a time before the session started is refused.
-    await start.getByLabel('Time').fill(localTime(60));
+    await start.getByLabel('Time').fill(clinicLocalTime(60));
     await start.getByLabel('Lot').fill('L2026A');
     // The register is the default source; a dose outside it asks for the reason.
     const source = start.getByLabel('Draw from controlled-drug stock');
@@ -207,7 +201,7 @@ describe('the treatment pathway in a real browser', () => {
       .getByText(/before the session started/)
       .first()
       .waitFor();
-    await start.getByLabel('Time').fill(localTime(0));
+    await start.getByLabel('Time').fill(clinicLocalTime(0));
     await start.getByRole('button', { name: 'Start administration' }).click();
     const stop = page.getByRole('form', { name: 'Stop administration' });
     await stop.waitFor();
@@ -231,7 +225,7 @@ describe('the treatment pathway in a real browser', () => {
     );
 
     const vitals = page.getByRole('form', { name: 'Record vitals' });
-    await vitals.getByLabel('Taken at').fill(localTime(0));
+    await vitals.getByLabel('Taken at').fill(clinicLocalTime(0));
     await vitals.getByLabel('Systolic', { exact: true }).fill('185');
     await vitals.getByLabel('Diastolic', { exact: true }).fill('95');
     await vitals.getByLabel('Heart rate', { exact: true }).fill('88');
@@ -258,7 +252,7 @@ describe('the treatment pathway in a real browser', () => {
     // this browser test runs in real time, and back-dating the administration to pass it is now refused.
     const { page } = world;
     const vitals = page.getByRole('form', { name: 'Record vitals' });
-    await vitals.getByLabel('Taken at').fill(localTime(0));
+    await vitals.getByLabel('Taken at').fill(clinicLocalTime(0));
     await vitals.getByLabel('Systolic', { exact: true }).fill('124');
     await vitals.getByLabel('Diastolic', { exact: true }).fill('82');
     await vitals.getByLabel('Heart rate', { exact: true }).fill('72');

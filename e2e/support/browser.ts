@@ -73,12 +73,14 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /**
- * A data folder and database a test has already filled (e.g. by `kaspr demo`) for the server to start on; the
- * world drops `database` on close, as it would its own.
+ * A data folder and database a test has already filled (e.g. by `kaspr demo`) for the server to start on (the
+ * world drops `database` on close, as it would its own), and the browser's own time zone.
  */
 export interface PreparedStore {
   dataDir?: string;
   database?: TestDatabase;
+  /** The browser's own time zone (an IANA name) for every page of the world; the machine's when not given. */
+  browserTimeZone?: string;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function openBrowserWorld(
       await browser.newContext({
         baseURL: server.baseUrl,
         viewport: { width: 1280, height: 900 },
+        ...(prepared.browserTimeZone ? { timezoneId: prepared.browserTimeZone } : {}),
       }),
     );
     const opened = await context.newPage();

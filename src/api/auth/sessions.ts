@@ -45,7 +45,7 @@ export async function sessionView(
     user: {
       ...userView(user),
       permissions: PERMISSIONS.filter((p) => hasPermission(user.roles, p)),
-      services: services.map((s) => ({ id: s.id, name: s.name })),
+      services: services.map((s) => ({ id: s.id, name: s.name, timeZone: s.time_zone })),
       totpEnrolmentRequired:
         user.roles.includes('admin') && !user.totp_enabled && settings.requireTotpForAdmins,
     },

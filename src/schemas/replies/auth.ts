@@ -22,7 +22,13 @@ export type UserView = z.output<typeof userViewReply>;
 export const sessionReply = z.object({
   user: userViewReply.extend({
     permissions: z.array(z.string()),
-    services: z.array(z.object({ id: z.string(), name: z.string() })),
+    services: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        timeZone: z.string().describe("The service's IANA time zone: the clock its pages and documents show"),
+      }),
+    ),
     totpEnrolmentRequired: z
       .boolean()
       .describe('An administrator who must enrol a second factor before anything else'),

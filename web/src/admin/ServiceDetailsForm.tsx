@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { updateServiceSchema } from '../../../src/schemas/service.ts';
 import { api } from '../api/client.ts';
+import { useSession } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
 import { Form } from '../ui/Form.tsx';
 import { useForm } from '../ui/use-form.ts';
@@ -33,6 +34,7 @@ export function ServiceDetailsForm({
     toBody: (v) => ({ timeZone: v.timeZone.trim(), phone: orNull(v.phone), address: orNull(v.address) }),
   });
   const [saved, setSaved] = useState(false);
+  const session = useSession();
 
   const onSubmit = () => {
     setSaved(false);
@@ -40,6 +42,8 @@ export function ServiceDetailsForm({
       await api.patch(`/services/${encodeURIComponent(service.id)}`, body);
       setSaved(true);
       onSaved();
+      // The pages' clock follows the services' zone (GET /me).
+      if (body.timeZone !== service.timeZone) void session.refresh();
     });
   };
 
@@ -54,7 +58,7 @@ export function ServiceDetailsForm({
         ) : null}
         <Field
           label="Time zone"
-          hint="An IANA name such as Europe/London; times on documents are printed in it, with the zone"
+          hint="An IANA name such as Europe/London; times on documents are printed in it, with the zone, and pages show times on its clock"
           {...form.field('timeZone')}
           autoComplete="off"
           required

@@ -6,6 +6,7 @@ import { api } from '../api/client.ts';
 import { useSignedIn } from '../session/session-context.ts';
 import { Field } from '../ui/Field.tsx';
 import { Form } from '../ui/Form.tsx';
+import { instantOfLocal } from '../ui/local-date.ts';
 import { SavedNote } from '../ui/SavedNote.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { useForm } from '../ui/use-form.ts';
@@ -26,14 +27,8 @@ type Values = {
   note: string;
 };
 
-/** The instant of a datetime-local value, or undefined when it is blank or not a time. */
-function instantOf(local: string): string | undefined {
-  const at = local ? new Date(local) : null;
-  return at && !Number.isNaN(at.getTime()) ? at.toISOString() : undefined;
-}
-
 const toBody = (v: Values): BookAppointment => ({
-  startsAt: instantOf(v.startsAt) ?? '',
+  startsAt: instantOfLocal(v.startsAt) ?? '',
   durationMinutes: Number(v.duration),
   contactType: v.contactType,
   ...(v.withWhom ? { practitionerId: v.withWhom } : {}),
@@ -44,7 +39,7 @@ const toBody = (v: Values): BookAppointment => ({
 function ownErrors(v: Values): Record<string, string> {
   const minutes = Number(v.duration);
   const own: Record<string, string> = {};
-  if (!instantOf(v.startsAt)) own.startsAt = 'Enter the date and time';
+  if (!instantOfLocal(v.startsAt)) own.startsAt = 'Enter the date and time';
   if (!Number.isInteger(minutes) || minutes < 5 || minutes > 480)
     own.durationMinutes = 'Enter whole minutes from 5 to 480';
   return own;

@@ -3,7 +3,7 @@ import { appointmentStatusSchema } from '../../../src/schemas/appointments.ts';
 import { api } from '../api/client.ts';
 import { Field } from '../ui/Field.tsx';
 import { InlineForm, useFocusOnOpen } from '../ui/InlineForm.tsx';
-import { localDateTime } from '../ui/local-date.ts';
+import { instantOfLocal, localDateTime } from '../ui/local-date.ts';
 import { useForm } from '../ui/use-form.ts';
 
 interface StatusChangeFormProps {
@@ -15,12 +15,6 @@ interface StatusChangeFormProps {
   label: string;
   onDone: () => void;
   onBack: () => void;
-}
-
-/** A local date and time as an instant, or undefined when it is not a time. */
-function instantOf(local: string): string | undefined {
-  const at = new Date(local);
-  return Number.isNaN(at.getTime()) ? undefined : at.toISOString();
 }
 
 /** "New date and time" (reschedule only), "Reason", then "Save new time" or "Confirm", and "Back". */
@@ -37,7 +31,7 @@ export function StatusChangeForm({
     { when: localDateTime(new Date(startsAt)), reason: '' },
     {
       toBody: ({ when, reason }) => {
-        const at = kind === 'rescheduled' ? instantOf(when) : undefined;
+        const at = kind === 'rescheduled' ? instantOfLocal(when) : undefined;
         return {
           status: kind,
           ...(at ? { startsAt: at } : {}),
@@ -49,7 +43,7 @@ export function StatusChangeForm({
   const first = useFocusOnOpen();
 
   const onSubmit = () => {
-    const missing = kind === 'rescheduled' && !instantOf(form.values.when);
+    const missing = kind === 'rescheduled' && !instantOfLocal(form.values.when);
     void form.send(
       async (body) => {
         await api.post(`/appointments/${encodeURIComponent(appointmentId)}/status`, body);

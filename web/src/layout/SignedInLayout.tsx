@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useSignedIn } from '../session/session-context.ts';
 import { IdleWarning } from '../session/IdleWarning.tsx';
+import { ClockNotice } from './ClockNotice.tsx';
 import { Footer } from './Footer.tsx';
 import { keepsFocus } from './keep-focus.ts';
 import { PageSuspense } from './lazy-page.tsx';
@@ -50,6 +51,7 @@ export function SignedInLayout({ children, enrolmentOnly = false }: SignedInLayo
         </div>
       </header>
       <IdleWarning idleMinutes={session.sessionIdleMinutes} />
+      <ClockNotice />
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
         <PageSuspense resetKey={location.pathname}>{children}</PageSuspense>
       </main>

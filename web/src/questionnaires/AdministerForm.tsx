@@ -1,6 +1,8 @@
 // AdministerForm: a clinician enters one questionnaire's answers, sees the score live, and saves the response.
 import { useMemo, useRef, useState, type SubmitEvent } from 'react';
 import { api } from '../api/client.ts';
+import { instantOnClinicClock } from '../ui/clinic-clock.ts';
+import { localDateTime } from '../ui/local-date.ts';
 import { Field } from '../ui/Field.tsx';
 import { FormProblem } from '../ui/FormProblem.tsx';
 import { useFormSubmit } from '../ui/use-form-submit.ts';
@@ -15,13 +17,6 @@ interface AdministerFormProps {
   def: InstrumentDefinition;
   patientId: string;
   onSaved: (saved: SavedResponse) => void;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A Date as the value of a datetime-local input, in local time ("2026-10-01T14:05"). */
-function localDateTime(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** The items, "Completed at", the live preview and "Save response". */
@@ -45,9 +40,9 @@ export function AdministerForm({ def, patientId, onSaved }: AdministerFormProps)
 
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const when = completedAt ? new Date(completedAt) : null;
+    const when = completedAt ? (instantOnClinicClock(completedAt) ?? null) : null;
     const localErrors: Record<string, string> = {};
-    if (when && Number.isNaN(when.getTime())) localErrors.completedAt = 'Enter a date and time';
+    if (completedAt && !when) localErrors.completedAt = 'Enter a date and time';
     else if (when && when.getTime() > Date.now() + 60_000)
       localErrors.completedAt = 'Cannot be in the future';
     if (Object.keys(toSend).length === 0) localErrors['answers.1'] = 'Answer at least one item';

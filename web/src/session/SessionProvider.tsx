@@ -7,6 +7,7 @@ import type { Permission } from '../../../src/domain/access/roles.ts';
 import { asApiError, type ApiError } from '../api/api-error.ts';
 import { api, onSessionProblem, setCsrfToken } from '../api/client.ts';
 import { claimDrafts, clearDrafts } from '../forms/draft-store.ts';
+import { setClinicTimeZone, sharedTimeZone } from '../ui/clinic-clock.ts';
 import { isStandalonePage } from '../layout/standalone-pages.ts';
 import { maybeSignedIn, rememberSignedIn } from './signed-in-hint.ts';
 import {
@@ -41,12 +42,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     rememberSignedIn(true);
     // Drafts kept through a forced sign-in are for the same person only: another user's are discarded.
     claimDrafts(view.user.id);
+    // Times on every page on the services' clock, as their documents print them (before the pages render).
+    setClinicTimeZone(sharedTimeZone(view.user.services));
     setState({ status: 'signed-in', session: view, setupNeeded: false, message: null, error: null });
   }, []);
 
   const endSession = useCallback((message: string | null) => {
     setCsrfToken('');
     rememberSignedIn(false);
+    setClinicTimeZone(undefined);
     setState({ status: 'signed-out', session: null, setupNeeded: false, message, error: null });
   }, []);
 

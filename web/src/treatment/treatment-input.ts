@@ -9,12 +9,8 @@ export function toNumber(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** A datetime-local value ("2026-10-01T14:05", local time) as an ISO instant, or undefined when blank. */
-export function instantOf(local: string): string | undefined {
-  if (!local) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
+/** A datetime-local value ("2026-10-01T14:05", the clinic's clock) as an ISO instant, or undefined when blank. */
+export { instantOfLocal as instantOf } from '../ui/local-date.ts';
 
 /** Messages for required numbers left blank (or not numbers), keyed by their request path. */
 export function missingNumbers(fields: readonly [path: string, text: string, message: string][]) {

@@ -1,7 +1,7 @@
 // Display formats for the clinic: dates as "02 Mar 1985", ages in years, names as "FAMILY, Given", NHS numbers 3-3-4.
 // The one date style of every page people read: "06 Dec 2026" and "06 Dec 2026, 14:05" (as the PDFs print them).
-import { formatDateInZone, formatWallClock } from '../../../src/domain/core/zoned.ts';
 import { formatNhsNumber } from '../../../src/domain/patient/nhs-number.ts';
+import { clinicWallClock } from './clinic-clock.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -15,24 +15,24 @@ export function formatDate(isoDate: string | null | undefined): string {
 }
 
 /**
- * An instant as "02 Mar 2025, 14:05": on the wall clock of `timeZone` (an IANA name, e.g. the service's) when
- * given, otherwise the browser's.
+ * An instant as "02 Mar 2025, 14:05": on the wall clock of `timeZone` (an IANA name) when given, otherwise the
+ * clinic's (ui/clinic-clock.ts: the signed-in user's services' zone, else the browser's).
  */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  if (timeZone) return formatWallClock(d, timeZone);
-  return `${pad(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const w = clinicWallClock(d, timeZone);
+  return `${pad(w.day)} ${MONTHS[w.month - 1]} ${w.year}, ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-/** The calendar day of an instant, "02 Mar 2025", on `timeZone`'s wall clock when given, otherwise the browser's. */
+/** The calendar day of an instant, "02 Mar 2025", on `timeZone`'s wall clock when given, otherwise the clinic's. */
 export function formatInstantDate(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  if (timeZone) return formatDateInZone(d, timeZone);
-  return `${pad(d.getDate())} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  const w = clinicWallClock(d, timeZone);
+  return `${pad(w.day)} ${MONTHS[w.month - 1]} ${w.year}`;
 }
 
 /** Whole years between a birth date and today. */
@@ -77,10 +77,11 @@ export function sexLabel(sex: string | undefined): string {
   return sex ? (SEX_LABELS[sex] ?? sex) : 'Not recorded';
 }
 
-/** An instant as local time of day, "14:05". */
+/** An instant as the time of day on the clinic's clock, "14:05". */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const w = clinicWallClock(d);
+  return `${pad(w.hour)}:${pad(w.minute)}`;
 }
