@@ -1,12 +1,24 @@
 // Browser: the chart's timeline reads newest first and filters by kind (kept in the address); "no known allergies"
-// and "not yet asked" read differently; the supervisor-administrator's navigation is one row at 1366 × 768; and the
-// page focused after sign-in draws no frame round <main>.
+// and "not yet asked" read differently; the supervisor-administrator's navigation, and that of a user who holds every
+// role under the longest name allowed, is one row at 1366 × 768; and the page focused after sign-in draws no frame
+// round <main>.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '../src/domain/access/roles.ts';
 import { Client } from '../test/support/server.ts';
-import { eventually, openBrowserWorld, type BrowserWorld } from './support/browser.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 
 let world: BrowserWorld;
 const SUPERVISOR = { email: 'sue@clinic.test', password: 'a long supervisor phrase' };
+/** Every role at once opens every area: the most links the navigation can show. */
+const EVERY_ROLE = {
+  email: 'all@clinic.test',
+  password: 'a long every role phrase',
+  // As long as a display name may be (100 characters).
+  displayName:
+    'Maximiliana Featherstonehaugh-Cholmondeley Wolfeschlegelsteinhausen-Bergerdorff of Ashby-de-la-Zouch',
+};
 let statedId: string;
 let unaskedId: string;
 
@@ -21,6 +33,15 @@ beforeAll(async () => {
     clinicalRole: 'supervisor',
   });
   if (setup.status !== 201) throw new Error(`setup failed: ${setup.text}`);
+  expect(EVERY_ROLE.displayName).toHaveLength(100);
+  const everyRole = await api.post('/api/v1/users', {
+    email: EVERY_ROLE.email,
+    displayName: EVERY_ROLE.displayName,
+    roles: [...ROLES],
+    serviceIds: setup.body.user.serviceIds,
+    password: EVERY_ROLE.password,
+  });
+  if (everyRole.status !== 201) throw new Error(`user not created: ${everyRole.text}`);
   const register = async (givenName: string, extra: Record<string, unknown>) => {
     const r = await api.post('/api/v1/patients', {
       givenName,
@@ -51,6 +72,33 @@ afterAll(async () => {
   await world.close();
 });
 
+/**
+ * At 1366 × 768, every item of the main navigation (at least `links`, Getting started last) and the sign-out button
+ * sit on one row, and nothing runs past the window's right edge.
+ */
+async function expectNavigationOnOneRow(page: Page, links: number): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  // Getting started is shown until the set-up checklist is done: wait for it, the last and widest link.
+  await nav.getByRole('link', { name: 'Getting started' }).waitFor();
+  const boxes = await nav
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => item.getBoundingClientRect().toJSON() as DOMRect));
+  expect(boxes.length).toBeGreaterThanOrEqual(links);
+  const first = boxes[0]!;
+  for (const box of boxes) expect(Math.abs(box.y - first.y)).toBeLessThan(2);
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x).toBeGreaterThan(boxes[i - 1]!.x);
+  // The sign-out button sits on the same row as well, inside the window.
+  const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
+  if (!signOut) throw new Error('sign out not laid out');
+  expect(signOut.y).toBeLessThan(first.y + first.height);
+  expect(signOut.x + signOut.width).toBeLessThanOrEqual(1366);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+}
+
 describe('timeline, allergies and navigation in a real browser', () => {
   it('draws no heavy frame round <main> when sign-in (by keyboard) moves focus to it', async () => {
     const { page } = world;
@@ -70,23 +118,24 @@ describe('timeline, allergies and navigation in a real browser', () => {
 
   it('fits the supervisor-administrator navigation on one row at 1366 × 768', async () => {
     const { page } = world;
-    await page.setViewportSize({ width: 1366, height: 768 });
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    // Getting started is shown until the set-up checklist is done: wait for it, the last and widest link.
-    await nav.getByRole('link', { name: 'Getting started' }).waitFor();
-    const items = nav.getByRole('listitem');
-    const count = await items.count();
-    expect(count).toBeGreaterThanOrEqual(9);
-    const first = await items.first().boundingBox();
-    const last = await items.last().boundingBox();
-    if (!first || !last) throw new Error('navigation items not laid out');
-    expect(Math.abs(last.y - first.y)).toBeLessThan(2);
-    expect(last.x).toBeGreaterThan(first.x);
-    // The sign-out button sits on the same row as well.
-    const signOut = await page.getByRole('button', { name: 'Sign out' }).boundingBox();
-    if (!signOut) throw new Error('sign out not laid out');
-    expect(signOut.y).toBeLessThan(first.y + first.height);
+    await expectNavigationOnOneRow(page, 10);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('fits the navigation of a user with every role and the longest name on one row at 1366 × 768', async () => {
+    const page = await world.openPage();
+    await signIn(page, EVERY_ROLE.email, EVERY_ROLE.password);
+    // Patients, Worklist, Tasks, Supervision, Calibration, Outcomes, Admin, CD register, Audit, Account, Getting started.
+    await expectNavigationOnOneRow(page, 11);
+    // The name gives way to the links but stays legible: cut short, not squeezed out.
+    const name = await page
+      .getByRole('banner')
+      .getByText(EVERY_ROLE.displayName, { exact: true })
+      .boundingBox();
+    if (!name) throw new Error('user name not laid out');
+    expect(name.width).toBeGreaterThanOrEqual(96);
+    await expectNoAxeViolations(page, 'the navigation of a user with every role');
+    await page.close();
   });
 
   it('lists the timeline newest first and filters it by kind, in the address', async () => {

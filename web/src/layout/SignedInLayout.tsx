@@ -45,7 +45,9 @@ export function SignedInLayout({ children, enrolmentOnly = false }: SignedInLayo
           <span className="brand">KASPR</span>
           {enrolmentOnly ? null : <MainNav />}
           <div className="header-user">
-            <span className="user-name">{session.user.displayName}</span>
+            <span className="user-name" title={session.user.displayName}>
+              {session.user.displayName}
+            </span>
             <SignOutButton />
           </div>
         </div>
