@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { localInstant, isLate } from '../cd-register/local-instant.ts';
-import {
-  clinicTimeZone,
-  instantOnClinicClock,
-  setClinicTimeZone,
-  sharedTimeZone,
-} from './clinic-clock.ts';
+import { clinicTimeZone, instantOnClinicClock, setClinicTimeZone, sharedTimeZone } from './clinic-clock.ts';
 import { formatDateTime, formatInstantDate, formatTime } from './format.ts';
 import { instantOfLocal, localDate, localDateTime } from './local-date.ts';
 
@@ -13,7 +8,9 @@ afterEach(() => setClinicTimeZone(undefined));
 
 describe("the clinic's clock", () => {
   it("is the services' zone when they share one, and the browser's when they differ or have none", () => {
-    expect(sharedTimeZone([{ timeZone: 'Europe/London' }, { timeZone: 'Europe/London' }])).toBe('Europe/London');
+    expect(sharedTimeZone([{ timeZone: 'Europe/London' }, { timeZone: 'Europe/London' }])).toBe(
+      'Europe/London',
+    );
     expect(sharedTimeZone([{ timeZone: 'Europe/London' }, { timeZone: 'America/New_York' }])).toBeUndefined();
     expect(sharedTimeZone([])).toBeUndefined();
     setClinicTimeZone('Europe/London');
