@@ -39,7 +39,11 @@ export function ChartPage() {
   usePageTitle(record.data ? `${record.data.familyName.toUpperCase()}, ${record.data.givenName}` : 'Patient');
   const flash = (location.state as { flash?: string } | null)?.flash;
 
-  if (record.loading && !record.data) return <p role="status">Loading the record…</p>;
+  // The alerts and the next appointment sit above the tabs: the chart is shown once they are in, so no alert appears
+  // after the reader has started, and nothing moves under a click as they arrive.
+  const arriving = (d: { data: unknown; error: unknown }) => d.data === null && d.error === null;
+  if ((record.loading && !record.data) || (record.data && (arriving(alerts) || arriving(appointments))))
+    return <p role="status">Loading the record…</p>;
   if (record.error || !record.data) {
     const notFound = record.error?.status === 404 || record.error?.status === 422;
     return (

@@ -1,5 +1,5 @@
 // TimelinePanel: everything that happened to the patient, newest first: when, what and who, filtered by kind.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { TimelineEvent } from '../../../src/schemas/patient.ts';
 import { useApiData } from '../api/use-api-data.ts';
@@ -30,6 +30,15 @@ export function TimelinePanel({ patientId }: { patientId: string }) {
   const timeline = useApiData<{ events: TimelineEvent[] }>(`/patients/${patientId}/timeline?order=desc`);
   const [params, setParams] = useSearchParams();
   const inAddress = params.get('kind');
+  // The boxes follow a click at once; the address (a router navigation, committed a moment later) follows them. A
+  // box bound to the address alone would flick back unticked until the navigation lands.
+  const [chosen, setChosen] = useState(() => chosenKinds(params));
+  const [addressSeen, setAddressSeen] = useState(inAddress);
+  if (inAddress !== addressSeen) {
+    // A new address (the click's navigation landing, back, a link, the remembered filter put back): it decides.
+    setAddressSeen(inAddress);
+    setChosen(chosenKinds(params));
+  }
   // Back on the tab without a filter in the address: the one chosen last time is put back in it.
   useEffect(() => {
     const remembered = lastChosen.get(patientId);
@@ -47,7 +56,6 @@ export function TimelinePanel({ patientId }: { patientId: string }) {
   if (timeline.loading) return <p role="status">Loading the timeline…</p>;
   if (timeline.error) return <Notice kind="error">{timeline.error.detail ?? timeline.error.title}</Notice>;
   const events = timeline.data?.events ?? [];
-  const chosen = chosenKinds(params);
   const counts = new Map<string, number>();
   for (const e of events) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   // A kind named in the address but absent from this chart stays listed, so it can be unticked.
@@ -56,6 +64,7 @@ export function TimelinePanel({ patientId }: { patientId: string }) {
   );
   const shown = chosen.length === 0 ? events : events.filter((e) => chosen.includes(e.kind));
   const choose = (next: string[]) => {
+    setChosen(next);
     if (next.length === 0) lastChosen.delete(patientId);
     else lastChosen.set(patientId, next.join(','));
     setParams(
