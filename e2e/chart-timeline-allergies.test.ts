@@ -160,11 +160,21 @@ describe('timeline, allergies and navigation in a real browser', () => {
     await page.waitForURL((url) => url.searchParams.get('kind') === 'appointment');
     await panel.getByRole('status').filter({ hasText: '1 of 3 entries' }).waitFor();
 
-    // The filter survives a reload, and adding a kind shows both, still newest first.
+    // The filter survives a reload, and adding a kind shows both, still newest first. The first click after the
+    // page was opened directly neither unticks itself nor mounts the panel afresh (which would fetch it again).
+    const timelineReads: string[] = [];
+    const countRead = (r: { url: () => string }) => {
+      if (/\/api\/v1\/patients\/[^/]+\/timeline/.test(r.url())) timelineReads.push(r.url());
+    };
+    page.on('request', countRead);
     await page.reload();
     await eventually(() => lines.count()).toBe(1);
     await panel.getByRole('checkbox', { name: /^Registration/ }).check();
     await eventually(() => lines.count()).toBe(2);
+    await page.waitForURL((url) => (url.searchParams.get('kind') ?? '').split(',').length === 2);
+    await panel.getByRole('status').filter({ hasText: '2 of 3 entries' }).waitFor();
+    page.off('request', countRead);
+    expect(timelineReads).toHaveLength(1);
     expect(await lines.nth(0).textContent()).toContain('Appointment booked');
     expect(await lines.nth(1).textContent()).toContain('Registered');
 
