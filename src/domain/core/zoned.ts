@@ -29,24 +29,36 @@ interface LocalParts {
   zone: string;
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one (a timeline formats many). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 function localParts(date: Date, timeZone: string): LocalParts {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).formatToParts(date);
+  const parts = formatterFor(timeZone).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const numeric = new Intl.DateTimeFormat('en-GB', { timeZone, month: '2-digit' }).format(date);
+  const month = get('month');
   return {
     year: get('year'),
-    month: numeric,
-    monthShort: MONTHS[Number(numeric) - 1] ?? numeric,
+    month,
+    monthShort: MONTHS[Number(month) - 1] ?? month,
     day: get('day'),
     hour: get('hour'),
     minute: get('minute'),
