@@ -9,10 +9,9 @@ import { startIvSession } from '../test/support/treatment.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { CLINIC_ZONE, clinicLocalTime } from './support/clinic-clock.ts';
-import { setUpInfusionClinic } from './support/clinic.ts';
+import { addNurse, NURSE, setUpInfusionClinic } from './support/clinic.ts';
 
 const BROWSER_ZONE = 'Pacific/Auckland';
-const NURSE = { email: 'nurse@clinic.test', password: 'a long nurse pass phrase' };
 let world: BrowserWorld;
 let sessionUrl: string;
 
@@ -24,13 +23,7 @@ beforeAll(async () => {
   world = await openBrowserWorld({}, { browserTimeZone: BROWSER_ZONE });
   const api = new Client(world.server.baseUrl);
   const { prescriberId, serviceId } = await setUpInfusionClinic(api);
-  const nurse = await api.post('/api/v1/users', {
-    ...NURSE,
-    displayName: 'Nadia Nurse',
-    roles: ['nurse'],
-    serviceIds: [serviceId],
-  });
-  if (nurse.status !== 201) throw new Error(`nurse not created: ${nurse.text}`);
+  await addNurse(api, serviceId);
   const created = await api.post('/api/v1/patients', {
     givenName: 'Tama',
     familyName: 'Clock',

@@ -7,13 +7,12 @@ import { Client } from '../test/support/server.ts';
 import { startIvSession } from '../test/support/treatment.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
-import { setUpInfusionClinic } from './support/clinic.ts';
+import { addNurse, NURSE, setUpInfusionClinic } from './support/clinic.ts';
 import { clinicLocalTime } from './support/clinic-clock.ts';
 
 let world: BrowserWorld;
 let patientId: string;
 let sessionUrl: string;
-const NURSE = { email: 'nurse@clinic.test', password: 'a long nurse pass phrase' };
 const VIEWPORT = { width: 1366, height: 768 };
 
 beforeAll(async () => {
@@ -22,13 +21,7 @@ beforeAll(async () => {
   // eligibility, consent and a started IV session.
   const api = new Client(world.server.baseUrl);
   const { prescriberId, serviceId } = await setUpInfusionClinic(api);
-  const nurse = await api.post('/api/v1/users', {
-    ...NURSE,
-    displayName: 'Nadia Nurse',
-    roles: ['nurse'],
-    serviceIds: [serviceId],
-  });
-  if (nurse.status !== 201) throw new Error(`nurse not created: ${nurse.text}`);
+  await addNurse(api, serviceId);
   // The browser runs in real time: the service sets the observation after an IV infusion to 0 min (a service
   // setting), so that a discharge can pass once the other rules hold. Every other discharge rule still applies.
   const settings = await api.post(`/api/v1/services/${serviceId}/protocols/iv-racemic-psychiatric/settings`, {

@@ -5,13 +5,12 @@ import type { Page } from 'playwright-core';
 import { Client } from '../test/support/server.ts';
 import { startIvSession } from '../test/support/treatment.ts';
 import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
-import { PRESCRIBER, setUpInfusionClinic } from './support/clinic.ts';
+import { addNurse, NURSE, PRESCRIBER, setUpInfusionClinic } from './support/clinic.ts';
 import { clinicLocalTime } from './support/clinic-clock.ts';
 
 let world: BrowserWorld;
 let prescriberPage: Page;
 let patientId: string;
-const NURSE = { email: 'nurse@clinic.test', password: 'a long nurse pass phrase' };
 
 beforeAll(async () => {
   world = await openBrowserWorld();
@@ -19,13 +18,7 @@ beforeAll(async () => {
   // referred patient with eligibility and consent, a started IV session and its administration.
   const api = new Client(world.server.baseUrl);
   const { prescriberId, serviceId } = await setUpInfusionClinic(api);
-  const nurse = await api.post('/api/v1/users', {
-    ...NURSE,
-    displayName: 'Nadia Nurse',
-    roles: ['nurse'],
-    serviceIds: [serviceId],
-  });
-  if (nurse.status !== 201) throw new Error(`nurse not created: ${nurse.text}`);
+  await addNurse(api, serviceId);
   const today = new Date().toISOString().slice(0, 10);
   patientId = (
     await api.post('/api/v1/patients', {

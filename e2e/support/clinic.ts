@@ -3,6 +3,7 @@ import type { Locator } from 'playwright-core';
 import type { Client } from '../../test/support/server.ts';
 
 export const PRESCRIBER = { email: 'rx@clinic.test', password: 'a long prescriber phrase' };
+export const NURSE = { email: 'nurse@clinic.test', password: 'a long nurse pass phrase' };
 
 /** First run through the API: the prescriber is the first administrator of "Infusion Clinic" and holds ACLS. */
 export async function setUpInfusionClinic(api: Client): Promise<{ prescriberId: string; serviceId: string }> {
@@ -16,6 +17,17 @@ export async function setUpInfusionClinic(api: Client): Promise<{ prescriberId: 
   const prescriberId = setup.body.user.id as string;
   await api.post(`/api/v1/users/${prescriberId}/credentials`, { kind: 'ACLS', expiresOn: '2099-01-01' });
   return { prescriberId, serviceId: setup.body.user.serviceIds[0] as string };
+}
+
+/** Adds Nadia Nurse (NURSE) to the service through the API. */
+export async function addNurse(api: Client, serviceId: string): Promise<void> {
+  const nurse = await api.post('/api/v1/users', {
+    ...NURSE,
+    displayName: 'Nadia Nurse',
+    roles: ['nurse'],
+    serviceIds: [serviceId],
+  });
+  if (nurse.status !== 201) throw new Error(`nurse not created: ${nurse.text}`);
 }
 
 /** Fills "Start a session" for IV racemic ketamine: a normal baseline and 0.5 mg/kg over 40 minutes. */
