@@ -90,6 +90,37 @@ describe('appointments', () => {
     );
   });
 
+  it("lists a day from midnight to midnight on the service's clock, and defaults to the service's today", async () => {
+    // South Team in New York (EST, UTC−5): 03:30 UTC on a day is 22:30 the evening before there.
+    expect(
+      (await w.admin.patch(`/api/v1/services/${w.serviceB}`, { timeZone: 'America/New_York' })).status,
+    ).toBe(200);
+    try {
+      const bobsPatient = (await w.bob.post('/api/v1/patients', { ...SAMPLE_PATIENT, givenName: 'Evening' }))
+        .body.id as string;
+      const utcDay = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const newYorkDay = new Date(Date.parse(`${utcDay}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const booked = await w.bob.post(`/api/v1/patients/${bobsPatient}/appointments`, {
+        startsAt: `${utcDay}T03:30:00Z`,
+        durationMinutes: 30,
+        contactType: 'face-to-face',
+      });
+      expect(booked.status).toBe(201);
+      const ids = async (date: string) =>
+        (
+          (await w.bob.get(`/api/v1/appointments?date=${date}&scope=service`)).body.appointments as {
+            id: string;
+          }[]
+        ).map((a) => a.id);
+      expect(await ids(newYorkDay)).toEqual([booked.body.id]);
+      expect(await ids(utcDay)).toEqual([]);
+      const today = await w.bob.get('/api/v1/appointments?scope=service');
+      expect(today.body.date).toBe(new Date().toLocaleDateString('en-CA', { timeZone: 'America/New_York' }));
+    } finally {
+      await w.admin.patch(`/api/v1/services/${w.serviceB}`, { timeZone: 'Europe/London' });
+    }
+  });
+
   it('keeps other services out', async () => {
     expect((await w.bob.post(`/api/v1/appointments/${id}/status`, { status: 'cancelled' })).status).toBe(404);
   });

@@ -308,6 +308,27 @@ describe('REMS monitoring form content', () => {
     );
   });
 
+  it("dates the treatment on the service's calendar, not UTC's", async () => {
+    const s = await openSession('esketamine');
+    const started = new Date(s.at(0));
+    // A zone whose date differs from UTC's at the start: Kiritimati (UTC+14) from 10:00 UTC, Pago Pago (UTC−11) before.
+    const zone = started.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const local = started.toLocaleDateString('en-CA', { timeZone: zone });
+    expect(local).not.toBe(started.toISOString().slice(0, 10));
+    const admin = new Client(server.baseUrl);
+    expect((await admin.login(ADMIN.email, ADMIN.password)).status).toBe(200);
+    expect((await admin.patch(`/api/v1/services/${serviceA}`, { timeZone: zone })).status).toBe(200);
+    try {
+      const r = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);
+      expect(r.status).toBe(200);
+      expect(r.body.record.session.treatmentDate).toBe(local);
+    } finally {
+      expect((await admin.patch(`/api/v1/services/${serviceA}`, { timeZone: 'Europe/London' })).status).toBe(
+        200,
+      );
+    }
+  });
+
   it('derives "acceptable before administration" from the pre-dose check: Yes at 120/80', async () => {
     const s = await openSession('esketamine');
     const r = await prescriber.get(`/api/v1/treatment-sessions/${s.id}/rems-record`);

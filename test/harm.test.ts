@@ -213,6 +213,20 @@ describe('care plan and review worklist', () => {
     ]);
     expect((await w.bob.get('/api/v1/harm/review-worklist')).body.items).toEqual([]);
   });
+
+  it("counts the worklist from the service's today, not UTC's", async () => {
+    const now = new Date();
+    // A zone whose date differs from UTC's now: Kiritimati (UTC+14) from 10:00 UTC, Pago Pago (UTC−11) before.
+    const zone = now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
+    try {
+      const worklist = await w.alice.get('/api/v1/harm/review-worklist');
+      expect(worklist.body.today).toBe(new Date().toLocaleDateString('en-CA', { timeZone: zone }));
+      expect(worklist.body.today).not.toBe(new Date().toISOString().slice(0, 10));
+    } finally {
+      await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
+    }
+  });
 });
 
 describe('content packs', () => {

@@ -131,16 +131,16 @@ export async function patientAppointments(db: Queryable, patientId: string): Pro
 /** One day's appointments for a practitioner, or for the given services. */
 export async function dayList(
   db: Queryable,
-  day: string,
+  day: { from: Date; until: Date },
   filter: { practitionerId?: string; serviceIds: string[] },
 ): Promise<AppointmentView[]> {
   const rows = await db.query<Row>(
     `SELECT c.*, v.given_name, v.family_name FROM (${CURRENT}) c
      JOIN patients p ON p.id = c.patient_id JOIN patient_versions v ON v.patient_id = p.id AND v.version = p.current_version
      WHERE c.service_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR c.practitioner_id = $2)
-       AND c.starts_at >= $3::date AND c.starts_at < ($3::date + 1)
+       AND c.starts_at >= $3 AND c.starts_at < $4
      ORDER BY c.starts_at`,
-    [filter.serviceIds, filter.practitionerId ?? null, day],
+    [filter.serviceIds, filter.practitionerId ?? null, day.from, day.until],
   );
   return rows.map(view);
 }

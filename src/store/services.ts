@@ -93,6 +93,16 @@ export async function writeSettings(tx: Queryable, settings: OrgSettings, userId
   );
 }
 
+/** The distinct time zones of these services. */
+export async function serviceTimeZones(db: Queryable, serviceIds: readonly string[]): Promise<string[]> {
+  if (serviceIds.length === 0) return [];
+  const rows = await db.query<{ time_zone: string }>(
+    'SELECT DISTINCT time_zone FROM services WHERE id = ANY($1::uuid[])',
+    [[...serviceIds]],
+  );
+  return rows.map((r) => r.time_zone);
+}
+
 /** The service's name, contact details and time zone for its documents (migration 011). */
 export async function serviceForDocuments(
   db: Queryable,

@@ -1,4 +1,5 @@
 // The harm pathway's shared resources: evaluate without saving, the content packs, and the review worklist.
+import { todayInServices } from '../services-today.ts';
 import { z } from 'zod';
 import { validateContentPack } from '../../domain/harm/index.ts';
 import { storableRecord } from '../../schemas/common.ts';
@@ -73,7 +74,7 @@ export function harmRoutes(api: ZodApp, ctx: AppContext): void {
     }),
     async (req) => {
       const auth = authOf(req);
-      const today = ctx.now().toISOString().slice(0, 10);
+      const today = await todayInServices(ctx.db, auth.user.service_ids, ctx.now());
       const items = await reviewWorklist(ctx.db, auth.user.service_ids, today, req.query.horizonDays);
       await auditAccess(ctx, req, 'review-worklist.read', 'Worklist', { count: items.length });
       return { today, items };

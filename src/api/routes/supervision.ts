@@ -1,4 +1,5 @@
 // The supervision queue (overrides, level-4 decisions, rising levels, overdue reviews) and supervisors' notes.
+import { todayInServices } from '../services-today.ts';
 import { supervisionNoteSchema } from '../../schemas/harm.ts';
 import { insertSupervisionNote, supervisionQueue, supervisionTarget } from '../../store/supervision.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -10,7 +11,7 @@ import { supervisionNoteReply, supervisionQueueReply } from '../../schemas/repli
 export function supervisionRoutes(api: ZodApp, ctx: AppContext): void {
   api.get('/supervision', route('supervision', { 200: supervisionQueueReply }), async (req) => {
     const auth = authOf(req);
-    const today = ctx.now().toISOString().slice(0, 10);
+    const today = await todayInServices(ctx.db, auth.user.service_ids, ctx.now());
     const queue = await supervisionQueue(ctx.db, auth.user.service_ids, today);
     await auditAccess(ctx, req, 'supervision.read', 'Supervision', { count: queue.items.length });
     return queue;

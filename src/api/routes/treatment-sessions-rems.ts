@@ -5,7 +5,7 @@ import { remsMedicationSchema } from '../../schemas/rems.ts';
 import { remsSubmissionSchema } from '../../schemas/treatment.ts';
 import { findPatient } from '../../store/patients.ts';
 import { earlierEsketamineSessions, hasRemsSubmission, insertRemsSubmission } from '../../store/rems.ts';
-import { findService } from '../../store/services.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 import { sessionEvents, type SessionRow } from '../../store/treatment.ts';
 import { findUserById } from '../../store/users.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
@@ -30,7 +30,7 @@ export function treatmentSessionRemsRoutes(api: ZodApp, ctx: AppContext): void {
       if (!isEsketamine(session)) throw problem('not-found', NOT_ESKETAMINE);
       const patient = await findPatient(ctx.db, session.patient_id);
       const hcp = await findUserById(ctx.db, session.created_by);
-      const service = await findService(ctx.db, session.service_id);
+      const service = await serviceForDocuments(ctx.db, session.service_id);
       const earlier = await earlierEsketamineSessions(ctx.db, session.patient_id, session.started_at);
       if (!patient || !hcp) throw problem('not-found');
       const draft = remsDraft(
@@ -38,7 +38,7 @@ export function treatmentSessionRemsRoutes(api: ZodApp, ctx: AppContext): void {
         await sessionEvents(ctx.db, session.id),
         patient,
         { displayName: hcp.display_name, email: hcp.email },
-        service?.name ?? '',
+        service,
         earlier === 0,
         ctx.now(),
         await remsStaffNames(ctx.db, session),

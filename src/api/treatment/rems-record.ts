@@ -1,4 +1,5 @@
 // The esketamine REMS Patient Monitoring Form, prefilled from the session record and checked for what is missing.
+import { clinicToday } from '../../domain/treatment/clinic-day.ts';
 import {
   interactionFlags,
   interactionMatcherLimitation,
@@ -78,7 +79,7 @@ export function remsDraft(
   events: readonly SessionEventRow[],
   patient: PatientRecord,
   monitoring: Staff,
-  serviceName: string,
+  service: { name: string; timeZone: string },
   firstTreatment: boolean,
   now: Date,
   staffNames: Readonly<Record<string, string>> = {},
@@ -124,9 +125,10 @@ export function remsDraft(
       telephone: '',
       email: monitoring.email,
     },
-    healthcareSetting: { name: serviceName, address1: '', city: '', state: '', zip: '' },
+    healthcareSetting: { name: service.name, address1: '', city: '', state: '', zip: '' },
     session: {
-      treatmentDate: (start?.at ?? session.started_at).toISOString().slice(0, 10),
+      // The date on the clinic's calendar: an evening session in New York is not dated the next (UTC) day.
+      treatmentDate: clinicToday(start?.at ?? session.started_at, service.timeZone),
       doseAdministered: dose === 56 ? '56 mg' : dose === 84 ? '84 mg' : 'other',
       ...(lot ? { lotNumber: lot } : {}),
       totalDurationMin: start ? Math.round((end.getTime() - start.at.getTime()) / 60_000) : 0,
