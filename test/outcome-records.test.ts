@@ -268,6 +268,36 @@ describe('crisis events', () => {
     ).toBe(422);
   });
 
+  it("takes today from the service's calendar: today where the clinic is may be tomorrow in UTC, or yesterday", async () => {
+    const now = new Date();
+    // Kiritimati (UTC+14) is a day ahead of UTC from 10:00 UTC; Pago Pago (UTC−11) a day behind before 11:00.
+    const zone = now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const localToday = now.toLocaleDateString('en-CA', { timeZone: zone });
+    const ahead = zone === 'Pacific/Kiritimati';
+    // The other service's patient, so the lists and counts of North Team's stay as the other tests expect.
+    expect((await w.admin.patch(`/api/v1/services/${w.serviceB}`, { timeZone: zone })).status).toBe(200);
+    try {
+      const post = (occurredOn: string) =>
+        w.bob.post(`/api/v1/patients/${otherServicePatient}/crisis-events`, {
+          kind: 'ambulance',
+          occurredOn,
+        });
+      const utcToday = now.toISOString().slice(0, 10);
+      // The clinic's today is accepted; the day after it is the future.
+      const onTheDay = await post(localToday);
+      expect(onTheDay.status).toBe(201);
+      const next = new Date(Date.parse(`${localToday}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      expect((await post(next)).status).toBe(422);
+      // Behind UTC, UTC's today is already the clinic's tomorrow.
+      if (!ahead) expect((await post(utcToday)).status).toBe(422);
+      await w.alice.post(`/api/v1/crisis-events/${onTheDay.body.id}/retraction`, {
+        reason: 'Test of the date only',
+      });
+    } finally {
+      await w.admin.patch(`/api/v1/services/${w.serviceB}`, { timeZone: 'Europe/London' });
+    }
+  });
+
   it('retracts an event recorded in error with a reason, once (409 the second time)', async () => {
     const noReason = await w.alice.post(`/api/v1/crisis-events/${crisis.admission}/retraction`, {
       reason: ' ',

@@ -1,8 +1,10 @@
 // A patient's crisis events: record one (not in the future) and list them (C6: crisis events per month).
 import { crisisKinds } from '../../domain/outcomes/index.ts';
+import { clinicToday } from '../../domain/treatment/clinic-day.ts';
 import { createCrisisEventSchema } from '../../schemas/outcomes.ts';
 import { crisisEventReply, crisisEventsReply } from '../../schemas/replies/outcomes.ts';
 import { insertCrisisEvent, readCrisisEvent, patientCrisisEvents } from '../../store/referrals-crisis.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { chartRead, chartWrite } from '../route.ts';
 import { patientAccess, patientRead } from '../patient-access.ts';
@@ -20,7 +22,9 @@ export function patientCrisisEventRoutes(api: ZodApp, ctx: AppContext): void {
       const auth = authOf(req);
       const access = await patientAccess(ctx, req, req.params.id, 'crisis-event.create');
       const now = ctx.now();
-      if (req.body.occurredOn > now.toISOString().slice(0, 10))
+      // "The future" on the service's calendar: today in Auckland is tomorrow in UTC for half the day.
+      const { timeZone } = await serviceForDocuments(ctx.db, access.serviceId);
+      if (req.body.occurredOn > clinicToday(now, timeZone))
         throw problem('validation-failed', undefined, [
           { path: 'body.occurredOn', message: 'A crisis event cannot be in the future' },
         ]);
