@@ -1,4 +1,5 @@
 // The discrepancy worklist: counts that differed from the register, and losses with their report deadlines.
+import { todayInServices } from '../services-today.ts';
 import { discrepanciesReply } from '../../schemas/replies/cd-register.ts';
 import {
   correctionsOf,
@@ -12,7 +13,7 @@ import { listStoredEntries, readLedgerSettings } from '../../store/ledger.ts';
 import { staffIdsOf, staffNames } from '../../store/ledger-directory.ts';
 import { scopeOf } from '../cd-register/access.ts';
 import { entryView, type Names } from '../cd-register/views.ts';
-import { type AppContext, type ZodApp } from '../context.ts';
+import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 
 /** A count whose quantity differed from the balance it was checked against, with the explanation given. */
@@ -51,7 +52,8 @@ export function cdRegisterDiscrepancyRoutes(api: ZodApp, ctx: AppContext): void 
     const scope = await scopeOf(ctx, req);
     const entries = (await listStoredEntries(ctx.db, undefined, scope.locationIds)).map((s) => s.entry);
     const names = await staffNames(ctx.db, staffIdsOf(entries));
-    const today = ctx.now().toISOString().slice(0, 10);
+    // Overdue by the reader's services' calendar, not UTC's.
+    const today = await todayInServices(ctx.db, authOf(req).user.service_ids, ctx.now());
     const corrected = (e: LedgerEntry) => correctionsOf(entries, e.id).map((c) => c.id);
     const counts = entries
       .filter((e) => e.kind === 'count' && e.effects.length > 0 && e.expected !== undefined)

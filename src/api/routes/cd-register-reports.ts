@@ -1,4 +1,5 @@
 // Regulator views of the controlled-drug register as JSON, CSV or PDF: the UK register, the US record, the inventory.
+import { todayInServices } from '../services-today.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isoDate, type IsoDate } from '../../domain/core/calendar.ts';
 import {
@@ -208,8 +209,9 @@ export function cdRegisterReportRoutes(api: ZodApp, ctx: AppContext): void {
     route('cd:read', { querystring: inventoryQuery, 200: inventoryReportReplies }),
     async (req, reply) => {
       const { takenAt, format } = req.query;
-      const asOf: IsoDate =
-        isoDate(req.query.asOf ?? ctx.now().toISOString().slice(0, 10)) ?? ('' as IsoDate);
+      // By default, stock as of today on the reader's services' calendar.
+      const today = await todayInServices(ctx.db, authOf(req).user.service_ids, ctx.now());
+      const asOf: IsoDate = isoDate(req.query.asOf ?? today) ?? ('' as IsoDate);
       const { mode } = await readLedgerSettings(ctx.db);
       const scope = await scopeOf(ctx, req);
       const [products, locations, stored] = [
