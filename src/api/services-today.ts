@@ -24,7 +24,11 @@ export async function todayInServices(
   serviceIds: readonly string[],
   now: Date,
 ): Promise<string> {
-  const zone = await sharedServiceZone(db, serviceIds);
+  return todayInZone(now, await sharedServiceZone(db, serviceIds));
+}
+
+/** The calendar date of `now` on the zone's clock; UTC's date without a zone. */
+export function todayInZone(now: Date, zone: string | undefined): string {
   return zone ? clinicToday(now, zone) : now.toISOString().slice(0, 10);
 }
 

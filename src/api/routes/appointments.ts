@@ -1,7 +1,6 @@
 // Appointments by id and by day: change an appointment's status (reschedule, cancel, attended, did not attend),
 // raising a follow-up task when a level 3–4 patient does not attend; one day's list for a practitioner or services.
-import { clinicToday } from '../../domain/treatment/clinic-day.ts';
-import { dayWindow, sharedServiceZone } from '../services-today.ts';
+import { dayWindow, sharedServiceZone, todayInZone } from '../services-today.ts';
 import { canChangeStatus, missedNeedsFollowUp } from '../../domain/appointments/status.ts';
 import { appointmentStatusSchema, dayListQuery } from '../../schemas/appointments.ts';
 import { idParams } from '../../schemas/common.ts';
@@ -85,8 +84,7 @@ export function appointmentRoutes(api: ZodApp, ctx: AppContext): void {
       const auth = authOf(req);
       // The day runs from midnight to midnight on the services' clock.
       const zone = await sharedServiceZone(ctx.db, auth.user.service_ids);
-      const date =
-        req.query.date ?? (zone ? clinicToday(ctx.now(), zone) : ctx.now().toISOString().slice(0, 10));
+      const date = req.query.date ?? todayInZone(ctx.now(), zone);
       const appointments = await dayList(ctx.db, dayWindow(date, zone), {
         serviceIds: auth.user.service_ids,
         ...(req.query.scope === 'mine' ? { practitionerId: auth.user.id } : {}),

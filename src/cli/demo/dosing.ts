@@ -285,6 +285,7 @@ export async function recordDosingSession(
     alertAndOriented: true,
     escortPresent: true,
     setting: 'clinic',
+    timeZone: s.timeZone,
   });
   if (!result.ok) throw refused('discharge', result.unmet);
   const summary = dischargeSummary(record.value, result, {

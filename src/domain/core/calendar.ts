@@ -118,13 +118,3 @@ export function addMinutes(date: Date, count: number): Date {
 export function minutesBetween(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / MS_PER_MINUTE;
 }
-
-/**
- * Midnight that starts the next local calendar day after `instant`, where local time is UTC plus
- * `utcOffsetMinutes` (the caller looks the offset up for its time zone: `utcOffsetMinutes` in zoned.ts).
- */
-export function startOfNextLocalDay(instant: Date, utcOffsetMinutes: number): Date {
-  const offsetMs = utcOffsetMinutes * MS_PER_MINUTE;
-  const localDay = Math.floor((instant.getTime() + offsetMs) / MS_PER_DAY);
-  return new Date((localDay + 1) * MS_PER_DAY - offsetMs);
-}

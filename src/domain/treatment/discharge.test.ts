@@ -14,6 +14,7 @@ const ready: DischargeInput = {
   now: at(70),
   alertAndOriented: true,
   escortPresent: true,
+  timeZone: 'Europe/London',
 };
 const check = (changes: Partial<DischargeInput>) => dischargeCheck({ ...ready, ...changes });
 const codes = (changes: Partial<DischargeInput>) => check(changes).unmet.map((u) => u.code);
@@ -216,18 +217,18 @@ describe('dischargeCheck: esketamine (≥2 h from the first device; REMS)', () =
     const utc = check(spravato);
     expect(utc.noDrivingUntil.toISOString()).toBe('2026-11-23T00:00:00.000Z');
     expect(utc.noDrivingRule).toContain('restful sleep');
-    const newYork = check({ ...spravato, utcOffsetMinutes: -300 });
+    const newYork = check({ ...spravato, timeZone: 'America/New_York' });
     expect(newYork.noDrivingUntil.toISOString()).toBe('2026-11-23T05:00:00.000Z');
   });
 
-  it('takes "the next day" from the service’s time zone, before any offset a client sent', () => {
+  it('takes "the next day" from the service’s time zone', () => {
     const ended = spravato.administrationEndedAt as Date;
     // Ended 10:10 UTC on 22 Nov. Sydney (AEDT, UTC+11): 21:10 on the 22nd, so the next day starts 13:00 UTC.
-    const sydney = check({ ...spravato, timeZone: 'Australia/Sydney', utcOffsetMinutes: 0 });
+    const sydney = check({ ...spravato, timeZone: 'Australia/Sydney' });
     expect(sydney.noDrivingUntil.toISOString()).toBe('2026-11-22T13:00:00.000Z');
     expect(sydney.noDrivingUntil.getTime()).toBeGreaterThan(ended.getTime());
     // New York (EST, UTC−5): 05:10 on the 22nd; UTC's next day would let the patient drive at 19:00 the same day.
-    const newYork = check({ ...spravato, timeZone: 'America/New_York', utcOffsetMinutes: 0 });
+    const newYork = check({ ...spravato, timeZone: 'America/New_York' });
     expect(newYork.noDrivingUntil.toISOString()).toBe('2026-11-23T05:00:00.000Z');
     expect(check({ ...spravato, timeZone: 'Europe/London' }).noDrivingUntil.toISOString()).toBe(
       '2026-11-23T00:00:00.000Z',

@@ -1,6 +1,6 @@
 // Discharge after a session: vitals back near baseline, observation time, orientation, escort, and driving.
 import { bpCheckpointsDue, bpCheckpointWindow, readingForCheckpoint } from './bp-checkpoint.ts';
-import { addMinutes, isValidInstant, minutesBetween, startOfNextLocalDay } from '../core/calendar.ts';
+import { addMinutes, isValidInstant, minutesBetween } from '../core/calendar.ts';
 import { startOfNextDayInZone } from '../core/zoned.ts';
 import type { Protocol } from './protocol.ts';
 import type { SessionSetting } from './protocol-types.ts';
@@ -50,11 +50,9 @@ export interface DischargeInput {
   readonly setting?: SessionSetting;
   /**
    * The service's IANA time zone: "the next day" (esketamine) starts at the clinic's local midnight, found for
-   * that night's offset. Takes precedence over `utcOffsetMinutes`.
+   * that night's offset. Required, so no caller falls back to UTC's day.
    */
-  readonly timeZone?: string;
-  /** A fixed UTC offset in minutes for "the next day", where no time zone is given; default 0 (UTC). */
-  readonly utcOffsetMinutes?: number;
+  readonly timeZone: string;
   /** Every reading after dosing started, for the protocol's fixed BP checks; default: the latest reading only. */
   readonly postDoseVitals?: readonly VitalSigns[];
   /** Why a fixed BP check has no reading in its window (e.g. the patient was asleep); recorded, never guessed. */
@@ -152,9 +150,7 @@ function noDriving(input: DischargeInput, administrationEndedAt: Date): [Date, s
       `No driving for ${rule.hours.value} hours after administration ends. Source: ${rule.hours.source}`,
     ];
   }
-  const nextDay = input.timeZone
-    ? startOfNextDayInZone(administrationEndedAt, input.timeZone)
-    : startOfNextLocalDay(administrationEndedAt, input.utcOffsetMinutes ?? 0);
+  const nextDay = startOfNextDayInZone(administrationEndedAt, input.timeZone);
   return [
     nextDay,
     `No driving or operating machinery until the next day, after a restful sleep (the time shown is the start of the next day; the sleep cannot be checked here). Source: ${rule.source}`,
