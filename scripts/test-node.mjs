@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { failedTestLines } from './failed-tests.mjs';
 
 const major = process.argv[2] ?? '24';
 const prefix = process.env.KASPR_NODE_PREFIX || join(tmpdir(), `kaspr-node${major}`);
@@ -132,8 +133,10 @@ vitest('unit', 'unit');
 vitest('api (pglite)', 'api', { KASPR_TEST_DB: 'pglite' });
 await npmStart();
 
+const failedTests = [];
 for (const file of readdirSync(OUT).filter((f) => f.endsWith('.json'))) {
   const report = JSON.parse(readFileSync(join(OUT, file), 'utf8'));
+  failedTests.push(...failedTestLines(join(OUT, file), file.replace(/-?\.json$/, '')));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
@@ -145,4 +148,5 @@ process.stdout.write(
 );
 process.stdout.write(`all suites in ${OUT} (npm test on this machine's Node, then Node ${major}):\n`);
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+for (const t of failedTests) process.stdout.write(`failed test: ${t}\n`);
 process.exit(failures.length > 0 ? 1 : 0);

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { failedTestLines } from './failed-tests.mjs';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const HEAVY = process.argv.includes('--heavy');
@@ -18,6 +19,8 @@ mkdirSync(OUT, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+/** Each failed test, named (see failed-tests.mjs), for the summary. */
+const failedTests = [];
 const notes = [];
 
 function run(label, cmd, args, env = {}) {
@@ -93,6 +96,7 @@ function count(label) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
+  failedTests.push(...failedTestLines(file, label));
 }
 
 function reachable(url) {
@@ -176,5 +180,6 @@ if (haveChromium) {
 process.stdout.write('\n=== summary\n');
 for (const n of notes) process.stdout.write(`note: ${n}\n`);
 for (const f of failures) process.stdout.write(`FAILED: ${f}\n`);
+for (const t of failedTests) process.stdout.write(`failed test: ${t}\n`);
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);
