@@ -229,6 +229,38 @@ describe('care plan and review worklist', () => {
   });
 });
 
+describe("the review date on the service's calendar", () => {
+  it("counts a decision's review from the day of the decision on the service's clock, not UTC's", async () => {
+    const now = new Date();
+    // A zone whose date differs from UTC's now: Kiritimati (UTC+14) from 10:00 UTC, Pago Pago (UTC−11) before.
+    const zone = now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const localDay = () => new Date().toLocaleDateString('en-CA', { timeZone: zone });
+    const plusDays = (day: string, days: number) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
+    try {
+      const other = (await w.alice.post('/api/v1/patients', { ...SAMPLE_PATIENT, identifiers: [] })).body
+        .id as string;
+      const saved = await w.alice.post(`/api/v1/patients/${other}/harm-assessments`, {
+        assessment: assessment(),
+      });
+      expect(saved.status).toBe(201);
+      const days = saved.body.evaluation.reviewWithinDays as number;
+      const before = localDay();
+      const r = await w.alice.post(`/api/v1/harm-assessments/${saved.body.id}/decision`, {
+        confirmedLevel: saved.body.evaluation.level,
+      });
+      const after = localDay();
+      expect(r.status).toBe(201);
+      expect([plusDays(before, days), plusDays(after, days)]).toContain(r.body.reviewDue);
+      // UTC's day is another date in this zone, so the earlier rule would give another review date.
+      expect(r.body.reviewDue).not.toBe(plusDays(new Date().toISOString().slice(0, 10), days));
+    } finally {
+      await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
+    }
+  });
+});
+
 describe('content packs', () => {
   it('refuses an invalid pack with a clear error', async () => {
     const broken = {

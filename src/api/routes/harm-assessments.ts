@@ -8,6 +8,7 @@ import { decisionSchema } from '../../schemas/harm.ts';
 import { findAssessment, insertDecision, isDecided } from '../../store/harm.ts';
 import { assessmentView, planInterventions, withProvisional } from '../../store/harm-assessment-view.ts';
 import { packByContentVersion } from '../../store/harm-packs.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
 import { evaluateOrRefuse } from '../harm-evaluation.ts';
@@ -68,9 +69,12 @@ export function harmAssessmentRoutes(api: ZodApp, ctx: AppContext): void {
         ]);
       const pack = await packByContentVersion(ctx.db, row.content_version);
       const now = ctx.now();
+      // Counted from the day of the decision on the patient's service's clock, as the worklist counts "today".
+      const { timeZone } = await serviceForDocuments(ctx.db, access.serviceId);
       const reviewDue = reviewDueDate(
         now,
         reviewWithinDaysFor(req.body.confirmedLevel as LevelNumber, pack, row.evaluation),
+        timeZone,
       );
       const decisionId = await ctx.db.transaction(async (tx) => {
         if (await isDecided(tx, row.id)) throw problem('already-decided');

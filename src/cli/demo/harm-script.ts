@@ -128,6 +128,7 @@ async function review(w: DemoWorld, tx: Queryable, p: HarmPerson, at: Date): Pro
     confirmed,
     reason,
     at: decidedAt,
+    timeZone: w.timeZone,
     by,
   });
   if (p.level !== confirmed || p.reviews % 4 === 0) {

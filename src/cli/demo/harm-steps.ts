@@ -87,12 +87,14 @@ export async function recordDecision(
     confirmed: LevelNumber;
     reason: string | null;
     at: Date;
+    /** The service's clock: the review is counted from the day of the decision on it. */
+    timeZone: string;
     by: string;
   },
 ): Promise<{ id: string; reviewDue: string }> {
   const proposed = d.evaluation.level;
   const overridden = d.confirmed !== proposed;
-  const reviewDue = reviewDueDate(d.at, reviewWithinDaysFor(d.confirmed, d.pack, d.evaluation));
+  const reviewDue = reviewDueDate(d.at, reviewWithinDaysFor(d.confirmed, d.pack, d.evaluation), d.timeZone);
   const id = await insertDecision(tx, {
     assessmentId: d.assessmentId,
     patientId: d.patientId,

@@ -1,5 +1,6 @@
 // When a confirmed level of need is next reviewed: the level's review interval from the day of the decision.
 import { addDays, type IsoDate } from '../core/calendar.ts';
+import { wallClockOf } from '../core/zoned.ts';
 import type { HarmEvaluation } from './evaluation.ts';
 import type { LevelNumber, ValidContentPack } from './pack-types.ts';
 
@@ -19,10 +20,13 @@ export function reviewWithinDaysFor(
 }
 
 /**
- * The review date: `days` after the calendar day of the decision. The day is taken in UTC, as every stored
- * review date has been, so a decision at 23:30 UTC counts from that UTC day.
+ * The review date: `days` after the calendar day of the decision on the service's clock (`timeZone`, an IANA
+ * name), the same calendar the worklist counts "today" on. A decision at 20:00 in New York (01:00 UTC the next
+ * day) counts from New York's day, so its review is not due a day late.
  */
-export function reviewDueDate(decidedAt: Date, days: number): IsoDate {
-  // toISOString always prints a real UTC calendar date, so the brand holds.
-  return addDays(decidedAt.toISOString().slice(0, 10) as IsoDate, days);
+export function reviewDueDate(decidedAt: Date, days: number, timeZone: string): IsoDate {
+  const { year, month, day } = wallClockOf(decidedAt, timeZone);
+  // A real calendar date printed by Date, so the brand holds.
+  const decidedOn = new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) as IsoDate;
+  return addDays(decidedOn, days);
 }
