@@ -10,10 +10,13 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { eventually, openBrowserWorld, signIn, type BrowserWorld } from './support/browser.ts';
 import { CLINIC_ZONE, clinicLocalTime } from './support/clinic-clock.ts';
 import { addNurse, NURSE, setUpInfusionClinic } from './support/clinic.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from '../test/support/zones.ts';
 
 const BROWSER_ZONE = 'Pacific/Auckland';
 let world: BrowserWorld;
 let sessionUrl: string;
+let api: Client;
+let clinicServiceId: string;
 
 /** Minutes between two datetime-local values (b − a), read as UTC wall clocks. */
 const minutesBetween = (a: string, b: string) => (Date.parse(`${b}:00Z`) - Date.parse(`${a}:00Z`)) / 60_000;
@@ -21,8 +24,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 beforeAll(async () => {
   world = await openBrowserWorld({}, { browserTimeZone: BROWSER_ZONE });
-  const api = new Client(world.server.baseUrl);
+  api = new Client(world.server.baseUrl);
   const { prescriberId, serviceId } = await setUpInfusionClinic(api);
+  clinicServiceId = serviceId;
   await addNurse(api, serviceId);
   const created = await api.post('/api/v1/patients', {
     givenName: 'Tama',
@@ -105,5 +109,21 @@ describe("a browser on another zone works on the clinic's clock", () => {
         .first()
         .textContent(),
     ).toContain(expected);
+  });
+
+  it('lets the patient form take dates up to today on the clinic’s calendar, not UTC’s', async () => {
+    const { page } = world;
+    // Last in the file: the service moves to a zone whose date differs from UTC's now.
+    const zone = zoneOffUtcDay();
+    expect(dayIn(zone)).not.toBe(utcDay());
+    expect((await api.patch(`/api/v1/services/${clinicServiceId}`, { timeZone: zone })).status).toBe(200);
+    await page.goto('/patients/new');
+    await page.getByRole('heading', { name: 'Register patient', level: 1 }).waitFor();
+    await eventually(() => page.getByLabel('Date of birth', { exact: true }).getAttribute('max')).toBe(
+      dayIn(zone),
+    );
+    await eventually(() => page.getByLabel('Measured on', { exact: true }).getAttribute('max')).toBe(
+      dayIn(zone),
+    );
   });
 });

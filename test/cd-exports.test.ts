@@ -11,6 +11,7 @@ import {
   type World,
 } from './support/server.ts';
 import { parseCsv } from './support/csv.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 let w: World;
@@ -272,21 +273,20 @@ describe('US record (21 CFR 1304.22(c))', () => {
 describe('inventory and access', () => {
   it("reports stock as of today on the officer's service calendar when no date is given", async () => {
     const now = new Date();
-    // Kiritimati (UTC+14) is a day ahead of UTC from 10:00 UTC; Pago Pago (UTC−11) a day behind before 11:00.
-    const zone = now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const zone = zoneOffUtcDay(now);
     expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
     try {
       const r = await officer.get(`${API}/reports/inventory`);
       expect(r.status).toBe(200);
-      expect(r.body.asOf).toBe(new Date().toLocaleDateString('en-CA', { timeZone: zone }));
-      expect(r.body.asOf).not.toBe(new Date().toISOString().slice(0, 10));
+      expect(r.body.asOf).toBe(dayIn(zone));
+      expect(r.body.asOf).not.toBe(utcDay());
     } finally {
       await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
     }
   });
 
   it('lists stock on hand as of a date, zero balances included, as JSON, CSV and PDF', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = utcDay();
     const r = await officer.get(`${API}/reports/inventory?asOf=${today}`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ asOf: today, takenAt: 'close' });

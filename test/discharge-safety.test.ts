@@ -12,6 +12,7 @@ import {
   type TestServer,
 } from './support/server.ts';
 import { signConsent, signEligibility } from './support/treatment.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 let serviceA: string;
@@ -311,10 +312,9 @@ describe('REMS monitoring form content', () => {
   it("dates the treatment on the service's calendar, not UTC's", async () => {
     const s = await openSession('esketamine');
     const started = new Date(s.at(0));
-    // A zone whose date differs from UTC's at the start: Kiritimati (UTC+14) from 10:00 UTC, Pago Pago (UTC−11) before.
-    const zone = started.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
-    const local = started.toLocaleDateString('en-CA', { timeZone: zone });
-    expect(local).not.toBe(started.toISOString().slice(0, 10));
+    const zone = zoneOffUtcDay(started);
+    const local = dayIn(zone, started);
+    expect(local).not.toBe(utcDay(started));
     const admin = new Client(server.baseUrl);
     expect((await admin.login(ADMIN.email, ADMIN.password)).status).toBe(200);
     expect((await admin.patch(`/api/v1/services/${serviceA}`, { timeZone: zone })).status).toBe(200);

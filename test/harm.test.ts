@@ -10,6 +10,7 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 let w: World;
@@ -184,7 +185,7 @@ describe('care plan and review worklist', () => {
       reviewDue: '2026-01-01',
     });
     expect(bad.status).toBe(422);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = utcDay();
     const r = await w.alice.post(`/api/v1/patients/${patientId}/care-plan`, {
       interventions: [
         {
@@ -216,13 +217,12 @@ describe('care plan and review worklist', () => {
 
   it("counts the worklist from the service's today, not UTC's", async () => {
     const now = new Date();
-    // A zone whose date differs from UTC's now: Kiritimati (UTC+14) from 10:00 UTC, Pago Pago (UTC−11) before.
-    const zone = now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const zone = zoneOffUtcDay(now);
     expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
     try {
       const worklist = await w.alice.get('/api/v1/harm/review-worklist');
-      expect(worklist.body.today).toBe(new Date().toLocaleDateString('en-CA', { timeZone: zone }));
-      expect(worklist.body.today).not.toBe(new Date().toISOString().slice(0, 10));
+      expect(worklist.body.today).toBe(dayIn(zone));
+      expect(worklist.body.today).not.toBe(utcDay());
     } finally {
       await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
     }
@@ -232,9 +232,8 @@ describe('care plan and review worklist', () => {
 describe("the review date on the service's calendar", () => {
   it("counts a decision's review from the day of the decision on the service's clock, not UTC's", async () => {
     const now = new Date();
-    // A zone whose date differs from UTC's now: Kiritimati (UTC+14) from 10:00 UTC, Pago Pago (UTC−11) before.
-    const zone = now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
-    const localDay = () => new Date().toLocaleDateString('en-CA', { timeZone: zone });
+    const zone = zoneOffUtcDay(now);
+    const localDay = () => dayIn(zone);
     const plusDays = (day: string, days: number) =>
       new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
@@ -254,7 +253,7 @@ describe("the review date on the service's calendar", () => {
       expect(r.status).toBe(201);
       expect([plusDays(before, days), plusDays(after, days)]).toContain(r.body.reviewDue);
       // UTC's day is another date in this zone, so the earlier rule would give another review date.
-      expect(r.body.reviewDue).not.toBe(plusDays(new Date().toISOString().slice(0, 10), days));
+      expect(r.body.reviewDue).not.toBe(plusDays(utcDay(), days));
     } finally {
       await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
     }

@@ -9,6 +9,7 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 let w: World;
@@ -270,9 +271,8 @@ describe('crisis events', () => {
 
   it("takes today from the service's calendar: today where the clinic is may be tomorrow in UTC, or yesterday", async () => {
     const now = new Date();
-    // Kiritimati (UTC+14) is a day ahead of UTC from 10:00 UTC; Pago Pago (UTC−11) a day behind before 11:00.
-    const zone = now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
-    const localToday = now.toLocaleDateString('en-CA', { timeZone: zone });
+    const zone = zoneOffUtcDay(now);
+    const localToday = dayIn(zone, now);
     const ahead = zone === 'Pacific/Kiritimati';
     // The other service's patient, so the lists and counts of North Team's stay as the other tests expect.
     expect((await w.admin.patch(`/api/v1/services/${w.serviceB}`, { timeZone: zone })).status).toBe(200);
@@ -282,7 +282,7 @@ describe('crisis events', () => {
           kind: 'ambulance',
           occurredOn,
         });
-      const utcToday = now.toISOString().slice(0, 10);
+      const utcToday = utcDay(now);
       // The clinic's today is accepted; the day after it is the future.
       const onTheDay = await post(localToday);
       expect(onTheDay.status).toBe(201);

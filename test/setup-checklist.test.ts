@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signConsent, signEligibility } from './support/treatment.ts';
 import { ADMIN, Client, STAFF_PASSWORD, startTestServer, type TestServer } from './support/server.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 const admin = () => clients.admin;
@@ -319,5 +320,32 @@ describe('a rule that blocks for want of set-up says what to set up and where', 
     });
     expect(block?.source.length).toBeGreaterThan(0);
     expect(block?.setup?.text).toMatch(/ACLS.*Admin → Staff → Credentials/);
+  });
+});
+
+describe("the ACLS step on the service's calendar", () => {
+  it("counts a credential that expires today as valid on the service's day, not UTC's", async () => {
+    const zone = zoneOffUtcDay();
+    const made = await admin().post('/api/v1/services', { name: 'Island Clinic', timeZone: zone });
+    expect(made.status, made.text).toBe(201);
+    const serviceId = made.body.id as string;
+    const nurse = await addUser('island-nurse@clinic.test', 'Ilse Nurse', ['nurse'], [serviceId]);
+    // The earlier of the two days: valid on one calendar and expired on the other.
+    const local = dayIn(zone);
+    const utc = utcDay();
+    const expiresOn = local < utc ? local : utc;
+    expect(local).not.toBe(utc);
+    const credential = await admin().post(`/api/v1/users/${nurse.id}/credentials`, {
+      kind: 'ACLS',
+      expiresOn,
+    });
+    expect(credential.status, credential.text).toBe(201);
+    expect(credential.body.valid).toBe(expiresOn >= dayIn(zone));
+    const r = await admin().get(`/api/v1/setup/checklist?service=${serviceId}`);
+    expect(r.status, r.text).toBe(200);
+    const acls = (r.body.steps as Step[]).find((step) => step.id === 'acls');
+    expect(acls?.done).toBe(expiresOn >= dayIn(zone));
+    const listed = await admin().get(`/api/v1/users/${nurse.id}/credentials`);
+    expect(listed.body.credentials[0].valid).toBe(expiresOn >= dayIn(zone));
   });
 });

@@ -27,6 +27,7 @@ import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { problem } from '../problem.ts';
 import { recordChange } from '../record-change.ts';
 import { route } from '../route.ts';
+import { todayInZone } from '../services-today.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -139,7 +140,8 @@ export function setupChecklistRoutes(api: ZodApp, ctx: AppContext): void {
     route('content:manage', { querystring: checklistQuerySchema, 200: setupChecklistReply }),
     async (req) => {
       const service = await serviceFor(ctx.db, authOf(req).user, req.query.service);
-      const today = ctx.now().toISOString().slice(0, 10);
+      // On the service's calendar, as session start checks an ACLS credential's expiry.
+      const today = todayInZone(ctx.now(), service.time_zone);
       const [facts, content, latest, ledger] = [
         await setupFacts(ctx.db, service.id, today),
         await contentInForce(ctx.db, service.id),

@@ -26,6 +26,7 @@ import {
 } from '../../store/users.ts';
 import { authOf, type AppContext, type ZodApp } from '../context.ts';
 import { route } from '../route.ts';
+import { todayInServices } from '../services-today.ts';
 import { recordChange } from '../record-change.ts';
 import { problem } from '../problem.ts';
 import { refuseWeakPassword } from '../auth/password-rules.ts';
@@ -126,8 +127,10 @@ export function userRoutes(api: ZodApp, ctx: AppContext): void {
     '/users/:id/credentials',
     route('user:manage', { params: idParams, 200: credentialsReply }),
     async (req) => {
-      if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
-      const today = ctx.now().toISOString().slice(0, 10);
+      const staff = await findUserById(ctx.db, req.params.id);
+      if (!staff) throw problem('not-found');
+      // Valid or expired on the staff member's clinic's calendar, as session start checks it.
+      const today = await todayInServices(ctx.db, staff.service_ids, ctx.now());
       return {
         credentials: (await listCredentials(ctx.db, req.params.id)).map((c) => credentialView(c, today)),
       };
@@ -139,7 +142,8 @@ export function userRoutes(api: ZodApp, ctx: AppContext): void {
     route('user:manage', { params: idParams, body: credentialSchema, 201: credentialReply }),
     async (req, reply) => {
       const auth = authOf(req);
-      if (!(await findUserById(ctx.db, req.params.id))) throw problem('not-found');
+      const staff = await findUserById(ctx.db, req.params.id);
+      if (!staff) throw problem('not-found');
       const now = ctx.now();
       const row = await ctx.db.transaction(async (tx) => {
         const created = await insertCredential(tx, {
@@ -155,7 +159,9 @@ export function userRoutes(api: ZodApp, ctx: AppContext): void {
         });
         return created;
       });
-      return reply.status(201).send(credentialView(row, now.toISOString().slice(0, 10)));
+      return reply
+        .status(201)
+        .send(credentialView(row, await todayInServices(ctx.db, staff.service_ids, now)));
     },
   );
 }

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../api/api-error.ts';
 import { Field } from '../../ui/Field.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { sexLabel } from '../../ui/format.ts';
+import { localDate } from '../../ui/local-date.ts';
 import type { PatchForm, PatientFormValues } from './patient-form-values.ts';
 
 interface SectionProps {
@@ -13,7 +14,6 @@ interface SectionProps {
 }
 
 const SEX_OPTIONS = SEX_CODES.map((code) => ({ value: code, label: sexLabel(code) }));
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The "Identity" fieldset. */
 export function IdentitySection({ values, patch, errors }: SectionProps) {
@@ -40,7 +40,7 @@ export function IdentitySection({ values, patch, errors }: SectionProps) {
         <Field
           label="Date of birth"
           type="date"
-          max={today()}
+          max={localDate()}
           value={values.birthDate}
           onValue={(birthDate) => patch({ birthDate })}
           error={errors.birthDate}

@@ -1,5 +1,6 @@
 // MeasurementsSection: weight and height with the date they were measured (needed for weight-based doses).
 import { Field } from '../../ui/Field.tsx';
+import { localDate } from '../../ui/local-date.ts';
 import type { SectionProps } from './IdentitySection.tsx';
 
 /** The "Measurements" fieldset. */
@@ -27,7 +28,7 @@ export function MeasurementsSection({ values, patch, errors }: SectionProps) {
         <Field
           label="Measured on"
           type="date"
-          max={new Date().toISOString().slice(0, 10)}
+          max={localDate()}
           value={values.measuredOn}
           onValue={(measuredOn) => patch({ measuredOn })}
           error={errors.measuredOn}
