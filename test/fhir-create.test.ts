@@ -15,6 +15,7 @@ import {
   type World,
 } from './support/server.ts';
 import { changedTables, tableDigest } from './support/table-digest.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 let w: World;
@@ -125,15 +126,17 @@ async function refused(
   return r.body as { issue: { code: string; diagnostics: string; expression?: string[] }[] };
 }
 
+/** Registers a patient through the native API; gives its id. */
+async function create(c: Client, body: Record<string, unknown>): Promise<string> {
+  const r = await c.post('/api/v1/patients', body);
+  if (r.status !== 201) throw new Error(r.text);
+  return r.body.id as string;
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   w = await buildWorld(server);
   auditor = (await addStaff(w, 'aud@clinic.test', 'Audrey Auditor', ['auditor'], [w.serviceA])).client;
-  const create = async (c: Client, body: Record<string, unknown>) => {
-    const r = await c.post('/api/v1/patients', body);
-    if (r.status !== 201) throw new Error(r.text);
-    return r.body.id as string;
-  };
   north = await create(w.alice, { givenName: 'Nora', familyName: 'North', birthDate: '1970-01-01' });
   south = await create(w.bob, { givenName: 'Sally', familyName: 'Southern', birthDate: '1990-06-06' });
 }, 180_000);
@@ -349,6 +352,30 @@ describe('POST Observation', () => {
     await refused(w.alice, 'Observation', weight(south, 70), 404);
     await refused(w.alice, 'Observation', weight('00000000-0000-4000-8000-000000000000', 70), 404);
     await refused(w.alice, 'Observation', weight('not-a-uuid', 70), 404);
+  });
+});
+
+describe('POST Observation: the day of a measure sent without a time', () => {
+  it("dates it today on the patient's service's calendar, not UTC's", async () => {
+    const zone = zoneOffUtcDay();
+    expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
+    try {
+      const id = await create(w.alice, {
+        givenName: 'Isla',
+        familyName: 'Dateline',
+        birthDate: '1981-02-03',
+      });
+      const { effectiveDateTime: _dropped, ...undated } = weight(id, 70);
+      const before = dayIn(zone);
+      const r = await w.alice.post(`${FHIR}/Observation`, undated, FHIR_JSON);
+      const after = dayIn(zone);
+      expect(r.status, r.text).toBe(201);
+      const measuredOn = (await w.alice.get(`/api/v1/patients/${id}`)).body.weight.measuredOn as string;
+      expect([before, after]).toContain(measuredOn);
+      expect(measuredOn).not.toBe(utcDay());
+    } finally {
+      await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { Client as FhirClient } from 'fhir-kit-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectValidFhir } from './support/fhir-validate.ts';
 import { buildWorld, startTestServer, type TestServer, type World } from './support/server.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 let w: World;
@@ -296,6 +297,35 @@ describe('urn:uuid references, records and questionnaires', () => {
       '422',
     ]);
     expect((await w.alice.get(`/api/v1/patients/${patientId}/versions`)).body.versions).toHaveLength(2);
+  });
+
+  it("dates a weight sent without a time today on the patient's service's calendar, not UTC's", async () => {
+    const zone = zoneOffUtcDay();
+    expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
+    try {
+      const undatedWeight = {
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
+          subject: { reference: 'urn:uuid:7c1f0a52-3b1e-4d8e-9f41-0a6b5c4d3e21' },
+          valueQuantity: { value: 64, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+        },
+        request: { method: 'POST', url: 'Observation' },
+      };
+      const before = dayIn(zone);
+      const r = await post(w.alice, ownBundle('9434765978', [undatedWeight]));
+      const after = dayIn(zone);
+      expect(r.status, r.text).toBe(200);
+      const entries = (r.body as Bundle).entry ?? [];
+      const patientId = /^Patient\/([0-9a-f-]{36})/.exec(entries[0]?.response?.location ?? '')?.[1] ?? '';
+      const record = (await w.alice.get(`/api/v1/patients/${patientId}`)).body;
+      expect(record.weight.kg).toBe(64);
+      expect([before, after]).toContain(record.weight.measuredOn);
+      expect(record.weight.measuredOn).not.toBe(utcDay());
+    } finally {
+      await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
+    }
   });
 
   it('keeps a document sent in a Bundle once, with its content as a Binary', async () => {

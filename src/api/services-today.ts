@@ -4,7 +4,8 @@
 import { instantOfWallClock, startOfNextDayInZone } from '../domain/core/zoned.ts';
 import { clinicToday } from '../domain/treatment/clinic-day.ts';
 import type { Queryable } from '../store/db.ts';
-import { serviceTimeZones } from '../store/services.ts';
+import { findPatientService } from '../store/patients.ts';
+import { serviceForDocuments, serviceTimeZones } from '../store/services.ts';
 
 /** The time zone these services share; undefined when they have none or are in different zones. */
 export async function sharedServiceZone(
@@ -25,6 +26,12 @@ export async function todayInServices(
   now: Date,
 ): Promise<string> {
   return todayInZone(now, await sharedServiceZone(db, serviceIds));
+}
+
+/** The calendar date of `now` on the patient's service's clock (UTC's for a patient not found). */
+export async function patientServiceToday(db: Queryable, patientId: string, now: Date): Promise<string> {
+  const serviceId = await findPatientService(db, patientId);
+  return todayInZone(now, serviceId ? (await serviceForDocuments(db, serviceId)).timeZone : undefined);
 }
 
 /** The calendar date of `now` on the zone's clock; UTC's date without a zone. */

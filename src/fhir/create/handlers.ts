@@ -20,7 +20,9 @@ import {
   insertPatientDocument,
 } from '../../store/patient-documents.ts';
 import { findResponseAt } from '../../store/responses.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 import { recordChange } from '../../api/record-change.ts';
+import { todayInZone } from '../../api/services-today.ts';
 import { toFhirDocumentReference } from '../map/patient-document.ts';
 import { documentRequest } from './document.ts';
 import { patientBodyHeight, patientBodyWeight, toFhirPatient } from '../map/patient.ts';
@@ -124,9 +126,13 @@ export async function createObservation(
     const saved = await receiveVitals(ctx, req, resource);
     return { status: saved.created ? 201 : 200, resource: saved.resource };
   }
-  const request = measureRequest(resource, ctx.now().toISOString().slice(0, 10));
+  const request = measureRequest(resource);
   const access = await subjectAccess(ctx, req, request.patientId, 'Observation');
-  const parsed = correctPatientSchema.safeParse({ ...request.changes, reason: 'FHIR Observation' });
+  const { timeZone } = await serviceForDocuments(ctx.db, access.serviceId);
+  const parsed = correctPatientSchema.safeParse({
+    ...request.changesOn(todayInZone(ctx.now(), timeZone)),
+    reason: 'FHIR Observation',
+  });
   if (!parsed.success) throw refuse(parsed.error.issues, request.pathOf, 'Observation');
   const { reason, ...changes } = parsed.data;
   const record = await withFhirPaths(

@@ -21,15 +21,19 @@ export const ACCEPTED_CODES = `${LOINC}|29463-7 (body weight, in kg, g or [lb_av
 
 export interface MeasureRequest {
   patientId: string | undefined;
-  /** The correction: `{ weight: { kg, measuredOn } }` or `{ height: { cm, measuredOn } }`, before validation. */
-  changes: Record<string, Record<string, unknown>>;
+  /**
+   * The correction: `{ weight: { kg, measuredOn } }` or `{ height: { cm, measuredOn } }`, before validation. An
+   * Observation with no effectiveDateTime is dated `today`: the day it is received on the patient's service's
+   * calendar, which the caller knows once it has found the patient.
+   */
+  changesOn: (today: string) => Record<string, Record<string, unknown>>;
   pathOf: (field: string) => string;
 }
 
 /** Rounds a converted value to 2 decimals, as entered on the chart. */
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function measureRequest(resource: Json, today: string): MeasureRequest {
+export function measureRequest(resource: Json): MeasureRequest {
   const codings = objects(obj(resource.code).coding);
   const code = codings.find((c) => c.system === LOINC && MEASURES[str(c.code) ?? ''] !== undefined);
   const measure = code && MEASURES[str(code.code) ?? ''];
@@ -48,10 +52,14 @@ export function measureRequest(resource: Json, today: string): MeasureRequest {
     );
   const value = typeof quantity.value === 'number' ? round(quantity.value * factor) : quantity.value;
   const effective = str(resource.effectiveDateTime);
-  const measuredOn = effective === undefined ? today : effective.slice(0, 10);
   return {
     patientId: referencedId(resource.subject, 'Patient'),
-    changes: { [measure.key]: { [measure.unit]: value, measuredOn } },
+    changesOn: (today) => ({
+      [measure.key]: {
+        [measure.unit]: value,
+        measuredOn: effective === undefined ? today : effective.slice(0, 10),
+      },
+    }),
     pathOf: (field) =>
       field.endsWith('measuredOn') ? 'Observation.effectiveDateTime' : 'Observation.valueQuantity.value',
   };

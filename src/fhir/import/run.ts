@@ -9,6 +9,7 @@ import { authOf, type AppContext } from '../../api/context.ts';
 import { patientAccess } from '../../api/patient-access.ts';
 import { ProblemError } from '../../api/problem.ts';
 import { correctRecord } from '../../api/routes/patients.ts';
+import { patientServiceToday } from '../../api/services-today.ts';
 import { allergyStatus } from '../../domain/patient/allergy-status.ts';
 import { correctPatientSchema, identifierSchema, type PatientRecord } from '../../schemas/patient.ts';
 import { joinTransaction } from '../../store/db.ts';
@@ -263,13 +264,14 @@ class BundleImport {
       byPatient.set(id, found);
       return found;
     };
-    const today = this.ctx.now().toISOString().slice(0, 10);
+    const now = this.ctx.now();
     for (const entry of this.plan.entries)
       await this.step(entry, async () => {
         if (entry.kind === 'measure') {
           const { patientId, resource } = this.subject(entry);
-          const request = measureRequest(resource, today);
-          const parsed = correctPatientSchema.partial({ reason: true }).safeParse(request.changes);
+          const request = measureRequest(resource);
+          const today = await patientServiceToday(this.ctx.db, patientId, now);
+          const parsed = correctPatientSchema.partial({ reason: true }).safeParse(request.changesOn(today));
           if (!parsed.success)
             throw unprocessable(
               fieldsOf(parsed.error.issues).map((e) => ({
