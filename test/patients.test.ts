@@ -7,6 +7,7 @@ import {
   type TestServer,
   type World,
 } from './support/server.ts';
+import { dayIn, utcDay, zoneOffUtcDay } from './support/zones.ts';
 
 let server: TestServer;
 let w: World;
@@ -339,6 +340,37 @@ describe('viewing and correcting', () => {
     const kind = await w.alice.get(`${base}?kind=${encodeURIComponent("x' OR 1=1")}`);
     expect(kind.status).toBe(422);
     expect(kind.body.errors?.[0]?.path).toMatch(/kind/);
+  });
+});
+
+describe("a date of birth up to today on the service's calendar", () => {
+  it("takes today's date where the clinic is and refuses the next day, whatever UTC's date, on register and correct", async () => {
+    const zone = zoneOffUtcDay();
+    expect((await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: zone })).status).toBe(200);
+    try {
+      const today = dayIn(zone);
+      const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      // UTC's date is the day after (west) or before (east) the clinic's today: one of these two the UTC rule got wrong.
+      expect(today).not.toBe(utcDay());
+      const { identifiers: _none, ...unidentified } = SAMPLE_PATIENT;
+      const born = await w.alice.post('/api/v1/patients', { ...unidentified, birthDate: today });
+      expect(born.status, born.text).toBe(201);
+      const early = await w.alice.post('/api/v1/patients', { ...unidentified, birthDate: tomorrow });
+      expect(early.status, early.text).toBe(422);
+      expect(early.body.errors).toEqual([
+        { path: 'body.birthDate', message: 'Date of birth cannot be in the future' },
+      ]);
+      const corrected = await w.alice.patch(
+        `/api/v1/patients/${born.body.id}`,
+        { birthDate: tomorrow, reason: 'Typed the wrong day' },
+        { 'if-match': 'W/"1"' },
+      );
+      expect(corrected.status, corrected.text).toBe(422);
+      expect(corrected.body.errors[0].path).toBe('body.birthDate');
+      expect((await w.alice.get(`/api/v1/patients/${born.body.id}`)).body.birthDate).toBe(today);
+    } finally {
+      await w.admin.patch(`/api/v1/services/${w.serviceA}`, { timeZone: 'Europe/London' });
+    }
   });
 });
 

@@ -75,7 +75,9 @@ export const medicationSchema = z
   })
   .strict();
 
-const notInFuture = (value: string) => value <= new Date().toISOString().slice(0, 10);
+/** The latest calendar date on any clock (UTC+14): the server then checks the patient's service's own day. */
+const latestDateAnywhere = () => new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10);
+const notInFuture = (value: string) => value <= latestDateAnywhere();
 
 /** The clinical content of a patient record (everything a version holds). */
 export const patientFields = {

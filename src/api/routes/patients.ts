@@ -28,6 +28,8 @@ import { chartRead, chartWrite, route } from '../route.ts';
 import { patientAccess, patientRecordRead, type PatientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
+import { todayInZone } from '../services-today.ts';
+import { serviceForDocuments } from '../../store/services.ts';
 
 const etag = (p: PatientRecord) => `W/"${p.version}"`;
 
@@ -60,6 +62,20 @@ const ifMatchHeaders = z.object({
  * Registers a patient in the caller's service (the one named, or their only one), audited and on the timeline.
  * Used by POST /patients and the FHIR Patient create.
  */
+/** A date of birth after today on the service's calendar is refused (the schema only knows the latest date anywhere). */
+async function refuseFutureBirthDate(
+  ctx: AppContext,
+  serviceId: string,
+  birthDate: string,
+  now: Date,
+): Promise<void> {
+  const { timeZone } = await serviceForDocuments(ctx.db, serviceId);
+  if (birthDate > todayInZone(now, timeZone))
+    throw problem('validation-failed', undefined, [
+      { path: 'body.birthDate', message: 'Date of birth cannot be in the future' },
+    ]);
+}
+
 export async function registerPatient(
   ctx: AppContext,
   req: FastifyRequest,
@@ -79,6 +95,7 @@ export async function registerPatient(
     ]);
   }
   const now = ctx.now();
+  await refuseFutureBirthDate(ctx, serviceId, fields.birthDate, now);
   const content = contentOf(fields, {
     recordedAt: now.toISOString(),
     recordedBy: { id: auth.user.id, displayName: auth.user.display_name },
@@ -119,6 +136,8 @@ export async function correctRecord(
     throw problem('validation-failed', undefined, [{ path: 'body', message: 'Nothing to correct' }]);
   }
   const now = ctx.now();
+  if (changes.birthDate !== undefined)
+    await refuseFutureBirthDate(ctx, access.serviceId, changes.birthDate, now);
   return ctx.db.transaction(async (tx) => {
     const locked = await lockPatient(tx, access.patientId);
     const current = locked && (await findPatient(tx, access.patientId));
