@@ -58,10 +58,6 @@ const ifMatchHeaders = z.object({
   'if-match': storableString().max(40).optional().describe('W/"<version>" from the ETag you read'),
 });
 
-/**
- * Registers a patient in the caller's service (the one named, or their only one), audited and on the timeline.
- * Used by POST /patients and the FHIR Patient create.
- */
 /** A date of birth after today on the service's calendar is refused (the schema only knows the latest date anywhere). */
 async function refuseFutureBirthDate(
   ctx: AppContext,
@@ -76,6 +72,10 @@ async function refuseFutureBirthDate(
     ]);
 }
 
+/**
+ * Registers a patient in the caller's service (the one named, or their only one), audited and on the timeline.
+ * Used by POST /patients and the FHIR Patient create.
+ */
 export async function registerPatient(
   ctx: AppContext,
   req: FastifyRequest,

@@ -26,7 +26,8 @@ export function reviewWithinDaysFor(
  */
 export function reviewDueDate(decidedAt: Date, days: number, timeZone: string): IsoDate {
   const { year, month, day } = wallClockOf(decidedAt, timeZone);
-  // A real calendar date printed by Date, so the brand holds.
-  const decidedOn = new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) as IsoDate;
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  // A date the zone's clock showed, so the brand holds.
+  const decidedOn = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as IsoDate;
   return addDays(decidedOn, days);
 }
