@@ -28,10 +28,15 @@ export async function todayInServices(
   return todayInZone(now, await sharedServiceZone(db, serviceIds));
 }
 
+/** The calendar date of `now` on the service's clock. */
+export async function serviceToday(db: Queryable, serviceId: string, now: Date): Promise<string> {
+  return todayInZone(now, (await serviceForDocuments(db, serviceId)).timeZone);
+}
+
 /** The calendar date of `now` on the patient's service's clock (UTC's for a patient not found). */
 export async function patientServiceToday(db: Queryable, patientId: string, now: Date): Promise<string> {
   const serviceId = await findPatientService(db, patientId);
-  return todayInZone(now, serviceId ? (await serviceForDocuments(db, serviceId)).timeZone : undefined);
+  return serviceId ? serviceToday(db, serviceId, now) : todayInZone(now, undefined);
 }
 
 /** The calendar date of `now` on the zone's clock; UTC's date without a zone. */

@@ -28,8 +28,7 @@ import { chartRead, chartWrite, route } from '../route.ts';
 import { patientAccess, patientRecordRead, type PatientAccess } from '../patient-access.ts';
 import { problem, ruleRefusal } from '../problem.ts';
 import { auditAccess, recordChange } from '../record-change.ts';
-import { todayInZone } from '../services-today.ts';
-import { serviceForDocuments } from '../../store/services.ts';
+import { serviceToday } from '../services-today.ts';
 
 const etag = (p: PatientRecord) => `W/"${p.version}"`;
 
@@ -65,8 +64,7 @@ async function refuseFutureBirthDate(
   birthDate: string,
   now: Date,
 ): Promise<void> {
-  const { timeZone } = await serviceForDocuments(ctx.db, serviceId);
-  if (birthDate > todayInZone(now, timeZone))
+  if (birthDate > (await serviceToday(ctx.db, serviceId, now)))
     throw problem('validation-failed', undefined, [
       { path: 'body.birthDate', message: 'Date of birth cannot be in the future' },
     ]);

@@ -84,6 +84,12 @@ export function formatDateInZone(date: Date, timeZone: string): string {
   return `${p.day} ${p.monthShort} ${p.year}`;
 }
 
+/** "2026-12-06": the calendar date on the zone's wall clock, as an ISO 8601 date. */
+export function isoDateInZone(date: Date, timeZone: string): string {
+  const p = localParts(date, timeZone);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
 /** Minutes the zone's wall clock is ahead of UTC at this instant (60 for BST, 0 for GMT, -300 for EST). */
 export function utcOffsetMinutes(date: Date, timeZone: string): number {
   const p = localParts(date, timeZone);

@@ -1,6 +1,6 @@
 // When a confirmed level of need is next reviewed: the level's review interval from the day of the decision.
 import { addDays, type IsoDate } from '../core/calendar.ts';
-import { wallClockOf } from '../core/zoned.ts';
+import { isoDateInZone } from '../core/zoned.ts';
 import type { HarmEvaluation } from './evaluation.ts';
 import type { LevelNumber, ValidContentPack } from './pack-types.ts';
 
@@ -25,9 +25,6 @@ export function reviewWithinDaysFor(
  * day) counts from New York's day, so its review is not due a day late.
  */
 export function reviewDueDate(decidedAt: Date, days: number, timeZone: string): IsoDate {
-  const { year, month, day } = wallClockOf(decidedAt, timeZone);
-  const pad = (n: number, width: number) => String(n).padStart(width, '0');
   // A date the zone's clock showed, so the brand holds.
-  const decidedOn = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as IsoDate;
-  return addDays(decidedOn, days);
+  return addDays(isoDateInZone(decidedAt, timeZone) as IsoDate, days);
 }

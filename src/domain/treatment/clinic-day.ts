@@ -1,10 +1,10 @@
 // Today's date on the clinic's calendar, for rules that count in days (a weight's age, an ACLS expiry).
-import { utcOffsetMinutes } from '../core/zoned.ts';
+import { isoDateInZone } from '../core/zoned.ts';
 
 /**
  * The calendar date ('YYYY-MM-DD') of `now` on the wall clock of `timeZone` (an IANA name): after local
  * midnight it is the new day even while UTC is still on the old one (Europe/London in summer, BST = UTC+1).
  */
 export function clinicToday(now: Date, timeZone: string): string {
-  return new Date(now.getTime() + utcOffsetMinutes(now, timeZone) * 60_000).toISOString().slice(0, 10);
+  return isoDateInZone(now, timeZone);
 }

@@ -20,9 +20,8 @@ import {
   insertPatientDocument,
 } from '../../store/patient-documents.ts';
 import { findResponseAt } from '../../store/responses.ts';
-import { serviceForDocuments } from '../../store/services.ts';
 import { recordChange } from '../../api/record-change.ts';
-import { todayInZone } from '../../api/services-today.ts';
+import { serviceToday } from '../../api/services-today.ts';
 import { toFhirDocumentReference } from '../map/patient-document.ts';
 import { documentRequest } from './document.ts';
 import { patientBodyHeight, patientBodyWeight, toFhirPatient } from '../map/patient.ts';
@@ -128,9 +127,8 @@ export async function createObservation(
   }
   const request = measureRequest(resource);
   const access = await subjectAccess(ctx, req, request.patientId, 'Observation');
-  const { timeZone } = await serviceForDocuments(ctx.db, access.serviceId);
   const parsed = correctPatientSchema.safeParse({
-    ...request.changesOn(todayInZone(ctx.now(), timeZone)),
+    ...request.changesOn(await serviceToday(ctx.db, access.serviceId, ctx.now())),
     reason: 'FHIR Observation',
   });
   if (!parsed.success) throw refuse(parsed.error.issues, request.pathOf, 'Observation');
